@@ -1,0 +1,55 @@
+package se.finsam.planering;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** Settings read from the environment, with defaults that are safe for a first run on a laptop. */
+public record Config(
+        int port,
+        Path databaseFile,
+        String baseUrl,
+        DemoMode demo,
+        boolean secureCookies,
+        Duration sessionTimeout,
+        boolean devTemplates) {
+
+    public enum DemoMode { SMALL, LARGE, NONE }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        int port = parseInt(env, "FINSAM_PORT", 7070);
+        Path db = Path.of(env.getOrDefault("FINSAM_DB", "data/finsam.db"));
+        String baseUrl = env.getOrDefault("FINSAM_BASE_URL", "http://localhost:" + port);
+        DemoMode demo = parseDemo(env.getOrDefault("FINSAM_DEMO", "small"));
+        boolean secure = Boolean.parseBoolean(env.getOrDefault("FINSAM_SECURE_COOKIES",
+                String.valueOf(baseUrl.startsWith("https://"))));
+        Duration timeout = Duration.ofMinutes(parseInt(env, "FINSAM_SESSION_MINUTES", 30));
+        boolean dev = Boolean.parseBoolean(env.getOrDefault("FINSAM_DEV", "false"));
+        return new Config(port, db, stripSlash(baseUrl), demo, secure, timeout, dev);
+    }
+
+    private static int parseInt(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was: " + value);
+        }
+    }
+
+    private static DemoMode parseDemo(String value) {
+        try {
+            return DemoMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("FINSAM_DEMO must be small, large or none, was: " + value);
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

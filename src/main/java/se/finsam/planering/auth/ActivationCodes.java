@@ -1,0 +1,49 @@
+package se.finsam.planering.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * One-time activation codes a handläggare gives a participant for the first login.
+ * Codes carry 80 bits of randomness, so a fast hash is enough to store them safely.
+ */
+public final class ActivationCodes {
+
+    /** No 0/O, 1/I/L: the code is read aloud and typed on a phone. */
+    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ActivationCodes() {
+    }
+
+    /** Sixteen characters in groups of four, e.g. "K7M2-9QX4-HT3W-PA8N". */
+    public static String generate() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+
+    /** Typing is forgiving: case, spaces and dashes do not matter. */
+    public static String normalize(String typed) {
+        return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    public static String hash(String typed) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(normalize(typed).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package se.finsam.planering.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens the SQLite file with the pragmas we rely on, migrates it and sets up Jdbi. */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static Jdbi open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder for the database " + file, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+
+        Jdbi jdbi = Jdbi.create(dataSource);
+        registerTimeTypes(jdbi);
+        return jdbi;
+    }
+
+    /** Dates and times are stored as ISO-8601 text so that they sort and read well in SQL. */
+    private static void registerTimeTypes(Jdbi jdbi) {
+        jdbi.registerArgument(new TextArgument<>(LocalDate.class) {});
+        jdbi.registerArgument(new TextArgument<>(LocalDateTime.class) {
+            @Override
+            String text(LocalDateTime value) {
+                return value.truncatedTo(ChronoUnit.MINUTES).toString();
+            }
+        });
+        jdbi.registerArgument(new TextArgument<>(Instant.class) {
+            @Override
+            String text(Instant value) {
+                return value.truncatedTo(ChronoUnit.SECONDS).toString();
+            }
+        });
+        jdbi.registerColumnMapper(LocalDate.class, (rs, col, ctx) -> {
+            String s = rs.getString(col);
+            return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        });
+        jdbi.registerColumnMapper(LocalDateTime.class, (rs, col, ctx) -> {
+            String s = rs.getString(col);
+            return s == null ? null : LocalDateTime.parse(s);
+        });
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
+            String s = rs.getString(col);
+            return s == null ? null : Instant.parse(s);
+        });
+    }
+
+    private abstract static class TextArgument<T> extends AbstractArgumentFactory<T> {
+        TextArgument(Class<T> type) {
+            super(Types.VARCHAR);
+        }
+
+        String text(T value) {
+            return value.toString();
+        }
+
+        @Override
+        protected Argument build(T value, ConfigRegistry config) {
+            String text = text(value);
+            return (position, statement, ctx) -> statement.setString(position, text);
+        }
+    }
+}
