@@ -13,7 +13,8 @@ public record Config(
         DemoMode demo,
         boolean secureCookies,
         Duration sessionTimeout,
-        boolean devTemplates) {
+        boolean devTemplates,
+        boolean trustProxy) {
 
     public enum DemoMode { SMALL, LARGE, NONE }
 
@@ -26,7 +27,8 @@ public record Config(
                 String.valueOf(baseUrl.startsWith("https://"))));
         Duration timeout = Duration.ofMinutes(parseInt(env, "FINSAM_SESSION_MINUTES", 30));
         boolean dev = Boolean.parseBoolean(env.getOrDefault("FINSAM_DEV", "false"));
-        return new Config(port, db, stripSlash(baseUrl), demo, secure, timeout, dev);
+        boolean trustProxy = Boolean.parseBoolean(env.getOrDefault("FINSAM_TRUST_PROXY", "false"));
+        return new Config(port, db, stripSlash(baseUrl), demo, secure, timeout, dev, trustProxy);
     }
 
     private static int parseInt(Map<String, String> env, String name, int fallback) {

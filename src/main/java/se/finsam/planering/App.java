@@ -1,0 +1,213 @@
+package se.finsam.planering;
+
+import static se.finsam.planering.auth.Roll.ADMIN;
+import static se.finsam.planering.auth.Roll.DELTAGARE;
+import static se.finsam.planering.auth.Roll.INLOGGAD;
+import static se.finsam.planering.auth.Roll.Oppen.ALLA;
+import static se.finsam.planering.auth.Roll.PERSONAL;
+import static se.finsam.planering.auth.Roll.STYRGRUPP;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.AuthRoutes;
+import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.UserRepository;
+import se.finsam.planering.db.Database;
+import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.deltagare.DeltagareRoutes;
+import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.hem.HemRoutes;
+import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.web.Csrf;
+import se.finsam.planering.web.ErrorPages;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.RouteTable;
+import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.WebSecurity;
+
+/** Builds the server: configuration, database, and the route table with each route's access rule. */
+public final class App {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+
+    private final Javalin javalin;
+    private final Jdbi jdbi;
+    private final List<RouteTable.Route> routes;
+    private final ScheduledExecutorService housekeeping;
+
+    private App(Javalin javalin, Jdbi jdbi, List<RouteTable.Route> routes, ScheduledExecutorService housekeeping) {
+        this.javalin = javalin;
+        this.jdbi = jdbi;
+        this.routes = routes;
+        this.housekeeping = housekeeping;
+    }
+
+    public static void main(String[] args) {
+        Config config = Config.fromEnvironment(System.getenv());
+        App app = start(config, Clock.system(ZONE));
+        System.out.println();
+        System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databaseFile()
+                + ")");
+        if (config.demo() != Config.DemoMode.NONE) {
+            DemoData.loginLines().forEach(line -> System.out.println("  " + line));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+    }
+
+    public static App start(Config config, Clock clock) {
+        Jdbi jdbi = Database.open(config.databaseFile());
+        PasswordHasher hasher = new PasswordHasher();
+        if (DemoData.seedIfEmpty(jdbi, clock, config.demo(), hasher)) {
+            LOG.info("Seeded demo data ({})", config.demo());
+        }
+
+        UserRepository users = new UserRepository(jdbi);
+        SessionStore sessions = new SessionStore(jdbi, clock, config.sessionTimeout());
+        AuditLog audit = new AuditLog(jdbi, clock);
+        WebContext web = new WebContext(new Csrf(secret(jdbi, "csrf")), config.secureCookies());
+        Renderer renderer = new Renderer(config.devTemplates(), web);
+        WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies());
+        ErrorPages errors = new ErrorPages(renderer, web);
+
+        DeltagareRepository deltagare = new DeltagareRepository(jdbi);
+        PlaneringRepository planering = new PlaneringRepository(jdbi);
+        DeltagareAccess access = new DeltagareAccess(deltagare, audit, web);
+
+        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
+                renderer, web, clock);
+        HemRoutes hem = new HemRoutes(jdbi, deltagare, planering, access, renderer, web);
+        DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
+
+        RouteTable[] table = new RouteTable[1];
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = 1_000_000;
+            cfg.router.ignoreTrailingSlashes = true;
+            // Errors (out of memory, a missing class) also get a plain page without internals.
+            cfg.router.javaLangErrorHandler((response, error) -> {
+                LOG.error("Fatal error while serving a request", error);
+                ErrorPages.writeFatal(response);
+            });
+            if (config.trustProxy()) {
+                // Behind the reverse proxy in deploy/: the client is the last address it appended.
+                cfg.contextResolver.ip = ctx -> {
+                    String forwarded = ctx.header("X-Forwarded-For");
+                    if (forwarded == null || forwarded.isBlank()) {
+                        return ctx.req().getRemoteAddr();
+                    }
+                    String[] parts = forwarded.split(",");
+                    return parts[parts.length - 1].strip();
+                };
+            }
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = config.devTemplates() ? "web" : "/web";
+                files.location = config.devTemplates() ? Location.EXTERNAL : Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+                files.roles = java.util.Set.of(ALLA);
+            });
+            cfg.routes.before(security::before);
+            cfg.routes.beforeMatched(security::checkAccess);
+            cfg.routes.exception(HttpResponseException.class, errors::httpError);
+            cfg.routes.exception(Exception.class, errors::unexpected);
+            cfg.routes.error(404, errors::status);
+            cfg.routes.error(405, errors::status);
+
+            RouteTable r = new RouteTable(cfg.routes);
+            table[0] = r;
+            r.get("/health", ctx -> health(jdbi, ctx), ALLA);
+            r.get("/", hem::start, ALLA);
+
+            r.get("/logga-in", auth::loginPage, ALLA);
+            r.post("/logga-in", auth::login, ALLA);
+            r.get("/logga-in/deltagare", auth::deltagareLoginPage, ALLA);
+            r.post("/logga-in/deltagare", auth::deltagareLogin, ALLA);
+            r.get("/aktivera", auth::aktiveraPage, ALLA);
+            r.post("/aktivera", auth::aktivera, ALLA);
+            r.get("/aktivera/pin", auth::pinPage, DELTAGARE);
+            r.post("/aktivera/pin", auth::setPin, DELTAGARE);
+            r.post("/logga-ut", auth::logout, ALLA);
+            r.post("/sprak", auth::chooseLanguage, ALLA);
+
+            r.get("/min-planering", hem::deltagare, DELTAGARE);
+            r.get("/oversikt", hem::personal, PERSONAL);
+            r.get("/deltagare/{id}", deltagareRoutes::visa, PERSONAL);
+            r.get("/admin", hem::admin, ADMIN);
+            r.get("/statistik", hem::statistik, STYRGRUPP);
+        });
+        javalin.start(config.port());
+
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleAtFixedRate(() -> {
+            try {
+                sessions.deleteExpired();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove expired sessions", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        return new App(javalin, jdbi, table[0].all(), housekeeping);
+    }
+
+    private static void health(Jdbi jdbi, io.javalin.http.Context ctx) {
+        try {
+            int one = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            ctx.json(Map.of("status", one == 1 ? "ok" : "fel"));
+        } catch (RuntimeException e) {
+            LOG.error("Health check: the database does not answer", e);
+            ctx.status(503).json(Map.of("status", "databasen svarar inte"));
+        }
+    }
+
+    /** A random secret made once and kept in the database, so tokens survive a restart. */
+    private static byte[] secret(Jdbi jdbi, String name) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        String value = jdbi.inTransaction(h -> {
+            h.createUpdate("INSERT OR IGNORE INTO app_secret (namn, varde) VALUES (:n, :v)")
+                    .bind("n", name).bind("v", Base64.getEncoder().encodeToString(fresh)).execute();
+            return h.createQuery("SELECT varde FROM app_secret WHERE namn = :n").bind("n", name)
+                    .mapTo(String.class).one();
+        });
+        return Base64.getDecoder().decode(value);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public List<RouteTable.Route> routes() {
+        return routes;
+    }
+
+    public void stop() {
+        housekeeping.shutdownNow();
+        javalin.stop();
+    }
+}

@@ -1,0 +1,50 @@
+package se.finsam.planering.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Who read or changed a participant's data, and every login event. Append-only. */
+public final class AuditLog {
+
+    public enum Handling { LAS, ANDRA, NEKAD, INLOGGNING, INLOGGNING_MISSLYCKAD, INLOGGNING_SPARRAD, UTLOGGNING, AKTIVERING }
+
+    public record Post(Instant tid, Long anvandareId, String anvandareNamn, String handling, Long deltagareId,
+                       String vad) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger("audit");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public AuditLog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public void log(Long anvandareId, Handling handling, Long deltagareId, String vad, String adress) {
+        String value = handling.name().toLowerCase(java.util.Locale.ROOT);
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)
+                        VALUES (:t, :a, :h, :d, :v, :ip)""")
+                .bind("t", clock.instant()).bind("a", anvandareId).bind("h", value).bind("d", deltagareId)
+                .bind("v", vad).bind("ip", adress).execute());
+        LOG.info("{} user={} deltagare={} {} from {}", value, anvandareId, deltagareId, vad, adress);
+    }
+
+    /** The newest entries about one participant, for "who has looked at my data". */
+    public List<Post> forDeltagare(long deltagareId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT l.tid, l.anvandare_id, a.namn, l.handling, l.deltagare_id, l.vad
+                        FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id
+                        WHERE l.deltagare_id = :d ORDER BY l.id DESC LIMIT :n""")
+                .bind("d", deltagareId).bind("n", limit)
+                .map((rs, ctx) -> new Post(Instant.parse(rs.getString(1)), (Long) rs.getObject(2, Long.class),
+                        rs.getString(3), rs.getString(4), (Long) rs.getObject(5, Long.class), rs.getString(6)))
+                .list());
+    }
+}

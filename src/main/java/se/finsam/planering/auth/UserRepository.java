@@ -1,0 +1,79 @@
+package se.finsam.planering.auth;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** Accounts: staff and participants. */
+public final class UserRepository {
+
+    /** What login needs to know about an account. */
+    public record Konto(long id, String anvandarnamn, String namn, String roll, String losenordHash, String pinHash,
+                        boolean aktiv) {
+    }
+
+    private final Jdbi jdbi;
+
+    public UserRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<Konto> findByUsername(String anvandarnamn) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, anvandarnamn, namn, roll, losenord_hash, pin_hash, aktiv
+                        FROM anvandare WHERE anvandarnamn = :namn""")
+                .bind("namn", anvandarnamn)
+                .map((rs, ctx) -> new Konto(rs.getLong("id"), rs.getString("anvandarnamn"), rs.getString("namn"),
+                        rs.getString("roll"), rs.getString("losenord_hash"), rs.getString("pin_hash"),
+                        rs.getBoolean("aktiv")))
+                .findOne());
+    }
+
+    public Optional<CurrentUser> load(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.namn, a.roll, a.organisation_id, a.sprak, d.id AS deltagare_id
+                        FROM anvandare a LEFT JOIN deltagare d ON d.anvandare_id = a.id
+                        WHERE a.id = :id AND a.aktiv = 1""")
+                .bind("id", id)
+                .map((rs, ctx) -> {
+                    long orgId = rs.getLong("organisation_id");
+                    Long org = rs.wasNull() ? null : orgId;
+                    long delId = rs.getLong("deltagare_id");
+                    Long deltagare = rs.wasNull() ? null : delId;
+                    var teams = new HashSet<>(h.createQuery("SELECT team_id FROM team_medlem WHERE anvandare_id = :id")
+                            .bind("id", id).mapTo(Long.class).list());
+                    return new CurrentUser(rs.getLong("id"), rs.getString("namn"), Roll.fromDb(rs.getString("roll")),
+                            org, rs.getString("sprak"), Set.copyOf(teams), deltagare);
+                })
+                .findOne());
+    }
+
+    public void setSprak(long id, String sprak) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE anvandare SET sprak = :sprak WHERE id = :id")
+                .bind("sprak", sprak).bind("id", id).execute());
+    }
+
+    public void setPin(long id, String anvandarnamn, String pinHash) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE anvandare SET pin_hash = :pin, anvandarnamn = coalesce(anvandarnamn, :namn)
+                        WHERE id = :id AND roll = 'deltagare'""")
+                .bind("pin", pinHash).bind("namn", anvandarnamn).bind("id", id).execute());
+    }
+
+    public Optional<String> usernameOf(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT anvandarnamn FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    public long createStaff(String anvandarnamn, String namn, Roll roll, Long organisationId, String losenordHash,
+                            Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO anvandare (anvandarnamn, namn, roll, organisation_id, losenord_hash, skapad)
+                        VALUES (:u, :n, :r, :o, :p, :s)""")
+                .bind("u", anvandarnamn).bind("n", namn).bind("r", roll.dbValue()).bind("o", organisationId)
+                .bind("p", losenordHash).bind("s", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+}

@@ -1,0 +1,63 @@
+package se.finsam.planering.deltagare;
+
+import io.javalin.http.Context;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.auth.Roll;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * The per-participant check every page about a person goes through, after the route's role check.
+ * A participant sees only themself; staff see participants of their own teams. Every look is logged,
+ * and so is every refusal.
+ */
+public final class DeltagareAccess {
+
+    private final DeltagareRepository deltagare;
+    private final AuditLog audit;
+    private final WebContext web;
+
+    public DeltagareAccess(DeltagareRepository deltagare, AuditLog audit, WebContext web) {
+        this.deltagare = deltagare;
+        this.audit = audit;
+        this.web = web;
+    }
+
+    /** Parses the {id} path parameter; anything but a positive number is a plain 404. */
+    public static long idFrom(Context ctx, String param) {
+        try {
+            long id = Long.parseLong(ctx.pathParam(param));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw Fel.notFound("Det finns ingen deltagare med det numret.");
+    }
+
+    public boolean mayAccess(CurrentUser user, long deltagareId) {
+        if (user.roll() == Roll.DELTAGARE) {
+            return user.deltagareId() != null && user.deltagareId() == deltagareId;
+        }
+        if (!user.roll().arPersonal()) {
+            return false;
+        }
+        return deltagare.teamOf(deltagareId).map(user.teamIds()::contains).orElse(false);
+    }
+
+    /** Lets the request through and logs that it read (or changed) the participant's data, or refuses it. */
+    public CurrentUser require(Context ctx, long deltagareId, AuditLog.Handling handling, String vad) {
+        CurrentUser user = web.requireUser(ctx);
+        if (deltagare.teamOf(deltagareId).isEmpty()) {
+            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        }
+        if (!mayAccess(user, deltagareId)) {
+            audit.log(user.id(), AuditLog.Handling.NEKAD, deltagareId, vad, ctx.ip());
+            throw Fel.forbidden(web.messages(ctx).get("fel.403.deltagare"));
+        }
+        audit.log(user.id(), handling, deltagareId, vad, ctx.ip());
+        return user;
+    }
+}

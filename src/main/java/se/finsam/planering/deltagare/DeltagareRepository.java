@@ -1,0 +1,119 @@
+package se.finsam.planering.deltagare;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Participants as staff lists and overviews show them. */
+public final class DeltagareRepository {
+
+    /** One row in a staff list. Name is null for protected identities: show the code instead. */
+    public record Rad(long id, String kod, String namn, String team, String fas, int fodelsear) {
+        public String visningsnamn() {
+            return namn != null ? namn : kod;
+        }
+    }
+
+    /** What a staff member sees at the top of a participant's page. */
+    public record Oversikt(long id, String kod, long teamId, String team, String fornamn, String efternamn,
+                           int fodelsear, String kon, String telefon, String epost, String sprak, boolean tolkbehov,
+                           boolean skyddadIdentitet, String fas, String sammanfattning, String forsorjning,
+                           LocalDate anmald) {
+        public String visningsnamn() {
+            return skyddadIdentitet ? kod : fornamn + " " + efternamn;
+        }
+    }
+
+    public record FasAntal(String team, String fas, int antal) {
+    }
+
+    private final Jdbi jdbi;
+
+    public DeltagareRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<Long> teamOf(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT team_id FROM deltagare WHERE id = :id")
+                .bind("id", deltagareId).mapTo(Long.class).findOne());
+    }
+
+    public Optional<Oversikt> oversikt(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, d.team_id, t.namn AS team, d.fornamn, d.efternamn, d.fodelsear, d.kon,
+                               d.telefon, d.epost, d.sprak, d.tolkbehov, d.skyddad_identitet, f.fas,
+                               a.sammanfattning, a.forsorjning, a.datum AS anmald
+                        FROM deltagare d
+                        JOIN team t ON t.id = d.team_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        WHERE d.id = :id""")
+                .bind("id", id)
+                .map((rs, ctx) -> new Oversikt(rs.getLong("id"), rs.getString("kod"), rs.getLong("team_id"),
+                        rs.getString("team"), rs.getString("fornamn"), rs.getString("efternamn"),
+                        rs.getInt("fodelsear"), rs.getString("kon"), rs.getString("telefon"), rs.getString("epost"),
+                        rs.getString("sprak"), rs.getBoolean("tolkbehov"), rs.getBoolean("skyddad_identitet"),
+                        rs.getString("fas"), rs.getString("sammanfattning"), rs.getString("forsorjning"),
+                        rs.getString("anmald") == null ? null : LocalDate.parse(rs.getString("anmald"))))
+                .findOne());
+    }
+
+    /** Participants of the given teams, newest referral first. */
+    public List<Rad> inTeams(java.util.Collection<Long> teamIds, int limit) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
+                                                 ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                               t.namn AS team, f.fas, d.fodelsear
+                        FROM deltagare d JOIN team t ON t.id = d.team_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        WHERE d.team_id IN (<teams>)
+                        ORDER BY d.id DESC LIMIT :n""")
+                .bindList("teams", List.copyOf(teamIds)).bind("n", limit)
+                .map((rs, ctx) -> new Rad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6)))
+                .list());
+    }
+
+    /** Participants a handläggare referred or holds current items for, within their teams. */
+    public List<Rad> forHandlaggare(long anvandareId, java.util.Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
+                                                 ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                               t.namn AS team, f.fas, d.fodelsear
+                        FROM deltagare d JOIN team t ON t.id = d.team_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        WHERE d.team_id IN (<teams>)
+                          AND (EXISTS (SELECT 1 FROM anmalan a WHERE a.deltagare_id = d.id AND a.remitterande_id = :u)
+                               OR EXISTS (SELECT 1 FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
+                                          WHERE p.deltagare_id = d.id AND pp.ansvarig_anvandare_id = :u
+                                            AND pp.borttagen IS NULL))
+                        ORDER BY namn IS NULL, namn""")
+                .bindList("teams", List.copyOf(teamIds)).bind("u", anvandareId)
+                .map((rs, ctx) -> new Rad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6)))
+                .list());
+    }
+
+    /** Counts per team and stage: the only view of participants that statistics roles get. */
+    public List<FasAntal> fasPerTeam(java.util.Collection<Long> teamIds) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT t.namn, f.fas, count(*) FROM deltagare d
+                        JOIN team t ON t.id = d.team_id JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        <filter>
+                        GROUP BY t.namn, f.fas ORDER BY t.namn""")
+                .define("filter", teamIds == null ? "" : "WHERE d.team_id IN (" + joinIds(teamIds) + ")")
+                .map((rs, ctx) -> new FasAntal(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .list());
+    }
+
+    private static String joinIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? "NULL" : String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,35 @@
+package se.finsam.planering.deltagare;
+
+import io.javalin.http.Context;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Renderer;
+
+/** A participant's page for staff. */
+public final class DeltagareRoutes {
+
+    public record DeltagarePage(DeltagareRepository.Oversikt deltagare, PlaneringRepository.Planering planering) {
+    }
+
+    private final DeltagareRepository deltagare;
+    private final PlaneringRepository planering;
+    private final DeltagareAccess access;
+    private final Renderer renderer;
+
+    public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, DeltagareAccess access,
+                           Renderer renderer) {
+        this.deltagare = deltagare;
+        this.planering = planering;
+        this.access = access;
+        this.renderer = renderer;
+    }
+
+    public void visa(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        access.require(ctx, id, AuditLog.Handling.LAS, "deltagarens översikt");
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound("Deltagaren finns inte."));
+        renderer.render(ctx, "deltagare/visa.jte",
+                new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null)));
+    }
+}

@@ -1,0 +1,43 @@
+package se.finsam.planering.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * CSRF tokens bound to a random per-browser cookie: token = HMAC(server key, cookie value).
+ * A page cannot be tricked into posting without the token, and the token is useless without the cookie.
+ */
+public final class Csrf {
+
+    public static final String FIELD = "_csrf";
+    public static final String HEADER = "X-CSRF-Token";
+
+    private final SecretKeySpec key;
+
+    public Csrf(byte[] secret) {
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    public String tokenFor(String cookieValue) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(cookieValue.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean valid(String cookieValue, String token) {
+        if (cookieValue == null || token == null || cookieValue.isEmpty()) {
+            return false;
+        }
+        return MessageDigest.isEqual(tokenFor(cookieValue).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
+    }
+}

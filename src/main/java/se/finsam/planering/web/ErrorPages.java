@@ -1,0 +1,85 @@
+package se.finsam.planering.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Swedish (or the user's language) error pages. Never a stack trace; a reference to find it in the log. */
+public final class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    public record ErrorPage(int status, String rubrik, String text, String referens) {
+    }
+
+    private final Renderer renderer;
+    private final WebContext web;
+
+    public ErrorPages(Renderer renderer, WebContext web) {
+        this.renderer = renderer;
+        this.web = web;
+    }
+
+    public void httpError(HttpResponseException e, Context ctx) {
+        String detail = e instanceof Fel ? e.getMessage() : null;
+        show(ctx, e.getStatus(), detail, null);
+    }
+
+    public void unexpected(Exception e, Context ctx) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Unexpected error {} on {} {}", reference, ctx.method(), ctx.path(), e);
+        show(ctx, 500, null, reference);
+    }
+
+    /** For statuses set without an exception (for example a path nothing answers). */
+    public void status(Context ctx) {
+        if (ctx.result() == null || ctx.result().isEmpty()
+                || !String.valueOf(ctx.res().getContentType()).startsWith("text/html")) {
+            show(ctx, ctx.statusCode(), null, null);
+        }
+    }
+
+    private void show(Context ctx, int status, String detail, String reference) {
+        Messages m = web.messages(ctx);
+        String key = switch (status) {
+            case 400, 401, 403, 404, 405, 413, 429 -> "fel." + status;
+            default -> status >= 500 ? "fel.500" : "fel.400";
+        };
+        String text = detail != null ? detail : m.get(key);
+        ctx.status(status);
+        if (wantsJson(ctx)) {
+            ctx.json(Map.of("status", status, "fel", text));
+            return;
+        }
+        try {
+            renderer.render(ctx, "fel/fel.jte",
+                    new ErrorPage(status, m.get("fel.rubrik." + (m.has("fel.rubrik." + status) ? status : 500)), text,
+                            reference));
+        } catch (RuntimeException renderFailure) {
+            LOG.error("Could not render the error page", renderFailure);
+            ctx.contentType("text/plain; charset=utf-8").result(text);
+        }
+        ctx.status(status);
+    }
+
+    /** Last resort when not even the template engine can be trusted. */
+    public static void writeFatal(jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            response.setStatus(500);
+            response.setContentType("text/html; charset=utf-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
+                    + "<title>Något gick fel – FINSAM Planering</title></head><body><main><h1>Något gick fel hos oss"
+                    + "</h1><p>Försök igen om en stund.</p><p><a href=\"/\">Till startsidan</a></p></main></body></html>");
+        } catch (java.io.IOException | IllegalStateException ignored) {
+            // the connection is gone; nothing more to do
+        }
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+}

@@ -1,0 +1,65 @@
+package se.finsam.planering.web;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Interface text from the bundles in src/main/resources/i18n (UTF-8 properties). */
+public final class Messages {
+
+    public record Sprak(String kod, String namn, String dir) {
+    }
+
+    /** Languages with a complete bundle, each named in its own language. */
+    public static final List<Sprak> SPRAK = List.of(
+            new Sprak("sv", "Svenska", "ltr"),
+            new Sprak("en", "English", "ltr"));
+
+    private static final Map<String, Messages> CACHE = new ConcurrentHashMap<>();
+
+    private final Sprak sprak;
+    private final ResourceBundle bundle;
+
+    private Messages(Sprak sprak) {
+        this.sprak = sprak;
+        this.bundle = ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(sprak.kod()),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static Messages of(String kod) {
+        return CACHE.computeIfAbsent(supported(kod) ? kod : "sv",
+                k -> new Messages(SPRAK.stream().filter(s -> s.kod().equals(k)).findFirst().orElseThrow()));
+    }
+
+    public static boolean supported(String kod) {
+        return kod != null && SPRAK.stream().anyMatch(s -> s.kod().equals(kod));
+    }
+
+    public String lang() {
+        return sprak.kod();
+    }
+
+    public String dir() {
+        return sprak.dir();
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "[" + key + "]";
+        }
+    }
+
+    public String get(String key, Object... args) {
+        return new MessageFormat(get(key), Locale.forLanguageTag(sprak.kod())).format(args);
+    }
+}

@@ -1,0 +1,140 @@
+package se.finsam.planering.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.auth.SessionStore;
+
+/** Per-request accessors: the logged-in user, language, CSRF token, cookies and confirmations. */
+public final class WebContext {
+
+    public static final String SESSION_COOKIE = "finsam_session";
+    public static final String CSRF_COOKIE = "finsam_csrf";
+    public static final String LANG_COOKIE = "finsam_sprak";
+    public static final String FLASH_COOKIE = "finsam_flash";
+
+    private static final String USER = "finsam.user";
+    private static final String SESSION = "finsam.session";
+    private static final String CSRF_VALUE = "finsam.csrf";
+
+    private final Csrf csrf;
+    private final boolean secureCookies;
+
+    public WebContext(Csrf csrf, boolean secureCookies) {
+        this.csrf = csrf;
+        this.secureCookies = secureCookies;
+    }
+
+    public CurrentUser user(Context ctx) {
+        return ctx.attribute(USER);
+    }
+
+    public CurrentUser requireUser(Context ctx) {
+        CurrentUser user = user(ctx);
+        if (user == null) {
+            throw new Fel(401, "Du behöver logga in.");
+        }
+        return user;
+    }
+
+    public SessionStore.Session session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    void setUser(Context ctx, SessionStore.Session session, CurrentUser user) {
+        ctx.attribute(SESSION, session);
+        ctx.attribute(USER, user);
+    }
+
+    public Messages messages(Context ctx) {
+        CurrentUser user = user(ctx);
+        if (user != null && Messages.supported(user.sprak())) {
+            return Messages.of(user.sprak());
+        }
+        return Messages.of(ctx.cookie(LANG_COOKIE));
+    }
+
+    public PageContext pageContext(Context ctx) {
+        return new PageContext(messages(ctx), user(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx));
+    }
+
+    /** The CSRF cookie's value for this request, created on first need. */
+    String csrfCookieValue(Context ctx) {
+        String value = ctx.attribute(CSRF_VALUE);
+        if (value == null) {
+            value = ctx.cookie(CSRF_COOKIE);
+        }
+        if (value == null || value.length() < 20 || value.length() > 100) {
+            value = randomToken();
+            setCookie(ctx, CSRF_COOKIE, value, -1);
+        }
+        ctx.attribute(CSRF_VALUE, value);
+        return value;
+    }
+
+    public String csrfToken(Context ctx) {
+        return csrf.tokenFor(csrfCookieValue(ctx));
+    }
+
+    boolean csrfValid(Context ctx, String token) {
+        return csrf.valid(ctx.cookie(CSRF_COOKIE), token);
+    }
+
+    /** A new CSRF cookie: on login and logout, so a token seen before cannot be reused. */
+    public void rotateCsrf(Context ctx) {
+        String value = randomToken();
+        setCookie(ctx, CSRF_COOKIE, value, -1);
+        ctx.attribute(CSRF_VALUE, value);
+    }
+
+    public void startSession(Context ctx, String token) {
+        setCookie(ctx, SESSION_COOKIE, token, -1);
+        rotateCsrf(ctx);
+    }
+
+    public void endSession(Context ctx) {
+        setCookie(ctx, SESSION_COOKIE, "", 0);
+        rotateCsrf(ctx);
+    }
+
+    /** A confirmation shown once on the next page, given as a bundle key. */
+    public void flash(Context ctx, String messageKey) {
+        setCookie(ctx, FLASH_COOKIE, messageKey, 120);
+    }
+
+    private String takeFlash(Context ctx) {
+        String key = ctx.cookie(FLASH_COOKIE);
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        setCookie(ctx, FLASH_COOKIE, "", 0);
+        Messages messages = messages(ctx);
+        return key.startsWith("flash.") && messages.has(key) ? messages.get(key) : null;
+    }
+
+    public void setCookie(Context ctx, String name, String value, int maxAgeSeconds) {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setMaxAge(maxAgeSeconds);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookies);
+        cookie.setSameSite(SameSite.LAX);
+        ctx.cookie(cookie);
+    }
+
+    static String randomToken() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Only local paths, so a link cannot send someone to another site after login. */
+    public static String safeLocalPath(String path, String fallback) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
+                || path.length() > 500 || path.chars().anyMatch(ch -> ch < 0x20)) {
+            return fallback;
+        }
+        return path;
+    }
+}

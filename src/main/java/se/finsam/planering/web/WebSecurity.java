@@ -1,0 +1,158 @@
+package se.finsam.planering.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.auth.Roll;
+import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.UserRepository;
+
+/**
+ * The one place where every request is checked: security headers, who is logged in,
+ * the CSRF token on state-changing requests, and the roles declared beside each route.
+ */
+public final class WebSecurity {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSecurity.class);
+
+    static final String CSP = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "manifest-src 'self'",
+            "worker-src 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "object-src 'none'");
+
+    /** Static files: cached by the browser and service worker; everything else holds personal data. */
+    private static final Set<String> STATIC_PREFIXES = Set.of("/css/", "/js/", "/icons/");
+    private static final Set<String> STATIC_FILES = Set.of("/sw.js", "/manifest.webmanifest", "/favicon.ico",
+            "/robots.txt");
+
+    /** Paths a participant who has not yet chosen a PIN may use. */
+    private static final Set<String> PIN_SETUP_PATHS = Set.of("/aktivera/pin", "/logga-ut", "/sprak");
+
+    private final WebContext web;
+    private final SessionStore sessions;
+    private final UserRepository users;
+    private final AuditLog audit;
+    private final boolean secureCookies;
+
+    public WebSecurity(WebContext web, SessionStore sessions, UserRepository users, AuditLog audit,
+                       boolean secureCookies) {
+        this.web = web;
+        this.sessions = sessions;
+        this.users = users;
+        this.audit = audit;
+        this.secureCookies = secureCookies;
+    }
+
+    public static boolean isStatic(String path) {
+        return STATIC_FILES.contains(path) || STATIC_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
+    /** Runs before every request, static files included. */
+    public void before(Context ctx) {
+        headers(ctx);
+        if (isStatic(ctx.path())) {
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        loadUser(ctx);
+        if (changesState(ctx.method()) && !csrfOk(ctx)) {
+            LOG.warn("Refused {} {} without a valid CSRF token from {}", ctx.method(), ctx.path(), ctx.ip());
+            throw new Fel(403, web.messages(ctx).get("fel.csrf"));
+        }
+    }
+
+    private void headers(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        if (secureCookies) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+    }
+
+    private void loadUser(Context ctx) {
+        String token = ctx.cookie(WebContext.SESSION_COOKIE);
+        if (token == null || token.isEmpty()) {
+            return;
+        }
+        sessions.find(token).ifPresentOrElse(
+                session -> users.load(session.anvandareId()).ifPresentOrElse(
+                        user -> web.setUser(ctx, session, user),
+                        () -> sessions.delete(session.tokenHash())),
+                () -> web.setCookie(ctx, WebContext.SESSION_COOKIE, "", 0));
+    }
+
+    private static boolean changesState(HandlerType method) {
+        return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH
+                || method == HandlerType.DELETE;
+    }
+
+    private boolean csrfOk(Context ctx) {
+        String token = ctx.header(Csrf.HEADER);
+        if (token == null) {
+            String type = ctx.contentType();
+            if (type != null && (type.startsWith("application/x-www-form-urlencoded")
+                    || type.startsWith("multipart/form-data"))) {
+                token = ctx.formParam(Csrf.FIELD);
+            }
+        }
+        return web.csrfValid(ctx, token);
+    }
+
+    /** Runs before each matched route: the route's declared roles decide. No roles declared means no access. */
+    public void checkAccess(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.contains(Roll.Oppen.ALLA)) {
+            return;
+        }
+        if (roles.isEmpty()) {
+            LOG.error("Route {} {} declares no roles; refusing", ctx.method(), ctx.endpoint().path);
+            throw new Fel(403, web.messages(ctx).get("fel.403"));
+        }
+        CurrentUser user = web.user(ctx);
+        if (user == null) {
+            if (ctx.method() == HandlerType.GET && acceptsHtml(ctx)) {
+                String back = URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8);
+                ctx.redirect("/logga-in?tillbaka=" + back);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new Fel(401, web.messages(ctx).get("fel.401"));
+        }
+        SessionStore.Session session = web.session(ctx);
+        if (session.pinSaknas() && !PIN_SETUP_PATHS.contains(ctx.path())) {
+            ctx.redirect("/aktivera/pin");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (!roles.contains(user.roll())) {
+            audit.log(user.id(), AuditLog.Handling.NEKAD, null, ctx.method() + " " + ctx.path(), ctx.ip());
+            throw new Fel(403, web.messages(ctx).get("fel.403"));
+        }
+    }
+
+    static boolean acceptsHtml(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept == null || accept.contains("text/html") || accept.contains("*/*");
+    }
+}

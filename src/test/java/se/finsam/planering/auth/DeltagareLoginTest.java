@@ -1,0 +1,143 @@
+package se.finsam.planering.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.HttpSession;
+import se.finsam.planering.testsupport.TestApp;
+
+class DeltagareLoginTest {
+
+    static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    /** Each test starts with no failed attempts counted from the other tests' address. */
+    @BeforeEach
+    void forgetFailures() {
+        app.jdbi().useHandle(h -> h.execute("DELETE FROM login_attempt"));
+    }
+
+    /** Gives an existing, not yet activated participant account a fresh code, as a handläggare would. */
+    private String newCode(Duration validFor) {
+        String code = ActivationCodes.generate();
+        app.jdbi().useHandle(h -> {
+            long deltagareId = h.createQuery("""
+                    SELECT id FROM deltagare WHERE anvandare_id IS NULL AND skyddad_identitet = 0
+                    ORDER BY id LIMIT 1""").mapTo(Long.class).one();
+            long userId = h.createUpdate("""
+                    INSERT INTO anvandare (namn, roll, skapad)
+                    SELECT fornamn || ' ' || efternamn, 'deltagare', :s FROM deltagare WHERE id = :d""")
+                    .bind("s", app.clock().instant()).bind("d", deltagareId)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("UPDATE deltagare SET anvandare_id = :a WHERE id = :d")
+                    .bind("a", userId).bind("d", deltagareId).execute();
+            h.createUpdate("""
+                    INSERT INTO aktiveringskod (anvandare_id, kod_hash, skapad, giltig_till)
+                    VALUES (:a, :h, :s, :g)""")
+                    .bind("a", userId).bind("h", ActivationCodes.hash(code)).bind("s", app.clock().instant())
+                    .bind("g", app.clock().instant().plus(validFor)).execute();
+        });
+        return code;
+    }
+
+    @Test
+    void aktiveringskodSedanPinkodVisarPlaneringen() {
+        HttpSession s = app.session();
+        s.get("/aktivera");
+        HttpResponse<String> activated = s.post("/aktivera", Map.of("kod", DemoData.DEMO_ACTIVATION_CODE));
+        assertEquals(302, activated.statusCode(), activated.body());
+        assertEquals("/aktivera/pin", activated.headers().firstValue("Location").orElse(""));
+
+        // Until a PIN is chosen, the participant can do nothing else.
+        assertEquals("/aktivera/pin", s.get("/min-planering").headers().firstValue("Location").orElse(""));
+
+        HttpResponse<String> pinPage = s.get("/aktivera/pin");
+        Matcher id = Pattern.compile("id=\"ditt-id\">([^<]+)<").matcher(pinPage.body());
+        assertTrue(id.find(), pinPage.body());
+        String username = id.group(1);
+
+        HttpResponse<String> mismatch = s.post("/aktivera/pin", Map.of("pin", "482915", "pin2", "482916"));
+        assertEquals(400, mismatch.statusCode());
+        assertTrue(mismatch.body().contains("PIN-koderna är inte lika"));
+        HttpResponse<String> simple = s.post("/aktivera/pin", Map.of("pin", "123456", "pin2", "123456"));
+        assertTrue(simple.body().contains("för lätt att gissa"));
+
+        assertEquals(302, s.post("/aktivera/pin", Map.of("pin", "482915", "pin2", "482915")).statusCode());
+        HttpResponse<String> plan = s.get("/min-planering");
+        assertEquals(200, plan.statusCode());
+        assertTrue(plan.body().contains("Din PIN-kod är sparad"));
+        s.post("/logga-ut", Map.of());
+
+        // The code works once only.
+        HttpSession again = app.session();
+        HttpResponse<String> reuse = again.post("/aktivera", Map.of("kod", DemoData.DEMO_ACTIVATION_CODE));
+        assertEquals(400, reuse.statusCode());
+        assertTrue(reuse.body().contains("Koden fungerar inte"));
+
+        // Later logins use the user id and PIN.
+        HttpResponse<String> wrongPin = again.post("/logga-in/deltagare",
+                Map.of("anvandarnamn", username, "pin", "000001"));
+        assertEquals(401, wrongPin.statusCode());
+        HttpResponse<String> login = again.post("/logga-in/deltagare", Map.of("anvandarnamn", username, "pin", "482915"));
+        assertEquals(302, login.statusCode());
+        assertEquals("/min-planering", again.get("/").headers().firstValue("Location").orElse(""));
+        assertEquals(200, again.get("/min-planering").statusCode());
+    }
+
+    @Test
+    void utgangenKodFungerarInte() {
+        String code = newCode(Duration.ofDays(1));
+        app.clock().advance(Duration.ofDays(2));
+        HttpResponse<String> response = app.session().post("/aktivera", Map.of("kod", code));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("Koden fungerar inte"));
+    }
+
+    @Test
+    void kodenTarEmotSmaBokstaverOchMellanslag() {
+        String code = newCode(Duration.ofDays(14));
+        String typed = code.toLowerCase().replace("-", " ");
+        HttpResponse<String> response = app.session().post("/aktivera", Map.of("kod", typed));
+        assertEquals(302, response.statusCode());
+    }
+
+    @Test
+    void gissadeKoderSparrasEfterNagraForsok() {
+        HttpSession s = app.session();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS + 1; i++) {
+            last = s.post("/aktivera", Map.of("kod", "AAAA-BBBB-CCCC-DDD" + i));
+        }
+        assertTrue(last.body().contains("För många misslyckade försök"), last.body());
+        HttpResponse<String> locked = s.post("/aktivera", Map.of("kod", DemoData.DEMO_ACTIVATION_CODE));
+        assertEquals(429, locked.statusCode(), "even a right code waits until the lock ends");
+    }
+
+    @Test
+    void demodeltagarenLoggarInMedPin() {
+        HttpSession s = app.session().loginDeltagare();
+        HttpResponse<String> plan = s.get("/min-planering");
+        assertEquals(200, plan.statusCode());
+        assertTrue(plan.body().contains("Ditt mål"), plan.body());
+        assertEquals(DemoData.DEMO_PARTICIPANT_USERNAME, s.cookie(AuthRoutes.DEVICE_COOKIE));
+    }
+}

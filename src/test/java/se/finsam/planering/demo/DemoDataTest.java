@@ -1,0 +1,287 @@
+package se.finsam.planering.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.finsam.planering.Config;
+import se.finsam.planering.auth.ActivationCodes;
+import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.db.Database;
+
+class DemoDataTest {
+
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-11T09:30:00Z"), STOCKHOLM);
+    private static final LocalDate TODAY = LocalDate.now(CLOCK);
+
+    private static PasswordHasher hasher;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void createHasher() {
+        hasher = new PasswordHasher();
+    }
+
+    private Jdbi smallDemo() {
+        Jdbi jdbi = Database.open(dir.resolve("demo.db"));
+        assertTrue(DemoData.seedIfEmpty(jdbi, CLOCK, Config.DemoMode.SMALL, hasher));
+        return jdbi;
+    }
+
+    private static long count(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Test
+    void smallDemoHasTeamsOrganisationsAndParticipantsInEveryStage() {
+        Jdbi jdbi = smallDemo();
+
+        assertEquals(5, count(jdbi, "SELECT count(*) FROM team"));
+        assertEquals(5, count(jdbi, "SELECT count(*) FROM organisation"));
+        long deltagare = count(jdbi, "SELECT count(*) FROM deltagare");
+        assertTrue(deltagare >= 55 && deltagare <= 70, "deltagare: " + deltagare);
+
+        List<String> faser = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT fas FROM deltagare_fas")
+                .mapTo(String.class).list());
+        assertEquals(Set.of("anmald", "kallad", "planerad", "uppfoljning", "avslutad"), new TreeSet<>(faser));
+
+        long kista = count(jdbi, "SELECT count(*) FROM deltagare d JOIN team t ON t.id = d.team_id"
+                + " WHERE t.namn = 'Jobbtorg Kista'");
+        for (String team : List.of("Jobbtorg Farsta", "Jobbtorg Skärholmen", "Jobbtorg Vällingby", "Jobbtorg City")) {
+            long n = count(jdbi, "SELECT count(*) FROM deltagare d JOIN team t ON t.id = d.team_id"
+                    + " WHERE t.namn = '" + team + "'");
+            assertTrue(n > 0 && n < kista, team + " has " + n + ", Kista " + kista);
+        }
+        assertEquals(2, count(jdbi, "SELECT count(*) FROM deltagare WHERE skyddad_identitet = 1"
+                + " AND fornamn IS NULL AND telefon IS NULL"));
+        assertTrue(count(jdbi, "SELECT count(*) FROM deltagare WHERE tolkbehov = 1 AND sprak <> 'sv'") > 0);
+        assertTrue(count(jdbi, "SELECT count(*) FROM deltagare WHERE kod GLOB 'KIS-[0-9][0-9][0-9][0-9]'") >= 15);
+    }
+
+    @Test
+    void smallDemoHasOverdueAndStuckItems() {
+        Jdbi jdbi = smallDemo();
+        String today = TODAY.toString();
+
+        long overdue = count(jdbi, "SELECT count(*) FROM planpunkt p"
+                + " JOIN planering pl ON pl.id = p.planering_id"
+                + " JOIN deltagare_fas f ON f.deltagare_id = pl.deltagare_id AND f.fas = 'uppfoljning'"
+                + " LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = p.id"
+                + " WHERE p.borttagen IS NULL AND p.klart_senast < '" + today + "'"
+                + " AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')");
+        assertTrue(overdue > 0, "some planpunkt should be overdue");
+
+        long stuck = count(jdbi, "SELECT count(*) FROM planpunkt_aktuell_status"
+                + " WHERE status = 'fastnat' AND orsak IS NOT NULL");
+        assertTrue(stuck > 0, "some planpunkt should be fastnat");
+        assertTrue(count(jdbi, "SELECT count(*) FROM uppfoljning WHERE eskalera = 1") > 0);
+    }
+
+    @Test
+    void smallDemoHasClosuresWithAContinuation() {
+        Jdbi jdbi = smallDemo();
+
+        assertTrue(count(jdbi, "SELECT count(DISTINCT orsak) FROM avslut") >= 4);
+        assertTrue(count(jdbi, "SELECT count(*) FROM avslut WHERE orsak = 'fortsatt_rehabilitering'") >= 3);
+        assertTrue(count(jdbi, "SELECT count(*) FROM avslut WHERE orsak = 'arbete'") >= 2);
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM avslut WHERE ingen_fortsattning = 0"
+                + " AND (nasta_steg IS NULL OR fortsattning_ansvarig IS NULL)"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM avslut a JOIN anmalan an ON an.deltagare_id = a.deltagare_id"
+                + " WHERE a.datum < an.datum OR a.datum >= '" + TODAY + "'"));
+    }
+
+    @Test
+    void demoLoginsExistWithRoleTeamAndPassword() {
+        Jdbi jdbi = smallDemo();
+
+        Map<String, String> roles = Map.of(
+                "koordinator", "koordinator", "handlaggare", "handlaggare", "fk.handlaggare", "handlaggare",
+                "region.handlaggare", "handlaggare", "soc.handlaggare", "handlaggare",
+                "teamrep.af", "teamrepresentant", "teamrep.fk", "teamrepresentant");
+        roles.forEach((user, role) -> {
+            assertEquals(role, jdbi.withHandle(h -> h.createQuery("SELECT roll FROM anvandare WHERE anvandarnamn = ?")
+                    .bind(0, user).mapTo(String.class).one()), user);
+            assertEquals(1, count(jdbi, "SELECT count(*) FROM team_medlem m JOIN team t ON t.id = m.team_id"
+                    + " JOIN anvandare a ON a.id = m.anvandare_id"
+                    + " WHERE t.namn = 'Jobbtorg Kista' AND a.anvandarnamn = '" + user + "'"), user);
+        });
+        for (String user : List.of("koordinator.farsta", "koordinator.skarholmen", "koordinator.vallingby",
+                "koordinator.city", "teamrep.af.farsta")) {
+            assertEquals(1, count(jdbi, "SELECT count(*) FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id"
+                    + " WHERE a.anvandarnamn = '" + user + "'"), user);
+        }
+        assertEquals("JOBBTORG", jdbi.withHandle(h -> h.createQuery("SELECT o.kod FROM anvandare a"
+                + " JOIN organisation o ON o.id = a.organisation_id WHERE a.anvandarnamn = 'koordinator'")
+                .mapTo(String.class).one()));
+        assertEquals("AF", jdbi.withHandle(h -> h.createQuery("SELECT o.kod FROM anvandare a"
+                + " JOIN organisation o ON o.id = a.organisation_id WHERE a.anvandarnamn = 'handlaggare'")
+                .mapTo(String.class).one()));
+        for (String user : List.of("admin", "styrgrupp")) {
+            assertEquals(1, count(jdbi, "SELECT count(*) FROM anvandare WHERE anvandarnamn = '" + user
+                    + "' AND roll = '" + user + "' AND organisation_id IS NULL"));
+            assertEquals(0, count(jdbi, "SELECT count(*) FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id"
+                    + " WHERE a.anvandarnamn = '" + user + "'"));
+        }
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM anvandare WHERE roll <> 'deltagare'"
+                + " AND (titel IS NULL OR telefon IS NULL OR epost IS NULL OR telefontider IS NULL)"));
+
+        String hash = jdbi.withHandle(h -> h.createQuery(
+                "SELECT losenord_hash FROM anvandare WHERE anvandarnamn = 'koordinator'").mapTo(String.class).one());
+        assertTrue(hasher.matches(DemoData.STAFF_PASSWORD, hash));
+    }
+
+    @Test
+    void handlaggareHasReferralsAndHandoversSomeNotYetConfirmed() {
+        Jdbi jdbi = smallDemo();
+        String user = "(SELECT id FROM anvandare WHERE anvandarnamn = 'handlaggare')";
+
+        assertTrue(count(jdbi, "SELECT count(*) FROM anmalan WHERE remitterande_id = " + user) >= 3);
+        assertTrue(count(jdbi, "SELECT count(*) FROM planpunkt WHERE ansvarig_anvandare_id = " + user) >= 3);
+        assertTrue(count(jdbi, "SELECT count(*) FROM overlamning WHERE till_id = " + user
+                + " AND kvitterad IS NOT NULL") > 0);
+        assertTrue(count(jdbi, "SELECT count(*) FROM overlamning WHERE till_id = " + user
+                + " AND kvitterad IS NULL AND avvisad IS NULL") > 0);
+    }
+
+    @Test
+    void participantLoginAndActivationCodeAreReady() {
+        Jdbi jdbi = smallDemo();
+
+        Map<String, Object> deltagare = jdbi.withHandle(h -> h.createQuery(
+                "SELECT a.roll, a.pin_hash, a.organisation_id, t.namn AS team, f.fas FROM anvandare a"
+                        + " JOIN deltagare d ON d.anvandare_id = a.id JOIN team t ON t.id = d.team_id"
+                        + " JOIN deltagare_fas f ON f.deltagare_id = d.id WHERE a.anvandarnamn = ?")
+                .bind(0, DemoData.DEMO_PARTICIPANT_USERNAME).mapToMap().one());
+        assertEquals("deltagare", deltagare.get("roll"));
+        assertNull(deltagare.get("organisation_id"));
+        assertEquals("Jobbtorg Kista", deltagare.get("team"));
+        assertEquals("uppfoljning", deltagare.get("fas"));
+        assertTrue(hasher.matches(DemoData.DEMO_PARTICIPANT_PIN, (String) deltagare.get("pin_hash")));
+
+        Map<String, Object> kod = jdbi.withHandle(h -> h.createQuery(
+                "SELECT a.anvandarnamn, a.pin_hash, k.giltig_till, k.anvand, t.namn AS team, f.fas FROM aktiveringskod k"
+                        + " JOIN anvandare a ON a.id = k.anvandare_id JOIN deltagare d ON d.anvandare_id = a.id"
+                        + " JOIN team t ON t.id = d.team_id JOIN deltagare_fas f ON f.deltagare_id = d.id"
+                        + " WHERE k.kod_hash = ?")
+                .bind(0, ActivationCodes.hash(DemoData.DEMO_ACTIVATION_CODE)).mapToMap().one());
+        assertNull(kod.get("anvandarnamn"));
+        assertNull(kod.get("pin_hash"));
+        assertNull(kod.get("anvand"));
+        assertEquals("Jobbtorg Kista", kod.get("team"));
+        assertTrue(Set.of("kallad", "planerad").contains(kod.get("fas")));
+        assertTrue(Instant.parse((String) kod.get("giltig_till")).isAfter(CLOCK.instant().plusSeconds(300L * 86_400)));
+
+        List<String> lines = DemoData.loginLines();
+        String all = String.join("\n", lines);
+        for (String s : List.of("koordinator", "handlaggare", "fk.handlaggare", "admin", "styrgrupp",
+                DemoData.STAFF_PASSWORD, DemoData.DEMO_ACTIVATION_CODE, DemoData.DEMO_PARTICIPANT_PIN)) {
+            assertTrue(all.contains(s), s);
+        }
+    }
+
+    @Test
+    void internalTextsDifferFromWhatTheParticipantSees() {
+        Jdbi jdbi = smallDemo();
+
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM uppfoljning WHERE notering_intern = notering_deltagare"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM uppfoljning WHERE typ = 'uppfoljning'"
+                + " AND (notering_deltagare IS NULL OR notering_intern NOT LIKE 'Intern:%')"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM planering WHERE mal NOT LIKE 'Jag %'"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM planering p"
+                + " WHERE (SELECT count(*) FROM planpunkt pp WHERE pp.planering_id = p.id) NOT BETWEEN 3 AND 8"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM planpunkt WHERE typ = 'eget_steg' AND ansvarig_deltagaren = 0"));
+        assertEquals(count(jdbi, "SELECT count(*) FROM uppfoljning"),
+                count(jdbi, "SELECT count(DISTINCT uuid) FROM uppfoljning"));
+    }
+
+    @Test
+    void storedTimesUseTheIsoTextForms() {
+        Jdbi jdbi = smallDemo();
+
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM mote WHERE start NOT GLOB"
+                + " '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM uppfoljning WHERE registrerad NOT GLOB"
+                + " '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'"
+                + " OR datum NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"));
+        String now = CLOCK.instant().toString();
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM uppfoljning WHERE registrerad > '" + now + "'"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM overlamning WHERE kvitterad > '" + now + "'"));
+        assertTrue(count(jdbi, "SELECT count(*) FROM mote WHERE status = 'planerat' AND start >= '" + TODAY + "'") > 0);
+    }
+
+    @Test
+    void seedingTwiceDoesNotDuplicate() {
+        Jdbi jdbi = smallDemo();
+        long deltagare = count(jdbi, "SELECT count(*) FROM deltagare");
+        long anvandare = count(jdbi, "SELECT count(*) FROM anvandare");
+
+        assertFalse(DemoData.seedIfEmpty(jdbi, CLOCK, Config.DemoMode.SMALL, hasher));
+        assertFalse(DemoData.seedIfEmpty(jdbi, CLOCK, Config.DemoMode.LARGE, hasher));
+
+        assertEquals(deltagare, count(jdbi, "SELECT count(*) FROM deltagare"));
+        assertEquals(anvandare, count(jdbi, "SELECT count(*) FROM anvandare"));
+        assertEquals(5, count(jdbi, "SELECT count(*) FROM organisation"));
+    }
+
+    @Test
+    void noneSeedsNothing() {
+        Jdbi jdbi = Database.open(dir.resolve("none.db"));
+
+        assertFalse(DemoData.seedIfEmpty(jdbi, CLOCK, Config.DemoMode.NONE, hasher));
+
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM organisation"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM anvandare"));
+        assertEquals(0, count(jdbi, "SELECT count(*) FROM deltagare"));
+    }
+
+    @Test
+    void largeSeedWithAChosenCountHasPlansAndFollowUps() {
+        Jdbi jdbi = Database.open(dir.resolve("large.db"));
+
+        DemoData.seedLarge(jdbi, CLOCK, hasher, 500);
+
+        assertEquals(500, count(jdbi, "SELECT count(*) FROM deltagare"));
+        assertEquals(5, count(jdbi, "SELECT count(DISTINCT team_id) FROM deltagare"));
+        assertTrue(count(jdbi, "SELECT count(*) FROM planering") > 300);
+        assertTrue(count(jdbi, "SELECT count(*) FROM uppfoljning") > 300);
+        assertTrue(count(jdbi, "SELECT count(*) FROM avslut") > 100);
+        double perPlan = (double) count(jdbi, "SELECT count(*) FROM planpunkt") / count(jdbi, "SELECT count(*) FROM planering");
+        assertTrue(perPlan >= 4 && perPlan <= 6, "planpunkter per plan: " + perPlan);
+        assertEquals(5, count(jdbi, "SELECT count(DISTINCT fas) FROM deltagare_fas"));
+        assertNotNull(jdbi.withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = ?")
+                .bind(0, DemoData.DEMO_PARTICIPANT_USERNAME).mapTo(Long.class).one()));
+        assertNoForeignKeyViolations(jdbi);
+
+        assertThrows(IllegalStateException.class, () -> DemoData.seedLarge(jdbi, CLOCK, hasher, 10));
+    }
+
+    @Test
+    void foreignKeysHoldAfterSeeding() {
+        assertNoForeignKeyViolations(smallDemo());
+    }
+
+    private static void assertNoForeignKeyViolations(Jdbi jdbi) {
+        List<Map<String, Object>> violations = jdbi.withHandle(h -> h.createQuery("PRAGMA foreign_key_check")
+                .mapToMap().list());
+        assertEquals(List.of(), violations);
+    }
+}

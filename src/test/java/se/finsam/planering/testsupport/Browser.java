@@ -1,0 +1,178 @@
+package se.finsam.planering.testsupport;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium through Debian's ChromeDriver. Never downloads a browser or driver.
+ * One per test class: starting Chromium costs a second or two.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final Dimension DESKTOP = new Dimension(1280, 800);
+    public static final Dimension PHONE = new Dimension(360, 740);
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private final ChromeDriver driver;
+    private final TestApp app;
+    private final Path profile;
+
+    public Browser(TestApp app) {
+        this.app = app;
+        try {
+            this.profile = Files.createTempDirectory("finsam-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        // Selenium Manager must not try to fetch anything: the driver and browser are given explicitly.
+        System.setProperty("SE_OFFLINE", "true");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-default-apps", "--disable-extensions", "--disable-quic",
+                "--lang=sv-SE", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(app.url(path));
+        return this;
+    }
+
+    public Browser size(Dimension size) {
+        driver.manage().window().setSize(size);
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void type(String css, String value) {
+        WebElement element = find(css);
+        element.clear();
+        element.sendKeys(value);
+    }
+
+    /** Clicks something that loads a new page and waits until the new page is there. */
+    public Browser clickAndWait(String css) {
+        return clickAndWait(find(css));
+    }
+
+    public Browser clickAndWait(WebElement element) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        element.click();
+        waitForNewPage(oldPage);
+        return this;
+    }
+
+    /** Presses Enter in a field whose form submits, and waits for the next page. */
+    public Browser submitWithEnter(String css) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        find(css).sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitForNewPage(oldPage);
+        return this;
+    }
+
+    private void waitForNewPage(WebElement oldPage) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    public Browser loginStaff(String username, String password) {
+        open("/logga-in");
+        type("#anvandarnamn", username);
+        type("#losenord", password);
+        return clickAndWait("form.formular button[type=submit]");
+    }
+
+    public Browser logout() {
+        return clickAndWait(".sidhuvud__ut button");
+    }
+
+    /** Fails the test with a readable list if axe-core finds any WCAG 2.1 A/AA violation on the page. */
+    public void assertAccessible() {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            String report = violations.stream()
+                    .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n"
+                            + rule.getNodes().stream().map(Browser::describe).collect(Collectors.joining("\n")))
+                    .collect(Collectors.joining("\n\n"));
+            fail("axe-core found " + violations.size() + " WCAG 2.1 AA violation(s) on "
+                    + driver.getCurrentUrl() + ":\n" + report);
+        }
+    }
+
+    private static String describe(CheckedNode node) {
+        return "    " + node.getTarget() + "  " + node.getHtml();
+    }
+
+    /** Saves a PNG of the current window, for a person to look at. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary profile left behind is harmless
+        }
+    }
+}

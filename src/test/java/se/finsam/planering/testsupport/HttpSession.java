@@ -1,0 +1,123 @@
+package se.finsam.planering.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import se.finsam.planering.demo.DemoData;
+
+/** A browser-like HTTP client: keeps cookies, reads the CSRF token from pages, does not follow redirects. */
+public final class HttpSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final TestApp app;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private String csrf;
+
+    HttpSession(TestApp app) {
+        this.app = app;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Accept", "text/html").GET());
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
+    /** Posts a form with the CSRF token of the last page seen (fetching the login page if none was). */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        if (csrf == null) {
+            get("/logga-in");
+        }
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.putIfAbsent("_csrf", csrf);
+        return postRaw(path, withToken);
+    }
+
+    /** Posts exactly the given fields: no token is added. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String csrf() {
+        if (csrf == null) {
+            get("/logga-in");
+        }
+        return csrf;
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Logs in as staff and checks that it worked. */
+    public HttpSession loginStaff(String username) {
+        get("/logga-in");
+        HttpResponse<String> response = post("/logga-in",
+                Map.of("anvandarnamn", username, "losenord", DemoData.STAFF_PASSWORD));
+        assertEquals(302, response.statusCode(), "login as " + username + " failed: " + response.body());
+        return this;
+    }
+
+    /** Logs in as the demo participant with PIN. */
+    public HttpSession loginDeltagare() {
+        get("/logga-in/deltagare");
+        HttpResponse<String> response = post("/logga-in/deltagare",
+                Map.of("anvandarnamn", DemoData.DEMO_PARTICIPANT_USERNAME, "pin", DemoData.DEMO_PARTICIPANT_PIN));
+        assertEquals(302, response.statusCode(), "participant login failed: " + response.body());
+        return this;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,108 @@
+package se.finsam.planering.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.Browser;
+import se.finsam.planering.testsupport.TestApp;
+
+/** axe-core (WCAG 2.1 A and AA) on every page of the foundation, on a laptop and on a phone. */
+class AccessibilityTest {
+
+    static TestApp app;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        browser = new Browser(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        app.close();
+    }
+
+    private void checkBothSizes(String name) {
+        browser.size(Browser.DESKTOP);
+        browser.assertAccessible();
+        browser.screenshot(name + "-desktop");
+        browser.size(Browser.PHONE);
+        browser.assertAccessible();
+        browser.screenshot(name + "-telefon");
+        browser.size(Browser.DESKTOP);
+    }
+
+    @Test
+    void inloggningssidornaArTillgangliga() {
+        browser.driver().manage().deleteAllCookies();
+        for (String path : List.of("/logga-in", "/logga-in/deltagare", "/aktivera", "/finns-inte")) {
+            browser.open(path);
+            checkBothSizes(path.replace('/', '_'));
+        }
+    }
+
+    @Test
+    void felsammanfattningenArTillgangligOchFarFokus() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/logga-in");
+        browser.clickAndWait("form.formular button[type=submit]");
+        assertTrue(browser.text().contains("Något behöver rättas"));
+        assertTrue(browser.driver().switchTo().activeElement().getAttribute("class").contains("felsammanfattning"));
+        checkBothSizes("login-fel");
+    }
+
+    @Test
+    void startsidornaForVarjeRollArTillgangliga() {
+        for (String user : List.of("koordinator", "handlaggare", "admin", "styrgrupp")) {
+            browser.driver().manage().deleteAllCookies();
+            browser.loginStaff(user, DemoData.STAFF_PASSWORD);
+            assertTrue(browser.driver().getCurrentUrl().matches(".*/(oversikt|admin|statistik)$"),
+                    user + " landed on " + browser.driver().getCurrentUrl());
+            checkBothSizes("start-" + user);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/logga-in/deltagare");
+        browser.type("#anvandarnamn", DemoData.DEMO_PARTICIPANT_USERNAME);
+        browser.type("#pin", DemoData.DEMO_PARTICIPANT_PIN);
+        browser.submitWithEnter("#pin");
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/min-planering"));
+        checkBothSizes("start-deltagare");
+    }
+
+    @Test
+    void deltagarsidanForPersonalArTillganglig() {
+        browser.driver().manage().deleteAllCookies();
+        browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
+        browser.clickAndWait(".lista a");
+        assertTrue(browser.driver().getCurrentUrl().contains("/deltagare/"));
+        checkBothSizes("deltagare-personal");
+    }
+
+    @Test
+    void engelskaSidorArTillgangliga() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/logga-in");
+        browser.clickAndWait("button[name=sprak][value=en]");
+        assertTrue(browser.text().contains("Log in"));
+        checkBothSizes("login-en");
+        browser.clickAndWait("button[name=sprak][value=sv]");
+    }
+
+    @Test
+    void skipLankenFlyttarFokusTillInnehallet() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/logga-in");
+        browser.find("body").sendKeys(Keys.TAB);
+        var active = browser.driver().switchTo().activeElement();
+        assertTrue(active.getAttribute("class").contains("skip-link"), "first tab stop is the skip link");
+        active.sendKeys(Keys.ENTER);
+        assertTrue(browser.driver().getCurrentUrl().endsWith("#innehall"));
+    }
+}
