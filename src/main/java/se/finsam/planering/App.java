@@ -32,6 +32,8 @@ import se.finsam.planering.db.Database;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.deltagare.DeltagareRoutes;
+import se.finsam.planering.deltagare.MinPlaneringRepository;
+import se.finsam.planering.deltagare.MinPlaneringRoutes;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.hem.HemRoutes;
 import se.finsam.planering.planering.PlaneringRepository;
@@ -95,6 +97,8 @@ public final class App {
                 renderer, web, clock);
         HemRoutes hem = new HemRoutes(jdbi, deltagare, planering, access, renderer, web);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
+        MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), planering,
+                access, renderer, web, clock, config.baseUrl());
 
         RouteTable[] table = new RouteTable[1];
         Javalin javalin = Javalin.create(cfg -> {
@@ -124,6 +128,7 @@ public final class App {
                 files.location = config.devTemplates() ? Location.EXTERNAL : Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "no-cache");
                 files.roles = java.util.Set.of(ALLA);
+                files.mimeTypes.add("application/manifest+json", "webmanifest");
             });
             cfg.routes.before(security::before);
             cfg.routes.beforeMatched(security::checkAccess);
@@ -148,7 +153,13 @@ public final class App {
             r.post("/logga-ut", auth::logout, ALLA);
             r.post("/sprak", auth::chooseLanguage, ALLA);
 
-            r.get("/min-planering", hem::deltagare, DELTAGARE);
+            r.get("/min-planering", minPlanering::plan, DELTAGARE);
+            r.post("/min-planering/last", minPlanering::bekraftaLast, DELTAGARE);
+            r.post("/min-planering/punkt/{punkt}/klar", minPlanering::egetStegKlart, DELTAGARE);
+            r.get("/min-planering/kontakter", minPlanering::kontakter, DELTAGARE);
+            r.get("/min-planering/mote", minPlanering::mote, DELTAGARE);
+            r.get("/min-planering/mote.ics", minPlanering::moteIcs, DELTAGARE);
+            r.get("/min-planering/vem-har-tittat", minPlanering::vemHarTittat, DELTAGARE);
             r.get("/oversikt", hem::personal, PERSONAL);
             r.get("/deltagare/{id}", deltagareRoutes::visa, PERSONAL);
             r.get("/admin", hem::admin, ADMIN);

@@ -27,9 +27,6 @@ public final class HemRoutes {
                                 boolean koordinator) {
     }
 
-    public record DeltagareStart(String namn, PlaneringRepository.Planering planering) {
-    }
-
     public record AdminStart(List<Antal> roller, List<Antal> team, List<Antal> organisationer) {
     }
 
@@ -80,17 +77,6 @@ public final class HemRoutes {
                 : deltagare.forHandlaggare(user.id(), user.teamIds());
         renderer.render(ctx, "hem/personal.jte",
                 new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator));
-    }
-
-    public void deltagare(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        if (user.deltagareId() == null) {
-            renderer.render(ctx, "hem/deltagare.jte", new DeltagareStart(user.namn(), null));
-            return;
-        }
-        access.require(ctx, user.deltagareId(), AuditLog.Handling.LAS, "min planering");
-        renderer.render(ctx, "hem/deltagare.jte",
-                new DeltagareStart(user.namn(), planering.forDeltagare(user.deltagareId()).orElse(null)));
     }
 
     public void admin(Context ctx) {

@@ -11,9 +11,18 @@ public final class PlaneringRepository {
 
     public record Planpunkt(long id, int ordning, String text, String typ, boolean ansvarigDeltagaren,
                             String organisation, String ansvarigNamn, LocalDate klartSenast, String status,
-                            Instant statusSedan) {
+                            String orsak, Instant statusSedan) {
         public String statusEllerStart() {
             return status == null ? "ej_paborjad" : status;
+        }
+
+        public boolean klar() {
+            return "genomford".equals(status);
+        }
+
+        /** Past its date and not done or rejected. */
+        public boolean forsenad(LocalDate idag) {
+            return klartSenast.isBefore(idag) && !"genomford".equals(status) && !"avslagen".equals(status);
         }
     }
 
@@ -39,7 +48,7 @@ public final class PlaneringRepository {
                     List<Planpunkt> punkter = h.createQuery("""
                                     SELECT pp.id, pp.ordning, pp.text, pp.typ, pp.ansvarig_deltagaren,
                                            o.namn AS organisation, a.namn AS ansvarig, pp.klart_senast,
-                                           s.status, s.sedan
+                                           s.status, s.orsak, s.sedan
                                     FROM planpunkt pp
                                     LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
                                     LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
@@ -50,7 +59,7 @@ public final class PlaneringRepository {
                             .map((rs, ctx) -> new Planpunkt(rs.getLong("id"), rs.getInt("ordning"),
                                     rs.getString("text"), rs.getString("typ"), rs.getBoolean("ansvarig_deltagaren"),
                                     rs.getString("organisation"), rs.getString("ansvarig"),
-                                    LocalDate.parse(rs.getString("klart_senast")), rs.getString("status"),
+                                    LocalDate.parse(rs.getString("klart_senast")), rs.getString("status"), rs.getString("orsak"),
                                     rs.getString("sedan") == null ? null : Instant.parse(rs.getString("sedan"))))
                             .list();
                     return new Planering(id, deltagareId, (String) row[1], (Integer) row[2],

@@ -17,16 +17,24 @@ public final class Messages {
     /** Languages with a complete bundle, each named in its own language. */
     public static final List<Sprak> SPRAK = List.of(
             new Sprak("sv", "Svenska", "ltr"),
-            new Sprak("en", "English", "ltr"));
+            new Sprak("en", "English", "ltr"),
+            new Sprak("ar", "العربية", "rtl"));
 
     private static final Map<String, Messages> CACHE = new ConcurrentHashMap<>();
 
     private final Sprak sprak;
     private final ResourceBundle bundle;
+    /** Swedish, for staff-only text that is not translated into every language. */
+    private final ResourceBundle fallback;
 
     private Messages(Sprak sprak) {
         this.sprak = sprak;
-        this.bundle = ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(sprak.kod()),
+        this.bundle = load(sprak.kod());
+        this.fallback = load("sv");
+    }
+
+    private static ResourceBundle load(String kod) {
+        return ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(kod),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -48,12 +56,15 @@ public final class Messages {
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundle.containsKey(key) || fallback.containsKey(key);
     }
 
     public String get(String key) {
-        try {
+        if (bundle.containsKey(key)) {
             return bundle.getString(key);
+        }
+        try {
+            return fallback.getString(key);
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }

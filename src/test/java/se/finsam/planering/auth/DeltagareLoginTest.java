@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.HttpSession;
+import se.finsam.planering.testsupport.TestData;
 import se.finsam.planering.testsupport.TestApp;
 
 class DeltagareLoginTest {
@@ -34,29 +35,6 @@ class DeltagareLoginTest {
     @BeforeEach
     void forgetFailures() {
         app.jdbi().useHandle(h -> h.execute("DELETE FROM login_attempt"));
-    }
-
-    /** Gives an existing, not yet activated participant account a fresh code, as a handläggare would. */
-    private String newCode(Duration validFor) {
-        String code = ActivationCodes.generate();
-        app.jdbi().useHandle(h -> {
-            long deltagareId = h.createQuery("""
-                    SELECT id FROM deltagare WHERE anvandare_id IS NULL AND skyddad_identitet = 0
-                    ORDER BY id LIMIT 1""").mapTo(Long.class).one();
-            long userId = h.createUpdate("""
-                    INSERT INTO anvandare (namn, roll, skapad)
-                    SELECT fornamn || ' ' || efternamn, 'deltagare', :s FROM deltagare WHERE id = :d""")
-                    .bind("s", app.clock().instant()).bind("d", deltagareId)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("UPDATE deltagare SET anvandare_id = :a WHERE id = :d")
-                    .bind("a", userId).bind("d", deltagareId).execute();
-            h.createUpdate("""
-                    INSERT INTO aktiveringskod (anvandare_id, kod_hash, skapad, giltig_till)
-                    VALUES (:a, :h, :s, :g)""")
-                    .bind("a", userId).bind("h", ActivationCodes.hash(code)).bind("s", app.clock().instant())
-                    .bind("g", app.clock().instant().plus(validFor)).execute();
-        });
-        return code;
     }
 
     @Test
@@ -105,8 +83,8 @@ class DeltagareLoginTest {
 
     @Test
     void utgangenKodFungerarInte() {
-        String code = newCode(Duration.ofDays(1));
-        app.clock().advance(Duration.ofDays(2));
+        String code = TestData.kontoMedAktiveringskod(app, TestData.deltagareIFas(app, "anmald", 0));
+        app.clock().advance(Duration.ofDays(15));
         HttpResponse<String> response = app.session().post("/aktivera", Map.of("kod", code));
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("Koden fungerar inte"));
@@ -114,7 +92,7 @@ class DeltagareLoginTest {
 
     @Test
     void kodenTarEmotSmaBokstaverOchMellanslag() {
-        String code = newCode(Duration.ofDays(14));
+        String code = TestData.kontoMedAktiveringskod(app, TestData.deltagareIFas(app, "anmald", 1));
         String typed = code.toLowerCase().replace("-", " ");
         HttpResponse<String> response = app.session().post("/aktivera", Map.of("kod", typed));
         assertEquals(302, response.statusCode());

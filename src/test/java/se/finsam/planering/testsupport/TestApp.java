@@ -21,11 +21,14 @@ public final class TestApp implements AutoCloseable {
     private final Path folder;
     private final App app;
     private final MutableClock clock;
+    /** Kept so that URLs stay the same after a test stops the server. */
+    private final int port;
 
     private TestApp(Path folder, App app, MutableClock clock) {
         this.folder = folder;
         this.app = app;
         this.clock = clock;
+        this.port = app.port();
     }
 
     public static TestApp start() {
@@ -45,11 +48,11 @@ public final class TestApp implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://localhost:" + app.port() + path;
+        return "http://localhost:" + port + path;
     }
 
     public int port() {
-        return app.port();
+        return port;
     }
 
     public Jdbi jdbi() {

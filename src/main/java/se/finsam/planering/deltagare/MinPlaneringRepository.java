@@ -1,0 +1,250 @@
+package se.finsam.planering.deltagare;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.uppfoljning.Uppfoljningsschema;
+
+/** What a participant sees of their own case: never internal notes or summaries. */
+public final class MinPlaneringRepository {
+
+    /** A person to contact, from the staff directory or entered as an external contact. */
+    public record Kontakt(String namn, String titel, String telefon, String epost, String telefontider,
+                          boolean koordinator) {
+    }
+
+    /** One card per authority. */
+    public record Myndighet(String organisation, String typ, String kanHjalpaMed, String telefon,
+                            String telefontider, String webbplats, List<Kontakt> kontakter) {
+    }
+
+    public record Mote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
+                       String team) {
+    }
+
+    /** The newest follow-up note written for the participant. */
+    public record Notering(LocalDate datum, String text, String nastaSteg) {
+    }
+
+    /** Something that changed since the participant last confirmed reading. */
+    public record Nyhet(Instant tid, String typ, String punkt, String status, String text) {
+    }
+
+    public record Deltagaren(long id, String namn, long teamId, String team, String uppfoljningManader,
+                             boolean avslutad) {
+    }
+
+    public record Tittat(Instant tid, String namn, String organisation, String vad) {
+    }
+
+    private final Jdbi jdbi;
+
+    public MinPlaneringRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Deltagaren deltagaren(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, coalesce(d.fornamn || ' ' || d.efternamn, d.kod) AS namn, t.id AS team_id,
+                               t.namn AS team, t.uppfoljning_manader,
+                               EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id) AS avslutad
+                        FROM deltagare d JOIN team t ON t.id = d.team_id WHERE d.id = :d""")
+                .bind("d", deltagareId)
+                .map((rs, ctx) -> new Deltagaren(rs.getLong("id"), rs.getString("namn"), rs.getLong("team_id"),
+                        rs.getString("team"), rs.getString("uppfoljning_manader"), rs.getBoolean("avslutad")))
+                .one());
+    }
+
+    /** Current contacts grouped by authority, the koordinator included. */
+    public List<Myndighet> kontakter(long deltagareId) {
+        record Rad(long orgId, String org, String typ, String hjalp, String orgTelefon, String orgTider,
+                   String webb, Kontakt kontakt) {
+        }
+        List<Rad> rader = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT o.id AS org_id, o.namn AS org, o.typ, o.kan_hjalpa_med, o.telefon AS org_telefon,
+                               o.telefontider AS org_tider, o.webbplats,
+                               coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
+                               coalesce(k.telefon, a.telefon) AS telefon, coalesce(k.epost, a.epost) AS epost,
+                               coalesce(k.telefontider, a.telefontider) AS telefontider,
+                               a.roll = 'koordinator' AS koordinator
+                        FROM kontaktperson k
+                        JOIN organisation o ON o.id = k.organisation_id
+                        LEFT JOIN anvandare a ON a.id = k.anvandare_id
+                        WHERE k.deltagare_id = :d AND k.till_datum IS NULL
+                        UNION ALL
+                        SELECT o.id, o.namn, o.typ, o.kan_hjalpa_med, o.telefon, o.telefontider, o.webbplats,
+                               a.namn, a.titel, a.telefon, a.epost, a.telefontider, 1
+                        FROM deltagare d
+                        JOIN team_medlem m ON m.team_id = d.team_id
+                        JOIN anvandare a ON a.id = m.anvandare_id AND a.roll = 'koordinator' AND a.aktiv = 1
+                        JOIN organisation o ON o.id = a.organisation_id
+                        WHERE d.id = :d AND NOT EXISTS (SELECT 1 FROM kontaktperson k WHERE k.deltagare_id = d.id
+                                                        AND k.anvandare_id = a.id AND k.till_datum IS NULL)
+                        ORDER BY koordinator DESC, org, namn""")
+                .bind("d", deltagareId)
+                .map((rs, ctx) -> new Rad(rs.getLong("org_id"), rs.getString("org"), rs.getString("typ"),
+                        rs.getString("kan_hjalpa_med"), rs.getString("org_telefon"), rs.getString("org_tider"),
+                        rs.getString("webbplats"),
+                        new Kontakt(rs.getString("namn"), rs.getString("titel"), rs.getString("telefon"),
+                                rs.getString("epost"), rs.getString("telefontider"), rs.getBoolean("koordinator"))))
+                .list());
+        Map<Long, List<Rad>> perOrg = new LinkedHashMap<>();
+        for (Rad rad : rader) {
+            perOrg.computeIfAbsent(rad.orgId(), k -> new ArrayList<>()).add(rad);
+        }
+        return perOrg.values().stream().map(list -> {
+            Rad first = list.get(0);
+            return new Myndighet(first.org(), first.typ(), first.hjalp(), first.orgTelefon(), first.orgTider(),
+                    first.webb(), list.stream().map(Rad::kontakt).toList());
+        }).toList();
+    }
+
+    /** The next meeting the participant is booked into, from today on. */
+    public Optional<Mote> nastaMote(long deltagareId, LocalDate idag) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team, m.id AS mote_id
+                        FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id JOIN team t ON t.id = m.team_id
+                        WHERE md.deltagare_id = :d AND m.status = 'planerat' AND md.tid >= :idag
+                        ORDER BY md.tid LIMIT 1""")
+                .bind("d", deltagareId).bind("idag", idag.toString())
+                .map((rs, ctx) -> {
+                    long teamId = rs.getLong("team_id");
+                    List<String> narvarande = h.createQuery("""
+                                    SELECT DISTINCT o.namn FROM team_medlem tm
+                                    JOIN anvandare a ON a.id = tm.anvandare_id
+                                    JOIN organisation o ON o.id = a.organisation_id
+                                    WHERE tm.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator')
+                                      AND a.aktiv = 1
+                                    ORDER BY o.namn""")
+                            .bind("t", teamId).mapTo(String.class).list();
+                    return new Mote(LocalDateTime.parse(rs.getString("tid")), rs.getString("plats"),
+                            rs.getString("syfte"), rs.getString("ta_med"), narvarande, rs.getString("team"));
+                })
+                .findOne());
+    }
+
+    public Optional<Notering> senasteNotering(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT datum, notering_deltagare, nasta_steg FROM uppfoljning
+                        WHERE deltagare_id = :d AND notering_deltagare IS NOT NULL
+                        ORDER BY registrerad DESC, id DESC LIMIT 1""")
+                .bind("d", deltagareId)
+                .map((rs, ctx) -> new Notering(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .findOne());
+    }
+
+    /** The date of the meeting where the plan was made, and the follow-ups recorded since. */
+    public List<Uppfoljningsschema.Tillfalle> schema(long deltagareId, String manader) {
+        return jdbi.withHandle(h -> {
+            Optional<LocalDate> motesdatum = h.createQuery("""
+                            SELECT coalesce(m.start, p.overlamnad) FROM planering p LEFT JOIN mote m ON m.id = p.mote_id
+                            WHERE p.deltagare_id = :d AND p.overlamnad IS NOT NULL""")
+                    .bind("d", deltagareId).mapTo(String.class).findOne()
+                    .map(s -> LocalDate.parse(s.substring(0, 10)));
+            if (motesdatum.isEmpty()) {
+                return List.of();
+            }
+            List<LocalDate> gjorda = h.createQuery("""
+                            SELECT datum FROM uppfoljning WHERE deltagare_id = :d AND typ = 'uppfoljning'
+                              AND korrigerar_id IS NULL""")
+                    .bind("d", deltagareId).mapTo(String.class).list().stream().map(LocalDate::parse).toList();
+            return Uppfoljningsschema.schema(motesdatum.get(), Uppfoljningsschema.offsets(manader), gjorda);
+        });
+    }
+
+    public Optional<Instant> senastBekraftad(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT max(last) FROM lasbekraftelse WHERE deltagare_id = :d")
+                .bind("d", deltagareId).mapTo(String.class).findOne().map(Instant::parse));
+    }
+
+    /** What others changed since the participant last confirmed reading (or everything, if never). */
+    public List<Nyhet> nyheter(long deltagareId, long egenAnvandare, Instant sedan) {
+        Instant fran = sedan == null ? Instant.EPOCH : sedan;
+        return jdbi.withHandle(h -> {
+            List<Nyhet> nyheter = new ArrayList<>();
+            h.createQuery("SELECT andrad, version FROM planering WHERE deltagare_id = :d AND andrad > :s")
+                    .bind("d", deltagareId).bind("s", fran)
+                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString(1)), "plan", null, null, null))
+                    .findOne().ifPresent(nyheter::add);
+            nyheter.addAll(h.createQuery("""
+                            SELECT u.registrerad, pp.text, us.status
+                            FROM uppfoljning u
+                            JOIN uppfoljning_status us ON us.uppfoljning_id = u.id
+                            JOIN planpunkt pp ON pp.id = us.planpunkt_id AND pp.borttagen IS NULL
+                            WHERE u.deltagare_id = :d AND u.registrerad > :s AND u.registrerad_av <> :self
+                            ORDER BY u.registrerad DESC, u.id DESC LIMIT 20""")
+                    .bind("d", deltagareId).bind("s", fran).bind("self", egenAnvandare)
+                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString(1)), "status", rs.getString(2),
+                            rs.getString(3), null))
+                    .list());
+            nyheter.addAll(h.createQuery("""
+                            SELECT registrerad, notering_deltagare FROM uppfoljning
+                            WHERE deltagare_id = :d AND registrerad > :s AND registrerad_av <> :self
+                              AND notering_deltagare IS NOT NULL
+                            ORDER BY registrerad DESC LIMIT 5""")
+                    .bind("d", deltagareId).bind("s", fran).bind("self", egenAnvandare)
+                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString(1)), "notering", null, null,
+                            rs.getString(2)))
+                    .list());
+            nyheter.sort((a, b) -> b.tid().compareTo(a.tid()));
+            return nyheter;
+        });
+    }
+
+    public void bekraftaLast(long deltagareId, Instant nu) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO lasbekraftelse (deltagare_id, planering_version, last)
+                        SELECT :d, coalesce((SELECT version FROM planering WHERE deltagare_id = :d), 0), :n""")
+                .bind("d", deltagareId).bind("n", nu).execute());
+    }
+
+    /**
+     * Marks one of the participant's own steps as done, as a status event like any other.
+     * Returns false when the item is not the participant's own step in their own plan.
+     */
+    public boolean markeraEgetStegKlart(long deltagareId, long planpunktId, long anvandareId, LocalDate idag,
+                                        Instant nu) {
+        return jdbi.inTransaction(h -> {
+            boolean egen = h.createQuery("""
+                            SELECT count(*) FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                            WHERE pp.id = :pp AND p.deltagare_id = :d AND pp.ansvarig_deltagaren = 1
+                              AND pp.borttagen IS NULL""")
+                    .bind("pp", planpunktId).bind("d", deltagareId).mapTo(Integer.class).one() == 1;
+            if (!egen) {
+                return false;
+            }
+            long id = h.createUpdate("""
+                            INSERT INTO uppfoljning (uuid, deltagare_id, typ, datum, registrerad, registrerad_av)
+                            VALUES (:uuid, :d, 'statusandring', :datum, :nu, :a)""")
+                    .bind("uuid", UUID.randomUUID().toString()).bind("d", deltagareId).bind("datum", idag)
+                    .bind("nu", nu).bind("a", anvandareId)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("""
+                            INSERT INTO uppfoljning_status (uppfoljning_id, planpunkt_id, status)
+                            VALUES (:u, :pp, 'genomford')""")
+                    .bind("u", id).bind("pp", planpunktId).execute();
+            return true;
+        });
+    }
+
+    /** Who among the staff has looked at the participant's data, newest first. */
+    public List<Tittat> vemHarTittat(long deltagareId, long egenAnvandare, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT l.tid, a.namn, o.namn AS organisation, l.vad FROM audit_log l
+                        JOIN anvandare a ON a.id = l.anvandare_id
+                        LEFT JOIN organisation o ON o.id = a.organisation_id
+                        WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra') AND l.anvandare_id <> :self
+                        ORDER BY l.id DESC LIMIT :n""")
+                .bind("d", deltagareId).bind("self", egenAnvandare).bind("n", limit)
+                .map((rs, ctx) -> new Tittat(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .list());
+    }
+}

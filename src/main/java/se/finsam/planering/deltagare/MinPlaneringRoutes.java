@@ -1,0 +1,158 @@
+package se.finsam.planering.deltagare;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Organizer;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import se.finsam.planering.App;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.uppfoljning.Uppfoljningsschema;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Messages;
+import se.finsam.planering.web.QrCode;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/** The participant's own pages: plan, contacts, meeting, who has looked. Plain words, nothing internal. */
+public final class MinPlaneringRoutes {
+
+    public record MinPlaneringPage(MinPlaneringRepository.Deltagaren deltagaren,
+                                   PlaneringRepository.Planering planering,
+                                   List<MinPlaneringRepository.Nyhet> nyheter, Instant senastBekraftad,
+                                   Uppfoljningsschema.Tillfalle nastaUppfoljning,
+                                   MinPlaneringRepository.Notering senasteNotering,
+                                   List<MinPlaneringRepository.Myndighet> kontakter, String qrSvg, String appUrl,
+                                   LocalDate idag, Instant hamtad) {
+    }
+
+    public record KontakterPage(List<MinPlaneringRepository.Myndighet> kontakter, Instant hamtad) {
+    }
+
+    public record MotePage(MinPlaneringRepository.Mote mote, Instant hamtad) {
+    }
+
+    public record TittatPage(List<MinPlaneringRepository.Tittat> poster) {
+    }
+
+    private final MinPlaneringRepository repo;
+    private final PlaneringRepository planering;
+    private final DeltagareAccess access;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public MinPlaneringRoutes(MinPlaneringRepository repo, PlaneringRepository planering, DeltagareAccess access,
+                              Renderer renderer, WebContext web, Clock clock, String baseUrl) {
+        this.repo = repo;
+        this.planering = planering;
+        this.access = access;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The logged-in participant's own id, after the per-participant check and an audit entry. */
+    private long egen(Context ctx, AuditLog.Handling handling, String vad) {
+        CurrentUser user = web.requireUser(ctx);
+        if (user.deltagareId() == null) {
+            throw Fel.notFound(web.messages(ctx).get("minplanering.ingen"));
+        }
+        access.require(ctx, user.deltagareId(), handling, vad);
+        return user.deltagareId();
+    }
+
+    public void plan(Context ctx) {
+        long id = egen(ctx, AuditLog.Handling.LAS, "min planering");
+        CurrentUser user = web.user(ctx);
+        var deltagaren = repo.deltagaren(id);
+        Instant bekraftad = repo.senastBekraftad(id).orElse(null);
+        Messages m = web.messages(ctx);
+        String appUrl = baseUrl + "/";
+        renderer.render(ctx, "minplanering/plan.jte", new MinPlaneringPage(
+                deltagaren,
+                planering.forDeltagare(id).orElse(null),
+                repo.nyheter(id, user.id(), bekraftad),
+                bekraftad,
+                Uppfoljningsschema.nasta(repo.schema(id, deltagaren.uppfoljningManader())).orElse(null),
+                repo.senasteNotering(id).orElse(null),
+                repo.kontakter(id),
+                QrCode.svg(appUrl, m.get("utskrift.qr", appUrl)),
+                appUrl,
+                LocalDate.now(clock),
+                clock.instant()));
+    }
+
+    public void kontakter(Context ctx) {
+        long id = egen(ctx, AuditLog.Handling.LAS, "mina kontaktpersoner");
+        renderer.render(ctx, "minplanering/kontakter.jte", new KontakterPage(repo.kontakter(id), clock.instant()));
+    }
+
+    public void mote(Context ctx) {
+        long id = egen(ctx, AuditLog.Handling.LAS, "min kallelse");
+        renderer.render(ctx, "minplanering/mote.jte",
+                new MotePage(repo.nastaMote(id, LocalDate.now(clock)).orElse(null), clock.instant()));
+    }
+
+    /** The next meeting as a calendar file, made with biweekly. */
+    public void moteIcs(Context ctx) {
+        long id = egen(ctx, AuditLog.Handling.LAS, "kallelse som kalenderfil");
+        Messages m = web.messages(ctx);
+        var mote = repo.nastaMote(id, LocalDate.now(clock))
+                .orElseThrow(() -> Fel.notFound(m.get("mote.ingen")));
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//FINSAM Planering//SV");
+        VEvent event = new VEvent();
+        Instant start = mote.tid().atZone(App.ZONE).toInstant();
+        event.setDateStart(Date.from(start));
+        event.setDateEnd(Date.from(start.plus(Duration.ofMinutes(60))));
+        event.setSummary(m.get("mote.ics.rubrik", mote.team()));
+        event.setLocation(mote.plats());
+        event.setDescription(mote.syfte() + (mote.taMed() == null ? "" : "\n" + m.get("mote.tamed") + ": "
+                + mote.taMed()));
+        event.setUid("finsam-mote-" + id + "-" + mote.tid() + "@finsam-planering");
+        event.setOrganizer(new Organizer(mote.team(), null));
+        calendar.addEvent(event);
+        ctx.contentType("text/calendar; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"finsam-mote.ics\"");
+        ctx.result(Biweekly.write(calendar).go());
+    }
+
+    public void bekraftaLast(Context ctx) {
+        long id = egen(ctx, AuditLog.Handling.ANDRA, "bekräftade att planen är läst");
+        repo.bekraftaLast(id, clock.instant());
+        web.flash(ctx, "flash.last");
+        ctx.redirect("/min-planering");
+    }
+
+    public void egetStegKlart(Context ctx) {
+        long punkt;
+        try {
+            punkt = Long.parseLong(ctx.pathParam("punkt"));
+        } catch (NumberFormatException e) {
+            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        }
+        long id = egen(ctx, AuditLog.Handling.ANDRA, "markerade eget steg som klart");
+        if (!repo.markeraEgetStegKlart(id, punkt, web.user(ctx).id(), LocalDate.now(clock), clock.instant())) {
+            throw Fel.badRequest(web.messages(ctx).get("minplanering.egetsteg.fel"));
+        }
+        web.flash(ctx, "flash.egetsteg");
+        ctx.redirect("/min-planering#punkt-" + punkt);
+    }
+
+    public void vemHarTittat(Context ctx) {
+        long id = egen(ctx, AuditLog.Handling.LAS, "vem som har tittat");
+        renderer.render(ctx, "minplanering/tittat.jte",
+                new TittatPage(repo.vemHarTittat(id, web.user(ctx).id(), 100)));
+    }
+}

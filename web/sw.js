@@ -1,0 +1,94 @@
+/* FINSAM Planering service worker.
+ * - The app shell (CSS, JS, icons, offline page) is precached in a versioned cache.
+ * - A participant's own pages (/min-planering...) are network first; the last good copy is
+ *   kept and shown when the network or server cannot be reached, marked as offline.
+ * - Nothing else that holds personal data is cached. Logging out clears the page cache.
+ */
+'use strict';
+
+const VERSION = 'v1';
+const SHELL_CACHE = 'finsam-shell-' + VERSION;
+const PAGE_CACHE = 'finsam-sidor';
+const SHELL_FILES = [
+  '/css/app.css',
+  '/js/app.js',
+  '/icons/icon.svg',
+  '/icons/icon-192.png',
+  '/manifest.webmanifest',
+  '/offline.html'
+];
+const OFFLINE_PAGES = /^\/min-planering(\/(kontakter|mote))?$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys
+      .filter((key) => key !== SHELL_CACHE && key !== PAGE_CACHE)
+      .map((key) => caches.delete(key))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'rensa') {
+    event.waitUntil(caches.delete(PAGE_CACHE));
+  }
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') {
+    return;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  if (SHELL_FILES.includes(url.pathname)) {
+    event.respondWith(staleWhileRevalidate(request));
+    return;
+  }
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, url));
+  }
+});
+
+function staleWhileRevalidate(request) {
+  return caches.open(SHELL_CACHE).then((cache) => cache.match(request).then((cached) => {
+    const fresh = fetch(request).then((response) => {
+      if (response.ok) {
+        cache.put(request, response.clone());
+      }
+      return response;
+    }).catch(() => cached);
+    return cached || fresh;
+  }));
+}
+
+function networkFirst(request, url) {
+  const keep = OFFLINE_PAGES.test(url.pathname);
+  return fetch(request).then((response) => {
+    if (keep && response.ok && !response.redirected && response.type === 'basic') {
+      const copy = response.clone();
+      caches.open(PAGE_CACHE).then((cache) => cache.put(url.pathname, copy));
+    }
+    return response;
+  }).catch(() => offlineCopy(url));
+}
+
+function offlineCopy(url) {
+  // The app's start URL "/" opens the participant's plan when there is no network.
+  const path = url.pathname === '/' ? '/min-planering' : url.pathname;
+  return caches.open(PAGE_CACHE)
+    .then((cache) => cache.match(path))
+    .then((cached) => cached ? markOffline(cached) : caches.match('/offline.html'));
+}
+
+/** Marks the saved page so that it shows when it was last updated and hides what needs a network. */
+function markOffline(response) {
+  return response.text().then((html) => new Response(
+    html.replace('<html ', '<html data-offline="true" '),
+    { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+}
