@@ -52,7 +52,7 @@ public final class HttpSession {
     /** Posts a form with the CSRF token of the last page seen (fetching the login page if none was). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         if (csrf == null) {
-            get("/logga-in");
+            refreshCsrf();
         }
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.putIfAbsent("_csrf", csrf);
@@ -71,8 +71,19 @@ public final class HttpSession {
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
             csrf = m.group(1);
+        } else if (response.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("finsam_csrf="))) {
+            csrf = null; // login and logout give the browser a new CSRF cookie, and so a new token
         }
         return response;
+    }
+
+    /** Reads a fresh token from whatever page the start address leads to. */
+    private void refreshCsrf() {
+        String path = "/";
+        for (int i = 0; i < 4 && csrf == null; i++) {
+            HttpResponse<String> response = get(path);
+            path = response.headers().firstValue("Location").orElse("/logga-in");
+        }
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
@@ -89,7 +100,7 @@ public final class HttpSession {
 
     public String csrf() {
         if (csrf == null) {
-            get("/logga-in");
+            refreshCsrf();
         }
         return csrf;
     }

@@ -43,7 +43,7 @@ class WebSecurityTest {
                 continue;
             }
             HttpSession visitor = app.session();
-            String path = route.path().replace("{id}", "1");
+            String path = route.path().replaceAll("\\{[^}]+}", "1");
             if (route.method() == HandlerType.GET) {
                 HttpResponse<String> response = visitor.get(path);
                 assertEquals(302, response.statusCode(), route.toString());

@@ -1,0 +1,155 @@
+package se.finsam.planering.deltagare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.HttpSession;
+import se.finsam.planering.testsupport.TestApp;
+import se.finsam.planering.testsupport.TestData;
+
+class MinPlaneringHttpTest {
+
+    static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private HttpSession loggaIn(long deltagare) {
+        String user = TestData.kontoMedPin(app, deltagare, "530917");
+        HttpSession s = app.session();
+        s.get("/logga-in/deltagare");
+        assertEquals(302, s.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917")).statusCode());
+        return s;
+    }
+
+    @Test
+    void kallelsenFinnsSomKalenderfil() {
+        long kallad = TestData.deltagareIFas(app, "kallad", 0);
+        HttpSession s = loggaIn(kallad);
+        HttpResponse<String> mote = s.get("/min-planering/mote");
+        assertEquals(200, mote.statusCode());
+        assertTrue(mote.body().contains("mote.ics"));
+        HttpResponse<String> ics = s.get("/min-planering/mote.ics");
+        assertEquals(200, ics.statusCode());
+        assertTrue(ics.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+        String body = ics.body();
+        assertTrue(body.contains("BEGIN:VCALENDAR") && body.contains("BEGIN:VEVENT"), body);
+        String plats = app.jdbi().withHandle(h -> h.createQuery("""
+                SELECT m.plats FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id WHERE md.deltagare_id = :d""")
+                .bind("d", kallad).mapTo(String.class).one());
+        assertTrue(body.replace("\r\n ", "").replace("\\,", ",").contains(plats), body);
+        assertTrue(body.contains("DTSTART"));
+    }
+
+    @Test
+    void utanInbokatMoteSagsDetTydligtOchKalenderfilenFinnsInte() {
+        long anmald = TestData.deltagareIFas(app, "anmald", 0);
+        HttpSession s = loggaIn(anmald);
+        assertTrue(s.get("/min-planering/mote").body().contains("Du har inget möte inbokat"));
+        assertEquals(404, s.get("/min-planering/mote.ics").statusCode());
+        assertTrue(s.get("/min-planering").body().contains("Du har ingen planering än"));
+    }
+
+    @Test
+    void internTextNarAldrigDeltagarensSidor() {
+        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 0);
+        List<String> internt = app.jdbi().withHandle(h -> {
+            var texts = new java.util.ArrayList<String>();
+            texts.addAll(h.createQuery("SELECT sammanfattning FROM anmalan WHERE deltagare_id = :d")
+                    .bind("d", deltagare).mapTo(String.class).list());
+            texts.addAll(h.createQuery("SELECT teamanteckning FROM planering WHERE deltagare_id = :d AND teamanteckning IS NOT NULL")
+                    .bind("d", deltagare).mapTo(String.class).list());
+            texts.addAll(h.createQuery("SELECT notering_intern FROM uppfoljning WHERE deltagare_id = :d AND notering_intern IS NOT NULL")
+                    .bind("d", deltagare).mapTo(String.class).list());
+            texts.addAll(h.createQuery("SELECT tidigare_insatser FROM anmalan WHERE deltagare_id = :d AND tidigare_insatser IS NOT NULL")
+                    .bind("d", deltagare).mapTo(String.class).list());
+            return texts;
+        });
+        assertTrue(internt.size() >= 2, "the demo participant has internal notes to leak: " + internt);
+        HttpSession s = loggaIn(deltagare);
+        for (String path : List.of("/min-planering", "/min-planering/kontakter", "/min-planering/mote",
+                "/min-planering/vem-har-tittat")) {
+            String body = s.get(path).body();
+            for (String text : internt) {
+                assertFalse(body.contains(text), path + " shows internal text: " + text);
+            }
+        }
+    }
+
+    @Test
+    void detSomHandlaggarenRegistrerarSynsSomNyttTillsDeltagarenHarLast() {
+        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 1);
+        HttpSession s = loggaIn(deltagare);
+        s.post("/min-planering/last", Map.of());
+        assertTrue(s.get("/min-planering").body().contains("Inget nytt sedan du läste planen"));
+
+        app.clock().advance(java.time.Duration.ofMinutes(10));
+        String note = "Vi har pratat med vårdcentralen och du får en tid i januari.";
+        app.jdbi().useTransaction(h -> {
+            long staff = h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = 'koordinator'")
+                    .mapTo(Long.class).one();
+            long item = h.createQuery("""
+                    SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                    WHERE p.deltagare_id = :d AND pp.borttagen IS NULL ORDER BY pp.ordning LIMIT 1""")
+                    .bind("d", deltagare).mapTo(Long.class).one();
+            long id = h.createUpdate("""
+                    INSERT INTO uppfoljning (uuid, deltagare_id, typ, datum, registrerad, registrerad_av,
+                                             notering_deltagare, notering_intern)
+                    VALUES (:u, :d, 'uppfoljning', '2026-11-23', :r, :s, :n, 'Internt: ring vårdcentralen igen')""")
+                    .bind("u", UUID.randomUUID().toString()).bind("d", deltagare).bind("r", app.clock().instant())
+                    .bind("s", staff).bind("n", note).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO uppfoljning_status VALUES (:u, :p, 'pagar', NULL)")
+                    .bind("u", id).bind("p", item).execute();
+        });
+        String body = s.get("/min-planering").body();
+        assertTrue(body.contains(note), "the note for the participant is new");
+        assertTrue(body.contains("har nu läget: Pågår"), body);
+        assertFalse(body.contains("Internt: ring vårdcentralen igen"));
+
+        assertEquals(302, s.post("/min-planering/last", Map.of()).statusCode());
+        assertTrue(s.get("/min-planering").body().contains("Inget nytt sedan du läste planen"));
+    }
+
+    @Test
+    void endastDeltagarensEgnaStegKanMarkerasKlara() {
+        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 2);
+        long annan = TestData.deltagareIFas(app, "uppfoljning", 3);
+        HttpSession s = loggaIn(deltagare);
+        long annansSteg = app.jdbi().withHandle(h -> h.createQuery("""
+                SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                WHERE p.deltagare_id = :d ORDER BY pp.id LIMIT 1""").bind("d", annan).mapTo(Long.class).one());
+        int fore = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM uppfoljning").mapTo(Integer.class).one());
+        HttpResponse<String> refused = s.post("/min-planering/punkt/" + annansSteg + "/klar", Map.of());
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("bara att markera dina egna steg"));
+        assertEquals(404, s.post("/min-planering/punkt/abc/klar", Map.of()).statusCode());
+        int efter = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM uppfoljning").mapTo(Integer.class).one());
+        assertEquals(fore, efter, "a refused request stores nothing");
+    }
+
+    @Test
+    void deltagarenSerVemSomHarTittat() {
+        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 4);
+        app.session().loginStaff("handlaggare").get("/deltagare/" + deltagare);
+        HttpSession s = loggaIn(deltagare);
+        String body = s.get("/min-planering/vem-har-tittat").body();
+        String handlaggare = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT namn FROM anvandare WHERE anvandarnamn = 'handlaggare'").mapTo(String.class).one());
+        assertTrue(body.contains(handlaggare), body);
+    }
+}
