@@ -2,22 +2,30 @@
  * - The app shell (CSS, JS, icons, offline page) is precached in a versioned cache.
  * - A participant's own pages (/min-planering...) are network first; the last good copy is
  *   kept and shown when the network or server cannot be reached, marked as offline.
- * - Nothing else that holds personal data is cached. Logging out clears the page cache.
+ * - Staff pages about participants are kept only when the handläggare chose to take those
+ *   participants offline (the page puts them in PERSONAL_CACHE); they are refreshed when seen online.
+ * - Follow-ups recorded offline wait in the IndexedDB outbox (utkorg.js); Background Sync sends them.
+ * - Logging out clears every page cache.
  */
 'use strict';
 
-const VERSION = 'v1';
+importScripts('/js/utkorg.js');
+
+const VERSION = 'v2';
 const SHELL_CACHE = 'finsam-shell-' + VERSION;
 const PAGE_CACHE = 'finsam-sidor';
+const PERSONAL_CACHE = 'finsam-personal';
 const SHELL_FILES = [
   '/css/app.css',
   '/js/app.js',
+  '/js/utkorg.js',
   '/icons/icon.svg',
   '/icons/icon-192.png',
   '/manifest.webmanifest',
   '/offline.html'
 ];
 const OFFLINE_PAGES = /^\/min-planering(\/(kontakter|mote))?$/;
+const PERSONAL_PAGES = /^\/(offline|deltagare\/\d+\/uppfoljning)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
@@ -26,14 +34,20 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
     .then((keys) => Promise.all(keys
-      .filter((key) => key !== SHELL_CACHE && key !== PAGE_CACHE)
+      .filter((key) => key !== SHELL_CACHE && key !== PAGE_CACHE && key !== PERSONAL_CACHE)
       .map((key) => caches.delete(key))))
     .then(() => self.clients.claim()));
 });
 
 self.addEventListener('message', (event) => {
   if (event.data === 'rensa') {
-    event.waitUntil(caches.delete(PAGE_CACHE));
+    event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(PERSONAL_CACHE)]));
+  }
+});
+
+self.addEventListener('sync', (event) => {
+  if (event.tag === 'utkorg') {
+    event.waitUntil(self.FinsamUtkorg.send());
   }
 });
 
@@ -50,10 +64,24 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(staleWhileRevalidate(request));
     return;
   }
-  if (request.mode === 'navigate') {
+  if (request.mode === 'navigate' && PERSONAL_PAGES.test(url.pathname)) {
+    event.respondWith(networkFirstIfChosen(request, url));
+  } else if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, url));
   }
 });
+
+/** Staff pages: only refreshed (never added) here, so nothing is kept that was not chosen. */
+function networkFirstIfChosen(request, url) {
+  return caches.open(PERSONAL_CACHE).then((cache) => fetch(request).then((response) => {
+    if (response.ok && !response.redirected && response.type === 'basic') {
+      const copy = response.clone();
+      cache.match(url.pathname).then((old) => old && cache.put(url.pathname, copy));
+    }
+    return response;
+  }).catch(() => cache.match(url.pathname)
+    .then((cached) => cached ? markOffline(cached) : caches.match('/offline.html'))));
+}
 
 function staleWhileRevalidate(request) {
   return caches.open(SHELL_CACHE).then((cache) => cache.match(request).then((cached) => {

@@ -2,6 +2,10 @@
 (function () {
   'use strict';
 
+  var root = document.documentElement;
+  var sv = root.lang !== 'en';
+  function t(svText, enText) { return sv ? svText : enText; }
+
   // Move focus to the error summary so screen reader and keyboard users hear what to fix.
   var summary = document.querySelector('.felsammanfattning');
   if (summary) {
@@ -11,32 +15,218 @@
   // Print buttons (the page prints well without them too: browser menu, Ctrl+P).
   document.querySelectorAll('[data-skriv-ut]').forEach(function (button) {
     button.hidden = false;
-    button.addEventListener('click', function () {
-      window.print();
-    });
+    button.addEventListener('click', function () { window.print(); });
   });
 
-  if (!('serviceWorker' in navigator)) {
-    return;
+  var csrfField = document.querySelector('input[name="_csrf"]');
+  var csrf = csrfField ? csrfField.value : null;
+  var utkorg = window.FinsamUtkorg && window.indexedDB ? window.FinsamUtkorg : null;
+
+  // ---- The outbox: follow-ups recorded without a network ----
+
+  function showCount() {
+    if (!utkorg) {
+      return Promise.resolve();
+    }
+    return utkorg.all().then(function (records) {
+      var waiting = records.filter(function (r) { return r.state === 'vantar'; }).length;
+      var refused = records.length - waiting;
+      document.querySelectorAll('[data-utkorg-antal]').forEach(function (badge) {
+        badge.hidden = records.length === 0;
+        badge.textContent = waiting + ' ' + t('väntar', 'waiting') + (refused ? ', ' + refused + ' ' + t('avvisade', 'refused') : '');
+      });
+      root.setAttribute('data-utkorg-vantar', String(waiting));
+      var list = document.querySelector('[data-utkorg-lista]');
+      if (list) {
+        list.textContent = '';
+        records.forEach(function (r) {
+          var li = document.createElement('li');
+          li.setAttribute('data-uuid', r.uuid);
+          li.setAttribute('data-state', r.state);
+          var strong = document.createElement('strong');
+          strong.textContent = r.namn || ('#' + r.deltagareId);
+          li.appendChild(strong);
+          var info = document.createElement('span');
+          info.className = 'lista__info';
+          info.textContent = new Date(r.skapad).toLocaleString(root.lang) + ' · ' + (r.state === 'vantar'
+            ? t('Väntar på nät', 'Waiting for a network')
+            : t('Avvisad: ', 'Refused: ') + r.fel);
+          li.appendChild(info);
+          if (r.state !== 'vantar') {
+            var drop = document.createElement('button');
+            drop.type = 'button';
+            drop.className = 'knapp knapp--lank';
+            drop.textContent = t('Ta bort', 'Remove');
+            drop.addEventListener('click', function () { utkorg.remove(r.uuid).then(showCount); });
+            li.appendChild(drop);
+          }
+          list.appendChild(li);
+        });
+        var empty = document.querySelector('[data-utkorg-tom]');
+        if (empty) { empty.hidden = records.length > 0; }
+        var sendButton = document.querySelector('[data-utkorg-skicka]');
+        if (sendButton) { sendButton.hidden = waiting === 0; }
+      }
+    });
   }
-  // Logging out: forget the saved pages before the server answers (the server also sends Clear-Site-Data).
-  document.querySelectorAll('form[action="/logga-ut"]').forEach(function (form) {
-    form.addEventListener('submit', function () {
-      if (navigator.serviceWorker.controller) {
+
+  function sendOutbox() {
+    if (!utkorg) {
+      return Promise.resolve(null);
+    }
+    return utkorg.send(csrf).then(function (result) {
+      root.setAttribute('data-utkorg-skickat', String(result.skickade));
+      return showCount().then(function () { return result; });
+    }, function () { return null; });
+  }
+
+  function say(text) {
+    var box = document.querySelector('[data-utkorg-meddelande]');
+    if (box) {
+      box.textContent = text;
+      box.className = 'utkorg-meddelande bekraftelse';
+    }
+  }
+
+  var form = document.querySelector('form[data-utkorg]');
+  if (form && utkorg) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var fields = {};
+      new FormData(form).forEach(function (value, key) {
+        if (key !== '_csrf' && value !== '') { fields[key] = String(value); }
+      });
+      fields.uuid = utkorg.uuid();
+      fields.klient_tid = new Date().toISOString();
+      var record = { deltagareId: Number(form.getAttribute('data-utkorg')),
+                     namn: form.getAttribute('data-deltagare-namn'), falt: fields, csrf: csrf };
+      utkorg.add(record).then(function () {
+        return sendOutbox();
+      }).then(function (result) {
+        return utkorg.all().then(function (records) {
+          var mine = records.filter(function (r) { return r.uuid === fields.uuid; })[0];
+          if (!mine) {
+            window.location.href = window.location.pathname + '?sparad=1';
+          } else if (mine.state === 'avvisad') {
+            utkorg.remove(mine.uuid).then(showCount);
+            say(t('Uppföljningen sparades inte: ', 'The follow-up was not saved: ') + mine.fel);
+          } else {
+            form.reset();
+            say(t('Sparad i enheten. Den skickas av sig själv när nätet är tillbaka.',
+                  'Kept on this device. It is sent by itself when the network is back.')
+                + (result && result.loggaIn ? ' ' + t('Logga in igen för att skicka.', 'Log in again to send.') : ''));
+            if (navigator.serviceWorker && navigator.serviceWorker.ready && window.SyncManager) {
+              navigator.serviceWorker.ready.then(function (reg) { return reg.sync.register('utkorg'); }).catch(function () {});
+            }
+          }
+        });
+      });
+    });
+    if (/[?&]sparad=1/.test(window.location.search)) {
+      say(t('Uppföljningen är sparad.', 'The follow-up is saved.'));
+    }
+  }
+
+  var sendButton = document.querySelector('[data-utkorg-skicka]');
+  if (sendButton) {
+    sendButton.addEventListener('click', sendOutbox);
+  }
+
+  // Logging out with unsent records: warn, never discard silently.
+  document.querySelectorAll('form[action="/logga-ut"]').forEach(function (logout) {
+    logout.addEventListener('submit', function (event) {
+      var waiting = Number(root.getAttribute('data-utkorg-vantar') || '0');
+      if (waiting > 0 && !window.confirm(t(
+          waiting + ' uppföljning(ar) är inte skickade än. Loggar du ut nu raderas de från enheten. Vill du ändå logga ut?',
+          waiting + ' follow-up(s) are not sent yet. If you log out now they are deleted from this device. Log out anyway?'))) {
+        event.preventDefault();
+        sendOutbox();
+        return;
+      }
+      if (navigator.serviceWorker && navigator.serviceWorker.controller) {
         navigator.serviceWorker.controller.postMessage('rensa');
       }
       if (window.caches) {
         caches.delete('finsam-sidor');
+        caches.delete('finsam-personal');
       }
     });
   });
-  var root = document.documentElement;
-  if (!root.hasAttribute('data-pwa')) {
+
+  if (utkorg) {
+    window.addEventListener('online', sendOutbox);
+    if (navigator.onLine !== false && !root.hasAttribute('data-offline')) {
+      sendOutbox();
+    } else {
+      showCount();
+    }
+  }
+
+  // ---- Taking chosen participants offline (staff) ----
+
+  function listOffline() {
+    var list = document.querySelector('[data-offline-lista]');
+    if (!list || !window.caches) {
+      return;
+    }
+    caches.open('finsam-personal').then(function (cache) { return cache.keys(); }).then(function (keys) {
+      list.textContent = '';
+      keys.forEach(function (request) {
+        var path = new URL(request.url).pathname;
+        if (!/^\/deltagare\/\d+\/uppfoljning$/.test(path)) { return; }
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = path;
+        var label = document.querySelector('label[for="offline-' + path.split('/')[2] + '"]');
+        a.textContent = label ? label.firstChild.textContent.trim() : path;
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      var empty = document.querySelector('[data-offline-tom]');
+      if (empty) { empty.hidden = list.children.length > 0; }
+    });
+  }
+
+  var chooser = document.querySelector('form[data-ta-offline]');
+  if (chooser && window.caches) {
+    chooser.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var status = chooser.querySelector('[data-ta-offline-status]');
+      var ids = Array.prototype.map.call(chooser.querySelectorAll('input[name=deltagare]:checked'),
+        function (box) { return box.value; });
+      if (ids.length === 0) {
+        status.textContent = t('Välj minst en deltagare.', 'Choose at least one participant.');
+        return;
+      }
+      status.textContent = t('Sparar ', 'Saving ') + ids.length + '…';
+      var paths = ['/offline'].concat(ids.map(function (id) { return '/deltagare/' + id + '/uppfoljning'; }));
+      caches.open('finsam-personal').then(function (cache) {
+        return Promise.all(paths.map(function (path) {
+          return fetch(path, { credentials: 'same-origin' }).then(function (response) {
+            if (!response.ok || response.redirected) { throw new Error(path); }
+            return cache.put(path, response);
+          });
+        }));
+      }).then(function () {
+        status.textContent = ids.length + ' ' + t('deltagare finns nu i enheten och kan öppnas utan nät.',
+          'participant(s) are now on this device and open without a network.');
+        root.setAttribute('data-offline-klar', String(ids.length));
+        listOffline();
+      }, function () {
+        status.textContent = t('Det gick inte att spara alla. Kontrollera nätet och försök igen.',
+          'Not everything could be saved. Check the network and try again.');
+      });
+    });
+  }
+  listOffline();
+
+  // ---- Service worker and the participant's saved pages ----
+
+  if (!('serviceWorker' in navigator) || !root.hasAttribute('data-pwa')) {
     return;
   }
   navigator.serviceWorker.register('/sw.js', { scope: '/' });
 
-  // Keep the participant's pages for offline use, also those not opened yet (contacts, meeting).
   var pages = (root.getAttribute('data-spara') || '').split(' ').filter(Boolean);
   if (pages.length === 0 || root.hasAttribute('data-offline') || !window.caches) {
     return;

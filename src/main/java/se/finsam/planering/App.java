@@ -2,7 +2,7 @@ package se.finsam.planering;
 
 import static se.finsam.planering.auth.Roll.ADMIN;
 import static se.finsam.planering.auth.Roll.DELTAGARE;
-import static se.finsam.planering.auth.Roll.INLOGGAD;
+import static se.finsam.planering.auth.Roll.KOORDINATOR;
 import static se.finsam.planering.auth.Roll.Oppen.ALLA;
 import static se.finsam.planering.auth.Roll.PERSONAL;
 import static se.finsam.planering.auth.Roll.STYRGRUPP;
@@ -37,6 +37,10 @@ import se.finsam.planering.deltagare.MinPlaneringRoutes;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.hem.HemRoutes;
 import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.avslut.AvslutRoutes;
+import se.finsam.planering.uppfoljning.UppfoljningOversikt;
+import se.finsam.planering.uppfoljning.UppfoljningRepository;
+import se.finsam.planering.uppfoljning.UppfoljningRoutes;
 import se.finsam.planering.web.Csrf;
 import se.finsam.planering.web.ErrorPages;
 import se.finsam.planering.web.Renderer;
@@ -97,6 +101,9 @@ public final class App {
                 renderer, web, clock);
         HemRoutes hem = new HemRoutes(jdbi, deltagare, planering, access, renderer, web);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
+        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(jdbi, new UppfoljningRepository(jdbi),
+                new UppfoljningOversikt(jdbi), deltagare, access, renderer, web, clock);
+        AvslutRoutes avslut = new AvslutRoutes(jdbi, deltagare, access, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), planering,
                 access, renderer, web, clock, config.baseUrl());
 
@@ -162,6 +169,15 @@ public final class App {
             r.get("/min-planering/vem-har-tittat", minPlanering::vemHarTittat, DELTAGARE);
             r.get("/oversikt", hem::personal, PERSONAL);
             r.get("/deltagare/{id}", deltagareRoutes::visa, PERSONAL);
+
+            r.get("/uppfoljning", uppfoljning::oversikt, PERSONAL);
+            r.get("/deltagare/{id}/uppfoljning", uppfoljning::formular, PERSONAL);
+            r.post("/deltagare/{id}/uppfoljning", uppfoljning::spara, PERSONAL);
+            r.post("/api/uppfoljning", uppfoljning::api, PERSONAL);
+            r.get("/offline", uppfoljning::offline, PERSONAL);
+            r.get("/deltagare/{id}/avslut", avslut::formular, KOORDINATOR);
+            r.post("/deltagare/{id}/avslut", avslut::spara, KOORDINATOR);
+
             r.get("/admin", hem::admin, ADMIN);
             r.get("/statistik", hem::statistik, STYRGRUPP);
         });

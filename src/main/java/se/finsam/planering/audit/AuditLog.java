@@ -43,8 +43,12 @@ public final class AuditLog {
                         FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id
                         WHERE l.deltagare_id = :d ORDER BY l.id DESC LIMIT :n""")
                 .bind("d", deltagareId).bind("n", limit)
-                .map((rs, ctx) -> new Post(Instant.parse(rs.getString(1)), (Long) rs.getObject(2, Long.class),
-                        rs.getString(3), rs.getString(4), (Long) rs.getObject(5, Long.class), rs.getString(6)))
+                .map((rs, ctx) -> {
+                    long user = rs.getLong(2);
+                    Long anvandare = rs.wasNull() ? null : user;
+                    return new Post(Instant.parse(rs.getString(1)), anvandare, rs.getString(3), rs.getString(4),
+                            deltagareId, rs.getString(6));
+                })
                 .list());
     }
 }

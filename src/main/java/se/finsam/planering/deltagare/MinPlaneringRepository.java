@@ -41,6 +41,10 @@ public final class MinPlaneringRepository {
                              boolean avslutad) {
     }
 
+    /** The closure and who takes over, for a closed plan. */
+    public record Avslut(LocalDate datum, String orsak, String organisation, String ansvarig, String nastaSteg) {
+    }
+
     public record Tittat(Instant tid, String namn, String organisation, String vad) {
     }
 
@@ -127,6 +131,17 @@ public final class MinPlaneringRepository {
                     return new Mote(LocalDateTime.parse(rs.getString("tid")), rs.getString("plats"),
                             rs.getString("syfte"), rs.getString("ta_med"), narvarande, rs.getString("team"));
                 })
+                .findOne());
+    }
+
+    public Optional<Avslut> avslut(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.datum, a.orsak, o.namn, a.fortsattning_ansvarig, a.nasta_steg
+                        FROM avslut a LEFT JOIN organisation o ON o.id = a.fortsattning_organisation_id
+                        WHERE a.deltagare_id = :d""")
+                .bind("d", deltagareId)
+                .map((rs, ctx) -> new Avslut(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
                 .findOne());
     }
 

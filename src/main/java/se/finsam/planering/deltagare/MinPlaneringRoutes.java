@@ -30,6 +30,7 @@ public final class MinPlaneringRoutes {
                                    List<MinPlaneringRepository.Nyhet> nyheter, Instant senastBekraftad,
                                    Uppfoljningsschema.Tillfalle nastaUppfoljning,
                                    MinPlaneringRepository.Notering senasteNotering,
+                                   MinPlaneringRepository.Avslut avslut,
                                    List<MinPlaneringRepository.Myndighet> kontakter, String qrSvg, String appUrl,
                                    LocalDate idag, Instant hamtad) {
     }
@@ -86,6 +87,7 @@ public final class MinPlaneringRoutes {
                 bekraftad,
                 Uppfoljningsschema.nasta(repo.schema(id, deltagaren.uppfoljningManader())).orElse(null),
                 repo.senasteNotering(id).orElse(null),
+                repo.avslut(id).orElse(null),
                 repo.kontakter(id),
                 QrCode.svg(appUrl, m.get("utskrift.qr", appUrl)),
                 appUrl,

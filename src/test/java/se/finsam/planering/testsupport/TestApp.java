@@ -19,7 +19,7 @@ public final class TestApp implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
 
     private final Path folder;
-    private final App app;
+    private App app;
     private final MutableClock clock;
     /** Kept so that URLs stay the same after a test stops the server. */
     private final int port;
@@ -65,6 +65,18 @@ public final class TestApp implements AutoCloseable {
 
     public App app() {
         return app;
+    }
+
+    /** Stops the server, as if the network were gone. */
+    public void stopServer() {
+        app.stop();
+    }
+
+    /** Starts the server again on the same port and database, as if the network came back. */
+    public void startServerAgain() {
+        Config config = new Config(port, folder.resolve("finsam.db"), "http://localhost", Config.DemoMode.NONE, false,
+                Duration.ofMinutes(30), false, false);
+        app = App.start(config, clock);
     }
 
     public HttpSession session() {

@@ -1,0 +1,153 @@
+package se.finsam.planering.avslut;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
+import se.finsam.planering.uppfoljning.Varden;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Messages;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * Closure with a continuation: nobody leaves without knowing who takes over, unless the koordinator
+ * explicitly confirms there is none (and such closures are marked so reports can count them).
+ */
+public final class AvslutRoutes {
+
+    public record AvslutPage(DeltagareRepository.Oversikt deltagare, List<Val> organisationer,
+                             Map<String, String> varden, FormErrors fel, boolean redanAvslutad) {
+        public String v(String key) {
+            return varden.getOrDefault(key, "");
+        }
+
+        public List<String> orsaker() {
+            return Varden.AVSLUTSORSAK;
+        }
+
+        public List<String> forsorjningar() {
+            return Varden.FORSORJNING;
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final DeltagareRepository deltagare;
+    private final DeltagareAccess access;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+
+    public AvslutRoutes(Jdbi jdbi, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
+                        WebContext web, Clock clock) {
+        this.jdbi = jdbi;
+        this.deltagare = deltagare;
+        this.access = access;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    public void formular(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        access.require(ctx, id, AuditLog.Handling.LAS, "avslut");
+        Map<String, String> varden = new HashMap<>();
+        varden.put("datum", LocalDate.now(clock).toString());
+        show(ctx, id, varden, FormErrors.none());
+    }
+
+    private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation ORDER BY namn")
+                .map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
+        renderer.render(ctx, "avslut/formular.jte",
+                new AvslutPage(oversikt, organisationer, varden, fel, oversikt.fas().equals("avslutad")));
+    }
+
+    public void spara(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "avslutade deltagandet");
+        Messages m = web.messages(ctx);
+        Map<String, String> v = new HashMap<>();
+        for (String key : List.of("datum", "orsak", "forsorjning", "fortsattning_organisation",
+                "fortsattning_ansvarig", "nasta_steg", "ingen_fortsattning")) {
+            String value = ctx.formParam(key);
+            if (value != null && !value.isBlank()) {
+                v.put(key, value.strip());
+            }
+        }
+        FormErrors fel = new FormErrors();
+        LocalDate datum = null;
+        try {
+            datum = LocalDate.parse(v.getOrDefault("datum", ""));
+            if (datum.isAfter(LocalDate.now(clock))) {
+                fel.add("datum", m.get("avslut.fel.datum.framtid"));
+            }
+        } catch (DateTimeParseException e) {
+            fel.add("datum", m.get("avslut.fel.datum"));
+        }
+        String orsak = v.get("orsak");
+        if (orsak == null || !Varden.AVSLUTSORSAK.contains(orsak)) {
+            fel.add("orsak", m.get("avslut.fel.orsak"));
+        }
+        String forsorjning = v.get("forsorjning");
+        if (forsorjning == null || !Varden.FORSORJNING.contains(forsorjning)) {
+            fel.add("forsorjning", m.get("avslut.fel.forsorjning"));
+        }
+        Long organisation = null;
+        if (v.containsKey("fortsattning_organisation")) {
+            try {
+                organisation = Long.parseLong(v.get("fortsattning_organisation"));
+                long found = organisation;
+                if (jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM organisation WHERE id = :o")
+                        .bind("o", found).mapTo(Integer.class).one()) == 0) {
+                    fel.add("fortsattning_organisation", m.get("avslut.fel.organisation"));
+                }
+            } catch (NumberFormatException e) {
+                fel.add("fortsattning_organisation", m.get("avslut.fel.organisation"));
+            }
+        }
+        for (String key : List.of("fortsattning_ansvarig", "nasta_steg")) {
+            if (v.containsKey(key) && v.get(key).length() > Varden.MAX_NASTA_STEG) {
+                fel.add(key, m.get("uppf.fel.lang", Varden.MAX_NASTA_STEG, v.get(key).length()));
+            }
+        }
+        boolean ingenFortsattning = v.containsKey("ingen_fortsattning");
+        boolean harFortsattning = v.containsKey("fortsattning_ansvarig") && v.containsKey("nasta_steg");
+        if (orsak != null && !Varden.UTAN_FORTSATTNING.contains(orsak) && !harFortsattning && !ingenFortsattning) {
+            fel.add("fortsattning_ansvarig", m.get("avslut.fel.fortsattning"));
+        }
+        if (!fel.isEmpty()) {
+            ctx.status(400);
+            show(ctx, id, v, fel);
+            return;
+        }
+        LocalDate closed = datum;
+        Long org = organisation;
+        int stored = jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO avslut (deltagare_id, datum, orsak, forsorjning, fortsattning_organisation_id,
+                                            fortsattning_ansvarig, nasta_steg, ingen_fortsattning, registrerad,
+                                            registrerad_av)
+                        VALUES (:d, :datum, :orsak, :f, :org, :ansv, :nasta, :ingen, :nu, :av)
+                        ON CONFLICT (deltagare_id) DO NOTHING""")
+                .bind("d", id).bind("datum", closed).bind("orsak", orsak).bind("f", forsorjning).bind("org", org)
+                .bind("ansv", v.get("fortsattning_ansvarig")).bind("nasta", v.get("nasta_steg"))
+                .bind("ingen", ingenFortsattning && !harFortsattning).bind("nu", clock.instant())
+                .bind("av", user.id()).execute());
+        if (stored == 0) {
+            throw new Fel(409, m.get("avslut.fel.redan"));
+        }
+        web.flash(ctx, "flash.avslut");
+        ctx.redirect("/deltagare/" + id);
+    }
+}

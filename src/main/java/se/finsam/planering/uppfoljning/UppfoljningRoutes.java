@@ -1,0 +1,213 @@
+package se.finsam.planering.uppfoljning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.auth.Roll;
+import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Messages;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/** Recording follow-ups (form and offline outbox), the follow-up overview, and taking participants offline. */
+public final class UppfoljningRoutes {
+
+    public record Val(String varde, String namn) {
+    }
+
+    public record OversiktPage(UppfoljningOversikt.Resultat resultat, List<Val> team, List<Val> organisationer,
+                               String valtTeam, String valdOrganisation, String sortering, boolean koordinator,
+                               LocalDate idag) {
+    }
+
+    public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
+                               Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
+                               List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
+                               LocalDate idag) {
+        public String v(String key) {
+            return varden.getOrDefault(key, "");
+        }
+    }
+
+    public record OfflinePage(List<DeltagareRepository.Rad> deltagare) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_FALT = 500;
+
+    private final Jdbi jdbi;
+    private final UppfoljningRepository repo;
+    private final UppfoljningOversikt oversikt;
+    private final DeltagareRepository deltagare;
+    private final DeltagareAccess access;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+
+    public UppfoljningRoutes(Jdbi jdbi, UppfoljningRepository repo, UppfoljningOversikt oversikt,
+                             DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
+                             WebContext web, Clock clock) {
+        this.jdbi = jdbi;
+        this.repo = repo;
+        this.oversikt = oversikt;
+        this.deltagare = deltagare;
+        this.access = access;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    // ---- overview ----
+
+    public void oversikt(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        boolean koordinator = user.roll() == Roll.KOORDINATOR;
+        List<Val> team = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT t.id, t.namn FROM team t JOIN team_medlem m ON m.team_id = t.id
+                        WHERE m.anvandare_id = :u ORDER BY t.namn""")
+                .bind("u", user.id()).map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
+        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation ORDER BY namn")
+                .map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
+        String valtTeam = blankToNull(ctx.queryParam("team"));
+        String valdOrg = blankToNull(ctx.queryParam("organisation"));
+        String sortering = blankToNull(ctx.queryParam("sortering"));
+        if (sortering != null && !List.of("bradskande", "namn", "team").contains(sortering)) {
+            throw Fel.badRequest(m.get("uppf.fel.sortering"));
+        }
+        if (valtTeam != null && team.stream().noneMatch(t -> t.varde().equals(valtTeam))) {
+            throw Fel.badRequest(m.get("uppf.fel.team"));
+        }
+        if (valdOrg != null && organisationer.stream().noneMatch(o -> o.varde().equals(valdOrg))) {
+            throw Fel.badRequest(m.get("uppf.fel.organisation"));
+        }
+        var teamIds = valtTeam == null ? user.teamIds() : java.util.Set.of(Long.parseLong(valtTeam));
+        var resultat = oversikt.berakna(new UppfoljningOversikt.Filter(teamIds,
+                        valdOrg == null ? null : Long.parseLong(valdOrg), koordinator ? null : user.id(), sortering),
+                LocalDate.now(clock), clock.instant());
+        renderer.render(ctx, "uppfoljning/oversikt.jte", new OversiktPage(resultat, team, organisationer,
+                valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, LocalDate.now(clock)));
+    }
+
+    // ---- recording ----
+
+    public void formular(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        access.require(ctx, id, AuditLog.Handling.LAS, "uppföljning");
+        Map<String, String> varden = new HashMap<>();
+        varden.put("uuid", UUID.randomUUID().toString());
+        varden.put("datum", LocalDate.now(clock).toString());
+        String korrigerar = ctx.queryParam("korrigerar");
+        if (korrigerar != null && korrigerar.matches("\\d{1,12}")) {
+            varden.put("korrigerar", korrigerar);
+        }
+        show(ctx, id, varden, FormErrors.none());
+    }
+
+    private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
+        var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
+                repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock)));
+    }
+
+    /** The plain HTML form: works without JavaScript. */
+    public void spara(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "registrerade uppföljning");
+        Map<String, String> falt = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((k, v) -> {
+            if (!v.isEmpty() && !k.equals("_csrf")) {
+                falt.put(k, v.get(0));
+            }
+        });
+        var utfall = tolka(ctx, id, falt);
+        if (!utfall.ok()) {
+            ctx.status(400);
+            show(ctx, id, falt, utfall.fel());
+            return;
+        }
+        var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
+        if (resultat == UppfoljningRepository.Resultat.ANNAN_DELTAGARE) {
+            throw new Fel(409, web.messages(ctx).get("uppf.fel.uuidkrock"));
+        }
+        web.flash(ctx, resultat == UppfoljningRepository.Resultat.SPARAD ? "flash.uppf.sparad" : "flash.uppf.redan");
+        ctx.redirect("/deltagare/" + id + "/uppfoljning");
+    }
+
+    /**
+     * The offline outbox sends the same fields as JSON: {"deltagareId": 12, "falt": {...}}.
+     * 201 when stored, 200 when this UUID was stored before (a retry), 4xx with a reason otherwise.
+     */
+    public void api(Context ctx) {
+        Messages m = web.messages(ctx);
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            throw Fel.badRequest(m.get("uppf.fel.json"));
+        }
+        if (body == null || !body.path("deltagareId").canConvertToLong() || !body.path("falt").isObject()
+                || body.path("falt").size() > MAX_FALT) {
+            throw Fel.badRequest(m.get("uppf.fel.json"));
+        }
+        long id = body.path("deltagareId").asLong();
+        if (id <= 0) {
+            throw Fel.notFound(m.get("uppf.fel.deltagare"));
+        }
+        CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "registrerade uppföljning (synk)");
+        Map<String, String> falt = new LinkedHashMap<>();
+        var fields = body.path("falt").fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (!e.getValue().isValueNode()) {
+                throw Fel.badRequest(m.get("uppf.fel.json"));
+            }
+            falt.put(e.getKey(), e.getValue().asText());
+        }
+        var utfall = tolka(ctx, id, falt);
+        if (!utfall.ok()) {
+            throw Fel.badRequest(String.join(" ", utfall.fel().all().values()));
+        }
+        var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
+        switch (resultat) {
+            case SPARAD -> ctx.status(201).json(Map.of("status", "sparad", "uuid", utfall.uppfoljning().uuid()));
+            case REDAN_SPARAD -> ctx.status(200).json(Map.of("status", "redan sparad",
+                    "uuid", utfall.uppfoljning().uuid()));
+            default -> throw new Fel(409, m.get("uppf.fel.uuidkrock"));
+        }
+    }
+
+    private UppfoljningFormular.Utfall tolka(Context ctx, long id, Map<String, String> falt) {
+        return UppfoljningFormular.tolka(falt, id, repo.punkter(id), LocalDate.now(clock),
+                repo.planeringSkapad(id).orElse(null), repo::deltagareFor, web.messages(ctx));
+    }
+
+    // ---- offline ----
+
+    public void offline(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        List<DeltagareRepository.Rad> lista = user.roll() == Roll.KOORDINATOR
+                ? deltagare.inTeams(user.teamIds(), 500)
+                : deltagare.forHandlaggare(user.id(), user.teamIds());
+        renderer.render(ctx, "uppfoljning/offline.jte",
+                new OfflinePage(lista.stream().filter(d -> d.fas().equals("uppfoljning")
+                        || d.fas().equals("planerad")).toList()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
