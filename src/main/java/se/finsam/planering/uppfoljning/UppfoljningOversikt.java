@@ -51,7 +51,7 @@ public final class UppfoljningOversikt {
         }
         return jdbi.withHandle(h -> {
             String urval = """
-                    FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
+                     FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
                     WHERE p.overlamnad IS NOT NULL AND d.team_id IN (<teams>)
                       AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
                       AND (:egen IS NULL
@@ -77,7 +77,7 @@ public final class UppfoljningOversikt {
             h.createQuery("""
                             SELECT u.deltagare_id, u.datum FROM uppfoljning u
                             WHERE u.typ = 'uppfoljning' AND u.korrigerar_id IS NULL
-                              AND u.deltagare_id IN (SELECT d.id """ + urval + ")")
+                              AND u.deltagare_id IN (SELECT d.id\s""" + urval + ")")
                     .bindList("teams", List.copyOf(filter.teamIds()))
                     .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), LocalDate.parse(rs.getString(2))))

@@ -98,6 +98,10 @@ public final class HttpSession {
         }
     }
 
+    public String url(String path) {
+        return app.url(path);
+    }
+
     public String csrf() {
         if (csrf == null) {
             refreshCsrf();

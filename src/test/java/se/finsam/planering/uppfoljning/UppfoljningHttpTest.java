@@ -34,7 +34,7 @@ class UppfoljningHttpTest {
     }
 
     static HttpResponse<String> api(HttpSession s, String json) {
-        return s.send(HttpRequest.newBuilder(URI.create(app.url("/api/uppfoljning")))
+        return s.send(HttpRequest.newBuilder(URI.create(s.url("/api/uppfoljning")))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("X-CSRF-Token", s.csrf())
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

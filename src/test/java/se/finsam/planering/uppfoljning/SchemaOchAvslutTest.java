@@ -1,0 +1,207 @@
+package se.finsam.planering.uppfoljning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.HttpSession;
+import se.finsam.planering.testsupport.TestApp;
+import se.finsam.planering.testsupport.TestData;
+
+/** The follow-up schedule, the overview lists at chosen clock times, and closure with a continuation. */
+class SchemaOchAvslutTest {
+
+    static TestApp app;
+    static long deltagare;
+    static long fastnad;
+    static long forsenad;
+    static long stilla;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        // A participant of our own in Kista: meeting 1 September, plan handed over the same day.
+        app.jdbi().useTransaction(h -> {
+            long team = h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg Kista'").mapTo(Long.class).one();
+            long staff = h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = 'handlaggare'").mapTo(Long.class).one();
+            long af = h.createQuery("SELECT id FROM organisation WHERE kod = 'AF'").mapTo(Long.class).one();
+            deltagare = h.createUpdate("""
+                    INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
+                    VALUES ('KIS-9001', :t, 'Schema', 'Testsson', 1980, 'man', '2026-08-01T08:00:00Z')""")
+                    .bind("t", team).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long mote = h.createUpdate("""
+                    INSERT INTO mote (team_id, start, slut, plats, status)
+                    VALUES (:t, '2026-09-01T09:00', '2026-09-01T11:00', 'Kista', 'genomfort')""")
+                    .bind("t", team).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long plan = h.createUpdate("""
+                    INSERT INTO planering (deltagare_id, mote_id, mal, skapad, andrad, andrad_av, overlamnad)
+                    VALUES (:d, :m, 'Jobba', '2026-09-01T10:00:00Z', '2026-09-01T10:00:00Z', :s, '2026-09-01T10:00:00Z')""")
+                    .bind("d", deltagare).bind("m", mote).bind("s", staff)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            fastnad = punkt(h, plan, af, staff, "Punkt som fastnar", "2027-06-01");
+            forsenad = punkt(h, plan, af, staff, "Punkt vars datum passerar", "2026-11-01");
+            stilla = punkt(h, plan, af, staff, "Punkt som inte rör sig", "2027-06-01");
+            long u = h.createUpdate("""
+                    INSERT INTO uppfoljning (uuid, deltagare_id, typ, datum, registrerad, registrerad_av)
+                    VALUES ('00000000-0000-4000-8000-000000009001', :d, 'statusandring', '2026-11-20', '2026-11-20T10:00:00Z', :s)""")
+                    .bind("d", deltagare).bind("s", staff).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO uppfoljning_status VALUES (:u, :p, 'fastnat', 'Väntar på intyg')")
+                    .bind("u", u).bind("p", fastnad).execute();
+            long u2 = h.createUpdate("""
+                    INSERT INTO uppfoljning (uuid, deltagare_id, typ, datum, registrerad, registrerad_av)
+                    VALUES ('00000000-0000-4000-8000-000000009002', :d, 'statusandring', '2026-11-20', '2026-11-20T10:00:00Z', :s)""")
+                    .bind("d", deltagare).bind("s", staff).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO uppfoljning_status VALUES (:u, :p, 'pagar', NULL)")
+                    .bind("u", u2).bind("p", forsenad).execute();
+        });
+    }
+
+    private static long punkt(org.jdbi.v3.core.Handle h, long plan, long org, long staff, String text, String klart) {
+        return h.createUpdate("""
+                INSERT INTO planpunkt (planering_id, ordning, text, typ, ansvarig_organisation_id, ansvarig_anvandare_id,
+                                       klart_senast, skapad)
+                VALUES (:p, 1, :t, 'rekommendation', :o, :a, :k, '2026-09-01T10:00:00Z')""")
+                .bind("p", plan).bind("t", text).bind("o", org).bind("a", staff).bind("k", klart)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    static int count(String sql, Object... args) {
+        return app.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(Integer.class).one();
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    /** The table with the given id, as one line of text per row. */
+    private static List<String> rader(String html, String tableId) {
+        Matcher table = Pattern.compile("(?s)<table class=\"tabell\" id=\"" + tableId + "\">(.*?)</table>").matcher(html);
+        if (!table.find()) {
+            return List.of();
+        }
+        return Pattern.compile("(?s)<tr>(.*?)</tr>").matcher(table.group(1)).results()
+                .map(r -> r.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip()).toList();
+    }
+
+    private static String rad(List<String> rader) {
+        return rader.stream().filter(r -> r.contains("Schema Testsson")).findFirst().orElse("");
+    }
+
+    @Test
+    void schematFoljerTeametsManaderOchRaknarTidigaUppfoljningar() {
+        var schema = Uppfoljningsschema.schema(LocalDate.of(2026, 9, 1), List.of(1, 3, 6),
+                List.of(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 12, 5)));
+        assertEquals(LocalDate.of(2026, 10, 1), schema.get(0).forfaller());
+        assertTrue(schema.get(0).klar(), "20 September is within two weeks before 1 October");
+        assertTrue(schema.get(1).klar());
+        assertFalse(schema.get(2).klar());
+        assertEquals(List.of(1, 3, 6), Uppfoljningsschema.offsets("trasig"));
+        assertEquals(List.of(2, 4), Uppfoljningsschema.offsets("4, 2"));
+    }
+
+    @Test
+    void listornaArRattVidValdaTidpunkter() {
+        HttpSession s = app.session().loginStaff("koordinator");
+        // 23 November: the 1-month follow-up (1 October) is 53 days overdue.
+        String html = s.get("/uppfoljning").body();
+        assertTrue(rad(rader(html, "forsenade")).contains("53"), rader(html, "forsenade").toString());
+        List<String> stuck = rader(html, "fastnade");
+        assertTrue(stuck.stream().anyMatch(r -> r.contains("Punkt som fastnar") && r.contains("Har fastnat")), stuck.toString());
+        assertTrue(stuck.stream().anyMatch(r -> r.contains("Punkt vars datum passerar") && r.contains("har passerat")));
+        assertTrue(stuck.stream().anyMatch(r -> r.contains("Punkt som inte rör sig") && r.contains("Ingen ändring")),
+                "no event since the handover on 1 September, more than 4 weeks");
+
+        // The 1-month follow-up is recorded; the next (1 December) is due within two weeks.
+        HttpSession k = app.session().loginStaff("koordinator");
+        assertEquals(201, UppfoljningHttpTest.api(k, UppfoljningHttpTest.json(deltagare,
+                java.util.UUID.randomUUID().toString(), Map.of("datum", "2026-11-23",
+                        "notering_intern", "Uppföljning efter en månad", "status_" + stilla, "pagar",
+                        "fore_" + stilla, "ej_paborjad"))).statusCode());
+        html = k.get("/uppfoljning").body();
+        assertEquals("", rad(rader(html, "forsenade")));
+        assertTrue(rad(rader(html, "kommande")).contains("1 december 2026"), rader(html, "kommande").toString());
+        assertFalse(rader(html, "fastnade").stream().anyMatch(r -> r.contains("Punkt som inte rör sig")),
+                "a status change moves the item again");
+
+        // 10 December: the 3-month follow-up is 9 days overdue.
+        app.clock().set(Instant.parse("2026-12-10T08:00:00Z"));
+        try {
+            html = app.session().loginStaff("koordinator").get("/uppfoljning").body();
+            assertTrue(rad(rader(html, "forsenade")).endsWith(" 9"), rad(rader(html, "forsenade")));
+        } finally {
+            app.clock().set(TestApp.START);
+        }
+    }
+
+    @Test
+    void filterOchSorteringKontrolleras() {
+        HttpSession s = app.session().loginStaff("koordinator");
+        long fk = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE kod = 'FK'").mapTo(Long.class).one());
+        String html = s.get("/uppfoljning?organisation=" + fk + "&sortering=namn").body();
+        assertFalse(rader(html, "fastnade").stream().anyMatch(r -> r.contains("Schema Testsson")),
+                "our participant's items are all at AF");
+        assertEquals(400, s.get("/uppfoljning?sortering=hack").statusCode());
+        assertEquals(400, s.get("/uppfoljning?team=99999").statusCode());
+        HttpResponse<String> handlaggare = app.session().loginStaff("handlaggare").get("/uppfoljning");
+        assertEquals(200, handlaggare.statusCode());
+        assertTrue(rader(handlaggare.body(), "fastnade").stream().anyMatch(r -> r.contains("Punkt som fastnar")),
+                "a handläggare sees their own stuck items");
+    }
+
+    @Test
+    void avslutUtanFortsattningKraverBekraftelseOchDeltagarenSerVemSomTarOver() {
+        long d = TestData.deltagareIFas(app, "uppfoljning", 0);
+        HttpSession s = app.session().loginStaff("koordinator");
+        assertEquals(200, s.get("/deltagare/" + d + "/avslut").statusCode());
+        Map<String, String> form = new java.util.HashMap<>(Map.of("datum", "2026-11-23", "orsak", "avbrutit",
+                "forsorjning", "forsorjningsstod"));
+        HttpResponse<String> refused = s.post("/deltagare/" + d + "/avslut", form);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("kryssa i att det inte finns någon fortsättning"));
+        assertEquals(0, count("SELECT count(*) FROM avslut WHERE deltagare_id = ?", d));
+
+        form.put("ingen_fortsattning", "on");
+        assertEquals(302, s.post("/deltagare/" + d + "/avslut", form).statusCode());
+        assertEquals(1, count(
+                "SELECT count(*) FROM avslut WHERE deltagare_id = ? AND ingen_fortsattning = 1", d));
+        assertEquals(409, s.post("/deltagare/" + d + "/avslut", form).statusCode(), "closed once only");
+
+        long d2 = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long fk = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE kod = 'FK'").mapTo(Long.class).one());
+        assertEquals(302, s.post("/deltagare/" + d2 + "/avslut", Map.of("datum", "2026-11-23",
+                "orsak", "ratt_ersattning", "forsorjning", "sjukersattning", "fortsattning_organisation", String.valueOf(fk),
+                "fortsattning_ansvarig", "Lena Forsberg", "nasta_steg", "Lena ringer dig i början av december"))
+                .statusCode());
+        String user = TestData.kontoMedPin(app, d2, "530917");
+        HttpSession deltagaren = app.session();
+        deltagaren.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917"));
+        String plan = deltagaren.get("/min-planering").body();
+        assertTrue(plan.contains("Din planering är avslutad"));
+        assertTrue(plan.contains("Nu tar Lena Forsberg, Försäkringskassan över"), plan);
+        assertTrue(plan.contains("Lena ringer dig i början av december"));
+
+        long d3 = TestData.deltagareIFas(app, "uppfoljning", 0);
+        assertEquals(302, s.post("/deltagare/" + d3 + "/avslut", Map.of("datum", "2026-11-23", "orsak", "arbete",
+                "forsorjning", "lon")).statusCode(), "work needs no continuation");
+        assertEquals(403, app.session().loginStaff("handlaggare").get("/deltagare/" + d3 + "/avslut").statusCode(),
+                "closure is the koordinator's");
+    }
+}
