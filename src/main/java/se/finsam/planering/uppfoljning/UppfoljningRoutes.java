@@ -36,7 +36,7 @@ public final class UppfoljningRoutes {
     public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
                                Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
                                List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
-                               LocalDate idag) {
+                               LocalDate idag, java.time.Instant hamtad) {
         public String v(String key) {
             return varden.getOrDefault(key, "");
         }
@@ -120,7 +120,7 @@ public final class UppfoljningRoutes {
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
         var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
-                repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock)));
+                repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant()));
     }
 
     /** The plain HTML form: works without JavaScript. */

@@ -86,6 +86,22 @@ class AccessibilityTest {
     }
 
     @Test
+    void uppfoljningsSidornaArTillgangliga() {
+        browser.driver().manage().deleteAllCookies();
+        browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
+        long id = se.finsam.planering.testsupport.TestData.deltagareIFas(app, "uppfoljning", 0);
+        for (String path : List.of("/uppfoljning", "/deltagare/" + id + "/uppfoljning", "/offline",
+                "/deltagare/" + id + "/avslut")) {
+            browser.open(path);
+            checkBothSizes("personal" + path.replace('/', '_'));
+        }
+        browser.open("/deltagare/" + id + "/avslut");
+        browser.clickAndWait("form.formular button[type=submit]");
+        assertTrue(browser.text().contains("Något behöver rättas"));
+        checkBothSizes("avslut-fel");
+    }
+
+    @Test
     void engelskaSidorArTillgangliga() {
         browser.driver().manage().deleteAllCookies();
         browser.open("/logga-in");
