@@ -99,11 +99,16 @@ public final class KontaktRepository {
                 .define("villkor", villkor)
                 .bind("d", deltagareId)
                 .map((rs, c) -> new Kontakt(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("org"),
-                        (Long) rs.getObject("anvandare_id", Long.class), rs.getString("namn"), rs.getString("titel"),
+                        nullbar(rs, "anvandare_id"), rs.getString("namn"), rs.getString("titel"),
                         rs.getString("telefon"), rs.getString("epost"), rs.getString("telefontider"),
                         LocalDate.parse(rs.getString("fran_datum")),
                         rs.getString("till_datum") == null ? null : LocalDate.parse(rs.getString("till_datum"))))
                 .list());
+    }
+
+    static Long nullbar(java.sql.ResultSet rs, String kolumn) throws java.sql.SQLException {
+        long v = rs.getLong(kolumn);
+        return rs.wasNull() ? null : v;
     }
 
     /** Replaces the authority's current contact (if any) from today, keeping the old one as history. */

@@ -56,8 +56,7 @@ public final class OverlamningRepository {
                             WHERE planering_id = :p AND borttagen IS NULL AND ansvarig_deltagaren = 0
                             ORDER BY ordning, id""")
                     .bind("p", planeringId)
-                    .map((rs, c) -> new Rad(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-                            (Long) rs.getObject(4, Long.class)))
+                    .map((rs, c) -> new Rad(rs.getLong(1), rs.getString(2), nullbar(rs, 3), nullbar(rs, 4)))
                     .list();
             List<String> saknas = new ArrayList<>();
             List<long[]> till = new ArrayList<>();
@@ -90,6 +89,11 @@ public final class OverlamningRepository {
                     .bind("nu", nu).bind("p", planeringId).execute();
             return new Resultat(antal, List.of());
         });
+    }
+
+    private static Long nullbar(java.sql.ResultSet rs, int kolumn) throws java.sql.SQLException {
+        long v = rs.getLong(kolumn);
+        return rs.wasNull() ? null : v;
     }
 
     public Optional<Kvittens> hitta(long id) {
