@@ -250,7 +250,7 @@ public final class MoteRoutes {
         renderer.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
                 deltagare.oversikt(bokning.deltagareId()).orElseThrow(), moten.myndigheterITeam(mote.teamId()),
                 kontakter.aktuella(bokning.deltagareId()), aktiveringskod,
-                aktiveringskod == null ? null : LocalDate.now(clock.withZone(App.ZONE)).plus(KOD_GILTIG),
+                aktiveringskod == null ? null : LocalDate.now(clock.withZone(App.ZONE)).plusDays(KOD_GILTIG.toDays()),
                 LocalDate.now(clock.withZone(App.ZONE)), baseUrl));
     }
 
