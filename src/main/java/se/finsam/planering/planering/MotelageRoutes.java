@@ -49,7 +49,7 @@ public final class MotelageRoutes {
                                Utkast utkast, FormErrors fel, List<KontaktRepository.Organisation> organisationer,
                                List<KontaktRepository.Personal> personal, Konflikt konflikt,
                                MoteRepository.Bokning bokning, PlaneringEditorRepository.Sparad sparad,
-                               List<KontaktRepository.Kontakt> kontakter, boolean fokusNy) {
+                               List<KontaktRepository.Kontakt> kontakter, boolean fokusNy, String personnummer) {
 
         public List<KontaktRepository.Personal> personalI(long org) {
             return personal.stream().filter(p -> p.organisationId() == org).toList();
@@ -115,18 +115,24 @@ public final class MotelageRoutes {
 
     private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, boolean fokusNy) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        record Anmalan(String tidigare, String remitterande) {
+        record Anmalan(String tidigare, String remitterande, long remitterandeId, String personnummer) {
         }
         Anmalan anmalan = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.tidigare_insatser, u.namn || ', ' || o.namn FROM anmalan a
-                        JOIN anvandare u ON u.id = a.remitterande_id
-                        JOIN organisation o ON o.id = a.remitterande_organisation_id WHERE a.deltagare_id = :d""")
-                .bind("d", id).map((rs, c) -> new Anmalan(rs.getString(1), rs.getString(2))).findOne()
-                .orElse(new Anmalan(null, null)));
+                        SELECT a.tidigare_insatser, u.namn || ', ' || o.namn, a.remitterande_id, d.personnummer
+                        FROM deltagare d LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        LEFT JOIN anvandare u ON u.id = a.remitterande_id
+                        LEFT JOIN organisation o ON o.id = a.remitterande_organisation_id WHERE d.id = :d""")
+                .bind("d", id).map((rs, c) -> new Anmalan(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4))).one());
+        // The whole personnummer only for those who need it: the koordinator and the referring handläggare.
+        CurrentUser user = web.requireUser(ctx);
+        boolean behover = user.roll() == se.finsam.planering.auth.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
+        String personnummer = anmalan.personnummer() == null ? null
+                : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
         renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
                 anmalan.remitterande(), utkast, fel, kontakter.organisationer(),
                 kontakter.personal(Set.of(oversikt.teamId())), konflikt, moten.senasteBokning(id).orElse(null),
-                editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy));
+                editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy, personnummer));
     }
 
     public void spara(Context ctx) {

@@ -125,6 +125,11 @@ class PlaneringFlodeHttpTest {
         String pnr = app.jdbi().withHandle(h -> h.createQuery("SELECT personnummer FROM deltagare WHERE id = :d")
                 .bind("d", id).mapTo(String.class).one());
         assertEquals("19811218-9876", pnr, "stored normalised, birth year taken from it");
+        assertTrue(app.session().loginStaff("koordinator").get("/deltagare/" + id + "/motelage").body()
+                .contains("19811218-9876"), "the koordinator needs the whole number");
+        String rep = app.session().loginStaff("teamrep.af").get("/deltagare/" + id + "/motelage").body();
+        assertTrue(rep.contains("19811218-****"));
+        assertFalse(rep.contains("19811218-9876"), "others see only the date of birth");
         form.put("bekrafta", "ja");
         s.get("/anmalan");
         HttpResponse<String> igen = Issue4Stod.post(app, s, "/anmalan", form, "samtycke", "1");
