@@ -65,6 +65,20 @@ public final class KontaktRepository {
                 .list());
     }
 
+    /** Active staff outside the given team, who may stand in as substitutes at its meetings. */
+    public List<Personal> personalUtanfor(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll
+                        FROM anvandare a JOIN organisation o ON o.id = a.organisation_id
+                        WHERE a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
+                          AND NOT EXISTS (SELECT 1 FROM team_medlem m WHERE m.anvandare_id = a.id AND m.team_id = :t)
+                        ORDER BY a.organisation_id, a.namn""")
+                .bind("t", teamId)
+                .map((rs, c) -> new Personal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6)))
+                .list());
+    }
+
     public Optional<Personal> personal(long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll

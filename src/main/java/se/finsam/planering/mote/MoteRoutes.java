@@ -42,7 +42,13 @@ public final class MoteRoutes {
     public record MotePage(MoteRepository.Mote mote, List<MoteRepository.Bokning> bokningar,
                            List<MoteRepository.Anmald> anmalda, List<LocalDateTime> lediga, Bokningsform form,
                            FormErrors fel, List<KontaktRepository.Personal> personal,
-                           List<MoteRepository.Narvaro> narvaro, boolean koordinator) {
+                           List<MoteRepository.Narvaro> narvaro, boolean koordinator,
+                           List<KontaktRepository.Personal> utanfor) {
+
+        /** Substitutes from outside the team who are recorded as present. */
+        public List<MoteRepository.Narvaro> externaErsattare() {
+            return narvaro.stream().filter(n -> personal.stream().noneMatch(p -> p.id() == n.anvandareId())).toList();
+        }
         public boolean narvarande(long anvandareId) {
             return narvaro.stream().anyMatch(n -> n.anvandareId() == anvandareId);
         }
@@ -162,7 +168,7 @@ public final class MoteRoutes {
         bokningar.forEach(b -> lediga.remove(b.tid()));
         renderer.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, moten.anmaldaUtanMote(Set.of(mote.teamId())),
                 lediga, form, fel, kontakter.personal(Set.of(mote.teamId())), moten.narvaro(mote.id()),
-                user.roll() == Roll.KOORDINATOR));
+                user.roll() == Roll.KOORDINATOR, kontakter.personalUtanfor(mote.teamId())));
     }
 
     public void boka(Context ctx) {
@@ -216,7 +222,11 @@ public final class MoteRoutes {
                         ersattare.contains(id)));
             }
         }
-        // A substitute from outside the team: anyone in the staff directory of the participant's authorities.
+        for (String kvar : ctx.formParams("externa")) {
+            kontakter.personal(parseLong(kvar)).ifPresent(p -> lista.add(
+                    new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true)));
+        }
+        // A substitute from outside the team: anyone in the staff directory.
         String extra = p(ctx, "extra");
         if (!extra.isBlank()) {
             KontaktRepository.Personal p = kontakter.personal(parseLong(extra))

@@ -170,11 +170,18 @@ class HelaFlodetBrowserTest {
             browser.find("#narvaro-" + anvandare(app, vem)).click();
         }
         browser.find("#ersattare-" + anvandare(app, "teamrep.region")).click();
+        valj("#extra", String.valueOf(anvandare(app, "teamrep.soc.farsta")));
         browser.clickAndWait("form[action$='/narvaro'] button[type=submit]");
         assertTrue(browser.text().contains("Närvaron är sparad"));
-        assertEquals(List.of(0, 0, 0, 1), app.jdbi().withHandle(h -> h.createQuery(
+        assertEquals(List.of(0, 0, 0, 1, 1), app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT ersattare FROM mote_narvaro WHERE mote_id = :m ORDER BY ersattare, anvandare_id")
-                .bind("m", moteId).mapTo(Integer.class).list()), "four attended, one of them a substitute");
+                .bind("m", moteId).mapTo(Integer.class).list()), "five attended, two of them substitutes");
+        assertTrue(browser.find("#extern-" + anvandare(app, "teamrep.soc.farsta")).isSelected(),
+                "the substitute from another team stays on the list");
+        sidanArTillgangligPaLaptopOchPlatta("mote");
+        browser.open("/deltagare/" + deltagareId + "/kontakter");
+        assertTrue(browser.text().contains("Nadia Karimi"));
+        sidanArTillgangligPaLaptopOchPlatta("kontakter");
 
         browser.open("/deltagare/" + deltagareId + "/motelage");
         browser.clickAndWait("#overlamna");

@@ -277,9 +277,25 @@ class PlaneringFlodeHttpTest {
         assertEquals(400, soc.post("/overlamning/" + ovId + "/avvisa", Map.of("orsak", " ")).statusCode());
         assertEquals(302, soc.post("/overlamning/" + ovId + "/avvisa",
                 Map.of("orsak", "Hen har bytt stadsdel")).statusCode());
-        String k = app.session().loginStaff("koordinator").get("/oversikt").body();
+        HttpSession koordinator = app.session().loginStaff("koordinator");
+        String k = koordinator.get("/oversikt").body();
         assertTrue(k.contains("Hen har bytt stadsdel"));
         assertTrue(k.contains("/deltagare/" + id + "/motelage"));
+        assertTrue(koordinator.get("/deltagare/" + id + "/motelage").body().contains("Hen har bytt stadsdel"),
+                "meeting mode shows the answer beside the item");
+
+        // The koordinator gives the item to someone else and hands over again.
+        long punkt = punktIds(id).get(0);
+        int version = app.jdbi().withHandle(h -> h.createQuery("SELECT version FROM planering WHERE deltagare_id = :d")
+                .bind("d", id).mapTo(Integer.class).one());
+        assertEquals(302, koordinator.post("/deltagare/" + id + "/motelage", plan(version, "Jobba igen",
+                List.<String[]>of(new String[] {String.valueOf(punkt), "Punkt för Retur",
+                        "anv:" + anvandare(app, "teamrep.soc")}), "", "deltagaren")).statusCode());
+        koordinator.get("/deltagare/" + id + "/motelage");
+        assertEquals(302, koordinator.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertTrue(app.session().loginStaff("teamrep.soc").get("/oversikt").body().contains("Punkt för Retur"));
+        assertFalse(app.session().loginStaff("koordinator").get("/oversikt").body().contains("Hen har bytt stadsdel"),
+                "no longer among the returned items");
     }
 
     @Test
