@@ -159,6 +159,8 @@ class HelaFlodetBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
         assertEquals(punkter[4][0], browser.find("#p3_text").getAttribute("value"));
+        sidanArTillgangligPaLaptopOchPlatta("motelage-punkter");
+        browser.driver().executeScript("window.scrollTo(0, 0)");
         sidanArTillgangligPaLaptopOchPlatta("motelage");
 
         // Attendance, a substitute included.
@@ -258,6 +260,10 @@ class HelaFlodetBrowserTest {
         options.setPageSize(new PageSize(29.7, 21.0));
         String base64 = browser.driver().print(options).getContent();
         try (PDDocument doc = Loader.loadPDF(Base64.getDecoder().decode(base64))) {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 70),
+                    "png", java.nio.file.Path.of("target", "screenshots", "kallelse-utskrift.png").toFile());
+            assertTrue(doc.getNumberOfPages() <= 2, "the kallelse fits on at most two A4 pages");
             return new PDFTextStripper().getText(doc);
         }
     }
