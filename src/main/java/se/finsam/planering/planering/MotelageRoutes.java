@@ -49,7 +49,8 @@ public final class MotelageRoutes {
                                Utkast utkast, FormErrors fel, List<KontaktRepository.Organisation> organisationer,
                                List<KontaktRepository.Personal> personal, Konflikt konflikt,
                                MoteRepository.Bokning bokning, PlaneringEditorRepository.Sparad sparad,
-                               List<KontaktRepository.Kontakt> kontakter, boolean fokusNy, String personnummer) {
+                               List<KontaktRepository.Kontakt> kontakter, boolean fokusNy, String personnummer,
+                               MoteRepository.Bokning nasta) {
 
         public List<KontaktRepository.Personal> personalI(long org) {
             return personal.stream().filter(p -> p.organisationId() == org).toList();
@@ -132,7 +133,14 @@ public final class MotelageRoutes {
         renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
                 anmalan.remitterande(), utkast, fel, kontakter.organisationer(),
                 kontakter.personal(Set.of(oversikt.teamId())), konflikt, moten.senasteBokning(id).orElse(null),
-                editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy, personnummer));
+                editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy, personnummer, nasta(id)));
+    }
+
+    /** The next participant booked at the same meeting, so the team can move on without leaving meeting mode. */
+    private MoteRepository.Bokning nasta(long deltagareId) {
+        return moten.senasteBokning(deltagareId)
+                .flatMap(b -> moten.bokningar(b.moteId()).stream().filter(o -> o.tid().isAfter(b.tid())).findFirst())
+                .orElse(null);
     }
 
     public void spara(Context ctx) {
