@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -270,9 +269,5 @@ public final class AnmalanRoutes {
         } catch (RuntimeException e) {
             return -1;
         }
-    }
-
-    static List<String> lista(String... s) {
-        return new ArrayList<>(List.of(s));
     }
 }

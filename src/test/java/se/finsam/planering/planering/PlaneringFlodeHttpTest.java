@@ -263,6 +263,42 @@ class PlaneringFlodeHttpTest {
     }
 
     @Test
+    void punktSomBaraNamnerMyndighetenGarTillDessKontaktperson() {
+        HttpSession s = app.session().loginStaff("handlaggare");
+        long id = anmal(app, s, anmalan(app, "Myndig", "Hetsson", "1970"));
+        HttpSession k = app.session().loginStaff("koordinator");
+        k.get("/deltagare/" + id + "/motelage");
+        String fk = "org:" + Issue4Stod.org(app, "FK");
+        String region = "org:" + Issue4Stod.org(app, "REGION");
+        assertEquals(302, k.post("/deltagare/" + id + "/motelage",
+                plan(0, "Må bättre", List.of(), "Utreda sjukpenning", fk)).statusCode());
+        k.get("/deltagare/" + id + "/motelage");
+        assertEquals(302, k.post("/deltagare/" + id + "/motelage", plan(1, "Må bättre",
+                List.<String[]>of(new String[] {String.valueOf(punktIds(id).get(0)), "Utreda sjukpenning", fk}),
+                "Remiss till psykiatrin", region)).statusCode());
+        k.get("/deltagare/" + id + "/motelage");
+        HttpResponse<String> saknas = k.post("/deltagare/" + id + "/overlamna", Map.of());
+        assertEquals(400, saknas.statusCode(), "the region has no named contact for this participant");
+        assertTrue(saknas.body().contains("Remiss till psykiatrin"), "the message names the item");
+        assertEquals(0, (int) app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM overlamning o JOIN planpunkt pp ON pp.id = o.planpunkt_id
+                        JOIN planering p ON p.id = pp.planering_id WHERE p.deltagare_id = :d""")
+                .bind("d", id).mapTo(Integer.class).one()), "nothing is handed over half-way");
+
+        s.get("/deltagare/" + id + "/kontakter");
+        assertEquals(302, s.post("/deltagare/" + id + "/kontakter", Map.of("organisation",
+                String.valueOf(Issue4Stod.org(app, "REGION")), "anvandare",
+                String.valueOf(anvandare(app, "region.handlaggare")))).statusCode());
+        k.get("/deltagare/" + id + "/motelage");
+        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertEquals(List.of("fk.handlaggare", "region.handlaggare"), app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT a.anvandarnamn FROM overlamning o JOIN anvandare a ON a.id = o.till_id
+                        JOIN planpunkt pp ON pp.id = o.planpunkt_id JOIN planering p ON p.id = pp.planering_id
+                        WHERE p.deltagare_id = :d ORDER BY pp.ordning""")
+                .bind("d", id).mapTo(String.class).list()));
+    }
+
+    @Test
     void inteMinPunktGarTillbakaTillKoordinatornMedOrsaken() {
         long id = planMedEnPunkt("Retur", "anv:" + anvandare(app, "soc.handlaggare"));
         long ovId = app.jdbi().withHandle(h -> h.createQuery("""
