@@ -21,8 +21,8 @@ public final class OverlamningRepository {
         }
     }
 
-    /** The answer to "close the meeting": how many items went out, or which ones lack a named person. */
-    public record Resultat(int overlamnade, List<String> utanMottagare) {
+    /** The answer to "close the meeting": how many items went out, or which items (ids) lack a named person. */
+    public record Resultat(int overlamnade, List<Long> utanMottagare) {
     }
 
     public record Kvittens(long id, long deltagareId, long tillId) {
@@ -58,13 +58,13 @@ public final class OverlamningRepository {
                     .bind("p", planeringId)
                     .map((rs, c) -> new Rad(rs.getLong(1), rs.getString(2), nullbar(rs, 3), nullbar(rs, 4)))
                     .list();
-            List<String> saknas = new ArrayList<>();
+            List<Long> saknas = new ArrayList<>();
             List<long[]> till = new ArrayList<>();
             for (Rad r : rader) {
                 Optional<Long> mottagare = r.anv() != null ? Optional.of(r.anv())
                         : kontakter.aktuellHandlaggare(h, deltagareId, r.org());
                 if (mottagare.isEmpty()) {
-                    saknas.add(r.text());
+                    saknas.add(r.id());
                 } else {
                     till.add(new long[] {r.id(), mottagare.get()});
                 }

@@ -260,13 +260,26 @@ public final class MotelageRoutes {
     public void overlamna(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
         access.require(ctx, id, AuditLog.Handling.ANDRA, "planering överlämnad");
+        var sparad = editor.las(id)
+                .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
         var resultat = overlamningar.overlamna(id, clock.instant());
         if (!resultat.utanMottagare().isEmpty()) {
-            throw Fel.badRequest(web.messages(ctx).get("motelage.fel.mottagare",
-                    String.join("; ", resultat.utanMottagare())));
-        }
-        if (editor.las(id).isEmpty()) {
-            throw Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan"));
+            // Shown in the editor, beside each item that needs a named person.
+            Messages m = web.messages(ctx);
+            FormErrors fel = new FormErrors();
+            List<Rad> rader = new ArrayList<>();
+            for (int i = 0; i < sparad.punkter().size(); i++) {
+                var p = sparad.punkter().get(i);
+                rader.add(new Rad(String.valueOf(p.id()), p.text(), p.ansvar(), p.typ(), p.klartSenast().toString(),
+                        false));
+                if (resultat.utanMottagare().contains(p.id())) {
+                    fel.add("p" + i + "_ansvar", m.get("motelage.fel.mottagare", i + 1));
+                }
+            }
+            ctx.status(400);
+            render(ctx, id, new Utkast(sparad.mal(), sparad.teamanteckning() == null ? "" : sparad.teamanteckning(),
+                    sparad.version(), rader, tomRad()), fel, null, false);
+            return;
         }
         web.flash(ctx, "flash.planering.overlamnad");
         ctx.redirect("/deltagare/" + id + "/motelage");

@@ -279,7 +279,8 @@ class PlaneringFlodeHttpTest {
         k.get("/deltagare/" + id + "/motelage");
         HttpResponse<String> saknas = k.post("/deltagare/" + id + "/overlamna", Map.of());
         assertEquals(400, saknas.statusCode(), "the region has no named contact for this participant");
-        assertTrue(saknas.body().contains("Remiss till psykiatrin"), "the message names the item");
+        assertTrue(saknas.body().contains("href=\"#p1_ansvar\""), "the error summary points at the item");
+        assertTrue(saknas.body().contains("Punkt 2 har ingen namngiven handläggare"));
         assertEquals(0, (int) app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT count(*) FROM overlamning o JOIN planpunkt pp ON pp.id = o.planpunkt_id
                         JOIN planering p ON p.id = pp.planering_id WHERE p.deltagare_id = :d""")
@@ -296,6 +297,18 @@ class PlaneringFlodeHttpTest {
                         JOIN planpunkt pp ON pp.id = o.planpunkt_id JOIN planering p ON p.id = pp.planering_id
                         WHERE p.deltagare_id = :d ORDER BY pp.ordning""")
                 .bind("d", id).mapTo(String.class).list()));
+    }
+
+    @Test
+    void uppfoljningSomNarmarSigVisasForKoordinatorn() {
+        app.clock().set(TestApp.START);
+        long id = planMedEnPunkt("Uppfolj", "deltagaren");
+        String lank = "<a href=\"/deltagare/" + id + "\">Uppfolj Kvittensson</a> <span class=\"lista__info\">1 månad";
+        assertFalse(app.session().loginStaff("koordinator").get("/oversikt").body().contains(lank));
+        app.clock().advance(Duration.ofDays(20));
+        String snart = app.session().loginStaff("koordinator").get("/oversikt").body();
+        assertTrue(snart.contains(lank + " efter överlämningen: 2026-12-23"), "due within two weeks");
+        app.clock().set(TestApp.START);
     }
 
     @Test
