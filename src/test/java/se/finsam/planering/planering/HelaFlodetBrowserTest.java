@@ -163,6 +163,32 @@ class HelaFlodetBrowserTest {
         browser.driver().executeScript("window.scrollTo(0, 0)");
         sidanArTillgangligPaLaptopOchPlatta("motelage");
 
+        // Someone else saves meanwhile (here over HTTP): this browser gets the conflict page and loses nothing.
+        HttpSession annan = app.session().loginStaff("teamrep.af");
+        String editor = annan.get("/deltagare/" + deltagareId + "/motelage").body();
+        Map<String, String> deras = new java.util.LinkedHashMap<>();
+        Matcher falt = Pattern.compile("name=\"(version|antal|p\\d+_(?:id|text|datum))\" value=\"([^\"]*)\"")
+                .matcher(editor);
+        while (falt.find()) {
+            deras.put(falt.group(1), falt.group(2).replace("&#39;", "'"));
+        }
+        for (int i = 0; i < punkter.length; i++) {
+            deras.put("p" + i + "_ansvar", browser.find("#p" + i + "_ansvar").getAttribute("value"));
+            deras.put("p" + i + "_typ", "rekommendation");
+        }
+        deras.put("mal", "Annan formulering av målet");
+        deras.put("teamanteckning", "");
+        assertEquals(302, annan.post("/deltagare/" + deltagareId + "/motelage", deras).statusCode());
+        browser.type("#teamanteckning", "INTERN-TEAMANTECKNING-FLODE: orolig för ekonomin. Tolk behövs inte.");
+        browser.clickAndWait(".verktyg button[value=spara]");
+        assertTrue(browser.text().contains("Någon annan sparade planeringen medan du skrev"));
+        assertTrue(browser.text().contains("Annan formulering av målet"), "their version is shown");
+        assertTrue(browser.find("#teamanteckning").getAttribute("value").contains("Tolk behövs inte"),
+                "what was typed here is still in the form");
+        sidanArTillgangligPaLaptopOchPlatta("motelage-konflikt");
+        browser.clickAndWait(".verktyg button[value=spara]");
+        assertTrue(browser.text().contains("Planeringen är sparad"));
+
         // Attendance, a substitute included.
         long moteId = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT mote_id FROM mote_deltagare WHERE deltagare_id = :d").bind("d", deltagareId)
