@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.finsam.planering.anmalan.AnmalanRepository;
+import se.finsam.planering.anmalan.AnmalanRoutes;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.AuthRoutes;
 import se.finsam.planering.auth.LoginThrottle;
@@ -36,6 +38,14 @@ import se.finsam.planering.deltagare.MinPlaneringRepository;
 import se.finsam.planering.deltagare.MinPlaneringRoutes;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.hem.HemRoutes;
+import se.finsam.planering.kontakt.KontaktRepository;
+import se.finsam.planering.kontakt.KontaktRoutes;
+import se.finsam.planering.mote.MoteRepository;
+import se.finsam.planering.mote.MoteRoutes;
+import se.finsam.planering.overlamning.OverlamningRepository;
+import se.finsam.planering.overlamning.OverlamningRoutes;
+import se.finsam.planering.planering.MotelageRoutes;
+import se.finsam.planering.planering.PlaneringEditorRepository;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.avslut.AvslutRoutes;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
@@ -99,7 +109,18 @@ public final class App {
 
         AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
                 renderer, web, clock);
-        HemRoutes hem = new HemRoutes(jdbi, deltagare, planering, access, renderer, web);
+        // Issue 4: from anmälan to överlämning.
+        KontaktRepository kontakter = new KontaktRepository(jdbi);
+        MoteRepository moten = new MoteRepository(jdbi);
+        OverlamningRepository overlamningar = new OverlamningRepository(jdbi, kontakter, ZONE);
+        AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, audit, renderer, web, clock);
+        MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, access, renderer, web, clock,
+                config.baseUrl());
+        MotelageRoutes motelage = new MotelageRoutes(jdbi, deltagare, new PlaneringEditorRepository(jdbi), kontakter,
+                moten, overlamningar, access, renderer, web, clock);
+        OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
+        KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, deltagare, access, renderer, web, clock);
+        HemRoutes hem = new HemRoutes(jdbi, deltagare, planering, access, renderer, web, moten, overlamningar, clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(jdbi, new UppfoljningRepository(jdbi),
                 new UppfoljningOversikt(jdbi), deltagare, access, renderer, web, clock);
@@ -177,6 +198,24 @@ public final class App {
             r.get("/offline", uppfoljning::offline, PERSONAL);
             r.get("/deltagare/{id}/avslut", avslut::formular, KOORDINATOR);
             r.post("/deltagare/{id}/avslut", avslut::spara, KOORDINATOR);
+            // Issue 4: anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.
+            r.get("/anmalan", anmalan::ny, PERSONAL);
+            r.post("/anmalan", anmalan::skicka, PERSONAL);
+            r.get("/moten", moteRoutes::kalender, KOORDINATOR);
+            r.post("/moten", moteRoutes::skapa, KOORDINATOR);
+            r.post("/moten/planera", moteRoutes::planera, KOORDINATOR);
+            r.get("/moten/{id}", moteRoutes::visa, PERSONAL);
+            r.post("/moten/{id}/boka", moteRoutes::boka, KOORDINATOR);
+            r.post("/moten/{id}/narvaro", moteRoutes::narvaro, PERSONAL);
+            r.get("/kallelse/{id}", moteRoutes::kallelse, PERSONAL);
+            r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, PERSONAL);
+            r.get("/deltagare/{id}/motelage", motelage::visa, PERSONAL);
+            r.post("/deltagare/{id}/motelage", motelage::spara, PERSONAL);
+            r.post("/deltagare/{id}/overlamna", motelage::overlamna, PERSONAL);
+            r.post("/overlamning/{id}/kvittera", overlamning::kvittera, PERSONAL);
+            r.post("/overlamning/{id}/avvisa", overlamning::avvisa, PERSONAL);
+            r.get("/deltagare/{id}/kontakter", kontaktRoutes::visa, PERSONAL);
+            r.post("/deltagare/{id}/kontakter", kontaktRoutes::byt, PERSONAL);
 
             r.get("/admin", hem::admin, ADMIN);
             r.get("/statistik", hem::statistik, STYRGRUPP);

@@ -1,6 +1,9 @@
 package se.finsam.planering.hem;
 
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +12,8 @@ import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.mote.MoteRepository;
+import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
@@ -24,7 +29,22 @@ public final class HemRoutes {
     }
 
     public record PersonalStart(List<TeamPipeline> pipeline, List<DeltagareRepository.Rad> deltagare,
-                                boolean koordinator) {
+                                boolean koordinator, List<OverlamningRepository.Post> attKvittera,
+                                Koordinatorlistor listor) {
+    }
+
+    /** The koordinator's pipeline: what waits for the team, stage by stage. */
+    public record Koordinatorlistor(List<MoteRepository.Anmald> anmaldaUtanMote, List<MoteRepository.Mote> moten,
+                                    List<MoteRepository.Anmald> planerade, List<Uppfoljning> uppfoljningar,
+                                    List<OverlamningRepository.Post> utanKvittens,
+                                    List<OverlamningRepository.Post> aterlamnade) {
+        public long forsenade() {
+            return utanKvittens.stream().filter(OverlamningRepository.Post::forsenad).count();
+        }
+    }
+
+    /** A follow-up due soon (or overdue), counted from the handover. */
+    public record Uppfoljning(long deltagareId, String visningsnamn, LocalDate datum, int manader, boolean forsenad) {
     }
 
     public record AdminStart(List<Antal> roller, List<Antal> team, List<Antal> organisationer) {
@@ -44,9 +64,16 @@ public final class HemRoutes {
     private final DeltagareAccess access;
     private final Renderer renderer;
     private final WebContext web;
+    private final MoteRepository moten;
+    private final OverlamningRepository overlamningar;
+    private final Clock clock;
 
     public HemRoutes(Jdbi jdbi, DeltagareRepository deltagare, PlaneringRepository planering, DeltagareAccess access,
-                     Renderer renderer, WebContext web) {
+                     Renderer renderer, WebContext web, MoteRepository moten, OverlamningRepository overlamningar,
+                     Clock clock) {
+        this.moten = moten;
+        this.overlamningar = overlamningar;
+        this.clock = clock;
         this.jdbi = jdbi;
         this.deltagare = deltagare;
         this.planering = planering;
@@ -75,8 +102,79 @@ public final class HemRoutes {
         List<DeltagareRepository.Rad> lista = koordinator
                 ? deltagare.inTeams(user.teamIds(), 200)
                 : deltagare.forHandlaggare(user.id(), user.teamIds());
+        LocalDate idag = LocalDate.now(clock.withZone(se.finsam.planering.App.ZONE));
+        Koordinatorlistor listor = !koordinator ? null : new Koordinatorlistor(
+                moten.anmaldaUtanMote(user.teamIds()),
+                moten.kommande(user.teamIds(), idag.atStartOfDay(), 10),
+                iFas(user.teamIds(), "planerad"),
+                uppfoljningar(user.teamIds(), idag),
+                overlamningar.utanKvittens(user.teamIds(), idag),
+                overlamningar.aterlamnade(user.teamIds(), idag));
         renderer.render(ctx, "hem/personal.jte",
-                new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator));
+                new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
+                        overlamningar.attKvittera(user.id(), idag), listor));
+    }
+
+    private List<MoteRepository.Anmald> iFas(java.util.Collection<Long> teamIds, String fas) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
+                                                 ELSE d.fornamn || ' ' || d.efternamn END, a.datum
+                        FROM deltagare d JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        WHERE d.team_id IN (<teams>) AND f.fas = :fas ORDER BY d.id""")
+                .bindList("teams", List.copyOf(teamIds)).bind("fas", fas)
+                .map((rs, c) -> new MoteRepository.Anmald(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4))))
+                .list());
+    }
+
+    /**
+     * Follow-ups due within two weeks or overdue: the team's points (by default 1, 3 and 6 months) after the
+     * handover, a point counting as done when a follow-up was recorded at most two weeks before it.
+     */
+    private List<Uppfoljning> uppfoljningar(java.util.Collection<Long> teamIds, LocalDate idag) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        record Rad(long id, String namn, LocalDate overlamnad, String manader, LocalDate senaste) {
+        }
+        List<Rad> rader = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, coalesce(d.fornamn || ' ' || d.efternamn, d.kod), p.overlamnad,
+                               t.uppfoljning_manader,
+                               (SELECT max(u.datum) FROM uppfoljning u WHERE u.deltagare_id = d.id
+                                  AND u.typ = 'uppfoljning') AS senaste
+                        FROM deltagare d JOIN deltagare_fas f ON f.deltagare_id = d.id AND f.fas = 'uppfoljning'
+                        JOIN planering p ON p.deltagare_id = d.id JOIN team t ON t.id = d.team_id
+                        WHERE d.team_id IN (<teams>)""")
+                .bindList("teams", List.copyOf(teamIds))
+                .map((rs, c) -> new Rad(rs.getLong(1), rs.getString(2),
+                        java.time.Instant.parse(rs.getString(3)).atZone(se.finsam.planering.App.ZONE).toLocalDate(),
+                        rs.getString(4), rs.getString(5) == null ? null : LocalDate.parse(rs.getString(5))))
+                .list());
+        List<Uppfoljning> svar = new ArrayList<>();
+        for (Rad r : rader) {
+            for (String m : r.manader().split(",")) {
+                int manader;
+                try {
+                    manader = Integer.parseInt(m.strip());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                LocalDate datum = r.overlamnad().plusMonths(manader);
+                if (r.senaste() != null && !r.senaste().isBefore(datum.minusWeeks(2))) {
+                    continue;
+                }
+                if (!datum.isAfter(idag.plusWeeks(2))) {
+                    svar.add(new Uppfoljning(r.id(), r.namn(), datum, manader, datum.isBefore(idag)));
+                }
+                break;
+            }
+        }
+        svar.sort(java.util.Comparator.comparing(Uppfoljning::datum));
+        return svar;
     }
 
     public void admin(Context ctx) {

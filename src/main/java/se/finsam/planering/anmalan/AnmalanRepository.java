@@ -1,0 +1,122 @@
+package se.finsam.planering.anmalan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.kontakt.KontaktRepository;
+
+/** Saves a referral: the participant, the anmälan, samtycke per organisation and the ordinary handläggare. */
+public final class AnmalanRepository {
+
+    /** Someone already registered who may be the same person. Only the code and team are shown. */
+    public record Dubblett(long id, String kod, String team, boolean sammaPersonnummer, boolean egetTeam) {
+    }
+
+    /** Everything the form collected, already checked. Name and contact details are null with skyddad identitet. */
+    public record NyAnmalan(long teamId, String fornamn, String efternamn, String personnummer, int fodelsear,
+                            String kon, String telefon, String epost, String sprak, boolean tolkbehov,
+                            String tolksprak, boolean skyddad, List<Long> samtycke, LocalDate samtyckeDatum,
+                            String samtyckeHur, Map<Long, Long> ordinarie, String sammanfattning,
+                            String tidigareInsatser, String forsorjning, boolean informerad) {
+    }
+
+    private final Jdbi jdbi;
+
+    public AnmalanRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<Dubblett> mojligaDubbletter(String personnummer, String fornamn, String efternamn, int fodelsear,
+                                            java.util.Set<Long> egnaTeam) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, t.namn, d.team_id, (d.personnummer = :pnr) AS samma
+                        FROM deltagare d JOIN team t ON t.id = d.team_id
+                        WHERE (:pnr IS NOT NULL AND d.personnummer = :pnr)
+                           OR (:fornamn IS NOT NULL AND d.fornamn = :fornamn COLLATE NOCASE
+                               AND d.efternamn = :efternamn COLLATE NOCASE AND d.fodelsear = :ar)
+                        ORDER BY d.id""")
+                .bind("pnr", personnummer).bind("fornamn", fornamn).bind("efternamn", efternamn)
+                .bind("ar", fodelsear)
+                .map((rs, c) -> new Dubblett(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(5),
+                        egnaTeam.contains(rs.getLong(4))))
+                .list());
+    }
+
+    public record Team(long id, String namn) {
+    }
+
+    public List<Team> team(java.util.Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM team WHERE id IN (<t>) ORDER BY namn")
+                .bindList("t", List.copyOf(teamIds))
+                .map((rs, c) -> new Team(rs.getLong(1), rs.getString(2))).list());
+    }
+
+    /** Saves it all in one transaction and returns the new participant's id. */
+    public long spara(NyAnmalan a, long remitterandeId, long remitterandeOrganisationId, Instant nu, LocalDate idag) {
+        return jdbi.inTransaction(h -> {
+            String kod = nastaKod(h, a.teamId());
+            long id = h.createUpdate("""
+                            INSERT INTO deltagare (kod, team_id, fornamn, efternamn, personnummer, fodelsear, kon,
+                                                   telefon, epost, sprak, tolkbehov, tolksprak, skyddad_identitet, skapad)
+                            VALUES (:kod, :team, :fornamn, :efternamn, :pnr, :ar, :kon, :tel, :epost, :sprak, :tolk,
+                                    :tolksprak, :skyddad, :nu)""")
+                    .bind("kod", kod).bind("team", a.teamId()).bind("fornamn", a.fornamn())
+                    .bind("efternamn", a.efternamn()).bind("pnr", a.personnummer()).bind("ar", a.fodelsear())
+                    .bind("kon", a.kon()).bind("tel", a.telefon()).bind("epost", a.epost()).bind("sprak", a.sprak())
+                    .bind("tolk", a.tolkbehov() ? 1 : 0).bind("tolksprak", a.tolkbehov() ? a.tolksprak() : null)
+                    .bind("skyddad", a.skyddad() ? 1 : 0).bind("nu", nu)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("""
+                            INSERT INTO anmalan (deltagare_id, remitterande_id, remitterande_organisation_id, datum,
+                                                 sammanfattning, tidigare_insatser, forsorjning, informerad_om_mote, skapad)
+                            VALUES (:d, :r, :ro, :datum, :sammanfattning, :tidigare, :forsorjning, :informerad, :nu)""")
+                    .bind("d", id).bind("r", remitterandeId).bind("ro", remitterandeOrganisationId)
+                    .bind("datum", idag).bind("sammanfattning", a.sammanfattning())
+                    .bind("tidigare", a.tidigareInsatser()).bind("forsorjning", a.forsorjning())
+                    .bind("informerad", a.informerad() ? 1 : 0).bind("nu", nu).execute();
+            for (Long org : a.samtycke()) {
+                h.createUpdate("""
+                                INSERT INTO samtycke (deltagare_id, organisation_id, givet_datum, hur, registrerad_av)
+                                VALUES (:d, :o, :datum, :hur, :av)""")
+                        .bind("d", id).bind("o", org).bind("datum", a.samtyckeDatum()).bind("hur", a.samtyckeHur())
+                        .bind("av", remitterandeId).execute();
+            }
+            for (var e : a.ordinarie().entrySet()) {
+                KontaktRepository.byt(h, id, new KontaktRepository.NyKontakt(e.getKey(), e.getValue(), null, null,
+                        null, null, null), idag);
+            }
+            return id;
+        });
+    }
+
+    /** Codes are the team's prefix and a running number, e.g. KIS-0042. */
+    private static String nastaKod(Handle h, long teamId) {
+        Optional<String> senaste = h.createQuery("""
+                        SELECT kod FROM deltagare WHERE team_id = :t AND kod GLOB '[A-Z]*-[0-9]*'
+                        ORDER BY CAST(substr(kod, instr(kod, '-') + 1) AS INTEGER) DESC LIMIT 1""")
+                .bind("t", teamId).mapTo(String.class).findOne();
+        String prefix;
+        int nummer;
+        if (senaste.isPresent()) {
+            String s = senaste.get();
+            prefix = s.substring(0, s.indexOf('-'));
+            nummer = Integer.parseInt(s.substring(s.indexOf('-') + 1)) + 1;
+        } else {
+            String namn = h.createQuery("SELECT namn FROM team WHERE id = :t").bind("t", teamId)
+                    .mapTo(String.class).one();
+            String sista = namn.substring(namn.lastIndexOf(' ') + 1);
+            prefix = java.text.Normalizer.normalize(sista, java.text.Normalizer.Form.NFD)
+                    .replaceAll("[^A-Za-z]", "").toUpperCase(java.util.Locale.ROOT);
+            prefix = (prefix + "XXX").substring(0, 3);
+            nummer = 1;
+        }
+        return String.format(java.util.Locale.ROOT, "%s-%04d", prefix, nummer);
+    }
+}

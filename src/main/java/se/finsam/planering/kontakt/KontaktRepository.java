@@ -1,0 +1,167 @@
+package se.finsam.planering.kontakt;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The staff directory, the authorities, and each participant's kontaktpersoner. A change of contact closes the
+ * old row (till_datum) and adds a new one, so the history stays and the current list is always the open rows.
+ */
+public final class KontaktRepository {
+
+    public record Organisation(long id, String kod, String typ, String namn) {
+    }
+
+    /** A staff member as the pickers show them. */
+    public record Personal(long id, String namn, String titel, long organisationId, String organisation,
+                           String roll) {
+    }
+
+    public record Kontakt(long id, long organisationId, String organisation, Long anvandareId, String namn,
+                          String titel, String telefon, String epost, String telefontider, LocalDate fran,
+                          LocalDate till) {
+        public boolean extern() {
+            return anvandareId == null;
+        }
+    }
+
+    /** A new contact: either someone from the staff directory or an external person. */
+    public record NyKontakt(long organisationId, Long anvandareId, String namn, String titel, String telefon,
+                            String epost, String telefontider) {
+    }
+
+    private final Jdbi jdbi;
+
+    public KontaktRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The authorities a plan item or a contact can belong to, in a stable order. */
+    public List<Organisation> organisationer() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, typ, namn FROM organisation ORDER BY id")
+                .map((rs, c) -> new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list());
+    }
+
+    /** Active staff of the given teams (the directory the pickers offer), by organisation and name. */
+    public List<Personal> personal(Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT DISTINCT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll
+                        FROM anvandare a JOIN organisation o ON o.id = a.organisation_id
+                        JOIN team_medlem m ON m.anvandare_id = a.id
+                        WHERE m.team_id IN (<teams>) AND a.aktiv = 1
+                          AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
+                        ORDER BY a.organisation_id, a.namn""")
+                .bindList("teams", List.copyOf(teamIds))
+                .map((rs, c) -> new Personal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6)))
+                .list());
+    }
+
+    /** Active staff outside the given team, who may stand in as substitutes at its meetings. */
+    public List<Personal> personalUtanfor(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll
+                        FROM anvandare a JOIN organisation o ON o.id = a.organisation_id
+                        WHERE a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
+                          AND NOT EXISTS (SELECT 1 FROM team_medlem m WHERE m.anvandare_id = a.id AND m.team_id = :t)
+                        ORDER BY a.organisation_id, a.namn""")
+                .bind("t", teamId)
+                .map((rs, c) -> new Personal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6)))
+                .list());
+    }
+
+    public Optional<Personal> personal(long anvandareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll
+                        FROM anvandare a JOIN organisation o ON o.id = a.organisation_id
+                        WHERE a.id = :id AND a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')""")
+                .bind("id", anvandareId)
+                .map((rs, c) -> new Personal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6)))
+                .findOne());
+    }
+
+    /** The participant's current contacts: one list, per authority, the directory's details filled in. */
+    public List<Kontakt> aktuella(long deltagareId) {
+        return lista(deltagareId, "k.till_datum IS NULL");
+    }
+
+    /** Contacts that have been replaced, newest first. */
+    public List<Kontakt> historik(long deltagareId) {
+        return lista(deltagareId, "k.till_datum IS NOT NULL");
+    }
+
+    private List<Kontakt> lista(long deltagareId, String villkor) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT k.id, k.organisation_id, o.namn AS org, k.anvandare_id,
+                               coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
+                               coalesce(a.telefon, k.telefon) AS telefon, coalesce(a.epost, k.epost) AS epost,
+                               coalesce(a.telefontider, k.telefontider) AS telefontider, k.fran_datum, k.till_datum
+                        FROM kontaktperson k JOIN organisation o ON o.id = k.organisation_id
+                        LEFT JOIN anvandare a ON a.id = k.anvandare_id
+                        WHERE k.deltagare_id = :d AND <villkor>
+                        ORDER BY k.organisation_id, k.till_datum DESC, k.id DESC""")
+                .define("villkor", villkor)
+                .bind("d", deltagareId)
+                .map((rs, c) -> new Kontakt(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("org"),
+                        nullbar(rs, "anvandare_id"), rs.getString("namn"), rs.getString("titel"),
+                        rs.getString("telefon"), rs.getString("epost"), rs.getString("telefontider"),
+                        LocalDate.parse(rs.getString("fran_datum")),
+                        rs.getString("till_datum") == null ? null : LocalDate.parse(rs.getString("till_datum"))))
+                .list());
+    }
+
+    static Long nullbar(java.sql.ResultSet rs, String kolumn) throws java.sql.SQLException {
+        long v = rs.getLong(kolumn);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Replaces the authority's current contact (if any) from today, keeping the old one as history. */
+    public void byt(long deltagareId, NyKontakt ny, LocalDate idag) {
+        jdbi.useTransaction(h -> byt(h, deltagareId, ny, idag));
+    }
+
+    public static void byt(Handle h, long deltagareId, NyKontakt ny, LocalDate idag) {
+        h.createUpdate("""
+                        UPDATE kontaktperson SET till_datum = max(:idag, fran_datum)
+                        WHERE deltagare_id = :d AND organisation_id = :o AND till_datum IS NULL""")
+                .bind("idag", idag).bind("d", deltagareId).bind("o", ny.organisationId()).execute();
+        h.createUpdate("""
+                        INSERT INTO kontaktperson (deltagare_id, organisation_id, anvandare_id, namn, titel, telefon,
+                                                   epost, telefontider, ordinarie_handlaggare, fran_datum)
+                        VALUES (:d, :o, :a, :namn, :titel, :tel, :epost, :tider, 1, :idag)""")
+                .bind("d", deltagareId).bind("o", ny.organisationId()).bind("a", ny.anvandareId())
+                .bind("namn", ny.anvandareId() == null ? ny.namn() : null)
+                .bind("titel", ny.anvandareId() == null ? ny.titel() : null)
+                .bind("tel", ny.anvandareId() == null ? ny.telefon() : null)
+                .bind("epost", ny.anvandareId() == null ? ny.epost() : null)
+                .bind("tider", ny.anvandareId() == null ? ny.telefontider() : null)
+                .bind("idag", idag).execute();
+    }
+
+    /** Ends the authority's current contact without a successor. */
+    public void avsluta(long deltagareId, long kontaktId, LocalDate idag) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE kontaktperson SET till_datum = max(:idag, fran_datum)
+                        WHERE id = :k AND deltagare_id = :d AND till_datum IS NULL""")
+                .bind("idag", idag).bind("k", kontaktId).bind("d", deltagareId).execute());
+    }
+
+    /** The named current contact at an authority, used when an item names only the authority. */
+    public Optional<Long> aktuellHandlaggare(Handle h, long deltagareId, long organisationId) {
+        return h.createQuery("""
+                        SELECT anvandare_id FROM kontaktperson
+                        WHERE deltagare_id = :d AND organisation_id = :o AND till_datum IS NULL
+                          AND anvandare_id IS NOT NULL ORDER BY id DESC LIMIT 1""")
+                .bind("d", deltagareId).bind("o", organisationId).mapTo(Long.class).findOne();
+    }
+}

@@ -1,0 +1,269 @@
+package se.finsam.planering.mote;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.auth.ActivationCodes;
+
+/** The team's meeting calendar, bookings (from which the kallelse is made), attendance and activation codes. */
+public final class MoteRepository {
+
+    /** How long each participant's slot is. */
+    public static final Duration SLOT = Duration.ofMinutes(45);
+    /** How long a meeting is by default: four participants. */
+    public static final Duration MOTESLANGD = Duration.ofMinutes(180);
+
+    public record Team(long id, String namn, String motesplats, int veckodag, String motestid, int intervallVeckor,
+                       int kvittensArbetsdagar, String uppfoljningManader) {
+    }
+
+    public record Mote(long id, long teamId, String team, LocalDateTime start, LocalDateTime slut, String plats,
+                       String status, int bokade) {
+        public List<LocalDateTime> tider() {
+            List<LocalDateTime> tider = new ArrayList<>();
+            for (LocalDateTime t = start; !t.plus(SLOT).isAfter(slut); t = t.plus(SLOT)) {
+                tider.add(t);
+            }
+            return tider;
+        }
+    }
+
+    public record Bokning(long id, long moteId, long deltagareId, String kod, String namn, LocalDateTime tid,
+                          String syfte, String taMed, Instant kallelseSkapad) {
+    }
+
+    public record Anmald(long id, String kod, String namn, LocalDate anmald) {
+    }
+
+    public record Narvaro(long anvandareId, String namn, long organisationId, String organisation, boolean ersattare) {
+    }
+
+    private final Jdbi jdbi;
+
+    public MoteRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<Team> team(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
+                               kvittens_arbetsdagar, uppfoljning_manader FROM team WHERE id = :id""")
+                .bind("id", id)
+                .map((rs, c) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8)))
+                .findOne());
+    }
+
+    private static final String MOTE_SQL = """
+            SELECT m.id, m.team_id, t.namn AS team, m.start, m.slut, m.plats, m.status,
+                   (SELECT count(*) FROM mote_deltagare md WHERE md.mote_id = m.id) AS bokade
+            FROM mote m JOIN team t ON t.id = m.team_id""";
+
+    private static Mote mote(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Mote(rs.getLong("id"), rs.getLong("team_id"), rs.getString("team"),
+                LocalDateTime.parse(rs.getString("start")), LocalDateTime.parse(rs.getString("slut")),
+                rs.getString("plats"), rs.getString("status"), rs.getInt("bokade"));
+    }
+
+    /** Planned meetings of the teams from the given time on, soonest first. */
+    public List<Mote> kommande(Collection<Long> teamIds, LocalDateTime fran, int max) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + """
+                         WHERE m.team_id IN (<teams>) AND m.start >= :fran AND m.status = 'planerat'
+                        ORDER BY m.start LIMIT :max""")
+                .bindList("teams", List.copyOf(teamIds)).bind("fran", fran).bind("max", max)
+                .map((rs, c) -> mote(rs)).list());
+    }
+
+    public Optional<Mote> mote(long id) {
+        return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", id)
+                .map((rs, c) -> mote(rs)).findOne());
+    }
+
+    /**
+     * Adds the team's usual meetings (its weekday and time, every N weeks) for the coming weeks, continuing after
+     * the last planned one. Returns how many were added.
+     */
+    public int planeraStandardmoten(Team team, LocalDate idag, int veckor) {
+        return jdbi.inTransaction(h -> {
+            LocalTime tid = LocalTime.parse(team.motestid());
+            Optional<String> sista = h.createQuery("""
+                            SELECT max(start) FROM mote WHERE team_id = :t AND status <> 'installt'""")
+                    .bind("t", team.id()).mapTo(String.class).findOne().filter(s -> s != null);
+            LocalDate forsta = idag.with(TemporalAdjusters.nextOrSame(DayOfWeek.of(team.veckodag())));
+            if (sista.isPresent()) {
+                LocalDate efter = LocalDateTime.parse(sista.get()).toLocalDate().plusWeeks(team.intervallVeckor());
+                if (efter.isAfter(forsta)) {
+                    forsta = efter.with(TemporalAdjusters.nextOrSame(DayOfWeek.of(team.veckodag())));
+                }
+            }
+            int antal = 0;
+            for (LocalDate d = forsta; !d.isAfter(idag.plusWeeks(veckor)); d = d.plusWeeks(team.intervallVeckor())) {
+                LocalDateTime start = d.atTime(tid);
+                antal += h.createUpdate("""
+                                INSERT INTO mote (team_id, start, slut, plats)
+                                SELECT :t, :start, :slut, :plats
+                                WHERE NOT EXISTS (SELECT 1 FROM mote WHERE team_id = :t AND start = :start)""")
+                        .bind("t", team.id()).bind("start", start).bind("slut", start.plus(MOTESLANGD))
+                        .bind("plats", team.motesplats()).execute();
+            }
+            return antal;
+        });
+    }
+
+    public long skapa(long teamId, LocalDateTime start, LocalDateTime slut, String plats) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO mote (team_id, start, slut, plats) VALUES (:t, :start, :slut, :plats)""")
+                .bind("t", teamId).bind("start", start).bind("slut", slut).bind("plats", plats)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    private static final String BOKNING_SQL = """
+            SELECT md.id, md.mote_id, md.deltagare_id, d.kod,
+                   CASE WHEN d.skyddad_identitet = 1 THEN NULL ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                   md.tid, md.syfte, md.ta_med, md.kallelse_skapad
+            FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id""";
+
+    private static Bokning bokning(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Bokning(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                LocalDateTime.parse(rs.getString(6)), rs.getString(7), rs.getString(8),
+                rs.getString(9) == null ? null : Instant.parse(rs.getString(9)));
+    }
+
+    public List<Bokning> bokningar(long moteId) {
+        return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + " WHERE md.mote_id = :m ORDER BY md.tid")
+                .bind("m", moteId).map((rs, c) -> bokning(rs)).list());
+    }
+
+    public Optional<Bokning> bokning(long id) {
+        return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + " WHERE md.id = :id").bind("id", id)
+                .map((rs, c) -> bokning(rs)).findOne());
+    }
+
+    /** The participant's latest booking, which meeting mode and the plan belong to. */
+    public Optional<Bokning> senasteBokning(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
+                         JOIN mote m ON m.id = md.mote_id
+                        WHERE md.deltagare_id = :d AND m.status <> 'installt' ORDER BY md.tid DESC LIMIT 1""")
+                .bind("d", deltagareId).map((rs, c) -> bokning(rs)).findOne());
+    }
+
+    /** Referred participants not yet booked into a meeting, oldest referral first. */
+    public List<Anmald> anmaldaUtanMote(Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
+                                                 ELSE d.fornamn || ' ' || d.efternamn END, a.datum
+                        FROM deltagare d JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        WHERE d.team_id IN (<teams>) AND f.fas = 'anmald'
+                        ORDER BY a.datum, d.id""")
+                .bindList("teams", List.copyOf(teamIds))
+                .map((rs, c) -> new Anmald(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4))))
+                .list());
+    }
+
+    /** Books the participant; empty if the time or the participant is already booked at this meeting. */
+    public Optional<Long> boka(long moteId, long deltagareId, LocalDateTime tid, String syfte, String taMed,
+                               Instant nu) {
+        return jdbi.inTransaction(h -> {
+            boolean upptagen = h.createQuery("""
+                            SELECT EXISTS (SELECT 1 FROM mote_deltagare
+                                           WHERE mote_id = :m AND (tid = :tid OR deltagare_id = :d))""")
+                    .bind("m", moteId).bind("tid", tid).bind("d", deltagareId).mapTo(Boolean.class).one();
+            if (upptagen) {
+                return Optional.empty();
+            }
+            return Optional.of(h.createUpdate("""
+                            INSERT INTO mote_deltagare (mote_id, deltagare_id, tid, syfte, ta_med, kallelse_skapad)
+                            VALUES (:m, :d, :tid, coalesce(:syfte, 'Att tillsammans med dig göra en planering för vägen mot arbete, studier eller rätt ersättning.'), :taMed, :nu)""")
+                    .bind("m", moteId).bind("d", deltagareId).bind("tid", tid).bind("syfte", syfte)
+                    .bind("taMed", taMed).bind("nu", nu)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        });
+    }
+
+    public List<Narvaro> narvaro(long moteId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT n.anvandare_id, a.namn, n.organisation_id, o.namn, n.ersattare
+                        FROM mote_narvaro n JOIN anvandare a ON a.id = n.anvandare_id
+                        JOIN organisation o ON o.id = n.organisation_id
+                        WHERE n.mote_id = :m ORDER BY n.organisation_id, a.namn""")
+                .bind("m", moteId)
+                .map((rs, c) -> new Narvaro(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getBoolean(5)))
+                .list());
+    }
+
+    /** Replaces the attendance list of the meeting. */
+    public void sparaNarvaro(long moteId, List<Narvaro> narvaro) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM mote_narvaro WHERE mote_id = :m").bind("m", moteId).execute();
+            for (Narvaro n : narvaro) {
+                h.createUpdate("""
+                                INSERT OR REPLACE INTO mote_narvaro (mote_id, anvandare_id, organisation_id, ersattare)
+                                VALUES (:m, :a, :o, :e)""")
+                        .bind("m", moteId).bind("a", n.anvandareId()).bind("o", n.organisationId())
+                        .bind("e", n.ersattare() ? 1 : 0).execute();
+            }
+        });
+    }
+
+    /** The authorities whose representatives sit in the team, for the kallelse. */
+    public List<String> myndigheterITeam(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT DISTINCT o.namn FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
+                        JOIN organisation o ON o.id = a.organisation_id
+                        WHERE m.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator') AND a.aktiv = 1
+                        ORDER BY o.id""")
+                .bind("t", teamId).mapTo(String.class).list());
+    }
+
+    /**
+     * A new one-time activation code for the participant's first login, valid for {@code giltig}. Creates the
+     * participant's login row if missing and retires codes given earlier. Only the hash is stored: the code is
+     * returned once, for the printout.
+     */
+    public String nyAktiveringskod(long deltagareId, long skapadAv, Instant nu, Duration giltig) {
+        String kod = ActivationCodes.generate();
+        jdbi.useTransaction(h -> {
+            Long anvandareId = h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d").bind("d", deltagareId)
+                    .mapTo(Long.class).findOne().orElse(null);
+            if (anvandareId == null) {
+                anvandareId = h.createUpdate("""
+                                INSERT INTO anvandare (namn, roll, telefon, epost, sprak, skapad)
+                                SELECT coalesce(fornamn || ' ' || efternamn, kod), 'deltagare', telefon, epost,
+                                       CASE WHEN sprak IN ('sv', 'en') THEN sprak ELSE 'sv' END, :nu
+                                FROM deltagare WHERE id = :d""")
+                        .bind("nu", nu).bind("d", deltagareId)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                h.createUpdate("UPDATE deltagare SET anvandare_id = :a WHERE id = :d")
+                        .bind("a", anvandareId).bind("d", deltagareId).execute();
+            }
+            h.createUpdate("""
+                            UPDATE aktiveringskod SET giltig_till = :nu
+                            WHERE anvandare_id = :a AND anvand IS NULL AND giltig_till > :nu""")
+                    .bind("a", anvandareId).bind("nu", nu).execute();
+            h.createUpdate("""
+                            INSERT INTO aktiveringskod (anvandare_id, kod_hash, skapad, giltig_till, skapad_av)
+                            VALUES (:a, :h, :nu, :till, :av)""")
+                    .bind("a", anvandareId).bind("h", ActivationCodes.hash(kod)).bind("nu", nu)
+                    .bind("till", nu.plus(giltig)).bind("av", skapadAv).execute();
+        });
+        return kod;
+    }
+}

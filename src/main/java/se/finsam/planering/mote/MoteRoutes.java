@@ -1,0 +1,291 @@
+package se.finsam.planering.mote;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import se.finsam.planering.App;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.auth.Roll;
+import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.kontakt.KontaktRepository;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Messages;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/** The koordinator's meeting calendar, booking participants into slots, attendance, and the kallelse. */
+public final class MoteRoutes {
+
+    /** An activation code on a printed kallelse must survive the post: valid for 30 days. */
+    public static final Duration KOD_GILTIG = Duration.ofDays(30);
+
+    public record NyttMote(String datum, String tid, String plats) {
+    }
+
+    public record KalenderPage(List<MoteRepository.Mote> moten, List<MoteRepository.Anmald> anmalda,
+                               NyttMote nytt, FormErrors fel, List<MoteRepository.Team> team) {
+    }
+
+    public record Bokningsform(String deltagare, String tid, String syfte, String taMed) {
+    }
+
+    public record MotePage(MoteRepository.Mote mote, List<MoteRepository.Bokning> bokningar,
+                           List<MoteRepository.Anmald> anmalda, List<LocalDateTime> lediga, Bokningsform form,
+                           FormErrors fel, List<KontaktRepository.Personal> personal,
+                           List<MoteRepository.Narvaro> narvaro, boolean koordinator,
+                           List<KontaktRepository.Personal> utanfor) {
+
+        /** Substitutes from outside the team who are recorded as present. */
+        public List<MoteRepository.Narvaro> externaErsattare() {
+            return narvaro.stream().filter(n -> personal.stream().noneMatch(p -> p.id() == n.anvandareId())).toList();
+        }
+        public boolean narvarande(long anvandareId) {
+            return narvaro.stream().anyMatch(n -> n.anvandareId() == anvandareId);
+        }
+
+        public boolean ersattare(long anvandareId) {
+            return narvaro.stream().anyMatch(n -> n.anvandareId() == anvandareId && n.ersattare());
+        }
+    }
+
+    public record KallelsePage(MoteRepository.Bokning bokning, MoteRepository.Mote mote,
+                               DeltagareRepository.Oversikt deltagare, List<String> myndigheter,
+                               List<KontaktRepository.Kontakt> kontakter, String aktiveringskod,
+                               LocalDate kodGiltigTill, LocalDate idag, String adress) {
+    }
+
+    private final MoteRepository moten;
+    private final DeltagareRepository deltagare;
+    private final KontaktRepository kontakter;
+    private final DeltagareAccess access;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public MoteRoutes(MoteRepository moten, DeltagareRepository deltagare, KontaktRepository kontakter,
+                      DeltagareAccess access, Renderer renderer, WebContext web, Clock clock, String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.moten = moten;
+        this.deltagare = deltagare;
+        this.kontakter = kontakter;
+        this.access = access;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    private LocalDateTime nu() {
+        return LocalDateTime.now(clock.withZone(App.ZONE));
+    }
+
+    public void kalender(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        renderKalender(ctx, user, new NyttMote("", "", ""), FormErrors.none());
+    }
+
+    private void renderKalender(Context ctx, CurrentUser user, NyttMote nytt, FormErrors fel) {
+        List<MoteRepository.Team> team = user.teamIds().stream().map(moten::team).flatMap(java.util.Optional::stream)
+                .toList();
+        renderer.render(ctx, "mote/kalender.jte", new KalenderPage(moten.kommande(user.teamIds(),
+                nu().toLocalDate().atStartOfDay(), 50), moten.anmaldaUtanMote(user.teamIds()), nytt, fel, team));
+    }
+
+    /** Adds the teams' usual meetings for the next twelve weeks. */
+    public void planera(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        for (long teamId : user.teamIds()) {
+            moten.team(teamId).ifPresent(t -> moten.planeraStandardmoten(t, nu().toLocalDate(), 12));
+        }
+        web.flash(ctx, "flash.moten.planerade");
+        ctx.redirect("/moten");
+    }
+
+    /** One extra meeting, at a date and time the koordinator chooses. */
+    public void skapa(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        NyttMote nytt = new NyttMote(p(ctx, "datum"), p(ctx, "tid"), p(ctx, "plats"));
+        FormErrors fel = new FormErrors();
+        LocalDate datum = null;
+        LocalTime tid = null;
+        try {
+            datum = LocalDate.parse(nytt.datum().strip());
+            if (datum.isBefore(nu().toLocalDate())) {
+                fel.add("datum", m.get("mote.fel.datum"));
+            }
+        } catch (DateTimeParseException e) {
+            fel.add("datum", m.get("mote.fel.datum"));
+        }
+        try {
+            tid = LocalTime.parse(nytt.tid().strip());
+        } catch (DateTimeParseException e) {
+            fel.add("tid", m.get("mote.fel.tid"));
+        }
+        long teamId = user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Fel.forbidden(m.get("fel.403")));
+        if (!fel.isEmpty()) {
+            ctx.status(400);
+            renderKalender(ctx, user, nytt, fel);
+            return;
+        }
+        MoteRepository.Team team = moten.team(teamId).orElseThrow();
+        String plats = nytt.plats().isBlank() ? team.motesplats() : nytt.plats().strip();
+        LocalDateTime start = datum.atTime(tid);
+        long id = moten.skapa(teamId, start, start.plus(MoteRepository.MOTESLANGD), plats);
+        web.flash(ctx, "flash.mote.skapat");
+        ctx.redirect("/moten/" + id);
+    }
+
+    private MoteRepository.Mote moteForTeam(Context ctx, CurrentUser user) {
+        long id = idFrom(ctx, "id");
+        MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        if (!user.teamIds().contains(mote.teamId())) {
+            throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+        }
+        return mote;
+    }
+
+    public void visa(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        renderMote(ctx, user, mote, new Bokningsform("", "", "", ""), FormErrors.none());
+    }
+
+    private void renderMote(Context ctx, CurrentUser user, MoteRepository.Mote mote, Bokningsform form,
+                            FormErrors fel) {
+        List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id());
+        List<LocalDateTime> lediga = new ArrayList<>(mote.tider());
+        bokningar.forEach(b -> lediga.remove(b.tid()));
+        renderer.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, moten.anmaldaUtanMote(Set.of(mote.teamId())),
+                lediga, form, fel, kontakter.personal(Set.of(mote.teamId())), moten.narvaro(mote.id()),
+                user.roll() == Roll.KOORDINATOR, kontakter.personalUtanfor(mote.teamId())));
+    }
+
+    public void boka(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        Bokningsform form = new Bokningsform(p(ctx, "deltagare"), p(ctx, "tid"), p(ctx, "syfte"), p(ctx, "taMed"));
+        FormErrors fel = new FormErrors();
+        long deltagareId = parseLong(form.deltagare());
+        if (moten.anmaldaUtanMote(Set.of(mote.teamId())).stream().noneMatch(a -> a.id() == deltagareId)) {
+            fel.add("deltagare", m.get("mote.fel.deltagare"));
+        }
+        LocalDateTime tid = null;
+        try {
+            tid = LocalDateTime.parse(form.tid());
+            if (!mote.tider().contains(tid)) {
+                fel.add("tid", m.get("mote.fel.tid"));
+            }
+        } catch (DateTimeParseException e) {
+            fel.add("tid", m.get("mote.fel.tid"));
+        }
+        if (form.syfte().length() > 1000 || form.taMed().length() > 1000) {
+            fel.add("syfte", m.get("anmalan.fel.lang"));
+        }
+        if (fel.isEmpty()) {
+            access.require(ctx, deltagareId, AuditLog.Handling.ANDRA, "bokad till möte");
+            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isBlank() ? null : form.syfte().strip(),
+                    form.taMed().isBlank() ? null : form.taMed().strip(), clock.instant());
+            if (bokad.isPresent()) {
+                web.flash(ctx, "flash.mote.bokad");
+                ctx.redirect("/kallelse/" + bokad.get());
+                return;
+            }
+            fel.add("tid", m.get("mote.fel.upptagen"));
+        }
+        ctx.status(400);
+        renderMote(ctx, user, mote, form, fel);
+    }
+
+    public void narvaro(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        List<KontaktRepository.Personal> personal = kontakter.personal(Set.of(mote.teamId()));
+        List<String> valda = ctx.formParams("narvarande");
+        List<String> ersattare = ctx.formParams("ersattare");
+        List<MoteRepository.Narvaro> lista = new ArrayList<>();
+        for (KontaktRepository.Personal p : personal) {
+            String id = String.valueOf(p.id());
+            if (valda.contains(id)) {
+                lista.add(new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(),
+                        ersattare.contains(id)));
+            }
+        }
+        for (String kvar : ctx.formParams("externa")) {
+            kontakter.personal(parseLong(kvar)).ifPresent(p -> lista.add(
+                    new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true)));
+        }
+        // A substitute from outside the team: anyone in the staff directory.
+        String extra = p(ctx, "extra");
+        if (!extra.isBlank()) {
+            KontaktRepository.Personal p = kontakter.personal(parseLong(extra))
+                    .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("mote.fel.ersattare")));
+            lista.add(new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true));
+        }
+        moten.sparaNarvaro(mote.id(), lista);
+        web.flash(ctx, "flash.mote.narvaro");
+        ctx.redirect(WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/moten/" + mote.id()));
+    }
+
+    public void kallelse(Context ctx) {
+        visaKallelse(ctx, null);
+    }
+
+    /** The kallelse again, this time with a fresh activation code printed on it. The code is shown only here. */
+    public void aktiveringskod(Context ctx) {
+        visaKallelse(ctx, "ny");
+    }
+
+    private void visaKallelse(Context ctx, String kod) {
+        long id = idFrom(ctx, "id");
+        MoteRepository.Bokning bokning = moten.bokning(id)
+                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        CurrentUser user = access.require(ctx, bokning.deltagareId(),
+                kod == null ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA,
+                kod == null ? "kallelse" : "aktiveringskod skapad");
+        String aktiveringskod = kod == null ? null
+                : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);
+        MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
+        renderer.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
+                deltagare.oversikt(bokning.deltagareId()).orElseThrow(), moten.myndigheterITeam(mote.teamId()),
+                kontakter.aktuella(bokning.deltagareId()), aktiveringskod,
+                aktiveringskod == null ? null : LocalDate.now(clock.withZone(App.ZONE)).plusDays(KOD_GILTIG.toDays()),
+                LocalDate.now(clock.withZone(App.ZONE)), baseUrl));
+    }
+
+    static String p(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : (v.length() > 4000 ? v.substring(0, 4000) : v);
+    }
+
+    static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private long idFrom(Context ctx, String param) {
+        try {
+            long id = Long.parseLong(ctx.pathParam(param));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw Fel.notFound(web.messages(ctx).get("fel.404"));
+    }
+}

@@ -1,0 +1,175 @@
+package se.finsam.planering.overlamning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.kontakt.KontaktRepository;
+
+/** Handing plan items over to their responsible handläggare, and their answers (kvittens or "not mine"). */
+public final class OverlamningRepository {
+
+    /** One handed-over item, as the receiver and the koordinator see it. */
+    public record Post(long id, long deltagareId, String kod, String namn, String punkt, LocalDate klartSenast,
+                       String till, Instant skapad, Instant avvisad, String orsak, int arbetsdagar, boolean forsenad) {
+        public String visningsnamn() {
+            return namn != null ? namn : kod;
+        }
+    }
+
+    /** The answer to "close the meeting": how many items went out, or which items (ids) lack a named person. */
+    public record Resultat(int overlamnade, List<Long> utanMottagare) {
+    }
+
+    public record Kvittens(long id, long deltagareId, long tillId) {
+    }
+
+    private final Jdbi jdbi;
+    private final KontaktRepository kontakter;
+    private final ZoneId zone;
+
+    public OverlamningRepository(Jdbi jdbi, KontaktRepository kontakter, ZoneId zone) {
+        this.jdbi = jdbi;
+        this.kontakter = kontakter;
+        this.zone = zone;
+    }
+
+    /**
+     * Hands every item of the participant's plan to its responsible handläggare: the named person, or else the
+     * authority's current contact. Nothing is handed over if some item has nobody to receive it.
+     */
+    public Resultat overlamna(long deltagareId, Instant nu) {
+        return jdbi.inTransaction(h -> {
+            Long planeringId = h.createQuery("SELECT id FROM planering WHERE deltagare_id = :d").bind("d", deltagareId)
+                    .mapTo(Long.class).findOne().orElse(null);
+            if (planeringId == null) {
+                return new Resultat(0, List.of());
+            }
+            record Rad(long id, String text, Long org, Long anv) {
+            }
+            List<Rad> rader = h.createQuery("""
+                            SELECT id, text, ansvarig_organisation_id, ansvarig_anvandare_id FROM planpunkt
+                            WHERE planering_id = :p AND borttagen IS NULL AND ansvarig_deltagaren = 0
+                            ORDER BY ordning, id""")
+                    .bind("p", planeringId)
+                    .map((rs, c) -> new Rad(rs.getLong(1), rs.getString(2), nullbar(rs, 3), nullbar(rs, 4)))
+                    .list();
+            List<Long> saknas = new ArrayList<>();
+            List<long[]> till = new ArrayList<>();
+            for (Rad r : rader) {
+                Optional<Long> mottagare = r.anv() != null ? Optional.of(r.anv())
+                        : kontakter.aktuellHandlaggare(h, deltagareId, r.org());
+                if (mottagare.isEmpty()) {
+                    saknas.add(r.id());
+                } else {
+                    till.add(new long[] {r.id(), mottagare.get()});
+                }
+            }
+            if (!saknas.isEmpty()) {
+                return new Resultat(0, saknas);
+            }
+            int antal = 0;
+            for (long[] t : till) {
+                // An item whose responsible person changed: the old, unanswered handover is withdrawn.
+                h.createUpdate("""
+                                DELETE FROM overlamning WHERE planpunkt_id = :p AND till_id <> :t
+                                  AND kvitterad IS NULL AND avvisad IS NULL""")
+                        .bind("p", t[0]).bind("t", t[1]).execute();
+                antal += h.createUpdate("""
+                                INSERT INTO overlamning (planpunkt_id, till_id, skapad)
+                                SELECT :p, :t, :nu WHERE NOT EXISTS (
+                                    SELECT 1 FROM overlamning WHERE planpunkt_id = :p AND till_id = :t AND avvisad IS NULL)""")
+                        .bind("p", t[0]).bind("t", t[1]).bind("nu", nu).execute();
+            }
+            h.createUpdate("UPDATE planering SET overlamnad = coalesce(overlamnad, :nu) WHERE id = :p")
+                    .bind("nu", nu).bind("p", planeringId).execute();
+            return new Resultat(antal, List.of());
+        });
+    }
+
+    private static Long nullbar(java.sql.ResultSet rs, int kolumn) throws java.sql.SQLException {
+        long v = rs.getLong(kolumn);
+        return rs.wasNull() ? null : v;
+    }
+
+    public Optional<Kvittens> hitta(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT o.id, p.deltagare_id, o.till_id FROM overlamning o
+                        JOIN planpunkt pp ON pp.id = o.planpunkt_id JOIN planering p ON p.id = pp.planering_id
+                        WHERE o.id = :id""")
+                .bind("id", id).map((rs, c) -> new Kvittens(rs.getLong(1), rs.getLong(2), rs.getLong(3))).findOne());
+    }
+
+    /** Confirms receipt; false if it was already answered or is not the user's. */
+    public boolean kvittera(long id, long anvandareId, Instant nu) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE overlamning SET kvitterad = :nu
+                        WHERE id = :id AND till_id = :u AND kvitterad IS NULL AND avvisad IS NULL""")
+                .bind("nu", nu).bind("id", id).bind("u", anvandareId).execute()) == 1;
+    }
+
+    /** "Not mine": the item goes back to the koordinator with the reason. */
+    public boolean avvisa(long id, long anvandareId, String orsak, Instant nu) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE overlamning SET avvisad = :nu, avvisad_orsak = :orsak
+                        WHERE id = :id AND till_id = :u AND kvitterad IS NULL AND avvisad IS NULL""")
+                .bind("nu", nu).bind("orsak", orsak).bind("id", id).bind("u", anvandareId).execute()) == 1;
+    }
+
+    private static final String POST_SQL = """
+            SELECT o.id, d.id AS deltagare_id, d.kod,
+                   CASE WHEN d.skyddad_identitet = 1 THEN NULL ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                   pp.text, pp.klart_senast, a.namn AS till, o.skapad, o.avvisad, o.avvisad_orsak,
+                   t.kvittens_arbetsdagar
+            FROM overlamning o
+            JOIN planpunkt pp ON pp.id = o.planpunkt_id AND pp.borttagen IS NULL
+            JOIN planering p ON p.id = pp.planering_id
+            JOIN deltagare d ON d.id = p.deltagare_id
+            JOIN team t ON t.id = d.team_id
+            JOIN anvandare a ON a.id = o.till_id""";
+
+    private List<Post> poster(String villkor, LocalDate idag, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(POST_SQL + " WHERE " + villkor + " ORDER BY o.skapad, o.id");
+            bind.accept(q);
+            return q.map((rs, c) -> {
+                Instant skapad = Instant.parse(rs.getString("skapad"));
+                int dagar = Arbetsdagar.mellan(skapad.atZone(zone).toLocalDate(), idag);
+                return new Post(rs.getLong("id"), rs.getLong("deltagare_id"), rs.getString("kod"),
+                        rs.getString("namn"), rs.getString("text"), LocalDate.parse(rs.getString("klart_senast")),
+                        rs.getString("till"), skapad,
+                        rs.getString("avvisad") == null ? null : Instant.parse(rs.getString("avvisad")),
+                        rs.getString("avvisad_orsak"), dagar, dagar >= rs.getInt("kvittens_arbetsdagar"));
+            }).list();
+        });
+    }
+
+    /** Items handed to this person that wait for their kvittens. */
+    public List<Post> attKvittera(long anvandareId, LocalDate idag) {
+        return poster("o.till_id = :u AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag, q -> q.bind("u", anvandareId));
+    }
+
+    /** Handovers in the teams still without an answer; {@link Post#forsenad()} marks those past the team's limit. */
+    public List<Post> utanKvittens(Collection<Long> teamIds, LocalDate idag) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return poster("d.team_id IN (<teams>) AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag,
+                q -> q.bindList("teams", List.copyOf(teamIds)));
+    }
+
+    /** Items answered "not mine" and not yet handed to someone else. */
+    public List<Post> aterlamnade(Collection<Long> teamIds, LocalDate idag) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return poster("""
+                d.team_id IN (<teams>) AND o.avvisad IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM overlamning n WHERE n.planpunkt_id = o.planpunkt_id AND n.id > o.id)""",
+                idag, q -> q.bindList("teams", List.copyOf(teamIds)));
+    }
+}

@@ -1,0 +1,300 @@
+package se.finsam.planering.planering;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import se.finsam.planering.App;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.kontakt.KontaktRepository;
+import se.finsam.planering.mote.MoteRepository;
+import se.finsam.planering.overlamning.OverlamningRepository;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Messages;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * Meeting mode: one screen per participant with the referral summary and the planering editor. Plain forms: every
+ * button posts the whole editor, so nothing typed is lost whatever is pressed; JavaScript only adds shortcuts.
+ */
+public final class MotelageRoutes {
+
+    public static final List<String> TYPER = List.of("rekommendation", "beslut", "eget_steg");
+    private static final int MAX_PUNKTER = 100;
+
+    /** One item row as typed. {@code id} is empty for a new item; {@code annans} marks someone else's addition. */
+    public record Rad(String id, String text, String ansvar, String typ, String datum, boolean annans) {
+        public boolean ny() {
+            return id.isEmpty();
+        }
+    }
+
+    public record Utkast(String mal, String teamanteckning, int version, List<Rad> rader, Rad ny) {
+    }
+
+    /** What the other person saved meanwhile, shown next to what this person typed. */
+    public record Konflikt(PlaneringEditorRepository.Sparad deras) {
+    }
+
+    public record MotelagePage(DeltagareRepository.Oversikt deltagare, String tidigareInsatser, String remitterande,
+                               Utkast utkast, FormErrors fel, List<KontaktRepository.Organisation> organisationer,
+                               List<KontaktRepository.Personal> personal, Konflikt konflikt,
+                               MoteRepository.Bokning bokning, PlaneringEditorRepository.Sparad sparad,
+                               List<KontaktRepository.Kontakt> kontakter, boolean fokusNy, String personnummer,
+                               MoteRepository.Bokning nasta) {
+
+        public List<KontaktRepository.Personal> personalI(long org) {
+            return personal.stream().filter(p -> p.organisationId() == org).toList();
+        }
+
+        public PlaneringEditorRepository.SparadPunkt sparadPunkt(String id) {
+            if (sparad == null || id.isEmpty()) {
+                return null;
+            }
+            return sparad.punkter().stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst().orElse(null);
+        }
+
+        public boolean kanOverlamnas() {
+            return sparad != null && !sparad.punkter().isEmpty();
+        }
+    }
+
+    private final DeltagareRepository deltagare;
+    private final PlaneringEditorRepository editor;
+    private final KontaktRepository kontakter;
+    private final MoteRepository moten;
+    private final OverlamningRepository overlamningar;
+    private final DeltagareAccess access;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+    private final org.jdbi.v3.core.Jdbi jdbi;
+
+    public MotelageRoutes(org.jdbi.v3.core.Jdbi jdbi, DeltagareRepository deltagare, PlaneringEditorRepository editor,
+                          KontaktRepository kontakter, MoteRepository moten, OverlamningRepository overlamningar,
+                          DeltagareAccess access, Renderer renderer, WebContext web, Clock clock) {
+        this.jdbi = jdbi;
+        this.deltagare = deltagare;
+        this.editor = editor;
+        this.kontakter = kontakter;
+        this.moten = moten;
+        this.overlamningar = overlamningar;
+        this.access = access;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    private LocalDate idag() {
+        return LocalDate.now(clock.withZone(App.ZONE));
+    }
+
+    public void visa(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        access.require(ctx, id, AuditLog.Handling.LAS, "mötesläge");
+        var sparad = editor.las(id).orElse(null);
+        Utkast utkast = sparad == null
+                ? new Utkast("", "", 0, List.of(), tomRad())
+                : new Utkast(sparad.mal(), sparad.teamanteckning() == null ? "" : sparad.teamanteckning(),
+                        sparad.version(), sparad.punkter().stream().map(p -> new Rad(String.valueOf(p.id()), p.text(),
+                                p.ansvar(), p.typ(), p.klartSenast().toString(), false)).toList(), tomRad());
+        render(ctx, id, utkast, FormErrors.none(), null, "ny".equals(ctx.queryParam("fokus")));
+    }
+
+    private Rad tomRad() {
+        return new Rad("", "", "deltagaren", "rekommendation", idag().plusMonths(1).toString(), false);
+    }
+
+    private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, boolean fokusNy) {
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        record Anmalan(String tidigare, String remitterande, long remitterandeId, String personnummer) {
+        }
+        Anmalan anmalan = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.tidigare_insatser, u.namn || ', ' || o.namn, a.remitterande_id, d.personnummer
+                        FROM deltagare d LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        LEFT JOIN anvandare u ON u.id = a.remitterande_id
+                        LEFT JOIN organisation o ON o.id = a.remitterande_organisation_id WHERE d.id = :d""")
+                .bind("d", id).map((rs, c) -> new Anmalan(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4))).one());
+        // The whole personnummer only for those who need it: the koordinator and the referring handläggare.
+        CurrentUser user = web.requireUser(ctx);
+        boolean behover = user.roll() == se.finsam.planering.auth.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
+        String personnummer = anmalan.personnummer() == null ? null
+                : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
+        renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
+                anmalan.remitterande(), utkast, fel, kontakter.organisationer(),
+                kontakter.personal(Set.of(oversikt.teamId())), konflikt, moten.senasteBokning(id).orElse(null),
+                editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy, personnummer, nasta(id)));
+    }
+
+    /** The next participant booked at the same meeting, so the team can move on without leaving meeting mode. */
+    private MoteRepository.Bokning nasta(long deltagareId) {
+        return moten.senasteBokning(deltagareId)
+                .flatMap(b -> moten.bokningar(b.moteId()).stream().filter(o -> o.tid().isAfter(b.tid())).findFirst())
+                .orElse(null);
+    }
+
+    public void spara(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "planering sparad");
+        Messages m = web.messages(ctx);
+        long teamId = deltagare.teamOf(id).orElseThrow();
+        var personal = kontakter.personal(Set.of(teamId));
+        var orgs = kontakter.organisationer();
+
+        int version = (int) Math.max(0, parse(ctx.formParam("version")));
+        int antal = (int) Math.min(MAX_PUNKTER, Math.max(0, parse(ctx.formParam("antal"))));
+        List<Rad> rader = new ArrayList<>();
+        for (int i = 0; i < antal; i++) {
+            String radId = p(ctx, "p" + i + "_id");
+            rader.add(new Rad(radId.matches("\\d{1,12}") ? radId : "", p(ctx, "p" + i + "_text"),
+                    p(ctx, "p" + i + "_ansvar"), p(ctx, "p" + i + "_typ"), p(ctx, "p" + i + "_datum"), false));
+        }
+        Rad ny = new Rad("", p(ctx, "ny_text"), p(ctx, "ny_ansvar"), p(ctx, "ny_typ"), p(ctx, "ny_datum"), false);
+        String mal = p(ctx, "mal");
+        String anteckning = p(ctx, "teamanteckning");
+
+        // Moving and removing act on the typed rows, so what was typed elsewhere stays.
+        List<Long> borttagna = new ArrayList<>();
+        String atgard = p(ctx, "atgard");
+        int index = atgard.matches("(upp|ner|bort)-\\d{1,3}") ? Integer.parseInt(atgard.substring(atgard.indexOf('-') + 1)) : -1;
+        if (index >= 0 && index < rader.size()) {
+            if (atgard.startsWith("upp") && index > 0) {
+                Collections.swap(rader, index, index - 1);
+            } else if (atgard.startsWith("ner") && index < rader.size() - 1) {
+                Collections.swap(rader, index, index + 1);
+            } else if (atgard.startsWith("bort")) {
+                Rad bort = rader.remove(index);
+                if (!bort.ny()) {
+                    borttagna.add(Long.parseLong(bort.id()));
+                }
+            }
+        }
+
+        FormErrors fel = new FormErrors();
+        if (mal.isBlank()) {
+            fel.add("mal", m.get("motelage.fel.mal"));
+        } else if (mal.length() > 2000) {
+            fel.add("mal", m.get("anmalan.fel.lang"));
+        }
+        if (anteckning.length() > 4000) {
+            fel.add("teamanteckning", m.get("anmalan.fel.lang"));
+        }
+        List<PlaneringEditorRepository.Punkt> punkter = new ArrayList<>();
+        for (int i = 0; i < rader.size(); i++) {
+            punkter.add(kontrollera(rader.get(i), "p" + i, i + 1, fel, m, orgs, personal));
+        }
+        boolean nyPunkt = !ny.text().isBlank();
+        if (nyPunkt) {
+            punkter.add(kontrollera(ny, "ny", rader.size() + 1, fel, m, orgs, personal));
+        }
+        Utkast utkast = new Utkast(mal, anteckning, version, rader, ny);
+        if (!fel.isEmpty()) {
+            ctx.status(400);
+            render(ctx, id, utkast, fel, null, false);
+            return;
+        }
+        Long moteId = moten.senasteBokning(id).map(MoteRepository.Bokning::moteId).orElse(null);
+        var resultat = editor.spara(id, moteId, version, mal.strip(), anteckning.isBlank() ? null : anteckning.strip(),
+                punkter, borttagna, user.id(), clock.instant());
+        if (resultat == PlaneringEditorRepository.Resultat.KONFLIKT) {
+            var deras = editor.las(id).orElseThrow();
+            // Their additions join this person's rows, so saving again keeps both.
+            List<Rad> sammanslagna = new ArrayList<>(rader);
+            for (var p : deras.punkter()) {
+                String pid = String.valueOf(p.id());
+                if (rader.stream().noneMatch(r -> r.id().equals(pid)) && !borttagna.contains(p.id())) {
+                    sammanslagna.add(new Rad(pid, p.text(), p.ansvar(), p.typ(), p.klartSenast().toString(), true));
+                }
+            }
+            ctx.status(409);
+            render(ctx, id, new Utkast(mal, anteckning, deras.version(), sammanslagna, ny), FormErrors.none(),
+                    new Konflikt(deras), false);
+            return;
+        }
+        web.flash(ctx, nyPunkt ? "flash.planering.punkt" : "flash.planering.sparad");
+        ctx.redirect("/deltagare/" + id + "/motelage" + (nyPunkt || atgard.isEmpty() || atgard.equals("spara")
+                ? "?fokus=ny#ny_text" : "#punkter"));
+    }
+
+    private PlaneringEditorRepository.Punkt kontrollera(Rad rad, String prefix, int nummer, FormErrors fel,
+                                                       Messages m, List<KontaktRepository.Organisation> orgs,
+                                                       List<KontaktRepository.Personal> personal) {
+        if (rad.text().isBlank()) {
+            fel.add(prefix + "_text", m.get("motelage.fel.text", nummer));
+        } else if (rad.text().length() > 2000) {
+            fel.add(prefix + "_text", m.get("anmalan.fel.lang"));
+        }
+        boolean ansvarOk = rad.ansvar().equals("deltagaren")
+                || (rad.ansvar().startsWith("org:") && orgs.stream().anyMatch(o -> rad.ansvar().equals("org:" + o.id())))
+                || (rad.ansvar().startsWith("anv:") && personal.stream().anyMatch(p -> rad.ansvar().equals("anv:" + p.id())));
+        if (!ansvarOk) {
+            fel.add(prefix + "_ansvar", m.get("motelage.fel.ansvar", nummer));
+        }
+        if (!TYPER.contains(rad.typ())) {
+            fel.add(prefix + "_typ", m.get("motelage.fel.typ", nummer));
+        }
+        LocalDate datum = null;
+        try {
+            datum = LocalDate.parse(rad.datum().strip());
+            if (datum.isBefore(idag().minusYears(1)) || datum.isAfter(idag().plusYears(5))) {
+                fel.add(prefix + "_datum", m.get("motelage.fel.datum", nummer));
+            }
+        } catch (DateTimeParseException e) {
+            fel.add(prefix + "_datum", m.get("motelage.fel.datum", nummer));
+        }
+        return new PlaneringEditorRepository.Punkt(rad.ny() ? null : Long.parseLong(rad.id()), rad.text().strip(),
+                rad.typ(), rad.ansvar(), datum);
+    }
+
+    /** Closing the meeting for this participant: every item goes to its responsible handläggare. */
+    public void overlamna(Context ctx) {
+        long id = DeltagareAccess.idFrom(ctx, "id");
+        access.require(ctx, id, AuditLog.Handling.ANDRA, "planering överlämnad");
+        var sparad = editor.las(id)
+                .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
+        var resultat = overlamningar.overlamna(id, clock.instant());
+        if (!resultat.utanMottagare().isEmpty()) {
+            // Shown in the editor, beside each item that needs a named person.
+            Messages m = web.messages(ctx);
+            FormErrors fel = new FormErrors();
+            List<Rad> rader = new ArrayList<>();
+            for (int i = 0; i < sparad.punkter().size(); i++) {
+                var p = sparad.punkter().get(i);
+                rader.add(new Rad(String.valueOf(p.id()), p.text(), p.ansvar(), p.typ(), p.klartSenast().toString(),
+                        false));
+                if (resultat.utanMottagare().contains(p.id())) {
+                    fel.add("p" + i + "_ansvar", m.get("motelage.fel.mottagare", i + 1));
+                }
+            }
+            ctx.status(400);
+            render(ctx, id, new Utkast(sparad.mal(), sparad.teamanteckning() == null ? "" : sparad.teamanteckning(),
+                    sparad.version(), rader, tomRad()), fel, null, false);
+            return;
+        }
+        web.flash(ctx, "flash.planering.overlamnad");
+        ctx.redirect("/deltagare/" + id + "/motelage");
+    }
+
+    static String p(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : (v.length() > 4000 ? v.substring(0, 4000) : v);
+    }
+
+    static long parse(String s) {
+        try {
+            return Long.parseLong(s == null ? "" : s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
