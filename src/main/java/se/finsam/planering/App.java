@@ -120,12 +120,14 @@ public final class App {
                 moten, overlamningar, access, renderer, web, clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
         KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, deltagare, access, renderer, web, clock);
-        HemRoutes hem = new HemRoutes(jdbi, deltagare, planering, access, renderer, web, moten, overlamningar, clock);
+        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
+        HemRoutes hem = new HemRoutes(jdbi, deltagare, renderer, web, moten, overlamningar, uppfoljningOversikt,
+                clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(jdbi, new UppfoljningRepository(jdbi),
-                new UppfoljningOversikt(jdbi), deltagare, access, renderer, web, clock);
+                uppfoljningOversikt, deltagare, access, renderer, web, clock);
         AvslutRoutes avslut = new AvslutRoutes(jdbi, deltagare, access, renderer, web, clock);
-        MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), planering,
+        MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
                 access, renderer, web, clock, config.baseUrl());
 
         RouteTable[] table = new RouteTable[1];

@@ -34,6 +34,12 @@ public final class DeltagareRepository {
         this.jdbi = jdbi;
     }
 
+    /** When the participant last confirmed "Jag har läst". */
+    public Optional<java.time.Instant> senastLast(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT max(last) FROM lasbekraftelse WHERE deltagare_id = :d")
+                .bind("d", deltagareId).mapTo(String.class).findOne().map(java.time.Instant::parse));
+    }
+
     public Optional<Long> teamOf(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT team_id FROM deltagare WHERE id = :id")
                 .bind("id", deltagareId).mapTo(Long.class).findOne());

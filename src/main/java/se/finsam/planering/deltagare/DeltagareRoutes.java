@@ -9,7 +9,8 @@ import se.finsam.planering.web.Renderer;
 /** A participant's page for staff. */
 public final class DeltagareRoutes {
 
-    public record DeltagarePage(DeltagareRepository.Oversikt deltagare, PlaneringRepository.Planering planering) {
+    public record DeltagarePage(DeltagareRepository.Oversikt deltagare, PlaneringRepository.Planering planering,
+                                java.time.Instant senastLast) {
     }
 
     private final DeltagareRepository deltagare;
@@ -30,6 +31,7 @@ public final class DeltagareRoutes {
         access.require(ctx, id, AuditLog.Handling.LAS, "deltagarens översikt");
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound("Deltagaren finns inte."));
         renderer.render(ctx, "deltagare/visa.jte",
-                new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null)));
+                new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),
+                        deltagare.senastLast(id).orElse(null)));
     }
 }

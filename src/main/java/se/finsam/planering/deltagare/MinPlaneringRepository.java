@@ -174,11 +174,6 @@ public final class MinPlaneringRepository {
         });
     }
 
-    public Optional<Instant> senastBekraftad(long deltagareId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT max(last) FROM lasbekraftelse WHERE deltagare_id = :d")
-                .bind("d", deltagareId).mapTo(String.class).findOne().map(Instant::parse));
-    }
-
     /** What others changed since the participant last confirmed reading (or everything, if never). */
     public List<Nyhet> nyheter(long deltagareId, long egenAnvandare, Instant sedan) {
         Instant fran = sedan == null ? Instant.EPOCH : sedan;

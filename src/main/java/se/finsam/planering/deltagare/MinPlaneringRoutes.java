@@ -45,6 +45,7 @@ public final class MinPlaneringRoutes {
     }
 
     private final MinPlaneringRepository repo;
+    private final DeltagareRepository deltagare;
     private final PlaneringRepository planering;
     private final DeltagareAccess access;
     private final Renderer renderer;
@@ -52,9 +53,10 @@ public final class MinPlaneringRoutes {
     private final Clock clock;
     private final String baseUrl;
 
-    public MinPlaneringRoutes(MinPlaneringRepository repo, PlaneringRepository planering, DeltagareAccess access,
-                              Renderer renderer, WebContext web, Clock clock, String baseUrl) {
+    public MinPlaneringRoutes(MinPlaneringRepository repo, DeltagareRepository deltagare, PlaneringRepository planering,
+                              DeltagareAccess access, Renderer renderer, WebContext web, Clock clock, String baseUrl) {
         this.repo = repo;
+        this.deltagare = deltagare;
         this.planering = planering;
         this.access = access;
         this.renderer = renderer;
@@ -77,7 +79,7 @@ public final class MinPlaneringRoutes {
         long id = egen(ctx, AuditLog.Handling.LAS, "min planering");
         CurrentUser user = web.user(ctx);
         var deltagaren = repo.deltagaren(id);
-        Instant bekraftad = repo.senastBekraftad(id).orElse(null);
+        Instant bekraftad = deltagare.senastLast(id).orElse(null);
         Messages m = web.messages(ctx);
         String appUrl = baseUrl + "/";
         renderer.render(ctx, "minplanering/plan.jte", new MinPlaneringPage(

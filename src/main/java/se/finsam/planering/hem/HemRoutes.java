@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
-import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.uppfoljning.UppfoljningOversikt;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -60,24 +58,21 @@ public final class HemRoutes {
 
     private final Jdbi jdbi;
     private final DeltagareRepository deltagare;
-    private final PlaneringRepository planering;
-    private final DeltagareAccess access;
+    private final UppfoljningOversikt uppfoljningsschema;
     private final Renderer renderer;
     private final WebContext web;
     private final MoteRepository moten;
     private final OverlamningRepository overlamningar;
     private final Clock clock;
 
-    public HemRoutes(Jdbi jdbi, DeltagareRepository deltagare, PlaneringRepository planering, DeltagareAccess access,
-                     Renderer renderer, WebContext web, MoteRepository moten, OverlamningRepository overlamningar,
-                     Clock clock) {
+    public HemRoutes(Jdbi jdbi, DeltagareRepository deltagare, Renderer renderer, WebContext web, MoteRepository moten,
+                     OverlamningRepository overlamningar, UppfoljningOversikt uppfoljningsschema, Clock clock) {
         this.moten = moten;
         this.overlamningar = overlamningar;
+        this.uppfoljningsschema = uppfoljningsschema;
         this.clock = clock;
         this.jdbi = jdbi;
         this.deltagare = deltagare;
-        this.planering = planering;
-        this.access = access;
         this.renderer = renderer;
         this.web = web;
     }
@@ -131,47 +126,16 @@ public final class HemRoutes {
                 .list());
     }
 
-    /**
-     * Follow-ups due within two weeks or overdue: the team's points (by default 1, 3 and 6 months) after the
-     * handover, a point counting as done when a follow-up was recorded at most two weeks before it.
-     */
+    /** Follow-ups due within two weeks or overdue, from the same schedule as the follow-up overview. */
     private List<Uppfoljning> uppfoljningar(java.util.Collection<Long> teamIds, LocalDate idag) {
-        if (teamIds.isEmpty()) {
-            return List.of();
-        }
-        record Rad(long id, String namn, LocalDate overlamnad, String manader, LocalDate senaste) {
-        }
-        List<Rad> rader = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, coalesce(d.fornamn || ' ' || d.efternamn, d.kod), p.overlamnad,
-                               t.uppfoljning_manader,
-                               (SELECT max(u.datum) FROM uppfoljning u WHERE u.deltagare_id = d.id
-                                  AND u.typ = 'uppfoljning') AS senaste
-                        FROM deltagare d JOIN deltagare_fas f ON f.deltagare_id = d.id AND f.fas = 'uppfoljning'
-                        JOIN planering p ON p.deltagare_id = d.id JOIN team t ON t.id = d.team_id
-                        WHERE d.team_id IN (<teams>)""")
-                .bindList("teams", List.copyOf(teamIds))
-                .map((rs, c) -> new Rad(rs.getLong(1), rs.getString(2),
-                        java.time.Instant.parse(rs.getString(3)).atZone(se.finsam.planering.App.ZONE).toLocalDate(),
-                        rs.getString(4), rs.getString(5) == null ? null : LocalDate.parse(rs.getString(5))))
-                .list());
+        var resultat = uppfoljningsschema.berakna(new UppfoljningOversikt.Filter(teamIds, null, null, null), idag,
+                clock.instant());
         List<Uppfoljning> svar = new ArrayList<>();
-        for (Rad r : rader) {
-            for (String m : r.manader().split(",")) {
-                int manader;
-                try {
-                    manader = Integer.parseInt(m.strip());
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                LocalDate datum = r.overlamnad().plusMonths(manader);
-                if (r.senaste() != null && !r.senaste().isBefore(datum.minusWeeks(2))) {
-                    continue;
-                }
-                if (!datum.isAfter(idag.plusWeeks(2))) {
-                    svar.add(new Uppfoljning(r.id(), r.namn(), datum, manader, datum.isBefore(idag)));
-                }
-                break;
-            }
+        for (var f : resultat.forsenade()) {
+            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), true));
+        }
+        for (var f : resultat.kommande()) {
+            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), false));
         }
         svar.sort(java.util.Comparator.comparing(Uppfoljning::datum));
         return svar;

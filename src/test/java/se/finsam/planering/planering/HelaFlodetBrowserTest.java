@@ -263,7 +263,7 @@ class HelaFlodetBrowserTest {
         svar.add(plan.body());
         assertTrue(plan.body().contains("Jag vill jobba i en butik igen"));
         List<String> visade = new ArrayList<>();
-        Matcher m = Pattern.compile("<p class=\"planpunkt__text\">(.*?)</p>").matcher(plan.body());
+        Matcher m = Pattern.compile("<p class=\"planpunkt__text\"[^>]*>(.*?)</p>").matcher(plan.body());
         while (m.find()) {
             visade.add(m.group(1));
         }
