@@ -65,13 +65,14 @@ public final class App {
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     private final Javalin javalin;
-    private final Jdbi jdbi;
+    private final Database database;
     private final List<RouteTable.Route> routes;
     private final ScheduledExecutorService housekeeping;
 
-    private App(Javalin javalin, Jdbi jdbi, List<RouteTable.Route> routes, ScheduledExecutorService housekeeping) {
+    private App(Javalin javalin, Database database, List<RouteTable.Route> routes,
+                ScheduledExecutorService housekeeping) {
         this.javalin = javalin;
-        this.jdbi = jdbi;
+        this.database = database;
         this.routes = routes;
         this.housekeeping = housekeeping;
     }
@@ -89,7 +90,8 @@ public final class App {
     }
 
     public static App start(Config config, Clock clock) {
-        Jdbi jdbi = Database.open(config.databaseFile());
+        Database database = Database.connect(config.databaseFile());
+        Jdbi jdbi = database.jdbi();
         PasswordHasher hasher = new PasswordHasher();
         if (DemoData.seedIfEmpty(jdbi, clock, config.demo(), hasher)) {
             LOG.info("Seeded demo data ({})", config.demo());
@@ -109,7 +111,7 @@ public final class App {
 
         AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
                 renderer, web, clock);
-        // Issue 4: from anmälan to överlämning.
+        // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
         OverlamningRepository overlamningar = new OverlamningRepository(jdbi, kontakter, ZONE);
@@ -200,7 +202,7 @@ public final class App {
             r.get("/offline", uppfoljning::offline, PERSONAL);
             r.get("/deltagare/{id}/avslut", avslut::formular, KOORDINATOR);
             r.post("/deltagare/{id}/avslut", avslut::spara, KOORDINATOR);
-            // Issue 4: anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.
+            // Anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.
             r.get("/anmalan", anmalan::ny, PERSONAL);
             r.post("/anmalan", anmalan::skicka, PERSONAL);
             r.get("/moten", moteRoutes::kalender, KOORDINATOR);
@@ -236,7 +238,7 @@ public final class App {
                 LOG.warn("Could not remove expired sessions", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        return new App(javalin, jdbi, table[0].all(), housekeeping);
+        return new App(javalin, database, table[0].all(), housekeeping);
     }
 
     private static void health(Jdbi jdbi, io.javalin.http.Context ctx) {
@@ -267,7 +269,7 @@ public final class App {
     }
 
     public Jdbi jdbi() {
-        return jdbi;
+        return database.jdbi();
     }
 
     public List<RouteTable.Route> routes() {
@@ -277,5 +279,6 @@ public final class App {
     public void stop() {
         housekeeping.shutdownNow();
         javalin.stop();
+        database.close();
     }
 }

@@ -26,14 +26,24 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Every page about a person writes here, so under load many requests write at once. Taking turns in
+     * Java costs microseconds; letting SQLite's busy handler sort it out costs sleeps of whole milliseconds.
+     */
     public void log(Long anvandareId, Handling handling, Long deltagareId, String vad, String adress) {
         String value = handling.name().toLowerCase(java.util.Locale.ROOT);
+        synchronized (this) {
+            insert(anvandareId, value, deltagareId, vad, adress);
+        }
+        LOG.info("{} user={} deltagare={} {} from {}", value, anvandareId, deltagareId, vad, adress);
+    }
+
+    private void insert(Long anvandareId, String value, Long deltagareId, String vad, String adress) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)
                         VALUES (:t, :a, :h, :d, :v, :ip)""")
                 .bind("t", clock.instant()).bind("a", anvandareId).bind("h", value).bind("d", deltagareId)
                 .bind("v", vad).bind("ip", adress).execute());
-        LOG.info("{} user={} deltagare={} {} from {}", value, anvandareId, deltagareId, vad, adress);
     }
 
     /** The newest entries about one participant, for "who has looked at my data". */

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -17,13 +19,26 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Opens the SQLite file with the pragmas we rely on, migrates it and sets up Jdbi. */
-public final class Database {
+/**
+ * Opens the SQLite file with the pragmas we rely on, migrates it and sets up Jdbi over a small
+ * connection pool (opening an SQLite connection and setting its pragmas costs more than most queries).
+ */
+public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable {
 
-    private Database() {
+    /** Readers run in parallel in WAL mode; writes are short and wait on the busy timeout. */
+    private static final int POOL_SIZE = 8;
+
+    /** For tools and tests that only need Jdbi; the pool's threads are daemons. */
+    public static Jdbi open(Path file) {
+        return connect(file).jdbi();
     }
 
-    public static Jdbi open(Path file) {
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    public static Database connect(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -46,9 +61,16 @@ public final class Database {
                 .load()
                 .migrate();
 
-        Jdbi jdbi = Jdbi.create(dataSource);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(dataSource);
+        hikari.setPoolName("finsam-sqlite");
+        hikari.setMaximumPoolSize(POOL_SIZE);
+        hikari.setMinimumIdle(2);
+        HikariDataSource pool = new HikariDataSource(hikari);
+
+        Jdbi jdbi = Jdbi.create(pool);
         registerTimeTypes(jdbi);
-        return jdbi;
+        return new Database(jdbi, pool);
     }
 
     /** Dates and times are stored as ISO-8601 text so that they sort and read well in SQL. */

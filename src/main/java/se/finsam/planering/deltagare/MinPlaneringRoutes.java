@@ -52,6 +52,8 @@ public final class MinPlaneringRoutes {
     private final WebContext web;
     private final Clock clock;
     private final String baseUrl;
+    /** The QR code only depends on the address and the language of its label: made once each. */
+    private final java.util.Map<String, String> qrCodes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MinPlaneringRoutes(MinPlaneringRepository repo, DeltagareRepository deltagare, PlaneringRepository planering,
                               DeltagareAccess access, Renderer renderer, WebContext web, Clock clock, String baseUrl) {
@@ -82,6 +84,7 @@ public final class MinPlaneringRoutes {
         Instant bekraftad = deltagare.senastLast(id).orElse(null);
         Messages m = web.messages(ctx);
         String appUrl = baseUrl + "/";
+        String qr = qrCodes.computeIfAbsent(m.lang(), lang -> QrCode.svg(appUrl, m.get("utskrift.qr", appUrl)));
         renderer.render(ctx, "minplanering/plan.jte", new MinPlaneringPage(
                 deltagaren,
                 planering.forDeltagare(id).orElse(null),
@@ -91,7 +94,7 @@ public final class MinPlaneringRoutes {
                 repo.senasteNotering(id).orElse(null),
                 repo.avslut(id).orElse(null),
                 repo.kontakter(id),
-                QrCode.svg(appUrl, m.get("utskrift.qr", appUrl)),
+                qr,
                 appUrl,
                 LocalDate.now(clock),
                 clock.instant()));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.finsam.planering.planering.Issue4Stod.anvandare;
+import static se.finsam.planering.planering.FlodeStod.anvandare;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -89,9 +89,9 @@ class HelaFlodetBrowserTest {
         browser.find("a[href='#sammanfattning']").click();
         assertEquals("sammanfattning", browser.driver().switchTo().activeElement().getAttribute("id"));
         browser.type("#sammanfattning", "INTERN-SAMMANFATTNING-FLODE: långvarig sjukskrivning, vill arbeta.");
-        valj("#ordinarie-" + Issue4Stod.org(app, "AF"), String.valueOf(anvandare(app, "handlaggare")));
-        valj("#ordinarie-" + Issue4Stod.org(app, "FK"), String.valueOf(anvandare(app, "fk.handlaggare")));
-        valj("#ordinarie-" + Issue4Stod.org(app, "REGION"), String.valueOf(anvandare(app, "region.handlaggare")));
+        valj("#ordinarie-" + FlodeStod.org(app, "AF"), String.valueOf(anvandare(app, "handlaggare")));
+        valj("#ordinarie-" + FlodeStod.org(app, "FK"), String.valueOf(anvandare(app, "fk.handlaggare")));
+        valj("#ordinarie-" + FlodeStod.org(app, "REGION"), String.valueOf(anvandare(app, "region.handlaggare")));
         browser.clickAndWait("#anmalan button[type=submit]");
         assertTrue(browser.text().contains("Anmälan är sparad"), "visible confirmation");
         String url = browser.driver().getCurrentUrl();

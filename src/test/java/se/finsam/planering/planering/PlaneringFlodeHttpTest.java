@@ -3,10 +3,10 @@ package se.finsam.planering.planering;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.finsam.planering.planering.Issue4Stod.anmal;
-import static se.finsam.planering.planering.Issue4Stod.anmalan;
-import static se.finsam.planering.planering.Issue4Stod.anvandare;
-import static se.finsam.planering.planering.Issue4Stod.audit;
+import static se.finsam.planering.planering.FlodeStod.anmal;
+import static se.finsam.planering.planering.FlodeStod.anmalan;
+import static se.finsam.planering.planering.FlodeStod.anvandare;
+import static se.finsam.planering.planering.FlodeStod.audit;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -83,7 +83,7 @@ class PlaneringFlodeHttpTest {
         form.put("personnummer", "19811218-9875");
         form.put("sammanfattning", "Text som inte får försvinna");
         s.get("/anmalan");
-        HttpResponse<String> r = Issue4Stod.post(app, s, "/anmalan", form, "samtycke", "1");
+        HttpResponse<String> r = FlodeStod.post(app, s, "/anmalan", form, "samtycke", "1");
         assertEquals(400, r.statusCode());
         String body = r.body();
         assertTrue(body.contains("class=\"felsammanfattning\""));
@@ -105,13 +105,13 @@ class PlaneringFlodeHttpTest {
         int fore = antalDeltagare();
         s.get("/anmalan");
         var form = anmalan(app, "Dubbel", "Dubbelsson", "1985");
-        HttpResponse<String> varning = Issue4Stod.post(app, s, "/anmalan", form, "samtycke", "1");
+        HttpResponse<String> varning = FlodeStod.post(app, s, "/anmalan", form, "samtycke", "1");
         assertEquals(200, varning.statusCode());
         assertTrue(varning.body().contains("Personen kan redan finnas"));
         assertTrue(varning.body().contains("name=\"bekrafta\""));
         assertEquals(fore, antalDeltagare(), "not saved before the user confirms");
         form.put("bekrafta", "ja");
-        HttpResponse<String> sparad = Issue4Stod.post(app, s, "/anmalan", form, "samtycke", "1");
+        HttpResponse<String> sparad = FlodeStod.post(app, s, "/anmalan", form, "samtycke", "1");
         assertEquals(302, sparad.statusCode());
         assertEquals(fore + 1, antalDeltagare());
     }
@@ -132,7 +132,7 @@ class PlaneringFlodeHttpTest {
         assertFalse(rep.contains("19811218-9876"), "others see only the date of birth");
         form.put("bekrafta", "ja");
         s.get("/anmalan");
-        HttpResponse<String> igen = Issue4Stod.post(app, s, "/anmalan", form, "samtycke", "1");
+        HttpResponse<String> igen = FlodeStod.post(app, s, "/anmalan", form, "samtycke", "1");
         assertEquals(409, igen.statusCode());
         assertTrue(igen.body().contains("Det finns redan en deltagare med det personnumret"));
     }
@@ -268,8 +268,8 @@ class PlaneringFlodeHttpTest {
         long id = anmal(app, s, anmalan(app, "Myndig", "Hetsson", "1970"));
         HttpSession k = app.session().loginStaff("koordinator");
         k.get("/deltagare/" + id + "/motelage");
-        String fk = "org:" + Issue4Stod.org(app, "FK");
-        String region = "org:" + Issue4Stod.org(app, "REGION");
+        String fk = "org:" + FlodeStod.org(app, "FK");
+        String region = "org:" + FlodeStod.org(app, "REGION");
         assertEquals(302, k.post("/deltagare/" + id + "/motelage",
                 plan(0, "Må bättre", List.of(), "Utreda sjukpenning", fk)).statusCode());
         k.get("/deltagare/" + id + "/motelage");
@@ -288,7 +288,7 @@ class PlaneringFlodeHttpTest {
 
         s.get("/deltagare/" + id + "/kontakter");
         assertEquals(302, s.post("/deltagare/" + id + "/kontakter", Map.of("organisation",
-                String.valueOf(Issue4Stod.org(app, "REGION")), "anvandare",
+                String.valueOf(FlodeStod.org(app, "REGION")), "anvandare",
                 String.valueOf(anvandare(app, "region.handlaggare")))).statusCode());
         k.get("/deltagare/" + id + "/motelage");
         assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
@@ -375,7 +375,7 @@ class PlaneringFlodeHttpTest {
     void kontaktbyteStangerDenGamlaRadenOchDenNyaGallerDirekt() {
         HttpSession s = app.session().loginStaff("handlaggare");
         long id = anmal(app, s, anmalan(app, "Kontakt", "Bytesson", "1982"));
-        long fkOrg = Issue4Stod.org(app, "FK");
+        long fkOrg = FlodeStod.org(app, "FK");
         s.get("/deltagare/" + id + "/kontakter");
         HttpResponse<String> fel = s.post("/deltagare/" + id + "/kontakter",
                 Map.of("organisation", String.valueOf(fkOrg), "anvandare", "", "namn", "Extern Person",

@@ -21,6 +21,7 @@ public final class TestApp implements AutoCloseable {
     private final Path folder;
     private App app;
     private final MutableClock clock;
+    private se.finsam.planering.db.Database testDatabase;
     /** Kept so that URLs stay the same after a test stops the server. */
     private final int port;
 
@@ -55,8 +56,12 @@ public final class TestApp implements AutoCloseable {
         return port;
     }
 
+    /** The test's own connection to the app's database file: it works while the server is stopped too. */
     public Jdbi jdbi() {
-        return app.jdbi();
+        if (testDatabase == null) {
+            testDatabase = se.finsam.planering.db.Database.connect(folder.resolve("finsam.db"));
+        }
+        return testDatabase.jdbi();
     }
 
     public MutableClock clock() {
@@ -86,6 +91,9 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -9,9 +9,9 @@ import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestApp;
 
 /** Shared steps for the tests of the staff flow: ids from the demo data and the forms as a browser posts them. */
-final class Issue4Stod {
+final class FlodeStod {
 
-    private Issue4Stod() {
+    private FlodeStod() {
     }
 
     static long org(TestApp app, String kod) {
