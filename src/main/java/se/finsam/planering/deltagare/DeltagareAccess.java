@@ -9,8 +9,9 @@ import se.finsam.planering.web.WebContext;
 
 /**
  * The per-participant check every page about a person goes through, after the route's role check.
- * A participant sees only themself; staff see participants of their own teams. Every look is logged,
- * and so is every refusal.
+ * A participant sees only themself; staff see participants of their own teams, and the authorities'
+ * staff only where the participant's samtycke covers their organisation (the koordinator sees the
+ * whole team). Every look is logged, and so is every refusal.
  */
 public final class DeltagareAccess {
 
@@ -38,13 +39,24 @@ public final class DeltagareAccess {
     }
 
     public boolean mayAccess(CurrentUser user, long deltagareId) {
+        return refusal(user, deltagareId) == null;
+    }
+
+    /** Why the user may not see the participant, as a bundle key; null when they may. */
+    private String refusal(CurrentUser user, long deltagareId) {
         if (user.roll() == Roll.DELTAGARE) {
-            return user.deltagareId() != null && user.deltagareId() == deltagareId;
+            return user.deltagareId() != null && user.deltagareId() == deltagareId ? null : "fel.403.deltagare";
         }
-        if (!user.roll().arPersonal()) {
-            return false;
+        if (!user.roll().arPersonal()
+                || !deltagare.teamOf(deltagareId).map(user.teamIds()::contains).orElse(false)) {
+            return "fel.403.deltagare";
         }
-        return deltagare.teamOf(deltagareId).map(user.teamIds()::contains).orElse(false);
+        // The koordinator sees everything of the team; the authorities' staff only what samtycke covers.
+        if (user.roll() != Roll.KOORDINATOR
+                && (user.organisationId() == null || !deltagare.harSamtycke(deltagareId, user.organisationId()))) {
+            return "fel.403.samtycke";
+        }
+        return null;
     }
 
     /** Lets the request through and logs that it read (or changed) the participant's data, or refuses it. */
@@ -53,9 +65,10 @@ public final class DeltagareAccess {
         if (deltagare.teamOf(deltagareId).isEmpty()) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
-        if (!mayAccess(user, deltagareId)) {
+        String refusal = refusal(user, deltagareId);
+        if (refusal != null) {
             audit.log(user.id(), AuditLog.Handling.NEKAD, deltagareId, vad, ctx.ip());
-            throw Fel.forbidden(web.messages(ctx).get("fel.403.deltagare"));
+            throw Fel.forbidden(web.messages(ctx).get(refusal));
         }
         audit.log(user.id(), handling, deltagareId, vad, ctx.ip());
         return user;

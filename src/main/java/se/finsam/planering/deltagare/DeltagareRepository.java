@@ -34,6 +34,14 @@ public final class DeltagareRepository {
         this.jdbi = jdbi;
     }
 
+    /** Whether the participant's samtycke (given and not withdrawn) covers the organisation. */
+    public boolean harSamtycke(long deltagareId, long organisationId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM samtycke WHERE deltagare_id = :d AND organisation_id = :o
+                                       AND aterkallat_datum IS NULL)""")
+                .bind("d", deltagareId).bind("o", organisationId).mapTo(Boolean.class).one());
+    }
+
     /** When the participant last confirmed "Jag har läst". */
     public Optional<java.time.Instant> senastLast(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT max(last) FROM lasbekraftelse WHERE deltagare_id = :d")
@@ -84,7 +92,7 @@ public final class DeltagareRepository {
                 .list());
     }
 
-    /** Participants a handläggare referred or holds current items for, within their teams. */
+    /** Participants a handläggare referred or holds current items for, within their teams and samtycke. */
     public List<Rad> forHandlaggare(long anvandareId, java.util.Collection<Long> teamIds) {
         if (teamIds.isEmpty()) {
             return List.of();
@@ -96,6 +104,9 @@ public final class DeltagareRepository {
                         FROM deltagare d JOIN team t ON t.id = d.team_id
                         JOIN deltagare_fas f ON f.deltagare_id = d.id
                         WHERE d.team_id IN (<teams>)
+                          AND EXISTS (SELECT 1 FROM samtycke s JOIN anvandare me ON me.id = :u
+                                      WHERE s.deltagare_id = d.id AND s.organisation_id = me.organisation_id
+                                        AND s.aterkallat_datum IS NULL)
                           AND (EXISTS (SELECT 1 FROM anmalan a WHERE a.deltagare_id = d.id AND a.remitterande_id = :u)
                                OR EXISTS (SELECT 1 FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
                                           WHERE p.deltagare_id = d.id AND pp.ansvarig_anvandare_id = :u

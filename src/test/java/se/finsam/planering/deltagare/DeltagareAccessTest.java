@@ -77,6 +77,27 @@ class DeltagareAccessTest {
     }
 
     @Test
+    void samtycketStyrVilkaMyndigheterSomSerDeltagaren() {
+        long d = deltagareI("Jobbtorg Kista");
+        // The participant has not consented to sharing with Försäkringskassan, or has withdrawn it.
+        app.jdbi().useHandle(h -> h.execute("UPDATE samtycke SET aterkallat_datum = '2026-11-20' WHERE deltagare_id = ?"
+                + " AND organisation_id = (SELECT id FROM organisation WHERE kod = 'FK')", d));
+        int before = audit("nekad", d);
+        HttpResponse<String> fk = app.session().loginStaff("fk.handlaggare").get("/deltagare/" + d);
+        assertEquals(403, fk.statusCode());
+        assertTrue(fk.body().contains("inte gett samtycke"), fk.body());
+        assertEquals(before + 1, audit("nekad", d));
+        assertEquals(200, app.session().loginStaff("koordinator").get("/deltagare/" + d).statusCode(),
+                "the koordinator sees the whole team");
+        long fkUser = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM anvandare WHERE anvandarnamn = 'fk.handlaggare'").mapTo(Long.class).one());
+        long kista = app.jdbi().withHandle(h -> h.createQuery("SELECT team_id FROM deltagare WHERE id = :d")
+                .bind("d", d).mapTo(Long.class).one());
+        assertTrue(new DeltagareRepository(app.jdbi()).forHandlaggare(fkUser, java.util.Set.of(kista)).stream()
+                .noneMatch(r -> r.id() == d), "nor is the participant in their list");
+    }
+
+    @Test
     void administratorenSerIngetArendeinnehall() {
         HttpSession s = app.session().loginStaff("admin");
         assertEquals(200, s.get("/admin").statusCode());
