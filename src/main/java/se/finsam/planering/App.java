@@ -210,6 +210,8 @@ public final class App {
             r.post("/moten/planera", moteRoutes::planera, KOORDINATOR);
             r.get("/moten/{id}", moteRoutes::visa, PERSONAL);
             r.post("/moten/{id}/boka", moteRoutes::boka, KOORDINATOR);
+            r.post("/moten/{id}/avboka/{bokning}", moteRoutes::avboka, KOORDINATOR);
+            r.post("/moten/{id}/installa", moteRoutes::installa, KOORDINATOR);
             r.post("/moten/{id}/narvaro", moteRoutes::narvaro, PERSONAL);
             r.get("/kallelse/{id}", moteRoutes::kallelse, PERSONAL);
             r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, PERSONAL);

@@ -197,6 +197,20 @@ public final class MoteRepository {
         });
     }
 
+    /** Cancels a booking: the participant is anmäld again and can be booked into another meeting. */
+    public boolean avboka(long moteId, long bokningId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM mote_deltagare WHERE id = :b AND mote_id = :m")
+                .bind("b", bokningId).bind("m", moteId).execute()) == 1;
+    }
+
+    /** Cancels a meeting that nobody is booked into. */
+    public boolean installa(long moteId) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE mote SET status = 'installt' WHERE id = :m AND status = 'planerat'
+                          AND NOT EXISTS (SELECT 1 FROM mote_deltagare WHERE mote_id = :m)""")
+                .bind("m", moteId).execute()) == 1;
+    }
+
     public List<Narvaro> narvaro(long moteId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT n.anvandare_id, a.namn, n.organisation_id, o.namn, n.ersattare

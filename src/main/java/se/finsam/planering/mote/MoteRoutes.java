@@ -208,6 +208,28 @@ public final class MoteRoutes {
         renderMote(ctx, user, mote, form, fel);
     }
 
+    public void avboka(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        long bokningId = idFrom(ctx, "bokning");
+        MoteRepository.Bokning bokning = moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
+                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        access.require(ctx, bokning.deltagareId(), AuditLog.Handling.ANDRA, "avbokad från möte");
+        moten.avboka(mote.id(), bokningId);
+        web.flash(ctx, "flash.mote.avbokad");
+        ctx.redirect("/moten/" + mote.id());
+    }
+
+    public void installa(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        if (!moten.installa(mote.id())) {
+            throw new Fel(409, web.messages(ctx).get("mote.fel.installa"));
+        }
+        web.flash(ctx, "flash.mote.installt");
+        ctx.redirect("/moten");
+    }
+
     public void narvaro(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
