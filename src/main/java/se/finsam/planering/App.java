@@ -79,6 +79,9 @@ public final class App {
 
     public static void main(String[] args) {
         Config config = Config.fromEnvironment(System.getenv());
+        if (args.length > 0 && args[0].equals("skapa-admin")) {
+            System.exit(createAdmin(config, args, System.in));
+        }
         App app = start(config, Clock.system(ZONE));
         System.out.println();
         System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databaseFile()
@@ -241,6 +244,45 @@ public final class App {
             }
         }, 1, 60, TimeUnit.MINUTES);
         return new App(javalin, database, table[0].all(), housekeeping);
+    }
+
+    /**
+     * {@code java -jar finsam-planering.jar skapa-admin ANVANDARNAMN "Namn"}: the first administrator of a
+     * new installation. The password is read from the console (or one line on standard input).
+     */
+    static int createAdmin(Config config, String[] args, java.io.InputStream stdin) {
+        if (args.length != 3 || !args[1].matches("[a-zA-Z0-9._-]{3,50}") || args[2].isBlank()) {
+            System.err.println("Användning: java -jar finsam-planering.jar skapa-admin ANVÄNDARNAMN \"Förnamn Efternamn\"");
+            return 2;
+        }
+        String password;
+        if (System.console() != null) {
+            char[] typed = System.console().readPassword("Lösenord (minst 12 tecken): ");
+            password = typed == null ? "" : new String(typed);
+        } else {
+            try {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(stdin,
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                password = line == null ? "" : line;
+            } catch (java.io.IOException e) {
+                password = "";
+            }
+        }
+        if (password.length() < 12) {
+            System.err.println("Lösenordet måste ha minst 12 tecken.");
+            return 2;
+        }
+        try (Database database = Database.connect(config.databaseFile())) {
+            UserRepository users = new UserRepository(database.jdbi());
+            if (users.findByUsername(args[1]).isPresent()) {
+                System.err.println("Användarnamnet finns redan: " + args[1]);
+                return 1;
+            }
+            users.createStaff(args[1], args[2].strip(), se.finsam.planering.auth.Roll.ADMIN, null,
+                    new PasswordHasher().hash(password), java.time.Instant.now());
+            System.out.println("Administratören " + args[1] + " är skapad i " + config.databaseFile());
+            return 0;
+        }
     }
 
     private static void health(Jdbi jdbi, io.javalin.http.Context ctx) {

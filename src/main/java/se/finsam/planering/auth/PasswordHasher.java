@@ -9,8 +9,18 @@ public final class PasswordHasher {
 
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
 
-    /** A hash of a password nobody knows, so that unknown users take as long to refuse as known ones. */
-    private final String dummyHash = hash("ingen-anvandare-har-detta-losenord");
+    /**
+     * A hash of a password nobody knows, so that unknown users take as long to refuse as known ones.
+     * Made on first need rather than at start-up, which it would slow down by a few hundred ms.
+     */
+    private volatile String dummyHash;
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = hash("ingen-anvandare-har-detta-losenord");
+        }
+        return dummyHash;
+    }
 
     public String hash(String secret) {
         return Password.hash(secret).addRandomSalt(16).with(ARGON2ID).getResult();
@@ -21,7 +31,7 @@ public final class PasswordHasher {
             return false;
         }
         if (hash == null) {
-            Password.check(secret, dummyHash).with(ARGON2ID);
+            Password.check(secret, dummyHash()).with(ARGON2ID);
             return false;
         }
         try {

@@ -52,6 +52,10 @@ public final class TestApp implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
+    public Path databaseFile() {
+        return folder.resolve("finsam.db");
+    }
+
     public int port() {
         return port;
     }
