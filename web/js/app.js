@@ -187,6 +187,15 @@
     });
   }
 
+  // "The whole meeting": one box ticks every participant booked into it.
+  document.querySelectorAll('[data-mote-grupp] [data-valj-alla]').forEach(function (all) {
+    all.addEventListener('change', function () {
+      all.closest('[data-mote-grupp]').querySelectorAll('input[name=deltagare]').forEach(function (box) {
+        box.checked = all.checked;
+      });
+    });
+  });
+
   var chooser = document.querySelector('form[data-ta-offline]');
   if (chooser && window.caches) {
     chooser.addEventListener('submit', function (event) {

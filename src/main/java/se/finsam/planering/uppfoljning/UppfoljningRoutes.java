@@ -42,13 +42,19 @@ public final class UppfoljningRoutes {
         }
     }
 
-    public record OfflinePage(List<DeltagareRepository.Rad> deltagare) {
+    /** A coming meeting and the participants booked into it, to take offline in one go. */
+    public record MotesGrupp(se.finsam.planering.mote.MoteRepository.Mote mote,
+                             List<se.finsam.planering.mote.MoteRepository.Bokning> bokningar) {
+    }
+
+    public record OfflinePage(List<DeltagareRepository.Rad> deltagare, List<MotesGrupp> moten) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FALT = 500;
 
     private final Jdbi jdbi;
+    private final se.finsam.planering.mote.MoteRepository moten;
     private final UppfoljningRepository repo;
     private final UppfoljningOversikt oversikt;
     private final DeltagareRepository deltagare;
@@ -57,10 +63,11 @@ public final class UppfoljningRoutes {
     private final WebContext web;
     private final Clock clock;
 
-    public UppfoljningRoutes(Jdbi jdbi, UppfoljningRepository repo, UppfoljningOversikt oversikt,
-                             DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
-                             WebContext web, Clock clock) {
+    public UppfoljningRoutes(Jdbi jdbi, se.finsam.planering.mote.MoteRepository moten, UppfoljningRepository repo,
+                             UppfoljningOversikt oversikt, DeltagareRepository deltagare, DeltagareAccess access,
+                             Renderer renderer, WebContext web, Clock clock) {
         this.jdbi = jdbi;
+        this.moten = moten;
         this.repo = repo;
         this.oversikt = oversikt;
         this.deltagare = deltagare;
@@ -202,9 +209,16 @@ public final class UppfoljningRoutes {
         List<DeltagareRepository.Rad> lista = user.roll() == Roll.KOORDINATOR
                 ? deltagare.inTeams(user.teamIds(), 500)
                 : deltagare.forHandlaggare(user.id(), user.teamIds());
+        List<MotesGrupp> grupper = moten.kommande(user.teamIds(), LocalDate.now(clock).atStartOfDay(), 5).stream()
+                .map(m -> new MotesGrupp(m, moten.bokningar(m.id()).stream()
+                        .filter(b -> access.mayAccess(user, b.deltagareId())).toList()))
+                .filter(g -> !g.bokningar().isEmpty())
+                .toList();
+        java.util.Set<Long> bokade = new java.util.HashSet<>();
+        grupper.forEach(g -> g.bokningar().forEach(b -> bokade.add(b.deltagareId())));
         renderer.render(ctx, "uppfoljning/offline.jte",
-                new OfflinePage(lista.stream().filter(d -> d.fas().equals("uppfoljning")
-                        || d.fas().equals("planerad")).toList()));
+                new OfflinePage(lista.stream().filter(d -> !bokade.contains(d.id()) && (d.fas().equals("uppfoljning")
+                        || d.fas().equals("planerad"))).toList(), grupper));
     }
 
     private static String blankToNull(String s) {

@@ -109,6 +109,20 @@ class UppfoljningOfflineBrowserTest {
     }
 
     @Test
+    void ettHeltMotesDeltagareTasMedOfflineMedEttKryss() {
+        browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
+        browser.open("/offline");
+        var grupp = browser.find("[data-mote-grupp]");
+        int bokade = grupp.findElements(org.openqa.selenium.By.cssSelector("input[name=deltagare]")).size();
+        assertTrue(bokade >= 1, "the coming meeting has booked participants");
+        grupp.findElement(org.openqa.selenium.By.cssSelector("[data-valj-alla]")).click();
+        browser.find("form[data-ta-offline] button[type=submit]").click();
+        waiting().until(d -> String.valueOf(bokade).equals(attr("data-offline-klar")));
+        waiting().until(d -> browser.findAll("[data-offline-lista] li").size() >= bokade);
+        browser.assertAccessible();
+    }
+
+    @Test
     void ettAvvisatMeddelandeVisasMedOrsakIstalletForAttForsokasIgen() {
         long deltagare = TestData.deltagareIFas(app, "uppfoljning", 1);
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
