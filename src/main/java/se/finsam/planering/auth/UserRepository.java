@@ -1,7 +1,6 @@
 package se.finsam.planering.auth;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -31,9 +30,11 @@ public final class UserRepository {
                 .findOne());
     }
 
+    /** Runs on every request with a session: one query, teams included. */
     public Optional<CurrentUser> load(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.namn, a.roll, a.organisation_id, a.sprak, d.id AS deltagare_id
+                        SELECT a.id, a.namn, a.roll, a.organisation_id, a.sprak, d.id AS deltagare_id,
+                               (SELECT group_concat(team_id) FROM team_medlem WHERE anvandare_id = a.id) AS teams
                         FROM anvandare a LEFT JOIN deltagare d ON d.anvandare_id = a.id
                         WHERE a.id = :id AND a.aktiv = 1""")
                 .bind("id", id)
@@ -42,10 +43,11 @@ public final class UserRepository {
                     Long org = rs.wasNull() ? null : orgId;
                     long delId = rs.getLong("deltagare_id");
                     Long deltagare = rs.wasNull() ? null : delId;
-                    var teams = new HashSet<>(h.createQuery("SELECT team_id FROM team_medlem WHERE anvandare_id = :id")
-                            .bind("id", id).mapTo(Long.class).list());
+                    String teams = rs.getString("teams");
+                    Set<Long> teamIds = teams == null ? Set.of() : java.util.Arrays.stream(teams.split(","))
+                            .map(Long::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
                     return new CurrentUser(rs.getLong("id"), rs.getString("namn"), Roll.fromDb(rs.getString("roll")),
-                            org, rs.getString("sprak"), Set.copyOf(teams), deltagare);
+                            org, rs.getString("sprak"), teamIds, deltagare);
                 })
                 .findOne());
     }
