@@ -29,7 +29,7 @@ public final class MoteRoutes {
     /** An activation code on a printed kallelse must survive the post: valid for 30 days. */
     public static final Duration KOD_GILTIG = Duration.ofDays(30);
 
-    public record NyttMote(String datum, String tid, String plats) {
+    public record NyttMote(String datum, String tid, String plats, String team) {
     }
 
     public record KalenderPage(List<MoteRepository.Mote> moten, List<MoteRepository.Anmald> anmalda,
@@ -91,7 +91,7 @@ public final class MoteRoutes {
 
     public void kalender(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        renderKalender(ctx, user, new NyttMote("", "", ""), FormErrors.none());
+        renderKalender(ctx, user, new NyttMote("", "", "", ""), FormErrors.none());
     }
 
     private void renderKalender(Context ctx, CurrentUser user, NyttMote nytt, FormErrors fel) {
@@ -115,7 +115,7 @@ public final class MoteRoutes {
     public void skapa(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
-        NyttMote nytt = new NyttMote(p(ctx, "datum"), p(ctx, "tid"), p(ctx, "plats"));
+        NyttMote nytt = new NyttMote(p(ctx, "datum"), p(ctx, "tid"), p(ctx, "plats"), p(ctx, "team"));
         FormErrors fel = new FormErrors();
         LocalDate datum = null;
         LocalTime tid = null;
@@ -132,7 +132,13 @@ public final class MoteRoutes {
         } catch (DateTimeParseException e) {
             fel.add("tid", m.get("mote.fel.tid"));
         }
-        long teamId = user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Fel.forbidden(m.get("fel.403")));
+        // With several teams the koordinator chooses; with one, it is that team.
+        long teamId = nytt.team().isBlank()
+                ? user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Fel.forbidden(m.get("fel.403")))
+                : parseLong(nytt.team());
+        if (!user.teamIds().contains(teamId)) {
+            fel.add("team", m.get("mote.fel.team"));
+        }
         if (!fel.isEmpty()) {
             ctx.status(400);
             renderKalender(ctx, user, nytt, fel);

@@ -29,6 +29,25 @@ class AvbokningTest {
     }
 
     @Test
+    void enKoordinatorMedFleraTeamValjerTeamForEttNyttMote() {
+        long farsta = one("SELECT id FROM team WHERE namn = 'Jobbtorg Farsta'");
+        long city = one("SELECT id FROM team WHERE namn = 'Jobbtorg City'");
+        app.jdbi().useHandle(h -> h.execute("INSERT INTO team_medlem (team_id, anvandare_id)"
+                + " SELECT ?, id FROM anvandare WHERE anvandarnamn = 'koordinator.vallingby'", farsta));
+        HttpSession s = app.session().loginStaff("koordinator.vallingby");
+        assertTrue(s.get("/moten").body().contains("name=\"team\""), "a choice of team is offered");
+        var refused = s.post("/moten", Map.of("datum", "2026-12-15", "tid", "13:00", "plats", "", "team",
+                String.valueOf(city)));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("Välj ett av dina team"));
+        var created = s.post("/moten", Map.of("datum", "2026-12-15", "tid", "13:00", "plats", "", "team",
+                String.valueOf(farsta)));
+        assertEquals(302, created.statusCode());
+        long mote = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replace("/moten/", ""));
+        assertEquals(farsta, one("SELECT team_id FROM mote WHERE id = " + mote));
+    }
+
+    @Test
     void koordinatornAvbokarOchStallerInMoten() {
         long mote = one("""
                 SELECT m.id FROM mote m JOIN team t ON t.id = m.team_id
