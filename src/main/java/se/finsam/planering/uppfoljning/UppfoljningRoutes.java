@@ -30,7 +30,29 @@ public final class UppfoljningRoutes {
 
     public record OversiktPage(UppfoljningOversikt.Resultat resultat, List<Val> team, List<Val> organisationer,
                                String valtTeam, String valdOrganisation, String sortering, boolean koordinator,
-                               LocalDate idag) {
+                               LocalDate idag, boolean visaAlla) {
+        /** Long lists show the most urgent first; the rest are one link away. */
+        public static final int FORST = 50;
+
+        public <T> List<T> forsta(List<T> lista) {
+            return visaAlla || lista.size() <= FORST ? lista : lista.subList(0, FORST);
+        }
+
+        public boolean fler(List<?> lista) {
+            return !visaAlla && lista.size() > FORST;
+        }
+
+        /** The same view with every row shown. */
+        public String allaUrl() {
+            StringBuilder url = new StringBuilder("/uppfoljning?alla=1&sortering=").append(sortering);
+            if (valtTeam != null) {
+                url.append("&team=").append(valtTeam);
+            }
+            if (valdOrganisation != null) {
+                url.append("&organisation=").append(valdOrganisation);
+            }
+            return url.toString();
+        }
     }
 
     public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
@@ -106,7 +128,8 @@ public final class UppfoljningRoutes {
                         valdOrg == null ? null : Long.parseLong(valdOrg), koordinator ? null : user.id(), sortering),
                 LocalDate.now(clock), clock.instant());
         renderer.render(ctx, "uppfoljning/oversikt.jte", new OversiktPage(resultat, team, organisationer,
-                valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, LocalDate.now(clock)));
+                valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, LocalDate.now(clock),
+                "1".equals(ctx.queryParam("alla"))));
     }
 
     // ---- recording ----
