@@ -8,28 +8,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
-import se.finsam.planering.testsupport.TestApp;
 
-class DeltagareLoginTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class DeltagareLoginTest extends AppTest {
 
     /** Each test starts with no failed attempts counted from the other tests' address. */
     @BeforeEach

@@ -8,26 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 
-class StaffLoginTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class StaffLoginTest extends AppTest {
 
     private int auditCount(String handling) {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE handling = :h")

@@ -5,25 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 
-class DeltagareAccessTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class DeltagareAccessTest extends AppTest {
 
     private long deltagareI(String team) {
         return app.jdbi().withHandle(h -> h.createQuery("""

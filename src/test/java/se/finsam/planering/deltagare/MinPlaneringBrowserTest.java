@@ -12,7 +12,6 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,11 @@ import org.openqa.selenium.Pdf;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.finsam.planering.testsupport.Browser;
-import se.finsam.planering.testsupport.TestApp;
+import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.testsupport.TestData;
 
 /** The participant's pages in real Chromium: login, plan, contacts, meeting, print, languages, accessibility. */
-class MinPlaneringBrowserTest {
+class MinPlaneringBrowserTest extends BrowserTest {
 
     static final String PIN = "530917";
     /** Names the elements wider than the window, to say what makes a page scroll sideways. */
@@ -34,23 +33,13 @@ class MinPlaneringBrowserTest {
             return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
                 .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
                 .join(', ');""";
-    static TestApp app;
-    static Browser browser;
     static long deltagare;
     static String anvandarnamn;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        browser = new Browser(app);
+    static void deltagareMedPin() {
         deltagare = TestData.deltagareIFas(app, "uppfoljning", 0);
         anvandarnamn = TestData.kontoMedPin(app, deltagare, PIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
     }
 
     @BeforeEach

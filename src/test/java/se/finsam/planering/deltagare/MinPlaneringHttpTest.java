@@ -8,26 +8,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 import se.finsam.planering.testsupport.TestData;
 
-class MinPlaneringHttpTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class MinPlaneringHttpTest extends AppTest {
 
     private HttpSession loggaIn(long deltagare) {
         String user = TestData.kontoMedPin(app, deltagare, "530917");

@@ -5,31 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import se.finsam.planering.testsupport.Browser;
-import se.finsam.planering.testsupport.TestApp;
+import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.testsupport.TestData;
 
 /** After one visit online, the participant's pages open with the server gone. */
-class MinPlaneringOfflineTest {
-
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        browser = new Browser(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
+class MinPlaneringOfflineTest extends BrowserTest {
 
     @Test
     void planenKontakternaOchKallelsenOppnasNarServernArBorta() {

@@ -8,14 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.Cookie;
-import se.finsam.planering.testsupport.Browser;
+import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 import se.finsam.planering.testsupport.TestData;
 
 /**
@@ -24,24 +21,9 @@ import se.finsam.planering.testsupport.TestData;
  * Measured with Chromium's Resource Timing (encodedBodySize = bytes on the wire before decompression).
  * Bytes are deterministic, so the budget can be asserted; the figures go to target/page-weight.txt.
  */
-class PageWeightTest {
+class PageWeightTest extends BrowserTest {
 
     static final long BUDGET = 60 * 1024;
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        browser = new Browser(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void forstaBesoketPaMinPlaneringViktarHogst60KbKomprimerat() throws IOException {

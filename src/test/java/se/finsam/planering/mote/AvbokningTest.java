@@ -4,25 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 
-class AvbokningTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class AvbokningTest extends AppTest {
 
     private long one(String sql) {
         return app.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());

@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -27,32 +25,17 @@ import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.Browser;
+import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 
 /**
  * The whole journey in real Chromium: a handläggare refers, the koordinator books and prints the kallelse with an
  * activation code, meeting mode builds the plan by keyboard, the responsible handläggare confirm, and the participant
  * logs in and sees exactly the decided plan, without any internal text.
  */
-class HelaFlodetBrowserTest {
+class HelaFlodetBrowserTest extends BrowserTest {
 
     static final Dimension TABLET = new Dimension(768, 1024);
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        browser = new Browser(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
-
     private void sidanArTillgangligPaLaptopOchPlatta(String namn) {
         browser.size(Browser.DESKTOP);
         browser.assertAccessible();

@@ -14,26 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestApp;
 
 /** The staff flow over real HTTP: referral, meeting mode, conflicts, handover and kvittens, access. */
-class PlaneringFlodeHttpTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class PlaneringFlodeHttpTest extends AppTest {
 
     private int antalDeltagare() {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM deltagare").mapTo(Integer.class).one());

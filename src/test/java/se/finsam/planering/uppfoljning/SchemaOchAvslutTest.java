@@ -12,25 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestApp;
 import se.finsam.planering.testsupport.TestData;
 
 /** The follow-up schedule, the overview lists at chosen clock times, and closure with a continuation. */
-class SchemaOchAvslutTest {
+class SchemaOchAvslutTest extends AppTest {
 
-    static TestApp app;
     static long deltagare;
     static long fastnad;
     static long forsenad;
     static long stilla;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void egenDeltagare() {
         // A participant of our own in Kista: meeting 1 September, plan handed over the same day.
         app.jdbi().useTransaction(h -> {
             long team = h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg Kista'").mapTo(Long.class).one();
@@ -84,11 +82,6 @@ class SchemaOchAvslutTest {
             }
             return q.mapTo(Integer.class).one();
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     /** The table with the given id, as one line of text per row. */

@@ -12,26 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 import se.finsam.planering.testsupport.TestData;
 
-class UppfoljningHttpTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class UppfoljningHttpTest extends AppTest {
 
     static HttpResponse<String> api(HttpSession s, String json) {
         return s.send(HttpRequest.newBuilder(URI.create(s.url("/api/uppfoljning")))

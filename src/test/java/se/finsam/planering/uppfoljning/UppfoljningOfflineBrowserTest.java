@@ -5,37 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.finsam.planering.demo.DemoData;
-import se.finsam.planering.testsupport.Browser;
-import se.finsam.planering.testsupport.TestApp;
+import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.testsupport.TestData;
 
 /**
  * A handläggare takes a participant offline, records follow-ups with the server gone, and the
  * outbox delivers each exactly once when it is back, without anyone pressing anything.
  */
-class UppfoljningOfflineBrowserTest {
-
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        browser = new Browser(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
+class UppfoljningOfflineBrowserTest extends BrowserTest {
 
     @org.junit.jupiter.api.BeforeEach
     void loggedOut() {

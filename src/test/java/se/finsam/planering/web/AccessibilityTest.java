@@ -3,31 +3,14 @@ package se.finsam.planering.web;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.Browser;
-import se.finsam.planering.testsupport.TestApp;
+import se.finsam.planering.testsupport.BrowserTest;
 
 /** axe-core (WCAG 2.1 A and AA) on every page of the foundation, on a laptop and on a phone. */
-class AccessibilityTest {
-
-    static TestApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        browser = new Browser(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
+class AccessibilityTest extends BrowserTest {
 
     private void checkBothSizes(String name) {
         browser.size(Browser.DESKTOP);

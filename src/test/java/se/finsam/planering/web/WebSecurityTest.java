@@ -10,27 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.auth.Roll;
 import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
-import se.finsam.planering.testsupport.TestApp;
 
-class WebSecurityTest {
-
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class WebSecurityTest extends AppTest {
 
     @Test
     void varjeRouteUtanOppenRegelVagrarBesokareUtanSession() {
