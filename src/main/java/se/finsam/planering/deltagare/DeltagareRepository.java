@@ -73,22 +73,30 @@ public final class DeltagareRepository {
                 .findOne());
     }
 
+    /** One list row per participant of the given teams; the callers add conditions and order. */
+    private static final String RAD_SQL = """
+            SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
+                                     ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                   t.namn AS team, f.fas, d.fodelsear
+            FROM deltagare d JOIN team t ON t.id = d.team_id
+            JOIN deltagare_fas f ON f.deltagare_id = d.id
+            WHERE d.team_id IN (<teams>)
+            """;
+
+    private static Rad rad(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Rad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6));
+    }
+
     /** Participants of the given teams, newest referral first. */
     public List<Rad> inTeams(java.util.Collection<Long> teamIds, int limit) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
-                                                 ELSE d.fornamn || ' ' || d.efternamn END AS namn,
-                               t.namn AS team, f.fas, d.fodelsear
-                        FROM deltagare d JOIN team t ON t.id = d.team_id
-                        JOIN deltagare_fas f ON f.deltagare_id = d.id
-                        WHERE d.team_id IN (<teams>)
+        return jdbi.withHandle(h -> h.createQuery(RAD_SQL + """
                         ORDER BY d.id DESC LIMIT :n""")
                 .bindList("teams", List.copyOf(teamIds)).bind("n", limit)
-                .map((rs, ctx) -> new Rad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                .map((rs, ctx) -> rad(rs))
                 .list());
     }
 
@@ -97,13 +105,7 @@ public final class DeltagareRepository {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
-                                                 ELSE d.fornamn || ' ' || d.efternamn END AS namn,
-                               t.namn AS team, f.fas, d.fodelsear
-                        FROM deltagare d JOIN team t ON t.id = d.team_id
-                        JOIN deltagare_fas f ON f.deltagare_id = d.id
-                        WHERE d.team_id IN (<teams>)
+        return jdbi.withHandle(h -> h.createQuery(RAD_SQL + """
                           AND EXISTS (SELECT 1 FROM samtycke s JOIN anvandare me ON me.id = :u
                                       WHERE s.deltagare_id = d.id AND s.organisation_id = me.organisation_id
                                         AND s.aterkallat_datum IS NULL)
@@ -113,8 +115,7 @@ public final class DeltagareRepository {
                                             AND pp.borttagen IS NULL))
                         ORDER BY namn IS NULL, namn""")
                 .bindList("teams", List.copyOf(teamIds)).bind("u", anvandareId)
-                .map((rs, ctx) -> new Rad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                .map((rs, ctx) -> rad(rs))
                 .list());
     }
 
