@@ -21,12 +21,13 @@ class SamtyckeGransTest extends AppTest {
         return app.jdbi().withHandle(h -> h.createQuery(sql).bind("d", id).mapTo(Integer.class).one());
     }
 
-    /** A participant referred by the koordinator with samtycke for AF and socialtjänst only. */
+    /** A participant referred by the AF handläggare with samtycke for AF and socialtjänst only. */
     private long utanFk(HttpSession koordinator, String fornamn) {
         var form = FlodeStod.anmalan(app, fornamn, "Afsocsson", "1984");
         form.remove("ordinarie-" + FlodeStod.org(app, "FK"));
-        koordinator.get("/anmalan");
-        HttpResponse<String> r = FlodeStod.post(app, koordinator, "/anmalan", form, "samtycke",
+        HttpSession af = app.session().loginStaff("handlaggare");
+        af.get("/anmalan");
+        HttpResponse<String> r = FlodeStod.post(app, af, "/anmalan", form, "samtycke",
                 String.valueOf(FlodeStod.org(app, "AF")), String.valueOf(FlodeStod.org(app, "SOC")));
         assertEquals(302, r.statusCode(), r.body());
         String location = r.headers().firstValue("Location").orElseThrow();
