@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;

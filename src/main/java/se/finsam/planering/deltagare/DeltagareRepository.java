@@ -34,14 +34,6 @@ public final class DeltagareRepository {
         this.jdbi = jdbi;
     }
 
-    /** Whether the participant's samtycke (given and not withdrawn) covers the organisation. */
-    public boolean harSamtycke(long deltagareId, long organisationId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT EXISTS (SELECT 1 FROM samtycke WHERE deltagare_id = :d AND organisation_id = :o
-                                       AND aterkallat_datum IS NULL)""")
-                .bind("d", deltagareId).bind("o", organisationId).mapTo(Boolean.class).one());
-    }
-
     /** When the participant last confirmed "Jag har läst". */
     public Optional<java.time.Instant> senastLast(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT max(last) FROM lasbekraftelse WHERE deltagare_id = :d")

@@ -1,7 +1,6 @@
 package se.finsam.planering.deltagare;
 
 import io.javalin.http.Context;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.Renderer;

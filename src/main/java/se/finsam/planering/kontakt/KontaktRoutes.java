@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import se.finsam.planering.App;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.web.Fel;

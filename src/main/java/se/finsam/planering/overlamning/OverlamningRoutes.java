@@ -2,7 +2,6 @@ package se.finsam.planering.overlamning;
 
 import io.javalin.http.Context;
 import java.time.Clock;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.web.Fel;

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import se.finsam.planering.App;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
