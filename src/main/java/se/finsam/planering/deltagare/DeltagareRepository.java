@@ -131,6 +131,11 @@ public final class DeltagareRepository {
                 .bind("id", overlamningId).mapTo(Long.class).findOne());
     }
 
+    public Optional<Long> uppfoljningensDeltagare(long uppfoljningId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT deltagare_id FROM uppfoljning WHERE id = :id")
+                .bind("id", uppfoljningId).mapTo(Long.class).findOne());
+    }
+
     public Optional<Long> planpunktensDeltagare(long planpunktId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT p.deltagare_id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
