@@ -29,7 +29,7 @@ public final class MinPlaneringRepository {
                        String team) {
     }
 
-    /** The newest follow-up note written for the participant. */
+    /** The newest follow-up note or next step written for the participant; either may be missing. */
     public record Notering(LocalDate datum, String text, String nastaSteg) {
     }
 
@@ -166,7 +166,7 @@ public final class MinPlaneringRepository {
     public Optional<Notering> senasteNotering(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT datum, notering_deltagare, nasta_steg FROM uppfoljning
-                        WHERE deltagare_id = :d AND notering_deltagare IS NOT NULL
+                        WHERE deltagare_id = :d AND (notering_deltagare IS NOT NULL OR nasta_steg IS NOT NULL)
                         ORDER BY registrerad DESC, id DESC LIMIT 1""")
                 .bind("d", deltagareId)
                 .map((rs, ctx) -> new Notering(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3)))
