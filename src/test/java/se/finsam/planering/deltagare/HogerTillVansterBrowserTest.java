@@ -4,8 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +72,18 @@ class HogerTillVansterBrowserTest extends BrowserTest {
                         VALUES (:d, (SELECT id FROM organisation WHERE kod = 'REGION'), :n, 'Kurator', :t,
                                 'sara.hassan@example.se', '2026-10-01')""")
                 .bind("d", deltagare).bind("n", ARABISKT_NAMN).bind("t", NUMMER).execute());
+        // A coming meeting, so that the meeting page has something to show.
+        app.jdbi().useHandle(h -> {
+            long mote = h.createUpdate("""
+                            INSERT INTO mote (team_id, start, slut, plats)
+                            SELECT team_id, '2026-12-08T09:00', '2026-12-08T12:00', 'Kistagången 20 B, plan 4, 164 40 Kista'
+                            FROM deltagare WHERE id = :d""")
+                    .bind("d", deltagare).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("""
+                            INSERT INTO mote_deltagare (mote_id, deltagare_id, tid, ta_med)
+                            VALUES (:m, :d, '2026-12-08T09:45', 'Legitimation och ditt senaste läkarintyg (om du har det)')""")
+                    .bind("m", mote).bind("d", deltagare).execute();
+        });
         // Someone on the staff looks, so that "Vem har tittat" has a name to show.
         assertEquals(200, app.session().loginStaff("koordinator").get("/deltagare/" + deltagare).statusCode());
     }
@@ -178,5 +201,78 @@ class HogerTillVansterBrowserTest extends BrowserTest {
         for (WebElement tid : browser.findAll(".lista time")) {
             assertEquals("isolate", tid.getCssValue("unicode-bidi"));
         }
+    }
+
+    /** The whole page at phone width, for a person to look at. */
+    private void helSida(String namn) {
+        browser.size(Browser.PHONE);
+        Number hojd = (Number) browser.driver().executeScript("return document.documentElement.scrollHeight");
+        browser.size(new Dimension(Browser.PHONE.width, Math.min(6000, hojd.intValue() + 140)));
+        browser.screenshot(namn);
+        browser.size(Browser.PHONE);
+    }
+
+    /** Prints the page to A4 as Chromium does, and saves each page as a PNG too. */
+    private void skrivUt(String namn) throws IOException {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        options.setBackground(true);
+        byte[] pdf = Base64.getDecoder().decode(browser.driver().print(options).getContent());
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(namn + ".pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(doc);
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                ImageIO.write(renderer.renderImageWithDPI(i, 80), "png", dir.resolve(namn + "-sida" + (i + 1) + ".png")
+                        .toFile());
+            }
+        }
+    }
+
+    @Test
+    void varjeDeltagarsidaPaArabiskaOchEngelskaArTillgangligOchFotograferad() throws IOException {
+        for (String lang : List.of("ar", "en")) {
+            sprak(lang);
+            for (String path : List.of("/min-planering", "/min-planering/kontakter", "/min-planering/mote",
+                    "/min-planering/vem-har-tittat")) {
+                browser.open(path);
+                browser.size(Browser.PHONE);
+                browser.assertAccessible();
+                assertEquals(Boolean.FALSE, browser.driver().executeScript(
+                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth"),
+                        path + " scrolls sideways in " + lang);
+                helSida("deltagare-" + lang + "-telefon" + path.replace("/min-planering", "_plan").replace('/', '_'));
+            }
+            browser.size(Browser.DESKTOP);
+            browser.open("/min-planering");
+            skrivUt("utskrift-plan-" + lang);
+        }
+        sprak("sv");
+        browser.logout();
+
+        long ny = TestData.deltagareIFas(app, "uppfoljning", 1);
+        String kod = TestData.kontoMedAktiveringskod(app, ny);
+        for (String lang : List.of("ar", "en")) {
+            browser.driver().manage().deleteAllCookies();
+            browser.open("/logga-in/deltagare");
+            sprak(lang);
+            browser.size(Browser.PHONE);
+            browser.assertAccessible();
+            helSida("deltagare-" + lang + "-telefon_logga-in");
+            browser.open("/aktivera");
+            browser.assertAccessible();
+            helSida("deltagare-" + lang + "-telefon_aktivera");
+            assertEquals("ltr", browser.find("#kod").getCssValue("direction"), "a code is typed left to right");
+        }
+        browser.type("#kod", kod);
+        browser.clickAndWait("form.formular button[type=submit]");
+        WebElement id = browser.find("#ditt-id");
+        assertIsoleradVansterTillHoger(id, "user id");
+        browser.assertAccessible();
+        helSida("deltagare-en-telefon_pin");
+        browser.clickAndWait("button[name=sprak][value=ar]");
+        browser.assertAccessible();
+        helSida("deltagare-ar-telefon_pin");
+        browser.clickAndWait("button[name=sprak][value=sv]");
     }
 }
