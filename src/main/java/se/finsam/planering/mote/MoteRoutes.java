@@ -279,9 +279,13 @@ public final class MoteRoutes {
         long id = idFrom(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        // The participant reads this row under "Vem har tittat", so it says in plain words what happened.
+        String vad = kod == null ? "kallelse"
+                : moten.harPin(bokning.deltagareId())
+                        ? "gav dig en ny aktiveringskod. Din gamla PIN-kod gäller inte längre och du loggades ut överallt"
+                        : "aktiveringskod skapad";
         CurrentUser user = access.require(ctx, bokning.deltagareId(),
-                kod == null ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA,
-                kod == null ? "kallelse" : "aktiveringskod skapad");
+                kod == null ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA, vad);
         String aktiveringskod = kod == null ? null
                 : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
