@@ -49,15 +49,15 @@ class KlienttidTest extends AppTest {
             HttpResponse<String> r = api(s, json(d, UUID.randomUUID().toString(), Map.of("datum", "2026-11-23",
                     "klient_tid", tid, "status_" + p, "genomford", "fore_" + p, "ej_paborjad")));
             assertEquals(400, r.statusCode(), tid + " -> " + r.body());
-            assertTrue(r.body().contains("Kontrollera klockan p\\u00e5 enheten") || r.body().contains(
-                    "Kontrollera klockan på enheten"), tid + " -> " + r.body());
+            assertTrue(r.body().contains("Kontrollera klockan på enheten"), tid + " -> " + r.body());
             assertFalse(r.body().contains("Exception"));
         }
         assertEquals(fore, count("SELECT count(*) FROM uppfoljning WHERE deltagare_id = ?", d), "nothing stored");
 
         // A clock a few minutes fast, and a record kept on the device for weeks, are both fine.
         assertEquals(201, api(s, json(d, UUID.randomUUID().toString(), Map.of("datum", "2026-11-23",
-                "klient_tid", iso(nu.plus(Duration.ofMinutes(9))), "notering_intern", "Klockan går före"))).statusCode());
+                "klient_tid", iso(nu.plus(Duration.ofMinutes(9))), "notering_intern", "Klockan går före")))
+                .statusCode());
         assertEquals(201, api(s, json(d, UUID.randomUUID().toString(), Map.of("datum", "2026-11-20",
                 "klient_tid", iso(nu.minus(Duration.ofDays(59))), "notering_intern", "Låg i utkorgen"))).statusCode());
     }
@@ -144,7 +144,8 @@ class KlienttidTest extends AppTest {
             h.execute("""
                     INSERT INTO deltagare (id, kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
                     VALUES (1, 'T-1', 1, 'Test', 'Testsson', 1990, 'kvinna', '2026-01-01T00:00:00Z')""");
-            h.execute("INSERT INTO anvandare (id, namn, roll, skapad) VALUES (1, 'Deltagare', 'deltagare', '2026-01-01T00:00:00Z')");
+            h.execute("INSERT INTO anvandare (id, namn, roll, skapad)"
+                    + " VALUES (1, 'Deltagare', 'deltagare', '2026-01-01T00:00:00Z')");
             String insert = "INSERT INTO uppfoljning (id, uuid, deltagare_id, typ, datum, registrerad, registrerad_av,"
                     + " klient_tid) VALUES (?, ?, 1, 'uppfoljning', '2026-11-23', '2026-11-23T08:00:00Z', 1, ?)";
             Object[][] rows = {{1, "9999-12-31T23:59:59Z"}, {2, "+1000000000-12-31T23:59:59Z"}, {3, null},

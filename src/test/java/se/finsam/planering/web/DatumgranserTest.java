@@ -57,10 +57,12 @@ class DatumgranserTest extends AppTest {
         assertRefused(s.post("/deltagare/" + d + "/avslut", form), "Skriv ett datum från ");
         form.put("datum", "+999999999-12-31");
         assertRefused(s.post("/deltagare/" + d + "/avslut", form), "Datumet kan inte vara i framtiden.");
-        String anmald = app.jdbi().withHandle(h -> h.createQuery("SELECT min(datum) FROM anmalan WHERE deltagare_id = :d")
+        String anmald = app.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT min(datum) FROM anmalan WHERE deltagare_id = :d")
                 .bind("d", d).mapTo(String.class).one());
         form.put("datum", java.time.LocalDate.parse(anmald).minusDays(1).toString());
-        assertRefused(s.post("/deltagare/" + d + "/avslut", form), "Skriv ett datum från " + anmald + " till 2026-11-23.");
+        assertRefused(s.post("/deltagare/" + d + "/avslut", form),
+                "Skriv ett datum från " + anmald + " till 2026-11-23.");
         assertEquals(0, count("SELECT count(*) FROM avslut WHERE deltagare_id = ?", d));
         form.put("datum", anmald);
         assertEquals(302, s.post("/deltagare/" + d + "/avslut", form).statusCode());
@@ -79,8 +81,8 @@ class DatumgranserTest extends AppTest {
         }
         assertRefused(s.post("/deltagare/" + d + "/uppfoljning", Map.of("uuid", uuid, "datum", "+999999999-12-31",
                 "notering_intern", "x")), "Datumet kan inte vara i framtiden.");
-        assertRefused(s.post("/deltagare/" + d + "/uppfoljning", Map.of("uuid", uuid, "datum", "2026-11-23" + "0".repeat(50),
-                "notering_intern", "x")), "Skriv ett riktigt datum");
+        assertRefused(s.post("/deltagare/" + d + "/uppfoljning", Map.of("uuid", uuid,
+                "datum", "2026-11-23" + "0".repeat(50), "notering_intern", "x")), "Skriv ett riktigt datum");
     }
 
     @Test

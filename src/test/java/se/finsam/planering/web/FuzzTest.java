@@ -121,10 +121,13 @@ class FuzzTest extends AppTest {
 
         // Every form on the pages each kind of user sees, with the fields and values the page gives.
         Map<String, Formular> formular = new TreeMap<>();
-        for (String page : List.of("/oversikt", "/uppfoljning", "/anmalan", "/moten", "/moten/" + mote, "/moten/" + tomtMote,
-                "/kallelse/" + bokning, "/offline", "/deltagare/" + deltagare, "/deltagare/" + deltagare
-                        + "/uppfoljning", "/deltagare/" + deltagare + "/avslut", "/deltagare/" + planerad + "/motelage",
-                "/deltagare/" + deltagare + "/kontakter", "/deltagare/" + anmald + "/motelage")) {
+        // Closing a participant (avslut) changes what their other forms accept, so that is someone else.
+        long avslutas = TestData.deltagareIFas(app, "uppfoljning", 2);
+        for (String page : List.of("/oversikt", "/uppfoljning", "/anmalan", "/moten", "/moten/" + mote,
+                "/moten/" + tomtMote, "/kallelse/" + bokning, "/offline", "/deltagare/" + deltagare,
+                "/deltagare/" + deltagare + "/uppfoljning", "/deltagare/" + avslutas + "/avslut",
+                "/deltagare/" + planerad + "/motelage", "/deltagare/" + deltagare + "/kontakter",
+                "/deltagare/" + anmald + "/motelage")) {
             read(koordinator, page, formular);
         }
         read(handlaggare, "/oversikt", formular);
@@ -275,7 +278,7 @@ class FuzzTest extends AppTest {
         return out;
     }
 
-    /** Posts the fields, as a browser would, usually url-encoded and now and then as multipart (sometimes cut short). */
+    /** Posts the fields as a browser would: usually url-encoded, now and then multipart (sometimes cut short). */
     private void check(HttpSession session, String path, Map<String, ?> falt) {
         Map<String, List<byte[]>> fields = new LinkedHashMap<>();
         falt.forEach((name, values) -> {
@@ -291,7 +294,8 @@ class FuzzTest extends AppTest {
             String boundary = "fuzz" + random.nextInt(1_000_000);
             type = "multipart/form-data; boundary=" + boundary;
             fields.forEach((name, values) -> values.forEach(v -> {
-                body.writeBytes(b("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"));
+                body.writeBytes(b("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                        + "\"\r\n\r\n"));
                 body.writeBytes(v);
                 body.writeBytes(b("\r\n"));
             }));
