@@ -2,6 +2,7 @@ package se.finsam.planering;
 
 import static se.finsam.planering.auth.Roll.ADMIN;
 import static se.finsam.planering.auth.Roll.DELTAGARE;
+import static se.finsam.planering.auth.Roll.INLOGGAD;
 import static se.finsam.planering.auth.Roll.KOORDINATOR;
 import static se.finsam.planering.auth.Roll.Oppen.ALLA;
 import static se.finsam.planering.auth.Roll.PERSONAL;
@@ -9,6 +10,7 @@ import static se.finsam.planering.auth.Roll.STYRGRUPP;
 import static se.finsam.planering.web.Atkomst.bokning;
 import static se.finsam.planering.web.Atkomst.deltagare;
 import static se.finsam.planering.web.Atkomst.mote;
+import static se.finsam.planering.web.Atkomst.konto;
 import static se.finsam.planering.web.Atkomst.overlamning;
 import static se.finsam.planering.web.Atkomst.planpunkt;
 
@@ -31,6 +33,7 @@ import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.anmalan.AnmalanRoutes;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.AuthRoutes;
+import se.finsam.planering.auth.KontoRoutes;
 import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
 import se.finsam.planering.auth.SessionStore;
@@ -118,6 +121,7 @@ public final class App {
 
         AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
                 renderer, web, clock);
+        KontoRoutes konto = new KontoRoutes(jdbi, sessions, audit, renderer, web, clock);
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
@@ -190,6 +194,8 @@ public final class App {
             r.get("/aktivera/pin", auth::pinPage, DELTAGARE);
             r.post("/aktivera/pin", auth::setPin, DELTAGARE);
             r.post("/logga-ut", auth::logout, ALLA);
+            r.get("/konto", konto::visa, INLOGGAD);
+            r.post("/logga-ut/overallt", konto::loggaUtOverallt, INLOGGAD);
             r.post("/sprak", auth::chooseLanguage, ALLA);
 
             r.get("/min-planering", minPlanering::plan, DELTAGARE);
@@ -221,7 +227,7 @@ public final class App {
             r.post("/moten/{id}/installa", moteRoutes::installa, mote("id"), KOORDINATOR);
             r.post("/moten/{id}/narvaro", moteRoutes::narvaro, mote("id"), PERSONAL);
             r.get("/kallelse/{id}", moteRoutes::kallelse, bokning("id", "kallelse"), PERSONAL);
-            r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, bokning("id", "aktiveringskod skapad"), PERSONAL);
+            r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, bokning("id", "aktiveringskod skapad"), KOORDINATOR);
             r.get("/deltagare/{id}/motelage", motelage::visa, deltagare("id", "mötesläge"), PERSONAL);
             r.post("/deltagare/{id}/motelage", motelage::spara, deltagare("id", "planering sparad"), PERSONAL);
             r.post("/deltagare/{id}/overlamna", motelage::overlamna, deltagare("id", "planering överlämnad"), PERSONAL);
@@ -231,6 +237,8 @@ public final class App {
             r.post("/deltagare/{id}/kontakter", kontaktRoutes::byt, deltagare("id", "kontaktperson ändrad"), PERSONAL);
 
             r.get("/admin", hem::admin, ADMIN);
+            r.get("/admin/konton", konto::adminKonton, ADMIN);
+            r.post("/admin/anvandare/{id}/logga-ut", konto::adminLoggaUt, konto("id"), ADMIN);
             r.get("/statistik", hem::statistik, STYRGRUPP);
         });
         javalin.start(config.port());

@@ -146,13 +146,20 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 }
                 continue;
             }
+            if (regel.slag() == Atkomst.Slag.KONTO) {
+                if (user.roll() != se.finsam.planering.auth.Roll.ADMIN) {
+                    audit.log(user.id(), AuditLog.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
+                    throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+                }
+                continue;
+            }
             Optional<Long> deltagareId = switch (regel.slag()) {
                 case DELTAGARE -> Optional.of(id);
                 case BOKNING -> deltagare.bokningensDeltagare(id);
                 case OVERLAMNING -> deltagare.overlamningensDeltagare(id);
                 case PLANPUNKT -> deltagare.planpunktensDeltagare(id);
                 case UPPFOLJNING -> deltagare.uppfoljningensDeltagare(id);
-                case MOTE, INGEN -> throw new IllegalStateException("handled above");
+                case MOTE, KONTO, INGEN -> throw new IllegalStateException("handled above");
             };
             require(ctx, deltagareId.orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404"))), handling,
                     regel.vad());

@@ -262,6 +262,14 @@ public final class MoteRepository {
      * participant's login row if missing and retires codes given earlier. Only the hash is stored: the code is
      * returned once, for the printout.
      */
+    /** Whether the participant has an account with a PIN, i.e. uses the app already. */
+    public boolean harPin(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM deltagare d JOIN anvandare a ON a.id = d.anvandare_id
+                        WHERE d.id = :d AND a.pin_hash IS NOT NULL""")
+                .bind("d", deltagareId).mapTo(Integer.class).one() > 0);
+    }
+
     public String nyAktiveringskod(long deltagareId, long skapadAv, Instant nu, Duration giltig) {
         String kod = ActivationCodes.generate();
         jdbi.useTransaction(h -> {
@@ -278,6 +286,13 @@ public final class MoteRepository {
                 h.createUpdate("UPDATE deltagare SET anvandare_id = :a WHERE id = :d")
                         .bind("a", anvandareId).bind("d", deltagareId).execute();
             }
+            // A new code resets the account: whoever holds the old PIN, or is logged in now, is out, and the
+            // participant gets a new user id when she chooses her new PIN.
+            h.createUpdate("""
+                            UPDATE anvandare SET pin_hash = NULL, anvandarnamn = NULL
+                            WHERE id = :a AND roll = 'deltagare' AND pin_hash IS NOT NULL""")
+                    .bind("a", anvandareId).execute();
+            h.createUpdate("DELETE FROM session WHERE anvandare_id = :a").bind("a", anvandareId).execute();
             h.createUpdate("""
                             UPDATE aktiveringskod SET giltig_till = :nu
                             WHERE anvandare_id = :a AND anvand IS NULL AND giltig_till > :nu""")

@@ -13,9 +13,10 @@ public record Atkomst(List<Regel> regler) implements RouteRole {
 
     /**
      * What a path parameter names. Each kind leads to one participant, except a meeting, which leads to a team,
-     * and {@code INGEN}: a parameter that names nobody's data (a language, say), declared as such.
+     * an account (only an administrator acts on one), and {@code INGEN}: a parameter that names nobody's data
+     * (a language, say), declared as such.
      */
-    public enum Slag { DELTAGARE, MOTE, BOKNING, OVERLAMNING, PLANPUNKT, UPPFOLJNING, INGEN }
+    public enum Slag { DELTAGARE, MOTE, BOKNING, OVERLAMNING, PLANPUNKT, UPPFOLJNING, KONTO, INGEN }
 
     /** One path parameter, its kind, and what the audit log says was read or changed through it. */
     public record Regel(String parameter, Slag slag, String vad) {
@@ -32,6 +33,14 @@ public record Atkomst(List<Regel> regler) implements RouteRole {
     /** A meeting: the user must belong to its team. Its participants are checked where they are listed. */
     public static Atkomst mote(String parameter) {
         return new Atkomst(List.of(new Regel(parameter, Slag.MOTE, "möte")));
+    }
+
+    /**
+     * A user account, as an administrator acts on it (logging it out everywhere, say): no case data is read, and
+     * only an administrator passes.
+     */
+    public static Atkomst konto(String parameter) {
+        return new Atkomst(List.of(new Regel(parameter, Slag.KONTO, "konto")));
     }
 
     public static Atkomst bokning(String parameter, String vad) {

@@ -93,7 +93,7 @@ public final class WebSecurity {
     }
 
     private void loadUser(Context ctx) {
-        String token = ctx.cookie(WebContext.SESSION_COOKIE);
+        String token = web.cookie(ctx, WebContext.SESSION_COOKIE);
         if (token == null || token.isEmpty()) {
             return;
         }

@@ -354,7 +354,10 @@ class PlaneringFlodeHttpTest extends AppTest {
             assertEquals(403, s.post("/deltagare/" + id + "/motelage", plan(1, "x", List.of(), "", "deltagaren"))
                     .statusCode());
             assertEquals(403, s.post("/kallelse/" + bokning + "/aktiveringskod", Map.of()).statusCode());
-            assertEquals(fore + 5, audit(app, "nekad", id), "every attempt is in the audit log");
+            // A new activation code is the koordinator's alone: the handläggare is refused by role, before
+            // anything about the participant is looked up (that refusal is logged without the participant).
+            int perParticipant = vem.startsWith("koordinator") ? 5 : 4;
+            assertEquals(fore + perParticipant, audit(app, "nekad", id), "every attempt is in the audit log");
         }
     }
 
