@@ -43,6 +43,20 @@ public final class Messages {
                 k -> new Messages(SPRAK.stream().filter(s -> s.kod().equals(k)).findFirst().orElseThrow()));
     }
 
+    /** The best of our languages for a browser's Accept-Language header, or Swedish when none fits. */
+    public static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank() || header.length() > 500) {
+            return "sv";
+        }
+        try {
+            String match = Locale.lookupTag(Locale.LanguageRange.parse(header),
+                    SPRAK.stream().map(Sprak::kod).toList());
+            return supported(match) ? match : "sv";
+        } catch (IllegalArgumentException malformed) {
+            return "sv";
+        }
+    }
+
     public static boolean supported(String kod) {
         return kod != null && SPRAK.stream().anyMatch(s -> s.kod().equals(kod));
     }
