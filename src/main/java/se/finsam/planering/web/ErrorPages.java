@@ -65,6 +65,19 @@ public final class ErrorPages {
         ctx.status(status);
     }
 
+    /**
+     * The page the service worker shows when a page is not saved and there is no network, one per language
+     * ({@code /utan-nat/ar}). It is cached by the worker, so it holds nothing about who is logged in.
+     */
+    public void utanNat(Context ctx) {
+        String sprak = ctx.pathParam("sprak");
+        if (!Messages.supported(sprak)) {
+            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        }
+        ctx.html(renderer.renderToString("fel/utan-nat.jte",
+                Map.of("c", new PageContext(Messages.of(sprak), null, null, ctx.path(), null))));
+    }
+
     /** Last resort when not even the template engine can be trusted. */
     public static void writeFatal(jakarta.servlet.http.HttpServletResponse response) {
         try {

@@ -26,6 +26,7 @@ public final class Messages {
     private final ResourceBundle bundle;
     /** Swedish, for staff-only text that is not translated into every language. */
     private final ResourceBundle fallback;
+    private volatile String scriptTexts;
 
     private Messages(Sprak sprak) {
         this.sprak = sprak;
@@ -82,6 +83,28 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }
+    }
+
+    /**
+     * The texts scripts show (keys starting with "js."), as JSON for the page's data block. Made once per
+     * language; "<" is escaped so the block can never end the script element early.
+     */
+    public String scriptTexts() {
+        if (scriptTexts == null) {
+            java.util.Map<String, String> texts = new java.util.TreeMap<>();
+            for (String key : java.util.Collections.list(fallback.getKeys())) {
+                if (key.startsWith("js.")) {
+                    texts.put(key.substring(3), get(key));
+                }
+            }
+            try {
+                scriptTexts = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(texts)
+                        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return scriptTexts;
     }
 
     public String get(String key, Object... args) {
