@@ -57,6 +57,8 @@ class DeltagarensSprakBrowserTest extends BrowserTest {
     void paArabiskaFranInloggningenTillUtloggningenOchTillbaka() {
         long deltagare = TestData.deltagareIFas(app, "uppfoljning", 0);
         String user = TestData.kontoMedPin(app, deltagare, PIN);
+        assertEquals(200, app.session().loginStaff("koordinator").get("/deltagare/" + deltagare + "/kontakter")
+                .statusCode());
         browser.open("/logga-in/deltagare");
         assertEquals("sv/ltr", lang());
         valjSprak("ar");
@@ -74,6 +76,7 @@ class DeltagarensSprakBrowserTest extends BrowserTest {
             assertEquals("ar/rtl", lang());
             tillgangligOchFotad("sprak-ar-" + sida);
         }
+        assertTrue(browser.text().contains("اطّلع على جهات الاتصال الخاصة بك"), "what the koordinator did, in Arabic");
         browser.logout();
         assertTrue(browser.driver().getCurrentUrl().endsWith("/logga-in/deltagare"), browser.driver().getCurrentUrl());
         assertEquals("ar/rtl", lang());
