@@ -190,10 +190,19 @@ class DeltagarensSprakHttpTest extends AppTest {
         HttpSession koordinator = app.session().loginStaff("koordinator");
         assertEquals(200, koordinator.get("/deltagare/" + deltagare + "/motelage").statusCode());
         assertEquals(200, koordinator.get("/deltagare/" + deltagare + "/kontakter").statusCode());
-        String sida = loggaIn(user).get("/min-planering/vem-har-tittat").body();
+        HttpSession hon = loggaIn(user);
+        String sida = hon.get("/min-planering/vem-har-tittat").body();
         assertTrue(sida.contains("عمل على خطتك في الاجتماع"), "meeting mode, in Arabic");
         assertTrue(sida.contains("اطّلع على جهات الاتصال الخاصة بك"), "contacts, in Arabic");
         assertFalse(sida.contains("mötesläge") || sida.contains("kontaktpersoner"), "no Swedish audit text");
+
+        // Error pages are in her language too.
+        HttpResponse<String> saknas = hon.get("/min-planering/finns-inte");
+        assertEquals(404, saknas.statusCode());
+        assertTrue(saknas.body().contains("الصفحة غير موجودة") && saknas.body().contains("<html lang=\"ar\""));
+        HttpResponse<String> nekad = hon.get("/deltagare/" + deltagare);
+        assertEquals(403, nekad.statusCode());
+        assertTrue(nekad.body().contains("ليست لديك صلاحية"), nekad.body());
     }
 
     @Test
