@@ -22,9 +22,9 @@ const SHELL_FILES = [
   '/icons/icon.svg',
   '/icons/icon-192.png',
   '/manifest.webmanifest',
-  '/utan-nat/sv',
-  '/utan-nat/en',
-  '/utan-nat/ar'
+  '/utan-nat?sprak=sv',
+  '/utan-nat?sprak=en',
+  '/utan-nat?sprak=ar'
 ];
 const OFFLINE_PAGES = /^\/min-planering(\/(kontakter|mote))?$/;
 const PERSONAL_PAGES = /^\/(offline|deltagare\/\d+\/uppfoljning)$/;
@@ -123,7 +123,7 @@ function offlineCopy(url) {
 function offlinePage() {
   return caches.open(SHELL_CACHE).then((cache) => cache.match('/sprak')
     .then((saved) => saved ? saved.text() : 'sv')
-    .then((lang) => cache.match('/utan-nat/' + (/^(sv|en|ar)$/.test(lang) ? lang : 'sv'))));
+    .then((lang) => cache.match('/utan-nat?sprak=' + (/^(sv|en|ar)$/.test(lang) ? lang : 'sv'))));
 }
 
 /** Marks the saved page so that it shows when it was last updated and hides what needs a network. */

@@ -67,10 +67,10 @@ public final class ErrorPages {
 
     /**
      * The page the service worker shows when a page is not saved and there is no network, one per language
-     * ({@code /utan-nat/ar}). It is cached by the worker, so it holds nothing about who is logged in.
+     * ({@code /utan-nat?sprak=ar}). It is cached by the worker, so it holds nothing about who is logged in.
      */
     public void utanNat(Context ctx) {
-        String sprak = ctx.pathParam("sprak");
+        String sprak = ctx.queryParam("sprak");
         if (!Messages.supported(sprak)) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }

@@ -49,8 +49,11 @@ class DeltagarTexterTest {
     private static final Pattern SCRIPT_KEY = Pattern.compile("(?<![\\w.$])t\\('([a-z][\\w.]*)'");
     private static final Pattern JAVA_KEY = Pattern.compile(
             "(?:\\.get\\(|flash\\(ctx, |\\.has\\()\"([a-z][\\w.]*)\"(\\s*\\+)?");
-    private static final Pattern AUDIT_STATEMENT = Pattern.compile("Handling\\.(?:LAS|ANDRA)[^;]*;|egen\\(ctx, \"[^\"]+\"\\)");
-    private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]+)\"");
+    /** A description written with a read or a change: the first literal after the action, when it stands alone. */
+    private static final Pattern AUDIT_CALL = Pattern.compile("Handling\\.(?:LAS|ANDRA)\\b[^;\"]*\"([^\"]+)\"\\s*[,)]");
+    /** A description declared with a route's access rule in the route table. */
+    private static final Pattern AUDIT_RULE = Pattern.compile(
+            "(?:deltagare|bokning|overlamning|planpunkt)\\(\"\\w+\",\\s*\"([^\"]+)\"\\)");
     private static final Pattern ARABIC = Pattern.compile("[\\u0600-\\u06FF]");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
@@ -154,11 +157,11 @@ class DeltagarTexterTest {
         Set<String> descriptions = new TreeSet<>();
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher statement = AUDIT_STATEMENT.matcher(Files.readString(file));
-                while (statement.find()) {
-                    Matcher literal = STRING.matcher(statement.group());
-                    while (literal.find()) {
-                        descriptions.add(literal.group(1));
+                String source = Files.readString(file);
+                for (Pattern pattern : List.of(AUDIT_CALL, AUDIT_RULE)) {
+                    Matcher m = pattern.matcher(source);
+                    while (m.find()) {
+                        descriptions.add(m.group(1));
                     }
                 }
             }
