@@ -162,13 +162,16 @@ public final class OverlamningRepository {
                 q -> q.bindList("teams", List.copyOf(teamIds)));
     }
 
-    /** Items answered "not mine" and not yet handed to someone else. */
+    /**
+     * Items answered "not mine" that still wait for the koordinator: not handed over again since, and still an
+     * authority's item (one given to the participant needs no handover, so nothing is left to do).
+     */
     public List<Post> aterlamnade(Collection<Long> teamIds, LocalDate idag) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
         return poster("""
-                d.team_id IN (<teams>) AND o.avvisad IS NOT NULL
+                d.team_id IN (<teams>) AND o.avvisad IS NOT NULL AND pp.ansvarig_deltagaren = 0
                 AND NOT EXISTS (SELECT 1 FROM overlamning n WHERE n.planpunkt_id = o.planpunkt_id AND n.id > o.id)""",
                 idag, q -> q.bindList("teams", List.copyOf(teamIds)));
     }
