@@ -124,7 +124,8 @@ public final class App {
         MotelageRoutes motelage = new MotelageRoutes(jdbi, deltagare, new PlaneringEditorRepository(jdbi), kontakter,
                 moten, overlamningar, access, renderer, web, clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
-        KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, deltagare, access, renderer, web, clock);
+        KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, access, renderer, web,
+                clock);
         UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
         HemRoutes hem = new HemRoutes(jdbi, deltagare, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);

@@ -112,4 +112,42 @@ class AterlamnadOchKontaktbyteHttpTest extends AppTest {
         assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
         assertFalse(k.get("/oversikt").body().contains("Fel stadsdel för oss"));
     }
+
+    @Test
+    void kontaktbyteFlyttarMyndighetensOppnaPunkterTillDenNyaSomEnOverlamning() {
+        String fk = "anv:" + anvandare(app, "fk.handlaggare");
+        long id = handedOver("Flytt", fk, fk, "anv:" + anvandare(app, "soc.handlaggare"));
+        long fkOrg = FlodeStod.org(app, "FK");
+        long ny = anvandare(app, "teamrep.fk");
+        HttpSession k = app.session().loginStaff("koordinator");
+        String sida = k.get("/deltagare/" + id + "/kontakter").body();
+        assertTrue(sida.contains("name=\"flytta\" value=\"ja\" checked"), "offered, ticked by default");
+        assertTrue(sida.contains("Flytt punkt 0") && sida.contains("Flytt punkt 2"), "the open items are listed");
+
+        assertEquals(302, k.post("/deltagare/" + id + "/kontakter", Map.of("organisation", String.valueOf(fkOrg),
+                "anvandare", String.valueOf(ny), "flytta", "ja")).statusCode());
+        assertEquals(List.of(ny, ny), app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT ansvarig_anvandare_id FROM planpunkt WHERE text IN ('Flytt punkt 0', 'Flytt punkt 1')""")
+                .mapTo(Long.class).list()), "both FK items now belong to the new contact");
+        assertEquals(anvandare(app, "soc.handlaggare"), (long) app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT ansvarig_anvandare_id FROM planpunkt WHERE text = 'Flytt punkt 2'").mapTo(Long.class).one()),
+                "another authority's item stays");
+        String nya = app.session().loginStaff("teamrep.fk").get("/oversikt").body();
+        assertTrue(nya.contains("Flytt punkt 0") && nya.contains("Flytt punkt 1"), "handed over: to confirm");
+        String gamla = app.session().loginStaff("fk.handlaggare").get("/oversikt").body();
+        assertFalse(gamla.contains("Flytt punkt 0"), "the old person no longer holds it");
+    }
+
+    @Test
+    void kontaktbyteUtanKryssLamnarPunkternaKvar() {
+        String fk = "anv:" + anvandare(app, "fk.handlaggare");
+        long id = handedOver("Kvar", fk);
+        HttpSession k = app.session().loginStaff("koordinator");
+        k.get("/deltagare/" + id + "/kontakter");
+        assertEquals(302, k.post("/deltagare/" + id + "/kontakter", Map.of("organisation",
+                String.valueOf(FlodeStod.org(app, "FK")), "anvandare",
+                String.valueOf(anvandare(app, "teamrep.fk")))).statusCode());
+        assertEquals(anvandare(app, "fk.handlaggare"), (long) app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT ansvarig_anvandare_id FROM planpunkt WHERE text = 'Kvar punkt 0'").mapTo(Long.class).one()));
+    }
 }
