@@ -204,6 +204,7 @@ public final class App {
             r.post("/deltagare/{id}/uppfoljning", uppfoljning::spara, PERSONAL);
             r.post("/api/uppfoljning", uppfoljning::api, PERSONAL);
             r.get("/offline", uppfoljning::offline, PERSONAL);
+            r.post("/uppfoljning/eskalering/{id}/hanterad", uppfoljning::eskaleringHanterad, KOORDINATOR);
             r.get("/deltagare/{id}/avslut", avslut::formular, KOORDINATOR);
             r.post("/deltagare/{id}/avslut", avslut::spara, KOORDINATOR);
             // Anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.

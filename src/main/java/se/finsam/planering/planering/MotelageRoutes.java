@@ -52,6 +52,11 @@ public final class MotelageRoutes {
                                List<KontaktRepository.Kontakt> kontakter, boolean fokusNy, String personnummer,
                                MoteRepository.Bokning nasta) {
 
+        /** A closed participant's plan is shown, never edited. */
+        public boolean avslutad() {
+            return deltagare.fas().equals("avslutad");
+        }
+
         public List<KontaktRepository.Personal> personalI(long org) {
             return personal.stream().filter(p -> p.organisationId() == org).toList();
         }
@@ -147,6 +152,7 @@ public final class MotelageRoutes {
         long id = DeltagareAccess.idFrom(ctx, "id");
         CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "planering sparad");
         Messages m = web.messages(ctx);
+        inteAvslutad(ctx, id);
         long teamId = deltagare.teamOf(id).orElseThrow();
         var personal = kontakter.personal(Set.of(teamId));
         var orgs = kontakter.organisationer();
@@ -260,6 +266,7 @@ public final class MotelageRoutes {
     public void overlamna(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
         access.require(ctx, id, AuditLog.Handling.ANDRA, "planering överlämnad");
+        inteAvslutad(ctx, id);
         var sparad = editor.las(id)
                 .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
         var resultat = overlamningar.overlamna(id, clock.instant());
@@ -283,6 +290,13 @@ public final class MotelageRoutes {
         }
         web.flash(ctx, "flash.planering.overlamnad");
         ctx.redirect("/deltagare/" + id + "/motelage");
+    }
+
+    /** After avslut the plan is a record of what was agreed: changing it is refused with a clear message. */
+    private void inteAvslutad(Context ctx, long id) {
+        if (deltagare.oversikt(id).map(o -> o.fas().equals("avslutad")).orElse(false)) {
+            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.plan"));
+        }
     }
 
     static String p(Context ctx, String name) {

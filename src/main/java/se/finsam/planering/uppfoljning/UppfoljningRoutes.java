@@ -58,9 +58,19 @@ public final class UppfoljningRoutes {
     public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
                                Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
                                List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
-                               LocalDate idag, java.time.Instant hamtad) {
+                               LocalDate idag, java.time.Instant hamtad, java.time.Instant avslutad) {
         public String v(String key) {
             return varden.getOrDefault(key, "");
+        }
+
+        /** After avslut only a correction of an earlier follow-up may be recorded. */
+        public boolean visaFormular() {
+            return avslutad == null || !v("korrigerar").isEmpty();
+        }
+
+        /** A correction recorded after the closure, marked as such. */
+        public boolean efterAvslut(java.time.Instant tid) {
+            return avslutad != null && !tid.isBefore(avslutad);
         }
     }
 
@@ -132,6 +142,27 @@ public final class UppfoljningRoutes {
                 "1".equals(ctx.queryParam("alla"))));
     }
 
+    /** The koordinator marks an escalation handled, with a note of what was done; it then leaves the list. */
+    public void eskaleringHanterad(Context ctx) {
+        Messages m = web.messages(ctx);
+        long uppfoljningId = DeltagareAccess.idFrom(ctx, "id");
+        long deltagareId = repo.deltagareFor(uppfoljningId).orElseThrow(() -> Fel.notFound(m.get("fel.404")));
+        CurrentUser user = access.require(ctx, deltagareId, AuditLog.Handling.ANDRA, "eskalering hanterad");
+        if (!repo.eskalerad(uppfoljningId)) {
+            throw Fel.badRequest(m.get("uppf.fel.inteeskalerad"));
+        }
+        String notering = blankToNull(ctx.formParam("notering"));
+        if (notering == null) {
+            throw Fel.badRequest(m.get("uppf.fel.hanterad.notering"));
+        }
+        if (notering.length() > Varden.MAX_NASTA_STEG) {
+            throw Fel.badRequest(m.get("uppf.fel.lang", Varden.MAX_NASTA_STEG, notering.length()));
+        }
+        repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
+        web.flash(ctx, "flash.eskalering.hanterad");
+        ctx.redirect("/uppfoljning#eskalerade-rubrik");
+    }
+
     // ---- recording ----
 
     public void formular(Context ctx) {
@@ -150,7 +181,8 @@ public final class UppfoljningRoutes {
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
         var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
-                repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant()));
+                repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant(),
+                repo.avslutad(id).orElse(null)));
     }
 
     /** The plain HTML form: works without JavaScript. */
@@ -169,6 +201,7 @@ public final class UppfoljningRoutes {
             show(ctx, id, falt, utfall.fel());
             return;
         }
+        baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
         if (resultat == UppfoljningRepository.Resultat.ANNAN_DELTAGARE) {
             throw new Fel(409, web.messages(ctx).get("uppf.fel.uuidkrock"));
@@ -211,12 +244,19 @@ public final class UppfoljningRoutes {
         if (!utfall.ok()) {
             throw Fel.badRequest(String.join(" ", utfall.fel().all().values()));
         }
+        baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
         switch (resultat) {
             case SPARAD -> ctx.status(201).json(Map.of("status", "sparad", "uuid", utfall.uppfoljning().uuid()));
             case REDAN_SPARAD -> ctx.status(200).json(Map.of("status", "redan sparad",
                     "uuid", utfall.uppfoljning().uuid()));
             default -> throw new Fel(409, m.get("uppf.fel.uuidkrock"));
+        }
+    }
+
+    private void baraRattelseEfterAvslut(Context ctx, Uppfoljning u) {
+        if (u.korrigerar() == null && repo.avslutad(u.deltagareId()).isPresent()) {
+            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.uppfoljning"));
         }
     }
 
