@@ -4,14 +4,15 @@
  *   kept and shown when the network or server cannot be reached, marked as offline.
  * - Staff pages about participants are kept only when the handläggare chose to take those
  *   participants offline (the page puts them in PERSONAL_CACHE); they are refreshed when seen online.
- * - Follow-ups recorded offline wait in the IndexedDB outbox (utkorg.js); Background Sync sends them.
+ * - Follow-ups recorded offline wait in the IndexedDB outbox (utkorg.js); Background Sync sends them, with
+ *   a CSRF token fetched at send time, and is retried by the browser while any remain.
  * - Logging out clears every page cache.
  */
 'use strict';
 
 importScripts('/js/utkorg.js');
 
-const VERSION = 'v2';
+const VERSION = 'v3';
 const SHELL_CACHE = 'finsam-shell-' + VERSION;
 const PAGE_CACHE = 'finsam-sidor';
 const PERSONAL_CACHE = 'finsam-personal';
@@ -47,7 +48,8 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('sync', (event) => {
   if (event.tag === 'utkorg') {
-    event.waitUntil(self.FinsamUtkorg.send());
+    // Rejects while records remain, so the browser tries again later; the pages hear of every record sent.
+    event.waitUntil(self.FinsamUtkorg.sync());
   }
 });
 

@@ -203,6 +203,7 @@ public final class App {
             r.get("/deltagare/{id}/uppfoljning", uppfoljning::formular, PERSONAL);
             r.post("/deltagare/{id}/uppfoljning", uppfoljning::spara, PERSONAL);
             r.post("/api/uppfoljning", uppfoljning::api, PERSONAL);
+            r.get("/api/csrf", uppfoljning::csrf, PERSONAL);
             r.get("/offline", uppfoljning::offline, PERSONAL);
             r.post("/uppfoljning/eskalering/{id}/hanterad", uppfoljning::eskaleringHanterad, KOORDINATOR);
             r.get("/deltagare/{id}/avslut", avslut::formular, KOORDINATOR);

@@ -58,9 +58,15 @@ public final class UppfoljningRoutes {
     public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
                                Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
                                List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
-                               LocalDate idag, java.time.Instant hamtad, java.time.Instant avslutad) {
+                               LocalDate idag, java.time.Instant hamtad, java.time.Instant avslutad,
+                               String regler) {
         public String v(String key) {
             return varden.getOrDefault(key, "");
+        }
+
+        /** The rules of the form as JSON, for the check on the device before anything is stored offline. */
+        public String regler() {
+            return regler;
         }
 
         /** After avslut only a correction of an earlier follow-up may be recorded. */
@@ -182,7 +188,7 @@ public final class UppfoljningRoutes {
         var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
                 repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant(),
-                repo.avslutad(id).orElse(null)));
+                repo.avslutad(id).orElse(null), regler(ctx, id)));
     }
 
     /** The plain HTML form: works without JavaScript. */
@@ -252,6 +258,23 @@ public final class UppfoljningRoutes {
                     "uuid", utfall.uppfoljning().uuid()));
             default -> throw new Fel(409, m.get("uppf.fel.uuidkrock"));
         }
+    }
+
+    private String regler(Context ctx, long id) {
+        try {
+            return JSON.writeValueAsString(UppfoljningFormular.regler(repo.planeringSkapad(id).orElse(null),
+                    web.messages(ctx)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A fresh CSRF token for the outbox: the service worker sends records long after the page that made them,
+     * perhaps after a new login, so it asks for the token that goes with the browser's cookie now.
+     */
+    public void csrf(Context ctx) {
+        ctx.json(Map.of("token", web.csrfToken(ctx)));
     }
 
     private void baraRattelseEfterAvslut(Context ctx, Uppfoljning u) {
