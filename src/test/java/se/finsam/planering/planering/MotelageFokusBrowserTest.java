@@ -16,8 +16,17 @@ import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.testsupport.HttpSession;
 
-/** Moving plan items by keyboard in meeting mode keeps the keyboard user where they were. */
+/**
+ * Moving plan items by keyboard in meeting mode keeps the keyboard user where they were; the pages around the
+ * handover and closure pass axe on a laptop and a phone.
+ */
 class MotelageFokusBrowserTest extends BrowserTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void loggedOut() {
+        browser.open("/robots.txt");
+        browser.driver().manage().deleteAllCookies();
+    }
 
     private long planMedTrePunkter() {
         HttpSession s = app.session().loginStaff("handlaggare");
@@ -73,5 +82,40 @@ class MotelageFokusBrowserTest extends BrowserTest {
         pressAndWait(browser.find("#p1_upp"), Keys.ENTER);
         assertEquals("Punkt C", browser.find("#p0_text").getAttribute("value"));
         assertEquals("p0_ner", focused(), "focus on the moved item's enabled move button");
+    }
+
+    @Test
+    void eskaleringKontaktbyteOchAvslutadPlanArTillgangliga() {
+        long eskalerad = se.finsam.planering.testsupport.TestData.deltagareIFas(app, "uppfoljning", 0);
+        long avslutad = se.finsam.planering.testsupport.TestData.deltagareIFas(app, "uppfoljning", 1);
+        HttpSession k = app.session().loginStaff("koordinator");
+        k.get("/deltagare/" + eskalerad + "/uppfoljning");
+        assertEquals(302, k.post("/deltagare/" + eskalerad + "/uppfoljning", Map.of("uuid",
+                java.util.UUID.randomUUID().toString(), "datum", "2026-11-20",
+                "notering_intern", "Ingen svarar på vårdcentralen", "eskalera", "on")).statusCode());
+        k.get("/deltagare/" + avslutad + "/avslut");
+        assertEquals(302, k.post("/deltagare/" + avslutad + "/avslut", Map.of("datum", "2026-11-23",
+                "orsak", "arbete", "forsorjning", "lon")).statusCode());
+
+        browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
+        for (var size : java.util.List.of(se.finsam.planering.testsupport.Browser.DESKTOP,
+                se.finsam.planering.testsupport.Browser.PHONE)) {
+            String suffix = size.equals(se.finsam.planering.testsupport.Browser.PHONE) ? "-mobil" : "";
+            browser.size(size);
+            browser.open("/uppfoljning");
+            browser.find("[data-eskalering] details summary").click();
+            browser.assertAccessible();
+            browser.screenshot("uppfoljning-eskalering" + suffix);
+            browser.open("/deltagare/" + eskalerad + "/kontakter");
+            browser.assertAccessible();
+            browser.screenshot("kontakter-flytta-punkter" + suffix);
+            browser.open("/deltagare/" + avslutad + "/motelage");
+            browser.assertAccessible();
+            browser.screenshot("motelage-avslutad" + suffix);
+            browser.open("/deltagare/" + avslutad + "/uppfoljning");
+            browser.assertAccessible();
+            browser.screenshot("uppfoljning-avslutad" + suffix);
+        }
+        browser.size(se.finsam.planering.testsupport.Browser.DESKTOP);
     }
 }
