@@ -34,7 +34,7 @@ public final class Browser implements AutoCloseable {
     public static final Dimension DESKTOP = new Dimension(1280, 800);
     public static final Dimension PHONE = new Dimension(360, 740);
 
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final ChromeDriver driver;
     private final TestApp app;
@@ -142,16 +142,16 @@ public final class Browser implements AutoCloseable {
         return clickAndWait(".sidhuvud__ut button");
     }
 
-    /** Fails the test with a readable list if axe-core finds any WCAG 2.1 A/AA violation on the page. */
+    /** Fails the test with a readable list if axe-core finds any WCAG 2.2 A/AA violation on the page. */
     public void assertAccessible() {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
         List<Rule> violations = results.getViolations();
         if (!violations.isEmpty()) {
             String report = violations.stream()
                     .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n"
                             + rule.getNodes().stream().map(Browser::describe).collect(Collectors.joining("\n")))
                     .collect(Collectors.joining("\n\n"));
-            fail("axe-core found " + violations.size() + " WCAG 2.1 AA violation(s) on "
+            fail("axe-core found " + violations.size() + " WCAG 2.2 AA violation(s) on "
                     + driver.getCurrentUrl() + ":\n" + report);
         }
     }

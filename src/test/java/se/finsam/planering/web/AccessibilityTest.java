@@ -9,7 +9,7 @@ import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.Browser;
 import se.finsam.planering.testsupport.BrowserTest;
 
-/** axe-core (WCAG 2.1 A and AA) on every page of the foundation, on a laptop and on a phone. */
+/** axe-core (WCAG 2.2 A and AA) on every page of the foundation, on a laptop and on a phone. */
 class AccessibilityTest extends BrowserTest {
 
     private void checkBothSizes(String name) {
