@@ -4,7 +4,8 @@
  *   kept and shown when the network or server cannot be reached, marked as offline.
  * - Staff pages about participants are kept only when the handläggare chose to take those
  *   participants offline (the page puts them in PERSONAL_CACHE); they are refreshed when seen online.
- * - Follow-ups recorded offline wait in the IndexedDB outbox (utkorg.js); Background Sync sends them.
+ * - Follow-ups recorded offline wait in the IndexedDB outbox (utkorg.js); Background Sync sends them, with
+ *   a CSRF token fetched at send time, and is retried by the browser while any remain.
  * - Logging out clears every page cache.
  */
 'use strict';
@@ -52,7 +53,8 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('sync', (event) => {
   if (event.tag === 'utkorg') {
-    event.waitUntil(self.FinsamUtkorg.send());
+    // Rejects while records remain, so the browser tries again later; the pages hear of every record sent.
+    event.waitUntil(self.FinsamUtkorg.sync());
   }
 });
 

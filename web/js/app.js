@@ -61,6 +61,15 @@
             ? t('utkorg.vantarpanat')
             : t('utkorg.avvisad', r.fel));
           li.appendChild(info);
+          if (r.state !== 'vantar' && list.getAttribute('data-t-ratta')) {
+            var open = document.createElement('a');
+            open.href = '/deltagare/' + encodeURIComponent(r.deltagareId) + '/uppfoljning?utkorg='
+              + encodeURIComponent(r.uuid);
+            open.className = 'utkorg-ratta';
+            open.textContent = list.getAttribute('data-t-ratta');
+            li.appendChild(document.createTextNode(' '));
+            li.appendChild(open);
+          }
           if (r.state !== 'vantar') {
             var drop = document.createElement('button');
             drop.type = 'button';
@@ -85,8 +94,17 @@
     }
     return utkorg.send(csrf).then(function (result) {
       root.setAttribute('data-utkorg-skickat', String(result.skickade));
+      if (result.skickade > 0 || result.avvisade > 0) {
+        connected();
+      }
       return showCount().then(function () { return result; });
     }, function () { return null; });
+  }
+
+  // The server answered: whatever the page was loaded from, the network is back.
+  function connected() {
+    root.removeAttribute('data-offline');
+    root.setAttribute('data-ansluten', 'true');
   }
 
   function say(text) {
@@ -98,6 +116,72 @@
   }
 
   var form = document.querySelector('form[data-utkorg]');
+  var regler = null;
+  try {
+    regler = form && form.getAttribute('data-regler') ? JSON.parse(form.getAttribute('data-regler')) : null;
+  } catch (e) {
+    regler = null;
+  }
+
+  // Errors found on the device, shown the way the server shows its own: a summary that takes focus and a
+  // message beside each field.
+  function showErrors(errors) {
+    form.querySelectorAll('[data-klientfel]').forEach(function (old) { old.parentNode.removeChild(old); });
+    form.querySelectorAll('[data-klientfel-falt]').forEach(function (field) {
+      field.removeAttribute('aria-invalid');
+      field.removeAttribute('data-klientfel-falt');
+      var described = (field.getAttribute('aria-describedby') || '').split(' ')
+        .filter(function (id) { return id && id !== field.id + '-klientfel'; }).join(' ');
+      if (described) { field.setAttribute('aria-describedby', described); } else { field.removeAttribute('aria-describedby'); }
+      var wrap = field.closest('.falt');
+      if (wrap) { wrap.classList.remove('falt--fel'); }
+    });
+    var old = document.querySelector('[data-klientfel-sammanfattning]');
+    if (old) { old.parentNode.removeChild(old); }
+    var names = Object.keys(errors);
+    if (names.length === 0) {
+      return;
+    }
+    var summaryBox = document.createElement('div');
+    summaryBox.className = 'felsammanfattning';
+    summaryBox.setAttribute('tabindex', '-1');
+    summaryBox.setAttribute('data-klientfel-sammanfattning', '');
+    summaryBox.setAttribute('aria-labelledby', 'klientfel-rubrik');
+    var heading = document.createElement('h2');
+    heading.id = 'klientfel-rubrik';
+    heading.textContent = regler.rubrik || '';
+    summaryBox.appendChild(heading);
+    var alert = document.createElement('div');
+    alert.setAttribute('role', 'alert');
+    var list = document.createElement('ul');
+    names.forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = '#' + (field && field.id ? field.id : name);
+      a.textContent = errors[name];
+      li.appendChild(a);
+      list.appendChild(li);
+      if (field && field.id) {
+        var message = document.createElement('p');
+        message.className = 'falt__fel';
+        message.id = field.id + '-klientfel';
+        message.setAttribute('data-klientfel', '');
+        message.textContent = errors[name];
+        field.parentNode.insertBefore(message, field);
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('data-klientfel-falt', '');
+        field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + message.id).trim());
+        var wrap = field.closest('.falt');
+        if (wrap) { wrap.classList.add('falt--fel'); }
+      }
+    });
+    alert.appendChild(list);
+    summaryBox.appendChild(alert);
+    form.parentNode.insertBefore(summaryBox, form);
+    summaryBox.focus();
+  }
+
   if (form && utkorg) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
@@ -105,22 +189,30 @@
       new FormData(form).forEach(function (value, key) {
         if (key !== '_csrf' && value !== '') { fields[key] = String(value); }
       });
-      fields.uuid = utkorg.uuid();
+      var errors = regler ? utkorg.kontrollera(regler, fields, root.lang) : {};
+      showErrors(errors);
+      if (Object.keys(errors).length > 0) {
+        return;
+      }
+      // A refused record opened for correction keeps its UUID: it was never stored, and stays one record.
+      fields.uuid = form.getAttribute('data-utkorg-uuid') || utkorg.uuid();
       fields.klient_tid = new Date().toISOString();
       var record = { deltagareId: Number(form.getAttribute('data-utkorg')),
-                     namn: form.getAttribute('data-deltagare-namn'), falt: fields, csrf: csrf };
+                     namn: form.getAttribute('data-deltagare-namn'), falt: fields };
       utkorg.add(record).then(function () {
         return sendOutbox();
       }).then(function (result) {
         return utkorg.all().then(function (records) {
           var mine = records.filter(function (r) { return r.uuid === fields.uuid; })[0];
           if (!mine) {
+            form.removeAttribute('data-utkorg-uuid');
             window.location.href = window.location.pathname + '?sparad=1';
           } else if (mine.state === 'avvisad') {
             utkorg.remove(mine.uuid).then(showCount);
             say(t('uppf.ejsparad', mine.fel));
           } else {
             form.reset();
+            form.removeAttribute('data-utkorg-uuid');
             say(t('uppf.ienheten')
                 + (result && result.loggaIn ? ' ' + t('utkorg.loggain') : ''));
             if (navigator.serviceWorker && navigator.serviceWorker.ready && window.SyncManager) {
@@ -130,6 +222,32 @@
         });
       });
     });
+    var correcting = /[?&]utkorg=([0-9a-fA-F-]{36})(&|$)/.exec(window.location.search);
+    if (correcting) {
+      utkorg.get(correcting[1]).then(function (record) {
+        if (!record || String(record.deltagareId) !== form.getAttribute('data-utkorg')) {
+          return;
+        }
+        Object.keys(record.falt).forEach(function (name) {
+          var field = form.elements.namedItem(name);
+          if (!field || name === 'uuid' || name === 'klient_tid' || name === '_csrf') {
+            return;
+          }
+          if (field.type === 'checkbox') {
+            field.checked = record.falt[name] === 'on' || record.falt[name] === 'true';
+          } else {
+            field.value = record.falt[name];
+          }
+        });
+        form.setAttribute('data-utkorg-uuid', record.uuid);
+        var box = document.querySelector('[data-utkorg-meddelande]');
+        if (record.fel && box && box.getAttribute('data-t-rattas')) {
+          box.textContent = box.getAttribute('data-t-rattas').replace('{0}', record.fel);
+          box.className = 'utkorg-meddelande ruta ruta--info';
+        }
+        root.setAttribute('data-utkorg-rattas', record.uuid);
+      });
+    }
     if (/[?&]sparad=1/.test(window.location.search)) {
       say(t('uppf.sparad'));
     }
@@ -160,6 +278,17 @@
   });
 
   if (utkorg) {
+    utkorg.listen(function (message) {
+      showCount();
+      if (message.typ === 'skickat' && (message.skickade > 0 || message.avvisade > 0)) {
+        connected();
+      }
+      var box = document.querySelector('[data-utkorg-meddelande]');
+      if (message.loggaIn && box && box.getAttribute('data-t-loggain')) {
+        box.textContent = box.getAttribute('data-t-loggain');
+        box.className = 'utkorg-meddelande bekraftelse';
+      }
+    });
     window.addEventListener('online', sendOutbox);
     if (navigator.onLine !== false && !root.hasAttribute('data-offline')) {
       sendOutbox();

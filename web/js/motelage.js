@@ -25,6 +25,18 @@
     var button = item.querySelector('[data-flytta="' + (event.key === 'ArrowUp' ? 'upp' : 'ner') + '"]');
     if (button && !button.disabled) {
       event.preventDefault();
+      // The server puts focus back on the same field of the moved item.
+      var field = /^p\d+_(text|ansvar|typ|datum)$/.exec(event.target.id || '');
+      if (field) {
+        var hidden = form.querySelector('input[name="fokusfalt"]');
+        if (!hidden) {
+          hidden = document.createElement('input');
+          hidden.type = 'hidden';
+          hidden.name = 'fokusfalt';
+          form.appendChild(hidden);
+        }
+        hidden.value = field[1];
+      }
       button.click();
     }
   });

@@ -13,6 +13,7 @@ import static se.finsam.planering.web.Atkomst.mote;
 import static se.finsam.planering.web.Atkomst.konto;
 import static se.finsam.planering.web.Atkomst.overlamning;
 import static se.finsam.planering.web.Atkomst.planpunkt;
+import static se.finsam.planering.web.Atkomst.uppfoljning;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -132,7 +133,8 @@ public final class App {
         MotelageRoutes motelage = new MotelageRoutes(jdbi, deltagare, new PlaneringEditorRepository(jdbi), kontakter,
                 moten, overlamningar, access, renderer, web, clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
-        KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, deltagare, access, renderer, web, clock);
+        KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, access, renderer, web,
+                clock);
         UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
         HemRoutes hem = new HemRoutes(jdbi, deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);
@@ -213,7 +215,9 @@ public final class App {
             r.get("/deltagare/{id}/uppfoljning", uppfoljning::formular, deltagare("id", "uppföljning"), PERSONAL);
             r.post("/deltagare/{id}/uppfoljning", uppfoljning::spara, deltagare("id", "registrerade uppföljning"), PERSONAL);
             r.post("/api/uppfoljning", uppfoljning::api, PERSONAL);
+            r.get("/api/csrf", uppfoljning::csrf, PERSONAL);
             r.get("/offline", uppfoljning::offline, PERSONAL);
+            r.post("/uppfoljning/eskalering/{id}/hanterad", uppfoljning::eskaleringHanterad, uppfoljning("id", "eskalering hanterad"), KOORDINATOR);
             r.get("/deltagare/{id}/avslut", avslut::formular, deltagare("id", "avslut"), KOORDINATOR);
             r.post("/deltagare/{id}/avslut", avslut::spara, deltagare("id", "avslutade deltagandet"), KOORDINATOR);
             // Anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.

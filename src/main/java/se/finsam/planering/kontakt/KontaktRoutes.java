@@ -8,6 +8,7 @@ import java.util.Set;
 import se.finsam.planering.App;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
@@ -17,29 +18,34 @@ import se.finsam.planering.web.WebContext;
 /** A participant's kontaktpersoner per authority, with history when someone is replaced. */
 public final class KontaktRoutes {
 
+    /** {@code flytta}: the authority's open items move to the new person (on unless unticked). */
     public record Form(String organisation, String anvandare, String namn, String titel, String telefon,
-                       String epost, String telefontider) {
+                       String epost, String telefontider, boolean flytta) {
         static Form tom() {
-            return new Form("", "", "", "", "", "", "");
+            return new Form("", "", "", "", "", "", "", true);
         }
     }
 
     public record KontaktPage(DeltagareRepository.Oversikt deltagare, List<KontaktRepository.Kontakt> aktuella,
                               List<KontaktRepository.Kontakt> historik,
                               List<KontaktRepository.Organisation> organisationer,
-                              List<KontaktRepository.Personal> personal, Form form, FormErrors fel) {
+                              List<KontaktRepository.Personal> personal, Form form, FormErrors fel,
+                              List<OverlamningRepository.OppenPunkt> oppnaPunkter) {
     }
 
     private final KontaktRepository kontakter;
+    private final OverlamningRepository overlamningar;
     private final DeltagareRepository deltagare;
     private final DeltagareAccess access;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public KontaktRoutes(KontaktRepository kontakter, DeltagareRepository deltagare, DeltagareAccess access,
-                         Renderer renderer, WebContext web, Clock clock) {
+    public KontaktRoutes(KontaktRepository kontakter, OverlamningRepository overlamningar,
+                         DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer, WebContext web,
+                         Clock clock) {
         this.kontakter = kontakter;
+        this.overlamningar = overlamningar;
         this.deltagare = deltagare;
         this.access = access;
         this.renderer = renderer;
@@ -60,14 +66,14 @@ public final class KontaktRoutes {
                 kontakter.historik(id), kontakter.organisationer().stream().filter(o -> samtycke.contains(o.id()))
                         .toList(),
                 kontakter.personal(Set.of(d.teamId())).stream().filter(p -> samtycke.contains(p.organisationId()))
-                        .toList(), form, fel));
+                        .toList(), form, fel, overlamningar.oppnaPunkter(id)));
     }
 
     public void byt(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
         Messages m = web.messages(ctx);
         Form form = new Form(p(ctx, "organisation"), p(ctx, "anvandare"), p(ctx, "namn"), p(ctx, "titel"),
-                p(ctx, "telefon"), p(ctx, "epost"), p(ctx, "telefontider"));
+                p(ctx, "telefon"), p(ctx, "epost"), p(ctx, "telefontider"), "ja".equals(ctx.formParam("flytta")));
         FormErrors fel = new FormErrors();
         long org = parse(form.organisation());
         if (kontakter.organisationer().stream().noneMatch(o -> o.id() == org)) {
@@ -103,10 +109,11 @@ public final class KontaktRoutes {
             render(ctx, id, form, fel);
             return;
         }
-        kontakter.byt(id, new KontaktRepository.NyKontakt(org, anvandare, blankNull(form.namn()),
-                blankNull(form.titel()), blankNull(form.telefon()), blankNull(form.epost()),
-                blankNull(form.telefontider())), LocalDate.now(clock.withZone(App.ZONE)));
-        web.flash(ctx, "flash.kontakt.sparad");
+        int flyttade = overlamningar.bytKontakt(id, new KontaktRepository.NyKontakt(org, anvandare,
+                blankNull(form.namn()), blankNull(form.titel()), blankNull(form.telefon()), blankNull(form.epost()),
+                blankNull(form.telefontider())), form.flytta(), LocalDate.now(clock.withZone(App.ZONE)),
+                clock.instant());
+        web.flash(ctx, flyttade > 0 ? "flash.kontakt.flyttade" : "flash.kontakt.sparad");
         ctx.redirect("/deltagare/" + id + "/kontakter");
     }
 

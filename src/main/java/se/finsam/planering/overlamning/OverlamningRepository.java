@@ -92,6 +92,75 @@ public final class OverlamningRepository {
         });
     }
 
+    /** An open item of an authority, which a contact change can move to the new person. */
+    public record OppenPunkt(long id, long organisationId, String organisation, String text, String ansvarig) {
+    }
+
+    /** Items of the participant's plan that authorities still carry: not done, not rejected, not removed. */
+    public List<OppenPunkt> oppnaPunkter(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT pp.id, pp.ansvarig_organisation_id, o.namn AS organisation, pp.text, a.namn AS ansvarig
+                        FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
+                        JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+                        LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
+                        LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
+                        WHERE p.deltagare_id = :d AND pp.borttagen IS NULL AND pp.ansvarig_deltagaren = 0
+                          AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+                        ORDER BY o.namn, pp.ordning, pp.id""")
+                .bind("d", deltagareId)
+                .map((rs, c) -> new OppenPunkt(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list());
+    }
+
+    /**
+     * A new contact at an authority, and (if asked) that authority's open items move to the new person: each is
+     * handed over to them as at the meeting, so they confirm it and the old person no longer holds it.
+     * Returns how many items moved.
+     */
+    public int bytKontakt(long deltagareId, KontaktRepository.NyKontakt ny, boolean flytta, LocalDate idag,
+                          Instant nu) {
+        return jdbi.inTransaction(h -> {
+            KontaktRepository.byt(h, deltagareId, ny, idag);
+            if (!flytta || ny.anvandareId() == null) {
+                return 0;
+            }
+            List<Long> punkter = h.createQuery("""
+                            SELECT pp.id FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
+                            LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
+                            WHERE p.deltagare_id = :d AND pp.borttagen IS NULL AND pp.ansvarig_deltagaren = 0
+                              AND pp.ansvarig_organisation_id = :o
+                              AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+                              AND (pp.ansvarig_anvandare_id IS NULL OR pp.ansvarig_anvandare_id <> :a)""")
+                    .bind("d", deltagareId).bind("o", ny.organisationId()).bind("a", ny.anvandareId())
+                    .mapTo(Long.class).list();
+            boolean overlamnad = h.createQuery(
+                            "SELECT overlamnad IS NOT NULL FROM planering WHERE deltagare_id = :d")
+                    .bind("d", deltagareId).mapTo(Boolean.class).findOne().orElse(false);
+            for (long punkt : punkter) {
+                h.createUpdate("UPDATE planpunkt SET ansvarig_anvandare_id = :a WHERE id = :p")
+                        .bind("a", ny.anvandareId()).bind("p", punkt).execute();
+                if (overlamnad) {
+                    h.createUpdate("""
+                                    DELETE FROM overlamning WHERE planpunkt_id = :p AND till_id <> :t
+                                      AND kvitterad IS NULL AND avvisad IS NULL""")
+                            .bind("p", punkt).bind("t", ny.anvandareId()).execute();
+                    h.createUpdate("""
+                                    INSERT INTO overlamning (planpunkt_id, till_id, skapad)
+                                    SELECT :p, :t, :nu WHERE NOT EXISTS (SELECT 1 FROM overlamning
+                                        WHERE planpunkt_id = :p AND till_id = :t AND avvisad IS NULL)""")
+                            .bind("p", punkt).bind("t", ny.anvandareId()).bind("nu", nu).execute();
+                }
+            }
+            if (!punkter.isEmpty()) {
+                // Someone with the editor open must not save the old owner back over this.
+                h.createUpdate("UPDATE planering SET version = version + 1 WHERE deltagare_id = :d")
+                        .bind("d", deltagareId).execute();
+            }
+            return punkter.size();
+        });
+    }
+
     private static Long nullbar(java.sql.ResultSet rs, int kolumn) throws java.sql.SQLException {
         long v = rs.getLong(kolumn);
         return rs.wasNull() ? null : v;
@@ -166,13 +235,16 @@ public final class OverlamningRepository {
                 q -> q.bindList("teams", List.copyOf(teamIds)));
     }
 
-    /** Items answered "not mine" and not yet handed to someone else. */
+    /**
+     * Items answered "not mine" that still wait for the koordinator: not handed over again since, and still an
+     * authority's item (one given to the participant needs no handover, so nothing is left to do).
+     */
     public List<Post> aterlamnade(DeltagareAccess.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
         return poster(synliga, """
-                d.team_id IN (<teams>) AND o.avvisad IS NOT NULL
+                d.team_id IN (<teams>) AND o.avvisad IS NOT NULL AND pp.ansvarig_deltagaren = 0
                 AND NOT EXISTS (SELECT 1 FROM overlamning n WHERE n.planpunkt_id = o.planpunkt_id AND n.id > o.id)""",
                 idag, q -> q.bindList("teams", List.copyOf(teamIds)));
     }

@@ -28,6 +28,9 @@ import se.finsam.planering.web.WebContext;
 public final class MotelageRoutes {
 
     public static final List<String> TYPER = List.of("rekommendation", "beslut", "eget_steg");
+    /** An item's control that can take focus after a move: its fields and its move buttons. */
+    private static final java.util.regex.Pattern FOKUS =
+            java.util.regex.Pattern.compile("p\\d{1,3}_(text|ansvar|typ|datum|upp|ner)");
     private static final int MAX_PUNKTER = 100;
 
     /** One item row as typed. {@code id} is empty for a new item; {@code annans} marks someone else's addition. */
@@ -48,8 +51,22 @@ public final class MotelageRoutes {
                                Utkast utkast, FormErrors fel, List<KontaktRepository.Organisation> organisationer,
                                List<KontaktRepository.Personal> personal, Konflikt konflikt,
                                MoteRepository.Bokning bokning, PlaneringEditorRepository.Sparad sparad,
-                               List<KontaktRepository.Kontakt> kontakter, boolean fokusNy, String personnummer,
+                               List<KontaktRepository.Kontakt> kontakter, String fokus, String personnummer,
                                MoteRepository.Bokning nasta) {
+
+        /** The control that gets focus when the page opens: after adding an item, or on an item just moved. */
+        public boolean fokus(String id) {
+            return id.equals(fokus);
+        }
+
+        public boolean fokusNy() {
+            return fokus("ny_text");
+        }
+
+        /** A closed participant's plan is shown, never edited. */
+        public boolean avslutad() {
+            return deltagare.fas().equals("avslutad");
+        }
 
         public List<KontaktRepository.Personal> personalI(long org) {
             return personal.stream().filter(p -> p.organisationId() == org).toList();
@@ -112,14 +129,16 @@ public final class MotelageRoutes {
                 : new Utkast(sparad.mal(), sparad.teamanteckning() == null ? "" : sparad.teamanteckning(),
                         sparad.version(), sparad.punkter().stream().map(p -> new Rad(String.valueOf(p.id()), p.text(),
                                 p.ansvar(), p.typ(), p.klartSenast().toString(), false)).toList(), tomRad());
-        render(ctx, id, utkast, FormErrors.none(), null, "ny".equals(ctx.queryParam("fokus")));
+        String fokus = ctx.queryParam("fokus");
+        render(ctx, id, utkast, FormErrors.none(), null, "ny".equals(fokus) ? "ny_text"
+                : fokus != null && FOKUS.matcher(fokus).matches() ? fokus : null);
     }
 
     private Rad tomRad() {
         return new Rad("", "", "deltagaren", "rekommendation", idag().plusMonths(1).toString(), false);
     }
 
-    private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, boolean fokusNy) {
+    private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, String fokus) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         record Anmalan(String tidigare, String remitterande, long remitterandeId, String personnummer) {
         }
@@ -143,7 +162,7 @@ public final class MotelageRoutes {
         renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
                 anmalan.remitterande(), utkast, fel, inomSamtycke(kontakter.organisationer(), samtycke),
                 personalInomSamtycke(kontakter.personal(Set.of(oversikt.teamId())), samtycke), konflikt,
-                moten.senasteBokning(id).orElse(null), editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy,
+                moten.senasteBokning(id).orElse(null), editor.las(id).orElse(null), kontakter.aktuella(id), fokus,
                 personnummer, nasta));
     }
 
@@ -176,6 +195,7 @@ public final class MotelageRoutes {
         long id = DeltagareAccess.idFrom(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
+        inteAvslutad(ctx, id);
         long teamId = deltagare.teamOf(id).orElseThrow();
         var allaPersonal = kontakter.personal(Set.of(teamId));
         var allaOrgs = kontakter.organisationer();
@@ -199,11 +219,14 @@ public final class MotelageRoutes {
         List<Long> borttagna = new ArrayList<>();
         String atgard = p(ctx, "atgard");
         int index = atgard.matches("(upp|ner|bort)-\\d{1,3}") ? Integer.parseInt(atgard.substring(atgard.indexOf('-') + 1)) : -1;
+        int flyttad = -1;
         if (index >= 0 && index < rader.size()) {
             if (atgard.startsWith("upp") && index > 0) {
                 Collections.swap(rader, index, index - 1);
+                flyttad = index - 1;
             } else if (atgard.startsWith("ner") && index < rader.size() - 1) {
                 Collections.swap(rader, index, index + 1);
+                flyttad = index + 1;
             } else if (atgard.startsWith("bort")) {
                 Rad bort = rader.remove(index);
                 if (!bort.ny()) {
@@ -232,7 +255,7 @@ public final class MotelageRoutes {
         Utkast utkast = new Utkast(mal, anteckning, version, rader, ny);
         if (!fel.isEmpty()) {
             ctx.status(400);
-            render(ctx, id, utkast, fel, null, false);
+            render(ctx, id, utkast, fel, null, null);
             return;
         }
         Long moteId = moten.senasteBokning(id).map(MoteRepository.Bokning::moteId).orElse(null);
@@ -250,10 +273,22 @@ public final class MotelageRoutes {
             }
             ctx.status(409);
             render(ctx, id, new Utkast(mal, anteckning, deras.version(), sammanslagna, ny), FormErrors.none(),
-                    new Konflikt(deras), false);
+                    new Konflikt(deras), null);
             return;
         }
         web.flash(ctx, nyPunkt ? "flash.planering.punkt" : "flash.planering.sparad");
+        if (flyttad >= 0 && !nyPunkt) {
+            // Focus follows the moved item: the field the keyboard shortcut was used in, or else its move button
+            // (the other one when the item reached the top or the bottom and that button is disabled).
+            String falt = p(ctx, "fokusfalt");
+            if (!falt.matches("text|ansvar|typ|datum")) {
+                boolean ner = atgard.startsWith("ner");
+                falt = ner ? (flyttad == rader.size() - 1 ? "upp" : "ner") : (flyttad == 0 ? "ner" : "upp");
+            }
+            String fokus = "p" + flyttad + "_" + falt;
+            ctx.redirect("/deltagare/" + id + "/motelage?fokus=" + fokus + "#" + fokus);
+            return;
+        }
         ctx.redirect("/deltagare/" + id + "/motelage" + (nyPunkt || atgard.isEmpty() || atgard.equals("spara")
                 ? "?fokus=ny#ny_text" : "#punkter"));
     }
@@ -292,6 +327,7 @@ public final class MotelageRoutes {
     /** Closing the meeting for this participant: every item goes to its responsible handläggare. */
     public void overlamna(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
+        inteAvslutad(ctx, id);
         var sparad = editor.las(id)
                 .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
         // Saved before a samtycke was withdrawn: such an item is not handed over until someone else owns it.
@@ -318,11 +354,18 @@ public final class MotelageRoutes {
             }
             ctx.status(400);
             render(ctx, id, new Utkast(sparad.mal(), sparad.teamanteckning() == null ? "" : sparad.teamanteckning(),
-                    sparad.version(), rader, tomRad()), fel, null, false);
+                    sparad.version(), rader, tomRad()), fel, null, null);
             return;
         }
         web.flash(ctx, "flash.planering.overlamnad");
         ctx.redirect("/deltagare/" + id + "/motelage");
+    }
+
+    /** After avslut the plan is a record of what was agreed: changing it is refused with a clear message. */
+    private void inteAvslutad(Context ctx, long id) {
+        if (deltagare.oversikt(id).map(o -> o.fas().equals("avslutad")).orElse(false)) {
+            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.plan"));
+        }
     }
 
     private boolean utanforSamtycke(String ansvar, Set<Long> samtycke) {

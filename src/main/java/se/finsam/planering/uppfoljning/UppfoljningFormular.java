@@ -40,6 +40,63 @@ public final class UppfoljningFormular {
         }
     }
 
+    /** A field that must be filled in when another field has one of the given values and was changed. */
+    public record KravsOm(String falt, String om, List<String> varden, String andrad, String felnyckel) {
+    }
+
+    // The rules as data. The server checks them below, and the form carries them as JSON (regler) so that the
+    // device checks exactly the same before it stores anything offline. "*" stands for a plan item's id.
+    /** The longest text each field may hold. */
+    static final Map<String, Integer> MAX_LANGD = new java.util.LinkedHashMap<>(Map.of(
+            "sysselsattning", Varden.MAX_SYSSELSATTNING, "notering_deltagare", Varden.MAX_NOTERING,
+            "notering_intern", Varden.MAX_NOTERING, "nasta_steg", Varden.MAX_NASTA_STEG, "orsak_*", Varden.MAX_ORSAK));
+    /** Fields that only take a value from a list, and the message when they do not. */
+    static final Map<String, List<String>> VARDEN = Map.of("forsorjning", Varden.FORSORJNING,
+            "status_*", Varden.STATUS);
+    static final Map<String, String> VARDEN_FEL = Map.of("forsorjning", "uppf.fel.forsorjning",
+            "status_*", "uppf.fel.status");
+    /** A rejected or stuck item needs the reason, when its status was changed to that. */
+    static final List<KravsOm> KRAVS_OM = List.of(
+            new KravsOm("orsak_*", "status_*", List.of("avslagen"), "fore_*", "uppf.fel.orsak.avslagen"),
+            new KravsOm("orsak_*", "status_*", List.of("fastnat"), "fore_*", "uppf.fel.orsak.fastnat"));
+    /** Something to save: one of these, or a changed status. */
+    static final List<String> NAGOT_ATT_SPARA = List.of("forsorjning", "sysselsattning", "notering_deltagare",
+            "notering_intern", "nasta_steg", "eskalera");
+    /** How many days ahead of the server's date a follow-up may be dated (a device a little ahead in time). */
+    static final int DAGAR_FRAMAT = 1;
+
+    /** The rules for the device, with the messages in the user's language. */
+    public static Map<String, Object> regler(LocalDate planSkapad, Messages m) {
+        Map<String, Object> regler = new java.util.LinkedHashMap<>();
+        regler.put("kravs", Map.of("datum", m.get("uppf.fel.datum.saknas")));
+        Map<String, Object> datum = new java.util.LinkedHashMap<>();
+        datum.put("falt", "datum");
+        datum.put("format", m.get("uppf.fel.datum.format"));
+        datum.put("dagarFramat", DAGAR_FRAMAT);
+        datum.put("framtid", m.get("uppf.fel.datum.framtid"));
+        if (planSkapad != null) {
+            datum.put("min", planSkapad.toString());
+            datum.put("fore", m.get("uppf.fel.datum.fore", planSkapad.toString()));
+        }
+        regler.put("datum", datum);
+        regler.put("maxLangd", MAX_LANGD);
+        regler.put("lang", m.get("uppf.fel.lang"));
+        regler.put("varden", VARDEN);
+        Map<String, String> vardenFel = new java.util.LinkedHashMap<>();
+        VARDEN_FEL.forEach((k, v) -> vardenFel.put(k, m.get(v)));
+        regler.put("vardenFel", vardenFel);
+        regler.put("kravsOm", KRAVS_OM.stream().map(r -> Map.of("falt", r.falt(), "om", r.om(), "varden", r.varden(),
+                "andrad", r.andrad(), "fel", m.get(r.felnyckel()))).toList());
+        regler.put("nagot", Map.of("falt", NAGOT_ATT_SPARA, "status", "status_*", "fore", "fore_*",
+                "vid", "notering_deltagare", "fel", m.get("uppf.fel.tom")));
+        regler.put("rubrik", m.get("form.felrubrik"));
+        return regler;
+    }
+
+    private static String item(String pattern, long id) {
+        return pattern.replace("*", Long.toString(id));
+    }
+
     private UppfoljningFormular() {
     }
 
@@ -59,7 +116,7 @@ public final class UppfoljningFormular {
                 .format(m.get("uppf.fel.datum.format"))
                 .from(planSkapad != null ? planSkapad : idag.minusYears(ARLIGT_BAKAT),
                         planSkapad != null ? m.get("uppf.fel.datum.fore", planSkapad.toString()) : null)
-                .to(idag.plusDays(1), m.get("uppf.fel.datum.framtid"))
+                .to(idag.plusDays(DAGAR_FRAMAT), m.get("uppf.fel.datum.framtid"))
                 .read(fel);
 
         // The device's clock orders events recorded offline, so it must be near the time the server received
@@ -80,13 +137,13 @@ public final class UppfoljningFormular {
         }
 
         String forsorjning = text(falt, "forsorjning");
-        if (forsorjning != null && !Varden.FORSORJNING.contains(forsorjning)) {
-            fel.add("forsorjning", m.get("uppf.fel.forsorjning"));
+        if (forsorjning != null && !VARDEN.get("forsorjning").contains(forsorjning)) {
+            fel.add("forsorjning", m.get(VARDEN_FEL.get("forsorjning")));
         }
-        String sysselsattning = limited(falt, "sysselsattning", Varden.MAX_SYSSELSATTNING, fel, m);
-        String noteringDeltagare = limited(falt, "notering_deltagare", Varden.MAX_NOTERING, fel, m);
-        String noteringIntern = limited(falt, "notering_intern", Varden.MAX_NOTERING, fel, m);
-        String nastaSteg = limited(falt, "nasta_steg", Varden.MAX_NASTA_STEG, fel, m);
+        String sysselsattning = limited(falt, "sysselsattning", MAX_LANGD.get("sysselsattning"), fel, m);
+        String noteringDeltagare = limited(falt, "notering_deltagare", MAX_LANGD.get("notering_deltagare"), fel, m);
+        String noteringIntern = limited(falt, "notering_intern", MAX_LANGD.get("notering_intern"), fel, m);
+        String nastaSteg = limited(falt, "nasta_steg", MAX_LANGD.get("nasta_steg"), fel, m);
         boolean eskalera = "on".equals(falt.get("eskalera")) || "true".equals(falt.get("eskalera"));
 
         Long korrigerar = null;
@@ -115,20 +172,24 @@ public final class UppfoljningFormular {
 
         List<Uppfoljning.Status> statusar = new ArrayList<>();
         for (UppfoljningRepository.Punkt p : punkter) {
-            String status = text(falt, "status_" + p.id());
+            String status = text(falt, item("status_*", p.id()));
             if (status == null) {
                 continue;
             }
-            if (!Varden.STATUS.contains(status)) {
-                fel.add("status_" + p.id(), m.get("uppf.fel.status"));
+            if (!VARDEN.get("status_*").contains(status)) {
+                fel.add(item("status_*", p.id()), m.get(VARDEN_FEL.get("status_*")));
                 continue;
             }
-            String orsak = limited(falt, "orsak_" + p.id(), Varden.MAX_ORSAK, fel, m);
-            String fore = text(falt, "fore_" + p.id());
+            String orsak = limited(falt, item("orsak_*", p.id()), MAX_LANGD.get("orsak_*"), fel, m);
+            String fore = text(falt, item("fore_*", p.id()));
             boolean changed = !status.equals(fore == null ? p.statusEllerStart() : fore);
-            if ((status.equals("avslagen") || status.equals("fastnat")) && orsak == null && changed) {
-                fel.add("orsak_" + p.id(), m.get(status.equals("avslagen") ? "uppf.fel.orsak.avslagen"
-                        : "uppf.fel.orsak.fastnat"));
+            for (KravsOm regel : KRAVS_OM) {
+                String om = text(falt, item(regel.om(), p.id()));
+                String andrad = text(falt, item(regel.andrad(), p.id()));
+                boolean regelAndrad = !java.util.Objects.equals(om, andrad == null ? p.statusEllerStart() : andrad);
+                if (regel.varden().contains(om) && regelAndrad && text(falt, item(regel.falt(), p.id())) == null) {
+                    fel.add(item(regel.falt(), p.id()), m.get(regel.felnyckel()));
+                }
             }
             if (changed || (orsak != null && !orsak.equals(p.orsak()))) {
                 statusar.add(new Uppfoljning.Status(p.id(), status, orsak));

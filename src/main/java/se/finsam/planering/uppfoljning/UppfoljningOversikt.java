@@ -32,10 +32,12 @@ public final class UppfoljningOversikt {
 
     public record Fastnad(long deltagareId, String namn, String team, long planpunktId, String text,
                           String organisation, String ansvarig, LocalDate klartSenast, String status, Instant sedan,
-                          String skal) {
+                          String skal, String orsak) {
     }
 
-    public record Eskalering(long deltagareId, String namn, String team, LocalDate datum, String av, String nastaSteg) {
+    /** A follow-up lifted to the koordinator: why (the internal note and the items' reasons) and what comes next. */
+    public record Eskalering(long uppfoljningId, long deltagareId, String namn, String team, LocalDate datum, String av,
+                             String nastaSteg, String varfor, String orsaker) {
     }
 
     public record Resultat(List<Forfallen> forsenade, List<Forfallen> kommande, List<Fastnad> fastnade,
@@ -106,7 +108,7 @@ public final class UppfoljningOversikt {
                             SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
                                    t.namn AS team, pp.id AS punkt, pp.text, o.namn AS organisation, a.namn AS ansvarig,
                                    pp.klart_senast, coalesce(s.status, 'ej_paborjad') AS status,
-                                   coalesce(lu.ordningstid, p.overlamnad) AS sedan,
+                                   coalesce(lu.ordningstid, p.overlamnad) AS sedan, s.orsak,
                                    CASE WHEN s.status = 'fastnat' THEN 'fastnat'
                                         WHEN pp.klart_senast < :idag THEN 'forsenad'
                                         ELSE 'ingen_andring' END AS skal
@@ -136,23 +138,28 @@ public final class UppfoljningOversikt {
                             rs.getString("team"), rs.getLong("punkt"), rs.getString("text"),
                             rs.getString("organisation"), rs.getString("ansvarig"),
                             LocalDate.parse(rs.getString("klart_senast")), rs.getString("status"),
-                            Instant.parse(rs.getString("sedan")), rs.getString("skal")))
+                            Instant.parse(rs.getString("sedan")), rs.getString("skal"), rs.getString("orsak")))
                     .list();
 
             List<Eskalering> eskaleringar = filter.egenAnvandare() != null ? List.of() : h.createQuery("""
-                            SELECT d.id, coalesce(sy.namn, d.kod) AS namn,
-                                   t.namn, u.datum, a.namn, u.nasta_steg
+                            SELECT u.id, d.id, coalesce(sy.namn, d.kod) AS namn,
+                                   t.namn, u.datum, a.namn, u.nasta_steg, u.notering_intern,
+                                   (SELECT group_concat(pp.text || ': ' || us.orsak, ' · ')
+                                    FROM uppfoljning_status us JOIN planpunkt pp ON pp.id = us.planpunkt_id
+                                    WHERE us.uppfoljning_id = u.id AND us.orsak IS NOT NULL) AS orsaker
                             FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id JOIN team t ON t.id = d.team_id
                             JOIN (<synliga>) sy ON sy.deltagare_id = d.id
                             JOIN anvandare a ON a.id = u.registrerad_av
                             WHERE u.eskalera = 1 AND d.team_id IN (<teams>)
                               AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
+                              AND NOT EXISTS (SELECT 1 FROM eskalering_hanterad eh WHERE eh.uppfoljning_id = u.id)
                               AND NOT EXISTS (SELECT 1 FROM uppfoljning senare WHERE senare.deltagare_id = u.deltagare_id
                                               AND senare.typ = 'uppfoljning' AND senare.id > u.id)
                             ORDER BY u.datum""")
                     .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
-                    .map((rs, ctx) -> new Eskalering(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6)))
+                    .map((rs, ctx) -> new Eskalering(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            LocalDate.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9)))
                     .list();
 
             sort(forsenade, kommande, fastnade, filter.sortering());

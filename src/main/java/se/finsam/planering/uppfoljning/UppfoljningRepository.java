@@ -101,6 +101,26 @@ public final class UppfoljningRepository {
                 .bind("u", uppfoljningId).mapTo(Long.class).findOne());
     }
 
+    /** Whether the follow-up was lifted to the koordinator. */
+    public boolean eskalerad(long uppfoljningId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT eskalera FROM uppfoljning WHERE id = :u")
+                .bind("u", uppfoljningId).mapTo(Boolean.class).findOne().orElse(false));
+    }
+
+    /** The koordinator's answer to an escalation: a new row, so the escalation itself stays as it was. */
+    public void eskaleringHanterad(long uppfoljningId, long anvandareId, String notering, Instant nu) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO eskalering_hanterad (uppfoljning_id, hanterad, hanterad_av, notering)
+                        VALUES (:u, :nu, :av, :not)""")
+                .bind("u", uppfoljningId).bind("nu", nu).bind("av", anvandareId).bind("not", notering).execute());
+    }
+
+    /** When the participant's closure was recorded, if it was. */
+    public Optional<Instant> avslutad(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT registrerad FROM avslut WHERE deltagare_id = :d")
+                .bind("d", deltagareId).mapTo(String.class).findOne().map(Instant::parse));
+    }
+
     public Optional<LocalDate> planeringSkapad(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT skapad FROM planering WHERE deltagare_id = :d")
                 .bind("d", deltagareId).mapTo(String.class).findOne().map(s -> LocalDate.parse(s.substring(0, 10))));

@@ -68,9 +68,25 @@ public final class UppfoljningRoutes {
     public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
                                Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
                                List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
-                               LocalDate idag, java.time.Instant hamtad) {
+                               LocalDate idag, java.time.Instant hamtad, java.time.Instant avslutad,
+                               String regler) {
         public String v(String key) {
             return varden.getOrDefault(key, "");
+        }
+
+        /** The rules of the form as JSON, for the check on the device before anything is stored offline. */
+        public String regler() {
+            return regler;
+        }
+
+        /** After avslut only a correction of an earlier follow-up may be recorded. */
+        public boolean visaFormular() {
+            return avslutad == null || !v("korrigerar").isEmpty();
+        }
+
+        /** A correction recorded after the closure, marked as such. */
+        public boolean efterAvslut(java.time.Instant tid) {
+            return avslutad != null && !tid.isBefore(avslutad);
         }
     }
 
@@ -146,6 +162,26 @@ public final class UppfoljningRoutes {
         renderer.render(ctx, "uppfoljning/oversikt.jte", page);
     }
 
+    /** The koordinator marks an escalation handled, with a note of what was done; it then leaves the list. */
+    public void eskaleringHanterad(Context ctx) {
+        Messages m = web.messages(ctx);
+        long uppfoljningId = DeltagareAccess.idFrom(ctx, "id");
+        CurrentUser user = web.requireUser(ctx);
+        if (!repo.eskalerad(uppfoljningId)) {
+            throw Fel.badRequest(m.get("uppf.fel.inteeskalerad"));
+        }
+        String notering = blankToNull(ctx.formParam("notering"));
+        if (notering == null) {
+            throw Fel.badRequest(m.get("uppf.fel.hanterad.notering"));
+        }
+        if (notering.length() > Varden.MAX_NASTA_STEG) {
+            throw Fel.badRequest(m.get("uppf.fel.lang", Varden.MAX_NASTA_STEG, notering.length()));
+        }
+        repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
+        web.flash(ctx, "flash.eskalering.hanterad");
+        ctx.redirect("/uppfoljning#eskalerade-rubrik");
+    }
+
     // ---- recording ----
 
     public void formular(Context ctx) {
@@ -163,7 +199,8 @@ public final class UppfoljningRoutes {
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
         var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
-                repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant()));
+                repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant(),
+                repo.avslutad(id).orElse(null), regler(ctx, id)));
     }
 
     /** The plain HTML form: works without JavaScript. */
@@ -182,6 +219,7 @@ public final class UppfoljningRoutes {
             show(ctx, id, falt, utfall.fel());
             return;
         }
+        baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
         if (resultat == UppfoljningRepository.Resultat.ANNAN_DELTAGARE) {
             throw new Fel(409, web.messages(ctx).get("uppf.fel.uuidkrock"));
@@ -228,12 +266,36 @@ public final class UppfoljningRoutes {
         if (!utfall.ok()) {
             throw Fel.badRequest(String.join(" ", utfall.fel().all().values()));
         }
+        baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
         switch (resultat) {
             case SPARAD -> ctx.status(201).json(Map.of("status", "sparad", "uuid", utfall.uppfoljning().uuid()));
             case REDAN_SPARAD -> ctx.status(200).json(Map.of("status", "redan sparad",
                     "uuid", utfall.uppfoljning().uuid()));
             default -> throw new Fel(409, m.get("uppf.fel.uuidkrock"));
+        }
+    }
+
+    private String regler(Context ctx, long id) {
+        try {
+            return JSON.writeValueAsString(UppfoljningFormular.regler(repo.planeringSkapad(id).orElse(null),
+                    web.messages(ctx)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A fresh CSRF token for the outbox: the service worker sends records long after the page that made them,
+     * perhaps after a new login, so it asks for the token that goes with the browser's cookie now.
+     */
+    public void csrf(Context ctx) {
+        ctx.json(Map.of("token", web.csrfToken(ctx)));
+    }
+
+    private void baraRattelseEfterAvslut(Context ctx, Uppfoljning u) {
+        if (u.korrigerar() == null && repo.avslutad(u.deltagareId()).isPresent()) {
+            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.uppfoljning"));
         }
     }
 
