@@ -196,6 +196,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
         browser.loginStaff("handlaggare", DemoData.STAFF_PASSWORD);
         assertTrue(browser.text().contains(punkter[0][0]));
         sidanArTillgangligPaLaptopOchPlatta("handlaggare-start");
+        assertFalse(browser.findAll("form[action$='/kvittera']").isEmpty(), "items wait for this handläggare");
         while (!browser.findAll("form[action$='/kvittera']").isEmpty()) {
             browser.clickAndWait("form[action$='/kvittera'] button");
             assertTrue(browser.text().contains("Punkten är kvitterad"));

@@ -13,6 +13,9 @@ import se.finsam.planering.auth.PasswordHasher;
 /** Small additions to the demo data that a test needs, made the way the app would make them. */
 public final class TestData {
 
+    /** Argon2 is slow on purpose; tests give many participants the same PIN, so each PIN is hashed once. */
+    private static final Map<String, String> PIN_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestData() {
     }
 
@@ -194,7 +197,7 @@ public final class TestData {
 
     /** Gives the participant a login with a PIN; returns the user id they log in with. */
     public static String kontoMedPin(TestApp app, long deltagareId, String pin) {
-        String hash = new PasswordHasher().hash(pin);
+        String hash = PIN_HASHES.computeIfAbsent(pin, new PasswordHasher()::hash);
         return app.jdbi().inTransaction(h -> {
             String username = h.createQuery("SELECT lower(kod) FROM deltagare WHERE id = :d")
                     .bind("d", deltagareId).mapTo(String.class).one();
