@@ -2,10 +2,17 @@ package se.finsam.planering;
 
 import static se.finsam.planering.auth.Roll.ADMIN;
 import static se.finsam.planering.auth.Roll.DELTAGARE;
+import static se.finsam.planering.auth.Roll.INLOGGAD;
 import static se.finsam.planering.auth.Roll.KOORDINATOR;
 import static se.finsam.planering.auth.Roll.Oppen.ALLA;
 import static se.finsam.planering.auth.Roll.PERSONAL;
 import static se.finsam.planering.auth.Roll.STYRGRUPP;
+import static se.finsam.planering.web.Atkomst.bokning;
+import static se.finsam.planering.web.Atkomst.deltagare;
+import static se.finsam.planering.web.Atkomst.mote;
+import static se.finsam.planering.web.Atkomst.konto;
+import static se.finsam.planering.web.Atkomst.overlamning;
+import static se.finsam.planering.web.Atkomst.planpunkt;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -26,6 +33,7 @@ import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.anmalan.AnmalanRoutes;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.AuthRoutes;
+import se.finsam.planering.auth.KontoRoutes;
 import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
 import se.finsam.planering.auth.SessionStore;
@@ -105,20 +113,20 @@ public final class App {
         AuditLog audit = new AuditLog(jdbi, clock);
         WebContext web = new WebContext(new Csrf(secret(jdbi, "csrf")), config.secureCookies());
         Renderer renderer = new Renderer(config.devTemplates(), web);
-        WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies());
-        ErrorPages errors = new ErrorPages(renderer, web);
-
         DeltagareRepository deltagare = new DeltagareRepository(jdbi);
         PlaneringRepository planering = new PlaneringRepository(jdbi);
         DeltagareAccess access = new DeltagareAccess(deltagare, audit, web);
+        WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access);
+        ErrorPages errors = new ErrorPages(renderer, web);
 
         AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
                 renderer, web, clock);
+        KontoRoutes konto = new KontoRoutes(jdbi, sessions, audit, renderer, web, clock);
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
         OverlamningRepository overlamningar = new OverlamningRepository(jdbi, kontakter, ZONE);
-        AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, audit, renderer, web, clock);
+        AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, access, audit, renderer, web, clock);
         MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, access, renderer, web, clock,
                 config.baseUrl());
         MotelageRoutes motelage = new MotelageRoutes(jdbi, deltagare, new PlaneringEditorRepository(jdbi), kontakter,
@@ -126,7 +134,7 @@ public final class App {
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
         KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, deltagare, access, renderer, web, clock);
         UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
-        HemRoutes hem = new HemRoutes(jdbi, deltagare, renderer, web, moten, overlamningar, uppfoljningOversikt,
+        HemRoutes hem = new HemRoutes(jdbi, deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(jdbi, moten, new UppfoljningRepository(jdbi),
@@ -186,47 +194,51 @@ public final class App {
             r.get("/aktivera/pin", auth::pinPage, DELTAGARE);
             r.post("/aktivera/pin", auth::setPin, DELTAGARE);
             r.post("/logga-ut", auth::logout, ALLA);
+            r.get("/konto", konto::visa, INLOGGAD);
+            r.post("/logga-ut/overallt", konto::loggaUtOverallt, INLOGGAD);
             r.post("/sprak", auth::chooseLanguage, ALLA);
 
             r.get("/min-planering", minPlanering::plan, DELTAGARE);
             r.post("/min-planering/last", minPlanering::bekraftaLast, DELTAGARE);
-            r.post("/min-planering/punkt/{punkt}/klar", minPlanering::egetStegKlart, DELTAGARE);
+            r.post("/min-planering/punkt/{punkt}/klar", minPlanering::egetStegKlart, planpunkt("punkt", "markerade eget steg som klart"), DELTAGARE);
             r.get("/min-planering/kontakter", minPlanering::kontakter, DELTAGARE);
             r.get("/min-planering/mote", minPlanering::mote, DELTAGARE);
             r.get("/min-planering/mote.ics", minPlanering::moteIcs, DELTAGARE);
             r.get("/min-planering/vem-har-tittat", minPlanering::vemHarTittat, DELTAGARE);
             r.get("/oversikt", hem::personal, PERSONAL);
-            r.get("/deltagare/{id}", deltagareRoutes::visa, PERSONAL);
+            r.get("/deltagare/{id}", deltagareRoutes::visa, deltagare("id", "deltagarens översikt"), PERSONAL);
 
             r.get("/uppfoljning", uppfoljning::oversikt, PERSONAL);
-            r.get("/deltagare/{id}/uppfoljning", uppfoljning::formular, PERSONAL);
-            r.post("/deltagare/{id}/uppfoljning", uppfoljning::spara, PERSONAL);
+            r.get("/deltagare/{id}/uppfoljning", uppfoljning::formular, deltagare("id", "uppföljning"), PERSONAL);
+            r.post("/deltagare/{id}/uppfoljning", uppfoljning::spara, deltagare("id", "registrerade uppföljning"), PERSONAL);
             r.post("/api/uppfoljning", uppfoljning::api, PERSONAL);
             r.get("/offline", uppfoljning::offline, PERSONAL);
-            r.get("/deltagare/{id}/avslut", avslut::formular, KOORDINATOR);
-            r.post("/deltagare/{id}/avslut", avslut::spara, KOORDINATOR);
+            r.get("/deltagare/{id}/avslut", avslut::formular, deltagare("id", "avslut"), KOORDINATOR);
+            r.post("/deltagare/{id}/avslut", avslut::spara, deltagare("id", "avslutade deltagandet"), KOORDINATOR);
             // Anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.
             r.get("/anmalan", anmalan::ny, PERSONAL);
             r.post("/anmalan", anmalan::skicka, PERSONAL);
             r.get("/moten", moteRoutes::kalender, KOORDINATOR);
             r.post("/moten", moteRoutes::skapa, KOORDINATOR);
             r.post("/moten/planera", moteRoutes::planera, KOORDINATOR);
-            r.get("/moten/{id}", moteRoutes::visa, PERSONAL);
-            r.post("/moten/{id}/boka", moteRoutes::boka, KOORDINATOR);
-            r.post("/moten/{id}/avboka/{bokning}", moteRoutes::avboka, KOORDINATOR);
-            r.post("/moten/{id}/installa", moteRoutes::installa, KOORDINATOR);
-            r.post("/moten/{id}/narvaro", moteRoutes::narvaro, PERSONAL);
-            r.get("/kallelse/{id}", moteRoutes::kallelse, PERSONAL);
-            r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, PERSONAL);
-            r.get("/deltagare/{id}/motelage", motelage::visa, PERSONAL);
-            r.post("/deltagare/{id}/motelage", motelage::spara, PERSONAL);
-            r.post("/deltagare/{id}/overlamna", motelage::overlamna, PERSONAL);
-            r.post("/overlamning/{id}/kvittera", overlamning::kvittera, PERSONAL);
-            r.post("/overlamning/{id}/avvisa", overlamning::avvisa, PERSONAL);
-            r.get("/deltagare/{id}/kontakter", kontaktRoutes::visa, PERSONAL);
-            r.post("/deltagare/{id}/kontakter", kontaktRoutes::byt, PERSONAL);
+            r.get("/moten/{id}", moteRoutes::visa, mote("id"), PERSONAL);
+            r.post("/moten/{id}/boka", moteRoutes::boka, mote("id"), KOORDINATOR);
+            r.post("/moten/{id}/avboka/{bokning}", moteRoutes::avboka, mote("id").och(bokning("bokning", "avbokad från möte")), KOORDINATOR);
+            r.post("/moten/{id}/installa", moteRoutes::installa, mote("id"), KOORDINATOR);
+            r.post("/moten/{id}/narvaro", moteRoutes::narvaro, mote("id"), PERSONAL);
+            r.get("/kallelse/{id}", moteRoutes::kallelse, bokning("id", "kallelse"), PERSONAL);
+            r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, bokning("id", "aktiveringskod skapad"), KOORDINATOR);
+            r.get("/deltagare/{id}/motelage", motelage::visa, deltagare("id", "mötesläge"), PERSONAL);
+            r.post("/deltagare/{id}/motelage", motelage::spara, deltagare("id", "planering sparad"), PERSONAL);
+            r.post("/deltagare/{id}/overlamna", motelage::overlamna, deltagare("id", "planering överlämnad"), PERSONAL);
+            r.post("/overlamning/{id}/kvittera", overlamning::kvittera, overlamning("id", "överlämning kvitterad"), PERSONAL);
+            r.post("/overlamning/{id}/avvisa", overlamning::avvisa, overlamning("id", "överlämning avvisad"), PERSONAL);
+            r.get("/deltagare/{id}/kontakter", kontaktRoutes::visa, deltagare("id", "kontaktpersoner"), PERSONAL);
+            r.post("/deltagare/{id}/kontakter", kontaktRoutes::byt, deltagare("id", "kontaktperson ändrad"), PERSONAL);
 
             r.get("/admin", hem::admin, ADMIN);
+            r.get("/admin/konton", konto::adminKonton, ADMIN);
+            r.post("/admin/anvandare/{id}/logga-ut", konto::adminLoggaUt, konto("id"), ADMIN);
             r.get("/statistik", hem::statistik, STYRGRUPP);
         });
         javalin.start(config.port());

@@ -12,8 +12,12 @@ import se.finsam.planering.kontakt.KontaktRepository;
 /** Saves a referral: the participant, the anmälan, samtycke per organisation and the ordinary handläggare. */
 public final class AnmalanRepository {
 
-    /** Someone already registered who may be the same person. Only the code and team are shown. */
-    public record Dubblett(long id, String kod, String team, boolean sammaPersonnummer, boolean egetTeam) {
+    /** Someone already registered who may be the same person. */
+    public record Dubblett(long id, String kod, long teamId, String team, boolean sammaPersonnummer) {
+    }
+
+    /** Whom to ask about a possible duplicate the user may not see: the koordinator of that team. */
+    public record Koordinator(String namn, String telefon, String epost) {
     }
 
     /** Everything the form collected, already checked. Name and contact details are null with skyddad identitet. */
@@ -30,8 +34,7 @@ public final class AnmalanRepository {
         this.jdbi = jdbi;
     }
 
-    public List<Dubblett> mojligaDubbletter(String personnummer, String fornamn, String efternamn, int fodelsear,
-                                            java.util.Set<Long> egnaTeam) {
+    public List<Dubblett> mojligaDubbletter(String personnummer, String fornamn, String efternamn, int fodelsear) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.id, d.kod, t.namn, d.team_id, (d.personnummer = :pnr) AS samma
                         FROM deltagare d JOIN team t ON t.id = d.team_id
@@ -41,9 +44,28 @@ public final class AnmalanRepository {
                         ORDER BY d.id""")
                 .bind("pnr", personnummer).bind("fornamn", fornamn).bind("efternamn", efternamn)
                 .bind("ar", fodelsear)
-                .map((rs, c) -> new Dubblett(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(5),
-                        egnaTeam.contains(rs.getLong(4))))
+                .map((rs, c) -> new Dubblett(rs.getLong(1), rs.getString(2), rs.getLong(4), rs.getString(3),
+                        rs.getBoolean(5)))
                 .list());
+    }
+
+    /** The team's koordinatorer, with the details a colleague needs to reach them. */
+    public List<Koordinator> koordinatorer(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.namn, a.telefon, a.epost FROM anvandare a
+                        JOIN team_medlem m ON m.anvandare_id = a.id
+                        WHERE m.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1 ORDER BY a.namn""")
+                .bind("t", teamId).map((rs, c) -> new Koordinator(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
+    }
+
+    /** The authorities that sit in the team: those of its representatives and its koordinator. */
+    public java.util.Set<Long> teametsOrganisationer(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT DISTINCT a.organisation_id FROM anvandare a JOIN team_medlem m ON m.anvandare_id = a.id
+                        WHERE m.team_id = :t AND a.aktiv = 1 AND a.roll IN ('teamrepresentant', 'koordinator')
+                          AND a.organisation_id IS NOT NULL""")
+                .bind("t", teamId).mapTo(Long.class).collect(java.util.stream.Collectors.toSet()));
     }
 
     public record Team(long id, String namn) {

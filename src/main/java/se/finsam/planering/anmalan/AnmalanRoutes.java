@@ -12,6 +12,8 @@ import java.util.Set;
 import se.finsam.planering.App;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.auth.Roll;
+import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
@@ -49,10 +51,21 @@ public final class AnmalanRoutes {
         }
     }
 
+    /**
+     * A possible duplicate as the referrer may see it: code and team only when they may see that participant;
+     * otherwise just that someone may exist, and whom to ask.
+     */
+    public record DubblettVy(Long id, String kod, String team, boolean sammaPersonnummer,
+                             List<AnmalanRepository.Koordinator> koordinatorer) {
+        public boolean synlig() {
+            return id != null;
+        }
+    }
+
     public record AnmalanPage(Form form, FormErrors fel, List<AnmalanRepository.Team> team,
                               List<KontaktRepository.Organisation> organisationer,
                               List<KontaktRepository.Personal> personal, String remitterande,
-                              List<AnmalanRepository.Dubblett> dubbletter) {
+                              List<DubblettVy> dubbletter) {
 
         public List<KontaktRepository.Personal> personalI(long org) {
             return personal.stream().filter(p -> p.organisationId() == org).toList();
@@ -67,13 +80,15 @@ public final class AnmalanRoutes {
 
     private final AnmalanRepository anmalan;
     private final KontaktRepository kontakter;
+    private final DeltagareAccess access;
     private final AuditLog audit;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public AnmalanRoutes(AnmalanRepository anmalan, KontaktRepository kontakter, AuditLog audit, Renderer renderer,
-                         WebContext web, Clock clock) {
+    public AnmalanRoutes(AnmalanRepository anmalan, KontaktRepository kontakter, DeltagareAccess access,
+                         AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
+        this.access = access;
         this.anmalan = anmalan;
         this.kontakter = kontakter;
         this.audit = audit;
@@ -150,8 +165,15 @@ public final class AnmalanRoutes {
             fel.add("samtycke-" + orgs.get(0).id(), m.get("anmalan.fel.samtycke"));
         } else if (!orgIds.containsAll(form.samtycke())) {
             fel.add("samtycke-" + orgs.get(0).id(), m.get("anmalan.fel.samtycke"));
-        } else if (user.organisationId() != null && !form.samtycke().contains(user.organisationId())) {
-            fel.add("samtycke-" + user.organisationId(), m.get("anmalan.fel.samtycke.egen"));
+        } else if (user.roll() == Roll.KOORDINATOR) {
+            // The koordinator works for the whole team: samtycke for any of the team's authorities will do.
+            if (!fel.has("team") && anmalan.teametsOrganisationer(teamId).stream().noneMatch(form.samtycke()::contains)) {
+                fel.add("samtycke-" + orgs.get(0).id(), m.get("anmalan.fel.samtycke.team"));
+            }
+        } else if (user.organisationId() == null || !form.samtycke().contains(user.organisationId())) {
+            // Anyone else would register a person they are then not allowed to see.
+            fel.add("samtycke-" + (user.organisationId() == null ? orgs.get(0).id() : user.organisationId()),
+                    m.get("anmalan.fel.samtycke.egen"));
         }
         LocalDate samtyckeDatum = null;
         try {
@@ -174,6 +196,8 @@ public final class AnmalanRoutes {
             long valt = parseLong(e.getValue());
             if (personal.stream().noneMatch(p -> p.id() == valt && p.organisationId() == e.getKey())) {
                 fel.add("ordinarie-" + e.getKey(), m.get("anmalan.fel.ordinarie"));
+            } else if (!form.samtycke().contains(e.getKey())) {
+                fel.add("ordinarie-" + e.getKey(), m.get("anmalan.fel.ordinarie.samtycke"));
             } else {
                 ordinarie.put(e.getKey(), valt);
             }
@@ -200,15 +224,16 @@ public final class AnmalanRoutes {
 
         String fornamn = form.skyddad() ? null : form.fornamn().strip();
         String efternamn = form.skyddad() ? null : form.efternamn().strip();
-        List<AnmalanRepository.Dubblett> dubbletter = form.skyddad() ? List.of()
-                : anmalan.mojligaDubbletter(pnr, fornamn, efternamn, ar, user.teamIds());
+        List<DubblettVy> dubbletter = form.skyddad() ? List.of() : dubbletter(ctx, user, pnr, fornamn, efternamn, ar);
         boolean bekraftad = "ja".equals(ctx.formParam("bekrafta"));
-        boolean sammaPnr = dubbletter.stream().anyMatch(AnmalanRepository.Dubblett::sammaPersonnummer);
+        boolean sammaPnr = dubbletter.stream().anyMatch(DubblettVy::sammaPersonnummer);
         if (!dubbletter.isEmpty() && (!bekraftad || sammaPnr)) {
             // Shown before saving: the user confirms it is someone else, or cancels.
             ctx.status(sammaPnr ? 409 : 200);
-            render(ctx, user, form, sammaPnr ? new FormErrors().add("personnummer", m.get("anmalan.fel.finns"))
-                    : FormErrors.none(), dubbletter);
+            boolean sammaPnrSynlig = dubbletter.stream().anyMatch(d -> d.sammaPersonnummer() && d.synlig());
+            render(ctx, user, form, sammaPnr ? new FormErrors().add("personnummer",
+                    m.get(sammaPnrSynlig ? "anmalan.fel.finns" : "anmalan.fel.finns.dold")) : FormErrors.none(),
+                    dubbletter);
             return;
         }
         var ny = new AnmalanRepository.NyAnmalan(teamId, fornamn, efternamn, form.skyddad() ? null : pnr, ar,
@@ -225,8 +250,30 @@ public final class AnmalanRoutes {
         ctx.redirect("/deltagare/" + id);
     }
 
-    private void render(Context ctx, CurrentUser user, Form form, FormErrors fel,
-                        List<AnmalanRepository.Dubblett> dubbletter) {
+    /**
+     * The duplicate check. Who a match is, is shown only to those who may see that participant; the others learn
+     * that someone may already be registered and which koordinator to ask. Every match is logged on the
+     * participant it found, so she sees the check under "Vem har tittat"; a check without matches is logged too.
+     */
+    private List<DubblettVy> dubbletter(Context ctx, CurrentUser user, String pnr, String fornamn, String efternamn,
+                                        int ar) {
+        List<AnmalanRepository.Dubblett> traffar = anmalan.mojligaDubbletter(pnr, fornamn, efternamn, ar);
+        if (traffar.isEmpty()) {
+            audit.log(user.id(), AuditLog.Handling.LAS, null, "dubblettkontroll i anmälan: ingen träff", ctx.ip());
+            return List.of();
+        }
+        audit.logMany(user.id(), AuditLog.Handling.LAS,
+                traffar.stream().map(AnmalanRepository.Dubblett::id).toList(), "dubblettkontroll i anmälan", ctx.ip());
+        List<DubblettVy> vy = new java.util.ArrayList<>();
+        for (AnmalanRepository.Dubblett d : traffar) {
+            vy.add(access.mayAccess(user, d.id())
+                    ? new DubblettVy(d.id(), d.kod(), d.team(), d.sammaPersonnummer(), List.of())
+                    : new DubblettVy(null, null, d.team(), d.sammaPersonnummer(), anmalan.koordinatorer(d.teamId())));
+        }
+        return vy;
+    }
+
+    private void render(Context ctx, CurrentUser user, Form form, FormErrors fel, List<DubblettVy> dubbletter) {
         renderer.render(ctx, "anmalan/ny.jte", new AnmalanPage(form, fel, anmalan.team(user.teamIds()),
                 kontakter.organisationer(), kontakter.personal(user.teamIds()), user.namn(), dubbletter));
     }

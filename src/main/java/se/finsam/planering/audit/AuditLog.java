@@ -38,6 +38,31 @@ public final class AuditLog {
         LOG.info("{} user={} deltagare={} {} from {}", value, anvandareId, deltagareId, vad, adress);
     }
 
+    /**
+     * A list that shows people: one row per person shown, so each of them sees it under "Vem har tittat".
+     * Written as one batch in one transaction; a long list costs about as much as a single row.
+     */
+    public void logMany(Long anvandareId, Handling handling, java.util.Collection<Long> deltagareIds, String vad,
+                        String adress) {
+        if (deltagareIds.isEmpty()) {
+            return;
+        }
+        String value = handling.name().toLowerCase(java.util.Locale.ROOT);
+        java.time.Instant tid = clock.instant();
+        synchronized (this) {
+            jdbi.useTransaction(h -> {
+                var batch = h.prepareBatch("INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)"
+                        + " VALUES (:t, :a, :h, :d, :v, :ip)");
+                for (Long d : new java.util.LinkedHashSet<>(deltagareIds)) {
+                    batch.bind("t", tid).bind("a", anvandareId).bind("h", value).bind("d", d).bind("v", vad)
+                            .bind("ip", adress).add();
+                }
+                batch.execute();
+            });
+        }
+        LOG.info("{} user={} {} participants: {} from {}", value, anvandareId, deltagareIds.size(), vad, adress);
+    }
+
     private void insert(Long anvandareId, String value, Long deltagareId, String vad, String adress) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)

@@ -32,6 +32,22 @@ public final class ActivationCodes {
         return code.toString();
     }
 
+    /**
+     * A participant's user id, e.g. "k7m2-9qx4": eight characters of the same alphabet (about 2^39 ids),
+     * unrelated to the case code, so nobody can list the accounts there are. Small letters, because it is
+     * typed on a phone at every login.
+     */
+    public static String generateUserId() {
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                id.append('-');
+            }
+            id.append(Character.toLowerCase(ALPHABET[RANDOM.nextInt(ALPHABET.length)]));
+        }
+        return id.toString();
+    }
+
     /** Typing is forgiving: case, spaces and dashes do not matter. */
     public static String normalize(String typed) {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);

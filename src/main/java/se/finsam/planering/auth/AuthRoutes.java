@@ -3,8 +3,9 @@ package se.finsam.planering.auth;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.FormErrors;
@@ -29,6 +30,12 @@ public final class AuthRoutes {
 
     /** Remembers the participant's user id on their phone so the PIN form is filled in. */
     public static final String DEVICE_COOKIE = "finsam_enhet";
+
+    /** No account name is longer; a longer one is refused before anything is looked up or logged. */
+    static final int MAX_USERNAME = 100;
+    /** Far beyond any real password; hashing longer input is work an attacker chooses. */
+    static final int MAX_PASSWORD = 1000;
+    static final int MAX_LOGGED_NAME = 64;
 
     private final Jdbi jdbi;
     private final UserRepository users;
@@ -72,34 +79,29 @@ public final class AuthRoutes {
         FormErrors errors = new FormErrors();
         if (username.isEmpty()) {
             errors.add("anvandarnamn", m.get("login.fel.anvandarnamn"));
+        } else if (username.length() > MAX_USERNAME) {
+            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn.lang"));
         }
         if (password == null || password.isEmpty()) {
             errors.add("losenord", m.get("login.fel.losenord"));
+        } else if (password.length() > MAX_PASSWORD) {
+            errors.add("losenord", m.get("login.fel.losenord.lang"));
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "auth/login.jte", new LoginPage(username, back, errors));
+            renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors));
             return;
         }
-        Optional<Duration> locked = lockedFor(username, ctx);
-        if (locked.isPresent()) {
-            audit.log(null, AuditLog.Handling.INLOGGNING_SPARRAD, null, "personal: " + username, ctx.ip());
-            ctx.status(429);
+        Utfall utfall = attempt(ctx, username, LoginThrottle.Regel.PERSONAL, password,
+                () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll())),
+                UserRepository.Konto::losenordHash);
+        if (utfall.konto().isEmpty()) {
+            ctx.status(utfall.status());
             renderer.render(ctx, "auth/login.jte", new LoginPage(username, back,
-                    new FormErrors().add("losenord", lockMessage(m, locked.get()))));
+                    new FormErrors().add("losenord", utfall.message(m, "login.fel.fel"))));
             return;
         }
-        Optional<UserRepository.Konto> konto = users.findByUsername(username)
-                .filter(k -> k.aktiv() && !"deltagare".equals(k.roll()));
-        boolean ok = hasher.matches(password, konto.map(UserRepository.Konto::losenordHash).orElse(null));
-        if (!ok) {
-            Optional<Duration> lock = recordFailure(username, ctx, konto.map(UserRepository.Konto::id).orElse(null));
-            ctx.status(401);
-            renderer.render(ctx, "auth/login.jte", new LoginPage(username, back, new FormErrors().add("losenord",
-                    lock.map(d -> lockMessage(m, d)).orElse(m.get("login.fel.fel")))));
-            return;
-        }
-        succeed(ctx, konto.get().id(), false, username, "personal");
+        succeed(ctx, utfall.konto().get().id(), false, "personal");
         ctx.redirect(back);
     }
 
@@ -110,7 +112,7 @@ public final class AuthRoutes {
             ctx.redirect("/");
             return;
         }
-        String remembered = ctx.cookie(DEVICE_COOKIE);
+        String remembered = web.cookie(ctx, DEVICE_COOKIE);
         renderer.render(ctx, "auth/deltagare-login.jte",
                 new DeltagareLoginPage(remembered == null ? "" : remembered, FormErrors.none()));
     }
@@ -122,35 +124,32 @@ public final class AuthRoutes {
         FormErrors errors = new FormErrors();
         if (username.isEmpty()) {
             errors.add("anvandarnamn", m.get("deltagarlogin.fel.anvandarnamn"));
+        } else if (username.length() > MAX_USERNAME) {
+            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn.lang"));
         }
         if (pin.isEmpty()) {
             errors.add("pin", m.get("deltagarlogin.fel.pin"));
+        } else if (!pin.matches("\\d{6}")) {
+            // No PIN looks like this, so there is nothing to check and no guess to count.
+            errors.add("pin", m.get("pin.fel.format"));
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username, errors));
+            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(shown(username), errors));
             return;
         }
-        Optional<Duration> locked = lockedFor(username, ctx);
-        if (locked.isPresent()) {
-            audit.log(null, AuditLog.Handling.INLOGGNING_SPARRAD, null, "deltagare: " + username, ctx.ip());
-            ctx.status(429);
+        Utfall utfall = attempt(ctx, username, LoginThrottle.Regel.DELTAGARE, pin,
+                () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll())),
+                UserRepository.Konto::pinHash);
+        if (utfall.konto().isEmpty()) {
+            ctx.status(utfall.status());
             renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
-                    new FormErrors().add("pin", lockMessage(m, locked.get()))));
+                    new FormErrors().add("pin", utfall.message(m, "deltagarlogin.fel.fel"))));
             return;
         }
-        Optional<UserRepository.Konto> konto = users.findByUsername(username)
-                .filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
-        boolean ok = hasher.matches(pin, konto.map(UserRepository.Konto::pinHash).orElse(null));
-        if (!ok) {
-            Optional<Duration> lock = recordFailure(username, ctx, konto.map(UserRepository.Konto::id).orElse(null));
-            ctx.status(401);
-            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username, new FormErrors()
-                    .add("pin", lock.map(d -> lockMessage(m, d)).orElse(m.get("deltagarlogin.fel.fel")))));
-            return;
-        }
-        succeed(ctx, konto.get().id(), false, username, "deltagare");
-        web.setCookie(ctx, DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
+        UserRepository.Konto konto = utfall.konto().get();
+        succeed(ctx, konto.id(), false, "deltagare");
+        web.setCookie(ctx, DEVICE_COOKIE, konto.anvandarnamn(), 365 * 24 * 3600);
         ctx.redirect("/");
     }
 
@@ -166,13 +165,13 @@ public final class AuthRoutes {
         if (locked.isPresent()) {
             ctx.status(429);
             renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(typed, new FormErrors().add("kod", lockMessage(m, locked.get()))));
+                    new AktiveraPage(shown(typed), new FormErrors().add("kod", lockMessage(m, locked.get()))));
             return;
         }
         if (ActivationCodes.normalize(typed).length() != 16) {
             ctx.status(400);
             renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(typed, new FormErrors().add("kod", m.get("aktivera.fel.format"))));
+                    new AktiveraPage(shown(typed), new FormErrors().add("kod", m.get("aktivera.fel.format"))));
             return;
         }
         String hash = ActivationCodes.hash(typed);
@@ -195,6 +194,7 @@ public final class AuthRoutes {
                     lock.map(d -> lockMessage(m, d)).orElse(m.get("aktivera.fel.ogiltig")))));
             return;
         }
+        users.giveUsernameIfMissing(userId.get());
         audit.log(userId.get(), AuditLog.Handling.AKTIVERING, deltagareOf(userId.get()), "aktiveringskod använd",
                 ctx.ip());
         web.startSession(ctx, sessions.create(userId.get(), true));
@@ -225,8 +225,23 @@ public final class AuthRoutes {
             renderer.render(ctx, "auth/pin.jte", new PinPage(username, errors));
             return;
         }
-        users.setPin(user.id(), username, hasher.hash(pin));
-        sessions.pinSet(web.session(ctx).tokenHash());
+        String pinHash;
+        try {
+            pinHash = hasher.hash(pin);
+        } catch (PasswordHasher.Busy e) {
+            ctx.status(429).header("Retry-After", "2");
+            renderer.render(ctx, "auth/pin.jte", new PinPage(username, new FormErrors().add("pin",
+                    m.get("login.fel.upptagen"))));
+            return;
+        }
+        users.setPin(user.id(), username, pinHash);
+        // A new PIN ends every session of the account, also one someone else may hold; this browser gets a
+        // fresh one. A lock after wrong PINs ends here too: this is the way out of it.
+        sessions.deleteAllFor(user.id());
+        web.startSession(ctx, sessions.create(user.id(), false));
+        throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.DELTAGARE, username));
+        audit.log(user.id(), AuditLog.Handling.ANDRA, deltagareOf(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
+                ctx.ip());
         web.setCookie(ctx, DEVICE_COOKIE, username, 365 * 24 * 3600);
         web.flash(ctx, "flash.pin.sparad");
         ctx.redirect("/");
@@ -260,26 +275,88 @@ public final class AuthRoutes {
 
     // ---- shared ----
 
-    private Optional<Duration> lockedFor(String username, Context ctx) {
-        Optional<Duration> account = throttle.lockedFor(accountKey(username));
-        return account.isPresent() ? account : throttle.lockedFor("ip:" + ctx.ip());
-    }
-
-    private Optional<Duration> recordFailure(String username, Context ctx, Long knownId) {
-        audit.log(knownId, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning: " + username,
-                ctx.ip());
-        Optional<Duration> accountLock = throttle.recordFailure(accountKey(username));
-        // Many accounts tried from one address: lock the address too, but later than an account.
-        Optional<Duration> ipLock = throttle.recordFailure("ip:" + ctx.ip(), LoginThrottle.FREE_ATTEMPTS * 5);
-        if (accountLock.isPresent() || ipLock.isPresent()) {
-            audit.log(knownId, AuditLog.Handling.INLOGGNING_SPARRAD, null, "spärrad efter misslyckade försök: "
-                    + username, ctx.ip());
+    /** What became of a login attempt: the account when it succeeded, otherwise why not. */
+    private record Utfall(Optional<UserRepository.Konto> konto, int status, Optional<LoginThrottle.Sparr> sparr) {
+        String message(Messages m, String wrongKey) {
+            if (status == 429 && sparr.isEmpty()) {
+                return m.get("login.fel.upptagen");
+            }
+            return sparr.map(s -> lockMessage(m, s)).orElse(m.get(wrongKey));
         }
-        return accountLock.isPresent() ? accountLock : ipLock;
     }
 
-    private void succeed(Context ctx, long userId, boolean pinSaknas, String username, String kind) {
-        throttle.reset(accountKey(username));
+    /**
+     * One login attempt, in the order that keeps the server standing under a flood: locks are checked
+     * before any hashing; a permit for the hash is taken (or the answer is a quick 429 with Retry-After);
+     * the attempt is counted; only then the slow check runs.
+     */
+    private Utfall attempt(Context ctx, String username, LoginThrottle.Regel regel, String secret,
+                           Supplier<Optional<UserRepository.Konto>> findKonto,
+                           Function<UserRepository.Konto, String> hashOf) {
+        String kontoKey = LoginThrottle.kontoNyckel(regel, username);
+        String ipKey = LoginThrottle.adressNyckel(ctx.ip());
+        boolean budget = regel == LoginThrottle.Regel.DELTAGARE;
+        Optional<LoginThrottle.Sparr> locked = throttle.wouldRefuse(kontoKey, regel, ipKey, budget);
+        if (locked.isPresent()) {
+            // Logged once, when the lock was set; a request that hits it writes nothing.
+            return refused(ctx, locked);
+        }
+        Checked checked;
+        try {
+            checked = hasher.withPermit(() -> {
+                LoginThrottle.Forsok f = throttle.begin(kontoKey, regel, ipKey, budget);
+                if (!f.admitted()) {
+                    return new Checked(f, Optional.empty(), false);
+                }
+                Optional<UserRepository.Konto> k = findKonto.get();
+                return new Checked(f, k, hasher.matches(secret, k.map(hashOf).orElse(null)));
+            });
+        } catch (PasswordHasher.Busy e) {
+            ctx.header("Retry-After", "2");
+            return new Utfall(Optional.empty(), 429, Optional.empty());
+        }
+        LoginThrottle.Forsok forsok = checked.forsok();
+        Optional<UserRepository.Konto> konto = checked.konto();
+        boolean ok = checked.ok();
+        if (!forsok.admitted()) {
+            return refused(ctx, forsok.nekad());
+        }
+        if (ok) {
+            throttle.succeeded(forsok);
+            return new Utfall(konto, 200, Optional.empty());
+        }
+        Long knownId = konto.map(UserRepository.Konto::id).orElse(null);
+        String who = (regel == LoginThrottle.Regel.DELTAGARE ? "deltagare: " : "personal: ") + forLog(username);
+        audit.log(knownId, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning, " + who, ctx.ip());
+        if (forsok.nyttSparrOmFel()) {
+            audit.log(knownId, AuditLog.Handling.INLOGGNING_SPARRAD, null,
+                    forsok.sparrOmFel().get().tillsNyPin() ? "spärrad tills ny PIN-kod, " + who
+                            : "spärrad efter misslyckade försök, " + who, ctx.ip());
+        }
+        return new Utfall(Optional.empty(), 401, forsok.sparrOmFel());
+    }
+
+    private record Checked(LoginThrottle.Forsok forsok, Optional<UserRepository.Konto> konto, boolean ok) {
+    }
+
+    private static Utfall refused(Context ctx, Optional<LoginThrottle.Sparr> sparr) {
+        sparr.filter(s -> !s.tillsNyPin())
+                .ifPresent(s -> ctx.header("Retry-After", String.valueOf(Math.max(1, s.kvar().toSeconds()))));
+        return new Utfall(Optional.empty(), 429, sparr);
+    }
+
+    /** A typed name as the audit log keeps it: short, one line, so nobody can fill the log by typing. */
+    static String forLog(String typed) {
+        String oneLine = typed.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= MAX_LOGGED_NAME ? oneLine : oneLine.substring(0, MAX_LOGGED_NAME) + "…";
+    }
+
+    /** A typed name as the form shows it again. */
+    private static String shown(String typed) {
+        return typed.length() <= MAX_USERNAME ? typed : typed.substring(0, MAX_USERNAME);
+    }
+
+    private void succeed(Context ctx, long userId, boolean pinSaknas, String kind) {
         audit.log(userId, AuditLog.Handling.INLOGGNING, deltagareOf(userId), kind, ctx.ip());
         web.startSession(ctx, sessions.create(userId, pinSaknas));
     }
@@ -289,20 +366,20 @@ public final class AuthRoutes {
                 .bind("a", userId).mapTo(Long.class).findOne().orElse(null));
     }
 
-    /** A participant's user id is their deltagare code, which they can read and type easily. */
+    /** The participant's user id, given at activation: random, so it cannot be guessed from the case code. */
     private String usernameFor(CurrentUser user) {
-        return users.usernameOf(user.id()).orElseGet(() -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT lower(kod) FROM deltagare WHERE anvandare_id = :a")
-                .bind("a", user.id()).mapTo(String.class).findOne().orElse("deltagare" + user.id())));
+        return users.usernameOf(user.id()).orElseGet(() -> users.giveUsernameIfMissing(user.id()));
     }
 
-    private static String accountKey(String username) {
-        return "konto:" + username.toLowerCase(Locale.ROOT);
+    static String lockMessage(Messages m, LoginThrottle.Sparr sparr) {
+        return sparr.tillsNyPin() ? m.get("deltagarlogin.fel.sparrad.nykod") : lockMessage(m, sparr.kvar());
     }
 
-    private static String lockMessage(Messages m, Duration d) {
-        long minutes = Math.max(1, (d.getSeconds() + 59) / 60);
-        return m.get("login.fel.sparrad", minutes);
+    /** Under a minute in seconds, otherwise in whole minutes rounded up, each with its plural form. */
+    static String lockMessage(Messages m, Duration d) {
+        long seconds = Math.max(1, d.toSeconds());
+        String wait = seconds < 60 ? m.get("login.tid.sekunder", seconds) : m.get("login.tid.minuter", (seconds + 59) / 60);
+        return m.get("login.fel.sparrad", wait);
     }
 
     static boolean tooSimple(String pin) {

@@ -21,6 +21,11 @@ public final class SessionStore {
     public record Session(String tokenHash, long anvandareId, boolean pinSaknas) {
     }
 
+    /** A working day: however active, a staff member logs in again the next day. */
+    public static final Duration MAX_LIFE_PERSONAL = Duration.ofHours(12);
+    /** A participant reads her plan for minutes; a phone left logged in, lent or lost, is the bigger risk. */
+    public static final Duration MAX_LIFE_DELTAGARE = Duration.ofHours(2);
+
     /** Writing the last-seen time on every request would cost a write per page; once a minute is enough. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -50,7 +55,10 @@ public final class SessionStore {
         return token;
     }
 
-    /** The live session for a cookie token; an expired one is removed and not returned. */
+    /**
+     * The live session for a cookie token; an expired one (inactive too long, or older than its role's
+     * maximum life) is removed and not returned.
+     */
     public Optional<Session> find(String token) {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
@@ -58,15 +66,20 @@ public final class SessionStore {
         String tokenHash = hash(token);
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
-            var row = h.createQuery("SELECT anvandare_id, senast_aktiv, pin_saknas FROM session WHERE token_hash = :t")
+            var row = h.createQuery("""
+                            SELECT s.anvandare_id, s.senast_aktiv, s.pin_saknas, s.skapad, a.roll
+                            FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE s.token_hash = :t""")
                     .bind("t", tokenHash)
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), Instant.parse(rs.getString(2)), rs.getBoolean(3)})
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), Instant.parse(rs.getString(2)), rs.getBoolean(3),
+                            Instant.parse(rs.getString(4)), rs.getString(5)})
                     .findOne();
             if (row.isEmpty()) {
                 return Optional.<Session>empty();
             }
             Instant lastSeen = (Instant) row.get()[1];
-            if (lastSeen.plus(timeout).isBefore(now)) {
+            Instant created = (Instant) row.get()[3];
+            Duration maxLife = "deltagare".equals(row.get()[4]) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
+            if (lastSeen.plus(timeout).isBefore(now) || !created.plus(maxLife).isAfter(now)) {
                 h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute();
                 return Optional.<Session>empty();
             }
@@ -87,11 +100,18 @@ public final class SessionStore {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute());
     }
 
+    /** Ends every session of an account, wherever it is logged in. Returns how many there were. */
+    public int deleteAllFor(long anvandareId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM session WHERE anvandare_id = :a")
+                .bind("a", anvandareId).execute());
+    }
+
     /** Removes sessions that have expired; called now and then so the table does not grow. */
     public int deleteExpired() {
-        Instant cutoff = clock.instant().minus(timeout);
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM session WHERE senast_aktiv < :c")
-                .bind("c", cutoff).execute());
+        Instant now = clock.instant();
+        Duration longest = MAX_LIFE_PERSONAL.compareTo(MAX_LIFE_DELTAGARE) > 0 ? MAX_LIFE_PERSONAL : MAX_LIFE_DELTAGARE;
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM session WHERE senast_aktiv < :c OR skapad < :old")
+                .bind("c", now.minus(timeout)).bind("old", now.minus(longest)).execute());
     }
 
     static String randomToken() {

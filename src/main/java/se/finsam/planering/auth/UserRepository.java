@@ -64,6 +64,28 @@ public final class UserRepository {
                 .bind("pin", pinHash).bind("namn", anvandarnamn).bind("id", id).execute());
     }
 
+    /**
+     * Gives a participant without one a random user id ({@link ActivationCodes#generateUserId()}), and
+     * returns the account's user id.
+     */
+    public String giveUsernameIfMissing(long id) {
+        for (int tries = 0; ; tries++) {
+            String candidate = ActivationCodes.generateUserId();
+            try {
+                jdbi.useHandle(h -> h.createUpdate("""
+                                UPDATE anvandare SET anvandarnamn = :u
+                                WHERE id = :id AND roll = 'deltagare' AND anvandarnamn IS NULL""")
+                        .bind("u", candidate).bind("id", id).execute());
+                return usernameOf(id).orElseThrow();
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                // The same random id twice in 2^39: try another.
+                if (tries >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     public Optional<String> usernameOf(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT anvandarnamn FROM anvandare WHERE id = :id")
                 .bind("id", id).mapTo(String.class).findOne());

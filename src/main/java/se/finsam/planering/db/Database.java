@@ -25,7 +25,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable {
 
-    /** Readers run in parallel in WAL mode; writes are short and wait on the busy timeout. */
+    /** Readers run in parallel in WAL mode; write transactions are short and queue on the busy timeout. */
     private static final int POOL_SIZE = 8;
 
     /** For tools and tests that only need Jdbi; the pool's threads are daemons. */
@@ -52,6 +52,11 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5000);
+        // Every transaction here reads and then writes. Begun as DEFERRED, two of them can both read and then
+        // the second cannot upgrade to a writer (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait
+        // out). IMMEDIATE takes the write lock at BEGIN, so writers queue on the busy timeout instead.
+        // Plain reads run outside transactions (auto-commit) and are not affected.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 

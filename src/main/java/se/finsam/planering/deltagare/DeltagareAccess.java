@@ -1,19 +1,51 @@
 package se.finsam.planering.deltagare;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.auth.Roll;
+import se.finsam.planering.web.Atkomst;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.WebContext;
 
 /**
- * The per-participant check every page about a person goes through, after the route's role check.
- * A participant sees only themself; staff see participants of their own teams, and the authorities'
- * staff only where the participant's samtycke covers their organisation (the koordinator sees the
- * whole team). Every look is logged, and so is every refusal.
+ * Who may see which participant, decided in one place. A participant sees only themself; staff see participants
+ * of their own teams, and the authorities' staff only where the participant's samtycke (given, not withdrawn)
+ * covers their organisation (the koordinator sees the whole team). A protected identity is shown by code only.
+ *
+ * <p>The rule exists once, as SQL ({@link #synliga}): every query that lists participants joins it, and the check
+ * of a single participant asks the same SQL. Routes that name a participant, meeting, booking, handover or plan
+ * item declare it in the route table ({@link Atkomst}); {@link #kontrollera} enforces that before the handler runs
+ * and writes the audit row. Every look is logged, and so is every refusal.
  */
-public final class DeltagareAccess {
+public final class DeltagareAccess implements Atkomst.Kontroll {
+
+    /**
+     * The participants one user may see, as a subquery with the columns {@code deltagare_id}, {@code team_id},
+     * {@code kod} and {@code namn} (null for a protected identity). Only this class makes one, so a list query
+     * cannot be handed a filter written somewhere else. The SQL holds nothing but numbers from the session.
+     */
+    public static final class Synliga {
+        private final String sql;
+
+        private Synliga(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
+    }
+
+    private static final String KOLUMNER = """
+            SELECT d.id AS deltagare_id, d.team_id, d.kod,
+                   CASE WHEN d.skyddad_identitet = 1 THEN NULL ELSE d.fornamn || ' ' || d.efternamn END AS namn
+            FROM deltagare d
+            """;
 
     private final DeltagareRepository deltagare;
     private final AuditLog audit;
@@ -23,6 +55,26 @@ public final class DeltagareAccess {
         this.deltagare = deltagare;
         this.audit = audit;
         this.web = web;
+    }
+
+    /** The one filter for "may this user see this participant", for every list. */
+    public static Synliga synliga(CurrentUser user) {
+        if (user.roll() == Roll.DELTAGARE) {
+            return new Synliga(KOLUMNER + "WHERE d.id = " + (user.deltagareId() == null ? 0 : user.deltagareId()));
+        }
+        if (!user.roll().arPersonal() || user.teamIds().isEmpty()) {
+            return new Synliga(KOLUMNER + "WHERE 0");
+        }
+        String team = user.teamIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        if (user.roll() == Roll.KOORDINATOR) {
+            return new Synliga(KOLUMNER + "WHERE d.team_id IN (" + team + ")");
+        }
+        if (user.organisationId() == null) {
+            return new Synliga(KOLUMNER + "WHERE 0");
+        }
+        return new Synliga(KOLUMNER + "WHERE d.team_id IN (" + team + ")\n"
+                + "  AND EXISTS (SELECT 1 FROM samtycke s WHERE s.deltagare_id = d.id AND s.organisation_id = "
+                + user.organisationId() + " AND s.aterkallat_datum IS NULL)");
     }
 
     /** Parses the {id} path parameter; anything but a positive number is a plain 404. */
@@ -39,24 +91,17 @@ public final class DeltagareAccess {
     }
 
     public boolean mayAccess(CurrentUser user, long deltagareId) {
-        return refusal(user, deltagareId) == null;
+        return deltagare.synlig(synliga(user), deltagareId);
     }
 
     /** Why the user may not see the participant, as a bundle key; null when they may. */
     private String refusal(CurrentUser user, long deltagareId) {
-        if (user.roll() == Roll.DELTAGARE) {
-            return user.deltagareId() != null && user.deltagareId() == deltagareId ? null : "fel.403.deltagare";
+        if (mayAccess(user, deltagareId)) {
+            return null;
         }
-        if (!user.roll().arPersonal()
-                || !deltagare.teamOf(deltagareId).map(user.teamIds()::contains).orElse(false)) {
-            return "fel.403.deltagare";
-        }
-        // The koordinator sees everything of the team; the authorities' staff only what samtycke covers.
-        if (user.roll() != Roll.KOORDINATOR
-                && (user.organisationId() == null || !deltagare.harSamtycke(deltagareId, user.organisationId()))) {
-            return "fel.403.samtycke";
-        }
-        return null;
+        boolean ettEgetTeam = user.roll().arPersonal()
+                && deltagare.teamOf(deltagareId).map(user.teamIds()::contains).orElse(false);
+        return ettEgetTeam ? "fel.403.samtycke" : "fel.403.deltagare";
     }
 
     /** Lets the request through and logs that it read (or changed) the participant's data, or refuses it. */
@@ -72,5 +117,60 @@ public final class DeltagareAccess {
         }
         audit.log(user.id(), handling, deltagareId, vad, ctx.ip());
         return user;
+    }
+
+    /** A page that lists people: one audit row per person shown. */
+    public void loggaLista(Context ctx, Collection<Long> deltagareIds, String vad) {
+        CurrentUser user = web.requireUser(ctx);
+        audit.logMany(user.id(), AuditLog.Handling.LAS, deltagareIds, vad, ctx.ip());
+    }
+
+    /**
+     * The route's declared rule, before its handler runs: each path parameter is resolved to the participant it
+     * concerns (a meeting to its team) and checked; reading is logged as a read, anything else as a change.
+     */
+    @Override
+    public void kontrollera(Context ctx, Atkomst atkomst) {
+        CurrentUser user = web.requireUser(ctx);
+        AuditLog.Handling handling = ctx.method() == HandlerType.GET ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA;
+        for (Atkomst.Regel regel : atkomst.regler()) {
+            long id = positivtId(ctx, regel.parameter());
+            if (regel.slag() == Atkomst.Slag.MOTE) {
+                long team = deltagare.moteTeam(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                if (!user.roll().arPersonal() || !user.teamIds().contains(team)) {
+                    audit.log(user.id(), AuditLog.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
+                    throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+                }
+                continue;
+            }
+            if (regel.slag() == Atkomst.Slag.KONTO) {
+                if (user.roll() != se.finsam.planering.auth.Roll.ADMIN) {
+                    audit.log(user.id(), AuditLog.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
+                    throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+                }
+                continue;
+            }
+            Optional<Long> deltagareId = switch (regel.slag()) {
+                case DELTAGARE -> Optional.of(id);
+                case BOKNING -> deltagare.bokningensDeltagare(id);
+                case OVERLAMNING -> deltagare.overlamningensDeltagare(id);
+                case PLANPUNKT -> deltagare.planpunktensDeltagare(id);
+                case MOTE, KONTO -> throw new IllegalStateException("handled above");
+            };
+            require(ctx, deltagareId.orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404"))), handling,
+                    regel.vad());
+        }
+    }
+
+    private long positivtId(Context ctx, String parameter) {
+        try {
+            long id = Long.parseLong(ctx.pathParam(parameter));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw Fel.notFound(web.messages(ctx).get("fel.404"));
     }
 }

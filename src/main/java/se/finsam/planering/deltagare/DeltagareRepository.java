@@ -34,14 +34,6 @@ public final class DeltagareRepository {
         this.jdbi = jdbi;
     }
 
-    /** Whether the participant's samtycke (given and not withdrawn) covers the organisation. */
-    public boolean harSamtycke(long deltagareId, long organisationId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT EXISTS (SELECT 1 FROM samtycke WHERE deltagare_id = :d AND organisation_id = :o
-                                       AND aterkallat_datum IS NULL)""")
-                .bind("d", deltagareId).bind("o", organisationId).mapTo(Boolean.class).one());
-    }
-
     /** When the participant last confirmed "Jag har läst". */
     public Optional<java.time.Instant> senastLast(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT max(last) FROM lasbekraftelse WHERE deltagare_id = :d")
@@ -73,14 +65,12 @@ public final class DeltagareRepository {
                 .findOne());
     }
 
-    /** One list row per participant of the given teams; the callers add conditions and order. */
+    /** One list row per participant the user may see; the callers add conditions and order. */
     private static final String RAD_SQL = """
-            SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
-                                     ELSE d.fornamn || ' ' || d.efternamn END AS namn,
-                   t.namn AS team, f.fas, d.fodelsear
-            FROM deltagare d JOIN team t ON t.id = d.team_id
+            SELECT d.id, d.kod, sy.namn, t.namn AS team, f.fas, d.fodelsear
+            FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id JOIN team t ON t.id = d.team_id
             JOIN deltagare_fas f ON f.deltagare_id = d.id
-            WHERE d.team_id IN (<teams>)
+            WHERE 1
             """;
 
     private static Rad rad(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -88,35 +78,64 @@ public final class DeltagareRepository {
                 rs.getInt(6));
     }
 
-    /** Participants of the given teams, newest referral first. */
-    public List<Rad> inTeams(java.util.Collection<Long> teamIds, int limit) {
-        if (teamIds.isEmpty()) {
-            return List.of();
-        }
+    /** Every participant the user may see, newest referral first. */
+    public List<Rad> synliga(DeltagareAccess.Synliga synliga, int limit) {
         return jdbi.withHandle(h -> h.createQuery(RAD_SQL + """
                         ORDER BY d.id DESC LIMIT :n""")
-                .bindList("teams", List.copyOf(teamIds)).bind("n", limit)
+                .define("synliga", synliga.sql()).bind("n", limit)
                 .map((rs, ctx) -> rad(rs))
                 .list());
     }
 
-    /** Participants a handläggare referred or holds current items for, within their teams and samtycke. */
-    public List<Rad> forHandlaggare(long anvandareId, java.util.Collection<Long> teamIds) {
-        if (teamIds.isEmpty()) {
-            return List.of();
-        }
+    /** Of those the user may see, the participants they referred or hold current items for. */
+    public List<Rad> forHandlaggare(DeltagareAccess.Synliga synliga, long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery(RAD_SQL + """
-                          AND EXISTS (SELECT 1 FROM samtycke s JOIN anvandare me ON me.id = :u
-                                      WHERE s.deltagare_id = d.id AND s.organisation_id = me.organisation_id
-                                        AND s.aterkallat_datum IS NULL)
                           AND (EXISTS (SELECT 1 FROM anmalan a WHERE a.deltagare_id = d.id AND a.remitterande_id = :u)
                                OR EXISTS (SELECT 1 FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
                                           WHERE p.deltagare_id = d.id AND pp.ansvarig_anvandare_id = :u
                                             AND pp.borttagen IS NULL))
-                        ORDER BY namn IS NULL, namn""")
-                .bindList("teams", List.copyOf(teamIds)).bind("u", anvandareId)
+                        ORDER BY sy.namn IS NULL, sy.namn""")
+                .define("synliga", synliga.sql()).bind("u", anvandareId)
                 .map((rs, ctx) -> rad(rs))
                 .list());
+    }
+
+    /** Whether the participant is among those the filter lets the user see. */
+    public boolean synlig(DeltagareAccess.Synliga synliga, long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM (<synliga>) WHERE deltagare_id = :d)")
+                .define("synliga", synliga.sql()).bind("d", deltagareId).mapTo(Boolean.class).one());
+    }
+
+    /** The organisations the participant's samtycke covers today (given, not withdrawn). */
+    public java.util.Set<Long> samtyckeOrganisationer(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT DISTINCT organisation_id FROM samtycke
+                        WHERE deltagare_id = :d AND aterkallat_datum IS NULL""")
+                .bind("d", deltagareId).mapTo(Long.class).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    public Optional<Long> moteTeam(long moteId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT team_id FROM mote WHERE id = :id")
+                .bind("id", moteId).mapTo(Long.class).findOne());
+    }
+
+    public Optional<Long> bokningensDeltagare(long bokningId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT deltagare_id FROM mote_deltagare WHERE id = :id")
+                .bind("id", bokningId).mapTo(Long.class).findOne());
+    }
+
+    public Optional<Long> overlamningensDeltagare(long overlamningId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT p.deltagare_id FROM overlamning o JOIN planpunkt pp ON pp.id = o.planpunkt_id
+                        JOIN planering p ON p.id = pp.planering_id WHERE o.id = :id""")
+                .bind("id", overlamningId).mapTo(Long.class).findOne());
+    }
+
+    public Optional<Long> planpunktensDeltagare(long planpunktId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT p.deltagare_id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                        WHERE pp.id = :id""")
+                .bind("id", planpunktId).mapTo(Long.class).findOne());
     }
 
     /** Counts per team and stage: the only view of participants that statistics roles get. */

@@ -149,7 +149,8 @@ public final class MinPlaneringRoutes {
         } catch (NumberFormatException e) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
-        long id = egen(ctx, AuditLog.Handling.ANDRA, "markerade eget steg som klart");
+        // The route's rule has checked that the step is the participant's own and logged it.
+        Long id = web.requireUser(ctx).deltagareId();
         if (!repo.markeraEgetStegKlart(id, punkt, web.user(ctx).id(), LocalDate.now(clock), clock.instant())) {
             throw Fel.badRequest(web.messages(ctx).get("minplanering.egetsteg.fel"));
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
@@ -58,6 +59,7 @@ public final class HemRoutes {
 
     private final Jdbi jdbi;
     private final DeltagareRepository deltagare;
+    private final DeltagareAccess access;
     private final UppfoljningOversikt uppfoljningsschema;
     private final Renderer renderer;
     private final WebContext web;
@@ -65,8 +67,10 @@ public final class HemRoutes {
     private final OverlamningRepository overlamningar;
     private final Clock clock;
 
-    public HemRoutes(Jdbi jdbi, DeltagareRepository deltagare, Renderer renderer, WebContext web, MoteRepository moten,
-                     OverlamningRepository overlamningar, UppfoljningOversikt uppfoljningsschema, Clock clock) {
+    public HemRoutes(Jdbi jdbi, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
+                     WebContext web, MoteRepository moten, OverlamningRepository overlamningar,
+                     UppfoljningOversikt uppfoljningsschema, Clock clock) {
+        this.access = access;
         this.moten = moten;
         this.overlamningar = overlamningar;
         this.uppfoljningsschema = uppfoljningsschema;
@@ -93,43 +97,53 @@ public final class HemRoutes {
 
     public void personal(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
+        DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
         boolean koordinator = user.roll() == se.finsam.planering.auth.Roll.KOORDINATOR;
         List<DeltagareRepository.Rad> lista = koordinator
-                ? deltagare.inTeams(user.teamIds(), 200)
-                : deltagare.forHandlaggare(user.id(), user.teamIds());
+                ? deltagare.synliga(synliga, 200)
+                : deltagare.forHandlaggare(synliga, user.id());
         LocalDate idag = LocalDate.now(clock.withZone(se.finsam.planering.App.ZONE));
         Koordinatorlistor listor = !koordinator ? null : new Koordinatorlistor(
-                moten.anmaldaUtanMote(user.teamIds()),
+                moten.anmaldaUtanMote(synliga, user.teamIds()),
                 moten.kommande(user.teamIds(), idag.atStartOfDay(), 10),
-                iFas(user.teamIds(), "planerad"),
-                uppfoljningar(user.teamIds(), idag),
-                overlamningar.utanKvittens(user.teamIds(), idag),
-                overlamningar.aterlamnade(user.teamIds(), idag));
+                iFas(synliga, "planerad"),
+                uppfoljningar(user, idag),
+                overlamningar.utanKvittens(synliga, user.teamIds(), idag),
+                overlamningar.aterlamnade(synliga, user.teamIds(), idag));
+        List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
+        List<Long> visade = new ArrayList<>();
+        lista.forEach(d -> visade.add(d.id()));
+        attKvittera.forEach(o -> visade.add(o.deltagareId()));
+        if (listor != null) {
+            listor.anmaldaUtanMote().forEach(a -> visade.add(a.id()));
+            listor.planerade().forEach(a -> visade.add(a.id()));
+            listor.uppfoljningar().forEach(u -> visade.add(u.deltagareId()));
+            listor.utanKvittens().forEach(o -> visade.add(o.deltagareId()));
+            listor.aterlamnade().forEach(o -> visade.add(o.deltagareId()));
+        }
+        access.loggaLista(ctx, visade, "startsidans listor");
         renderer.render(ctx, "hem/personal.jte",
                 new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
-                        overlamningar.attKvittera(user.id(), idag), listor));
+                        attKvittera, listor));
     }
 
-    private List<MoteRepository.Anmald> iFas(java.util.Collection<Long> teamIds, String fas) {
-        if (teamIds.isEmpty()) {
-            return List.of();
-        }
+    private List<MoteRepository.Anmald> iFas(DeltagareAccess.Synliga synliga, String fas) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
-                                                 ELSE d.fornamn || ' ' || d.efternamn END, a.datum
-                        FROM deltagare d JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        SELECT d.id, d.kod, sy.namn, a.datum
+                        FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
                         LEFT JOIN anmalan a ON a.deltagare_id = d.id
-                        WHERE d.team_id IN (<teams>) AND f.fas = :fas ORDER BY d.id""")
-                .bindList("teams", List.copyOf(teamIds)).bind("fas", fas)
+                        WHERE f.fas = :fas ORDER BY d.id""")
+                .define("synliga", synliga.sql()).bind("fas", fas)
                 .map((rs, c) -> new MoteRepository.Anmald(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4))))
                 .list());
     }
 
     /** Follow-ups due within two weeks or overdue, from the same schedule as the follow-up overview. */
-    private List<Uppfoljning> uppfoljningar(java.util.Collection<Long> teamIds, LocalDate idag) {
-        var resultat = uppfoljningsschema.berakna(new UppfoljningOversikt.Filter(teamIds, null, null, null), idag,
-                clock.instant());
+    private List<Uppfoljning> uppfoljningar(CurrentUser user, LocalDate idag) {
+        var resultat = uppfoljningsschema.berakna(new UppfoljningOversikt.Filter(DeltagareAccess.synliga(user),
+                user.teamIds(), null, null, null), idag, clock.instant());
         List<Uppfoljning> svar = new ArrayList<>();
         for (var f : resultat.forsenade()) {
             svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), true));

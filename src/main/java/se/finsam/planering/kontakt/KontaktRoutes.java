@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import se.finsam.planering.App;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.web.Fel;
@@ -50,19 +49,22 @@ public final class KontaktRoutes {
 
     public void visa(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
-        access.require(ctx, id, AuditLog.Handling.LAS, "kontaktpersoner");
         render(ctx, id, Form.tom(), FormErrors.none());
     }
 
     private void render(Context ctx, long id, Form form, FormErrors fel) {
         var d = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        // Only organisations the participant's samtycke covers can be her contacts.
+        Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
         renderer.render(ctx, "kontakt/kontakter.jte", new KontaktPage(d, kontakter.aktuella(id),
-                kontakter.historik(id), kontakter.organisationer(), kontakter.personal(Set.of(d.teamId())), form, fel));
+                kontakter.historik(id), kontakter.organisationer().stream().filter(o -> samtycke.contains(o.id()))
+                        .toList(),
+                kontakter.personal(Set.of(d.teamId())).stream().filter(p -> samtycke.contains(p.organisationId()))
+                        .toList(), form, fel));
     }
 
     public void byt(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
-        access.require(ctx, id, AuditLog.Handling.ANDRA, "kontaktperson ändrad");
         Messages m = web.messages(ctx);
         Form form = new Form(p(ctx, "organisation"), p(ctx, "anvandare"), p(ctx, "namn"), p(ctx, "titel"),
                 p(ctx, "telefon"), p(ctx, "epost"), p(ctx, "telefontider"));
@@ -70,6 +72,8 @@ public final class KontaktRoutes {
         long org = parse(form.organisation());
         if (kontakter.organisationer().stream().noneMatch(o -> o.id() == org)) {
             fel.add("organisation", m.get("kontakt.fel.organisation"));
+        } else if (!deltagare.samtyckeOrganisationer(id).contains(org)) {
+            fel.add("organisation", m.get("kontakt.fel.samtycke"));
         }
         Long anvandare = null;
         long teamId = deltagare.teamOf(id).orElseThrow();

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.auth.ActivationCodes;
 
 /** The team's meeting calendar, bookings (from which the kallelse is made), attendance and activation codes. */
@@ -141,9 +142,18 @@ public final class MoteRepository {
                 rs.getString(9) == null ? null : Instant.parse(rs.getString(9)));
     }
 
-    public List<Bokning> bokningar(long moteId) {
-        return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + " WHERE md.mote_id = :m ORDER BY md.tid")
-                .bind("m", moteId).map((rs, c) -> bokning(rs)).list());
+    /** The meeting's bookings of participants the user may see. */
+    public List<Bokning> bokningar(long moteId, DeltagareAccess.Synliga synliga) {
+        return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
+                         JOIN (<synliga>) sy ON sy.deltagare_id = md.deltagare_id
+                        WHERE md.mote_id = :m ORDER BY md.tid""")
+                .define("synliga", synliga.sql()).bind("m", moteId).map((rs, c) -> bokning(rs)).list());
+    }
+
+    /** Every booked time of the meeting, whoever is booked: what is no longer free. */
+    public List<LocalDateTime> bokadeTider(long moteId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT tid FROM mote_deltagare WHERE mote_id = :m ORDER BY tid")
+                .bind("m", moteId).map((rs, c) -> LocalDateTime.parse(rs.getString(1))).list());
     }
 
     public Optional<Bokning> bokning(long id) {
@@ -160,18 +170,18 @@ public final class MoteRepository {
     }
 
     /** Referred participants not yet booked into a meeting, oldest referral first. */
-    public List<Anmald> anmaldaUtanMote(Collection<Long> teamIds) {
+    public List<Anmald> anmaldaUtanMote(DeltagareAccess.Synliga synliga, Collection<Long> teamIds) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, CASE WHEN d.skyddad_identitet = 1 THEN NULL
-                                                 ELSE d.fornamn || ' ' || d.efternamn END, a.datum
-                        FROM deltagare d JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        SELECT d.id, d.kod, sy.namn, a.datum
+                        FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
                         LEFT JOIN anmalan a ON a.deltagare_id = d.id
                         WHERE d.team_id IN (<teams>) AND f.fas = 'anmald'
                         ORDER BY a.datum, d.id""")
-                .bindList("teams", List.copyOf(teamIds))
+                .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
                 .map((rs, c) -> new Anmald(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4))))
                 .list());
@@ -252,6 +262,14 @@ public final class MoteRepository {
      * participant's login row if missing and retires codes given earlier. Only the hash is stored: the code is
      * returned once, for the printout.
      */
+    /** Whether the participant has an account with a PIN, i.e. uses the app already. */
+    public boolean harPin(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM deltagare d JOIN anvandare a ON a.id = d.anvandare_id
+                        WHERE d.id = :d AND a.pin_hash IS NOT NULL""")
+                .bind("d", deltagareId).mapTo(Integer.class).one() > 0);
+    }
+
     public String nyAktiveringskod(long deltagareId, long skapadAv, Instant nu, Duration giltig) {
         String kod = ActivationCodes.generate();
         jdbi.useTransaction(h -> {
@@ -268,6 +286,13 @@ public final class MoteRepository {
                 h.createUpdate("UPDATE deltagare SET anvandare_id = :a WHERE id = :d")
                         .bind("a", anvandareId).bind("d", deltagareId).execute();
             }
+            // A new code resets the account: whoever holds the old PIN, or is logged in now, is out, and the
+            // participant gets a new user id when she chooses her new PIN.
+            h.createUpdate("""
+                            UPDATE anvandare SET pin_hash = NULL, anvandarnamn = NULL
+                            WHERE id = :a AND roll = 'deltagare' AND pin_hash IS NOT NULL""")
+                    .bind("a", anvandareId).execute();
+            h.createUpdate("DELETE FROM session WHERE anvandare_id = :a").bind("a", anvandareId).execute();
             h.createUpdate("""
                             UPDATE aktiveringskod SET giltig_till = :nu
                             WHERE anvandare_id = :a AND anvand IS NULL AND giltig_till > :nu""")

@@ -43,7 +43,7 @@ public final class MoteRoutes {
                            List<MoteRepository.Anmald> anmalda, List<LocalDateTime> lediga, Bokningsform form,
                            FormErrors fel, List<KontaktRepository.Personal> personal,
                            List<MoteRepository.Narvaro> narvaro, boolean koordinator,
-                           List<KontaktRepository.Personal> utanfor) {
+                           List<KontaktRepository.Personal> utanfor, List<LocalDateTime> dolda) {
 
         /** Substitutes from outside the team who are recorded as present. */
         public List<MoteRepository.Narvaro> externaErsattare() {
@@ -97,8 +97,10 @@ public final class MoteRoutes {
     private void renderKalender(Context ctx, CurrentUser user, NyttMote nytt, FormErrors fel) {
         List<MoteRepository.Team> team = user.teamIds().stream().map(moten::team).flatMap(java.util.Optional::stream)
                 .toList();
+        List<MoteRepository.Anmald> anmalda = moten.anmaldaUtanMote(DeltagareAccess.synliga(user), user.teamIds());
+        access.loggaLista(ctx, anmalda.stream().map(MoteRepository.Anmald::id).toList(), "mötesplanering: anmälda");
         renderer.render(ctx, "mote/kalender.jte", new KalenderPage(moten.kommande(user.teamIds(),
-                nu().toLocalDate().atStartOfDay(), 50), moten.anmaldaUtanMote(user.teamIds()), nytt, fel, team));
+                nu().toLocalDate().atStartOfDay(), 50), anmalda, nytt, fel, team));
     }
 
     /** Adds the teams' usual meetings for the next twelve weeks. */
@@ -169,12 +171,23 @@ public final class MoteRoutes {
 
     private void renderMote(Context ctx, CurrentUser user, MoteRepository.Mote mote, Bokningsform form,
                             FormErrors fel) {
-        List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id());
+        DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
+        List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id(), synliga);
+        List<LocalDateTime> bokade = moten.bokadeTider(mote.id());
         List<LocalDateTime> lediga = new ArrayList<>(mote.tider());
-        bokningar.forEach(b -> lediga.remove(b.tid()));
-        renderer.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, moten.anmaldaUtanMote(Set.of(mote.teamId())),
+        lediga.removeAll(bokade);
+        // Times taken by participants this user may not see: shown as taken, without a name.
+        List<LocalDateTime> dolda = new ArrayList<>(bokade);
+        bokningar.forEach(b -> dolda.remove(b.tid()));
+        boolean koordinator = user.roll() == Roll.KOORDINATOR;
+        List<MoteRepository.Anmald> anmalda = koordinator
+                ? moten.anmaldaUtanMote(synliga, Set.of(mote.teamId())) : List.of();
+        List<Long> visade = new ArrayList<>(bokningar.stream().map(MoteRepository.Bokning::deltagareId).toList());
+        anmalda.forEach(a -> visade.add(a.id()));
+        access.loggaLista(ctx, visade, "möte " + mote.start().toLocalDate());
+        renderer.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, anmalda,
                 lediga, form, fel, kontakter.personal(Set.of(mote.teamId())), moten.narvaro(mote.id()),
-                user.roll() == Roll.KOORDINATOR, kontakter.personalUtanfor(mote.teamId())));
+                koordinator, kontakter.personalUtanfor(mote.teamId()), dolda));
     }
 
     public void boka(Context ctx) {
@@ -184,7 +197,8 @@ public final class MoteRoutes {
         Bokningsform form = new Bokningsform(p(ctx, "deltagare"), p(ctx, "tid"), p(ctx, "syfte"), p(ctx, "taMed"));
         FormErrors fel = new FormErrors();
         long deltagareId = parseLong(form.deltagare());
-        if (moten.anmaldaUtanMote(Set.of(mote.teamId())).stream().noneMatch(a -> a.id() == deltagareId)) {
+        if (moten.anmaldaUtanMote(DeltagareAccess.synliga(user), Set.of(mote.teamId())).stream()
+                .noneMatch(a -> a.id() == deltagareId)) {
             fel.add("deltagare", m.get("mote.fel.deltagare"));
         }
         LocalDateTime tid = null;
@@ -220,7 +234,6 @@ public final class MoteRoutes {
         long bokningId = idFrom(ctx, "bokning");
         MoteRepository.Bokning bokning = moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        access.require(ctx, bokning.deltagareId(), AuditLog.Handling.ANDRA, "avbokad från möte");
         moten.avboka(mote.id(), bokningId);
         web.flash(ctx, "flash.mote.avbokad");
         ctx.redirect("/moten/" + mote.id());
@@ -279,9 +292,13 @@ public final class MoteRoutes {
         long id = idFrom(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        CurrentUser user = access.require(ctx, bokning.deltagareId(),
-                kod == null ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA,
-                kod == null ? "kallelse" : "aktiveringskod skapad");
+        CurrentUser user = web.requireUser(ctx);
+        if (kod != null && moten.harPin(bokning.deltagareId())) {
+            // Besides the route's own audit row: the participant reads this one under "Vem har tittat", and it
+            // says in plain words why her PIN no longer works.
+            access.require(ctx, bokning.deltagareId(), AuditLog.Handling.ANDRA,
+                    "gav dig en ny aktiveringskod. Din gamla PIN-kod gäller inte längre och du loggades ut överallt");
+        }
         String aktiveringskod = kod == null ? null
                 : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();

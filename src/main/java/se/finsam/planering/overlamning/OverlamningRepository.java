@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
 
 /** Handing plan items over to their responsible handläggare, and their answers (kvittens or "not mine"). */
@@ -121,20 +122,23 @@ public final class OverlamningRepository {
     }
 
     private static final String POST_SQL = """
-            SELECT o.id, d.id AS deltagare_id, d.kod,
-                   CASE WHEN d.skyddad_identitet = 1 THEN NULL ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+            SELECT o.id, d.id AS deltagare_id, d.kod, sy.namn,
                    pp.text, pp.klart_senast, a.namn AS till, o.skapad, o.avvisad, o.avvisad_orsak,
                    t.kvittens_arbetsdagar
             FROM overlamning o
             JOIN planpunkt pp ON pp.id = o.planpunkt_id AND pp.borttagen IS NULL
             JOIN planering p ON p.id = pp.planering_id
             JOIN deltagare d ON d.id = p.deltagare_id
+            JOIN (<synliga>) sy ON sy.deltagare_id = d.id
             JOIN team t ON t.id = d.team_id
             JOIN anvandare a ON a.id = o.till_id""";
 
-    private List<Post> poster(String villkor, LocalDate idag, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
+    /** Handed-over items of participants the user may see. */
+    private List<Post> poster(DeltagareAccess.Synliga synliga, String villkor, LocalDate idag,
+                              java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
         return jdbi.withHandle(h -> {
-            var q = h.createQuery(POST_SQL + " WHERE " + villkor + " ORDER BY o.skapad, o.id");
+            var q = h.createQuery(POST_SQL + " WHERE " + villkor + " ORDER BY o.skapad, o.id")
+                    .define("synliga", synliga.sql());
             bind.accept(q);
             return q.map((rs, c) -> {
                 Instant skapad = Instant.parse(rs.getString("skapad"));
@@ -149,25 +153,25 @@ public final class OverlamningRepository {
     }
 
     /** Items handed to this person that wait for their kvittens. */
-    public List<Post> attKvittera(long anvandareId, LocalDate idag) {
-        return poster("o.till_id = :u AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag, q -> q.bind("u", anvandareId));
+    public List<Post> attKvittera(DeltagareAccess.Synliga synliga, long anvandareId, LocalDate idag) {
+        return poster(synliga, "o.till_id = :u AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag, q -> q.bind("u", anvandareId));
     }
 
     /** Handovers in the teams still without an answer; {@link Post#forsenad()} marks those past the team's limit. */
-    public List<Post> utanKvittens(Collection<Long> teamIds, LocalDate idag) {
+    public List<Post> utanKvittens(DeltagareAccess.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return poster("d.team_id IN (<teams>) AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag,
+        return poster(synliga, "d.team_id IN (<teams>) AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag,
                 q -> q.bindList("teams", List.copyOf(teamIds)));
     }
 
     /** Items answered "not mine" and not yet handed to someone else. */
-    public List<Post> aterlamnade(Collection<Long> teamIds, LocalDate idag) {
+    public List<Post> aterlamnade(DeltagareAccess.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return poster("""
+        return poster(synliga, """
                 d.team_id IN (<teams>) AND o.avvisad IS NOT NULL
                 AND NOT EXISTS (SELECT 1 FROM overlamning n WHERE n.planpunkt_id = o.planpunkt_id AND n.id > o.id)""",
                 idag, q -> q.bindList("teams", List.copyOf(teamIds)));

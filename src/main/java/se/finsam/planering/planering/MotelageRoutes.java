@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import se.finsam.planering.App;
-import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
@@ -63,6 +62,13 @@ public final class MotelageRoutes {
             return sparad.punkter().stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst().orElse(null);
         }
 
+        /** Whether the choice list offers this owner; an owner outside the samtycke is shown as such. */
+        public boolean valbar(String ansvar) {
+            return "deltagaren".equals(ansvar)
+                    || organisationer.stream().anyMatch(o -> ("org:" + o.id()).equals(ansvar))
+                    || personal.stream().anyMatch(p -> ("anv:" + p.id()).equals(ansvar));
+        }
+
         public boolean kanOverlamnas() {
             return sparad != null && !sparad.punkter().isEmpty();
         }
@@ -100,7 +106,6 @@ public final class MotelageRoutes {
 
     public void visa(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
-        access.require(ctx, id, AuditLog.Handling.LAS, "mötesläge");
         var sparad = editor.las(id).orElse(null);
         Utkast utkast = sparad == null
                 ? new Utkast("", "", 0, List.of(), tomRad())
@@ -127,29 +132,56 @@ public final class MotelageRoutes {
                         rs.getString(4))).one());
         // The whole personnummer only for those who need it: the koordinator and the referring handläggare.
         CurrentUser user = web.requireUser(ctx);
+        Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
+        MoteRepository.Bokning nasta = nasta(user, id);
+        if (nasta != null) {
+            access.loggaLista(ctx, List.of(nasta.deltagareId()), "mötesläge: nästa deltagare");
+        }
         boolean behover = user.roll() == se.finsam.planering.auth.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
         String personnummer = anmalan.personnummer() == null ? null
                 : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
         renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
-                anmalan.remitterande(), utkast, fel, kontakter.organisationer(),
-                kontakter.personal(Set.of(oversikt.teamId())), konflikt, moten.senasteBokning(id).orElse(null),
-                editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy, personnummer, nasta(id)));
+                anmalan.remitterande(), utkast, fel, inomSamtycke(kontakter.organisationer(), samtycke),
+                personalInomSamtycke(kontakter.personal(Set.of(oversikt.teamId())), samtycke), konflikt,
+                moten.senasteBokning(id).orElse(null), editor.las(id).orElse(null), kontakter.aktuella(id), fokusNy,
+                personnummer, nasta));
     }
 
-    /** The next participant booked at the same meeting, so the team can move on without leaving meeting mode. */
-    private MoteRepository.Bokning nasta(long deltagareId) {
+    /**
+     * The next participant booked at the same meeting whom this user may see, so the team can move on without
+     * leaving meeting mode.
+     */
+    private MoteRepository.Bokning nasta(CurrentUser user, long deltagareId) {
         return moten.senasteBokning(deltagareId)
-                .flatMap(b -> moten.bokningar(b.moteId()).stream().filter(o -> o.tid().isAfter(b.tid())).findFirst())
+                .flatMap(b -> moten.bokningar(b.moteId(), DeltagareAccess.synliga(user)).stream()
+                        .filter(o -> o.tid().isAfter(b.tid())).findFirst())
                 .orElse(null);
+    }
+
+    /**
+     * Plan items go only to organisations the participant's samtycke covers (or to the participant): an owner
+     * outside it would see her on their start page without her consent.
+     */
+    static List<KontaktRepository.Organisation> inomSamtycke(List<KontaktRepository.Organisation> orgs,
+                                                             Set<Long> samtycke) {
+        return orgs.stream().filter(o -> samtycke.contains(o.id())).toList();
+    }
+
+    static List<KontaktRepository.Personal> personalInomSamtycke(List<KontaktRepository.Personal> personal,
+                                                                 Set<Long> samtycke) {
+        return personal.stream().filter(p -> samtycke.contains(p.organisationId())).toList();
     }
 
     public void spara(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
-        CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "planering sparad");
+        CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
         long teamId = deltagare.teamOf(id).orElseThrow();
-        var personal = kontakter.personal(Set.of(teamId));
-        var orgs = kontakter.organisationer();
+        var allaPersonal = kontakter.personal(Set.of(teamId));
+        var allaOrgs = kontakter.organisationer();
+        Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
+        var personal = personalInomSamtycke(allaPersonal, samtycke);
+        var orgs = inomSamtycke(allaOrgs, samtycke);
 
         int version = (int) Math.max(0, parse(ctx.formParam("version")));
         int antal = (int) Math.min(MAX_PUNKTER, Math.max(0, parse(ctx.formParam("antal"))));
@@ -191,11 +223,11 @@ public final class MotelageRoutes {
         }
         List<PlaneringEditorRepository.Punkt> punkter = new ArrayList<>();
         for (int i = 0; i < rader.size(); i++) {
-            punkter.add(kontrollera(rader.get(i), "p" + i, i + 1, fel, m, orgs, personal));
+            punkter.add(kontrollera(rader.get(i), "p" + i, i + 1, fel, m, orgs, personal, allaOrgs, allaPersonal));
         }
         boolean nyPunkt = !ny.text().isBlank();
         if (nyPunkt) {
-            punkter.add(kontrollera(ny, "ny", rader.size() + 1, fel, m, orgs, personal));
+            punkter.add(kontrollera(ny, "ny", rader.size() + 1, fel, m, orgs, personal, allaOrgs, allaPersonal));
         }
         Utkast utkast = new Utkast(mal, anteckning, version, rader, ny);
         if (!fel.isEmpty()) {
@@ -228,7 +260,9 @@ public final class MotelageRoutes {
 
     private PlaneringEditorRepository.Punkt kontrollera(Rad rad, String prefix, int nummer, FormErrors fel,
                                                        Messages m, List<KontaktRepository.Organisation> orgs,
-                                                       List<KontaktRepository.Personal> personal) {
+                                                       List<KontaktRepository.Personal> personal,
+                                                       List<KontaktRepository.Organisation> allaOrgs,
+                                                       List<KontaktRepository.Personal> allaPersonal) {
         if (rad.text().isBlank()) {
             fel.add(prefix + "_text", m.get("motelage.fel.text", nummer));
         } else if (rad.text().length() > 2000) {
@@ -238,7 +272,12 @@ public final class MotelageRoutes {
                 || (rad.ansvar().startsWith("org:") && orgs.stream().anyMatch(o -> rad.ansvar().equals("org:" + o.id())))
                 || (rad.ansvar().startsWith("anv:") && personal.stream().anyMatch(p -> rad.ansvar().equals("anv:" + p.id())));
         if (!ansvarOk) {
-            fel.add(prefix + "_ansvar", m.get("motelage.fel.ansvar", nummer));
+            // Someone real, but outside what the participant consented to: say so, rather than "choose someone".
+            boolean finns = (rad.ansvar().startsWith("org:")
+                            && allaOrgs.stream().anyMatch(o -> rad.ansvar().equals("org:" + o.id())))
+                    || (rad.ansvar().startsWith("anv:")
+                            && allaPersonal.stream().anyMatch(p -> rad.ansvar().equals("anv:" + p.id())));
+            fel.add(prefix + "_ansvar", m.get(finns ? "motelage.fel.ansvar.samtycke" : "motelage.fel.ansvar", nummer));
         }
         if (!TYPER.contains(rad.typ())) {
             fel.add(prefix + "_typ", m.get("motelage.fel.typ", nummer));
@@ -259,11 +298,16 @@ public final class MotelageRoutes {
     /** Closing the meeting for this participant: every item goes to its responsible handläggare. */
     public void overlamna(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
-        access.require(ctx, id, AuditLog.Handling.ANDRA, "planering överlämnad");
         var sparad = editor.las(id)
                 .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
-        var resultat = overlamningar.overlamna(id, clock.instant());
-        if (!resultat.utanMottagare().isEmpty()) {
+        // Saved before a samtycke was withdrawn: such an item is not handed over until someone else owns it.
+        Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
+        List<Long> utanforSamtycke = sparad.punkter().stream()
+                .filter(p -> utanforSamtycke(p.ansvar(), samtycke))
+                .map(PlaneringEditorRepository.SparadPunkt::id).toList();
+        var resultat = utanforSamtycke.isEmpty() ? overlamningar.overlamna(id, clock.instant())
+                : new OverlamningRepository.Resultat(0, List.of());
+        if (!resultat.utanMottagare().isEmpty() || !utanforSamtycke.isEmpty()) {
             // Shown in the editor, beside each item that needs a named person.
             Messages m = web.messages(ctx);
             FormErrors fel = new FormErrors();
@@ -272,7 +316,9 @@ public final class MotelageRoutes {
                 var p = sparad.punkter().get(i);
                 rader.add(new Rad(String.valueOf(p.id()), p.text(), p.ansvar(), p.typ(), p.klartSenast().toString(),
                         false));
-                if (resultat.utanMottagare().contains(p.id())) {
+                if (utanforSamtycke.contains(p.id())) {
+                    fel.add("p" + i + "_ansvar", m.get("motelage.fel.ansvar.samtycke", i + 1));
+                } else if (resultat.utanMottagare().contains(p.id())) {
                     fel.add("p" + i + "_ansvar", m.get("motelage.fel.mottagare", i + 1));
                 }
             }
@@ -283,6 +329,17 @@ public final class MotelageRoutes {
         }
         web.flash(ctx, "flash.planering.overlamnad");
         ctx.redirect("/deltagare/" + id + "/motelage");
+    }
+
+    private boolean utanforSamtycke(String ansvar, Set<Long> samtycke) {
+        if (ansvar == null || "deltagaren".equals(ansvar)) {
+            return false;
+        }
+        if (ansvar.startsWith("org:")) {
+            return !samtycke.contains(parse(ansvar.substring(4)));
+        }
+        return kontakter.personal(parse(ansvar.substring(4)))
+                .map(p -> !samtycke.contains(p.organisationId())).orElse(false);
     }
 
     static String p(Context ctx, String name) {

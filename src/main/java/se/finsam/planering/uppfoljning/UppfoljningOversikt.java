@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.deltagare.DeltagareAccess;
 
 /**
  * What needs attention after the meeting: follow-ups due and overdue (from each team's schedule),
@@ -20,7 +21,9 @@ public final class UppfoljningOversikt {
     /** How far ahead "due" looks. */
     public static final int DAGAR_FRAMAT = 14;
 
-    public record Filter(Collection<Long> teamIds, Long organisationId, Long egenAnvandare, String sortering) {
+    /** Always within what the user may see ({@code synliga}); {@code teamIds} narrows it to chosen teams. */
+    public record Filter(DeltagareAccess.Synliga synliga, Collection<Long> teamIds, Long organisationId,
+                         Long egenAnvandare, String sortering) {
     }
 
     public record Forfallen(long deltagareId, String namn, String team, int manader, LocalDate forfaller,
@@ -52,6 +55,7 @@ public final class UppfoljningOversikt {
         return jdbi.withHandle(h -> {
             String urval = """
                      FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
+                    JOIN (<synliga>) sy ON sy.deltagare_id = d.id
                     WHERE p.overlamnad IS NOT NULL AND d.team_id IN (<teams>)
                       AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
                       AND (:egen IS NULL
@@ -63,12 +67,11 @@ public final class UppfoljningOversikt {
             record Rad(long id, String namn, String team, String manader, LocalDate motesdatum) {
             }
             List<Rad> rader = h.createQuery("""
-                            SELECT d.id, CASE WHEN d.skyddad_identitet = 1 THEN d.kod
-                                              ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                            SELECT d.id, coalesce(sy.namn, d.kod) AS namn,
                                    t.namn AS team, t.uppfoljning_manader,
                                    substr(coalesce((SELECT m.start FROM mote m WHERE m.id = p.mote_id), p.overlamnad), 1, 10)
                             """ + urval)
-                    .bindList("teams", List.copyOf(filter.teamIds()))
+                    .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
                     .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
                     .map((rs, ctx) -> new Rad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             LocalDate.parse(rs.getString(5))))
@@ -78,7 +81,7 @@ public final class UppfoljningOversikt {
                             SELECT u.deltagare_id, u.datum FROM uppfoljning u
                             WHERE u.typ = 'uppfoljning' AND u.korrigerar_id IS NULL
                               AND u.deltagare_id IN (SELECT d.id\s""" + urval + ")")
-                    .bindList("teams", List.copyOf(filter.teamIds()))
+                    .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
                     .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), LocalDate.parse(rs.getString(2))))
                     .forEach(e -> gjorda.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -100,8 +103,7 @@ public final class UppfoljningOversikt {
             }
 
             List<Fastnad> fastnade = h.createQuery("""
-                            SELECT d.id AS deltagare_id, CASE WHEN d.skyddad_identitet = 1 THEN d.kod
-                                              ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                            SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
                                    t.namn AS team, pp.id AS punkt, pp.text, o.namn AS organisation, a.namn AS ansvarig,
                                    pp.klart_senast, coalesce(s.status, 'ej_paborjad') AS status,
                                    coalesce(lu.klient_tid, lu.registrerad, p.overlamnad) AS sedan,
@@ -109,6 +111,7 @@ public final class UppfoljningOversikt {
                                         WHEN pp.klart_senast < :idag THEN 'forsenad'
                                         ELSE 'ingen_andring' END AS skal
                             FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
+                            JOIN (<synliga>) sy ON sy.deltagare_id = d.id
                             JOIN planpunkt pp ON pp.planering_id = p.id AND pp.borttagen IS NULL
                             LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
                             LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
@@ -126,7 +129,7 @@ public final class UppfoljningOversikt {
                                       < strftime('%Y-%m-%dT%H:%M:%SZ', :nu, '-' || (t.fastnat_veckor * 7) || ' days'))
                               AND (:egen IS NULL OR pp.ansvarig_anvandare_id = :egen)
                               AND (:org IS NULL OR pp.ansvarig_organisation_id = :org)""")
-                    .bindList("teams", List.copyOf(filter.teamIds()))
+                    .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
                     .bind("idag", idag).bind("nu", nu)
                     .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
                     .map((rs, ctx) -> new Fastnad(rs.getLong("deltagare_id"), rs.getString("namn"),
@@ -137,17 +140,17 @@ public final class UppfoljningOversikt {
                     .list();
 
             List<Eskalering> eskaleringar = filter.egenAnvandare() != null ? List.of() : h.createQuery("""
-                            SELECT d.id, CASE WHEN d.skyddad_identitet = 1 THEN d.kod
-                                              ELSE d.fornamn || ' ' || d.efternamn END AS namn,
+                            SELECT d.id, coalesce(sy.namn, d.kod) AS namn,
                                    t.namn, u.datum, a.namn, u.nasta_steg
                             FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id JOIN team t ON t.id = d.team_id
+                            JOIN (<synliga>) sy ON sy.deltagare_id = d.id
                             JOIN anvandare a ON a.id = u.registrerad_av
                             WHERE u.eskalera = 1 AND d.team_id IN (<teams>)
                               AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
                               AND NOT EXISTS (SELECT 1 FROM uppfoljning senare WHERE senare.deltagare_id = u.deltagare_id
                                               AND senare.typ = 'uppfoljning' AND senare.id > u.id)
                             ORDER BY u.datum""")
-                    .bindList("teams", List.copyOf(filter.teamIds()))
+                    .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
                     .map((rs, ctx) -> new Eskalering(rs.getLong(1), rs.getString(2), rs.getString(3),
                             LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6)))
                     .list();

@@ -42,6 +42,16 @@ public final class UppfoljningRoutes {
             return !visaAlla && lista.size() > FORST;
         }
 
+        /** The participants the page shows, for the audit log. */
+        public List<Long> visade() {
+            List<Long> ids = new java.util.ArrayList<>();
+            forsta(resultat.forsenade()).forEach(f -> ids.add(f.deltagareId()));
+            forsta(resultat.kommande()).forEach(f -> ids.add(f.deltagareId()));
+            forsta(resultat.fastnade()).forEach(f -> ids.add(f.deltagareId()));
+            resultat.eskaleringar().forEach(e -> ids.add(e.deltagareId()));
+            return ids;
+        }
+
         /** The same view with every row shown. */
         public String allaUrl() {
             StringBuilder url = new StringBuilder("/uppfoljning?alla=1&sortering=").append(sortering);
@@ -124,19 +134,20 @@ public final class UppfoljningRoutes {
             throw Fel.badRequest(m.get("uppf.fel.organisation"));
         }
         var teamIds = valtTeam == null ? user.teamIds() : java.util.Set.of(Long.parseLong(valtTeam));
-        var resultat = oversikt.berakna(new UppfoljningOversikt.Filter(teamIds,
+        var resultat = oversikt.berakna(new UppfoljningOversikt.Filter(DeltagareAccess.synliga(user), teamIds,
                         valdOrg == null ? null : Long.parseLong(valdOrg), koordinator ? null : user.id(), sortering),
                 LocalDate.now(clock), clock.instant());
-        renderer.render(ctx, "uppfoljning/oversikt.jte", new OversiktPage(resultat, team, organisationer,
+        OversiktPage page = new OversiktPage(resultat, team, organisationer,
                 valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, LocalDate.now(clock),
-                "1".equals(ctx.queryParam("alla"))));
+                "1".equals(ctx.queryParam("alla")));
+        access.loggaLista(ctx, page.visade(), "uppföljningsöversikt");
+        renderer.render(ctx, "uppfoljning/oversikt.jte", page);
     }
 
     // ---- recording ----
 
     public void formular(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
-        access.require(ctx, id, AuditLog.Handling.LAS, "uppföljning");
         Map<String, String> varden = new HashMap<>();
         varden.put("uuid", UUID.randomUUID().toString());
         varden.put("datum", LocalDate.now(clock).toString());
@@ -156,7 +167,7 @@ public final class UppfoljningRoutes {
     /** The plain HTML form: works without JavaScript. */
     public void spara(Context ctx) {
         long id = DeltagareAccess.idFrom(ctx, "id");
-        CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "registrerade uppföljning");
+        CurrentUser user = web.requireUser(ctx);
         Map<String, String> falt = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
             if (!v.isEmpty() && !k.equals("_csrf")) {
@@ -229,19 +240,22 @@ public final class UppfoljningRoutes {
 
     public void offline(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
+        DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
         List<DeltagareRepository.Rad> lista = user.roll() == Roll.KOORDINATOR
-                ? deltagare.inTeams(user.teamIds(), 500)
-                : deltagare.forHandlaggare(user.id(), user.teamIds());
+                ? deltagare.synliga(synliga, 500)
+                : deltagare.forHandlaggare(synliga, user.id());
         List<MotesGrupp> grupper = moten.kommande(user.teamIds(), LocalDate.now(clock).atStartOfDay(), 5).stream()
-                .map(m -> new MotesGrupp(m, moten.bokningar(m.id()).stream()
-                        .filter(b -> access.mayAccess(user, b.deltagareId())).toList()))
+                .map(m -> new MotesGrupp(m, moten.bokningar(m.id(), synliga)))
                 .filter(g -> !g.bokningar().isEmpty())
                 .toList();
         java.util.Set<Long> bokade = new java.util.HashSet<>();
         grupper.forEach(g -> g.bokningar().forEach(b -> bokade.add(b.deltagareId())));
-        renderer.render(ctx, "uppfoljning/offline.jte",
-                new OfflinePage(lista.stream().filter(d -> !bokade.contains(d.id()) && (d.fas().equals("uppfoljning")
-                        || d.fas().equals("planerad"))).toList(), grupper));
+        OfflinePage page = new OfflinePage(lista.stream().filter(d -> !bokade.contains(d.id())
+                && (d.fas().equals("uppfoljning") || d.fas().equals("planerad"))).toList(), grupper);
+        List<Long> visade = new java.util.ArrayList<>(bokade);
+        page.deltagare().forEach(d -> visade.add(d.id()));
+        access.loggaLista(ctx, visade, "ta med offline: urval");
+        renderer.render(ctx, "uppfoljning/offline.jte", page);
     }
 
     private static String blankToNull(String s) {

@@ -18,12 +18,27 @@ public final class WebContext {
     private static final String SESSION = "finsam.session";
     private static final String CSRF_VALUE = "finsam.csrf";
 
+    /**
+     * Behind TLS every cookie is named with the __Host- prefix: the browser then accepts it only when it is
+     * Secure, for path / and without a Domain, so neither a subdomain nor plain HTTP can plant or overwrite it.
+     */
+    static final String SECURE_PREFIX = "__Host-";
+
     private final Csrf csrf;
     private final boolean secureCookies;
 
     public WebContext(Csrf csrf, boolean secureCookies) {
         this.csrf = csrf;
         this.secureCookies = secureCookies;
+    }
+
+    /** The name a cookie has on the wire: read and write cookies only through this. */
+    public String cookieName(String name) {
+        return secureCookies ? SECURE_PREFIX + name : name;
+    }
+
+    public String cookie(Context ctx, String name) {
+        return ctx.cookie(cookieName(name));
     }
 
     public CurrentUser user(Context ctx) {
@@ -52,7 +67,7 @@ public final class WebContext {
         if (user != null && Messages.supported(user.sprak())) {
             return Messages.of(user.sprak());
         }
-        return Messages.of(ctx.cookie(LANG_COOKIE));
+        return Messages.of(cookie(ctx, LANG_COOKIE));
     }
 
     public PageContext pageContext(Context ctx) {
@@ -63,7 +78,7 @@ public final class WebContext {
     String csrfCookieValue(Context ctx) {
         String value = ctx.attribute(CSRF_VALUE);
         if (value == null) {
-            value = ctx.cookie(CSRF_COOKIE);
+            value = cookie(ctx, CSRF_COOKIE);
         }
         if (value == null || value.length() < 20 || value.length() > 100) {
             value = randomToken();
@@ -78,7 +93,7 @@ public final class WebContext {
     }
 
     boolean csrfValid(Context ctx, String token) {
-        return csrf.valid(ctx.cookie(CSRF_COOKIE), token);
+        return csrf.valid(cookie(ctx, CSRF_COOKIE), token);
     }
 
     /** A new CSRF cookie: on login and logout, so a token seen before cannot be reused. */
@@ -104,7 +119,7 @@ public final class WebContext {
     }
 
     private String takeFlash(Context ctx) {
-        String key = ctx.cookie(FLASH_COOKIE);
+        String key = cookie(ctx, FLASH_COOKIE);
         if (key == null || key.isEmpty()) {
             return null;
         }
@@ -114,7 +129,7 @@ public final class WebContext {
     }
 
     public void setCookie(Context ctx, String name, String value, int maxAgeSeconds) {
-        Cookie cookie = new Cookie(name, value);
+        Cookie cookie = new Cookie(cookieName(name), value);
         cookie.setPath("/");
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setHttpOnly(true);

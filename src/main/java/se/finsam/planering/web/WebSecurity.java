@@ -49,9 +49,11 @@ public final class WebSecurity {
     private final UserRepository users;
     private final AuditLog audit;
     private final boolean secureCookies;
+    private final Atkomst.Kontroll atkomst;
 
     public WebSecurity(WebContext web, SessionStore sessions, UserRepository users, AuditLog audit,
-                       boolean secureCookies) {
+                       boolean secureCookies, Atkomst.Kontroll atkomst) {
+        this.atkomst = atkomst;
         this.web = web;
         this.sessions = sessions;
         this.users = users;
@@ -91,7 +93,7 @@ public final class WebSecurity {
     }
 
     private void loadUser(Context ctx) {
-        String token = ctx.cookie(WebContext.SESSION_COOKIE);
+        String token = web.cookie(ctx, WebContext.SESSION_COOKIE);
         if (token == null || token.isEmpty()) {
             return;
         }
@@ -119,9 +121,16 @@ public final class WebSecurity {
         return web.csrfValid(ctx, token);
     }
 
-    /** Runs before each matched route: the route's declared roles decide. No roles declared means no access. */
+    /**
+     * Runs before each matched route: the route's declared roles decide (no roles declared means no access), and
+     * then its access rule, for the person, meeting, booking, handover or plan item its path names.
+     */
     public void checkAccess(Context ctx) {
-        Set<RouteRole> roles = ctx.routeRoles();
+        Set<RouteRole> declared = ctx.routeRoles();
+        Atkomst regel = declared.stream().filter(Atkomst.class::isInstance).map(Atkomst.class::cast).findFirst()
+                .orElse(null);
+        Set<RouteRole> roles = regel == null ? declared
+                : declared.stream().filter(r -> !(r instanceof Atkomst)).collect(java.util.stream.Collectors.toSet());
         if (roles.contains(Roll.Oppen.ALLA)) {
             return;
         }
@@ -147,6 +156,13 @@ public final class WebSecurity {
         }
         if (!roles.contains(user.roll())) {
             audit.log(user.id(), AuditLog.Handling.NEKAD, null, ctx.method() + " " + ctx.path(), ctx.ip());
+            throw new Fel(403, web.messages(ctx).get("fel.403"));
+        }
+        if (regel != null) {
+            atkomst.kontrollera(ctx, regel);
+        } else if (!ctx.pathParamMap().isEmpty()) {
+            LOG.error("Route {} {} has path parameters but no access rule; refusing", ctx.method(),
+                    ctx.endpoint().path);
             throw new Fel(403, web.messages(ctx).get("fel.403"));
         }
     }

@@ -114,4 +114,59 @@ class MigrationTest {
                     .mapTo(String.class).list(), "only the allowed rows were stored");
         });
     }
+
+    @Test
+    void granskningsloggOchUppfoljningarGarInteAttAndraEllerTaBort() {
+        Jdbi jdbi = Database.open(dir.resolve("append.db"));
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO team (id, namn, motesplats) VALUES (1, 'Jobbtorg Test', 'Testgatan 1')");
+            h.execute("""
+                    INSERT INTO anvandare (id, anvandarnamn, namn, roll, skapad)
+                    VALUES (1, 'admin', 'Admin', 'admin', '2026-01-01T00:00:00Z')""");
+            h.execute("""
+                    INSERT INTO deltagare (id, kod, team_id, fodelsear, kon, skyddad_identitet, skapad)
+                    VALUES (1, 'T-1', 1, 1990, 'kvinna', 1, '2026-01-01T00:00:00Z')""");
+            h.execute("""
+                    INSERT INTO planering (id, deltagare_id, mal, skapad, andrad, andrad_av)
+                    VALUES (1, 1, 'Ett jobb', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1)""");
+            h.execute("""
+                    INSERT INTO planpunkt (id, planering_id, ordning, text, typ, ansvarig_deltagaren, klart_senast, skapad)
+                    VALUES (1, 1, 1, 'Söka jobb', 'eget_steg', 1, '2026-03-01', '2026-01-01T00:00:00Z')""");
+            h.execute("""
+                    INSERT INTO audit_log (id, tid, anvandare_id, handling, deltagare_id, vad)
+                    VALUES (1, '2026-01-01T00:00:00Z', 1, 'las', 1, 'plan')""");
+            h.execute("""
+                    INSERT INTO uppfoljning (id, uuid, deltagare_id, typ, datum, registrerad, registrerad_av)
+                    VALUES (1, 'u-1', 1, 'uppfoljning', '2026-01-02', '2026-01-02T00:00:00Z', 1)""");
+            h.execute("INSERT INTO uppfoljning_status (uppfoljning_id, planpunkt_id, status) VALUES (1, 1, 'pagar')");
+
+            for (String sql : List.of(
+                    "UPDATE audit_log SET vad = 'ändrat' WHERE id = 1",
+                    "DELETE FROM audit_log WHERE id = 1",
+                    "UPDATE uppfoljning SET notering_intern = 'ändrat' WHERE id = 1",
+                    "DELETE FROM uppfoljning WHERE id = 1",
+                    "UPDATE uppfoljning_status SET status = 'genomford' WHERE uppfoljning_id = 1",
+                    "DELETE FROM uppfoljning_status WHERE uppfoljning_id = 1")) {
+                Exception refused = assertThrows(Exception.class, () -> h.execute(sql), sql);
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+            assertEquals("plan", h.createQuery("SELECT vad FROM audit_log WHERE id = 1").mapTo(String.class).one());
+            assertEquals("pagar", h.createQuery("SELECT status FROM uppfoljning_status").mapTo(String.class).one());
+
+            // Gallring is the one way to delete: only while a gallring run is marked active, and UPDATE never.
+            h.execute("""
+                    INSERT INTO gallring_run (id, startad, beslut, utford_av, aktiv)
+                    VALUES (1, '2030-01-01T00:00:00Z', 'Dokumenthanteringsplan 2029:1', 'test', 1)""");
+            assertThrows(Exception.class, () -> h.execute("UPDATE audit_log SET vad = 'x' WHERE id = 1"));
+            h.execute("DELETE FROM uppfoljning_status WHERE uppfoljning_id = 1");
+            h.execute("DELETE FROM uppfoljning WHERE id = 1");
+            h.execute("DELETE FROM audit_log WHERE id = 1");
+            h.execute("UPDATE gallring_run SET aktiv = 0, klar = '2030-01-01T00:05:00Z' WHERE id = 1");
+            h.execute("""
+                    INSERT INTO audit_log (id, tid, anvandare_id, handling, deltagare_id, vad)
+                    VALUES (2, '2030-01-02T00:00:00Z', 1, 'las', 1, 'plan')""");
+            assertThrows(Exception.class, () -> h.execute("DELETE FROM audit_log WHERE id = 2"),
+                    "after the run, deleting is refused again");
+        });
+    }
 }

@@ -120,9 +120,15 @@ class MinPlaneringHttpTest extends AppTest {
                 SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
                 WHERE p.deltagare_id = :d ORDER BY pp.id LIMIT 1""").bind("d", annan).mapTo(Long.class).one());
         int fore = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM uppfoljning").mapTo(Integer.class).one());
+        int nekade = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM audit_log WHERE handling = 'nekad' AND deltagare_id = :d")
+                .bind("d", annan).mapTo(Integer.class).one());
         HttpResponse<String> refused = s.post("/min-planering/punkt/" + annansSteg + "/klar", Map.of());
-        assertEquals(400, refused.statusCode());
-        assertTrue(refused.body().contains("bara att markera dina egna steg"));
+        assertEquals(403, refused.statusCode(), "someone else's step is someone else's data");
+        int nekadeEfter = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM audit_log WHERE handling = 'nekad' AND deltagare_id = :d")
+                .bind("d", annan).mapTo(Integer.class).one());
+        assertEquals(nekade + 1, nekadeEfter, "and the attempt is logged");
         assertEquals(404, s.post("/min-planering/punkt/abc/klar", Map.of()).statusCode());
         int efter = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM uppfoljning").mapTo(Integer.class).one());
         assertEquals(fore, efter, "a refused request stores nothing");

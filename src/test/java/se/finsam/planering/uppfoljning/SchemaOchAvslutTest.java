@@ -40,6 +40,11 @@ class SchemaOchAvslutTest extends AppTest {
                     INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
                     VALUES ('KIS-9001', :t, 'Schema', 'Testsson', 1980, 'man', '2026-08-01T08:00:00Z')""")
                     .bind("t", team).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            // Her samtycke covers AF, whose handläggare holds her items.
+            h.createUpdate("""
+                    INSERT INTO samtycke (deltagare_id, organisation_id, givet_datum, hur, registrerad_av)
+                    VALUES (:d, :o, '2026-08-01', 'skriftligt', :s)""")
+                    .bind("d", deltagare).bind("o", af).bind("s", staff).execute();
             long mote = h.createUpdate("""
                     INSERT INTO mote (team_id, start, slut, plats, status)
                     VALUES (:t, '2026-09-01T09:00', '2026-09-01T11:00', 'Kista', 'genomfort')""")

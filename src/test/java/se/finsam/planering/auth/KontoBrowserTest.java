@@ -1,0 +1,71 @@
+package se.finsam.planering.auth;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.Browser;
+import se.finsam.planering.testsupport.BrowserTest;
+import se.finsam.planering.web.Messages;
+
+/** The account page, the administrator's list and the lock messages, in a real browser with axe. */
+class KontoBrowserTest extends BrowserTest {
+
+    private void checkBothSizes(String name) {
+        browser.size(Browser.DESKTOP);
+        browser.assertAccessible();
+        browser.screenshot(name + "-desktop");
+        browser.size(Browser.PHONE);
+        browser.assertAccessible();
+        browser.screenshot(name + "-telefon");
+        browser.size(Browser.DESKTOP);
+    }
+
+    @Test
+    void personalLoggarUtOveralltFranKontosidan() {
+        browser.driver().manage().deleteAllCookies();
+        browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
+        browser.clickAndWait(".sidhuvud__konto");
+        assertTrue(browser.text().contains("Logga ut överallt"), browser.text());
+        checkBothSizes("konto-personal");
+        browser.clickAndWait("form[action='/logga-ut/overallt'] button");
+        assertTrue(browser.text().contains("Du är utloggad överallt"), browser.text());
+    }
+
+    @Test
+    void administratornsKontolistaArTillganglig() {
+        browser.driver().manage().deleteAllCookies();
+        browser.loginStaff("admin", DemoData.STAFF_PASSWORD);
+        browser.clickAndWait("a[href='/admin/konton']");
+        assertTrue(browser.text().contains("Logga ut användare"));
+        checkBothSizes("admin-konton");
+        browser.clickAndWait("form[action^='/admin/anvandare/'] button");
+        assertTrue(browser.text().contains("Användaren är utloggad överallt"), browser.text());
+    }
+
+    @Test
+    void deltagarensKontosidaOchSparrmeddelandePaArabiska() {
+        app.jdbi().useHandle(h -> h.execute("DELETE FROM login_attempt"));
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/logga-in/deltagare");
+        browser.driver().manage().addCookie(new Cookie("finsam_sprak", "ar"));
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+            browser.open("/logga-in/deltagare");
+            browser.type("#anvandarnamn", "zz9k-4qpm");
+            browser.type("#pin", "13579" + i);
+            browser.submitWithEnter("#pin");
+        }
+        assertTrue(browser.text().contains(Messages.of("ar").get("login.tid.sekunder", 30L)), browser.text());
+        checkBothSizes("deltagare-sparrad-ar");
+
+        browser.open("/logga-in/deltagare");
+        browser.type("#anvandarnamn", DemoData.DEMO_PARTICIPANT_USERNAME);
+        browser.type("#pin", DemoData.DEMO_PARTICIPANT_PIN);
+        browser.submitWithEnter("#pin");
+        browser.open("/konto");
+        browser.clickAndWait("form.sprakval button[value='ar']");
+        assertTrue(browser.text().contains(Messages.of("ar").get("konto.overallt.knapp")), browser.text());
+        checkBothSizes("konto-deltagare-ar");
+    }
+}

@@ -1,0 +1,43 @@
+package se.finsam.planering.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import se.finsam.planering.auth.Roll;
+import se.finsam.planering.testsupport.AppTest;
+
+/** Every route whose path names something says what it names, so the one check before the handler can enforce it. */
+class RouteTableTest extends AppTest {
+
+    @Test
+    void varjeRouteMedSokvagsparameterHarEnAtkomstregel() {
+        int medParameter = 0;
+        for (RouteTable.Route route : app.app().routes()) {
+            if (route.path().contains("{")) {
+                medParameter++;
+                assertNotNull(route.atkomst(), route + " has a path parameter but no access rule");
+                assertEquals(List.of(), RouteTable.utanRegel(route.path(), route.atkomst()),
+                        route + ": every parameter is covered");
+            }
+        }
+        assertTrue(medParameter >= 15, "the app's routes with parameters were checked: " + medParameter);
+    }
+
+    @Test
+    void enRouteMedParameterUtanRegelKanInteRegistreras() {
+        assertEquals(List.of("id"), RouteTable.utanRegel("/deltagare/{id}", null));
+        assertEquals(List.of("bokning"), RouteTable.utanRegel("/moten/{id}/avboka/{bokning}", Atkomst.mote("id")));
+        assertEquals(List.of(), RouteTable.utanRegel("/moten/{id}/avboka/{bokning}",
+                Atkomst.mote("id").och(Atkomst.bokning("bokning", "avbokad"))));
+        IllegalStateException fel = assertThrows(IllegalStateException.class, () -> Javalin.create(cfg -> {
+            RouteTable r = new RouteTable(cfg.routes);
+            r.get("/deltagare/{id}/ny-sida", ctx -> ctx.result("hemligt"), Roll.PERSONAL);
+        }));
+        assertTrue(fel.getMessage().contains("/deltagare/{id}/ny-sida"), fel.getMessage());
+    }
+}
