@@ -89,7 +89,8 @@ public final class HttpSession {
         return csrfIn(response.body());
     }
 
-    static String csrfIn(String html) {
+    /** The CSRF token in the markup's first form, or null if there is none. */
+    public static String csrfIn(String html) {
         Element token = Jsoup.parse(html).selectFirst("input[name=_csrf]");
         return token == null || token.val().isEmpty() ? null : token.val();
     }
