@@ -3,7 +3,6 @@ package se.finsam.planering.anmalan;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.auth.Roll;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
+import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
 import se.finsam.planering.web.Renderer;
@@ -123,13 +123,10 @@ public final class AnmalanRoutes {
                 fel.add("efternamn", m.get("anmalan.fel.efternamn"));
             }
         }
-        if (!form.fodelsear().isBlank()) {
-            Long parsed = parseLong(form.fodelsear());
-            if (parsed < idag.getYear() - 70 || parsed > idag.getYear() - 15) {
-                fel.add("fodelsear", m.get("anmalan.fel.fodelsear"));
-            } else {
-                ar = parsed.intValue();
-            }
+        Long fodd = Bounds.number(m, "fodelsear", form.fodelsear()).optional()
+                .between(idag.getYear() - 70, idag.getYear() - 15, m.get("anmalan.fel.fodelsear")).read(fel);
+        if (fodd != null) {
+            ar = fodd.intValue();
         }
         if (!form.skyddad() && !form.personnummer().isBlank()) {
             var normal = Personnummer.normalisera(form.personnummer(), idag);
@@ -175,15 +172,9 @@ public final class AnmalanRoutes {
             fel.add("samtycke-" + (user.organisationId() == null ? orgs.get(0).id() : user.organisationId()),
                     m.get("anmalan.fel.samtycke.egen"));
         }
-        LocalDate samtyckeDatum = null;
-        try {
-            samtyckeDatum = LocalDate.parse(form.samtyckeDatum());
-            if (samtyckeDatum.isAfter(idag) || samtyckeDatum.isBefore(idag.minusYears(1))) {
-                fel.add("samtyckeDatum", m.get("anmalan.fel.samtyckedatum"));
-            }
-        } catch (DateTimeParseException e) {
-            fel.add("samtyckeDatum", m.get("anmalan.fel.samtyckedatum"));
-        }
+        String samtyckeFel = m.get("anmalan.fel.samtyckedatum");
+        LocalDate samtyckeDatum = Bounds.date(m, "samtyckeDatum", form.samtyckeDatum()).format(samtyckeFel)
+                .from(idag.minusYears(1), samtyckeFel).to(idag, samtyckeFel).read(fel);
         if (!SAMTYCKE_HUR.contains(form.samtyckeHur())) {
             fel.add("samtyckeHur-skriftligt", m.get("anmalan.fel.samtyckehur"));
         }

@@ -3,7 +3,6 @@ package se.finsam.planering.avslut;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
 import se.finsam.planering.uppfoljning.Varden;
+import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
@@ -85,15 +85,12 @@ public final class AvslutRoutes {
             }
         }
         FormErrors fel = new FormErrors();
-        LocalDate datum = null;
-        try {
-            datum = LocalDate.parse(v.getOrDefault("datum", ""));
-            if (datum.isAfter(LocalDate.now(clock))) {
-                fel.add("datum", m.get("avslut.fel.datum.framtid"));
-            }
-        } catch (DateTimeParseException e) {
-            fel.add("datum", m.get("avslut.fel.datum"));
-        }
+        // Not before the participant was referred, and not ahead of today.
+        LocalDate idag = LocalDate.now(clock);
+        LocalDate anmald = deltagare.oversikt(id).map(DeltagareRepository.Oversikt::anmald).orElse(null);
+        LocalDate datum = Bounds.date(m, "datum", v.get("datum")).format(m.get("avslut.fel.datum"))
+                .from(anmald != null && !anmald.isAfter(idag) ? anmald : idag.minusYears(1), null)
+                .to(idag, m.get("avslut.fel.datum.framtid")).read(fel);
         String orsak = v.get("orsak");
         if (orsak == null || !Varden.AVSLUTSORSAK.contains(orsak)) {
             fel.add("orsak", m.get("avslut.fel.orsak"));

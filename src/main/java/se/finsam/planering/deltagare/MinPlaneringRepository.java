@@ -29,20 +29,28 @@ public final class MinPlaneringRepository {
                        String team) {
     }
 
-    /** The newest follow-up note written for the participant. */
+    /** The newest follow-up note or next step written for the participant; either may be missing. */
     public record Notering(LocalDate datum, String text, String nastaSteg) {
     }
 
-    /** Something that changed since the participant last confirmed reading. */
+    /**
+     * Something that changed since the participant last confirmed reading: the plan, one item (its newest
+     * change, with the status it has now and the reason given for it) or a note written for her.
+     */
     public record Nyhet(Instant tid, String typ, String punkt, String status, String text) {
+    }
+
+    /** Someone the team names for a participant to turn to when nobody takes over her plan. */
+    public record Hjalpkontakt(String namn, String telefon, String beskrivning) {
     }
 
     public record Deltagaren(long id, String namn, long teamId, String team, String uppfoljningManader,
                              boolean avslutad) {
     }
 
-    /** The closure and who takes over, for a closed plan. */
-    public record Avslut(LocalDate datum, String orsak, String organisation, String ansvarig, String nastaSteg) {
+    /** The closure and who takes over, for a closed plan; {@code ingenFortsattning} when nobody does. */
+    public record Avslut(LocalDate datum, String orsak, String organisation, String ansvarig, String nastaSteg,
+                         boolean ingenFortsattning) {
     }
 
     public record Tittat(Instant tid, String namn, String organisation, String vad) {
@@ -136,19 +144,29 @@ public final class MinPlaneringRepository {
 
     public Optional<Avslut> avslut(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.datum, a.orsak, o.namn, a.fortsattning_ansvarig, a.nasta_steg
+                        SELECT a.datum, a.orsak, o.namn, a.fortsattning_ansvarig, a.nasta_steg, a.ingen_fortsattning
                         FROM avslut a LEFT JOIN organisation o ON o.id = a.fortsattning_organisation_id
                         WHERE a.deltagare_id = :d""")
                 .bind("d", deltagareId)
                 .map((rs, ctx) -> new Avslut(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6)))
                 .findOne());
+    }
+
+    /** The team's own list of whom to turn to when nobody takes over, in the team's order. */
+    public List<Hjalpkontakt> hjalpkontakter(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT namn, telefon, beskrivning FROM team_hjalpkontakt
+                        WHERE team_id = :t ORDER BY ordning, id""")
+                .bind("t", teamId)
+                .map((rs, ctx) -> new Hjalpkontakt(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
     }
 
     public Optional<Notering> senasteNotering(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT datum, notering_deltagare, nasta_steg FROM uppfoljning
-                        WHERE deltagare_id = :d AND notering_deltagare IS NOT NULL
+                        WHERE deltagare_id = :d AND (notering_deltagare IS NOT NULL OR nasta_steg IS NOT NULL)
                         ORDER BY registrerad DESC, id DESC LIMIT 1""")
                 .bind("d", deltagareId)
                 .map((rs, ctx) -> new Notering(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3)))
@@ -174,7 +192,11 @@ public final class MinPlaneringRepository {
         });
     }
 
-    /** What others changed since the participant last confirmed reading (or everything, if never). */
+    /**
+     * What others changed since the participant last confirmed reading (or everything, if never), newest
+     * first: the plan once, each item once (dated by its newest change, shown with the status it has now, so
+     * two events on one item never read as two contradicting lines), and each note written for her.
+     */
     public List<Nyhet> nyheter(long deltagareId, long egenAnvandare, Instant sedan) {
         Instant fran = sedan == null ? Instant.EPOCH : sedan;
         return jdbi.withHandle(h -> {
@@ -184,15 +206,18 @@ public final class MinPlaneringRepository {
                     .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString(1)), "plan", null, null, null))
                     .findOne().ifPresent(nyheter::add);
             nyheter.addAll(h.createQuery("""
-                            SELECT u.registrerad, pp.text, us.status
+                            SELECT max(u.registrerad) AS tid, pp.text, s.status, s.orsak
                             FROM uppfoljning u
                             JOIN uppfoljning_status us ON us.uppfoljning_id = u.id
                             JOIN planpunkt pp ON pp.id = us.planpunkt_id AND pp.borttagen IS NULL
+                            JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
                             WHERE u.deltagare_id = :d AND u.registrerad > :s AND u.registrerad_av <> :self
-                            ORDER BY u.registrerad DESC, u.id DESC LIMIT 20""")
+                            GROUP BY pp.id
+                            ORDER BY tid DESC, pp.id DESC LIMIT 20""")
                     .bind("d", deltagareId).bind("s", fran).bind("self", egenAnvandare)
-                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString(1)), "status", rs.getString(2),
-                            rs.getString(3), null))
+                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString("tid")), "status", rs.getString("text"),
+                            rs.getString("status"), "avslagen".equals(rs.getString("status"))
+                                    ? rs.getString("orsak") : null))
                     .list());
             nyheter.addAll(h.createQuery("""
                             SELECT registrerad, notering_deltagare FROM uppfoljning

@@ -31,8 +31,15 @@ public final class MinPlaneringRoutes {
                                    Uppfoljningsschema.Tillfalle nastaUppfoljning,
                                    MinPlaneringRepository.Notering senasteNotering,
                                    MinPlaneringRepository.Avslut avslut,
+                                   List<MinPlaneringRepository.Hjalpkontakt> hjalpkontakter,
                                    List<MinPlaneringRepository.Myndighet> kontakter, String qrSvg, String appUrl,
                                    LocalDate idag, Instant hamtad) {
+
+        /** The team's koordinator(s), whom she can always turn to. */
+        public List<MinPlaneringRepository.Kontakt> koordinatorer() {
+            return kontakter.stream().flatMap(m -> m.kontakter().stream())
+                    .filter(MinPlaneringRepository.Kontakt::koordinator).toList();
+        }
     }
 
     public record KontakterPage(List<MinPlaneringRepository.Myndighet> kontakter, Instant hamtad) {
@@ -85,6 +92,7 @@ public final class MinPlaneringRoutes {
         Messages m = web.messages(ctx);
         String appUrl = baseUrl + "/";
         String qr = qrCodes.computeIfAbsent(m.lang(), lang -> QrCode.svg(appUrl, m.get("utskrift.qr", appUrl)));
+        var avslut = repo.avslut(id).orElse(null);
         renderer.render(ctx, "minplanering/plan.jte", new MinPlaneringPage(
                 deltagaren,
                 planering.forDeltagare(id).orElse(null),
@@ -92,7 +100,8 @@ public final class MinPlaneringRoutes {
                 bekraftad,
                 Uppfoljningsschema.nasta(repo.schema(id, deltagaren.uppfoljningManader())).orElse(null),
                 repo.senasteNotering(id).orElse(null),
-                repo.avslut(id).orElse(null),
+                avslut,
+                avslut == null ? List.of() : repo.hjalpkontakter(deltagaren.teamId()),
                 repo.kontakter(id),
                 qr,
                 appUrl,

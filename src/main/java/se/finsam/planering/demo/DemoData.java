@@ -593,6 +593,7 @@ public final class DemoData {
         ORGANISATION("organisation", "id, kod, typ, namn, kan_hjalpa_med, telefon, telefontider, webbplats"),
         TEAM("team", "id, namn, motesplats, motesveckodag, motestid, motesintervall_veckor, uppfoljning_manader,"
                 + " kvittens_arbetsdagar, fastnat_veckor"),
+        TEAM_HJALPKONTAKT("team_hjalpkontakt", "team_id, ordning, namn, telefon, beskrivning"),
         ANVANDARE("anvandare", "id, anvandarnamn, namn, roll, organisation_id, titel, telefon, epost, telefontider,"
                 + " losenord_hash, pin_hash, sprak, aktiv, skapad"),
         TEAM_MEDLEM("team_medlem", "team_id, anvandare_id"),
@@ -865,6 +866,11 @@ public final class DemoData {
                 team.id = next(Table.TEAM);
                 rows.add(Table.TEAM, team.id, def.namn(), def.motesplats(), def.veckodag(), def.motestid(), 2,
                         "1,3,6", 5, 4);
+                // Where a participant can turn when her plan is closed and nobody takes over.
+                rows.add(Table.TEAM_HJALPKONTAKT, team.id, 1, "1177 Vårdguiden", "1177",
+                        "Råd om vård dygnet runt, och hjälp att hitta rätt vårdcentral.");
+                rows.add(Table.TEAM_HJALPKONTAKT, team.id, 2, "Stockholms stads växel", "08-508 000 00",
+                        "Frågor om ekonomiskt bistånd och annat stöd från kommunen.");
                 teams.add(team);
                 byName.put(def.namn(), team);
             }

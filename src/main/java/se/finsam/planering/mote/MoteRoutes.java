@@ -17,6 +17,7 @@ import se.finsam.planering.auth.Roll;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
+import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
@@ -28,6 +29,8 @@ public final class MoteRoutes {
 
     /** An activation code on a printed kallelse must survive the post: valid for 30 days. */
     public static final Duration KOD_GILTIG = Duration.ofDays(30);
+    /** Extra meetings are planned at most this many years ahead. */
+    private static final int MOTE_FRAMAT_AR = 2;
 
     public record NyttMote(String datum, String tid, String plats, String team) {
     }
@@ -119,16 +122,10 @@ public final class MoteRoutes {
         Messages m = web.messages(ctx);
         NyttMote nytt = new NyttMote(p(ctx, "datum"), p(ctx, "tid"), p(ctx, "plats"), p(ctx, "team"));
         FormErrors fel = new FormErrors();
-        LocalDate datum = null;
+        LocalDate idag = nu().toLocalDate();
+        LocalDate datum = Bounds.date(m, "datum", nytt.datum()).format(m.get("mote.fel.datum"))
+                .from(idag, m.get("mote.fel.datum")).to(idag.plusYears(MOTE_FRAMAT_AR), null).read(fel);
         LocalTime tid = null;
-        try {
-            datum = LocalDate.parse(nytt.datum().strip());
-            if (datum.isBefore(nu().toLocalDate())) {
-                fel.add("datum", m.get("mote.fel.datum"));
-            }
-        } catch (DateTimeParseException e) {
-            fel.add("datum", m.get("mote.fel.datum"));
-        }
         try {
             tid = LocalTime.parse(nytt.tid().strip());
         } catch (DateTimeParseException e) {

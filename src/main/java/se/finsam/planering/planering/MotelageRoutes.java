@@ -3,7 +3,6 @@ package se.finsam.planering.planering;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +14,7 @@ import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
+import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
@@ -282,15 +282,9 @@ public final class MotelageRoutes {
         if (!TYPER.contains(rad.typ())) {
             fel.add(prefix + "_typ", m.get("motelage.fel.typ", nummer));
         }
-        LocalDate datum = null;
-        try {
-            datum = LocalDate.parse(rad.datum().strip());
-            if (datum.isBefore(idag().minusYears(1)) || datum.isAfter(idag().plusYears(5))) {
-                fel.add(prefix + "_datum", m.get("motelage.fel.datum", nummer));
-            }
-        } catch (DateTimeParseException e) {
-            fel.add(prefix + "_datum", m.get("motelage.fel.datum", nummer));
-        }
+        String datumFel = m.get("motelage.fel.datum", nummer);
+        LocalDate datum = Bounds.date(m, prefix + "_datum", rad.datum()).format(datumFel)
+                .from(idag().minusYears(1), datumFel).to(idag().plusYears(5), datumFel).read(fel);
         return new PlaneringEditorRepository.Punkt(rad.ny() ? null : Long.parseLong(rad.id()), rad.text().strip(),
                 rad.typ(), rad.ansvar(), datum);
     }

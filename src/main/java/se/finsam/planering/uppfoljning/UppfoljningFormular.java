@@ -1,5 +1,6 @@
 package se.finsam.planering.uppfoljning;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
 
@@ -26,6 +28,12 @@ public final class UppfoljningFormular {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ITEM_FIELD = Pattern.compile("(status|orsak|fore)_(\\d{1,12})");
 
+    /** How far the device's clock may be behind or ahead of the server when a record arrives. */
+    public static final Duration KLIENTTID_BAKAT = Duration.ofDays(60);
+    public static final Duration KLIENTTID_FRAMAT = Duration.ofMinutes(10);
+    /** Without a plan, a follow-up may still be dated up to a year back. */
+    private static final int ARLIGT_BAKAT = 1;
+
     public record Utfall(Uppfoljning uppfoljning, FormErrors fel) {
         public boolean ok() {
             return fel.isEmpty();
@@ -36,8 +44,8 @@ public final class UppfoljningFormular {
     }
 
     public static Utfall tolka(Map<String, String> falt, long deltagareId, List<UppfoljningRepository.Punkt> punkter,
-                               LocalDate idag, LocalDate planSkapad, LongFunction<Optional<Long>> deltagareFor,
-                               Messages m) {
+                               LocalDate idag, Instant mottagen, LocalDate planSkapad,
+                               LongFunction<Optional<Long>> deltagareFor, Messages m) {
         FormErrors fel = new FormErrors();
 
         String uuid = text(falt, "uuid");
@@ -45,28 +53,27 @@ public final class UppfoljningFormular {
             fel.add("uuid", m.get("uppf.fel.uuid"));
         }
 
-        LocalDate datum = null;
-        String datumText = text(falt, "datum");
-        if (datumText == null) {
-            fel.add("datum", m.get("uppf.fel.datum.saknas"));
-        } else {
-            try {
-                datum = LocalDate.parse(datumText);
-                if (datum.isAfter(idag.plusDays(1))) {
-                    fel.add("datum", m.get("uppf.fel.datum.framtid"));
-                } else if (planSkapad != null && datum.isBefore(planSkapad)) {
-                    fel.add("datum", m.get("uppf.fel.datum.fore", planSkapad.toString()));
-                }
-            } catch (DateTimeParseException e) {
-                fel.add("datum", m.get("uppf.fel.datum.format"));
-            }
-        }
+        // A follow-up is recorded after the plan exists, and never ahead of today (a day's slack for time zones).
+        LocalDate datum = Bounds.date(m, "datum", falt.get("datum"))
+                .missing(m.get("uppf.fel.datum.saknas"))
+                .format(m.get("uppf.fel.datum.format"))
+                .from(planSkapad != null ? planSkapad : idag.minusYears(ARLIGT_BAKAT),
+                        planSkapad != null ? m.get("uppf.fel.datum.fore", planSkapad.toString()) : null)
+                .to(idag.plusDays(1), m.get("uppf.fel.datum.framtid"))
+                .read(fel);
 
+        // The device's clock orders events recorded offline, so it must be near the time the server received
+        // them: a clock years ahead would otherwise decide the item's status for ever.
         Instant klientTid = null;
         String klient = text(falt, "klient_tid");
         if (klient != null) {
             try {
-                klientTid = Instant.parse(klient);
+                klientTid = Instant.parse(klient.length() > 40 ? klient.substring(0, 40) : klient);
+                if (klientTid.isBefore(mottagen.minus(KLIENTTID_BAKAT))
+                        || klientTid.isAfter(mottagen.plus(KLIENTTID_FRAMAT))) {
+                    fel.add("datum", m.get("uppf.fel.klienttid", klientTid.toString(), mottagen.toString()));
+                    klientTid = null;
+                }
             } catch (DateTimeParseException e) {
                 fel.add("datum", m.get("uppf.fel.datum.format"));
             }

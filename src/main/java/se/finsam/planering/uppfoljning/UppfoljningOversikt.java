@@ -106,7 +106,7 @@ public final class UppfoljningOversikt {
                             SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
                                    t.namn AS team, pp.id AS punkt, pp.text, o.namn AS organisation, a.namn AS ansvarig,
                                    pp.klart_senast, coalesce(s.status, 'ej_paborjad') AS status,
-                                   coalesce(lu.klient_tid, lu.registrerad, p.overlamnad) AS sedan,
+                                   coalesce(lu.ordningstid, p.overlamnad) AS sedan,
                                    CASE WHEN s.status = 'fastnat' THEN 'fastnat'
                                         WHEN pp.klart_senast < :idag THEN 'forsenad'
                                         ELSE 'ingen_andring' END AS skal
@@ -119,13 +119,13 @@ public final class UppfoljningOversikt {
                             LEFT JOIN uppfoljning lu ON lu.id = (
                                 SELECT u2.id FROM uppfoljning_status us2 JOIN uppfoljning u2 ON u2.id = us2.uppfoljning_id
                                 WHERE us2.planpunkt_id = pp.id
-                                ORDER BY coalesce(u2.klient_tid, u2.registrerad) DESC, u2.id DESC LIMIT 1)
+                                ORDER BY u2.ordningstid DESC, u2.registrerad DESC, u2.id DESC LIMIT 1)
                             LEFT JOIN uppfoljning_status s ON s.uppfoljning_id = lu.id AND s.planpunkt_id = pp.id
                             WHERE p.overlamnad IS NOT NULL AND d.team_id IN (<teams>)
                               AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
                               AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
                               AND (s.status = 'fastnat' OR pp.klart_senast < :idag
-                                   OR coalesce(lu.klient_tid, lu.registrerad, p.overlamnad)
+                                   OR coalesce(lu.ordningstid, p.overlamnad)
                                       < strftime('%Y-%m-%dT%H:%M:%SZ', :nu, '-' || (t.fastnat_veckor * 7) || ' days'))
                               AND (:egen IS NULL OR pp.ansvarig_anvandare_id = :egen)
                               AND (:org IS NULL OR pp.ansvarig_organisation_id = :org)""")

@@ -63,7 +63,7 @@ public final class UppfoljningRepository {
     /** Every status event of the participant's items, newest first, grouped by item. */
     public Map<Long, List<Handelse>> tidslinjer(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT u.id, us.planpunkt_id, u.datum, coalesce(u.klient_tid, u.registrerad) AS tid,
+                        SELECT u.id, us.planpunkt_id, u.datum, u.ordningstid AS tid,
                                us.status, us.orsak, a.namn AS av, u.korrigerar_id
                         FROM uppfoljning u
                         JOIN uppfoljning_status us ON us.uppfoljning_id = u.id
@@ -81,7 +81,7 @@ public final class UppfoljningRepository {
 
     public List<Post> poster(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT u.id, u.datum, coalesce(u.klient_tid, u.registrerad) AS tid, a.namn, u.forsorjning,
+                        SELECT u.id, u.datum, u.ordningstid AS tid, a.namn, u.forsorjning,
                                u.sysselsattning, u.notering_deltagare, u.notering_intern, u.nasta_steg, u.eskalera,
                                u.korrigerar_id
                         FROM uppfoljning u JOIN anvandare a ON a.id = u.registrerad_av

@@ -82,7 +82,9 @@ public final class UppfoljningRoutes {
     public record OfflinePage(List<DeltagareRepository.Rad> deltagare, List<MotesGrupp> moten) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A field named twice is ambiguous, so it is refused rather than the last one silently winning. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int MAX_FALT = 500;
 
     private final Jdbi jdbi;
@@ -194,6 +196,10 @@ public final class UppfoljningRoutes {
      */
     public void api(Context ctx) {
         Messages m = web.messages(ctx);
+        String type = ctx.contentType();
+        if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new Fel(415, m.get("uppf.fel.json"));
+        }
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());
@@ -232,7 +238,7 @@ public final class UppfoljningRoutes {
     }
 
     private UppfoljningFormular.Utfall tolka(Context ctx, long id, Map<String, String> falt) {
-        return UppfoljningFormular.tolka(falt, id, repo.punkter(id), LocalDate.now(clock),
+        return UppfoljningFormular.tolka(falt, id, repo.punkter(id), LocalDate.now(clock), clock.instant(),
                 repo.planeringSkapad(id).orElse(null), repo::deltagareFor, web.messages(ctx));
     }
 

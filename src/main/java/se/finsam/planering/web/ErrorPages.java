@@ -29,6 +29,15 @@ public final class ErrorPages {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        int clientError = malformedRequestStatus(e);
+        if (clientError > 0) {
+            // The request itself was broken (a multipart body cut short, a header that lies): the sender's
+            // fault, not ours, so a 4xx without a stack trace in the log either.
+            LOG.warn("Refused a malformed request {} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(),
+                    rootMessage(e));
+            show(ctx, clientError, null, null);
+            return;
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Unexpected error {} on {} {}", reference, ctx.method(), ctx.path(), e);
         show(ctx, 500, null, reference);
@@ -55,14 +64,36 @@ public final class ErrorPages {
             return;
         }
         try {
-            renderer.render(ctx, "fel/fel.jte",
-                    new ErrorPage(status, m.get("fel.rubrik." + (m.has("fel.rubrik." + status) ? status : 500)), text,
-                            reference));
+            int rubrik = m.has("fel.rubrik." + status) ? status : status >= 500 ? 500 : 400;
+            renderer.render(ctx, "fel/fel.jte", new ErrorPage(status, m.get("fel.rubrik." + rubrik), text, reference));
         } catch (RuntimeException renderFailure) {
             LOG.error("Could not render the error page", renderFailure);
             ctx.contentType("text/plain; charset=utf-8").result(text);
         }
         ctx.status(status);
+    }
+
+    /**
+     * The 4xx status when Jetty found the request malformed while the app read it (form fields are read
+     * lazily, so this surfaces inside our handlers, wrapped); 0 for every other error.
+     */
+    static int malformedRequestStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http) {
+                int code = http.getCode();
+                return code >= 400 && code < 500 ? code : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return root.getClass().getSimpleName() + ": " + (message.length() > 200 ? message.substring(0, 200) : message);
     }
 
     /** Last resort when not even the template engine can be trusted. */

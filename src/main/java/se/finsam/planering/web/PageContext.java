@@ -14,6 +14,34 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
         return messages.get(key, args);
     }
 
+    /** Marks where a markup argument goes in a formatted message; private-use characters never typed by anyone. */
+    private static final char MARK = '\uE000';
+    private static final char MARK_END = '\uE001';
+
+    /**
+     * A message whose arguments may be markup, such as a date, a phone number or a name kept in its own
+     * direction: the message text and plain arguments are escaped, the markup arguments written as they are.
+     * In Arabic a number or a Swedish name inside the sentence must be isolated, or it is shown reversed.
+     */
+    public gg.jte.Content tx(String key, Object... args) {
+        Object[] formatArgs = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            formatArgs[i] = args[i] instanceof gg.jte.Content ? MARK + Integer.toString(i) + MARK_END : args[i];
+        }
+        String text = messages.get(key, formatArgs);
+        return output -> {
+            int from = 0;
+            int mark;
+            while ((mark = text.indexOf(MARK, from)) >= 0) {
+                int end = text.indexOf(MARK_END, mark);
+                gg.jte.html.escape.Escape.htmlContent(text.substring(from, mark), output);
+                ((gg.jte.Content) args[Integer.parseInt(text.substring(mark + 1, end))]).writeTo(output);
+                from = end + 1;
+            }
+            gg.jte.html.escape.Escape.htmlContent(text.substring(from), output);
+        };
+    }
+
     public String lang() {
         return messages.lang();
     }

@@ -89,6 +89,11 @@ public final class HttpSession {
         return csrfIn(response.body());
     }
 
+    /** The value of the first form field the selector finds in the markup (empty if there is none). */
+    public static String value(String html, String css) {
+        return Jsoup.parse(html).select(css).val();
+    }
+
     /** The CSRF token in the markup's first form, or null if there is none. */
     public static String csrfIn(String html) {
         Element token = Jsoup.parse(html).selectFirst("input[name=_csrf]");
