@@ -11,7 +11,7 @@
 
 importScripts('/js/utkorg.js');
 
-const VERSION = 'v2';
+const VERSION = 'v3';
 const SHELL_CACHE = 'finsam-shell-' + VERSION;
 const PAGE_CACHE = 'finsam-sidor';
 const PERSONAL_CACHE = 'finsam-personal';
@@ -22,7 +22,9 @@ const SHELL_FILES = [
   '/icons/icon.svg',
   '/icons/icon-192.png',
   '/manifest.webmanifest',
-  '/offline.html'
+  '/utan-nat?sprak=sv',
+  '/utan-nat?sprak=en',
+  '/utan-nat?sprak=ar'
 ];
 const OFFLINE_PAGES = /^\/min-planering(\/(kontakter|mote))?$/;
 const PERSONAL_PAGES = /^\/(offline|deltagare\/\d+\/uppfoljning)$/;
@@ -42,6 +44,9 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data === 'rensa') {
     event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(PERSONAL_CACHE)]));
+  } else if (event.data && /^(sv|en|ar)$/.test(event.data.sprak)) {
+    // The page's language, so the "no network" page is in it too.
+    event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.put('/sprak', new Response(event.data.sprak))));
   }
 });
 
@@ -80,7 +85,7 @@ function networkFirstIfChosen(request, url) {
     }
     return response;
   }).catch(() => cache.match(url.pathname)
-    .then((cached) => cached ? markOffline(cached) : caches.match('/offline.html'))));
+    .then((cached) => cached ? markOffline(cached) : offlinePage())));
 }
 
 function staleWhileRevalidate(request) {
@@ -111,7 +116,14 @@ function offlineCopy(url) {
   const path = url.pathname === '/' ? '/min-planering' : url.pathname;
   return caches.open(PAGE_CACHE)
     .then((cache) => cache.match(path))
-    .then((cached) => cached ? markOffline(cached) : caches.match('/offline.html'));
+    .then((cached) => cached ? markOffline(cached) : offlinePage());
+}
+
+/** The "no network" page in the language of the last page seen. */
+function offlinePage() {
+  return caches.open(SHELL_CACHE).then((cache) => cache.match('/sprak')
+    .then((saved) => saved ? saved.text() : 'sv')
+    .then((lang) => cache.match('/utan-nat?sprak=' + (/^(sv|en|ar)$/.test(lang) ? lang : 'sv'))));
 }
 
 /** Marks the saved page so that it shows when it was last updated and hides what needs a network. */

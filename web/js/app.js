@@ -3,8 +3,17 @@
   'use strict';
 
   var root = document.documentElement;
-  var sv = root.lang !== 'en';
-  function t(svText, enText) { return sv ? svText : enText; }
+  // The page's texts in its own language, from the bundles (the layout renders them as JSON).
+  var texts = {};
+  try {
+    texts = JSON.parse((document.getElementById('js-texter') || {}).textContent || '{}');
+  } catch (ignored) {
+    texts = {};
+  }
+  function t(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return (texts[key] || key).replace(/\{(\d+)\}/g, function (all, i) { return String(args[Number(i)]); });
+  }
 
   // Move focus to the error summary so screen reader and keyboard users hear what to fix.
   var summary = document.querySelector('.felsammanfattning');
@@ -33,7 +42,7 @@
       var refused = records.length - waiting;
       document.querySelectorAll('[data-utkorg-antal]').forEach(function (badge) {
         badge.hidden = records.length === 0;
-        badge.textContent = waiting + ' ' + t('väntar', 'waiting') + (refused ? ', ' + refused + ' ' + t('avvisade', 'refused') : '');
+        badge.textContent = t('utkorg.vantar', waiting) + (refused ? ', ' + t('utkorg.avvisade', refused) : '');
       });
       root.setAttribute('data-utkorg-vantar', String(waiting));
       var list = document.querySelector('[data-utkorg-lista]');
@@ -49,14 +58,14 @@
           var info = document.createElement('span');
           info.className = 'lista__info';
           info.textContent = new Date(r.skapad).toLocaleString(root.lang) + ' · ' + (r.state === 'vantar'
-            ? t('Väntar på nät', 'Waiting for a network')
-            : t('Avvisad: ', 'Refused: ') + r.fel);
+            ? t('utkorg.vantarpanat')
+            : t('utkorg.avvisad', r.fel));
           li.appendChild(info);
           if (r.state !== 'vantar') {
             var drop = document.createElement('button');
             drop.type = 'button';
             drop.className = 'knapp knapp--lank';
-            drop.textContent = t('Ta bort', 'Remove');
+            drop.textContent = t('utkorg.tabort');
             drop.addEventListener('click', function () { utkorg.remove(r.uuid).then(showCount); });
             li.appendChild(drop);
           }
@@ -109,12 +118,11 @@
             window.location.href = window.location.pathname + '?sparad=1';
           } else if (mine.state === 'avvisad') {
             utkorg.remove(mine.uuid).then(showCount);
-            say(t('Uppföljningen sparades inte: ', 'The follow-up was not saved: ') + mine.fel);
+            say(t('uppf.ejsparad', mine.fel));
           } else {
             form.reset();
-            say(t('Sparad i enheten. Den skickas av sig själv när nätet är tillbaka.',
-                  'Kept on this device. It is sent by itself when the network is back.')
-                + (result && result.loggaIn ? ' ' + t('Logga in igen för att skicka.', 'Log in again to send.') : ''));
+            say(t('uppf.ienheten')
+                + (result && result.loggaIn ? ' ' + t('utkorg.loggain') : ''));
             if (navigator.serviceWorker && navigator.serviceWorker.ready && window.SyncManager) {
               navigator.serviceWorker.ready.then(function (reg) { return reg.sync.register('utkorg'); }).catch(function () {});
             }
@@ -123,7 +131,7 @@
       });
     });
     if (/[?&]sparad=1/.test(window.location.search)) {
-      say(t('Uppföljningen är sparad.', 'The follow-up is saved.'));
+      say(t('uppf.sparad'));
     }
   }
 
@@ -136,9 +144,7 @@
   document.querySelectorAll('form[action="/logga-ut"]').forEach(function (logout) {
     logout.addEventListener('submit', function (event) {
       var waiting = Number(root.getAttribute('data-utkorg-vantar') || '0');
-      if (waiting > 0 && !window.confirm(t(
-          waiting + ' uppföljning(ar) är inte skickade än. Loggar du ut nu raderas de från enheten. Vill du ändå logga ut?',
-          waiting + ' follow-up(s) are not sent yet. If you log out now they are deleted from this device. Log out anyway?'))) {
+      if (waiting > 0 && !window.confirm(t('utkorg.loggaut', waiting))) {
         event.preventDefault();
         sendOutbox();
         return;
@@ -204,10 +210,10 @@
       var ids = Array.prototype.map.call(chooser.querySelectorAll('input[name=deltagare]:checked'),
         function (box) { return box.value; });
       if (ids.length === 0) {
-        status.textContent = t('Välj minst en deltagare.', 'Choose at least one participant.');
+        status.textContent = t('offline.valj');
         return;
       }
-      status.textContent = t('Sparar ', 'Saving ') + ids.length + '…';
+      status.textContent = t('offline.sparar', ids.length);
       var paths = ['/offline'].concat(ids.map(function (id) { return '/deltagare/' + id + '/uppfoljning'; }));
       caches.open('finsam-personal').then(function (cache) {
         return Promise.all(paths.map(function (path) {
@@ -217,13 +223,11 @@
           });
         }));
       }).then(function () {
-        status.textContent = ids.length + ' ' + t('deltagare finns nu i enheten och kan öppnas utan nät.',
-          'participant(s) are now on this device and open without a network.');
+        status.textContent = t('offline.sparade', ids.length);
         root.setAttribute('data-offline-klar', String(ids.length));
         listOffline();
       }, function () {
-        status.textContent = t('Det gick inte att spara alla. Kontrollera nätet och försök igen.',
-          'Not everything could be saved. Check the network and try again.');
+        status.textContent = t('offline.fel');
       });
     });
   }
@@ -235,6 +239,12 @@
     return;
   }
   navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  // The worker shows its "no network" page in the language of the pages she reads.
+  navigator.serviceWorker.ready.then(function (reg) {
+    if (reg.active) {
+      reg.active.postMessage({ sprak: root.lang });
+    }
+  });
 
   var pages = (root.getAttribute('data-spara') || '').split(' ').filter(Boolean);
   if (pages.length === 0 || root.hasAttribute('data-offline') || !window.caches) {

@@ -184,6 +184,7 @@ public final class App {
             table[0] = r;
             r.get("/health", ctx -> health(jdbi, ctx), ALLA);
             r.get("/", hem::start, ALLA);
+            r.get("/utan-nat", errors::utanNat, ALLA);
 
             r.get("/logga-in", auth::loginPage, ALLA);
             r.post("/logga-in", auth::login, ALLA);

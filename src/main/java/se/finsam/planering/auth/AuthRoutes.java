@@ -19,7 +19,12 @@ public final class AuthRoutes {
     public record LoginPage(String anvandarnamn, String tillbaka, FormErrors fel) {
     }
 
-    public record DeltagareLoginPage(String anvandarnamn, FormErrors fel) {
+    /** {@code orsak} is why she sees the login again: "utloggad", "utgangen" or null. */
+    public record DeltagareLoginPage(String anvandarnamn, FormErrors fel, String orsak) {
+
+        public DeltagareLoginPage(String anvandarnamn, FormErrors fel) {
+            this(anvandarnamn, fel, null);
+        }
     }
 
     public record AktiveraPage(String kod, FormErrors fel) {
@@ -113,8 +118,9 @@ public final class AuthRoutes {
             return;
         }
         String remembered = web.cookie(ctx, DEVICE_COOKIE);
-        renderer.render(ctx, "auth/deltagare-login.jte",
-                new DeltagareLoginPage(remembered == null ? "" : remembered, FormErrors.none()));
+        String orsak = ctx.queryParam("orsak");
+        renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(remembered == null ? "" : remembered,
+                FormErrors.none(), "utloggad".equals(orsak) || "utgangen".equals(orsak) ? orsak : null));
     }
 
     public void deltagareLogin(Context ctx) {
@@ -198,6 +204,7 @@ public final class AuthRoutes {
         audit.log(userId.get(), AuditLog.Handling.AKTIVERING, deltagareOf(userId.get()), "aktiveringskod använd",
                 ctx.ip());
         web.startSession(ctx, sessions.create(userId.get(), true));
+        carryLanguage(ctx, userId.get());
         ctx.redirect("/aktivera/pin");
     }
 
@@ -264,10 +271,12 @@ public final class AuthRoutes {
         String lang = ctx.formParam("sprak");
         String back = WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/");
         if (Messages.supported(lang)) {
-            web.setCookie(ctx, WebContext.LANG_COOKIE, lang, 365 * 24 * 3600);
+            web.setCookie(ctx, WebContext.LANG_COOKIE, lang, WebContext.YEAR_SECONDS);
             CurrentUser user = web.user(ctx);
             if (user != null) {
                 users.setSprak(user.id(), lang);
+            } else {
+                web.setCookie(ctx, WebContext.LANG_CHOICE_COOKIE, lang, WebContext.YEAR_SECONDS);
             }
         }
         ctx.redirect(back);
@@ -359,6 +368,23 @@ public final class AuthRoutes {
     private void succeed(Context ctx, long userId, boolean pinSaknas, String kind) {
         audit.log(userId, AuditLog.Handling.INLOGGNING, deltagareOf(userId), kind, ctx.ip());
         web.startSession(ctx, sessions.create(userId, pinSaknas));
+        carryLanguage(ctx, userId);
+    }
+
+    /**
+     * A language chosen on the login pages becomes the account's; otherwise the account's language is
+     * remembered on the device, so the login page after logout or an expired session speaks it too.
+     */
+    private void carryLanguage(Context ctx, long userId) {
+        String chosen = web.cookie(ctx, WebContext.LANG_CHOICE_COOKIE);
+        if (Messages.supported(chosen)) {
+            users.setSprak(userId, chosen);
+            web.setCookie(ctx, WebContext.LANG_CHOICE_COOKIE, "", 0);
+        }
+        String sprak = Messages.supported(chosen) ? chosen : users.sprakOf(userId).orElse(null);
+        if (Messages.supported(sprak)) {
+            web.setCookie(ctx, WebContext.LANG_COOKIE, sprak, WebContext.YEAR_SECONDS);
+        }
     }
 
     private Long deltagareOf(long userId) {

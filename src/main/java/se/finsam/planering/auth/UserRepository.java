@@ -57,6 +57,11 @@ public final class UserRepository {
                 .bind("sprak", sprak).bind("id", id).execute());
     }
 
+    public Optional<String> sprakOf(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT sprak FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
     public void setPin(long id, String anvandarnamn, String pinHash) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE anvandare SET pin_hash = :pin, anvandarnamn = coalesce(anvandarnamn, :namn)

@@ -134,6 +134,9 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         CurrentUser user = web.requireUser(ctx);
         AuditLog.Handling handling = ctx.method() == HandlerType.GET ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA;
         for (Atkomst.Regel regel : atkomst.regler()) {
+            if (regel.slag() == Atkomst.Slag.INGEN) {
+                continue;
+            }
             long id = positivtId(ctx, regel.parameter());
             if (regel.slag() == Atkomst.Slag.MOTE) {
                 long team = deltagare.moteTeam(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
@@ -155,7 +158,8 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 case BOKNING -> deltagare.bokningensDeltagare(id);
                 case OVERLAMNING -> deltagare.overlamningensDeltagare(id);
                 case PLANPUNKT -> deltagare.planpunktensDeltagare(id);
-                case MOTE, KONTO -> throw new IllegalStateException("handled above");
+                case UPPFOLJNING -> deltagare.uppfoljningensDeltagare(id);
+                case MOTE, KONTO, INGEN -> throw new IllegalStateException("handled above");
             };
             require(ctx, deltagareId.orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404"))), handling,
                     regel.vad());

@@ -131,6 +131,11 @@ public final class DeltagareRepository {
                 .bind("id", overlamningId).mapTo(Long.class).findOne());
     }
 
+    public Optional<Long> uppfoljningensDeltagare(long uppfoljningId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT deltagare_id FROM uppfoljning WHERE id = :id")
+                .bind("id", uppfoljningId).mapTo(Long.class).findOne());
+    }
+
     public Optional<Long> planpunktensDeltagare(long planpunktId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT p.deltagare_id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
@@ -152,5 +157,17 @@ public final class DeltagareRepository {
 
     private static String joinIds(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? "NULL" : String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * The language of what the participant receives (letters, calendar files): the account's, which she can
+     * change herself, else the one given at anmälan; Swedish when that is not one of the interface's languages.
+     */
+    public String sprak(long deltagareId) {
+        String sprak = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT coalesce(a.sprak, d.sprak) FROM deltagare d
+                        LEFT JOIN anvandare a ON a.id = d.anvandare_id WHERE d.id = :d""")
+                .bind("d", deltagareId).mapTo(String.class).findOne().orElse("sv"));
+        return se.finsam.planering.web.Messages.supported(sprak) ? sprak : "sv";
     }
 }

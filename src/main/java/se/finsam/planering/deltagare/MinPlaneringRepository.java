@@ -53,7 +53,21 @@ public final class MinPlaneringRepository {
                          boolean ingenFortsattning) {
     }
 
-    public record Tittat(Instant tid, String namn, String organisation, String vad) {
+    /** One look at her data; {@code vad} is the audit log's Swedish description, {@code handling} las or andra. */
+    public record Tittat(Instant tid, String namn, String organisation, String vad, String handling) {
+
+        /** What was done, in her language: each known description has a key, anything else a general sentence. */
+        public String beskrivning(se.finsam.planering.web.Messages m) {
+            String key = nyckel(vad);
+            return m.has(key) ? m.get(key) : m.get("tittat.handling." + ("andra".equals(handling) ? "andra" : "las"));
+        }
+
+        /** The bundle key for an audit description: "registrerade uppföljning (synk)" is tittat.vad.registrerade_uppfoljning_synk. */
+        public static String nyckel(String vad) {
+            String ascii = java.text.Normalizer.normalize(vad == null ? "" : vad.toLowerCase(java.util.Locale.ROOT),
+                    java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            return "tittat.vad." + ascii.replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        }
     }
 
     private final Jdbi jdbi;
@@ -116,6 +130,18 @@ public final class MinPlaneringRepository {
             return new Myndighet(first.org(), first.typ(), first.hjalp(), first.orgTelefon(), first.orgTider(),
                     first.webb(), list.stream().map(Rad::kontakt).toList());
         }).toList();
+    }
+
+    /** The team's koordinator, who organises the meeting: the calendar file's organizer. */
+    public Optional<Kontakt> koordinator(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.namn, a.titel, a.telefon, a.epost, a.telefontider FROM anvandare a
+                        JOIN team_medlem m ON m.anvandare_id = a.id
+                        WHERE m.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1 ORDER BY a.id LIMIT 1""")
+                .bind("t", teamId)
+                .map((rs, ctx) -> new Kontakt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), true))
+                .findOne());
     }
 
     /** The next meeting the participant is booked into, from today on. */
@@ -272,14 +298,14 @@ public final class MinPlaneringRepository {
     /** Who among the staff has looked at the participant's data, newest first. */
     public List<Tittat> vemHarTittat(long deltagareId, long egenAnvandare, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT l.tid, a.namn, o.namn AS organisation, l.vad FROM audit_log l
+                        SELECT l.tid, a.namn, o.namn AS organisation, l.vad, l.handling FROM audit_log l
                         JOIN anvandare a ON a.id = l.anvandare_id
                         LEFT JOIN organisation o ON o.id = a.organisation_id
                         WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra') AND l.anvandare_id <> :self
                         ORDER BY l.id DESC LIMIT :n""")
                 .bind("d", deltagareId).bind("self", egenAnvandare).bind("n", limit)
                 .map((rs, ctx) -> new Tittat(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                        rs.getString(4), rs.getString(5)))
                 .list());
     }
 }

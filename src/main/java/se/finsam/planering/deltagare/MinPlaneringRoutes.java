@@ -133,15 +133,24 @@ public final class MinPlaneringRoutes {
         event.setDateStart(Date.from(start));
         event.setDateEnd(Date.from(start.plus(Duration.ofMinutes(60))));
         event.setSummary(m.get("mote.ics.rubrik", mote.team()));
+        event.getSummary().setLanguage(m.lang());
         event.setLocation(mote.plats());
-        event.setDescription(mote.syfte() + (mote.taMed() == null ? "" : "\n" + m.get("mote.tamed") + ": "
-                + mote.taMed()));
+        event.setDescription(syfte(m, mote.syfte()) + "\n" + m.get("mote.tamed") + ": "
+                + (mote.taMed() == null ? m.get("mote.tamed.standard") : mote.taMed()));
+        event.getDescription().setLanguage(m.lang());
         event.setUid("finsam-mote-" + id + "-" + mote.tid() + "@finsam-planering");
-        event.setOrganizer(new Organizer(mote.team(), null));
+        // ORGANIZER must be an address: without the koordinator's e-mail the property is left out, never empty.
+        repo.koordinator(repo.deltagaren(id).teamId()).filter(k -> k.epost() != null && !k.epost().isBlank())
+                .ifPresent(k -> event.setOrganizer(new Organizer(k.namn(), k.epost().strip())));
         calendar.addEvent(event);
         ctx.contentType("text/calendar; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"finsam-mote.ics\"");
         ctx.result(Biweekly.write(calendar).go());
+    }
+
+    /** The purpose the koordinator wrote, or the standard purpose in the participant's language. */
+    static String syfte(Messages m, String syfte) {
+        return se.finsam.planering.mote.MoteRepository.standardSyfte(syfte) ? m.get("kallelse.syfte.standard") : syfte;
     }
 
     public void bekraftaLast(Context ctx) {

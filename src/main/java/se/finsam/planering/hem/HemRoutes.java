@@ -84,7 +84,9 @@ public final class HemRoutes {
     public void start(Context ctx) {
         CurrentUser user = web.user(ctx);
         if (user == null) {
-            ctx.redirect("/logga-in");
+            // A phone a participant has logged in on opens her own login, not the staff one.
+            ctx.redirect(web.cookie(ctx, se.finsam.planering.auth.AuthRoutes.DEVICE_COOKIE) != null
+                    ? "/logga-in/deltagare" : "/logga-in");
             return;
         }
         ctx.redirect(switch (user.roll()) {

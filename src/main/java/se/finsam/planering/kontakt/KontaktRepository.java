@@ -90,6 +90,21 @@ public final class KontaktRepository {
                 .findOne());
     }
 
+    /** The team's koordinator as the participant reaches them: for whom to call and the calendar organizer. */
+    public record Koordinator(String namn, String telefon, String epost) {
+    }
+
+    public Optional<Koordinator> koordinator(long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.namn, a.telefon, a.epost FROM anvandare a
+                        JOIN team_medlem m ON m.anvandare_id = a.id
+                        WHERE m.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1
+                        ORDER BY a.id LIMIT 1""")
+                .bind("t", teamId)
+                .map((rs, c) -> new Koordinator(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findOne());
+    }
+
     /** The participant's current contacts: one list, per authority, the directory's details filled in. */
     public List<Kontakt> aktuella(long deltagareId) {
         return lista(deltagareId, "k.till_datum IS NULL");

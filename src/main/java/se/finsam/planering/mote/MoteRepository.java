@@ -18,6 +18,18 @@ import se.finsam.planering.auth.ActivationCodes;
 /** The team's meeting calendar, bookings (from which the kallelse is made), attendance and activation codes. */
 public final class MoteRepository {
 
+    /**
+     * The purpose stored when the koordinator leaves it empty (also the column's default). Letters and pages
+     * show it in the participant's language instead of this Swedish text.
+     */
+    public static final String STANDARD_SYFTE =
+            "Att tillsammans med dig göra en planering för vägen mot arbete, studier eller rätt ersättning.";
+
+    public static boolean standardSyfte(String syfte) {
+        return syfte == null || syfte.isBlank() || STANDARD_SYFTE.equals(syfte.strip());
+    }
+
+
     /** How long each participant's slot is. */
     public static final Duration SLOT = Duration.ofMinutes(45);
     /** How long a meeting is by default: four participants. */
@@ -200,8 +212,8 @@ public final class MoteRepository {
             }
             return Optional.of(h.createUpdate("""
                             INSERT INTO mote_deltagare (mote_id, deltagare_id, tid, syfte, ta_med, kallelse_skapad)
-                            VALUES (:m, :d, :tid, coalesce(:syfte, 'Att tillsammans med dig göra en planering för vägen mot arbete, studier eller rätt ersättning.'), :taMed, :nu)""")
-                    .bind("m", moteId).bind("d", deltagareId).bind("tid", tid).bind("syfte", syfte)
+                            VALUES (:m, :d, :tid, coalesce(:syfte, :standardSyfte), :taMed, :nu)""")
+                    .bind("m", moteId).bind("d", deltagareId).bind("tid", tid).bind("syfte", syfte).bind("standardSyfte", STANDARD_SYFTE)
                     .bind("taMed", taMed).bind("nu", nu)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         });
@@ -279,7 +291,7 @@ public final class MoteRepository {
                 anvandareId = h.createUpdate("""
                                 INSERT INTO anvandare (namn, roll, telefon, epost, sprak, skapad)
                                 SELECT coalesce(fornamn || ' ' || efternamn, kod), 'deltagare', telefon, epost,
-                                       CASE WHEN sprak IN ('sv', 'en') THEN sprak ELSE 'sv' END, :nu
+                                       CASE WHEN sprak IN ('sv', 'en', 'ar') THEN sprak ELSE 'sv' END, :nu
                                 FROM deltagare WHERE id = :d""")
                         .bind("nu", nu).bind("d", deltagareId)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();

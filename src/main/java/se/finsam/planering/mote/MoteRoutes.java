@@ -21,6 +21,8 @@ import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
+import se.finsam.planering.web.PageContext;
+import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -61,10 +63,29 @@ public final class MoteRoutes {
         }
     }
 
+    /**
+     * The kallelse: a one-page letter in the participant's language ({@code brev}), whatever the language of
+     * the staff member printing it, and on request (by default when her language is not Swedish) a Swedish copy.
+     */
     public record KallelsePage(MoteRepository.Bokning bokning, MoteRepository.Mote mote,
                                DeltagareRepository.Oversikt deltagare, List<String> myndigheter,
-                               List<KontaktRepository.Kontakt> kontakter, String aktiveringskod,
-                               LocalDate kodGiltigTill, LocalDate idag, String adress) {
+                               KontaktRepository.Koordinator koordinator, String aktiveringskod,
+                               LocalDate kodGiltigTill, LocalDate idag, String adress, PageContext brev,
+                               boolean svenskKopia, String qrUrl) {
+
+        public String qrSvg(PageContext l) {
+            return QrCode.svg(qrUrl, l.t("utskrift.qr", qrUrl));
+        }
+
+        /** The letters to print: hers, then the Swedish copy if wanted. */
+        public List<PageContext> brevAttSkrivaUt() {
+            return svenskKopia && !brev.lang().equals("sv")
+                    ? List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null)) : List.of(brev);
+        }
+
+        public String kopiaParam() {
+            return svenskKopia ? "ja" : "nej";
+        }
     }
 
     private final MoteRepository moten;
@@ -299,11 +320,17 @@ public final class MoteRoutes {
         String aktiveringskod = kod == null ? null
                 : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
+        Messages brev = Messages.of(deltagare.sprak(bokning.deltagareId()));
+        String kopia = ctx.queryParam("kopia") != null ? ctx.queryParam("kopia") : ctx.formParam("kopia");
+        boolean svenskKopia = kopia == null ? !brev.lang().equals("sv") : "ja".equals(kopia);
+        // With a code the QR code opens the activation page; without, her login.
+        String qrUrl = baseUrl + (aktiveringskod != null ? "/aktivera" : "/logga-in/deltagare");
         renderer.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
                 deltagare.oversikt(bokning.deltagareId()).orElseThrow(), moten.myndigheterITeam(mote.teamId()),
-                kontakter.aktuella(bokning.deltagareId()), aktiveringskod,
+                kontakter.koordinator(mote.teamId()).orElse(null), aktiveringskod,
                 aktiveringskod == null ? null : LocalDate.now(clock.withZone(App.ZONE)).plusDays(KOD_GILTIG.toDays()),
-                LocalDate.now(clock.withZone(App.ZONE)), baseUrl));
+                LocalDate.now(clock.withZone(App.ZONE)), baseUrl, new PageContext(brev, null, null, null, null),
+                svenskKopia, qrUrl));
     }
 
     static String p(Context ctx, String name) {

@@ -11,8 +11,12 @@ import java.util.List;
  */
 public record Atkomst(List<Regel> regler) implements RouteRole {
 
-    /** What a path parameter names. Each kind leads to one participant, except a meeting, which leads to a team. */
-    public enum Slag { DELTAGARE, MOTE, BOKNING, OVERLAMNING, PLANPUNKT, KONTO }
+    /**
+     * What a path parameter names. Each kind leads to one participant, except a meeting, which leads to a team,
+     * an account (only an administrator acts on one), and {@code INGEN}: a parameter that names nobody's data
+     * (a language, say), declared as such.
+     */
+    public enum Slag { DELTAGARE, MOTE, BOKNING, OVERLAMNING, PLANPUNKT, UPPFOLJNING, KONTO, INGEN }
 
     /** One path parameter, its kind, and what the audit log says was read or changed through it. */
     public record Regel(String parameter, Slag slag, String vad) {
@@ -49,6 +53,16 @@ public record Atkomst(List<Regel> regler) implements RouteRole {
 
     public static Atkomst planpunkt(String parameter, String vad) {
         return new Atkomst(List.of(new Regel(parameter, Slag.PLANPUNKT, vad)));
+    }
+
+    /** A recorded follow-up (or escalation): it belongs to one participant. */
+    public static Atkomst uppfoljning(String parameter, String vad) {
+        return new Atkomst(List.of(new Regel(parameter, Slag.UPPFOLJNING, vad)));
+    }
+
+    /** The parameter names no participant's data; {@code varfor} says what it is instead. */
+    public static Atkomst utanPerson(String parameter, String varfor) {
+        return new Atkomst(List.of(new Regel(parameter, Slag.INGEN, varfor)));
     }
 
     /** Both rules hold, e.g. a meeting and one of its bookings. */

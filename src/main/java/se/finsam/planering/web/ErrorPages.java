@@ -74,6 +74,19 @@ public final class ErrorPages {
     }
 
     /**
+     * The page the service worker shows when a page is not saved and there is no network, one per language
+     * ({@code /utan-nat?sprak=ar}). It is cached by the worker, so it holds nothing about who is logged in.
+     */
+    public void utanNat(Context ctx) {
+        String sprak = ctx.queryParam("sprak");
+        if (!Messages.supported(sprak)) {
+            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        }
+        ctx.html(renderer.renderToString("fel/utan-nat.jte",
+                Map.of("c", new PageContext(Messages.of(sprak), null, null, ctx.path(), null))));
+    }
+
+    /**
      * The 4xx status when Jetty found the request malformed while the app read it (form fields are read
      * lazily, so this surfaces inside our handlers, wrapped); 0 for every other error.
      */

@@ -26,6 +26,7 @@ public final class Messages {
     private final ResourceBundle bundle;
     /** Swedish, for staff-only text that is not translated into every language. */
     private final ResourceBundle fallback;
+    private volatile String scriptTexts;
 
     private Messages(Sprak sprak) {
         this.sprak = sprak;
@@ -41,6 +42,20 @@ public final class Messages {
     public static Messages of(String kod) {
         return CACHE.computeIfAbsent(supported(kod) ? kod : "sv",
                 k -> new Messages(SPRAK.stream().filter(s -> s.kod().equals(k)).findFirst().orElseThrow()));
+    }
+
+    /** The best of our languages for a browser's Accept-Language header, or Swedish when none fits. */
+    public static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank() || header.length() > 500) {
+            return "sv";
+        }
+        try {
+            String match = Locale.lookupTag(Locale.LanguageRange.parse(header),
+                    SPRAK.stream().map(Sprak::kod).toList());
+            return supported(match) ? match : "sv";
+        } catch (IllegalArgumentException malformed) {
+            return "sv";
+        }
     }
 
     public static boolean supported(String kod) {
@@ -68,6 +83,28 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }
+    }
+
+    /**
+     * The texts scripts show (keys starting with "js."), as JSON for the page's data block. Made once per
+     * language; "<" is escaped so the block can never end the script element early.
+     */
+    public String scriptTexts() {
+        if (scriptTexts == null) {
+            java.util.Map<String, String> texts = new java.util.TreeMap<>();
+            for (String key : java.util.Collections.list(fallback.getKeys())) {
+                if (key.startsWith("js.")) {
+                    texts.put(key.substring(3), get(key));
+                }
+            }
+            try {
+                scriptTexts = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(texts)
+                        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return scriptTexts;
     }
 
     public String get(String key, Object... args) {

@@ -11,7 +11,13 @@ public final class WebContext {
 
     public static final String SESSION_COOKIE = "finsam_session";
     public static final String CSRF_COOKIE = "finsam_csrf";
+    /** The language of this device: chosen on a page, or remembered from the last login. */
     public static final String LANG_COOKIE = "finsam_sprak";
+    /** A language chosen before login, carried into the account at the next login on this device. */
+    public static final String LANG_CHOICE_COOKIE = "finsam_sprakval";
+    /** Set at logout until the next login, so a page opened again says "you have been logged out". */
+    public static final String LOGGED_OUT_COOKIE = "finsam_utloggad";
+    public static final int YEAR_SECONDS = 365 * 24 * 3600;
     public static final String FLASH_COOKIE = "finsam_flash";
 
     private static final String USER = "finsam.user";
@@ -48,7 +54,7 @@ public final class WebContext {
     public CurrentUser requireUser(Context ctx) {
         CurrentUser user = user(ctx);
         if (user == null) {
-            throw new Fel(401, "Du behöver logga in.");
+            throw new Fel(401, messages(ctx).get("fel.401"));
         }
         return user;
     }
@@ -62,12 +68,20 @@ public final class WebContext {
         ctx.attribute(USER, user);
     }
 
+    /**
+     * The language of a page: the account's once logged in (a choice made while logged in updates it);
+     * before login the choice made on this device, then the browser's Accept-Language, then Swedish.
+     */
     public Messages messages(Context ctx) {
         CurrentUser user = user(ctx);
         if (user != null && Messages.supported(user.sprak())) {
             return Messages.of(user.sprak());
         }
-        return Messages.of(cookie(ctx, LANG_COOKIE));
+        String chosen = cookie(ctx, LANG_COOKIE);
+        if (Messages.supported(chosen)) {
+            return Messages.of(chosen);
+        }
+        return Messages.of(Messages.fromAcceptLanguage(ctx.header("Accept-Language")));
     }
 
     public PageContext pageContext(Context ctx) {
@@ -105,11 +119,15 @@ public final class WebContext {
 
     public void startSession(Context ctx, String token) {
         setCookie(ctx, SESSION_COOKIE, token, -1);
+        if (cookie(ctx, LOGGED_OUT_COOKIE) != null) {
+            setCookie(ctx, LOGGED_OUT_COOKIE, "", 0);
+        }
         rotateCsrf(ctx);
     }
 
     public void endSession(Context ctx) {
         setCookie(ctx, SESSION_COOKIE, "", 0);
+        setCookie(ctx, LOGGED_OUT_COOKIE, "1", -1);
         rotateCsrf(ctx);
     }
 

@@ -41,6 +41,9 @@ public final class WebSecurity {
     private static final Set<String> STATIC_FILES = Set.of("/sw.js", "/manifest.webmanifest", "/favicon.ico",
             "/robots.txt");
 
+    /** Set when the browser sent a session that has expired, so the login page can say so. */
+    private static final String SESSION_ENDED = "finsam.sessionEnded";
+
     /** Paths a participant who has not yet chosen a PIN may use. */
     private static final Set<String> PIN_SETUP_PATHS = Set.of("/aktivera/pin", "/logga-ut", "/sprak");
 
@@ -101,7 +104,10 @@ public final class WebSecurity {
                 session -> users.load(session.anvandareId()).ifPresentOrElse(
                         user -> web.setUser(ctx, session, user),
                         () -> sessions.delete(session.tokenHash())),
-                () -> web.setCookie(ctx, WebContext.SESSION_COOKIE, "", 0));
+                () -> {
+                    web.setCookie(ctx, WebContext.SESSION_COOKIE, "", 0);
+                    ctx.attribute(SESSION_ENDED, true);
+                });
     }
 
     private static boolean changesState(HandlerType method) {
@@ -141,8 +147,7 @@ public final class WebSecurity {
         CurrentUser user = web.user(ctx);
         if (user == null) {
             if (ctx.method() == HandlerType.GET && acceptsHtml(ctx)) {
-                String back = URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8);
-                ctx.redirect("/logga-in?tillbaka=" + back);
+                ctx.redirect(loginFor(ctx));
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -165,6 +170,20 @@ public final class WebSecurity {
                     ctx.endpoint().path);
             throw new Fel(403, web.messages(ctx).get("fel.403"));
         }
+    }
+
+    /**
+     * Where someone who is not logged in is sent: a participant's pages lead to the participant login
+     * (in the language remembered on the device), saying whether the session expired or she logged out.
+     */
+    private String loginFor(Context ctx) {
+        String path = ctx.path();
+        if (path.equals("/min-planering") || path.startsWith("/min-planering/") || path.startsWith("/aktivera/")) {
+            String orsak = web.cookie(ctx, WebContext.LOGGED_OUT_COOKIE) != null ? "utloggad"
+                    : Boolean.TRUE.equals(ctx.attribute(SESSION_ENDED)) ? "utgangen" : null;
+            return "/logga-in/deltagare" + (orsak == null ? "" : "?orsak=" + orsak);
+        }
+        return "/logga-in?tillbaka=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
     }
 
     static boolean acceptsHtml(Context ctx) {

@@ -43,7 +43,8 @@ class PageWeightTest extends BrowserTest {
         List<Map<String, Object>> entries = (List<Map<String, Object>>) browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const extra = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png',
-                               '/icons/icon-maskable-512.png', '/icons/icon.svg', '/sw.js', '/offline.html'];
+                               '/icons/icon-maskable-512.png', '/icons/icon.svg', '/sw.js', '/utan-nat?sprak=sv',
+                               '/utan-nat?sprak=en', '/utan-nat?sprak=ar'];
                 Promise.all(extra.map(u => fetch(u, { cache: 'no-store' }).then(r => r.arrayBuffer())))
                   .then(() => {
                     const all = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));

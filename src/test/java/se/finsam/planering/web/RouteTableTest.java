@@ -34,6 +34,8 @@ class RouteTableTest extends AppTest {
         assertEquals(List.of("bokning"), RouteTable.utanRegel("/moten/{id}/avboka/{bokning}", Atkomst.mote("id")));
         assertEquals(List.of(), RouteTable.utanRegel("/moten/{id}/avboka/{bokning}",
                 Atkomst.mote("id").och(Atkomst.bokning("bokning", "avbokad"))));
+        assertEquals(List.of(), RouteTable.utanRegel("/utan-nat/{sprak}", Atkomst.utanPerson("sprak", "språkkod")),
+                "a parameter that names nobody's data is declared as such");
         IllegalStateException fel = assertThrows(IllegalStateException.class, () -> Javalin.create(cfg -> {
             RouteTable r = new RouteTable(cfg.routes);
             r.get("/deltagare/{id}/ny-sida", ctx -> ctx.result("hemligt"), Roll.PERSONAL);
