@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.demo.DemoData;
@@ -34,22 +32,21 @@ class DeltagareLoginTest extends AppTest {
         // Until a PIN is chosen, the participant can do nothing else.
         assertEquals("/aktivera/pin", s.get("/min-planering").headers().firstValue("Location").orElse(""));
 
-        HttpResponse<String> pinPage = s.get("/aktivera/pin");
-        Matcher id = Pattern.compile("id=\"ditt-id\">([^<]+)<").matcher(pinPage.body());
-        assertTrue(id.find(), pinPage.body());
-        String username = id.group(1);
+        String username = HttpSession.text(s.page("/aktivera/pin"), "#ditt-id");
+        assertTrue(username.matches("[a-z0-9-]+"), "a user id to log in with: " + username);
 
         HttpResponse<String> mismatch = s.post("/aktivera/pin", Map.of("pin", "482915", "pin2", "482916"));
         assertEquals(400, mismatch.statusCode());
         assertTrue(mismatch.body().contains("PIN-koderna är inte lika"));
         HttpResponse<String> simple = s.post("/aktivera/pin", Map.of("pin", "123456", "pin2", "123456"));
+        assertEquals(400, simple.statusCode());
         assertTrue(simple.body().contains("för lätt att gissa"));
 
         assertEquals(302, s.post("/aktivera/pin", Map.of("pin", "482915", "pin2", "482915")).statusCode());
         HttpResponse<String> plan = s.get("/min-planering");
         assertEquals(200, plan.statusCode());
         assertTrue(plan.body().contains("Din PIN-kod är sparad"));
-        s.post("/logga-ut", Map.of());
+        assertEquals(302, s.post("/logga-ut", Map.of()).statusCode());
 
         // The code works once only.
         HttpSession again = app.session();
@@ -69,7 +66,7 @@ class DeltagareLoginTest extends AppTest {
 
     @Test
     void utgangenKodFungerarInte() {
-        String code = TestData.kontoMedAktiveringskod(app, TestData.deltagareIFas(app, "anmald", 0));
+        String code = TestData.kontoMedAktiveringskod(app, TestData.deltagareAttLoggaInSom(app, "anmald"));
         app.clock().advance(Duration.ofDays(15));
         HttpResponse<String> response = app.session().post("/aktivera", Map.of("kod", code));
         assertEquals(400, response.statusCode());
@@ -78,7 +75,7 @@ class DeltagareLoginTest extends AppTest {
 
     @Test
     void kodenTarEmotSmaBokstaverOchMellanslag() {
-        String code = TestData.kontoMedAktiveringskod(app, TestData.deltagareIFas(app, "anmald", 1));
+        String code = TestData.kontoMedAktiveringskod(app, TestData.deltagareAttLoggaInSom(app, "anmald"));
         String typed = code.toLowerCase().replace("-", " ");
         HttpResponse<String> response = app.session().post("/aktivera", Map.of("kod", typed));
         assertEquals(302, response.statusCode());

@@ -25,12 +25,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.HttpSession;
 
 /**
  * The server as deployed, in its own JVM with the 128 MB heap of the service unit, under a flood of
@@ -38,7 +37,6 @@ import se.finsam.planering.demo.DemoData;
  */
 class InloggningsflodTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final int LOGINS = 50;
 
     @TempDir
@@ -59,9 +57,9 @@ class InloggningsflodTest {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60)).header("Accept", "text/html").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher m = CSRF.matcher(r.body());
-            if (m.find()) {
-                csrf = m.group(1);
+            String token = HttpSession.csrfIn(r.body());
+            if (token != null) {
+                csrf = token;
             }
             return r;
         }

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +105,7 @@ class SessionerTest extends AppTest {
 
     @Test
     void nyPinAvslutarAllaAndraInloggningar() {
-        long deltagare = TestData.deltagareIFas(app, "anmald", 3);
+        long deltagare = TestData.deltagareAttLoggaInSom(app, "anmald");
         String code = TestData.kontoMedAktiveringskod(app, deltagare);
         long userId = app.jdbi().withHandle(h -> h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d")
                 .bind("d", deltagare).mapTo(Long.class).one());
@@ -144,7 +142,7 @@ class SessionerTest extends AppTest {
 
     @Test
     void nyAktiveringskodForEttAktivtKontoArKoordinatornsBeslutOchAvslutarPinOchSessioner() {
-        long deltagare = TestData.deltagareIFas(app, "kallad", 1);
+        long deltagare = TestData.ledigDeltagareIFas(app, "kallad");
         String username = TestData.kontoMedPin(app, deltagare, "516273");
         long bokning = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM mote_deltagare WHERE deltagare_id = :d").bind("d", deltagare).mapTo(Long.class).one());
@@ -164,8 +162,7 @@ class SessionerTest extends AppTest {
         assertTrue(koordinator.get("/kallelse/" + bokning).body().contains("/aktiveringskod\""));
         HttpResponse<String> withCode = koordinator.post("/kallelse/" + bokning + "/aktiveringskod", Map.of());
         assertEquals(200, withCode.statusCode());
-        Matcher code = Pattern.compile("id=\"aktiveringskod\">([^<]+)<").matcher(withCode.body());
-        assertTrue(code.find());
+        String code = HttpSession.text(HttpSession.html(withCode), "#aktiveringskod");
 
         assertEquals(302, herPhone.get("/min-planering").statusCode(), "her session has ended");
         HttpResponse<String> oldPin = app.session().post("/logga-in/deltagare",
@@ -173,7 +170,7 @@ class SessionerTest extends AppTest {
         assertEquals(401, oldPin.statusCode(), "the old PIN no longer works");
 
         HttpSession her = app.session();
-        assertEquals(302, her.post("/aktivera", Map.of("kod", code.group(1))).statusCode());
+        assertEquals(302, her.post("/aktivera", Map.of("kod", code)).statusCode());
         her.get("/aktivera/pin");
         assertEquals(302, her.post("/aktivera/pin", Map.of("pin", "604182", "pin2", "604182")).statusCode());
         HttpResponse<String> tittat = her.get("/min-planering/vem-har-tittat");
@@ -202,9 +199,9 @@ class SessionerTest extends AppTest {
                 assertTrue(c.contains("Secure") && c.contains("Path=/") && !c.contains("Domain"), c);
             }
             String csrfCookie = cookieValue(setCookies, "__Host-finsam_csrf");
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-            assertTrue(token.find());
-            String form = "_csrf=" + enc(token.group(1)) + "&anvandarnamn=koordinator&losenord="
+            String token = HttpSession.html(page).select("input[name=_csrf]").val();
+            assertFalse(token.isEmpty(), "the login form carries a CSRF token");
+            String form = "_csrf=" + enc(token) + "&anvandarnamn=koordinator&losenord="
                     + enc(DemoData.STAFF_PASSWORD);
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/logga-in"))
                     .header("Cookie", "__Host-finsam_csrf=" + csrfCookie)

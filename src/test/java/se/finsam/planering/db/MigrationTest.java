@@ -1,14 +1,21 @@
 package se.finsam.planering.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 class MigrationTest {
 
@@ -39,14 +46,42 @@ class MigrationTest {
         });
     }
 
+    private static List<Map<String, Object>> historik(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT installed_rank, version, checksum, installed_on, success FROM flyway_schema_history
+                ORDER BY installed_rank""").mapToMap().list());
+    }
+
+    private static List<Map<String, Object>> schema(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+                .mapToMap().list());
+    }
+
     @Test
     void migrationerKanKorasIgenUtanAttNagotAndras() {
         Path file = dir.resolve("igen.db");
-        Database.open(file);
-        Jdbi jdbi = Database.open(file);
-        int applied = jdbi.withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM flyway_schema_history WHERE success = 1").mapTo(Integer.class).one());
-        assertTrue(applied >= 1);
+        Jdbi forsta = Database.open(file);
+        List<Map<String, Object>> historikFore = historik(forsta);
+        List<Map<String, Object>> schemaFore = schema(forsta);
+        Flyway flyway = Flyway.configure().dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
+                .locations("classpath:db/migration").load();
+        int migrations = flyway.info().all().length;
+        assertTrue(migrations >= 1, "the migrations are found on the class path");
+        assertEquals(migrations, historikFore.size(), "every migration was applied once: " + historikFore);
+
+        Jdbi andra = Database.open(file);
+        assertEquals(0, flyway.migrate().migrationsExecuted, "nothing left to apply");
+        assertEquals(historikFore, historik(andra), "the history is untouched by the rerun");
+        assertEquals(schemaFore, schema(andra), "the schema is untouched by the rerun");
+    }
+
+    /** Runs an insert that must break the named kind of constraint, and returns SQLite's message. */
+    private static String brytsAv(Handle h, SQLiteErrorCode constraint, String sql) {
+        UnableToExecuteStatementException e = assertThrows(UnableToExecuteStatementException.class,
+                () -> h.execute(sql));
+        SQLiteException cause = assertInstanceOf(SQLiteException.class, e.getCause(), e.toString());
+        assertEquals(constraint, cause.getResultCode(), cause.getMessage());
+        return cause.getMessage();
     }
 
     @Test
@@ -54,21 +89,29 @@ class MigrationTest {
         Jdbi jdbi = Database.open(dir.resolve("check.db"));
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO team (id, namn, motesplats) VALUES (1, 'Jobbtorg Test', 'Testgatan 1')");
+            // The same statement with allowed values goes in: the refusals below are the constraints, not typos.
+            h.execute("""
+                    INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
+                    VALUES ('T-0', 1, 'Test', 'Testsson', 1990, 'annat', '2026-01-01T00:00:00Z')""");
             // kön outside the national statistics' value set
-            assertThrows(Exception.class, () -> h.execute("""
+            String kon = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK, """
                     INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
-                    VALUES ('T-1', 1, 'Test', 'Testsson', 1990, 'okand', '2026-01-01T00:00:00Z')"""));
+                    VALUES ('T-1', 1, 'Test', 'Testsson', 1990, 'okand', '2026-01-01T00:00:00Z')""");
+            assertTrue(kon.contains("kon"), kon);
             // protected identity must not carry a name
-            assertThrows(Exception.class, () -> h.execute("""
+            String skyddad = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK, """
                     INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skyddad_identitet, skapad)
-                    VALUES ('T-2', 1, 'Test', 'Testsson', 1990, 'man', 1, '2026-01-01T00:00:00Z')"""));
+                    VALUES ('T-2', 1, 'Test', 'Testsson', 1990, 'man', 1, '2026-01-01T00:00:00Z')""");
+            assertTrue(skyddad.contains("skyddad_identitet"), skyddad);
             // a team that does not exist
-            assertThrows(Exception.class, () -> h.execute("""
+            brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY, """
                     INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
-                    VALUES ('T-3', 99, 'Test', 'Testsson', 1990, 'man', '2026-01-01T00:00:00Z')"""));
+                    VALUES ('T-3', 99, 'Test', 'Testsson', 1990, 'man', '2026-01-01T00:00:00Z')""");
             h.execute("""
                     INSERT INTO deltagare (kod, team_id, fodelsear, kon, skyddad_identitet, skapad)
                     VALUES ('T-4', 1, 1990, 'kvinna', 1, '2026-01-01T00:00:00Z')""");
+            assertEquals(List.of("T-0", "T-4"), h.createQuery("SELECT kod FROM deltagare ORDER BY kod")
+                    .mapTo(String.class).list(), "only the allowed rows were stored");
         });
     }
 
@@ -104,8 +147,8 @@ class MigrationTest {
                     "DELETE FROM uppfoljning WHERE id = 1",
                     "UPDATE uppfoljning_status SET status = 'genomford' WHERE uppfoljning_id = 1",
                     "DELETE FROM uppfoljning_status WHERE uppfoljning_id = 1")) {
-                Exception refused = assertThrows(Exception.class, () -> h.execute(sql), sql);
-                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+                String refused = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, sql);
+                assertTrue(refused.contains("append-only"), refused);
             }
             assertEquals("plan", h.createQuery("SELECT vad FROM audit_log WHERE id = 1").mapTo(String.class).one());
             assertEquals("pagar", h.createQuery("SELECT status FROM uppfoljning_status").mapTo(String.class).one());
@@ -114,7 +157,8 @@ class MigrationTest {
             h.execute("""
                     INSERT INTO gallring_run (id, startad, beslut, utford_av, aktiv)
                     VALUES (1, '2030-01-01T00:00:00Z', 'Dokumenthanteringsplan 2029:1', 'test', 1)""");
-            assertThrows(Exception.class, () -> h.execute("UPDATE audit_log SET vad = 'x' WHERE id = 1"));
+            assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER,
+                    "UPDATE audit_log SET vad = 'x' WHERE id = 1").contains("append-only"), "UPDATE stays refused");
             h.execute("DELETE FROM uppfoljning_status WHERE uppfoljning_id = 1");
             h.execute("DELETE FROM uppfoljning WHERE id = 1");
             h.execute("DELETE FROM audit_log WHERE id = 1");
@@ -122,8 +166,8 @@ class MigrationTest {
             h.execute("""
                     INSERT INTO audit_log (id, tid, anvandare_id, handling, deltagare_id, vad)
                     VALUES (2, '2030-01-02T00:00:00Z', 1, 'las', 1, 'plan')""");
-            assertThrows(Exception.class, () -> h.execute("DELETE FROM audit_log WHERE id = 2"),
-                    "after the run, deleting is refused again");
+            assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, "DELETE FROM audit_log WHERE id = 2")
+                    .contains("append-only"), "after the run, deleting is refused again");
         });
     }
 }

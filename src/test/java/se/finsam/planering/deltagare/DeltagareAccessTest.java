@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
+import se.finsam.planering.testsupport.TestData;
 
 class DeltagareAccessTest extends AppTest {
 
     private long deltagareI(String team) {
-        return app.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT d.id FROM deltagare d JOIN team t ON t.id = d.team_id
-                        WHERE t.namn = :t AND d.skyddad_identitet = 0 AND d.anvandare_id IS NULL
-                        ORDER BY d.id LIMIT 1""")
-                .bind("t", team).mapTo(Long.class).one());
+        return TestData.deltagare(app).iTeam(team).medNamn().utanKonto().hamta();
     }
 
     private int audit(String handling, long deltagareId) {
@@ -27,7 +25,7 @@ class DeltagareAccessTest extends AppTest {
 
     @Test
     void personalSerDeltagareISittTeamOchVarjeTittLoggas() {
-        long kista = deltagareI("Jobbtorg Kista");
+        long kista = TestData.deltagare(app).iTeam("Jobbtorg Kista").medNamn().medSamtyckeTill("AF").hamta();
         HttpSession s = app.session().loginStaff("handlaggare");
         int before = audit("las", kista);
         HttpResponse<String> page = s.get("/deltagare/" + kista);
@@ -64,10 +62,13 @@ class DeltagareAccessTest extends AppTest {
 
     @Test
     void samtycketStyrVilkaMyndigheterSomSerDeltagaren() {
-        long d = deltagareI("Jobbtorg Kista");
-        // The participant has not consented to sharing with Försäkringskassan, or has withdrawn it.
-        app.jdbi().useHandle(h -> h.execute("UPDATE samtycke SET aterkallat_datum = '2026-11-20' WHERE deltagare_id = ?"
-                + " AND organisation_id = (SELECT id FROM organisation WHERE kod = 'FK')", d));
+        long d = TestData.deltagare(app).iTeam("Jobbtorg Kista").medNamn().medSamtyckeTill("FK").hamta();
+        assertEquals(200, app.session().loginStaff("fk.handlaggare").get("/deltagare/" + d).statusCode(),
+                "with consent, Försäkringskassan's handläggare sees the participant");
+        // The participant withdraws the consent to sharing with Försäkringskassan.
+        int andrade = app.jdbi().withHandle(h -> h.execute("UPDATE samtycke SET aterkallat_datum = '2026-11-20'"
+                + " WHERE deltagare_id = ? AND organisation_id = (SELECT id FROM organisation WHERE kod = 'FK')", d));
+        assertTrue(andrade >= 1, "a consent was withdrawn");
         int before = audit("nekad", d);
         HttpResponse<String> fk = app.session().loginStaff("fk.handlaggare").get("/deltagare/" + d);
         assertEquals(403, fk.statusCode());
@@ -94,7 +95,10 @@ class DeltagareAccessTest extends AppTest {
         HttpResponse<String> stats = s.get("/statistik");
         assertEquals(200, stats.statusCode());
         assertTrue(stats.body().contains("Jobbtorg Kista"));
-        assertFalse(stats.body().contains("/deltagare/"), "no links to individuals");
+        List<String> lankar = HttpSession.links(HttpSession.html(stats));
+        assertFalse(lankar.isEmpty(), "the page has its menu");
+        assertTrue(lankar.stream().noneMatch(l -> l.contains("/deltagare/")), "no links to individuals: " + lankar);
+        assertFalse(stats.body().contains("/deltagare/"), "no address of an individual anywhere on the page");
         assertEquals(403, s.get("/deltagare/" + deltagareI("Jobbtorg Kista")).statusCode());
     }
 }

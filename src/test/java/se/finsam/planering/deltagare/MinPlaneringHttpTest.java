@@ -25,7 +25,7 @@ class MinPlaneringHttpTest extends AppTest {
 
     @Test
     void kallelsenFinnsSomKalenderfil() {
-        long kallad = TestData.deltagareIFas(app, "kallad", 0);
+        long kallad = TestData.deltagareAttLoggaInSom(app, "kallad");
         HttpSession s = loggaIn(kallad);
         HttpResponse<String> mote = s.get("/min-planering/mote");
         assertEquals(200, mote.statusCode());
@@ -44,7 +44,7 @@ class MinPlaneringHttpTest extends AppTest {
 
     @Test
     void utanInbokatMoteSagsDetTydligtOchKalenderfilenFinnsInte() {
-        long anmald = TestData.deltagareIFas(app, "anmald", 0);
+        long anmald = TestData.deltagareAttLoggaInSom(app, "anmald");
         HttpSession s = loggaIn(anmald);
         assertTrue(s.get("/min-planering/mote").body().contains("Du har inget möte inbokat"));
         assertEquals(404, s.get("/min-planering/mote.ics").statusCode());
@@ -53,7 +53,7 @@ class MinPlaneringHttpTest extends AppTest {
 
     @Test
     void internTextNarAldrigDeltagarensSidor() {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long deltagare = TestData.deltagareAttLoggaInSom(app, "uppfoljning");
         List<String> internt = app.jdbi().withHandle(h -> {
             var texts = new java.util.ArrayList<String>();
             texts.addAll(h.createQuery("SELECT sammanfattning FROM anmalan WHERE deltagare_id = :d")
@@ -79,7 +79,7 @@ class MinPlaneringHttpTest extends AppTest {
 
     @Test
     void detSomHandlaggarenRegistrerarSynsSomNyttTillsDeltagarenHarLast() {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 1);
+        long deltagare = TestData.deltagareAttLoggaInSom(app, "uppfoljning");
         HttpSession s = loggaIn(deltagare);
         s.post("/min-planering/last", Map.of());
         assertTrue(s.get("/min-planering").body().contains("Inget nytt sedan du läste planen"));
@@ -113,8 +113,8 @@ class MinPlaneringHttpTest extends AppTest {
 
     @Test
     void endastDeltagarensEgnaStegKanMarkerasKlara() {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 2);
-        long annan = TestData.deltagareIFas(app, "uppfoljning", 3);
+        long deltagare = TestData.deltagareAttLoggaInSom(app, "uppfoljning");
+        long annan = TestData.deltagareAttLoggaInSom(app, "uppfoljning");
         HttpSession s = loggaIn(deltagare);
         long annansSteg = app.jdbi().withHandle(h -> h.createQuery("""
                 SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
@@ -136,8 +136,10 @@ class MinPlaneringHttpTest extends AppTest {
 
     @Test
     void deltagarenSerVemSomHarTittat() {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 4);
-        app.session().loginStaff("handlaggare").get("/deltagare/" + deltagare);
+        long deltagare = TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("uppfoljning").utanKonto().medNamn()
+                .medSamtyckeTill("AF").hamta();
+        assertEquals(200, app.session().loginStaff("handlaggare").get("/deltagare/" + deltagare).statusCode(),
+                "the AF handläggare may look: the participant consents to AF");
         HttpSession s = loggaIn(deltagare);
         String body = s.get("/min-planering/vem-har-tittat").body();
         String handlaggare = app.jdbi().withHandle(h -> h.createQuery(

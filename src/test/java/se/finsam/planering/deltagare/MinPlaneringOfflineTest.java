@@ -15,7 +15,8 @@ class MinPlaneringOfflineTest extends BrowserTest {
 
     @Test
     void planenKontakternaOchKallelsenOppnasNarServernArBorta() {
-        long deltagare = TestData.deltagareIFas(app, "kallad", 0);
+        long deltagare = TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("kallad").utanKonto().medNamn()
+                .medKontaktperson("AF").hamta();
         String user = TestData.kontoMedPin(app, deltagare, "530917");
         List<String> kontakter = app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT coalesce(a.namn, k.namn) FROM kontaktperson k LEFT JOIN anvandare a ON a.id = k.anvandare_id

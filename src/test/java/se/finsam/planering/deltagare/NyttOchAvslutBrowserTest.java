@@ -57,7 +57,7 @@ class NyttOchAvslutBrowserTest extends BrowserTest {
     private void uppfoljning(HttpSession s, long deltagare, Map<String, String> falt) {
         HttpResponse<String> page = s.get("/deltagare/" + deltagare + "/uppfoljning");
         assertEquals(200, page.statusCode());
-        String uuid = page.body().replaceAll("(?s).*name=\"uuid\" value=\"([^\"]+)\".*", "$1");
+        String uuid = HttpSession.value(page.body(), "input[name=uuid]");
         Map<String, String> form = new HashMap<>(falt);
         form.put("uuid", uuid);
         form.put("datum", "2026-11-23");

@@ -1,5 +1,6 @@
 package se.finsam.planering.deltagare;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,12 +28,12 @@ class PageWeightTest extends BrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void forstaBesoketPaMinPlaneringViktarHogst60KbKomprimerat() throws IOException {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long deltagare = TestData.deltagareAttLoggaInSom(app, "uppfoljning");
         String user = TestData.kontoMedPin(app, deltagare, "530917");
         // Logged in over HTTP, so that Min planering is the very first page this browser loads.
         HttpSession http = app.session();
         http.get("/logga-in/deltagare");
-        http.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917"));
+        assertEquals(302, http.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917")).statusCode());
         browser.open("/robots.txt");
         browser.driver().manage().addCookie(new Cookie("finsam_session", http.cookie("finsam_session")));
         browser.open("/min-planering");

@@ -32,19 +32,24 @@ class DemoDataTest {
     private static final LocalDate TODAY = LocalDate.now(CLOCK);
 
     private static PasswordHasher hasher;
+    /** The small demo, seeded once for the class: the tests of it only read. */
+    private static Jdbi small;
+
+    @TempDir
+    static Path sharedDir;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void createHasher() {
+    static void seedSmallDemoOnce() {
         hasher = new PasswordHasher();
+        small = Database.open(sharedDir.resolve("demo.db"));
+        assertTrue(DemoData.seedIfEmpty(small, CLOCK, Config.DemoMode.SMALL, hasher));
     }
 
     private Jdbi smallDemo() {
-        Jdbi jdbi = Database.open(dir.resolve("demo.db"));
-        assertTrue(DemoData.seedIfEmpty(jdbi, CLOCK, Config.DemoMode.SMALL, hasher));
-        return jdbi;
+        return small;
     }
 
     private static long count(Jdbi jdbi, String sql) {

@@ -41,7 +41,6 @@ class AvbokningTest extends AppTest {
                   AND EXISTS (SELECT 1 FROM mote_deltagare md WHERE md.mote_id = m.id) ORDER BY m.start LIMIT 1""");
         long bokning = one("SELECT id FROM mote_deltagare WHERE mote_id = " + mote + " ORDER BY id LIMIT 1");
         long deltagare = one("SELECT deltagare_id FROM mote_deltagare WHERE id = " + bokning);
-        long bokningar = one("SELECT count(*) FROM mote_deltagare WHERE mote_id = " + mote);
 
         HttpSession farsta = app.session().loginStaff("koordinator.farsta");
         assertEquals(403, farsta.post("/moten/" + mote + "/avboka/" + bokning, Map.of()).statusCode());
@@ -61,6 +60,5 @@ class AvbokningTest extends AppTest {
         assertEquals(302, s.post("/moten/" + mote + "/installa", Map.of()).statusCode());
         assertEquals("installt", app.jdbi().withHandle(h -> h.createQuery("SELECT status FROM mote WHERE id = :m")
                 .bind("m", mote).mapTo(String.class).one()));
-        assertTrue(bokningar >= 1);
     }
 }

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -148,16 +146,11 @@ class HelaFlodetBrowserTest extends BrowserTest {
 
         // Someone else saves meanwhile (here over HTTP): this browser gets the conflict page and loses nothing.
         HttpSession annan = app.session().loginStaff("teamrep.af");
-        String editor = annan.get("/deltagare/" + deltagareId + "/motelage").body();
-        Map<String, String> deras = new java.util.LinkedHashMap<>();
-        Matcher falt = Pattern.compile("name=\"(version|antal|p\\d+_(?:id|text|datum))\" value=\"([^\"]*)\"")
-                .matcher(editor);
-        while (falt.find()) {
-            deras.put(falt.group(1), falt.group(2).replace("&#39;", "'"));
-        }
+        Map<String, String> deras = HttpSession.formData(annan.page("/deltagare/" + deltagareId + "/motelage"),
+                "#planering-form");
+        assertEquals(String.valueOf(punkter.length), deras.get("antal"), "the other person's page has every item");
         for (int i = 0; i < punkter.length; i++) {
-            deras.put("p" + i + "_ansvar", browser.find("#p" + i + "_ansvar").getAttribute("value"));
-            deras.put("p" + i + "_typ", "rekommendation");
+            assertEquals(browser.find("#p" + i + "_ansvar").getAttribute("value"), deras.get("p" + i + "_ansvar"));
         }
         deras.put("mal", "Annan formulering av målet");
         deras.put("teamanteckning", "");
@@ -203,6 +196,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
         browser.loginStaff("handlaggare", DemoData.STAFF_PASSWORD);
         assertTrue(browser.text().contains(punkter[0][0]));
         sidanArTillgangligPaLaptopOchPlatta("handlaggare-start");
+        assertFalse(browser.findAll("form[action$='/kvittera']").isEmpty(), "items wait for this handläggare");
         while (!browser.findAll("form[action$='/kvittera']").isEmpty()) {
             browser.clickAndWait("form[action$='/kvittera'] button");
             assertTrue(browser.text().contains("Punkten är kvitterad"));
@@ -211,15 +205,10 @@ class HelaFlodetBrowserTest extends BrowserTest {
         browser.driver().manage().deleteAllCookies();
         for (String vem : List.of("fk.handlaggare", "region.handlaggare")) {
             HttpSession s = app.session().loginStaff(vem);
-            String start = s.get("/oversikt").body();
-            Matcher m = Pattern.compile("/overlamning/(\\d+)/kvittera").matcher(start);
-            List<String> ids = new ArrayList<>();
-            while (m.find()) {
-                ids.add(m.group(1));
-            }
-            assertFalse(ids.isEmpty(), vem + " has items to confirm");
-            for (String id : ids) {
-                assertEquals(302, s.post("/overlamning/" + id + "/kvittera", Map.of()).statusCode());
+            List<String> kvittera = s.page("/oversikt").select("form[action$=/kvittera]").eachAttr("action");
+            assertFalse(kvittera.isEmpty(), vem + " has items to confirm");
+            for (String action : kvittera) {
+                assertEquals(302, s.post(action, Map.of()).statusCode(), action);
             }
         }
         assertEquals(0, (int) app.jdbi().withHandle(h -> h.createQuery("""
@@ -245,11 +234,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
         assertEquals(200, plan.statusCode());
         svar.add(plan.body());
         assertTrue(plan.body().contains("Jag vill jobba i en butik igen"));
-        List<String> visade = new ArrayList<>();
-        Matcher m = Pattern.compile("<p class=\"planpunkt__text\"[^>]*>(.*?)</p>").matcher(plan.body());
-        while (m.find()) {
-            visade.add(m.group(1));
-        }
+        List<String> visade = HttpSession.html(plan).select("p.planpunkt__text").eachText();
         assertEquals(List.of(punkter[0][0], punkter[1][0], punkter[2][0], punkter[4][0], punkter[3][0]), visade,
                 "exactly the decided items, in the decided order");
         for (String body : svar) {

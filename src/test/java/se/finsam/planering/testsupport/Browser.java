@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,6 +42,7 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser(TestApp app) {
+        requireBrowserTag();
         this.app = app;
         try {
             this.profile = Files.createTempDirectory("finsam-chromium");
@@ -65,6 +67,25 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().window().setSize(DESKTOP);
+    }
+
+    /**
+     * Refuses to start Chromium for a test class without the "browser" tag: such a class would slip into the fast
+     * loop ({@code mvn test -Pfast}) and make it slow.
+     */
+    static void requireBrowserTag() {
+        List<Class<?>> callers = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                        .filter(c -> c != Browser.class && !c.getName().startsWith("java.")
+                                && !c.getName().startsWith("jdk.") && !c.getName().startsWith("org.junit."))
+                        .toList());
+        boolean tagged = callers.stream().anyMatch(c -> java.util.Arrays.stream(c.getAnnotationsByType(Tag.class))
+                .anyMatch(t -> t.value().equals(BrowserTest.TAG)));
+        if (!tagged) {
+            throw new IllegalStateException("a browser test must be tagged @Tag(\"" + BrowserTest.TAG
+                    + "\") (or extend BrowserTest) so that the fast loop leaves it out; called from "
+                    + (callers.isEmpty() ? "?" : callers.get(0).getName()));
+        }
     }
 
     public ChromeDriver driver() {

@@ -14,16 +14,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
 import se.finsam.planering.demo.DemoData;
 
-/** A browser-like HTTP client: keeps cookies, reads the CSRF token from pages, does not follow redirects. */
+/**
+ * A browser-like HTTP client: keeps cookies, reads the CSRF token from pages, does not follow redirects. Pages are
+ * read with an HTML parser (jsoup), as a browser reads them, never with patterns over the markup.
+ */
 public final class HttpSession {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TestApp app;
     private final CookieManager cookies = new CookieManager();
@@ -42,9 +46,9 @@ public final class HttpSession {
     public HttpResponse<String> get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Accept", "text/html").GET());
-        Matcher m = CSRF.matcher(response.body());
-        if (m.find()) {
-            csrf = m.group(1);
+        String token = csrfOf(response);
+        if (token != null) {
+            csrf = token;
         }
         return response;
     }
@@ -68,13 +72,70 @@ public final class HttpSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-        Matcher m = CSRF.matcher(response.body());
-        if (m.find()) {
-            csrf = m.group(1);
+        String token = csrfOf(response);
+        if (token != null) {
+            csrf = token;
         } else if (response.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("finsam_csrf="))) {
             csrf = null; // login and logout give the browser a new CSRF cookie, and so a new token
         }
         return response;
+    }
+
+    /** The CSRF token in the page's first form, or null if the response is not a page with one. */
+    private static String csrfOf(HttpResponse<String> response) {
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+            return null;
+        }
+        return csrfIn(response.body());
+    }
+
+    /** The value of the first form field the selector finds in the markup (empty if there is none). */
+    public static String value(String html, String css) {
+        return Jsoup.parse(html).select(css).val();
+    }
+
+    /** The CSRF token in the markup's first form, or null if there is none. */
+    public static String csrfIn(String html) {
+        Element token = Jsoup.parse(html).selectFirst("input[name=_csrf]");
+        return token == null || token.val().isEmpty() ? null : token.val();
+    }
+
+    /** The response's page, parsed as a browser would (for CSS selectors: {@code select}, {@code selectFirst}). */
+    public static Document html(HttpResponse<String> response) {
+        return Jsoup.parse(response.body(), response.uri().toString());
+    }
+
+    /** Gets the page and parses it. */
+    public Document page(String path) {
+        return html(get(path));
+    }
+
+    /** The addresses of all links on the page, in document order. */
+    public static List<String> links(Document page) {
+        return page.select("a[href]").eachAttr("href");
+    }
+
+    /** The text of the element the selector finds (whitespace collapsed), failing clearly if there is none. */
+    public static String text(Document page, String css) {
+        Element element = page.selectFirst(css);
+        if (element == null) {
+            throw new AssertionError("no element " + css + " on the page " + page.location());
+        }
+        return element.text();
+    }
+
+    /**
+     * What a browser would send for the form the selector finds, as it is on the page (hidden fields, typed values,
+     * selected options, checked boxes); a field that repeats keeps its last value.
+     */
+    public static Map<String, String> formData(Document page, String formCss) {
+        Element form = page.selectFirst(formCss);
+        if (!(form instanceof FormElement formElement)) {
+            throw new AssertionError("no form " + formCss + " on the page " + page.location());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        formElement.formData().forEach(kv -> data.put(kv.key(), kv.value()));
+        return data;
     }
 
     /** Reads a fresh token from whatever page the start address leads to. */

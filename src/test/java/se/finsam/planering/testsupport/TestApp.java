@@ -7,16 +7,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.App;
 import se.finsam.planering.Config;
+import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.db.Database;
+import se.finsam.planering.demo.DemoData;
 
-/** The real app on a random port, with a fresh SQLite file in a temporary folder. */
+/**
+ * The real app on a random port, with a fresh SQLite file in a temporary folder.
+ *
+ * <p>Migrating and seeding the demo data cost seconds (Argon2 hashes, a few thousand rows), so it is done once per
+ * test run into a template file; each app gets its own copy of that file and so starts from the same fresh data.
+ */
 public final class TestApp implements AutoCloseable {
 
     /** A fixed "now" for tests: a Monday morning in Stockholm. */
     public static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
+
+    private static final String FILE = "finsam.db";
+    /** One migrated (and for SMALL seeded) database file per demo mode, made on first use. */
+    private static final Map<Config.DemoMode, Path> TEMPLATES = new EnumMap<>(Config.DemoMode.class);
+    private static final Map<Config.DemoMode, Integer> TEMPLATES_MADE = new EnumMap<>(Config.DemoMode.class);
+
+    /** Participants already handed to a test by {@link TestData}, so that no two tests share one by chance. */
+    final Set<Long> handedOut = new HashSet<>();
 
     private final Path folder;
     private App app;
@@ -40,7 +60,11 @@ public final class TestApp implements AutoCloseable {
         try {
             Path folder = Files.createTempDirectory("finsam-test");
             MutableClock clock = new MutableClock(START, App.ZONE);
-            Config config = new Config(0, folder.resolve("finsam.db"), "http://localhost", demo, false,
+            if (demo != Config.DemoMode.LARGE) {
+                // The large data set is made only by the benchmark, once: a template would not save anything.
+                Files.copy(template(demo), folder.resolve(FILE));
+            }
+            Config config = new Config(0, folder.resolve(FILE), "http://localhost", demo, false,
                     Duration.ofMinutes(30), false, false);
             return new TestApp(folder, App.start(config, clock), clock);
         } catch (IOException e) {
@@ -48,12 +72,50 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /**
+     * The template database for a demo mode: migrated, seeded with the clock at {@link #START} as the app would seed
+     * it, and closed, so that everything is in the main file and a plain copy of it is complete.
+     */
+    static synchronized Path template(Config.DemoMode demo) throws IOException {
+        Path existing = TEMPLATES.get(demo);
+        if (existing != null) {
+            return existing;
+        }
+        Path folder = Files.createTempDirectory("finsam-mall-" + demo.name().toLowerCase(java.util.Locale.ROOT));
+        Path file = folder.resolve(FILE);
+        try (Database database = Database.connect(file)) {
+            DemoData.seedIfEmpty(database.jdbi(), new MutableClock(START, App.ZONE), demo, new PasswordHasher());
+            // Move everything from the write-ahead log into the main file before anyone copies it.
+            int[] checkpoint = database.jdbi().withHandle(h -> {
+                var row = h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().one();
+                return new int[] {((Number) row.get("busy")).intValue(), ((Number) row.get("log")).intValue()};
+            });
+            if (checkpoint[0] != 0 || checkpoint[1] != 0) {
+                throw new IllegalStateException("the template's write-ahead log was not emptied: busy "
+                        + checkpoint[0] + ", log " + checkpoint[1]);
+            }
+        }
+        Path wal = folder.resolve(FILE + "-wal");
+        if (Files.exists(wal) && Files.size(wal) > 0) {
+            throw new IllegalStateException("the template still has a write-ahead log: " + wal);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteFolder(folder)));
+        TEMPLATES.put(demo, file);
+        TEMPLATES_MADE.merge(demo, 1, Integer::sum);
+        return file;
+    }
+
+    /** How many template databases this test run has made for the mode: one, however many apps started. */
+    static synchronized int templatesMade(Config.DemoMode demo) {
+        return TEMPLATES_MADE.getOrDefault(demo, 0);
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     public Path databaseFile() {
-        return folder.resolve("finsam.db");
+        return folder.resolve(FILE);
     }
 
     public int port() {
@@ -63,7 +125,7 @@ public final class TestApp implements AutoCloseable {
     /** The test's own connection to the app's database file: it works while the server is stopped too. */
     public Jdbi jdbi() {
         if (testDatabase == null) {
-            testDatabase = se.finsam.planering.db.Database.connect(folder.resolve("finsam.db"));
+            testDatabase = se.finsam.planering.db.Database.connect(folder.resolve(FILE));
         }
         return testDatabase.jdbi();
     }
@@ -83,7 +145,7 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts the server again on the same port and database, as if the network came back. */
     public void startServerAgain() {
-        Config config = new Config(port, folder.resolve("finsam.db"), "http://localhost", Config.DemoMode.NONE, false,
+        Config config = new Config(port, folder.resolve(FILE), "http://localhost", Config.DemoMode.NONE, false,
                 Duration.ofMinutes(30), false, false);
         app = App.start(config, clock);
     }
@@ -98,6 +160,10 @@ public final class TestApp implements AutoCloseable {
         if (testDatabase != null) {
             testDatabase.close();
         }
+        deleteFolder(folder);
+    }
+
+    private static void deleteFolder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -67,7 +67,7 @@ class KlienttidTest extends AppTest {
         long d = TestData.deltagareIFas(app, "uppfoljning", 1);
         HttpSession s = app.session().loginStaff("koordinator");
         String page = s.get("/deltagare/" + d + "/uppfoljning").body();
-        String uuid = page.replaceAll("(?s).*name=\"uuid\" value=\"([^\"]+)\".*", "$1");
+        String uuid = HttpSession.value(page, "input[name=uuid]");
         HttpResponse<String> r = s.post("/deltagare/" + d + "/uppfoljning", new HashMap<>(Map.of("uuid", uuid,
                 "datum", "2026-11-23", "klient_tid", "+1000000000-12-31T23:59:59Z",
                 "notering_intern", "Skrivet på en enhet med fel klocka")));

@@ -2,6 +2,8 @@ package se.finsam.planering.uppfoljning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -10,8 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.testsupport.AppTest;
@@ -89,18 +91,37 @@ class SchemaOchAvslutTest extends AppTest {
         });
     }
 
-    /** The table with the given id, as one line of text per row. */
-    private static List<String> rader(String html, String tableId) {
-        Matcher table = Pattern.compile("(?s)<table class=\"tabell\" id=\"" + tableId + "\">(.*?)</table>").matcher(html);
-        if (!table.find()) {
-            return List.of();
-        }
-        return Pattern.compile("(?s)<tr>(.*?)</tr>").matcher(table.group(1)).results()
-                .map(r -> r.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip()).toList();
+    /**
+     * The rows of one list of the overview (forsenade, kommande, fastnade), one line of text each. The list must be on
+     * the page, either as a table or as its "nothing here" message, so that a missing list never passes for an empty
+     * one.
+     */
+    private static List<String> rader(String html, String lista) {
+        Element section = Jsoup.parse(html).selectFirst("section[aria-labelledby=" + lista + "-rubrik]");
+        assertNotNull(section, "the overview has the list " + lista);
+        List<String> rows = section.select("table#" + lista + " > tbody > tr").eachText();
+        assertEquals(rows.isEmpty(), section.selectFirst("p.tomt") != null,
+                "the list " + lista + " says it is empty exactly when it has no rows: " + section);
+        assertNull(section.selectFirst("a[href*='alla=1']"), "every row of " + lista + " is shown");
+        return rows;
     }
 
+    /** Our participant's one row in the list. */
     private static String rad(List<String> rader) {
-        return rader.stream().filter(r -> r.contains("Schema Testsson")).findFirst().orElse("");
+        List<String> egna = rader.stream().filter(r -> r.contains("Schema Testsson")).toList();
+        assertEquals(1, egna.size(), "one row for our participant in " + rader);
+        return egna.get(0);
+    }
+
+    private static boolean harRad(List<String> rader) {
+        return rader.stream().anyMatch(r -> r.contains("Schema Testsson"));
+    }
+
+    /** The overview with every row, so that nothing is cut off after the most urgent ones. */
+    private static String oversikt(HttpSession s, String query) {
+        HttpResponse<String> response = s.get("/uppfoljning?alla=1" + query);
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
     }
 
     @Test
@@ -119,8 +140,8 @@ class SchemaOchAvslutTest extends AppTest {
     void listornaArRattVidValdaTidpunkter() {
         HttpSession s = app.session().loginStaff("koordinator");
         // 23 November: the 1-month follow-up (1 October) is 53 days overdue.
-        String html = s.get("/uppfoljning").body();
-        assertTrue(rad(rader(html, "forsenade")).contains("53"), rader(html, "forsenade").toString());
+        String html = oversikt(s, "");
+        assertTrue(rad(rader(html, "forsenade")).endsWith(" 53"), rad(rader(html, "forsenade")));
         List<String> stuck = rader(html, "fastnade");
         assertTrue(stuck.stream().anyMatch(r -> r.contains("Punkt som fastnar") && r.contains("Har fastnat")), stuck.toString());
         assertTrue(stuck.stream().anyMatch(r -> r.contains("Punkt vars datum passerar") && r.contains("har passerat")));
@@ -133,8 +154,8 @@ class SchemaOchAvslutTest extends AppTest {
                 java.util.UUID.randomUUID().toString(), Map.of("datum", "2026-11-23",
                         "notering_intern", "Uppföljning efter en månad", "status_" + stilla, "pagar",
                         "fore_" + stilla, "ej_paborjad"))).statusCode());
-        html = k.get("/uppfoljning").body();
-        assertEquals("", rad(rader(html, "forsenade")));
+        html = oversikt(k, "");
+        assertFalse(harRad(rader(html, "forsenade")), "the 1-month follow-up is done");
         assertTrue(rad(rader(html, "kommande")).contains("1 december 2026"), rader(html, "kommande").toString());
         assertFalse(rader(html, "fastnade").stream().anyMatch(r -> r.contains("Punkt som inte rör sig")),
                 "a status change moves the item again");
@@ -142,7 +163,7 @@ class SchemaOchAvslutTest extends AppTest {
         // 10 December: the 3-month follow-up is 9 days overdue.
         app.clock().set(Instant.parse("2026-12-10T08:00:00Z"));
         try {
-            html = app.session().loginStaff("koordinator").get("/uppfoljning").body();
+            html = oversikt(app.session().loginStaff("koordinator"), "");
             assertTrue(rad(rader(html, "forsenade")).endsWith(" 9"), rad(rader(html, "forsenade")));
         } finally {
             app.clock().set(TestApp.START);
@@ -153,20 +174,19 @@ class SchemaOchAvslutTest extends AppTest {
     void filterOchSorteringKontrolleras() {
         HttpSession s = app.session().loginStaff("koordinator");
         long fk = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE kod = 'FK'").mapTo(Long.class).one());
-        String html = s.get("/uppfoljning?organisation=" + fk + "&sortering=namn").body();
-        assertFalse(rader(html, "fastnade").stream().anyMatch(r -> r.contains("Schema Testsson")),
-                "our participant's items are all at AF");
+        assertTrue(harRad(rader(oversikt(s, "&sortering=namn"), "fastnade")), "unfiltered, our items are there");
+        String html = oversikt(s, "&organisation=" + fk + "&sortering=namn");
+        assertFalse(harRad(rader(html, "fastnade")), "our participant's items are all at AF");
         assertEquals(400, s.get("/uppfoljning?sortering=hack").statusCode());
         assertEquals(400, s.get("/uppfoljning?team=99999").statusCode());
-        HttpResponse<String> handlaggare = app.session().loginStaff("handlaggare").get("/uppfoljning");
-        assertEquals(200, handlaggare.statusCode());
-        assertTrue(rader(handlaggare.body(), "fastnade").stream().anyMatch(r -> r.contains("Punkt som fastnar")),
+        String handlaggare = oversikt(app.session().loginStaff("handlaggare"), "");
+        assertTrue(rader(handlaggare, "fastnade").stream().anyMatch(r -> r.contains("Punkt som fastnar")),
                 "a handläggare sees their own stuck items");
     }
 
     @Test
     void avslutUtanFortsattningKraverBekraftelseOchDeltagarenSerVemSomTarOver() {
-        long d = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long d = TestData.ledigDeltagareIFas(app, "uppfoljning");
         HttpSession s = app.session().loginStaff("koordinator");
         assertEquals(200, s.get("/deltagare/" + d + "/avslut").statusCode());
         Map<String, String> form = new java.util.HashMap<>(Map.of("datum", "2026-11-23", "orsak", "avbrutit",
@@ -182,7 +202,7 @@ class SchemaOchAvslutTest extends AppTest {
                 "SELECT count(*) FROM avslut WHERE deltagare_id = ? AND ingen_fortsattning = 1", d));
         assertEquals(409, s.post("/deltagare/" + d + "/avslut", form).statusCode(), "closed once only");
 
-        long d2 = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long d2 = TestData.ledigDeltagareIFas(app, "uppfoljning");
         long fk = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE kod = 'FK'").mapTo(Long.class).one());
         assertEquals(302, s.post("/deltagare/" + d2 + "/avslut", Map.of("datum", "2026-11-23",
                 "orsak", "ratt_ersattning", "forsorjning", "sjukersattning", "fortsattning_organisation", String.valueOf(fk),
@@ -190,15 +210,16 @@ class SchemaOchAvslutTest extends AppTest {
                 .statusCode());
         String user = TestData.kontoMedPin(app, d2, "530917");
         HttpSession deltagaren = app.session();
-        deltagaren.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917"));
-        // Names and places are isolated in their own direction: compare the text without that markup.
-        String plan = deltagaren.get("/min-planering").body().replaceAll("</?bdi[^>]*>", "");
+        assertEquals(302, deltagaren.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917"))
+                .statusCode());
+        // Names and places are isolated in their own direction (bdi): compare the page's text, not its markup.
+        String plan = HttpSession.html(deltagaren.get("/min-planering")).text();
         assertTrue(plan.contains("Din planering är avslutad"));
         assertFalse(plan.contains("Ingen annan tar över"), "somebody does");
         assertTrue(plan.contains("Nu tar Lena Forsberg, Försäkringskassan över"), plan);
         assertTrue(plan.contains("Lena ringer dig i början av december"));
 
-        long d3 = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long d3 = TestData.ledigDeltagareIFas(app, "uppfoljning");
         assertEquals(302, s.post("/deltagare/" + d3 + "/avslut", Map.of("datum", "2026-11-23", "orsak", "arbete",
                 "forsorjning", "lon")).statusCode(), "work needs no continuation");
         assertEquals(403, app.session().loginStaff("handlaggare").get("/deltagare/" + d3 + "/avslut").statusCode(),

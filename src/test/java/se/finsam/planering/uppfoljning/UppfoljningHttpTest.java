@@ -19,6 +19,11 @@ import se.finsam.planering.testsupport.TestData;
 
 class UppfoljningHttpTest extends AppTest {
 
+    /** A participant in the follow-up stage of Kista, the team of the koordinator who records in these tests. */
+    static TestData.Urval kista() {
+        return TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("uppfoljning");
+    }
+
     static HttpResponse<String> api(HttpSession s, String json) {
         return s.send(HttpRequest.newBuilder(URI.create(s.url("/api/uppfoljning")))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -57,7 +62,7 @@ class UppfoljningHttpTest extends AppTest {
 
     @Test
     void sammaUuidLagrasExaktEnGangHurOftaDetAnSkickas() {
-        long d = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long d = kista().hamta();
         HttpSession s = app.session().loginStaff("koordinator");
         String uuid = UUID.randomUUID().toString();
         String body = json(d, uuid, Map.of("datum", "2026-11-20", "notering_intern", "Ringde vårdcentralen"));
@@ -71,7 +76,7 @@ class UppfoljningHttpTest extends AppTest {
 
     @Test
     void tvaHandlaggareSomRegistrerarOfflineBehallerBadaOchSenastRegistreradeGaller() {
-        long d = TestData.deltagareIFas(app, "uppfoljning", 1);
+        long d = kista().medSamtyckeTill("AF").medSamtyckeTill("FK").hamta();
         long p = punkt(d, 0);
         HttpSession a = app.session().loginStaff("handlaggare");
         HttpSession b = app.session().loginStaff("fk.handlaggare");
@@ -88,8 +93,8 @@ class UppfoljningHttpTest extends AppTest {
 
     @Test
     void felaktigaUppgifterGer4xxPaSvenskaOchAndrarIngenting() {
-        long d = TestData.deltagareIFas(app, "uppfoljning", 2);
-        long annan = TestData.deltagareIFas(app, "uppfoljning", 3);
+        long d = kista().hamta();
+        long annan = TestData.deltagare(app).iTeam("Jobbtorg Farsta").iFas("uppfoljning").forsta();
         HttpSession s = app.session().loginStaff("koordinator");
         int fore = count("SELECT count(*) FROM uppfoljning");
         String u = UUID.randomUUID().toString();
@@ -134,12 +139,13 @@ class UppfoljningHttpTest extends AppTest {
 
     @Test
     void formularetFungerarUtanJavascriptOchBehallerTextVidFel() {
-        long d = TestData.deltagareIFas(app, "uppfoljning", 4);
+        long d = TestData.ledigDeltagareIFas(app, "uppfoljning");
         long p = punkt(d, 0);
         HttpSession s = app.session().loginStaff("koordinator");
         HttpResponse<String> page = s.get("/deltagare/" + d + "/uppfoljning");
         assertEquals(200, page.statusCode());
-        String uuid = page.body().replaceAll("(?s).*name=\"uuid\" value=\"([^\"]+)\".*", "$1");
+        String uuid = HttpSession.html(page).select("input[name=uuid]").val();
+        assertTrue(uuid.matches("[0-9a-f-]{36}"), "the form carries a fresh UUID: " + uuid);
         Map<String, String> form = new HashMap<>(Map.of("uuid", uuid, "datum", "2026-11-31",
                 "notering_deltagare", "Bra jobbat med praktiken!", "status_" + p, "fastnat", "fore_" + p, "pagar"));
         HttpResponse<String> fel = s.post("/deltagare/" + d + "/uppfoljning", form);
@@ -160,7 +166,8 @@ class UppfoljningHttpTest extends AppTest {
         // The participant sees the note and the status at once.
         String user = TestData.kontoMedPin(app, d, "530917");
         HttpSession deltagaren = app.session();
-        deltagaren.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917"));
+        assertEquals(302, deltagaren.post("/logga-in/deltagare", Map.of("anvandarnamn", user, "pin", "530917"))
+                .statusCode());
         String plan = deltagaren.get("/min-planering").body();
         assertTrue(plan.contains("Bra jobbat med praktiken!"));
         assertTrue(plan.contains("Har fastnat"));
@@ -169,10 +176,11 @@ class UppfoljningHttpTest extends AppTest {
 
     @Test
     void enRattelseArEnNyHandelseSomPekarPaDenGamla() {
-        long d = TestData.deltagareIFas(app, "uppfoljning", 5);
+        long d = kista().hamta();
         HttpSession s = app.session().loginStaff("koordinator");
         String first = UUID.randomUUID().toString();
-        api(s, json(d, first, Map.of("datum", "2026-11-20", "notering_deltagare", "Fel text")));
+        assertEquals(201, api(s, json(d, first, Map.of("datum", "2026-11-20", "notering_deltagare", "Fel text")))
+                .statusCode());
         long id = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM uppfoljning WHERE uuid = :u")
                 .bind("u", first).mapTo(Long.class).one());
         String fix = UUID.randomUUID().toString();
@@ -191,7 +199,7 @@ class UppfoljningHttpTest extends AppTest {
 
     @Test
     void handlaggareIAnnatTeamFarInteRegistrera() {
-        long d = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long d = kista().forsta();
         HttpSession farsta = app.session().loginStaff("koordinator.farsta");
         HttpResponse<String> r = api(farsta, json(d, UUID.randomUUID().toString(),
                 Map.of("datum", "2026-11-20", "notering_intern", "x")));

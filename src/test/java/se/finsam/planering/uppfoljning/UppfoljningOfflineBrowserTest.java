@@ -46,7 +46,7 @@ class UppfoljningOfflineBrowserTest extends BrowserTest {
 
     @Test
     void treUppfoljningarUtanNatKommerFramExaktEnGangNarNatetArTillbaka() {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 0);
+        long deltagare = TestData.ledigDeltagareIFas(app, "uppfoljning");
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.open("/offline");
         browser.find("#offline-" + deltagare).click();
@@ -111,7 +111,7 @@ class UppfoljningOfflineBrowserTest extends BrowserTest {
 
     @Test
     void ettAvvisatMeddelandeVisasMedOrsakIstalletForAttForsokasIgen() {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 1);
+        long deltagare = TestData.ledigDeltagareIFas(app, "uppfoljning");
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.open("/offline");
         Object result = browser.driver().executeAsyncScript("""
@@ -130,7 +130,7 @@ class UppfoljningOfflineBrowserTest extends BrowserTest {
 
     @Test
     void utloggningMedOsandaVarnarOchRaderarInteTystTillbaka() {
-        long deltagare = TestData.deltagareIFas(app, "uppfoljning", 2);
+        long deltagare = TestData.ledigDeltagareIFas(app, "uppfoljning");
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.open("/deltagare/" + deltagare + "/uppfoljning");
         app.stopServer();

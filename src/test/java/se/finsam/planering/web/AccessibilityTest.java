@@ -72,7 +72,7 @@ class AccessibilityTest extends BrowserTest {
     void uppfoljningsSidornaArTillgangliga() {
         browser.driver().manage().deleteAllCookies();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
-        long id = se.finsam.planering.testsupport.TestData.deltagareIFas(app, "uppfoljning", 0);
+        long id = se.finsam.planering.testsupport.TestData.ledigDeltagareIFas(app, "uppfoljning");
         for (String path : List.of("/uppfoljning", "/deltagare/" + id + "/uppfoljning", "/offline",
                 "/deltagare/" + id + "/avslut")) {
             browser.open(path);

@@ -74,7 +74,7 @@ class DatumgranserTest extends AppTest {
         long d = TestData.deltagareIFas(app, "uppfoljning", 1);
         HttpSession s = app.session().loginStaff("koordinator");
         String page = s.get("/deltagare/" + d + "/uppfoljning").body();
-        String uuid = page.replaceAll("(?s).*name=\"uuid\" value=\"([^\"]+)\".*", "$1");
+        String uuid = HttpSession.value(page, "input[name=uuid]");
         for (String datum : new String[] {"-999999999-01-01", "2020-01-01"}) {
             assertRefused(s.post("/deltagare/" + d + "/uppfoljning", Map.of("uuid", uuid, "datum", datum,
                     "notering_intern", "x")), "Datumet kan inte vara före planeringen");

@@ -142,7 +142,9 @@ class WebSecurityTest extends AppTest {
         String stored = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT sprak FROM anvandare WHERE anvandarnamn = 'handlaggare'").mapTo(String.class).one());
         assertEquals("en", stored);
-        s.post("/sprak", Map.of("sprak", "sv", "tillbaka", "//evil.example"));
+        HttpResponse<String> tillbaka = s.post("/sprak", Map.of("sprak", "sv", "tillbaka", "//evil.example"));
+        assertEquals(302, tillbaka.statusCode());
+        assertEquals("/", tillbaka.headers().firstValue("Location").orElse(""), "never back to another site");
     }
 
     @Test
