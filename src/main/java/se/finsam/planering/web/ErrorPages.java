@@ -35,6 +35,9 @@ public final class ErrorPages {
             // fault, not ours, so a 4xx without a stack trace in the log either.
             LOG.warn("Refused a malformed request {} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(),
                     rootMessage(e));
+            // Part of the body may still be unread: say that this connection ends, so that the client
+            // does not send its next request on it.
+            ctx.header("Connection", "close");
             show(ctx, clientError, null, null);
             return;
         }
