@@ -45,6 +45,9 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data === 'rensa') {
     event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(PERSONAL_CACHE)]));
+  } else if (event.data === 'utkorg') {
+    // A page asks the worker to send now (as when Background Sync fires); the pages hear of every record sent.
+    event.waitUntil(self.FinsamUtkorg.sync().catch(() => {}));
   } else if (event.data && /^(sv|en|ar)$/.test(event.data.sprak)) {
     // The page's language, so the "no network" page is in it too.
     event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.put('/sprak', new Response(event.data.sprak))));

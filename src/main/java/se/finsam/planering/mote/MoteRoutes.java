@@ -315,7 +315,7 @@ public final class MoteRoutes {
             // Besides the route's own audit row: the participant reads this one under "Vem har tittat", and it
             // says in plain words why her PIN no longer works.
             access.require(ctx, bokning.deltagareId(), AuditLog.Handling.ANDRA,
-                    "gav dig en ny aktiveringskod. Din gamla PIN-kod gäller inte längre och du loggades ut överallt");
+                    "ny aktiveringskod, gammal PIN upphävd");
         }
         String aktiveringskod = kod == null ? null
                 : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);

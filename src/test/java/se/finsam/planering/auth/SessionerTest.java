@@ -178,7 +178,7 @@ class SessionerTest extends AppTest {
         String koordinatorNamn = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT namn FROM anvandare WHERE anvandarnamn = 'koordinator'").mapTo(String.class).one());
         assertTrue(tittat.body().contains(koordinatorNamn), tittat.body());
-        assertTrue(tittat.body().contains("gav dig en ny aktiveringskod. Din gamla PIN-kod gäller inte längre"),
+        assertTrue(tittat.body().contains("Gav dig en ny aktiveringskod. Din gamla PIN-kod gäller inte längre"),
                 tittat.body());
     }
 

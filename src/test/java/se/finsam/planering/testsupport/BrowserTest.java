@@ -23,6 +23,15 @@ public abstract class BrowserTest {
         browser = new Browser(app);
     }
 
+    /**
+     * The outbox stamps each record with the device's clock, and the server accepts only times near its own: tests
+     * of offline recording set the server's test clock to the browser's, as a real server and phone agree.
+     */
+    protected static void serverKlockanSomEnhetens() {
+        Object deviceNow = browser.driver().executeScript("return Date.now();");
+        app.clock().set(java.time.Instant.ofEpochMilli(((Number) deviceNow).longValue()));
+    }
+
     @AfterAll
     static void stoppaAppOchWebblasare() {
         browser.close();

@@ -23,11 +23,7 @@ class UppfoljningOfflineBrowserTest extends BrowserTest {
     void loggedOut() {
         browser.open("/robots.txt");
         browser.driver().manage().deleteAllCookies();
-        // The outbox stamps each record with the device's clock, and the server accepts only times near its
-        // own: the server's test clock is set to the browser's, as a real server and phone agree.
-        Object deviceNow = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("return Date.now();");
-        app.clock().set(java.time.Instant.ofEpochMilli(((Number) deviceNow).longValue()));
+        serverKlockanSomEnhetens();
     }
 
     private WebDriverWait waiting() {
