@@ -5,22 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import se.finsam.planering.demo.DemoData;
-import se.finsam.planering.testsupport.Browser;
 import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.web.Messages;
 
 /** The account page, the administrator's list and the lock messages, in a real browser with axe. */
 class KontoBrowserTest extends BrowserTest {
-
-    private void checkBothSizes(String name) {
-        browser.size(Browser.DESKTOP);
-        browser.assertAccessible();
-        browser.screenshot(name + "-desktop");
-        browser.size(Browser.PHONE);
-        browser.assertAccessible();
-        browser.screenshot(name + "-telefon");
-        browser.size(Browser.DESKTOP);
-    }
 
     @Test
     void personalLoggarUtOveralltFranKontosidan() {
@@ -28,7 +17,7 @@ class KontoBrowserTest extends BrowserTest {
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.clickAndWait(".sidhuvud__konto");
         assertTrue(browser.text().contains("Logga ut överallt"), browser.text());
-        checkBothSizes("konto-personal");
+        browser.assertAccessibleAtBothSizes("konto-personal");
         browser.clickAndWait("form[action='/logga-ut/overallt'] button");
         assertTrue(browser.text().contains("Du är utloggad överallt"), browser.text());
     }
@@ -39,7 +28,7 @@ class KontoBrowserTest extends BrowserTest {
         browser.loginStaff("admin", DemoData.STAFF_PASSWORD);
         browser.clickAndWait("a[href='/admin/konton']");
         assertTrue(browser.text().contains("Logga ut användare"));
-        checkBothSizes("admin-konton");
+        browser.assertAccessibleAtBothSizes("admin-konton");
         browser.clickAndWait("form[action^='/admin/anvandare/'] button");
         assertTrue(browser.text().contains("Användaren är utloggad överallt"), browser.text());
     }
@@ -57,7 +46,7 @@ class KontoBrowserTest extends BrowserTest {
             browser.submitWithEnter("#pin");
         }
         assertTrue(browser.text().contains(Messages.of("ar").get("login.tid.sekunder", 30L)), browser.text());
-        checkBothSizes("deltagare-sparrad-ar");
+        browser.assertAccessibleAtBothSizes("deltagare-sparrad-ar");
 
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", DemoData.DEMO_PARTICIPANT_USERNAME);
@@ -66,6 +55,6 @@ class KontoBrowserTest extends BrowserTest {
         browser.open("/konto");
         browser.clickAndWait("form.sprakval button[value='ar']");
         assertTrue(browser.text().contains(Messages.of("ar").get("konto.overallt.knapp")), browser.text());
-        checkBothSizes("konto-deltagare-ar");
+        browser.assertAccessibleAtBothSizes("konto-deltagare-ar");
     }
 }

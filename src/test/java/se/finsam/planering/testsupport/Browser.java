@@ -165,6 +165,17 @@ public final class Browser implements AutoCloseable {
         return clickAndWait(".sidhuvud__ut button");
     }
 
+    /** axe on a laptop and on a phone, with a screenshot of each; the window is a laptop's again afterwards. */
+    public void assertAccessibleAtBothSizes(String name) {
+        size(DESKTOP);
+        assertAccessible();
+        screenshot(name + "-desktop");
+        size(PHONE);
+        assertAccessible();
+        screenshot(name + "-telefon");
+        size(DESKTOP);
+    }
+
     /** Fails the test with a readable list if axe-core finds any WCAG 2.2 A/AA violation on the page. */
     public void assertAccessible() {
         // Legacy mode runs axe in the page itself instead of opening an about:blank tab first, which times out

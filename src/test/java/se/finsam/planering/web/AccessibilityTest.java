@@ -6,28 +6,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import se.finsam.planering.demo.DemoData;
-import se.finsam.planering.testsupport.Browser;
 import se.finsam.planering.testsupport.BrowserTest;
 
 /** axe-core (WCAG 2.2 A and AA) on every page of the foundation, on a laptop and on a phone. */
 class AccessibilityTest extends BrowserTest {
-
-    private void checkBothSizes(String name) {
-        browser.size(Browser.DESKTOP);
-        browser.assertAccessible();
-        browser.screenshot(name + "-desktop");
-        browser.size(Browser.PHONE);
-        browser.assertAccessible();
-        browser.screenshot(name + "-telefon");
-        browser.size(Browser.DESKTOP);
-    }
 
     @Test
     void inloggningssidornaArTillgangliga() {
         browser.driver().manage().deleteAllCookies();
         for (String path : List.of("/logga-in", "/logga-in/deltagare", "/aktivera", "/finns-inte")) {
             browser.open(path);
-            checkBothSizes(path.replace('/', '_'));
+            browser.assertAccessibleAtBothSizes(path.replace('/', '_'));
         }
     }
 
@@ -38,7 +27,7 @@ class AccessibilityTest extends BrowserTest {
         browser.clickAndWait("form.formular button[type=submit]");
         assertTrue(browser.text().contains("Något behöver rättas"));
         assertTrue(browser.driver().switchTo().activeElement().getAttribute("class").contains("felsammanfattning"));
-        checkBothSizes("login-fel");
+        browser.assertAccessibleAtBothSizes("login-fel");
     }
 
     @Test
@@ -48,7 +37,7 @@ class AccessibilityTest extends BrowserTest {
             browser.loginStaff(user, DemoData.STAFF_PASSWORD);
             assertTrue(browser.driver().getCurrentUrl().matches(".*/(oversikt|admin|statistik)$"),
                     user + " landed on " + browser.driver().getCurrentUrl());
-            checkBothSizes("start-" + user);
+            browser.assertAccessibleAtBothSizes("start-" + user);
         }
         browser.driver().manage().deleteAllCookies();
         browser.open("/logga-in/deltagare");
@@ -56,7 +45,7 @@ class AccessibilityTest extends BrowserTest {
         browser.type("#pin", DemoData.DEMO_PARTICIPANT_PIN);
         browser.submitWithEnter("#pin");
         assertTrue(browser.driver().getCurrentUrl().endsWith("/min-planering"));
-        checkBothSizes("start-deltagare");
+        browser.assertAccessibleAtBothSizes("start-deltagare");
     }
 
     @Test
@@ -65,7 +54,7 @@ class AccessibilityTest extends BrowserTest {
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.clickAndWait(".lista a");
         assertTrue(browser.driver().getCurrentUrl().contains("/deltagare/"));
-        checkBothSizes("deltagare-personal");
+        browser.assertAccessibleAtBothSizes("deltagare-personal");
     }
 
     @Test
@@ -76,12 +65,12 @@ class AccessibilityTest extends BrowserTest {
         for (String path : List.of("/uppfoljning", "/deltagare/" + id + "/uppfoljning", "/offline",
                 "/deltagare/" + id + "/avslut")) {
             browser.open(path);
-            checkBothSizes("personal" + path.replace('/', '_'));
+            browser.assertAccessibleAtBothSizes("personal" + path.replace('/', '_'));
         }
         browser.open("/deltagare/" + id + "/avslut");
         browser.clickAndWait("form.formular button[type=submit]");
         assertTrue(browser.text().contains("Något behöver rättas"));
-        checkBothSizes("avslut-fel");
+        browser.assertAccessibleAtBothSizes("avslut-fel");
     }
 
     @Test
@@ -90,7 +79,7 @@ class AccessibilityTest extends BrowserTest {
         browser.open("/logga-in");
         browser.clickAndWait("button[name=sprak][value=en]");
         assertTrue(browser.text().contains("Log in"));
-        checkBothSizes("login-en");
+        browser.assertAccessibleAtBothSizes("login-en");
         browser.clickAndWait("button[name=sprak][value=sv]");
     }
 

@@ -5,21 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.demo.DemoData;
-import se.finsam.planering.testsupport.Browser;
 import se.finsam.planering.testsupport.BrowserTest;
 
 /** The pages that now hold back what samtycke does not cover, in Chromium with axe, on a laptop and a phone. */
 class SamtyckeBrowserTest extends BrowserTest {
-
-    private void checkBothSizes(String name) {
-        browser.size(Browser.DESKTOP);
-        browser.assertAccessible();
-        browser.screenshot(name + "-desktop");
-        browser.size(Browser.PHONE);
-        browser.assertAccessible();
-        browser.screenshot(name + "-telefon");
-        browser.size(Browser.DESKTOP);
-    }
 
     private static long id(String sql) {
         return app.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
@@ -50,7 +39,7 @@ class SamtyckeBrowserTest extends BrowserTest {
         assertTrue(text.contains("Personen kan redan finnas"), text);
         assertTrue(text.contains("Du kan inte se vem det är"));
         assertFalse(text.contains(kod), "the other team's participant is not named");
-        checkBothSizes("anmalan-dubblett-annat-team");
+        browser.assertAccessibleAtBothSizes("anmalan-dubblett-annat-team");
     }
 
     @Test
@@ -65,15 +54,15 @@ class SamtyckeBrowserTest extends BrowserTest {
         browser.loginStaff("fk.handlaggare", DemoData.STAFF_PASSWORD);
         browser.open("/moten/" + mote);
         assertTrue(browser.text().contains("Bokad tid. Du kan inte se vem det är"), browser.text());
-        checkBothSizes("mote-utan-samtycke");
+        browser.assertAccessibleAtBothSizes("mote-utan-samtycke");
 
         browser.driver().manage().deleteAllCookies();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.open("/deltagare/" + d + "/motelage");
         assertFalse(browser.find("#ny_ansvar").getText().contains("Försäkringskassan"),
                 "FK is not offered as owner");
-        checkBothSizes("motelage-utan-fk");
+        browser.assertAccessibleAtBothSizes("motelage-utan-fk");
         browser.open("/deltagare/" + d + "/kontakter");
-        checkBothSizes("kontakter-utan-fk");
+        browser.assertAccessibleAtBothSizes("kontakter-utan-fk");
     }
 }
