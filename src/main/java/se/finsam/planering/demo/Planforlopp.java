@@ -1,34 +1,29 @@
 package se.finsam.planering.demo;
 
-import static se.finsam.planering.demo.Referensdata.*;
-import static se.finsam.planering.demo.Texter.*;
+import static se.finsam.planering.demo.Referensdata.AF;
+import static se.finsam.planering.demo.Referensdata.JOBBTORG;
+import static se.finsam.planering.demo.Texter.AVSLAGEN_ORSAK;
+import static se.finsam.planering.demo.Texter.EGNA_STEG;
+import static se.finsam.planering.demo.Texter.FASTNAT_ORSAK;
+import static se.finsam.planering.demo.Texter.ITEM_TEXTS;
+import static se.finsam.planering.demo.Texter.MAL;
+import static se.finsam.planering.demo.Texter.TEAMANTECKNING;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import se.finsam.planering.auth.ActivationCodes;
-import se.finsam.planering.demo.Referensdata.StaffDef;
 import se.finsam.planering.demo.TeamState.Mote;
 import se.finsam.planering.demo.Texter.ItemText;
 import se.finsam.planering.demo.Urval.Fate;
 import se.finsam.planering.demo.Urval.ItemSpec;
 import se.finsam.planering.demo.Urval.Spec;
 import se.finsam.planering.demo.Urval.Stage;
-import se.finsam.planering.demo.Ursprung.Origin;
 
 /**
  * A participant's plan from the meeting on: the plan and its items, how each item goes, the

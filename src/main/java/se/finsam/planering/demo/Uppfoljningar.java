@@ -1,34 +1,31 @@
 package se.finsam.planering.demo;
 
-import static se.finsam.planering.demo.Referensdata.*;
-import static se.finsam.planering.demo.Texter.*;
+import static se.finsam.planering.demo.Referensdata.MYNDIGHETER;
+import static se.finsam.planering.demo.Referensdata.REGION;
+import static se.finsam.planering.demo.Referensdata.orgDef;
+import static se.finsam.planering.demo.Texter.INTERN_FASTNAT;
+import static se.finsam.planering.demo.Texter.INTERN_FRAMSTEG;
+import static se.finsam.planering.demo.Texter.NASTA_STEG;
+import static se.finsam.planering.demo.Texter.NASTA_STEG_FASTNAT;
+import static se.finsam.planering.demo.Texter.NOTERING_FASTNAT;
+import static se.finsam.planering.demo.Texter.NOTERING_FASTNAT_EGET;
+import static se.finsam.planering.demo.Texter.NOTERING_FASTNAT_VARD;
+import static se.finsam.planering.demo.Texter.NOTERING_FRAMSTEG;
+import static se.finsam.planering.demo.Texter.NOTERING_KLART;
+import static se.finsam.planering.demo.Texter.SYSSELSATTNING;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import se.finsam.planering.auth.ActivationCodes;
-import se.finsam.planering.demo.Referensdata.StaffDef;
-import se.finsam.planering.demo.TeamState.Mote;
-import se.finsam.planering.demo.Texter.ItemText;
 import se.finsam.planering.demo.Urval.Fate;
-import se.finsam.planering.demo.Urval.ItemSpec;
 import se.finsam.planering.demo.Urval.Spec;
-import se.finsam.planering.demo.Urval.Stage;
-import se.finsam.planering.demo.Ursprung.Origin;
 
 /**
  * The follow-ups of one plan: at each follow-up every item's status as of that day, the notes to
