@@ -14,7 +14,7 @@
 --    so it has the same one place as the rest.
 --    BEFORE triggers run before the table's own constraints, so a refused code always gets the message
 --    '<table>.<column>: code not in vardemangd <set>'.
--- 2. One current contact per participant and authority (a partial unique index); history rows stay.
+-- 2. One current (ordinary) contact per participant and authority (a partial unique index); history rows stay.
 -- 3. A correction and a status event cannot reach into another participant's rows. (A reference to a row
 --    that does not exist at all is the foreign key's to refuse.)
 
@@ -234,24 +234,29 @@ BEGIN
     SELECT RAISE(ABORT, 'audit_log.handling: code not in vardemangd handling');
 END;
 
--- One current contact per participant and authority. A change ends the current row (till_datum) and adds
--- a new one in the same transaction, so ended rows are history and any number of them may exist.
--- Databases written before this rule may hold two open rows for the same authority (two changes at the
--- same moment). The newest of them (highest id, the one the application already treated as current)
+-- One current contact per participant and authority: the ordinary handläggare (ordinarie_handlaggare = 1).
+-- A change ends the current row (till_datum) and adds a new one in the same transaction, so ended rows are
+-- history and any number of them may exist. Contacts who are not the ordinary handläggare (such as the
+-- koordinator, everyone's way into the team) may stand beside the current one.
+-- Databases written before this rule may hold two open ordinary rows for the same authority (two changes at
+-- the same moment). The newest of them (highest id, the one the application already treated as current)
 -- stays current; the others end on the day the newest began, or on their own first day if that is later.
 UPDATE kontaktperson
 SET till_datum = max(fran_datum, (SELECT senaste.fran_datum FROM kontaktperson senaste
                                    WHERE senaste.id = (SELECT max(k2.id) FROM kontaktperson k2
                                                        WHERE k2.deltagare_id = kontaktperson.deltagare_id
                                                          AND k2.organisation_id = kontaktperson.organisation_id
+                                                         AND k2.ordinarie_handlaggare = 1
                                                          AND k2.till_datum IS NULL)))
-WHERE till_datum IS NULL
+WHERE till_datum IS NULL AND ordinarie_handlaggare = 1
   AND id < (SELECT max(k2.id) FROM kontaktperson k2
             WHERE k2.deltagare_id = kontaktperson.deltagare_id
               AND k2.organisation_id = kontaktperson.organisation_id
+              AND k2.ordinarie_handlaggare = 1
               AND k2.till_datum IS NULL);
 
-CREATE UNIQUE INDEX kontaktperson_en_aktuell ON kontaktperson (deltagare_id, organisation_id) WHERE till_datum IS NULL;
+CREATE UNIQUE INDEX kontaktperson_en_aktuell ON kontaktperson (deltagare_id, organisation_id)
+WHERE till_datum IS NULL AND ordinarie_handlaggare = 1;
 
 -- A correction belongs to the same participant as the follow-up it corrects.
 CREATE TRIGGER uppfoljning_rattelse_samma_deltagare BEFORE INSERT ON uppfoljning
