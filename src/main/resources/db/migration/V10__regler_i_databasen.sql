@@ -22,9 +22,8 @@ CREATE TABLE vardemangd (
     mangd   TEXT    NOT NULL,
     kod     TEXT    NOT NULL,
     ordning INTEGER NOT NULL,
-    PRIMARY KEY (mangd, kod),
-    UNIQUE (mangd, ordning)
-) WITHOUT ROWID;
+    PRIMARY KEY (mangd, kod)        -- no UNIQUE on ordning, so a code can be moved with one UPDATE;
+) WITHOUT ROWID;                    -- VardemangderTest checks that each set counts 1, 2, 3 ... without gaps
 
 INSERT INTO vardemangd (mangd, kod, ordning) VALUES
     ('organisationstyp', 'af', 1),
