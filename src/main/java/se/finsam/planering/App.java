@@ -136,6 +136,8 @@ public final class App {
         KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, access, renderer, web,
                 clock);
         UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
+        se.finsam.planering.statistik.StatistikRoutes statistik = new se.finsam.planering.statistik.StatistikRoutes(
+                new se.finsam.planering.statistik.StatistikRepository(jdbi), renderer, web, clock);
         HemRoutes hem = new HemRoutes(jdbi, deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
@@ -244,7 +246,8 @@ public final class App {
             r.get("/admin", hem::admin, ADMIN);
             r.get("/admin/konton", konto::adminKonton, ADMIN);
             r.post("/admin/anvandare/{id}/logga-ut", konto::adminLoggaUt, konto("id"), ADMIN);
-            r.get("/statistik", hem::statistik, STYRGRUPP);
+            r.get("/statistik", statistik::visa, STYRGRUPP, KOORDINATOR);
+            r.get("/statistik/statistik.csv", statistik::csv, STYRGRUPP, KOORDINATOR);
         });
         javalin.start(config.port());
 

@@ -52,9 +52,6 @@ public final class HemRoutes {
     public record Antal(String namn, int antal) {
     }
 
-    public record StatistikStart(List<TeamPipeline> pipeline) {
-    }
-
     private final Jdbi jdbi;
     private final DeltagareRepository deltagare;
     private final DeltagareAccess access;
@@ -169,10 +166,6 @@ public final class HemRoutes {
                                 GROUP BY o.id ORDER BY o.namn""")
                         .map((rs, c) -> new Antal(rs.getString(1), rs.getInt(2))).list()));
         renderer.render(ctx, "hem/admin.jte", page);
-    }
-
-    public void statistik(Context ctx) {
-        renderer.render(ctx, "hem/statistik.jte", new StatistikStart(pipeline(deltagare.fasPerTeam(null))));
     }
 
     private static List<TeamPipeline> pipeline(List<DeltagareRepository.FasAntal> rows) {

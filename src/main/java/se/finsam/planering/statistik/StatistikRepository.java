@@ -1,0 +1,96 @@
+package se.finsam.planering.statistik;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** The rows the statistics are computed from: one per participant active in a period, and their plan items. */
+public final class StatistikRepository {
+
+    /** A participant whose time in the team overlaps the period. Dates are ISO days; null when not (yet) there. */
+    public record Rad(long id, long teamId, String kon, int fodelsear, String anmalanDatum, String forsorjningFore,
+                      String remitterandeOrganisation, String avslutDatum, String avslutOrsak,
+                      String forsorjningAvslut, String forstaMote, String forstaKvittens) {
+    }
+
+    /** A plan item of such a participant: who is responsible (organisation name, or null for the participant). */
+    public record Punkt(String ansvarig, String status) {
+    }
+
+    private static final String PERIODENS_DELTAGARE = """
+            SELECT d.id FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
+            LEFT JOIN avslut av ON av.deltagare_id = d.id
+            WHERE a.datum <= :till AND (av.id IS NULL OR av.datum >= :fran)
+              AND (av.orsak IS NULL OR av.orsak <> 'felregistrering')
+              AND (:allaTeam = 1 OR d.team_id IN (<team>))""";
+
+    private final Jdbi jdbi;
+
+    public StatistikRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Participants referred on or before the last day and not closed before the first day; team null for all. */
+    public List<Rad> rader(LocalDate fran, LocalDate till, Set<Long> team) {
+        return jdbi.withHandle(h -> {
+            h.registerRowMapper(ConstructorMapper.factory(Rad.class));
+            return h.createQuery("""
+                            SELECT d.id, d.team_id, d.kon, d.fodelsear, a.datum AS anmalan_datum,
+                                   a.forsorjning AS forsorjning_fore, o.namn AS remitterande_organisation,
+                                   av.datum AS avslut_datum, av.orsak AS avslut_orsak,
+                                   av.forsorjning AS forsorjning_avslut,
+                                   (SELECT substr(min(m.start), 1, 10) FROM mote_deltagare md
+                                      JOIN mote m ON m.id = md.mote_id
+                                     WHERE md.deltagare_id = d.id AND m.status <> 'installt') AS forsta_mote,
+                                   (SELECT substr(min(ov.kvitterad), 1, 10) FROM planering p
+                                      JOIN planpunkt pp ON pp.planering_id = p.id
+                                      JOIN overlamning ov ON ov.planpunkt_id = pp.id
+                                     WHERE p.deltagare_id = d.id AND ov.kvitterad IS NOT NULL) AS forsta_kvittens
+                            FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
+                            JOIN organisation o ON o.id = a.remitterande_organisation_id
+                            LEFT JOIN avslut av ON av.deltagare_id = d.id
+                            WHERE d.id IN (""" + PERIODENS_DELTAGARE + ") ORDER BY d.id")
+                    .bind("fran", fran.toString()).bind("till", till.toString())
+                    .bind("allaTeam", team == null ? 1 : 0)
+                    .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
+                    .mapTo(Rad.class).list();
+        });
+    }
+
+    /** Plan items (not removed) of the period's participants with their latest status up to the last day. */
+    public List<Punkt> planpunkter(LocalDate fran, LocalDate till, Set<Long> team) {
+        return jdbi.withHandle(h -> {
+            h.registerRowMapper(ConstructorMapper.factory(Punkt.class));
+            return h.createQuery("""
+                            SELECT CASE WHEN pp.ansvarig_deltagaren = 1 THEN NULL ELSE o.namn END AS ansvarig,
+                                   coalesce((SELECT us.status FROM uppfoljning_status us
+                                               JOIN uppfoljning u ON u.id = us.uppfoljning_id
+                                              WHERE us.planpunkt_id = pp.id AND u.datum <= :till
+                                              ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1),
+                                            'ej_paborjad') AS status
+                            FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                            LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+                            WHERE pp.borttagen IS NULL AND pp.skapad <= :tillSlut
+                              AND p.deltagare_id IN (""" + PERIODENS_DELTAGARE + ")")
+                    .bind("fran", fran.toString()).bind("till", till.toString())
+                    .bind("tillSlut", till + "T23:59:59~")
+                    .bind("allaTeam", team == null ? 1 : 0)
+                    .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
+                    .mapTo(Punkt.class).list();
+        });
+    }
+
+    /** The teams a figure may be chosen for, by id and name; null for all teams. */
+    public List<Team> team(Set<Long> bara) {
+        return jdbi.withHandle(h -> {
+            h.registerRowMapper(ConstructorMapper.factory(Team.class));
+            return h.createQuery("SELECT id, namn FROM team ORDER BY namn").mapTo(Team.class).list()
+                    .stream().filter(t -> bara == null || bara.contains(t.id())).toList();
+        });
+    }
+
+    public record Team(long id, String namn) {
+    }
+}

@@ -1,0 +1,197 @@
+package se.finsam.planering.statistik;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * Figures for the styrgrupp (all teams) and the koordinator (own teams only), for a chosen period and team. Only
+ * counts leave this class, suppressed by {@link Smacellsskydd}; never a name, code or address of a person.
+ */
+public final class StatistikRoutes {
+
+    /** The chosen period and team as given in the address, for the filter form and the export links. */
+    public record Val(String ar, String kvartal, String fran, String till, String team) {
+        public String fraga() {
+            List<String> delar = new ArrayList<>();
+            if (!ar.isEmpty()) {
+                delar.add("ar=" + ar);
+            }
+            if (!kvartal.isEmpty()) {
+                delar.add("kvartal=" + kvartal);
+            }
+            if (!fran.isEmpty()) {
+                delar.add("fran=" + fran);
+            }
+            if (!till.isEmpty()) {
+                delar.add("till=" + till);
+            }
+            if (!team.isEmpty()) {
+                delar.add("team=" + team);
+            }
+            return delar.isEmpty() ? "" : "?" + String.join("&", delar);
+        }
+    }
+
+    public record Sida(Val val, List<StatistikRepository.Team> teamval, String teamnamn,
+                       Statistik.Resultat resultat, String fel) {
+    }
+
+    private final StatistikRepository repo;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+
+    public StatistikRoutes(StatistikRepository repo, Renderer renderer, WebContext web, Clock clock) {
+        this.repo = repo;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    private record Urval(LocalDate fran, LocalDate till, Set<Long> team, String fel) {
+    }
+
+    public void visa(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        Val val = val(ctx);
+        Urval urval = urval(ctx, user, val);
+        List<StatistikRepository.Team> teamval = repo.team(tillatnaTeam(user));
+        if (urval.fel() != null) {
+            ctx.status(400);
+            renderer.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, null, null, m.get(urval.fel())));
+            return;
+        }
+        String teamnamn = urval.team() == null || urval.team().size() != 1 ? null
+                : teamval.stream().filter(t -> urval.team().contains(t.id())).map(StatistikRepository.Team::namn)
+                        .findFirst().orElse(null);
+        renderer.render(ctx, "statistik/statistik.jte",
+                new Sida(val, teamval, teamnamn, berakna(urval, m), null));
+    }
+
+    /** The page's tables as one CSV file: UTF-8 with a byte order mark, semicolons, suppression as on the page. */
+    public void csv(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        Urval urval = urval(ctx, user, val(ctx));
+        if (urval.fel() != null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
+            return;
+        }
+        Statistik.Resultat resultat = berakna(urval, m);
+        StringWriter ut = new StringWriter();
+        ut.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(ut, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
+            csv.printRecord(m.get("statistik.rubrik"), resultat.fran(), resultat.till());
+            for (Statistik.Tabell t : resultat.tabeller()) {
+                csv.println();
+                csv.printRecord(t.rubrik());
+                List<String> huvud = new ArrayList<>();
+                huvud.add(t.radrubrik());
+                huvud.addAll(t.kolumner());
+                huvud.add(m.get("statistik.summa"));
+                csv.printRecord(huvud);
+                String[][] celler = t.celler();
+                for (int r = 0; r < celler.length; r++) {
+                    List<String> rad = new ArrayList<>();
+                    rad.add(r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
+                    rad.addAll(List.of(celler[r]));
+                    csv.printRecord(rad);
+                }
+            }
+            csv.println();
+            csv.printRecord(m.get("statistik.tider"));
+            csv.printRecord(m.get("statistik.tid.matt"), m.get("statistik.antal"), m.get("statistik.q1"),
+                    m.get("statistik.median"), m.get("statistik.q3"));
+            for (Statistik.Tid tid : resultat.tider()) {
+                csv.printRecord(tid.rubrik(), tid.visas() ? Integer.toString(tid.antal())
+                                : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN,
+                        tid.visas() ? tid.q1() : "", tid.visas() ? tid.median() : "", tid.visas() ? tid.q3() : "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"statistik-" + resultat.fran() + "-"
+                        + resultat.till() + ".csv\"")
+                .result(ut.toString());
+    }
+
+    private Statistik.Resultat berakna(Urval urval, Messages m) {
+        return Statistik.berakna(urval.fran(), urval.till(), repo.rader(urval.fran(), urval.till(), urval.team()),
+                repo.planpunkter(urval.fran(), urval.till(), urval.team()), m::get);
+    }
+
+    /** Null for all teams (styrgrupp); the koordinator's own teams otherwise. */
+    private static Set<Long> tillatnaTeam(CurrentUser user) {
+        return user.roll() == Roll.STYRGRUPP ? null : Set.copyOf(user.teamIds());
+    }
+
+    private static Val val(Context ctx) {
+        return new Val(param(ctx, "ar"), param(ctx, "kvartal"), param(ctx, "fran"), param(ctx, "till"),
+                param(ctx, "team"));
+    }
+
+    private static String param(Context ctx, String namn) {
+        String v = ctx.queryParam(namn);
+        return v == null ? "" : v.trim();
+    }
+
+    private Urval urval(Context ctx, CurrentUser user, Val val) {
+        Set<Long> tillatna = tillatnaTeam(user);
+        Set<Long> team = tillatna;
+        if (!val.team().isEmpty()) {
+            long id;
+            try {
+                id = Long.parseLong(val.team());
+            } catch (NumberFormatException e) {
+                return new Urval(null, null, null, "statistik.fel.team");
+            }
+            if (tillatna != null && !tillatna.contains(id)) {
+                return new Urval(null, null, null, "statistik.fel.team");
+            }
+            team = Set.of(id);
+        }
+        LocalDate idag = LocalDate.now(clock);
+        try {
+            if (!val.fran().isEmpty() || !val.till().isEmpty()) {
+                LocalDate fran = val.fran().isEmpty() ? LocalDate.of(idag.getYear(), 1, 1) : LocalDate.parse(val.fran());
+                LocalDate till = val.till().isEmpty() ? idag : LocalDate.parse(val.till());
+                if (till.isBefore(fran)) {
+                    return new Urval(null, null, null, "statistik.fel.ordning");
+                }
+                return new Urval(fran, till, team, null);
+            }
+            int ar = val.ar().isEmpty() ? idag.getYear() : Integer.parseInt(val.ar());
+            if (ar < 2000 || ar > 2100) {
+                return new Urval(null, null, null, "statistik.fel.period");
+            }
+            if (val.kvartal().isEmpty()) {
+                return new Urval(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31), team, null);
+            }
+            int kvartal = Integer.parseInt(val.kvartal());
+            if (kvartal < 1 || kvartal > 4) {
+                return new Urval(null, null, null, "statistik.fel.period");
+            }
+            LocalDate fran = LocalDate.of(ar, kvartal * 3 - 2, 1);
+            return new Urval(fran, fran.plusMonths(3).minusDays(1), team, null);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return new Urval(null, null, null, "statistik.fel.period");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package se.finsam.planering.statistik;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every table computed from a known set of participants, cell by cell. */
+class StatistikTest {
+
+    private static final LocalDate FRAN = LocalDate.of(2026, 1, 1);
+    private static final LocalDate TILL = LocalDate.of(2026, 6, 30);
+
+    private static StatistikRepository.Rad rad(String kon, int fodd, String anmald, String avslutad, String orsak,
+                                               String fore, String efter, String org, String mote) {
+        return new StatistikRepository.Rad(0, 1, kon, fodd, anmald, fore, org, avslutad, orsak, efter, mote, null);
+    }
+
+    @Test
+    void aldersbandVidGranserna() {
+        assertEquals("under30", Statistik.aldersband(1997, FRAN), "turns 29 in 2026");
+        assertEquals("30_39", Statistik.aldersband(1996, FRAN), "turns 30 during the period: counted as 30");
+        assertEquals("30_39", Statistik.aldersband(1987, FRAN));
+        assertEquals("40_49", Statistik.aldersband(1986, FRAN));
+        assertEquals("40_49", Statistik.aldersband(1977, FRAN));
+        assertEquals("50plus", Statistik.aldersband(1976, FRAN));
+    }
+
+    @Test
+    void tabellernaFranKandaDeltagare() {
+        List<StatistikRepository.Rad> rader = new ArrayList<>();
+        // Six women aged 30-39 enrolled in the period, still ongoing.
+        for (int i = 0; i < 6; i++) {
+            rader.add(rad("kvinna", 1996, "2026-02-0" + (i + 1), null, null, "forsorjningsstod", null, "AF", null));
+        }
+        // Seven men under 30, enrolled before the period, closed in it: five to work, two to studies.
+        for (int i = 0; i < 7; i++) {
+            rader.add(rad("man", 1997, "2025-10-01", "2026-03-01", i < 5 ? "arbete" : "studier",
+                    "forsorjningsstod", i < 5 ? "lon" : "studiemedel", "FK", "2025-10-11"));
+        }
+        // One man of 50 enrolled in the period and closed after it.
+        rader.add(rad("man", 1976, "2026-05-01", "2026-08-01", "annat", "sjukpenning", "annan", "AF", null));
+
+        Statistik.Resultat s = Statistik.berakna(FRAN, TILL, rader, List.of(), k -> k);
+
+        String[][] inskrivna = s.tabell("inskrivna").celler();
+        // Rows kvinna, man, annat, total; columns under30, 30_39, 40_49, 50plus, total.
+        // The lone man is small; 6 would give him away from the totals, so the sixes are hidden too.
+        assertArrayEquals(new String[] {"0", "x", "0", "0", "x"}, inskrivna[0]);
+        assertArrayEquals(new String[] {"0", "0", "0", "<5", "<5"}, inskrivna[1]);
+        assertArrayEquals(new String[] {"0", "0", "0", "0", "0"}, inskrivna[2]);
+        assertArrayEquals(new String[] {"0", "x", "0", "<5", "7"}, inskrivna[3]);
+
+        String[][] pagaende = s.tabell("pagaende").celler();
+        assertEquals("x", pagaende[0][1], "hidden with the lone man of 50, as above");
+        assertEquals("<5", pagaende[1][3], "the man closed after the period is ongoing at its end");
+
+        String[][] avslutade = s.tabell("avslutade").celler();
+        assertArrayEquals(new String[] {"7", "0", "0", "0", "7"}, avslutade[1]);
+        assertArrayEquals(new String[] {"7", "0", "0", "0", "7"}, avslutade[3]);
+
+        Statistik.Tabell forsorjning = s.tabell("forsorjning");
+        assertEquals(List.of("forsorjning.forsorjningsstod"), forsorjning.rader());
+        assertEquals(List.of("forsorjning.lon", "forsorjning.studiemedel"), forsorjning.kolumner());
+        assertArrayEquals(new String[] {"x", "<5", "7"}, forsorjning.celler()[0]);
+
+        Statistik.Tabell orsak = s.tabell("avslutsorsak");
+        assertEquals(List.of("avslutsorsak.arbete", "avslutsorsak.studier"), orsak.rader());
+        assertArrayEquals(new String[] {"0", "x", "0", "x"}, orsak.celler()[0]);
+        assertArrayEquals(new String[] {"0", "<5", "0", "<5"}, orsak.celler()[1]);
+        assertEquals("100 %", s.andelArbeteStudier());
+
+        Statistik.Tabell remiss = s.tabell("remitterande");
+        assertEquals(List.of("AF"), remiss.rader(), "only the ones enrolled in the period");
+        assertArrayEquals(new String[] {"x", "<5", "0", "7"}, remiss.celler()[0]);
+
+        assertArrayEquals(new String[] {"6", "8", "0", "14"}, s.tabell("nationell").celler()[0]);
+
+        Statistik.Tid anmalanMote = s.tider().get(0);
+        assertEquals(7, anmalanMote.antal());
+        assertEquals(10.0, anmalanMote.median());
+        assertNull(s.tider().get(2).median(), "no first meeting of anyone closed in the period");
+    }
+
+    @Test
+    void kvartiler() {
+        assertEquals(2.0, Statistik.kvantil(List.of(1L, 2L, 3L, 4L, 5L), 0.25));
+        assertEquals(3.0, Statistik.kvantil(List.of(1L, 2L, 3L, 4L, 5L), 0.5));
+        assertEquals(2.5, Statistik.kvantil(List.of(1L, 2L, 3L, 4L), 0.5));
+    }
+}
