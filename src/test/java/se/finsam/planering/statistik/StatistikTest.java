@@ -83,7 +83,8 @@ class StatistikTest {
         Statistik.Tid anmalanMote = s.tider().get(0);
         assertEquals(7, anmalanMote.antal());
         assertEquals(10.0, anmalanMote.median());
-        assertNull(s.tider().get(2).median(), "no first meeting of anyone closed in the period");
+        assertEquals(141.0, s.tider().get(2).median(), "2025-10-11 to 2026-03-01");
+        assertNull(s.tider().get(1).median(), "no handover acknowledged");
     }
 
     @Test
