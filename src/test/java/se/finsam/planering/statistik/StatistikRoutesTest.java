@@ -1,0 +1,118 @@
+package se.finsam.planering.statistik;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import se.finsam.planering.testsupport.AppTest;
+import se.finsam.planering.testsupport.HttpSession;
+
+class StatistikRoutesTest extends AppTest {
+
+    private List<String> koder() {
+        return app.jdbi().withHandle(h -> h.createQuery("SELECT kod FROM deltagare").mapTo(String.class).list());
+    }
+
+    private long teamId(String namn) {
+        return app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team WHERE namn = :n").bind("n", namn)
+                .mapTo(Long.class).one());
+    }
+
+    @Test
+    void styrgruppenSerSiffrorUtanPersoner() {
+        HttpSession s = app.session().loginStaff("styrgrupp");
+        HttpResponse<String> svar = s.get("/statistik?ar=2026");
+        assertEquals(200, svar.statusCode());
+        Document sida = HttpSession.html(svar);
+        assertFalse(sida.select("#tabell-nationell table").isEmpty());
+        assertFalse(sida.select("svg[role=img][aria-label]").isEmpty(), "charts with a text alternative");
+        String text = sida.text();
+        for (String kod : koder()) {
+            assertFalse(svar.body().contains(kod), "no participant code on the page: " + kod);
+        }
+        assertFalse(svar.body().contains("/deltagare/"));
+        for (Element td : sida.select("section.statistik-tabell:not(#tabell-tider) td.tal")) {
+            Integer v = Smacellsskydd.tal(td.text());
+            assertTrue(td.text().isEmpty() || v == null || v == 0 || v >= 5, "no small count shown: " + td.text());
+        }
+        assertTrue(text.contains("Jobbtorg Kista"), "all teams can be chosen");
+
+        HttpResponse<String> csv = s.get("/statistik/statistik.csv?ar=2026");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("\uFEFF"), "byte order mark for Excel");
+        for (String kod : koder()) {
+            assertFalse(csv.body().contains(kod), "no participant code in the export: " + kod);
+        }
+    }
+
+    @Test
+    void csvHarSammaSiffrorSomSidan() throws IOException {
+        HttpSession s = app.session().loginStaff("styrgrupp");
+        Document sida = s.page("/statistik?ar=2026");
+        List<String> sidansSumma = sida.select("#tabell-nationell tbody tr").last().select("td").eachText();
+        String body = s.get("/statistik/statistik.csv?ar=2026").body().substring(1);
+        List<CSVRecord> poster = CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(body))
+                .getRecords();
+        String rubrik = sida.select("#tabell-nationell h3").text();
+        int i = 0;
+        while (!poster.get(i).get(0).equals(rubrik)) {
+            i++;
+        }
+        // Title, header, the one row, then the totals row.
+        CSVRecord summa = poster.get(i + 3);
+        assertEquals(sidansSumma, summa.toList().subList(1, summa.size()));
+    }
+
+    @Test
+    void koordinatornSerBaraEgnaTeam() {
+        HttpSession s = app.session().loginStaff("koordinator");
+        HttpResponse<String> svar = s.get("/statistik?ar=2026");
+        assertEquals(200, svar.statusCode());
+        List<String> team = HttpSession.html(svar).select("#team option[value]:not([value=''])").eachText();
+        assertEquals(List.of("Jobbtorg Kista"), team);
+        long farsta = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT t.id FROM team t JOIN team_medlem m ON m.team_id = t.id JOIN anvandare a ON a.id = m.anvandare_id"
+                        + " WHERE a.anvandarnamn = 'koordinator.farsta'").mapTo(Long.class).one());
+        assertEquals(400, s.get("/statistik?team=" + farsta).statusCode());
+        assertEquals(400, s.get("/statistik/statistik.csv?team=" + farsta).statusCode());
+        assertEquals(200, s.get("/statistik?team=" + teamId("Jobbtorg Kista")).statusCode());
+
+        int egna = app.jdbi().withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
+                LEFT JOIN avslut av ON av.deltagare_id = d.id
+                WHERE d.team_id = :t AND a.datum <= '2026-12-31' AND (av.id IS NULL OR av.datum >= '2026-01-01')
+                  AND (av.orsak IS NULL OR av.orsak <> 'felregistrering')""")
+                .bind("t", teamId("Jobbtorg Kista")).mapTo(Integer.class).one());
+        String summa = HttpSession.html(svar).select("#tabell-nationell tbody tr").last().select("td").last().text();
+        assertEquals(egna >= 5 ? Integer.toString(egna) : "<5", summa);
+    }
+
+    @Test
+    void andraRollerFarInteSeStatistik() {
+        for (String user : List.of("handlaggare", "teamrep.af", "admin")) {
+            HttpSession s = app.session().loginStaff(user);
+            assertEquals(403, s.get("/statistik").statusCode(), user);
+            assertEquals(403, s.get("/statistik/statistik.csv").statusCode(), user);
+        }
+    }
+
+    @Test
+    void felaktigPeriodGerTydligtFel() {
+        HttpSession s = app.session().loginStaff("styrgrupp");
+        HttpResponse<String> svar = s.get("/statistik?ar=tjugo");
+        assertEquals(400, svar.statusCode());
+        assertTrue(HttpSession.html(svar).select("[role=alert]").text().contains("Perioden gick inte att förstå"));
+        assertEquals(400, s.get("/statistik?fran=2026-05-01&till=2026-01-01").statusCode());
+        assertEquals(400, s.get("/statistik?ar=2026&kvartal=5").statusCode());
+    }
+}
