@@ -1,0 +1,51 @@
+package se.finsam.planering.statistik;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Base64;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
+import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.testsupport.BrowserTest;
+
+class StatistikBrowserTest extends BrowserTest {
+
+    @Test
+    void styrgruppensStatistikArTillgangligLaddasNerOchSkrivsUtPaA4() throws IOException {
+        browser.loginStaff("styrgrupp", DemoData.STAFF_PASSWORD);
+        browser.open("/statistik?ar=2026");
+        assertFalse(browser.findAll("svg.diagram[role=img]").isEmpty());
+        browser.assertAccessibleAtBothSizes("statistik");
+
+        // The download link as the browser follows it, with the session's cookie.
+        String href = browser.find("a[download]").getAttribute("href");
+        Object csv = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(Array.from(new Uint8Array(b)).join(',')));
+                """, href);
+        String[] bytes = csv.toString().split(",");
+        assertEquals("239", bytes[0], "UTF-8 byte order mark first");
+        assertEquals("187", bytes[1]);
+        assertEquals("191", bytes[2]);
+
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        byte[] pdf = Base64.getDecoder().decode(browser.driver().print(options).getContent());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDRectangle a4 = doc.getPage(0).getMediaBox();
+            assertEquals(PDRectangle.A4.getWidth(), a4.getWidth(), 2f);
+            assertEquals(PDRectangle.A4.getHeight(), a4.getHeight(), 2f);
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Avslutsorsak efter kön"), "the tables are printed");
+            assertFalse(text.contains("Visa siffrorna"), "the filter form is not printed");
+        }
+    }
+}
