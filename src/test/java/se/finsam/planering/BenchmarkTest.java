@@ -50,6 +50,7 @@ class BenchmarkTest {
             line("deltagare in the database: %d", deltagare);
 
             overview(app);
+            statistik(app);
             sync(app);
             throughput(app);
         }
@@ -82,6 +83,24 @@ class BenchmarkTest {
         int all = s.get("/uppfoljning?alla=1").body().split("<tr>").length - 1;
         line("  the same with every row (%d rows), 50 requests: p50 %.1f ms, p99 %.1f ms", all,
                 pct(micros, 50) / 1000.0, pct(micros, 99) / 1000.0);
+    }
+
+    /** The styrgrupp's statistics page and its CSV export for a whole year, all teams, 10 000 participants. */
+    private void statistik(TestApp app) {
+        HttpSession s = app.session().loginStaff("styrgrupp");
+        for (String path : List.of("/statistik?ar=2026", "/statistik/statistik.csv?ar=2026")) {
+            for (int i = 0; i < 3; i++) {
+                s.get(path);
+            }
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long t = System.nanoTime();
+                assertEquals(200, s.get(path).statusCode());
+                micros.add((System.nanoTime() - t) / 1000);
+            }
+            line("Statistics %s (all teams, a whole year), 20 requests: p50 %.1f ms, p99 %.1f ms", path,
+                    pct(micros, 50) / 1000.0, pct(micros, 99) / 1000.0);
+        }
     }
 
     /** 500 follow-ups queued offline, sent one by one as the outbox does, then all replayed. */
