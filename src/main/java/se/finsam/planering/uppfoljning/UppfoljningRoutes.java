@@ -175,12 +175,10 @@ public final class UppfoljningRoutes {
         if (!repo.eskalerad(uppfoljningId)) {
             throw Fel.badRequest(m.get("uppf.fel.inteeskalerad"));
         }
-        String notering = blankToNull(ctx.formParam("notering"));
-        if (notering == null) {
-            throw Fel.badRequest(m.get("uppf.fel.hanterad.notering"));
-        }
-        if (notering.length() > Varden.MAX_NASTA_STEG) {
-            throw Fel.badRequest(m.get("form.fel.lang", Varden.MAX_NASTA_STEG, notering.length()));
+        Formular f = Formular.av(ctx);
+        String notering = f.text("notering", Varden.MAX_NASTA_STEG, "uppf.fel.hanterad.notering");
+        if (!f.ok()) {
+            throw Fel.badRequest(f.fel().text("notering", m));
         }
         repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
         web.flash(ctx, "flash.eskalering.hanterad");
