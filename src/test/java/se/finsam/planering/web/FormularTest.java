@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.FormErrors.Meddelande;
 
 /** The one form layer: what every form and the sync API read their fields through. */
