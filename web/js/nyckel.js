@@ -83,7 +83,7 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         if (!response.ok) {
-          throw new Error(data.fel || t('js.nyckel.fel'));
+          throw new Error(data.fel || t('nyckel.fel'));
         }
         return data;
       });
@@ -105,7 +105,7 @@
       var csrf = csrfField ? csrfField.value : '';
       button.disabled = true;
       if (status) {
-        status.textContent = t('js.nyckel.vanta');
+        status.textContent = t('nyckel.vanta');
       }
       post(button.getAttribute('data-start'), { anvandarnamn: userField ? userField.value.trim() : '' }, csrf)
         .then(function (start) {
@@ -124,15 +124,15 @@
         })
         .then(function (done) {
           if (status) {
-            status.textContent = t('js.nyckel.klar');
+            status.textContent = t('nyckel.klar');
           }
           window.location.assign(done.till || '/');
         })
         .catch(function (error) {
           button.disabled = false;
           if (status) {
-            status.textContent = error && error.name === 'NotAllowedError' ? t('js.nyckel.avbruten')
-              : (error && error.message && error.message.indexOf(' ') > 0 ? error.message : t('js.nyckel.fel'));
+            status.textContent = error && error.name === 'NotAllowedError' ? t('nyckel.avbruten')
+              : (error && error.message && error.message.indexOf(' ') > 0 ? error.message : t('nyckel.fel'));
           }
         });
     });
