@@ -120,9 +120,13 @@ public final class App {
         WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access);
         ErrorPages errors = new ErrorPages(renderer, web);
 
-        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
-                renderer, web, clock);
-        KontoRoutes konto = new KontoRoutes(jdbi, sessions, audit, renderer, web, clock);
+        LoginThrottle throttle = new LoginThrottle(jdbi, clock);
+        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, throttle, hasher, audit, renderer, web, clock);
+        se.finsam.planering.auth.Nycklar nycklar = new se.finsam.planering.auth.Nycklar(jdbi, clock, config.baseUrl());
+        se.finsam.planering.auth.Totp totp = new se.finsam.planering.auth.Totp(jdbi, clock);
+        KontoRoutes konto = new KontoRoutes(jdbi, sessions, users, nycklar, totp, audit, renderer, web, clock);
+        se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(jdbi,
+                users, sessions, throttle, nycklar, totp, audit, renderer, web, auth);
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
@@ -200,6 +204,20 @@ public final class App {
             r.get("/konto", konto::visa, INLOGGAD);
             r.post("/logga-ut/overallt", konto::loggaUtOverallt, INLOGGAD);
             r.post("/sprak", auth::chooseLanguage, ALLA);
+            // Passkeys and the second factor of koordinator and admin.
+            r.get("/tvafaktor", nyckel::tvaFaktorPage, KOORDINATOR, ADMIN);
+            r.post("/tvafaktor", nyckel::tvaFaktorTotp, KOORDINATOR, ADMIN);
+            r.get("/tvafaktor/registrera", nyckel::registreraPage, KOORDINATOR, ADMIN);
+            r.post("/tvafaktor/registrera", nyckel::registreraTotp, KOORDINATOR, ADMIN);
+            r.post("/api/tvafaktor/nyckel/start", nyckel::tvaFaktorNyckelStart, KOORDINATOR, ADMIN);
+            r.post("/api/tvafaktor/nyckel/klar", nyckel::tvaFaktorNyckelKlar, KOORDINATOR, ADMIN);
+            r.get("/nyckel/ny", nyckel::erbjudande, DELTAGARE);
+            r.post("/api/nyckel/registrera/start", nyckel::registreraStart, INLOGGAD);
+            r.post("/api/nyckel/registrera/klar", nyckel::registreraKlar, INLOGGAD);
+            r.post("/api/nyckel/logga-in/start", nyckel::loggaInStart, ALLA);
+            r.post("/api/nyckel/logga-in/klar", nyckel::loggaInKlar, ALLA);
+            r.post("/konto/nyckel/ta-bort", konto::taBortNyckel, INLOGGAD);
+            r.post("/konto/pin", konto::pin, DELTAGARE);
 
             r.get("/min-planering", minPlanering::plan, DELTAGARE);
             r.post("/min-planering/last", minPlanering::bekraftaLast, DELTAGARE);
@@ -244,6 +262,7 @@ public final class App {
             r.get("/admin", hem::admin, ADMIN);
             r.get("/admin/konton", konto::adminKonton, ADMIN);
             r.post("/admin/anvandare/{id}/logga-ut", konto::adminLoggaUt, konto("id"), ADMIN);
+            r.post("/admin/anvandare/{id}/aterstall-tvafaktor", konto::adminAterstallAndraFaktor, konto("id"), ADMIN);
             r.get("/statistik", hem::statistik, STYRGRUPP);
         });
         javalin.start(config.port());

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SessionStore {
 
-    public record Session(String tokenHash, long anvandareId, boolean pinSaknas) {
+    /** {@code andraFaktorKravs}: a koordinator or admin has logged in with a password but not passed the second factor. */
+    public record Session(String tokenHash, long anvandareId, boolean pinSaknas, boolean andraFaktorKravs) {
     }
 
     /** A working day: however active, a staff member logs in again the next day. */
@@ -46,12 +47,18 @@ public final class SessionStore {
 
     /** Creates a session and returns the token for the cookie. */
     public String create(long anvandareId, boolean pinSaknas) {
+        return create(anvandareId, pinSaknas, false);
+    }
+
+    /** Creates a session that, with {@code andraFaktorKravs}, opens nothing but the second-factor pages. */
+    public String create(long anvandareId, boolean pinSaknas, boolean andraFaktorKravs) {
         String token = randomToken();
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO session (token_hash, anvandare_id, skapad, senast_aktiv, pin_saknas)
-                        VALUES (:t, :a, :n, :n, :p)""")
-                .bind("t", hash(token)).bind("a", anvandareId).bind("n", now).bind("p", pinSaknas).execute());
+                        INSERT INTO session (token_hash, anvandare_id, skapad, senast_aktiv, pin_saknas, andra_faktor_kravs)
+                        VALUES (:t, :a, :n, :n, :p, :f)""")
+                .bind("t", hash(token)).bind("a", anvandareId).bind("n", now).bind("p", pinSaknas)
+                .bind("f", andraFaktorKravs).execute());
         return token;
     }
 
@@ -67,11 +74,11 @@ public final class SessionStore {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
             var row = h.createQuery("""
-                            SELECT s.anvandare_id, s.senast_aktiv, s.pin_saknas, s.skapad, a.roll
+                            SELECT s.anvandare_id, s.senast_aktiv, s.pin_saknas, s.skapad, a.roll, s.andra_faktor_kravs
                             FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE s.token_hash = :t""")
                     .bind("t", tokenHash)
                     .map((rs, ctx) -> new Object[] {rs.getLong(1), Instant.parse(rs.getString(2)), rs.getBoolean(3),
-                            Instant.parse(rs.getString(4)), rs.getString(5)})
+                            Instant.parse(rs.getString(4)), rs.getString(5), rs.getBoolean(6)})
                     .findOne();
             if (row.isEmpty()) {
                 return Optional.<Session>empty();
@@ -87,12 +94,18 @@ public final class SessionStore {
                 h.createUpdate("UPDATE session SET senast_aktiv = :n WHERE token_hash = :t")
                         .bind("n", now).bind("t", tokenHash).execute();
             }
-            return Optional.of(new Session(tokenHash, (Long) row.get()[0], (Boolean) row.get()[2]));
+            return Optional.of(new Session(tokenHash, (Long) row.get()[0], (Boolean) row.get()[2], (Boolean) row.get()[5]));
         });
     }
 
     public void pinSet(String tokenHash) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE session SET pin_saknas = 0 WHERE token_hash = :t")
+                .bind("t", tokenHash).execute());
+    }
+
+    /** The second factor is passed: the session opens what the account's role may see. */
+    public void andraFaktorKlar(String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE session SET andra_faktor_kravs = 0 WHERE token_hash = :t")
                 .bind("t", tokenHash).execute());
     }
 

@@ -66,9 +66,26 @@ public final class UserRepository {
 
     public void setPin(long id, String anvandarnamn, String pinHash) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE anvandare SET pin_hash = :pin, anvandarnamn = coalesce(anvandarnamn, :namn)
+                        UPDATE anvandare SET pin_hash = :pin, anvandarnamn = coalesce(anvandarnamn, :namn), pin_avstangd = 0
                         WHERE id = :id AND roll = 'deltagare'""")
                 .bind("pin", pinHash).bind("namn", anvandarnamn).bind("id", id).execute());
+    }
+
+    /** True when the participant has turned PIN login off (she logs in with a passkey). */
+    public boolean pinAvstangd(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT pin_avstangd FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(Boolean.class).findOne().orElse(false));
+    }
+
+    /**
+     * Turns PIN login off or on for a participant. Off only while she has a passkey; returns whether it changed.
+     */
+    public boolean setPinAvstangd(long id, boolean av) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE anvandare SET pin_avstangd = :av
+                        WHERE id = :id AND roll = 'deltagare'
+                          AND (:av = 0 OR EXISTS (SELECT 1 FROM nyckel WHERE anvandare_id = :id))""")
+                .bind("av", av).bind("id", id).execute() == 1);
     }
 
     /**

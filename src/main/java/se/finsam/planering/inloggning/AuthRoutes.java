@@ -115,8 +115,11 @@ public final class AuthRoutes {
                     new FormErrors().add("losenord", utfall.meddelande("login.fel.fel"))));
             return;
         }
-        succeed(ctx, utfall.konto().get().id(), false, "personal");
-        ctx.redirect(back);
+        UserRepository.Konto konto = utfall.konto().get();
+        boolean andraFaktor = NyckelRoutes.kravsAndraFaktor(Roll.fromDb(konto.roll()));
+        loggaIn(ctx, konto.id(), false, andraFaktor, andraFaktor ? "personal, lösenord (andra faktor krävs)" : "personal");
+        ctx.redirect(andraFaktor ? "/tvafaktor?tillbaka=" + java.net.URLEncoder.encode(back,
+                java.nio.charset.StandardCharsets.UTF_8) : back);
     }
 
     // ---- participants ----
@@ -153,6 +156,16 @@ public final class AuthRoutes {
             renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(shown(username), errors));
             return;
         }
+        if (users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll()))
+                .map(k -> users.pinAvstangd(k.id())).orElse(false)) {
+            // She turned PIN login off: no PIN is checked (and no guess counted) for her account.
+            audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "PIN-inloggning avstängd, deltagare: "
+                    + forLog(username), ctx.ip());
+            ctx.status(403);
+            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
+                    new FormErrors().add("pin", "deltagarlogin.fel.pinav")));
+            return;
+        }
         Utfall utfall = attempt(ctx, username, LoginThrottle.Regel.DELTAGARE, pin,
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll())),
                 UserRepository.Konto::pinHash);
@@ -163,7 +176,7 @@ public final class AuthRoutes {
             return;
         }
         UserRepository.Konto konto = utfall.konto().get();
-        succeed(ctx, konto.id(), false, "deltagare");
+        loggaIn(ctx, konto.id(), false, false, "deltagare");
         web.setCookie(ctx, DEVICE_COOKIE, konto.anvandarnamn(), 365 * 24 * 3600);
         ctx.redirect("/");
     }
@@ -259,7 +272,8 @@ public final class AuthRoutes {
                 ctx.ip());
         web.setCookie(ctx, DEVICE_COOKIE, username, 365 * 24 * 3600);
         web.flash(ctx, "flash.pin.sparad");
-        ctx.redirect("/");
+        // Her first login: she is offered a passkey, "log in with one tap next time" (she may skip).
+        ctx.redirect("/nyckel/ny");
     }
 
     public void logout(Context ctx) {
@@ -374,9 +388,10 @@ public final class AuthRoutes {
         return typed.length() <= MAX_USERNAME ? typed : typed.substring(0, MAX_USERNAME);
     }
 
-    private void succeed(Context ctx, long userId, boolean pinSaknas, String kind) {
+    /** Starts the session of a login that succeeded (with a password, a PIN, a code or a passkey). */
+    void loggaIn(Context ctx, long userId, boolean pinSaknas, boolean andraFaktorKravs, String kind) {
         audit.log(userId, AuditLog.Handling.INLOGGNING, deltagareOf(userId), kind, ctx.ip());
-        web.startSession(ctx, sessions.create(userId, pinSaknas));
+        web.startSession(ctx, sessions.create(userId, pinSaknas, andraFaktorKravs));
         carryLanguage(ctx, userId);
     }
 

@@ -2,7 +2,10 @@ package se.finsam.planering.konto;
 
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.auth.Nycklar;
 import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.Totp;
+import se.finsam.planering.auth.UserRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
@@ -19,10 +22,16 @@ import se.finsam.planering.web.WebContext;
  */
 public final class KontoRoutes {
 
-    public record KontoPage(int sessioner) {
+    /** {@code pinAvstangd} is null for staff (they have no PIN). */
+    public record KontoPage(int sessioner, List<Nycklar.Nyckel> nycklar, boolean harTotp, Boolean pinAvstangd) {
     }
 
     public record Konto(long id, String anvandarnamn, String namn, String roll, String organisation, int sessioner) {
+
+        /** Accounts whose second factor the administrator can reset. */
+        public boolean andraFaktor() {
+            return "koordinator".equals(roll) || "admin".equals(roll);
+        }
     }
 
     public record AdminKontonPage(List<Konto> konton) {
@@ -30,15 +39,21 @@ public final class KontoRoutes {
 
     private final Jdbi jdbi;
     private final SessionStore sessions;
+    private final UserRepository users;
+    private final Nycklar nycklar;
+    private final Totp totp;
     private final AuditLog audit;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public KontoRoutes(Jdbi jdbi, SessionStore sessions, AuditLog audit, Renderer renderer, WebContext web,
-                       Clock clock) {
+    public KontoRoutes(Jdbi jdbi, SessionStore sessions, UserRepository users, Nycklar nycklar, Totp totp,
+                       AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
         this.jdbi = jdbi;
         this.sessions = sessions;
+        this.users = users;
+        this.nycklar = nycklar;
+        this.totp = totp;
         this.audit = audit;
         this.renderer = renderer;
         this.web = web;
@@ -47,7 +62,73 @@ public final class KontoRoutes {
 
     public void visa(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        renderer.render(ctx, "konto/konto.jte", new KontoPage(liveSessions(user.id())));
+        renderer.render(ctx, "konto/konto.jte", new KontoPage(liveSessions(user.id()), nycklar.lista(user.id()),
+                totp.harTotp(user.id()), user.roll() == Roll.DELTAGARE ? users.pinAvstangd(user.id()) : null));
+    }
+
+    /** Removes one of the account's own passkeys (named by a form field, checked against the account). */
+    public void taBortNyckel(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        long id;
+        try {
+            id = Long.parseLong(String.valueOf(ctx.formParam("nyckel")));
+        } catch (NumberFormatException e) {
+            throw new Fel(400, web.messages(ctx).get("nyckel.fel.okand"));
+        }
+        String namn = nycklar.taBort(user.id(), id)
+                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("nyckel.fel.okand")));
+        audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(), "nyckel borttagen: "
+                + namn.replaceAll("\\p{Cntrl}", "?"), ctx.ip());
+        web.flash(ctx, "flash.nyckel.borttagen");
+        ctx.redirect("/konto");
+    }
+
+    /** A participant turns PIN login off (only with a passkey) or on again. */
+    public void pin(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        String val = ctx.formParam("pin");
+        if (!"av".equals(val) && !"pa".equals(val)) {
+            throw new Fel(400, web.messages(ctx).get("konto.pin.fel"));
+        }
+        boolean av = "av".equals(val);
+        if (!users.setPinAvstangd(user.id(), av)) {
+            throw new Fel(409, web.messages(ctx).get("konto.pin.fel.nyckel"));
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(),
+                av ? "PIN-inloggning avstängd" : "PIN-inloggning påslagen", ctx.ip());
+        web.flash(ctx, av ? "flash.pin.av" : "flash.pin.pa");
+        ctx.redirect("/konto");
+    }
+
+    /**
+     * Recovery of a lost second factor: the administrator removes the account's TOTP secret and passkeys and ends
+     * its sessions; at the next login the account enrols a new second factor.
+     */
+    public void adminAterstallAndraFaktor(Context ctx) {
+        CurrentUser admin = web.requireUser(ctx);
+        long id = kontoId(ctx);
+        totp.aterstall(id);
+        int borttagna = nycklar.taBortAlla(id);
+        int ended = sessions.deleteAllFor(id);
+        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, "administratören återställde andra faktorn för användare "
+                + id + " (TOTP och " + borttagna + " nycklar borttagna, " + ended + " inloggningar avslutade)", ctx.ip());
+        web.flash(ctx, "flash.admin.tvafaktor");
+        ctx.redirect("/admin/konton");
+    }
+
+    private long kontoId(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        }
+        boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(Integer.class).one() > 0);
+        if (!exists) {
+            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        }
+        return id;
     }
 
     /** Ends every session of the logged-in account, this one included. */

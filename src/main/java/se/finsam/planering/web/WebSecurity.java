@@ -48,6 +48,14 @@ public final class WebSecurity {
     /** Paths a participant who has not yet chosen a PIN may use. */
     private static final Set<String> PIN_SETUP_PATHS = Set.of("/aktivera/pin", "/logga-ut", "/sprak");
 
+    /**
+     * Paths a koordinator or admin may use between password and second factor: the second-factor pages (with
+     * enrolment), logging out and the language choice. Everything else leads to the second factor.
+     */
+    private static final Set<String> SECOND_FACTOR_PATHS = Set.of("/tvafaktor", "/tvafaktor/registrera",
+            "/api/tvafaktor/nyckel/start", "/api/tvafaktor/nyckel/klar", "/api/nyckel/registrera/start",
+            "/api/nyckel/registrera/klar", "/logga-ut", "/sprak", "/health", "/utan-nat");
+
     private final WebContext web;
     private final SessionStore sessions;
     private final UserRepository users;
@@ -138,6 +146,15 @@ public final class WebSecurity {
                 .orElse(null);
         Set<RouteRole> roles = regel == null ? declared
                 : declared.stream().filter(r -> !(r instanceof Atkomst)).collect(java.util.stream.Collectors.toSet());
+        SessionStore.Session current = web.session(ctx);
+        if (current != null && current.andraFaktorKravs() && !SECOND_FACTOR_PATHS.contains(ctx.path())) {
+            if (acceptsHtml(ctx)) {
+                ctx.redirect("/tvafaktor", io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new Fel(401, web.messages(ctx).get("tvafaktor.kravs"));
+        }
         if (roles.contains(Roll.Oppen.ALLA)) {
             return;
         }

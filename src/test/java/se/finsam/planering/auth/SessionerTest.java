@@ -201,7 +201,7 @@ class SessionerTest extends AppTest {
             String csrfCookie = cookieValue(setCookies, "__Host-finsam_csrf");
             String token = HttpSession.html(page).select("input[name=_csrf]").val();
             assertFalse(token.isEmpty(), "the login form carries a CSRF token");
-            String form = "_csrf=" + enc(token) + "&anvandarnamn=koordinator&losenord="
+            String form = "_csrf=" + enc(token) + "&anvandarnamn=handlaggare&losenord="
                     + enc(DemoData.STAFF_PASSWORD);
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/logga-in"))
                     .header("Cookie", "__Host-finsam_csrf=" + csrfCookie)

@@ -158,7 +158,17 @@ public final class Browser implements AutoCloseable {
         open("/logga-in");
         type("#anvandarnamn", username);
         type("#losenord", password);
-        return clickAndWait("form.formular button[type=submit]");
+        clickAndWait("form.formular button[type=submit]");
+        if (java.net.URI.create(driver.getCurrentUrl()).getPath().equals("/tvafaktor")) {
+            passSecondFactor(username);
+        }
+        return this;
+    }
+
+    /** Types the TOTP code of a koordinator or admin on the second-factor page, as a person with the app would. */
+    public Browser passSecondFactor(String username) {
+        type("#kod", app.totpKod(username));
+        return clickAndWait("#tvafaktor-totp button[type=submit]");
     }
 
     public Browser logout() {

@@ -181,6 +181,19 @@ public final class HttpSession {
         HttpResponse<String> response = post("/logga-in",
                 Map.of("anvandarnamn", username, "losenord", DemoData.STAFF_PASSWORD));
         assertEquals(302, response.statusCode(), "login as " + username + " failed: " + response.body());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (location.startsWith("/tvafaktor")) {
+            passSecondFactor(username);
+        }
+        return this;
+    }
+
+    /** Passes the second factor of a koordinator or admin with a TOTP code, as a person with the app would. */
+    public HttpSession passSecondFactor(String username) {
+        HttpResponse<String> page = get("/tvafaktor");
+        assertEquals(200, page.statusCode(), "second-factor page for " + username + ": " + page.body());
+        HttpResponse<String> passed = post("/tvafaktor", Map.of("kod", app.totpKod(username)));
+        assertEquals(302, passed.statusCode(), "second factor for " + username + " failed: " + passed.body());
         return this;
     }
 

@@ -163,6 +163,23 @@ class FuzzTest extends AppTest {
         }
         fuzzJson(koordinator, deltagare, formular.get("/deltagare/" + deltagare + "/uppfoljning"));
         reached.add("/api/uppfoljning");
+        // Passkey and second-factor routes (the API takes JSON from nyckel.js): form bodies and odd values get a 4xx.
+        for (byte[] value : TEXT) {
+            String v = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+            for (String path : List.of("/tvafaktor", "/tvafaktor/registrera", "/api/tvafaktor/nyckel/start",
+                    "/api/tvafaktor/nyckel/klar", "/api/nyckel/registrera/start", "/api/nyckel/registrera/klar")) {
+                check(admin, path, Map.of("kod", List.of(v), "utmaning", List.of(v), "svar", List.of(v)));
+                reached.add(path);
+            }
+            for (String path : List.of("/api/nyckel/logga-in/start", "/api/nyckel/logga-in/klar")) {
+                check(besokare, path, Map.of("anvandarnamn", List.of(v), "utmaning", List.of(v)));
+                reached.add(path);
+            }
+            for (String path : List.of("/konto/nyckel/ta-bort", "/konto/pin")) {
+                check(deltagaren, path, Map.of("nyckel", List.of(v), "pin", List.of(v)));
+                reached.add(path);
+            }
+        }
         // Ids in the path that are not numbers, not there, or far too large.
         for (String id : List.of("0", "-1", "abc", "99999999999999999999", "%00", "1%2F2", "1e3")) {
             for (String path : List.of("/deltagare/" + id + "/uppfoljning", "/deltagare/" + id + "/avslut",
