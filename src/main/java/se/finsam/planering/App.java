@@ -139,7 +139,7 @@ public final class App {
         HemRoutes hem = new HemRoutes(jdbi, deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
-        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(jdbi, moten, new UppfoljningRepository(jdbi),
+        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, new UppfoljningRepository(jdbi),
                 uppfoljningOversikt, deltagare, access, renderer, web, clock);
         AvslutRoutes avslut = new AvslutRoutes(jdbi, deltagare, access, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,

@@ -7,73 +7,77 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import se.finsam.planering.planering.PlaneringRepository;
 
 /** Follow-up events: appended, never updated. Each client UUID is stored once. */
 public final class UppfoljningRepository {
 
     public enum Resultat { SPARAD, REDAN_SPARAD, ANNAN_DELTAGARE }
 
-    /** An item of the participant's current plan, with its current status. */
-    public record Punkt(long id, String text, String organisation, String ansvarig, boolean deltagarensEget,
-                        LocalDate klartSenast, String status, String orsak) {
-        public String statusEllerStart() {
-            return status == null ? "ej_paborjad" : status;
-        }
-    }
-
     /** One event in an item's timeline. */
     public record Handelse(long uppfoljningId, long planpunktId, LocalDate datum, Instant tid, String status,
-                           String orsak, String av, Long korrigerar) {
+                           String orsak, String av, @ColumnName("korrigerar_id") Long korrigerar) {
     }
 
     /** One follow-up as a whole, for the participant's history. */
     public record Post(long id, LocalDate datum, Instant tid, String av, String forsorjning, String sysselsattning,
                        String noteringDeltagare, String noteringIntern, String nastaSteg, boolean eskalera,
-                       Long korrigerar) {
+                       @ColumnName("korrigerar_id") Long korrigerar) {
     }
 
     private final Jdbi jdbi;
-
-    private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
+    private final PlaneringRepository planering;
 
     public UppfoljningRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.planering = new PlaneringRepository(jdbi);
+        for (Class<?> rad : List.of(Handelse.class, Post.class, UppfoljningRoutes.Val.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
     }
 
-    public List<Punkt> punkter(long deltagareId) {
+    /**
+     * The order of a participant's events, newest first: the time it happened on its device (bounded, see the
+     * {@code ordningstid} column), then receipt. The same order decides an item's current status in the view
+     * {@code planpunkt_aktuell_status}, so notes, timelines and statuses never disagree on what came last.
+     */
+    public static String senastForst(String uppfoljning) {
+        return uppfoljning + ".ordningstid DESC, " + uppfoljning + ".registrerad DESC, " + uppfoljning + ".id DESC";
+    }
+
+    /** The items of the participant's current plan with their current status. */
+    public List<PlaneringRepository.Planpunkt> punkter(long deltagareId) {
+        return planering.punkter(deltagareId);
+    }
+
+    /** The teams the user belongs to, as choices. */
+    public List<UppfoljningRoutes.Val> team(long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT pp.id, pp.text, o.namn AS organisation, a.namn AS ansvarig, pp.ansvarig_deltagaren,
-                               pp.klart_senast, s.status, s.orsak
-                        FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
-                        LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
-                        LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
-                        LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
-                        WHERE p.deltagare_id = :d AND pp.borttagen IS NULL
-                        ORDER BY pp.ordning, pp.id""")
-                .bind("d", deltagareId)
-                .map((rs, ctx) -> new Punkt(rs.getLong("id"), rs.getString("text"), rs.getString("organisation"),
-                        rs.getString("ansvarig"), rs.getBoolean("ansvarig_deltagaren"),
-                        LocalDate.parse(rs.getString("klart_senast")), rs.getString("status"), rs.getString("orsak")))
-                .list());
+                        SELECT t.id AS varde, t.namn FROM team t JOIN team_medlem m ON m.team_id = t.id
+                        WHERE m.anvandare_id = :u ORDER BY t.namn""")
+                .bind("u", anvandareId).mapTo(UppfoljningRoutes.Val.class).list());
+    }
+
+    /** Every organisation, as choices. */
+    public List<UppfoljningRoutes.Val> organisationer() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id AS varde, namn FROM organisation ORDER BY namn")
+                .mapTo(UppfoljningRoutes.Val.class).list());
     }
 
     /** Every status event of the participant's items, newest first, grouped by item. */
     public Map<Long, List<Handelse>> tidslinjer(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT u.id, us.planpunkt_id, u.datum, u.ordningstid AS tid,
+                        SELECT u.id AS uppfoljning_id, us.planpunkt_id, u.datum, u.ordningstid AS tid,
                                us.status, us.orsak, a.namn AS av, u.korrigerar_id
                         FROM uppfoljning u
                         JOIN uppfoljning_status us ON us.uppfoljning_id = u.id
                         JOIN anvandare a ON a.id = u.registrerad_av
                         WHERE u.deltagare_id = :d
-                        ORDER BY tid DESC, u.id DESC""")
+                        ORDER BY\s""" + senastForst("u"))
                 .bind("d", deltagareId)
-                .map((rs, ctx) -> new Handelse(rs.getLong(1), rs.getLong(2), LocalDate.parse(rs.getString(3)),
-                        Instant.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        nullableLong(rs, 8)))
+                .mapTo(Handelse.class)
                 .list())
                 .stream().collect(Collectors.groupingBy(Handelse::planpunktId, java.util.LinkedHashMap::new,
                         Collectors.toList()));
@@ -81,17 +85,14 @@ public final class UppfoljningRepository {
 
     public List<Post> poster(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT u.id, u.datum, u.ordningstid AS tid, a.namn, u.forsorjning,
+                        SELECT u.id, u.datum, u.ordningstid AS tid, a.namn AS av, u.forsorjning,
                                u.sysselsattning, u.notering_deltagare, u.notering_intern, u.nasta_steg, u.eskalera,
                                u.korrigerar_id
                         FROM uppfoljning u JOIN anvandare a ON a.id = u.registrerad_av
                         WHERE u.deltagare_id = :d AND u.typ = 'uppfoljning'
-                        ORDER BY tid DESC, u.id DESC""")
+                        ORDER BY\s""" + senastForst("u"))
                 .bind("d", deltagareId)
-                .map((rs, ctx) -> new Post(rs.getLong(1), LocalDate.parse(rs.getString(2)),
-                        Instant.parse(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
-                        nullableLong(rs, 11)))
+                .mapTo(Post.class)
                 .list());
     }
 
