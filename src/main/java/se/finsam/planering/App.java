@@ -46,6 +46,7 @@ import se.finsam.planering.deltagare.DeltagareRoutes;
 import se.finsam.planering.deltagare.MinPlaneringRepository;
 import se.finsam.planering.deltagare.MinPlaneringRoutes;
 import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.hem.HemRepository;
 import se.finsam.planering.hem.HemRoutes;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.kontakt.KontaktRoutes;
@@ -56,6 +57,7 @@ import se.finsam.planering.overlamning.OverlamningRoutes;
 import se.finsam.planering.planering.MotelageRoutes;
 import se.finsam.planering.planering.PlaneringEditorRepository;
 import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.avslut.AvslutRepository;
 import se.finsam.planering.avslut.AvslutRoutes;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
 import se.finsam.planering.uppfoljning.UppfoljningRepository;
@@ -120,9 +122,9 @@ public final class App {
         WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access);
         ErrorPages errors = new ErrorPages(renderer, web);
 
-        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
+        AuthRoutes auth = new AuthRoutes(users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
                 renderer, web, clock);
-        KontoRoutes konto = new KontoRoutes(jdbi, sessions, audit, renderer, web, clock);
+        KontoRoutes konto = new KontoRoutes(users, sessions, audit, renderer, web, clock);
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
@@ -130,18 +132,19 @@ public final class App {
         AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, access, audit, renderer, web, clock);
         MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, access, renderer, web, clock,
                 config.baseUrl());
-        MotelageRoutes motelage = new MotelageRoutes(jdbi, deltagare, new PlaneringEditorRepository(jdbi), kontakter,
+        MotelageRoutes motelage = new MotelageRoutes(new AnmalanRepository(jdbi), deltagare, new PlaneringEditorRepository(jdbi), kontakter,
                 moten, overlamningar, access, renderer, web, clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
         KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, access, renderer, web,
                 clock);
-        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
-        HemRoutes hem = new HemRoutes(jdbi, deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
+        UppfoljningRepository uppfoljningar = new UppfoljningRepository(jdbi);
+        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar);
+        HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
-        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, new UppfoljningRepository(jdbi),
+        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar,
                 uppfoljningOversikt, deltagare, access, renderer, web, clock);
-        AvslutRoutes avslut = new AvslutRoutes(jdbi, deltagare, access, renderer, web, clock);
+        AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, access, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
                 access, renderer, web, clock, config.baseUrl());
 

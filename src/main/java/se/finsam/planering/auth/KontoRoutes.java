@@ -3,7 +3,6 @@ package se.finsam.planering.auth;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.Renderer;
@@ -24,16 +23,16 @@ public final class KontoRoutes {
     public record AdminKontonPage(List<Konto> konton) {
     }
 
-    private final Jdbi jdbi;
+    private final UserRepository users;
     private final SessionStore sessions;
     private final AuditLog audit;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public KontoRoutes(Jdbi jdbi, SessionStore sessions, AuditLog audit, Renderer renderer, WebContext web,
+    public KontoRoutes(UserRepository users, SessionStore sessions, AuditLog audit, Renderer renderer, WebContext web,
                        Clock clock) {
-        this.jdbi = jdbi;
+        this.users = users;
         this.sessions = sessions;
         this.audit = audit;
         this.renderer = renderer;
@@ -61,16 +60,7 @@ public final class KontoRoutes {
     /** Staff accounts, for the administrator: who they are and how many live sessions each has. */
     public void adminKonton(Context ctx) {
         var cutoff = clock.instant().minus(sessions.timeout());
-        List<Konto> konton = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.anvandarnamn, a.namn, a.roll, o.namn AS organisation,
-                               (SELECT count(*) FROM session s WHERE s.anvandare_id = a.id AND s.senast_aktiv >= :c)
-                               AS sessioner
-                        FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
-                        WHERE a.roll <> 'deltagare' ORDER BY a.namn""")
-                .bind("c", cutoff)
-                .map((rs, c) -> new Konto(rs.getLong("id"), rs.getString("anvandarnamn"), rs.getString("namn"),
-                        rs.getString("roll"), rs.getString("organisation"), rs.getInt("sessioner")))
-                .list());
+        List<Konto> konton = users.personalkonton(cutoff);
         renderer.render(ctx, "konto/admin-konton.jte", new AdminKontonPage(konton));
     }
 
@@ -83,8 +73,7 @@ public final class KontoRoutes {
         } catch (NumberFormatException e) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
-        boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).one() > 0);
+        boolean exists = users.finns(id);
         if (!exists) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
@@ -96,9 +85,6 @@ public final class KontoRoutes {
     }
 
     private int liveSessions(long anvandareId) {
-        var cutoff = clock.instant().minus(sessions.timeout());
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM session WHERE anvandare_id = :a AND senast_aktiv >= :c")
-                .bind("a", anvandareId).bind("c", cutoff).mapTo(Integer.class).one());
+        return sessions.levande(anvandareId);
     }
 }

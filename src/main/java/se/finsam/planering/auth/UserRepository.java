@@ -1,9 +1,11 @@
 package se.finsam.planering.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Accounts: staff and participants. */
 public final class UserRepository {
@@ -13,10 +15,24 @@ public final class UserRepository {
                         boolean aktiv) {
     }
 
+    /** The account of a session as stored; {@code teams} is the comma-separated ids of its teams. */
+    public record Inloggad(long id, String namn, String roll, Long organisationId, String sprak, Long deltagareId,
+                           String teams) {
+
+        CurrentUser anvandare() {
+            Set<Long> teamIds = teams == null ? Set.of() : java.util.Arrays.stream(teams.split(","))
+                    .map(Long::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return new CurrentUser(id, namn, Roll.fromDb(roll), organisationId, sprak, teamIds, deltagareId);
+        }
+    }
+
     private final Jdbi jdbi;
 
     public UserRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(Konto.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Inloggad.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(KontoRoutes.Konto.class));
     }
 
     public Optional<Konto> findByUsername(String anvandarnamn) {
@@ -24,9 +40,7 @@ public final class UserRepository {
                         SELECT id, anvandarnamn, namn, roll, losenord_hash, pin_hash, aktiv
                         FROM anvandare WHERE anvandarnamn = :namn""")
                 .bind("namn", anvandarnamn)
-                .map((rs, ctx) -> new Konto(rs.getLong("id"), rs.getString("anvandarnamn"), rs.getString("namn"),
-                        rs.getString("roll"), rs.getString("losenord_hash"), rs.getString("pin_hash"),
-                        rs.getBoolean("aktiv")))
+                .mapTo(Konto.class)
                 .findOne());
     }
 
@@ -38,18 +52,9 @@ public final class UserRepository {
                         FROM anvandare a LEFT JOIN deltagare d ON d.anvandare_id = a.id
                         WHERE a.id = :id AND a.aktiv = 1""")
                 .bind("id", id)
-                .map((rs, ctx) -> {
-                    long orgId = rs.getLong("organisation_id");
-                    Long org = rs.wasNull() ? null : orgId;
-                    long delId = rs.getLong("deltagare_id");
-                    Long deltagare = rs.wasNull() ? null : delId;
-                    String teams = rs.getString("teams");
-                    Set<Long> teamIds = teams == null ? Set.of() : java.util.Arrays.stream(teams.split(","))
-                            .map(Long::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
-                    return new CurrentUser(rs.getLong("id"), rs.getString("namn"), Roll.fromDb(rs.getString("roll")),
-                            org, rs.getString("sprak"), teamIds, deltagare);
-                })
-                .findOne());
+                .mapTo(Inloggad.class)
+                .findOne()
+                .map(Inloggad::anvandare));
     }
 
     public void setSprak(long id, String sprak) {
@@ -89,6 +94,47 @@ public final class UserRepository {
                 }
             }
         }
+    }
+
+    public boolean finns(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(Integer.class).one() > 0);
+    }
+
+    /** The participant an account belongs to, if it is a participant's. */
+    public Optional<Long> deltagareOf(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM deltagare WHERE anvandare_id = :a")
+                .bind("a", id).mapTo(Long.class).findOne());
+    }
+
+    /**
+     * Uses an activation code (by its hash) once: the active participant account it was made for, which is then
+     * marked used, or empty when no valid unused code matches.
+     */
+    public Optional<Long> anvandAktiveringskod(String kodHash, Instant nu) {
+        return jdbi.inTransaction(h -> {
+            Optional<Long> id = h.createQuery("""
+                            SELECT k.anvandare_id FROM aktiveringskod k JOIN anvandare a ON a.id = k.anvandare_id
+                            WHERE k.kod_hash = :h AND k.anvand IS NULL AND k.giltig_till > :now
+                              AND a.roll = 'deltagare' AND a.aktiv = 1""")
+                    .bind("h", kodHash).bind("now", nu).mapTo(Long.class).findOne();
+            id.ifPresent(x -> h.createUpdate("UPDATE aktiveringskod SET anvand = :now WHERE kod_hash = :h")
+                    .bind("now", nu).bind("h", kodHash).execute());
+            return id;
+        });
+    }
+
+    /** Staff accounts with how many sessions each has had in use since {@code aktivSedan}, by name. */
+    public List<KontoRoutes.Konto> personalkonton(Instant aktivSedan) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.anvandarnamn, a.namn, a.roll, o.namn AS organisation,
+                               (SELECT count(*) FROM session s WHERE s.anvandare_id = a.id AND s.senast_aktiv >= :c)
+                               AS sessioner
+                        FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
+                        WHERE a.roll <> 'deltagare' ORDER BY a.namn""")
+                .bind("c", aktivSedan)
+                .mapTo(KontoRoutes.Konto.class)
+                .list());
     }
 
     public Optional<String> usernameOf(long id) {

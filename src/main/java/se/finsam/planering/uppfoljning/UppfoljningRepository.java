@@ -33,7 +33,8 @@ public final class UppfoljningRepository {
     public UppfoljningRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.planering = new PlaneringRepository(jdbi);
-        for (Class<?> rad : List.of(Handelse.class, Post.class, UppfoljningRoutes.Val.class)) {
+        for (Class<?> rad : List.of(Handelse.class, Post.class, UppfoljningRoutes.Val.class, PlanIUppfoljning.class,
+                GjordUppfoljning.class, UppfoljningOversikt.Fastnad.class, UppfoljningOversikt.Eskalering.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
     }
@@ -93,6 +94,113 @@ public final class UppfoljningRepository {
                         ORDER BY\s""" + senastForst("u"))
                 .bind("d", deltagareId)
                 .mapTo(Post.class)
+                .list());
+    }
+
+    // ---- the overview of what needs attention after the meeting ----
+
+    /** A participant whose plan was handed over and is not closed, with what the follow-up schedule needs. */
+    public record PlanIUppfoljning(long deltagareId, String namn, String team, String uppfoljningManader,
+                                   LocalDate motesdatum) {
+    }
+
+    /** One follow-up (not a correction) done for a participant, dated. */
+    public record GjordUppfoljning(long deltagareId, LocalDate datum) {
+    }
+
+    /** The participants of the overview: handed over, not closed, within the filter. */
+    private static final String URVAL = """
+             FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
+            JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+            WHERE p.overlamnad IS NOT NULL AND d.team_id IN (<teams>)
+              AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
+              AND (:egen IS NULL
+                   OR EXISTS (SELECT 1 FROM anmalan an WHERE an.deltagare_id = d.id AND an.remitterande_id = :egen)
+                   OR EXISTS (SELECT 1 FROM planpunkt x WHERE x.planering_id = p.id AND x.borttagen IS NULL
+                              AND x.ansvarig_anvandare_id = :egen))
+              AND (:org IS NULL OR EXISTS (SELECT 1 FROM planpunkt y WHERE y.planering_id = p.id
+                              AND y.borttagen IS NULL AND y.ansvarig_organisation_id = :org))""";
+
+    public List<PlanIUppfoljning> planerIUppfoljning(UppfoljningOversikt.Filter filter) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
+                               t.namn AS team, t.uppfoljning_manader,
+                               substr(coalesce((SELECT m.start FROM mote m WHERE m.id = p.mote_id), p.overlamnad), 1, 10)
+                                   AS motesdatum
+                        """ + URVAL)
+                .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
+                .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
+                .mapTo(PlanIUppfoljning.class)
+                .list());
+    }
+
+    /** The dates of the follow-ups done for the participants of {@link #planerIUppfoljning}, per participant. */
+    public Map<Long, List<LocalDate>> gjordaUppfoljningar(UppfoljningOversikt.Filter filter) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT u.deltagare_id, u.datum FROM uppfoljning u
+                        WHERE u.typ = 'uppfoljning' AND u.korrigerar_id IS NULL
+                          AND u.deltagare_id IN (SELECT d.id\s""" + URVAL + ")")
+                .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
+                .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
+                .mapTo(GjordUppfoljning.class)
+                .collect(Collectors.groupingBy(GjordUppfoljning::deltagareId,
+                        Collectors.mapping(GjordUppfoljning::datum, Collectors.toList()))));
+    }
+
+    /** Open items that are stuck, past their date, or unchanged for the team's number of weeks. */
+    public List<UppfoljningOversikt.Fastnad> fastnade(UppfoljningOversikt.Filter filter, LocalDate idag, Instant nu) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
+                               t.namn AS team, pp.id AS planpunkt_id, pp.text, o.namn AS organisation,
+                               a.namn AS ansvarig, pp.klart_senast, coalesce(ls.status, 'ej_paborjad') AS status,
+                               coalesce(lu.ordningstid, p.overlamnad) AS sedan, ls.orsak,
+                               CASE WHEN ls.status = 'fastnat' THEN 'fastnat'
+                                    WHEN pp.klart_senast < :idag THEN 'forsenad'
+                                    ELSE 'ingen_andring' END AS skal
+                        FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
+                        JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+                        JOIN planpunkt pp ON pp.planering_id = p.id AND pp.borttagen IS NULL
+                        LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+                        LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
+                        -- The item's latest event is the view's; its status and time are read from that event's
+                        -- rows, so the view looks the event up once per item rather than once per column.
+                        LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
+                        LEFT JOIN uppfoljning lu ON lu.id = s.uppfoljning_id
+                        LEFT JOIN uppfoljning_status ls ON ls.uppfoljning_id = lu.id AND ls.planpunkt_id = pp.id
+                        WHERE p.overlamnad IS NOT NULL AND d.team_id IN (<teams>)
+                          AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
+                          AND coalesce(ls.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+                          AND (ls.status = 'fastnat' OR pp.klart_senast < :idag
+                               OR coalesce(lu.ordningstid, p.overlamnad)
+                                  < strftime('%Y-%m-%dT%H:%M:%SZ', :nu, '-' || (t.fastnat_veckor * 7) || ' days'))
+                          AND (:egen IS NULL OR pp.ansvarig_anvandare_id = :egen)
+                          AND (:org IS NULL OR pp.ansvarig_organisation_id = :org)""")
+                .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
+                .bind("idag", idag).bind("nu", nu)
+                .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
+                .mapTo(UppfoljningOversikt.Fastnad.class)
+                .list());
+    }
+
+    /** Follow-ups lifted to the koordinator and not yet handled, while no later follow-up has been recorded. */
+    public List<UppfoljningOversikt.Eskalering> eskaleringar(UppfoljningOversikt.Filter filter) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT u.id AS uppfoljning_id, d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
+                               t.namn AS team, u.datum, a.namn AS av, u.nasta_steg, u.notering_intern AS varfor,
+                               (SELECT group_concat(pp.text || ': ' || us.orsak, ' · ')
+                                FROM uppfoljning_status us JOIN planpunkt pp ON pp.id = us.planpunkt_id
+                                WHERE us.uppfoljning_id = u.id AND us.orsak IS NOT NULL) AS orsaker
+                        FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id JOIN team t ON t.id = d.team_id
+                        JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+                        JOIN anvandare a ON a.id = u.registrerad_av
+                        WHERE u.eskalera = 1 AND d.team_id IN (<teams>)
+                          AND NOT EXISTS (SELECT 1 FROM avslut x WHERE x.deltagare_id = d.id)
+                          AND NOT EXISTS (SELECT 1 FROM eskalering_hanterad eh WHERE eh.uppfoljning_id = u.id)
+                          AND NOT EXISTS (SELECT 1 FROM uppfoljning senare WHERE senare.deltagare_id = u.deltagare_id
+                                          AND senare.typ = 'uppfoljning' AND senare.id > u.id)
+                        ORDER BY u.datum""")
+                .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
+                .mapTo(UppfoljningOversikt.Eskalering.class)
                 .list());
     }
 
