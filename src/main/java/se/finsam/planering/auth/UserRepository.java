@@ -1,7 +1,8 @@
 package se.finsam.planering.auth;
 
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -32,7 +33,6 @@ public final class UserRepository {
         this.jdbi = jdbi;
         jdbi.registerRowMapper(ConstructorMapper.factory(Konto.class));
         jdbi.registerRowMapper(ConstructorMapper.factory(Inloggad.class));
-        jdbi.registerRowMapper(ConstructorMapper.factory(KontoRoutes.Konto.class));
     }
 
     public Optional<Konto> findByUsername(String anvandarnamn) {
@@ -96,11 +96,6 @@ public final class UserRepository {
         }
     }
 
-    public boolean finns(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).one() > 0);
-    }
-
     /** The participant an account belongs to, if it is a participant's. */
     public Optional<Long> deltagareOf(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM deltagare WHERE anvandare_id = :a")
@@ -122,19 +117,6 @@ public final class UserRepository {
                     .bind("now", nu).bind("h", kodHash).execute());
             return id;
         });
-    }
-
-    /** Staff accounts with how many sessions each has had in use since {@code aktivSedan}, by name. */
-    public List<KontoRoutes.Konto> personalkonton(Instant aktivSedan) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.anvandarnamn, a.namn, a.roll, o.namn AS organisation,
-                               (SELECT count(*) FROM session s WHERE s.anvandare_id = a.id AND s.senast_aktiv >= :c)
-                               AS sessioner
-                        FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
-                        WHERE a.roll <> 'deltagare' ORDER BY a.namn""")
-                .bind("c", aktivSedan)
-                .mapTo(KontoRoutes.Konto.class)
-                .list());
     }
 
     public Optional<String> usernameOf(long id) {

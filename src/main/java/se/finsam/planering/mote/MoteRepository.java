@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.auth.ActivationCodes;
 
 /** The team's meeting calendar, bookings (from which the kallelse is made), attendance and activation codes. */

@@ -1,5 +1,8 @@
-package se.finsam.planering.auth;
+package se.finsam.planering.konto;
 
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.auth.SessionStore;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
@@ -23,16 +26,16 @@ public final class KontoRoutes {
     public record AdminKontonPage(List<Konto> konton) {
     }
 
-    private final UserRepository users;
+    private final KontoRepository konton;
     private final SessionStore sessions;
     private final AuditLog audit;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public KontoRoutes(UserRepository users, SessionStore sessions, AuditLog audit, Renderer renderer, WebContext web,
+    public KontoRoutes(KontoRepository konton, SessionStore sessions, AuditLog audit, Renderer renderer, WebContext web,
                        Clock clock) {
-        this.users = users;
+        this.konton = konton;
         this.sessions = sessions;
         this.audit = audit;
         this.renderer = renderer;
@@ -60,8 +63,8 @@ public final class KontoRoutes {
     /** Staff accounts, for the administrator: who they are and how many live sessions each has. */
     public void adminKonton(Context ctx) {
         var cutoff = clock.instant().minus(sessions.timeout());
-        List<Konto> konton = users.personalkonton(cutoff);
-        renderer.render(ctx, "konto/admin-konton.jte", new AdminKontonPage(konton));
+        List<Konto> lista = konton.personalkonton(cutoff);
+        renderer.render(ctx, "konto/admin-konton.jte", new AdminKontonPage(lista));
     }
 
     /** Ends every session of any account, participants' included; the account itself is not changed. */
@@ -73,7 +76,7 @@ public final class KontoRoutes {
         } catch (NumberFormatException e) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
-        boolean exists = users.finns(id);
+        boolean exists = konton.finns(id);
         if (!exists) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
