@@ -54,8 +54,6 @@ public final class HemRoutes {
     public record StatistikStart(List<TeamPipeline> pipeline) {
     }
 
-    public static final List<String> FASER = List.of("anmald", "kallad", "planerad", "uppfoljning", "avslutad");
-
     private final HemRepository hem;
     private final DeltagareRepository deltagare;
     private final DeltagareAccess access;

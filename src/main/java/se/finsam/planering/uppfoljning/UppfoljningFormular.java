@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
