@@ -147,34 +147,37 @@ public final class UppfoljningRepository {
                         Collectors.mapping(GjordUppfoljning::datum, Collectors.toList()))));
     }
 
+    /** The stuck items of {@link #fastnade}; {@code <synliga>} and {@code <teams>} are defined per call. */
+    static final String FASTNADE = """
+            SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
+                   t.namn AS team, pp.id AS planpunkt_id, pp.text, o.namn AS organisation,
+                   a.namn AS ansvarig, pp.klart_senast, coalesce(ls.status, 'ej_paborjad') AS status,
+                   coalesce(lu.ordningstid, p.overlamnad) AS sedan, ls.orsak,
+                   CASE WHEN ls.status = 'fastnat' THEN 'fastnat'
+                        WHEN pp.klart_senast < :idag THEN 'forsenad'
+                        ELSE 'ingen_andring' END AS skal
+            FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
+            JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+            JOIN planpunkt pp ON pp.planering_id = p.id AND pp.borttagen IS NULL
+            LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+            LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
+            -- The latest event of the item comes from the view; status and time are read from the rows of
+            -- that event, so the view looks the event up once per item rather than once per column.
+            LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
+            LEFT JOIN uppfoljning lu ON lu.id = s.uppfoljning_id
+            LEFT JOIN uppfoljning_status ls ON ls.uppfoljning_id = lu.id AND ls.planpunkt_id = pp.id
+            WHERE p.overlamnad IS NOT NULL AND d.team_id IN (<teams>)
+              AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
+              AND coalesce(ls.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+              AND (ls.status = 'fastnat' OR pp.klart_senast < :idag
+                   OR coalesce(lu.ordningstid, p.overlamnad)
+                      < strftime('%Y-%m-%dT%H:%M:%SZ', :nu, '-' || (t.fastnat_veckor * 7) || ' days'))
+              AND (:egen IS NULL OR pp.ansvarig_anvandare_id = :egen)
+              AND (:org IS NULL OR pp.ansvarig_organisation_id = :org)""";
+
     /** Open items that are stuck, past their date, or unchanged for the team's number of weeks. */
     public List<UppfoljningOversikt.Fastnad> fastnade(UppfoljningOversikt.Filter filter, LocalDate idag, Instant nu) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
-                               t.namn AS team, pp.id AS planpunkt_id, pp.text, o.namn AS organisation,
-                               a.namn AS ansvarig, pp.klart_senast, coalesce(ls.status, 'ej_paborjad') AS status,
-                               coalesce(lu.ordningstid, p.overlamnad) AS sedan, ls.orsak,
-                               CASE WHEN ls.status = 'fastnat' THEN 'fastnat'
-                                    WHEN pp.klart_senast < :idag THEN 'forsenad'
-                                    ELSE 'ingen_andring' END AS skal
-                        FROM planering p JOIN deltagare d ON d.id = p.deltagare_id JOIN team t ON t.id = d.team_id
-                        JOIN (<synliga>) sy ON sy.deltagare_id = d.id
-                        JOIN planpunkt pp ON pp.planering_id = p.id AND pp.borttagen IS NULL
-                        LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
-                        LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
-                        -- The item's latest event is the view's; its status and time are read from that event's
-                        -- rows, so the view looks the event up once per item rather than once per column.
-                        LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
-                        LEFT JOIN uppfoljning lu ON lu.id = s.uppfoljning_id
-                        LEFT JOIN uppfoljning_status ls ON ls.uppfoljning_id = lu.id AND ls.planpunkt_id = pp.id
-                        WHERE p.overlamnad IS NOT NULL AND d.team_id IN (<teams>)
-                          AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
-                          AND coalesce(ls.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
-                          AND (ls.status = 'fastnat' OR pp.klart_senast < :idag
-                               OR coalesce(lu.ordningstid, p.overlamnad)
-                                  < strftime('%Y-%m-%dT%H:%M:%SZ', :nu, '-' || (t.fastnat_veckor * 7) || ' days'))
-                          AND (:egen IS NULL OR pp.ansvarig_anvandare_id = :egen)
-                          AND (:org IS NULL OR pp.ansvarig_organisation_id = :org)""")
+        return jdbi.withHandle(h -> h.createQuery(FASTNADE)
                 .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
                 .bind("idag", idag).bind("nu", nu)
                 .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
