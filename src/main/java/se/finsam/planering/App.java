@@ -35,6 +35,7 @@ import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.anmalan.AnmalanRoutes;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.inloggning.AuthRoutes;
+import se.finsam.planering.konto.KontoRepository;
 import se.finsam.planering.konto.KontoRoutes;
 import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
@@ -47,6 +48,7 @@ import se.finsam.planering.planering.DeltagareRoutes;
 import se.finsam.planering.minplanering.MinPlaneringRepository;
 import se.finsam.planering.minplanering.MinPlaneringRoutes;
 import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.hem.HemRepository;
 import se.finsam.planering.hem.HemRoutes;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.overlamning.KontaktRoutes;
@@ -57,6 +59,7 @@ import se.finsam.planering.overlamning.OverlamningRoutes;
 import se.finsam.planering.planering.MotelageRoutes;
 import se.finsam.planering.planering.PlaneringEditorRepository;
 import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.avslut.AvslutRepository;
 import se.finsam.planering.avslut.AvslutRoutes;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
 import se.finsam.planering.uppfoljning.UppfoljningRepository;
@@ -121,10 +124,11 @@ public final class App {
         ErrorPages errors = new ErrorPages(renderer, web);
 
         LoginThrottle throttle = new LoginThrottle(jdbi, clock);
-        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, throttle, hasher, audit, renderer, web, clock);
+        AuthRoutes auth = new AuthRoutes(users, sessions, throttle, hasher, audit, renderer, web, clock);
         se.finsam.planering.auth.Nycklar nycklar = new se.finsam.planering.auth.Nycklar(jdbi, clock, config.baseUrl());
         se.finsam.planering.auth.Totp totp = new se.finsam.planering.auth.Totp(jdbi, clock);
-        KontoRoutes konto = new KontoRoutes(jdbi, sessions, users, nycklar, totp, audit, renderer, web, clock);
+        KontoRoutes konto = new KontoRoutes(new KontoRepository(jdbi), sessions, users, nycklar, totp, audit, renderer,
+                web, clock);
         se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(jdbi,
                 users, sessions, throttle, nycklar, totp, audit, renderer, web, auth);
         // From anmälan to överlämning.
@@ -134,18 +138,19 @@ public final class App {
         AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, access, audit, renderer, web, clock);
         MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, access, renderer, web, clock,
                 config.baseUrl());
-        MotelageRoutes motelage = new MotelageRoutes(jdbi, deltagare, new PlaneringEditorRepository(jdbi), kontakter,
+        MotelageRoutes motelage = new MotelageRoutes(new AnmalanRepository(jdbi), deltagare, new PlaneringEditorRepository(jdbi), kontakter,
                 moten, overlamningar, access, renderer, web, clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
         KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, access, renderer, web,
                 clock);
-        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
-        HemRoutes hem = new HemRoutes(jdbi, deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
+        UppfoljningRepository uppfoljningar = new UppfoljningRepository(jdbi);
+        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar);
+        HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
-        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(jdbi, moten, new UppfoljningRepository(jdbi),
+        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar,
                 uppfoljningOversikt, deltagare, access, renderer, web, clock);
-        AvslutRoutes avslut = new AvslutRoutes(jdbi, deltagare, access, renderer, web, clock);
+        AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, access, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
                 access, renderer, web, clock, config.baseUrl());
 

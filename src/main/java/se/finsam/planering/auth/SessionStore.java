@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Server-side sessions in SQLite: they survive a restart and can be ended for a user everywhere.
@@ -31,6 +32,11 @@ public final class SessionStore {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** A stored session with its account's role, which decides its longest life. */
+    public record Rad(long anvandareId, Instant senastAktiv, boolean pinSaknas, Instant skapad, String roll,
+                      boolean andraFaktorKravs) {
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration timeout;
@@ -39,6 +45,7 @@ public final class SessionStore {
         this.jdbi = jdbi;
         this.clock = clock;
         this.timeout = timeout;
+        jdbi.registerRowMapper(ConstructorMapper.factory(Rad.class));
     }
 
     public Duration timeout() {
@@ -77,15 +84,14 @@ public final class SessionStore {
                             SELECT s.anvandare_id, s.senast_aktiv, s.pin_saknas, s.skapad, a.roll, s.andra_faktor_kravs
                             FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE s.token_hash = :t""")
                     .bind("t", tokenHash)
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), Instant.parse(rs.getString(2)), rs.getBoolean(3),
-                            Instant.parse(rs.getString(4)), rs.getString(5), rs.getBoolean(6)})
+                    .mapTo(Rad.class)
                     .findOne();
             if (row.isEmpty()) {
                 return Optional.<Session>empty();
             }
-            Instant lastSeen = (Instant) row.get()[1];
-            Instant created = (Instant) row.get()[3];
-            Duration maxLife = "deltagare".equals(row.get()[4]) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
+            Instant lastSeen = row.get().senastAktiv();
+            Instant created = row.get().skapad();
+            Duration maxLife = "deltagare".equals(row.get().roll()) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
             if (lastSeen.plus(timeout).isBefore(now) || !created.plus(maxLife).isAfter(now)) {
                 h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute();
                 return Optional.<Session>empty();
@@ -94,7 +100,8 @@ public final class SessionStore {
                 h.createUpdate("UPDATE session SET senast_aktiv = :n WHERE token_hash = :t")
                         .bind("n", now).bind("t", tokenHash).execute();
             }
-            return Optional.of(new Session(tokenHash, (Long) row.get()[0], (Boolean) row.get()[2], (Boolean) row.get()[5]));
+            return Optional.of(new Session(tokenHash, row.get().anvandareId(), row.get().pinSaknas(),
+                    row.get().andraFaktorKravs()));
         });
     }
 
@@ -111,6 +118,13 @@ public final class SessionStore {
 
     public void delete(String tokenHash) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute());
+    }
+
+    /** How many of the account's sessions are still in use (active within the timeout). */
+    public int levande(long anvandareId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM session WHERE anvandare_id = :a AND senast_aktiv >= :c")
+                .bind("a", anvandareId).bind("c", clock.instant().minus(timeout)).mapTo(Integer.class).one());
     }
 
     /** Ends every session of an account, wherever it is logged in. Returns how many there were. */

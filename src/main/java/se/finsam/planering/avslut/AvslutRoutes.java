@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
@@ -40,16 +39,16 @@ public final class AvslutRoutes {
         }
     }
 
-    private final Jdbi jdbi;
+    private final AvslutRepository avslut;
     private final DeltagareRepository deltagare;
     private final DeltagareAccess access;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public AvslutRoutes(Jdbi jdbi, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
+    public AvslutRoutes(AvslutRepository avslut, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
                         WebContext web, Clock clock) {
-        this.jdbi = jdbi;
+        this.avslut = avslut;
         this.deltagare = deltagare;
         this.access = access;
         this.renderer = renderer;
@@ -66,8 +65,7 @@ public final class AvslutRoutes {
 
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation ORDER BY namn")
-                .map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
+        List<Val> organisationer = avslut.organisationer();
         renderer.render(ctx, "avslut/formular.jte",
                 new AvslutPage(oversikt, organisationer, varden, fel, oversikt.fas().equals("avslutad")));
     }
@@ -103,9 +101,7 @@ public final class AvslutRoutes {
         Long organisation = null;
         if (v.containsKey("fortsattning_organisation")) {
             organisation = f.id("fortsattning_organisation", "avslut.fel.organisation");
-            Long found = organisation;
-            if (found != null && jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM organisation WHERE id = :o")
-                    .bind("o", found).mapTo(Integer.class).one()) == 0) {
+            if (organisation != null && !avslut.organisationFinns(organisation)) {
                 fel.add("fortsattning_organisation", "avslut.fel.organisation");
             }
         }
@@ -121,19 +117,10 @@ public final class AvslutRoutes {
             show(ctx, id, v, fel);
             return;
         }
-        LocalDate closed = datum;
-        Long org = organisation;
-        int stored = jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO avslut (deltagare_id, datum, orsak, forsorjning, fortsattning_organisation_id,
-                                            fortsattning_ansvarig, nasta_steg, ingen_fortsattning, registrerad,
-                                            registrerad_av)
-                        VALUES (:d, :datum, :orsak, :f, :org, :ansv, :nasta, :ingen, :nu, :av)
-                        ON CONFLICT (deltagare_id) DO NOTHING""")
-                .bind("d", id).bind("datum", closed).bind("orsak", orsak).bind("f", forsorjning).bind("org", org)
-                .bind("ansv", v.get("fortsattning_ansvarig")).bind("nasta", v.get("nasta_steg"))
-                .bind("ingen", ingenFortsattning && !harFortsattning).bind("nu", clock.instant())
-                .bind("av", user.id()).execute());
-        if (stored == 0) {
+        boolean stored = avslut.spara(new AvslutRepository.NyttAvslut(id, datum, orsak, forsorjning, organisation,
+                v.get("fortsattning_ansvarig"), v.get("nasta_steg"), ingenFortsattning && !harFortsattning),
+                user.id(), clock.instant());
+        if (!stored) {
             throw new Fel(409, m.get("avslut.fel.redan"));
         }
         web.flash(ctx, "flash.avslut");

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
@@ -51,7 +50,6 @@ public final class AuthRoutes {
     static final int MAX_PASSWORD = 1000;
     static final int MAX_LOGGED_NAME = 64;
 
-    private final Jdbi jdbi;
     private final UserRepository users;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
@@ -61,9 +59,8 @@ public final class AuthRoutes {
     private final WebContext web;
     private final Clock clock;
 
-    public AuthRoutes(Jdbi jdbi, UserRepository users, SessionStore sessions, LoginThrottle throttle,
+    public AuthRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
                       PasswordHasher hasher, AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
-        this.jdbi = jdbi;
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -203,16 +200,7 @@ public final class AuthRoutes {
         }
         String hash = ActivationCodes.hash(typed);
         var now = clock.instant();
-        Optional<Long> userId = jdbi.inTransaction(h -> {
-            Optional<Long> id = h.createQuery("""
-                            SELECT k.anvandare_id FROM aktiveringskod k JOIN anvandare a ON a.id = k.anvandare_id
-                            WHERE k.kod_hash = :h AND k.anvand IS NULL AND k.giltig_till > :now
-                              AND a.roll = 'deltagare' AND a.aktiv = 1""")
-                    .bind("h", hash).bind("now", now).mapTo(Long.class).findOne();
-            id.ifPresent(x -> h.createUpdate("UPDATE aktiveringskod SET anvand = :now WHERE kod_hash = :h")
-                    .bind("now", now).bind("h", hash).execute());
-            return id;
-        });
+        Optional<Long> userId = users.anvandAktiveringskod(hash, now);
         if (userId.isEmpty()) {
             Optional<Duration> lock = throttle.recordFailure(ipKey);
             audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "aktiveringskod", ctx.ip());
@@ -412,8 +400,7 @@ public final class AuthRoutes {
     }
 
     private Long deltagareOf(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM deltagare WHERE anvandare_id = :a")
-                .bind("a", userId).mapTo(Long.class).findOne().orElse(null));
+        return users.deltagareOf(userId).orElse(null);
     }
 
     /** The participant's user id, given at activation: random, so it cannot be guessed from the case code. */

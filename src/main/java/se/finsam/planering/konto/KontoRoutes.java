@@ -9,7 +9,6 @@ import se.finsam.planering.auth.UserRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.Formular;
@@ -37,7 +36,7 @@ public final class KontoRoutes {
     public record AdminKontonPage(List<Konto> konton) {
     }
 
-    private final Jdbi jdbi;
+    private final KontoRepository konton;
     private final SessionStore sessions;
     private final UserRepository users;
     private final Nycklar nycklar;
@@ -47,9 +46,9 @@ public final class KontoRoutes {
     private final WebContext web;
     private final Clock clock;
 
-    public KontoRoutes(Jdbi jdbi, SessionStore sessions, UserRepository users, Nycklar nycklar, Totp totp,
-                       AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
-        this.jdbi = jdbi;
+    public KontoRoutes(KontoRepository konton, SessionStore sessions, UserRepository users, Nycklar nycklar,
+                       Totp totp, AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
+        this.konton = konton;
         this.sessions = sessions;
         this.users = users;
         this.nycklar = nycklar;
@@ -117,15 +116,8 @@ public final class KontoRoutes {
     }
 
     private long kontoId(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
-        boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).one() > 0);
-        if (!exists) {
+        long id = Formular.sokvagsId(ctx, "id");
+        if (!konton.finns(id)) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
         return id;
@@ -146,28 +138,14 @@ public final class KontoRoutes {
     /** Staff accounts, for the administrator: who they are and how many live sessions each has. */
     public void adminKonton(Context ctx) {
         var cutoff = clock.instant().minus(sessions.timeout());
-        List<Konto> konton = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.anvandarnamn, a.namn, a.roll, o.namn AS organisation,
-                               (SELECT count(*) FROM session s WHERE s.anvandare_id = a.id AND s.senast_aktiv >= :c)
-                               AS sessioner
-                        FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
-                        WHERE a.roll <> 'deltagare' ORDER BY a.namn""")
-                .bind("c", cutoff)
-                .map((rs, c) -> new Konto(rs.getLong("id"), rs.getString("anvandarnamn"), rs.getString("namn"),
-                        rs.getString("roll"), rs.getString("organisation"), rs.getInt("sessioner")))
-                .list());
-        renderer.render(ctx, "konto/admin-konton.jte", new AdminKontonPage(konton));
+        List<Konto> lista = konton.personalkonton(cutoff);
+        renderer.render(ctx, "konto/admin-konton.jte", new AdminKontonPage(lista));
     }
 
     /** Ends every session of any account, participants' included; the account itself is not changed. */
     public void adminLoggaUt(Context ctx) {
         CurrentUser admin = web.requireUser(ctx);
-        long id = Formular.sokvagsId(ctx, "id");
-        boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).one() > 0);
-        if (!exists) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long id = kontoId(ctx);
         int ended = sessions.deleteAllFor(id);
         audit.log(admin.id(), AuditLog.Handling.ANDRA, null,
                 "administratören loggade ut användare " + id + " överallt (" + ended + " inloggningar)", ctx.ip());
@@ -176,9 +154,6 @@ public final class KontoRoutes {
     }
 
     private int liveSessions(long anvandareId) {
-        var cutoff = clock.instant().minus(sessions.timeout());
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM session WHERE anvandare_id = :a AND senast_aktiv >= :c")
-                .bind("a", anvandareId).bind("c", cutoff).mapTo(Integer.class).one());
+        return sessions.levande(anvandareId);
     }
 }

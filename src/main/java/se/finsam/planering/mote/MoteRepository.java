@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.auth.ActivationCodes;
 
@@ -35,7 +37,8 @@ public final class MoteRepository {
     /** How long a meeting is by default: four participants. */
     public static final Duration MOTESLANGD = Duration.ofMinutes(180);
 
-    public record Team(long id, String namn, String motesplats, int veckodag, String motestid, int intervallVeckor,
+    public record Team(long id, String namn, String motesplats, @ColumnName("motesveckodag") int veckodag,
+                       String motestid, @ColumnName("motesintervall_veckor") int intervallVeckor,
                        int kvittensArbetsdagar, String uppfoljningManader) {
     }
 
@@ -64,6 +67,9 @@ public final class MoteRepository {
 
     public MoteRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        for (Class<?> rad : List.of(Team.class, Mote.class, Bokning.class, Anmald.class, Narvaro.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
     }
 
     public Optional<Team> team(long id) {
@@ -71,8 +77,7 @@ public final class MoteRepository {
                         SELECT id, namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
                                kvittens_arbetsdagar, uppfoljning_manader FROM team WHERE id = :id""")
                 .bind("id", id)
-                .map((rs, c) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8)))
+                .mapTo(Team.class)
                 .findOne());
     }
 
@@ -80,12 +85,6 @@ public final class MoteRepository {
             SELECT m.id, m.team_id, t.namn AS team, m.start, m.slut, m.plats, m.status,
                    (SELECT count(*) FROM mote_deltagare md WHERE md.mote_id = m.id) AS bokade
             FROM mote m JOIN team t ON t.id = m.team_id""";
-
-    private static Mote mote(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Mote(rs.getLong("id"), rs.getLong("team_id"), rs.getString("team"),
-                LocalDateTime.parse(rs.getString("start")), LocalDateTime.parse(rs.getString("slut")),
-                rs.getString("plats"), rs.getString("status"), rs.getInt("bokade"));
-    }
 
     /** Planned meetings of the teams from the given time on, soonest first. */
     public List<Mote> kommande(Collection<Long> teamIds, LocalDateTime fran, int max) {
@@ -96,12 +95,12 @@ public final class MoteRepository {
                          WHERE m.team_id IN (<teams>) AND m.start >= :fran AND m.status = 'planerat'
                         ORDER BY m.start LIMIT :max""")
                 .bindList("teams", List.copyOf(teamIds)).bind("fran", fran).bind("max", max)
-                .map((rs, c) -> mote(rs)).list());
+                .mapTo(Mote.class).list());
     }
 
     public Optional<Mote> mote(long id) {
         return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", id)
-                .map((rs, c) -> mote(rs)).findOne());
+                .mapTo(Mote.class).findOne());
     }
 
     /**
@@ -148,29 +147,23 @@ public final class MoteRepository {
                    md.tid, md.syfte, md.ta_med, md.kallelse_skapad
             FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id""";
 
-    private static Bokning bokning(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Bokning(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                LocalDateTime.parse(rs.getString(6)), rs.getString(7), rs.getString(8),
-                rs.getString(9) == null ? null : Instant.parse(rs.getString(9)));
-    }
-
     /** The meeting's bookings of participants the user may see. */
     public List<Bokning> bokningar(long moteId, DeltagareAccess.Synliga synliga) {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
                          JOIN (<synliga>) sy ON sy.deltagare_id = md.deltagare_id
                         WHERE md.mote_id = :m ORDER BY md.tid""")
-                .define("synliga", synliga.sql()).bind("m", moteId).map((rs, c) -> bokning(rs)).list());
+                .define("synliga", synliga.sql()).bind("m", moteId).mapTo(Bokning.class).list());
     }
 
     /** Every booked time of the meeting, whoever is booked: what is no longer free. */
     public List<LocalDateTime> bokadeTider(long moteId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT tid FROM mote_deltagare WHERE mote_id = :m ORDER BY tid")
-                .bind("m", moteId).map((rs, c) -> LocalDateTime.parse(rs.getString(1))).list());
+                .bind("m", moteId).mapTo(LocalDateTime.class).list());
     }
 
     public Optional<Bokning> bokning(long id) {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + " WHERE md.id = :id").bind("id", id)
-                .map((rs, c) -> bokning(rs)).findOne());
+                .mapTo(Bokning.class).findOne());
     }
 
     /** The participant's latest booking, which meeting mode and the plan belong to. */
@@ -178,7 +171,20 @@ public final class MoteRepository {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
                          JOIN mote m ON m.id = md.mote_id
                         WHERE md.deltagare_id = :d AND m.status <> 'installt' ORDER BY md.tid DESC LIMIT 1""")
-                .bind("d", deltagareId).map((rs, c) -> bokning(rs)).findOne());
+                .bind("d", deltagareId).mapTo(Bokning.class).findOne());
+    }
+
+    /** The participants the user may see in one stage of their journey, by id. */
+    public List<Anmald> iFas(DeltagareAccess.Synliga synliga, String fas) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, sy.namn, a.datum AS anmald
+                        FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        WHERE f.fas = :fas ORDER BY d.id""")
+                .define("synliga", synliga.sql()).bind("fas", fas)
+                .mapTo(Anmald.class)
+                .list());
     }
 
     /** Referred participants not yet booked into a meeting, oldest referral first. */
@@ -187,15 +193,14 @@ public final class MoteRepository {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, sy.namn, a.datum
+                        SELECT d.id, d.kod, sy.namn, a.datum AS anmald
                         FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
                         JOIN deltagare_fas f ON f.deltagare_id = d.id
                         LEFT JOIN anmalan a ON a.deltagare_id = d.id
                         WHERE d.team_id IN (<teams>) AND f.fas = 'anmald'
                         ORDER BY a.datum, d.id""")
                 .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
-                .map((rs, c) -> new Anmald(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4))))
+                .mapTo(Anmald.class)
                 .list());
     }
 
@@ -235,13 +240,12 @@ public final class MoteRepository {
 
     public List<Narvaro> narvaro(long moteId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT n.anvandare_id, a.namn, n.organisation_id, o.namn, n.ersattare
+                        SELECT n.anvandare_id, a.namn, n.organisation_id, o.namn AS organisation, n.ersattare
                         FROM mote_narvaro n JOIN anvandare a ON a.id = n.anvandare_id
                         JOIN organisation o ON o.id = n.organisation_id
                         WHERE n.mote_id = :m ORDER BY n.organisation_id, a.namn""")
                 .bind("m", moteId)
-                .map((rs, c) -> new Narvaro(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getBoolean(5)))
+                .mapTo(Narvaro.class)
                 .list());
     }
 

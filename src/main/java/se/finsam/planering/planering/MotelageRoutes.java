@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
@@ -101,12 +102,12 @@ public final class MotelageRoutes {
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
-    private final org.jdbi.v3.core.Jdbi jdbi;
+    private final AnmalanRepository anmalningar;
 
-    public MotelageRoutes(org.jdbi.v3.core.Jdbi jdbi, DeltagareRepository deltagare, PlaneringEditorRepository editor,
+    public MotelageRoutes(AnmalanRepository anmalningar, DeltagareRepository deltagare, PlaneringEditorRepository editor,
                           KontaktRepository kontakter, MoteRepository moten, OverlamningRepository overlamningar,
                           DeltagareAccess access, Renderer renderer, WebContext web, Clock clock) {
-        this.jdbi = jdbi;
+        this.anmalningar = anmalningar;
         this.deltagare = deltagare;
         this.editor = editor;
         this.kontakter = kontakter;
@@ -141,15 +142,7 @@ public final class MotelageRoutes {
 
     private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, String fokus) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        record Anmalan(String tidigare, String remitterande, long remitterandeId, String personnummer) {
-        }
-        Anmalan anmalan = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.tidigare_insatser, u.namn || ', ' || o.namn, a.remitterande_id, d.personnummer
-                        FROM deltagare d LEFT JOIN anmalan a ON a.deltagare_id = d.id
-                        LEFT JOIN anvandare u ON u.id = a.remitterande_id
-                        LEFT JOIN organisation o ON o.id = a.remitterande_organisation_id WHERE d.id = :d""")
-                .bind("d", id).map((rs, c) -> new Anmalan(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getString(4))).one());
+        AnmalanRepository.Remiss anmalan = anmalningar.remiss(id);
         // The whole personnummer only for those who need it: the koordinator and the referring handläggare.
         CurrentUser user = web.requireUser(ctx);
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
@@ -160,7 +153,7 @@ public final class MotelageRoutes {
         boolean behover = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
         String personnummer = anmalan.personnummer() == null ? null
                 : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
-        renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
+        renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigareInsatser(),
                 anmalan.remitterande(), utkast, fel, inomSamtycke(kontakter.organisationer(), samtycke),
                 personalInomSamtycke(kontakter.personal(Set.of(oversikt.teamId())), samtycke), konflikt,
                 moten.senasteBokning(id).orElse(null), editor.las(id).orElse(null), kontakter.aktuella(id), fokus,

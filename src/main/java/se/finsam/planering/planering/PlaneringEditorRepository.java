@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Reads and writes the planering as the meeting edits it. Saving is optimistic: it succeeds only if nobody saved
@@ -31,20 +32,41 @@ public final class PlaneringEditorRepository {
 
     public enum Resultat { SPARAD, KONFLIKT }
 
+    /** The planering row as the editor reads it; its items are read separately. */
+    public record SparadRad(long id, String mal, String teamanteckning, int version, Instant andrad, String andradAv,
+                            Instant overlamnad) {
+    }
+
+    /** One item row with who is responsible and its latest handover, if any ({@code skapad} is then set). */
+    public record PunktRad(long id, String text, String typ, boolean ansvarigDeltagaren, Long ansvarigOrganisationId,
+                           Long ansvarigAnvandareId, LocalDate klartSenast, String org, String person, String till,
+                           Instant skapad, Instant kvitterad, Instant avvisad, String avvisadOrsak) {
+
+        SparadPunkt sparad() {
+            String ansvar = ansvarigDeltagaren ? "deltagaren"
+                    : ansvarigAnvandareId != null ? "anv:" + ansvarigAnvandareId
+                    : "org:" + ansvarigOrganisationId;
+            String ansvarigText = ansvarigDeltagaren ? null : org + (person == null ? "" : ", " + person);
+            Overlamningsstatus ov = skapad == null ? null
+                    : new Overlamningsstatus(till, skapad, kvitterad, avvisad, avvisadOrsak);
+            return new SparadPunkt(id, text, typ, ansvar, klartSenast, ansvarigText, ov);
+        }
+    }
+
     private final Jdbi jdbi;
 
     public PlaneringEditorRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(SparadRad.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(PunktRad.class));
     }
 
     public Optional<Sparad> las(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT p.id, p.mal, p.teamanteckning, p.version, p.andrad, a.namn, p.overlamnad
+                        SELECT p.id, p.mal, p.teamanteckning, p.version, p.andrad, a.namn AS andrad_av, p.overlamnad
                         FROM planering p JOIN anvandare a ON a.id = p.andrad_av WHERE p.deltagare_id = :d""")
                 .bind("d", deltagareId)
-                .map((rs, c) -> new Sparad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        Instant.parse(rs.getString(5)), rs.getString(6),
-                        rs.getString(7) == null ? null : Instant.parse(rs.getString(7)), List.of()))
+                .mapTo(SparadRad.class)
                 .findOne()
                 .map(p -> new Sparad(p.id(), p.mal(), p.teamanteckning(), p.version(), p.andrad(), p.andradAv(),
                         p.overlamnad(), punkter(h, p.id()))));
@@ -67,23 +89,8 @@ public final class PlaneringEditorRepository {
                         WHERE pp.planering_id = :p AND pp.borttagen IS NULL
                         ORDER BY pp.ordning, pp.id""")
                 .bind("p", planeringId)
-                .map((rs, c) -> {
-                    String ansvar = rs.getBoolean("ansvarig_deltagaren") ? "deltagaren"
-                            : rs.getObject("ansvarig_anvandare_id") != null ? "anv:" + rs.getLong("ansvarig_anvandare_id")
-                            : "org:" + rs.getLong("ansvarig_organisation_id");
-                    String text = rs.getBoolean("ansvarig_deltagaren") ? null
-                            : rs.getString("org") + (rs.getString("person") == null ? "" : ", " + rs.getString("person"));
-                    Overlamningsstatus ov = rs.getString("skapad") == null ? null : new Overlamningsstatus(
-                            rs.getString("till"), Instant.parse(rs.getString("skapad")), instant(rs.getString("kvitterad")),
-                            instant(rs.getString("avvisad")), rs.getString("avvisad_orsak"));
-                    return new SparadPunkt(rs.getLong("id"), rs.getString("text"), rs.getString("typ"), ansvar,
-                            LocalDate.parse(rs.getString("klart_senast")), text, ov);
-                })
-                .list();
-    }
-
-    private static Instant instant(String s) {
-        return s == null ? null : Instant.parse(s);
+                .mapTo(PunktRad.class)
+                .list().stream().map(PunktRad::sparad).toList();
     }
 
     /**

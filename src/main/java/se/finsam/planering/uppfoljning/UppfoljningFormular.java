@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.FormErrors;
@@ -101,7 +102,7 @@ public final class UppfoljningFormular {
     private UppfoljningFormular() {
     }
 
-    public static Utfall tolka(Map<String, String> falt, long deltagareId, List<UppfoljningRepository.Punkt> punkter,
+    public static Utfall tolka(Map<String, String> falt, long deltagareId, List<PlaneringRepository.Planpunkt> punkter,
                                LocalDate idag, Instant mottagen, LocalDate planSkapad,
                                LongFunction<Optional<Long>> deltagareFor, Messages m) {
         Formular f = Formular.av(falt);
@@ -166,7 +167,7 @@ public final class UppfoljningFormular {
         }
 
         List<Uppfoljning.Status> statusar = new ArrayList<>();
-        for (UppfoljningRepository.Punkt p : punkter) {
+        for (PlaneringRepository.Planpunkt p : punkter) {
             String status = text(f, item("status_*", p.id()));
             if (status == null) {
                 continue;

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Fel;
@@ -66,7 +66,7 @@ public final class UppfoljningRoutes {
         }
     }
 
-    public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
+    public record FormularPage(DeltagareRepository.Oversikt deltagare, List<PlaneringRepository.Planpunkt> punkter,
                                Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
                                List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
                                LocalDate idag, java.time.Instant hamtad, java.time.Instant avslutad,
@@ -109,7 +109,6 @@ public final class UppfoljningRoutes {
     public record Synk(Long deltagareId, Map<String, String> falt) {
     }
 
-    private final Jdbi jdbi;
     private final se.finsam.planering.mote.MoteRepository moten;
     private final UppfoljningRepository repo;
     private final UppfoljningOversikt oversikt;
@@ -119,10 +118,9 @@ public final class UppfoljningRoutes {
     private final WebContext web;
     private final Clock clock;
 
-    public UppfoljningRoutes(Jdbi jdbi, se.finsam.planering.mote.MoteRepository moten, UppfoljningRepository repo,
+    public UppfoljningRoutes(se.finsam.planering.mote.MoteRepository moten, UppfoljningRepository repo,
                              UppfoljningOversikt oversikt, DeltagareRepository deltagare, DeltagareAccess access,
                              Renderer renderer, WebContext web, Clock clock) {
-        this.jdbi = jdbi;
         this.moten = moten;
         this.repo = repo;
         this.oversikt = oversikt;
@@ -139,12 +137,8 @@ public final class UppfoljningRoutes {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
         boolean koordinator = user.roll() == Roll.KOORDINATOR;
-        List<Val> team = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT t.id, t.namn FROM team t JOIN team_medlem m ON m.team_id = t.id
-                        WHERE m.anvandare_id = :u ORDER BY t.namn""")
-                .bind("u", user.id()).map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
-        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation ORDER BY namn")
-                .map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
+        List<Val> team = repo.team(user.id());
+        List<Val> organisationer = repo.organisationer();
         String valtTeam = blankToNull(ctx.queryParam("team"));
         String valdOrg = blankToNull(ctx.queryParam("organisation"));
         String sortering = blankToNull(ctx.queryParam("sortering"));

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import se.finsam.planering.planering.PlaneringRepository;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.sprak.Messages;
@@ -24,9 +25,11 @@ class UppfoljningFormularTest {
     private static final Instant MOTTAGEN = Instant.parse("2026-11-23T10:00:00Z");
     private static final LocalDate PLAN = LocalDate.of(2026, 9, 1);
     private static final long DELTAGARE = 5;
-    private static final List<UppfoljningRepository.Punkt> PUNKTER = List.of(
-            new UppfoljningRepository.Punkt(11, "Söka jobb", "Arbetsförmedlingen", null, false, IDAG, null, null),
-            new UppfoljningRepository.Punkt(12, "Praktik", "Kommunen", null, false, IDAG, "pagar", null));
+    private static final List<PlaneringRepository.Planpunkt> PUNKTER = List.of(
+            new PlaneringRepository.Planpunkt(11, 1, "Söka jobb", "rekommendation", false, "Arbetsförmedlingen", null, IDAG,
+                    null, null, null),
+            new PlaneringRepository.Planpunkt(12, 2, "Praktik", "rekommendation", false, "Kommunen", null, IDAG, "pagar", null,
+                    null));
 
     private static Map<String, String> giltig() {
         Map<String, String> falt = new LinkedHashMap<>();
