@@ -42,8 +42,7 @@ public final class HandelseRepository {
         List<Handelse> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.tid, CASE WHEN a.roll <> 'deltagare' THEN a.namn END AS vem, l.handling, l.vad, l.adress
                         FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id
-                        WHERE l.deltagare_id IS NULL AND """ + villkor + """
-                         ORDER BY l.id DESC LIMIT :n OFFSET :fran""")
+                        WHERE l.deltagare_id IS NULL""" + " AND " + villkor + " ORDER BY l.id DESC LIMIT :n OFFSET :fran")
                 .bind("prefix", (slag == null ? "" : slag) + " %")
                 .bind("n", perSida + 1).bind("fran", (long) (sida - 1) * perSida)
                 .map((rs, c) -> new Handelse(Instant.parse(rs.getString("tid")), rs.getString("vem"),
