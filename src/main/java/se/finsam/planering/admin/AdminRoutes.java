@@ -2,8 +2,6 @@ package se.finsam.planering.admin;
 
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.web.Alternativ;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -55,7 +54,7 @@ public final class AdminRoutes {
     }
 
     public record TeamPage(TeamRepository.Team team, Varden form, FormErrors fel, List<Val> veckodagar,
-                           List<Val> organisationer, String meddelande) {
+                           List<Alternativ> organisationer, FormErrors.Meddelande meddelande) {
     }
 
     public record HandelserPage(HandelseRepository.Sida sida, String slag, List<String> slagen) {
@@ -105,36 +104,26 @@ public final class AdminRoutes {
 
     private void sparaOrganisation(Context ctx, OrganisationRepository.Organisation fore) {
         CurrentUser admin = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Formular f = Formular.av(ctx);
         Map<String, String> v = new LinkedHashMap<>();
-        for (String falt : List.of("namn", "typ", "enhetstyp", "telefon", "telefontider", "epost", "kan_hjalpa_med",
-                "kan_hjalpa_med_en", "kan_hjalpa_med_ar")) {
-            v.put(falt, text(ctx, falt));
+        v.put("namn", f.text("namn", 120, "admin.fel.kravs"));
+        if (!f.fel().has("namn") && organisationer.namnUpptaget(v.get("namn"), fore == null ? null : fore.id())) {
+            f.fel("namn", "admin.org.fel.namnfinns");
         }
-        FormErrors fel = new FormErrors();
-        kravs(fel, m, v, "namn", 120);
-        if (!fel.has("namn") && organisationer.namnUpptaget(v.get("namn"), fore == null ? null : fore.id())) {
-            fel.add("namn", m.get("admin.org.fel.namnfinns"));
+        v.put("typ", f.val("typ", OrganisationRepository.TYPER, "admin.org.fel.typ"));
+        if (v.get("typ").isEmpty()) {
+            f.fel("typ", "admin.org.fel.typ");
         }
-        if (!OrganisationRepository.TYPER.contains(v.get("typ"))) {
-            fel.add("typ", m.get("admin.org.fel.typ"));
-        }
-        langst(fel, m, v, "enhetstyp", 60);
-        langst(fel, m, v, "telefon", 40);
-        if (!v.get("telefon").isEmpty() && !v.get("telefon").matches("[0-9+ ()-]{3,40}")) {
-            fel.add("telefon", m.get("admin.fel.telefon"));
-        }
-        langst(fel, m, v, "telefontider", 100);
-        langst(fel, m, v, "epost", 120);
-        if (!v.get("epost").isEmpty() && !v.get("epost").matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            fel.add("epost", m.get("admin.fel.epost"));
-        }
-        kravs(fel, m, v, "kan_hjalpa_med", 300);
-        langst(fel, m, v, "kan_hjalpa_med_en", 300);
-        langst(fel, m, v, "kan_hjalpa_med_ar", 300);
-        if (!fel.isEmpty()) {
+        v.put("enhetstyp", f.text("enhetstyp", 60));
+        v.put("telefon", f.telefon("telefon"));
+        v.put("telefontider", f.text("telefontider", 100));
+        v.put("epost", f.epost("epost"));
+        v.put("kan_hjalpa_med", f.text("kan_hjalpa_med", 300, "admin.fel.kravs"));
+        v.put("kan_hjalpa_med_en", f.text("kan_hjalpa_med_en", 300));
+        v.put("kan_hjalpa_med_ar", f.text("kan_hjalpa_med_ar", 300));
+        if (!f.ok()) {
             ctx.status(400);
-            renderer.render(ctx, "admin/organisation.jte", new OrganisationPage(fore, new Varden(v, Set.of()), fel,
+            renderer.render(ctx, "admin/organisation.jte", new OrganisationPage(fore, new Varden(v, Set.of()), f.fel(),
                     OrganisationRepository.TYPER));
             return;
         }
@@ -226,76 +215,63 @@ public final class AdminRoutes {
 
     private void sparaTeam(Context ctx, TeamRepository.Team fore) {
         CurrentUser admin = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Formular f = Formular.av(ctx);
         Map<String, String> v = new LinkedHashMap<>();
-        for (String falt : List.of("namn", "forbund", "motesplats", "motesveckodag", "motestid", "motesintervall_veckor",
-                "moteslangd_minuter", "uppfoljning_manader", "kvittens_arbetsdagar", "fastnat_veckor",
-                "hjalpkontakt_namn", "hjalpkontakt_telefon", "hjalpkontakt_beskrivning")) {
-            v.put(falt, text(ctx, falt));
+        for (String falt : List.of("motesveckodag", "motesintervall_veckor", "moteslangd_minuter", "uppfoljning_manader",
+                "kvittens_arbetsdagar", "fastnat_veckor")) {
+            v.put(falt, f.text(falt));
         }
-        Set<String> valda = new LinkedHashSet<>(ctx.formParams("organisation"));
-        FormErrors fel = new FormErrors();
-        kravs(fel, m, v, "namn", 100);
-        if (!fel.has("namn") && team.namnUpptaget(v.get("namn"), fore == null ? null : fore.id())) {
-            fel.add("namn", m.get("admin.team.fel.namnfinns"));
+        v.put("namn", f.text("namn", 100, "admin.fel.kravs"));
+        if (!f.fel().has("namn") && team.namnUpptaget(v.get("namn"), fore == null ? null : fore.id())) {
+            f.fel("namn", "admin.team.fel.namnfinns");
         }
-        langst(fel, m, v, "forbund", 120);
-        kravs(fel, m, v, "motesplats", 200);
-        int veckodag = heltal(fel, m, v, "motesveckodag", 1, 7);
-        try {
-            LocalTime.parse(v.get("motestid"));
-            if (!v.get("motestid").matches("[0-2][0-9]:[0-5][0-9]")) {
-                fel.add("motestid", m.get("admin.team.fel.tid"));
-            }
-        } catch (DateTimeParseException e) {
-            fel.add("motestid", m.get("admin.team.fel.tid"));
+        v.put("forbund", f.text("forbund", 120));
+        v.put("motesplats", f.text("motesplats", 200, "admin.fel.kravs"));
+        Long veckodag = f.tal("motesveckodag").mellan(1, 7, null).las();
+        v.put("motestid", f.text("motestid"));
+        if (!v.get("motestid").matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+            f.fel("motestid", "admin.team.fel.tid");
         }
-        int intervall = heltal(fel, m, v, "motesintervall_veckor", 1, 8);
-        int langd = heltal(fel, m, v, "moteslangd_minuter", 45, 480);
+        Long intervall = f.tal("motesintervall_veckor").mellan(1, 8, null).las();
+        Long langd = f.tal("moteslangd_minuter").mellan(45, 480, null).las();
         String manader = uppfoljningManader(v.get("uppfoljning_manader"));
         if (manader == null) {
-            fel.add("uppfoljning_manader", m.get("admin.team.fel.manader"));
+            f.fel("uppfoljning_manader", "admin.team.fel.manader");
         }
-        int kvittens = heltal(fel, m, v, "kvittens_arbetsdagar", 1, 30);
-        int fastnat = heltal(fel, m, v, "fastnat_veckor", 1, 52);
+        Long kvittens = f.tal("kvittens_arbetsdagar").mellan(1, 30, null).las();
+        Long fastnat = f.tal("fastnat_veckor").mellan(1, 52, null).las();
+        Set<String> valda = new LinkedHashSet<>(f.alla("organisation"));
+        List<Alternativ> erbjudna = erbjudna(valda);
         Set<Long> orgIds = new TreeSet<>();
-        Set<Long> kanda = new java.util.HashSet<>();
-        organisationer.alla().forEach(o -> {
-            if (o.aktiv() || (fore != null && fore.uppgifter().organisationer().contains(o.id()))) {
-                kanda.add(o.id());
-            }
-        });
         for (String s : valda) {
-            try {
-                long id = Long.parseLong(s);
-                if (!kanda.contains(id)) {
-                    throw new NumberFormatException();
-                }
-                orgIds.add(id);
-            } catch (NumberFormatException e) {
-                fel.add("organisationer", m.get("admin.team.fel.organisation"));
+            if (erbjudna.stream().noneMatch(a -> a.varde().equals(s))) {
+                f.fel(organisationFel(erbjudna), "admin.team.fel.organisation");
+            } else {
+                orgIds.add(Long.parseLong(s));
             }
         }
-        langst(fel, m, v, "hjalpkontakt_namn", 100);
-        langst(fel, m, v, "hjalpkontakt_telefon", 40);
-        if (!v.get("hjalpkontakt_telefon").isEmpty() && !v.get("hjalpkontakt_telefon").matches("[0-9+ ()-]{3,40}")) {
-            fel.add("hjalpkontakt_telefon", m.get("admin.fel.telefon"));
+        v.put("hjalpkontakt_namn", f.text("hjalpkontakt_namn", 100));
+        // A fallback contact is often a short national number (1177, 112), shorter than a subscriber's number.
+        v.put("hjalpkontakt_telefon", f.text("hjalpkontakt_telefon", 40));
+        if (!v.get("hjalpkontakt_telefon").isEmpty() && !v.get("hjalpkontakt_telefon").matches("[+0-9 ()-]{3,20}")) {
+            f.fel("hjalpkontakt_telefon", "form.fel.telefon");
         }
-        langst(fel, m, v, "hjalpkontakt_beskrivning", 300);
+        v.put("hjalpkontakt_beskrivning", f.text("hjalpkontakt_beskrivning", 300));
         if (v.get("hjalpkontakt_namn").isEmpty()
                 && !(v.get("hjalpkontakt_telefon") + v.get("hjalpkontakt_beskrivning")).isEmpty()) {
-            fel.add("hjalpkontakt_namn", m.get("admin.team.fel.hjalpkontakt"));
+            f.fel("hjalpkontakt_namn", "admin.team.fel.hjalpkontakt");
         }
-        if (!fel.isEmpty()) {
+        if (!f.ok()) {
             ctx.status(400);
-            renderTeam(ctx, fore, new Varden(v, valda), fel, null);
+            renderTeam(ctx, fore, new Varden(v, valda), f.fel(), null);
             return;
         }
         TeamRepository.Hjalpkontakt kontakt = v.get("hjalpkontakt_namn").isEmpty() ? null
                 : new TeamRepository.Hjalpkontakt(v.get("hjalpkontakt_namn"), tomNull(v.get("hjalpkontakt_telefon")),
                 tomNull(v.get("hjalpkontakt_beskrivning")));
         TeamRepository.Uppgifter u = new TeamRepository.Uppgifter(v.get("namn"), tomNull(v.get("forbund")),
-                v.get("motesplats"), veckodag, v.get("motestid"), intervall, langd, manader, kvittens, fastnat, orgIds,
+                v.get("motesplats"), veckodag.intValue(), v.get("motestid"), intervall.intValue(), langd.intValue(), manader,
+                kvittens.intValue(), fastnat.intValue(), orgIds,
                 kontakt);
         if (fore == null) {
             long id = team.skapa(u);
@@ -334,9 +310,9 @@ public final class AdminRoutes {
         CurrentUser admin = web.requireUser(ctx);
         TeamRepository.Team t = teamFran(ctx);
         if (t.deltagare() > 0 || !team.taBort(t.id())) {
-            Messages m = web.messages(ctx);
-            String varfor = t.deltagare() > 0 ? m.get("admin.team.kanintetasbort.deltagare", t.deltagare())
-                    : m.get("admin.team.kanintetasbort.moten");
+            FormErrors.Meddelande varfor = t.deltagare() > 0
+                    ? new FormErrors.Meddelande("admin.team.kanintetasbort.deltagare", t.deltagare())
+                    : new FormErrors.Meddelande("admin.team.kanintetasbort.moten");
             ctx.status(409);
             renderTeam(ctx, t, varden(t.uppgifter()), FormErrors.none(), varfor);
             return;
@@ -346,19 +322,30 @@ public final class AdminRoutes {
         ctx.redirect("/admin/team");
     }
 
-    private void renderTeam(Context ctx, TeamRepository.Team t, Varden form, FormErrors fel, String meddelande) {
+    /** The organisations the form offers: the active ones, and any already chosen. */
+    private List<Alternativ> erbjudna(Set<String> valda) {
+        List<Alternativ> orgs = new ArrayList<>();
+        for (OrganisationRepository.Organisation o : organisationer.alla()) {
+            if (o.aktiv() || valda.contains(String.valueOf(o.id()))) {
+                orgs.add(new Alternativ(String.valueOf(o.id()), o.namn()));
+            }
+        }
+        return orgs;
+    }
+
+    /** The checkbox group's error sits at its first box, where the error summary leads. */
+    private static String organisationFel(List<Alternativ> erbjudna) {
+        return "organisation-" + (erbjudna.isEmpty() ? "" : erbjudna.get(0).varde());
+    }
+
+    private void renderTeam(Context ctx, TeamRepository.Team t, Varden form, FormErrors fel,
+                            FormErrors.Meddelande meddelande) {
         Locale locale = Locale.forLanguageTag(web.messages(ctx).lang());
         List<Val> dagar = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             dagar.add(new Val(String.valueOf(d.getValue()), d.getDisplayName(TextStyle.FULL_STANDALONE, locale)));
         }
-        List<Val> orgs = new ArrayList<>();
-        for (OrganisationRepository.Organisation o : organisationer.alla()) {
-            if (o.aktiv() || form.vald(String.valueOf(o.id()))) {
-                orgs.add(new Val(String.valueOf(o.id()), o.namn()));
-            }
-        }
-        renderer.render(ctx, "admin/team.jte", new TeamPage(t, form, fel, dagar, orgs, meddelande));
+        renderer.render(ctx, "admin/team.jte", new TeamPage(t, form, fel, dagar, erbjudna(form.flera()), meddelande));
     }
 
     private static Varden varden(TeamRepository.Uppgifter u) {
@@ -441,54 +428,12 @@ public final class AdminRoutes {
         audit.log(admin.id(), AuditLog.Handling.ANDRA, null, HandelseRepository.vad(slag, id, text), ctx.ip());
     }
 
-    private long id(Context ctx, String parameter) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(parameter));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to 404
-        }
-        throw Fel.notFound(web.messages(ctx).get("fel.404"));
-    }
-
-    private static String text(Context ctx, String falt) {
-        String v = ctx.formParam(falt);
-        return v == null ? "" : v.strip();
+    private static long id(Context ctx, String parameter) {
+        return Formular.sokvagsId(ctx, parameter);
     }
 
     private static String tomNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static void kravs(FormErrors fel, Messages m, Map<String, String> v, String falt, int max) {
-        if (v.get(falt).isEmpty()) {
-            fel.add(falt, m.get("admin.fel.kravs"));
-        }
-        langst(fel, m, v, falt, max);
-    }
-
-    private static void langst(FormErrors fel, Messages m, Map<String, String> v, String falt, int max) {
-        if (v.get(falt).codePointCount(0, v.get(falt).length()) > max) {
-            fel.add(falt, m.get("admin.fel.lang", max));
-        }
-        if (v.get(falt).chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-            fel.add(falt, m.get("admin.fel.tecken"));
-        }
-    }
-
-    private static int heltal(FormErrors fel, Messages m, Map<String, String> v, String falt, int min, int max) {
-        try {
-            int n = Integer.parseInt(v.get(falt));
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        fel.add(falt, m.get("admin.fel.heltal", min, max));
-        return min;
     }
 
     private static String beskriv(Map<String, String> v) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -77,20 +78,16 @@ public final class KontoRoutes {
     /** Ends every session of any account, participants' included; the account itself is not changed. */
     public void adminLoggaUt(Context ctx) {
         CurrentUser admin = web.requireUser(ctx);
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long id = Formular.sokvagsId(ctx, "id");
         boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
                 .bind("id", id).mapTo(Integer.class).one() > 0);
         if (!exists) {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
         int ended = sessions.deleteAllFor(id);
-        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, se.finsam.planering.admin.HandelseRepository.vad(
-                "konto", id, "utloggad överallt (" + ended + " inloggningar)"), ctx.ip());
+        String vad = se.finsam.planering.admin.HandelseRepository.vad("konto", id,
+                "utloggad överallt (" + ended + " inloggningar)");
+        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, vad, ctx.ip());
         web.flash(ctx, "flash.admin.utloggad");
         ctx.redirect("/admin/konton");
     }

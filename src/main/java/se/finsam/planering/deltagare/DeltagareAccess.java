@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.auth.CurrentUser;
 import se.finsam.planering.auth.Roll;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Atkomst;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.WebContext;
@@ -77,19 +78,6 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 + user.organisationId() + " AND s.aterkallat_datum IS NULL)");
     }
 
-    /** Parses the {id} path parameter; anything but a positive number is a plain 404. */
-    public static long idFrom(Context ctx, String param) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(param));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw Fel.notFound("Det finns ingen deltagare med det numret.");
-    }
-
     public boolean mayAccess(CurrentUser user, long deltagareId) {
         return deltagare.synlig(synliga(user), deltagareId);
     }
@@ -137,7 +125,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             if (regel.slag() == Atkomst.Slag.INGEN) {
                 continue;
             }
-            long id = positivtId(ctx, regel.parameter());
+            long id = Formular.sokvagsId(ctx, regel.parameter());
             if (regel.slag() == Atkomst.Slag.MOTE) {
                 long team = deltagare.moteTeam(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
                 if (!user.roll().arPersonal() || !user.teamIds().contains(team)) {
@@ -164,17 +152,5 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             require(ctx, deltagareId.orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404"))), handling,
                     regel.vad());
         }
-    }
-
-    private long positivtId(Context ctx, String parameter) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(parameter));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw Fel.notFound(web.messages(ctx).get("fel.404"));
     }
 }

@@ -17,7 +17,7 @@ import se.finsam.planering.auth.Roll;
 import se.finsam.planering.deltagare.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
-import se.finsam.planering.web.Bounds;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Messages;
@@ -33,6 +33,8 @@ public final class MoteRoutes {
     public static final Duration KOD_GILTIG = Duration.ofDays(30);
     /** Extra meetings are planned at most this many years ahead. */
     private static final int MOTE_FRAMAT_AR = 2;
+    /** The longest purpose, or list of what to bring, in a booking. */
+    private static final int MAX_BOKNINGSTEXT = 1000;
 
     public record NyttMote(String datum, String tid, String plats, String team) {
     }
@@ -141,23 +143,24 @@ public final class MoteRoutes {
     public void skapa(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
-        NyttMote nytt = new NyttMote(p(ctx, "datum"), p(ctx, "tid"), p(ctx, "plats"), p(ctx, "team"));
-        FormErrors fel = new FormErrors();
+        Formular f = Formular.av(ctx);
+        NyttMote nytt = new NyttMote(f.text("datum"), f.text("tid"), f.text("plats"), f.text("team"));
+        FormErrors fel = f.fel();
         LocalDate idag = nu().toLocalDate();
-        LocalDate datum = Bounds.date(m, "datum", nytt.datum()).format(m.get("mote.fel.datum"))
-                .from(idag, m.get("mote.fel.datum")).to(idag.plusYears(MOTE_FRAMAT_AR), null).read(fel);
+        LocalDate datum = f.datum("datum").format("mote.fel.datum")
+                .fran(idag, "mote.fel.datum").till(idag.plusYears(MOTE_FRAMAT_AR)).las();
         LocalTime tid = null;
         try {
-            tid = LocalTime.parse(nytt.tid().strip());
+            tid = LocalTime.parse(nytt.tid());
         } catch (DateTimeParseException e) {
-            fel.add("tid", m.get("mote.fel.tid"));
+            fel.add("tid", "mote.fel.tid");
         }
         // With several teams the koordinator chooses; with one, it is that team.
-        long teamId = nytt.team().isBlank()
+        Long teamId = nytt.team().isEmpty()
                 ? user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Fel.forbidden(m.get("fel.403")))
-                : parseLong(nytt.team());
-        if (!user.teamIds().contains(teamId)) {
-            fel.add("team", m.get("mote.fel.team"));
+                : Formular.positivt(nytt.team());
+        if (teamId == null || !user.teamIds().contains(teamId)) {
+            fel.add("team", "mote.fel.team");
         }
         if (!fel.isEmpty()) {
             ctx.status(400);
@@ -165,7 +168,12 @@ public final class MoteRoutes {
             return;
         }
         MoteRepository.Team team = moten.team(teamId).orElseThrow();
-        String plats = nytt.plats().isBlank() ? team.motesplats() : nytt.plats().strip();
+        String plats = f.text("plats", Formular.RAD).isEmpty() ? team.motesplats() : nytt.plats();
+        if (!f.ok()) {
+            ctx.status(400);
+            renderKalender(ctx, user, nytt, fel);
+            return;
+        }
         LocalDateTime start = datum.atTime(tid);
         long id = moten.skapa(teamId, start, start.plus(team.moteslangd()), plats);
         web.flash(ctx, "flash.mote.skapat");
@@ -173,7 +181,7 @@ public final class MoteRoutes {
     }
 
     private MoteRepository.Mote moteForTeam(Context ctx, CurrentUser user) {
-        long id = idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         if (!user.teamIds().contains(mote.teamId())) {
             throw Fel.forbidden(web.messages(ctx).get("fel.403"));
@@ -210,37 +218,37 @@ public final class MoteRoutes {
 
     public void boka(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        Bokningsform form = new Bokningsform(p(ctx, "deltagare"), p(ctx, "tid"), p(ctx, "syfte"), p(ctx, "taMed"));
-        FormErrors fel = new FormErrors();
-        long deltagareId = parseLong(form.deltagare());
+        Formular f = Formular.av(ctx);
+        Bokningsform form = new Bokningsform(f.text("deltagare"), f.text("tid"), f.text("syfte"), f.text("taMed"));
+        FormErrors fel = f.fel();
+        Long vald = f.id("deltagare");
+        long deltagareId = vald == null ? 0 : vald;
         if (moten.anmaldaUtanMote(DeltagareAccess.synliga(user), Set.of(mote.teamId())).stream()
                 .noneMatch(a -> a.id() == deltagareId)) {
-            fel.add("deltagare", m.get("mote.fel.deltagare"));
+            fel.add("deltagare", "mote.fel.deltagare");
         }
         LocalDateTime tid = null;
         try {
             tid = LocalDateTime.parse(form.tid());
             if (!mote.tider().contains(tid)) {
-                fel.add("tid", m.get("mote.fel.tid"));
+                fel.add("tid", "mote.fel.tid");
             }
         } catch (DateTimeParseException e) {
-            fel.add("tid", m.get("mote.fel.tid"));
+            fel.add("tid", "mote.fel.tid");
         }
-        if (form.syfte().length() > 1000 || form.taMed().length() > 1000) {
-            fel.add("syfte", m.get("anmalan.fel.lang"));
-        }
+        f.text("syfte", MAX_BOKNINGSTEXT);
+        f.text("taMed", MAX_BOKNINGSTEXT);
         if (fel.isEmpty()) {
             access.require(ctx, deltagareId, AuditLog.Handling.ANDRA, "bokad till möte");
-            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isBlank() ? null : form.syfte().strip(),
-                    form.taMed().isBlank() ? null : form.taMed().strip(), clock.instant());
+            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isEmpty() ? null : form.syfte(),
+                    form.taMed().isEmpty() ? null : form.taMed(), clock.instant());
             if (bokad.isPresent()) {
                 web.flash(ctx, "flash.mote.bokad");
                 ctx.redirect("/kallelse/" + bokad.get());
                 return;
             }
-            fel.add("tid", m.get("mote.fel.upptagen"));
+            fel.add("tid", "mote.fel.upptagen");
         }
         ctx.status(400);
         renderMote(ctx, user, mote, form, fel);
@@ -249,7 +257,7 @@ public final class MoteRoutes {
     public void avboka(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        long bokningId = idFrom(ctx, "bokning");
+        long bokningId = Formular.sokvagsId(ctx, "bokning");
         MoteRepository.Bokning bokning = moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         moten.avboka(mote.id(), bokningId);
@@ -271,8 +279,9 @@ public final class MoteRoutes {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         List<KontaktRepository.Personal> personal = kontakter.personal(Set.of(mote.teamId()));
-        List<String> valda = ctx.formParams("narvarande");
-        List<String> ersattare = ctx.formParams("ersattare");
+        Formular f = Formular.av(ctx);
+        List<String> valda = f.alla("narvarande");
+        List<String> ersattare = f.alla("ersattare");
         List<MoteRepository.Narvaro> lista = new ArrayList<>();
         for (KontaktRepository.Personal p : personal) {
             String id = String.valueOf(p.id());
@@ -281,20 +290,23 @@ public final class MoteRoutes {
                         ersattare.contains(id)));
             }
         }
-        for (String kvar : ctx.formParams("externa")) {
-            kontakter.personal(parseLong(kvar)).ifPresent(p -> lista.add(
+        for (String kvar : f.alla("externa")) {
+            Long externId = Formular.positivt(kvar);
+            (externId == null ? java.util.Optional.<KontaktRepository.Personal>empty() : kontakter.personal(externId))
+                    .ifPresent(p -> lista.add(
                     new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true)));
         }
         // A substitute from outside the team: anyone in the staff directory.
-        String extra = p(ctx, "extra");
-        if (!extra.isBlank()) {
-            KontaktRepository.Personal p = kontakter.personal(parseLong(extra))
+        if (!f.text("extra").isEmpty()) {
+            Long extra = f.id("extra");
+            KontaktRepository.Personal p = (extra == null ? java.util.Optional.<KontaktRepository.Personal>empty()
+                    : kontakter.personal(extra))
                     .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("mote.fel.ersattare")));
             lista.add(new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true));
         }
         moten.sparaNarvaro(mote.id(), lista);
         web.flash(ctx, "flash.mote.narvaro");
-        ctx.redirect(WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/moten/" + mote.id()));
+        ctx.redirect(WebContext.safeLocalPath(f.text("tillbaka"), "/moten/" + mote.id()));
     }
 
     public void kallelse(Context ctx) {
@@ -307,7 +319,7 @@ public final class MoteRoutes {
     }
 
     private void visaKallelse(Context ctx, String kod) {
-        long id = idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
@@ -331,30 +343,5 @@ public final class MoteRoutes {
                 aktiveringskod == null ? null : LocalDate.now(clock.withZone(App.ZONE)).plusDays(KOD_GILTIG.toDays()),
                 LocalDate.now(clock.withZone(App.ZONE)), baseUrl, new PageContext(brev, null, null, null, null),
                 svenskKopia, qrUrl));
-    }
-
-    static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : (v.length() > 4000 ? v.substring(0, 4000) : v);
-    }
-
-    static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private long idFrom(Context ctx, String param) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(param));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw Fel.notFound(web.messages(ctx).get("fel.404"));
     }
 }

@@ -200,7 +200,7 @@ class AdministrationHttpTest extends AppTest {
         Document sida = HttpSession.html(svar);
         List<String> sammanfattning = sida.select(".felsammanfattning li").eachText();
         assertTrue(sammanfattning.contains(SV.get("admin.org.fel.typ")), sammanfattning.toString());
-        assertTrue(sammanfattning.contains(SV.get("admin.fel.epost")), sammanfattning.toString());
+        assertTrue(sammanfattning.contains(SV.get("form.fel.epost")), sammanfattning.toString());
         assertTrue(sammanfattning.contains(SV.get("admin.fel.kravs")), sammanfattning.toString());
         assertEquals("Ny enhet", sida.select("#namn").val(), "what was typed is kept");
 
@@ -216,7 +216,7 @@ class AdministrationHttpTest extends AppTest {
         assertEquals(400, teamSvar.statusCode());
         List<String> teamFel = HttpSession.html(teamSvar).select(".felsammanfattning li").eachText();
         assertEquals(List.of(SV.get("admin.team.fel.namnfinns"), SV.get("admin.team.fel.tid"),
-                SV.get("admin.team.fel.manader"), SV.get("admin.fel.heltal", 1, 30),
+                SV.get("admin.team.fel.manader"), SV.get("fel.tal.intervall", "1", "30"),
                 SV.get("admin.team.fel.hjalpkontakt")), teamFel);
 
         // In English, the same refusal in English.
