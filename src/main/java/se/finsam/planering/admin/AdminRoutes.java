@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.web.Alternativ;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;

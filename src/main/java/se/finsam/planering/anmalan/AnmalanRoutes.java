@@ -8,26 +8,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import se.finsam.planering.App;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.auth.Roll;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
+import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.WebContext;
 
 /** The referral form: short, forgiving, and it never loses what was typed. */
 public final class AnmalanRoutes {
-
-    public static final List<String> FORSORJNING = List.of("forsorjningsstod", "sjukpenning",
-            "rehabiliteringsersattning", "aktivitetsersattning", "sjukersattning", "aktivitetsstod",
-            "etableringsersattning", "a_kassa", "lon", "studiemedel", "ingen", "annan");
-    public static final List<String> KON = List.of("kvinna", "man", "annat");
-    public static final List<String> SPRAK = List.of("sv", "en", "ar", "so", "ti", "fa", "ru", "uk");
-    public static final List<String> SAMTYCKE_HUR = List.of("skriftligt", "muntligt", "digitalt");
 
     /** What was typed, exactly as typed. */
     public record Form(String team, String fornamn, String efternamn, String fodelsear, String kon,
@@ -105,7 +99,7 @@ public final class AnmalanRoutes {
         CurrentUser user = web.requireUser(ctx);
         Formular f = Formular.av(ctx);
         Form form = read(f);
-        LocalDate idag = LocalDate.now(clock.withZone(App.ZONE));
+        LocalDate idag = LocalDate.now(clock);
         FormErrors fel = f.fel();
 
         Long valtTeam = Formular.positivt(form.team());
@@ -140,7 +134,7 @@ public final class AnmalanRoutes {
         if (ar == null && !fel.has("fodelsear")) {
             fel.add("fodelsear", "anmalan.fel.fodelsear");
         }
-        if (!KON.contains(form.kon())) {
+        if (!Varden.KON.contains(form.kon())) {
             fel.add("kon-kvinna", "anmalan.fel.kon");
         }
         if (!form.skyddad()) {
@@ -168,7 +162,7 @@ public final class AnmalanRoutes {
         }
         LocalDate samtyckeDatum = f.datum("samtyckeDatum").format("anmalan.fel.samtyckedatum")
                 .fran(idag.minusYears(1), "anmalan.fel.samtyckedatum").till(idag, "anmalan.fel.samtyckedatum").las();
-        if (!SAMTYCKE_HUR.contains(form.samtyckeHur())) {
+        if (!Varden.SAMTYCKE_HUR.contains(form.samtyckeHur())) {
             fel.add("samtyckeHur-skriftligt", "anmalan.fel.samtyckehur");
         }
         var personal = kontakter.personal(user.teamIds());
@@ -188,7 +182,7 @@ public final class AnmalanRoutes {
         }
         f.text("sammanfattning", Formular.TEXT, "anmalan.fel.sammanfattning");
         f.text("tidigareInsatser", Formular.TEXT);
-        if (!FORSORJNING.contains(form.forsorjning())) {
+        if (!Varden.FORSORJNING.contains(form.forsorjning())) {
             fel.add("forsorjning", "anmalan.fel.forsorjning");
         }
         if (!form.informerad().equals("ja") && !form.informerad().equals("nej")) {
@@ -217,7 +211,7 @@ public final class AnmalanRoutes {
         var ny = new AnmalanRepository.NyAnmalan(teamId, fornamn, efternamn, form.skyddad() ? null : pnr, ar,
                 form.kon(), form.skyddad() || form.telefon().isBlank() ? null : form.telefon().strip(),
                 form.skyddad() || form.epost().isBlank() ? null : form.epost().strip(),
-                SPRAK.contains(form.sprak()) ? form.sprak() : "sv", form.tolkbehov(),
+                Varden.SPRAK.contains(form.sprak()) ? form.sprak() : "sv", form.tolkbehov(),
                 form.tolkbehov() ? form.tolksprak().strip() : null, form.skyddad(), List.copyOf(form.samtycke()),
                 samtyckeDatum, form.samtyckeHur(), ordinarie, form.sammanfattning().strip(),
                 form.tidigareInsatser().isBlank() ? null : form.tidigareInsatser().strip(), form.forsorjning(),

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import se.finsam.planering.App;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
+import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -27,7 +27,6 @@ import se.finsam.planering.web.WebContext;
  */
 public final class MotelageRoutes {
 
-    public static final List<String> TYPER = List.of("rekommendation", "beslut", "eget_steg");
     /** An item's control that can take focus after a move: its fields and its move buttons. */
     private static final java.util.regex.Pattern FOKUS =
             java.util.regex.Pattern.compile("p\\d{1,3}_(text|ansvar|typ|datum|upp|ner)");
@@ -120,7 +119,7 @@ public final class MotelageRoutes {
     }
 
     private LocalDate idag() {
-        return LocalDate.now(clock.withZone(App.ZONE));
+        return LocalDate.now(clock);
     }
 
     public void visa(Context ctx) {
@@ -158,7 +157,7 @@ public final class MotelageRoutes {
         if (nasta != null) {
             access.loggaLista(ctx, List.of(nasta.deltagareId()), "mötesläge: nästa deltagare");
         }
-        boolean behover = user.roll() == se.finsam.planering.auth.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
+        boolean behover = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
         String personnummer = anmalan.personnummer() == null ? null
                 : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
         renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
@@ -309,7 +308,7 @@ public final class MotelageRoutes {
                             && allaPersonal.stream().anyMatch(p -> rad.ansvar().equals("anv:" + p.id())));
             fel.add(prefix + "_ansvar", finns ? "motelage.fel.ansvar.samtycke" : "motelage.fel.ansvar", nummer);
         }
-        if (!TYPER.contains(rad.typ())) {
+        if (!Varden.PLANPUNKTTYP.contains(rad.typ())) {
             fel.add(prefix + "_typ", "motelage.fel.typ", nummer);
         }
         LocalDate datum = f.datum(prefix + "_datum", rad.datum()).format("motelage.fel.datum", nummer)

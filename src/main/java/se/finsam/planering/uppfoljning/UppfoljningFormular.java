@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Messages;
 
 /**
  * Reads and checks a follow-up, whether it comes from the HTML form or from the offline outbox

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.BrowserTest;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 
 /** An administrator creates an organisation and a team through the pages; axe checks every administration page. */
 class AdministrationBrowserTest extends BrowserTest {

@@ -24,12 +24,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.RouteTable;
 
 /** The administrator's organisations, teams and events page over real HTTP, with every rule they keep. */

@@ -1,5 +1,7 @@
-package se.finsam.planering.deltagare;
+package se.finsam.planering.planering;
 
+import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.web.Formular;
