@@ -40,9 +40,9 @@ class DeltagarTexterTest {
             "mote/kallelsebrev.jte");
 
     /** Java code whose messages reach participants: login, errors, her own pages. */
-    private static final List<String> JAVA_FILES = List.of("auth/AuthRoutes.java", "web/ErrorPages.java",
-            "web/WebSecurity.java", "web/WebContext.java", "deltagare/MinPlaneringRoutes.java",
-            "deltagare/DeltagareAccess.java", "deltagare/MinPlaneringRepository.java");
+    private static final List<String> JAVA_FILES = List.of("inloggning/AuthRoutes.java", "web/ErrorPages.java",
+            "web/WebSecurity.java", "web/WebContext.java", "minplanering/MinPlaneringRoutes.java",
+            "atkomst/DeltagareAccess.java", "minplanering/MinPlaneringRepository.java");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\.(?:t|get|has)\\(\"([a-z][\\w.]*)\"(\\s*\\+)?");
     private static final Pattern TEMPLATE_CALL = Pattern.compile("@template\\.([\\w.]+)\\(");
