@@ -72,9 +72,8 @@ public final class KontaktRoutes {
     public void byt(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
         Formular f = Formular.av(ctx);
-        Form form = new Form(f.text("organisation"), f.text("anvandare"), f.text("namn", Formular.RAD),
-                f.text("titel", Formular.RAD), f.telefon("telefon"), f.epost("epost"),
-                f.text("telefontider", Formular.RAD), f.kryss("flytta", "ja"));
+        Form form = new Form(f.text("organisation"), f.text("anvandare"), f.text("namn"), f.text("titel"),
+                f.text("telefon"), f.text("epost"), f.text("telefontider"), f.kryss("flytta", "ja"));
         FormErrors fel = f.fel();
         Long org = f.id("organisation");
         if (org == null || kontakter.organisationer().stream().noneMatch(o -> o.id() == org)) {
@@ -100,6 +99,12 @@ public final class KontaktRoutes {
         } else if (form.telefon().isEmpty() && form.epost().isEmpty()) {
             fel.add("telefon", "kontakt.fel.nabar");
         }
+        // The rest in the order of the page, so the error summary lists them in that order.
+        f.text("namn", Formular.RAD);
+        f.text("titel", Formular.RAD);
+        f.telefon("telefon");
+        f.epost("epost");
+        f.text("telefontider", Formular.RAD);
         if (!fel.isEmpty()) {
             ctx.status(400);
             render(ctx, id, form, fel);

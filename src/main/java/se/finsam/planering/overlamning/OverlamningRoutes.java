@@ -28,12 +28,7 @@ public final class OverlamningRoutes {
     }
 
     private OverlamningRepository.Kvittens egen(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long id = Formular.sokvagsId(ctx, "id");
         var kvittens = overlamningar.hitta(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
         if (kvittens.tillId() != user.id()) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import se.finsam.planering.sprak.Messages;
 import java.util.Map;
 
 /**

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.FormErrors;
 
 /**
  * Every rule of a follow-up, as the HTML form and the sync API both read it: the same fields by name, through
