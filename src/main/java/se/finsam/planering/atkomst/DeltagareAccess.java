@@ -8,8 +8,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.atkomst.Atkomst;
 import se.finsam.planering.web.Fel;
-import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.WebContext;
 
 /**
@@ -137,7 +139,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             if (regel.slag() == Atkomst.Slag.INGEN) {
                 continue;
             }
-            long id = Formular.sokvagsId(ctx, regel.parameter());
+            long id = positivtId(ctx, regel.parameter());
             if (regel.slag() == Atkomst.Slag.MOTE) {
                 long team = deltagare.motetsTeam(id).orElseThrow(() -> nekad(ctx, 404, "fel.404"));
                 if (!user.roll().arPersonal() || !user.teamIds().contains(team)) {
@@ -164,5 +166,18 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             require(ctx, deltagareId.orElseThrow(() -> nekad(ctx, 404, "fel.404")), handling,
                     regel.vad());
         }
+    }
+
+    /** The id in the path: anything but a positive whole number is a plain 404 (as the form layer reads it). */
+    private long positivtId(Context ctx, String parameter) {
+        try {
+            long id = Long.parseLong(ctx.pathParam(parameter));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // a 404 below
+        }
+        throw nekad(ctx, 404, "fel.404");
     }
 }

@@ -25,7 +25,7 @@ public final class AvslutRepository {
 
     /** The organisations that can take over, as choices. */
     public List<Val> organisationer() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id AS varde, namn FROM organisation ORDER BY namn")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id AS varde, namn FROM organisation WHERE aktiv = 1 ORDER BY namn")
                 .mapTo(Val.class).list());
     }
 

@@ -45,9 +45,9 @@ public final class KontaktRepository {
         }
     }
 
-    /** The authorities a plan item or a contact can belong to, in a stable order. */
+    /** The active authorities a new plan item, contact or samtycke can name, in a stable order. */
     public List<Organisation> organisationer() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, typ, namn FROM organisation ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, typ, namn FROM organisation WHERE aktiv = 1 ORDER BY id")
                 .mapTo(Organisation.class)
                 .list());
     }

@@ -147,8 +147,9 @@ public final class KontoRoutes {
         CurrentUser admin = web.requireUser(ctx);
         long id = kontoId(ctx);
         int ended = sessions.deleteAllFor(id);
-        audit.log(admin.id(), AuditLog.Handling.ANDRA, null,
-                "administratören loggade ut användare " + id + " överallt (" + ended + " inloggningar)", ctx.ip());
+        String vad = se.finsam.planering.admin.HandelseRepository.vad("konto", id,
+                "utloggad överallt (" + ended + " inloggningar)");
+        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, vad, ctx.ip());
         web.flash(ctx, "flash.admin.utloggad");
         ctx.redirect("/admin/konton");
     }

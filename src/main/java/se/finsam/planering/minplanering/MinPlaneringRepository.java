@@ -25,7 +25,16 @@ public final class MinPlaneringRepository {
 
     /** One card per authority. */
     public record Myndighet(String organisation, String typ, String kanHjalpaMed, String telefon,
-                            String telefontider, String webbplats, List<Kontakt> kontakter) {
+                            String telefontider, String webbplats, List<Kontakt> kontakter, String kanHjalpaMedEn,
+                            String kanHjalpaMedAr, String epost) {
+        /** The organisation's own sentence in the given language (English or Arabic), or null when not written. */
+        public String kanHjalpaMedPa(String sprak) {
+            return switch (sprak) {
+                case "en" -> kanHjalpaMedEn;
+                case "ar" -> kanHjalpaMedAr;
+                default -> kanHjalpaMed;
+            };
+        }
     }
 
     public record Mote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
@@ -75,7 +84,8 @@ public final class MinPlaneringRepository {
 
     /** One contact row of {@link #kontakter}: the authority's card and one person on it. */
     public record KontaktRad(long orgId, String org, String typ, String kanHjalpaMed, String orgTelefon,
-                             String orgTider, String webbplats, @Nested Kontakt kontakt) {
+                             String orgTider, String webbplats, @Nested Kontakt kontakt, String kanHjalpaMedEn,
+                             String kanHjalpaMedAr, String orgEpost) {
     }
 
     /** The booked meeting as stored; who will be there is looked up per team. */
@@ -107,7 +117,8 @@ public final class MinPlaneringRepository {
     public List<Myndighet> kontakter(long deltagareId) {
         List<KontaktRad> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT o.id AS org_id, o.namn AS org, o.typ, o.kan_hjalpa_med, o.telefon AS org_telefon,
-                               o.telefontider AS org_tider, o.webbplats,
+                               o.telefontider AS org_tider, o.webbplats, o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar,
+                               o.epost AS org_epost,
                                coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
                                coalesce(k.telefon, a.telefon) AS telefon, coalesce(k.epost, a.epost) AS epost,
                                coalesce(k.telefontider, a.telefontider) AS telefontider,
@@ -118,6 +129,7 @@ public final class MinPlaneringRepository {
                         WHERE k.deltagare_id = :d AND k.till_datum IS NULL
                         UNION ALL
                         SELECT o.id, o.namn, o.typ, o.kan_hjalpa_med, o.telefon, o.telefontider, o.webbplats,
+                               o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar, o.epost,
                                a.namn, a.titel, a.telefon, a.epost, a.telefontider, 1
                         FROM deltagare d
                         JOIN team_medlem m ON m.team_id = d.team_id
@@ -136,7 +148,8 @@ public final class MinPlaneringRepository {
         return perOrg.values().stream().map(list -> {
             KontaktRad first = list.get(0);
             return new Myndighet(first.org(), first.typ(), first.kanHjalpaMed(), first.orgTelefon(), first.orgTider(),
-                    first.webbplats(), list.stream().map(KontaktRad::kontakt).toList());
+                    first.webbplats(), list.stream().map(KontaktRad::kontakt).toList(), first.kanHjalpaMedEn(),
+                    first.kanHjalpaMedAr(), first.orgEpost());
         }).toList();
     }
 

@@ -174,7 +174,7 @@ public final class MoteRoutes {
             return;
         }
         LocalDateTime start = datum.atTime(tid);
-        long id = moten.skapa(teamId, start, start.plus(MoteRepository.MOTESLANGD), plats);
+        long id = moten.skapa(teamId, start, start.plus(team.moteslangd()), plats);
         web.flash(ctx, "flash.mote.skapat");
         ctx.redirect("/moten/" + id);
     }

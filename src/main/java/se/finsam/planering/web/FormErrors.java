@@ -1,5 +1,6 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.sprak.Messages;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

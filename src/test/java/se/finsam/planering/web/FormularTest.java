@@ -1,5 +1,6 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.sprak.Messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -138,6 +138,14 @@ class FuzzTest extends AppTest {
         }
         HttpSession admin = app.session().loginStaff("admin");
         read(admin, "/admin/konton", formular);
+        long jobbtorg = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE typ = 'jobbtorg'")
+                .mapTo(Long.class).one());
+        long city = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg City'")
+                .mapTo(Long.class).one());
+        for (String page : List.of("/admin/organisationer/ny", "/admin/team/nytt", "/admin/organisationer/" + jobbtorg,
+                "/admin/team/" + city)) {
+            read(admin, page, formular);
+        }
         read(app.session().loginStaff("teamrep.af"), "/konto", formular);
         // Forms that end sessions would log out the sessions the other forms need: they are fuzzed last.
         List<Formular> sist = new ArrayList<>();
