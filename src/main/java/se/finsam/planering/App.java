@@ -53,6 +53,9 @@ import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.mote.MoteRoutes;
 import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.overlamning.OverlamningRoutes;
+import se.finsam.planering.personal.Inbjudningar;
+import se.finsam.planering.personal.PersonalRepository;
+import se.finsam.planering.personal.PersonalRoutes;
 import se.finsam.planering.planering.MotelageRoutes;
 import se.finsam.planering.planering.PlaneringEditorRepository;
 import se.finsam.planering.planering.PlaneringRepository;
@@ -120,8 +123,10 @@ public final class App {
         WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access);
         ErrorPages errors = new ErrorPages(renderer, web);
 
-        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
-                renderer, web, clock);
+        LoginThrottle throttle = new LoginThrottle(jdbi, clock);
+        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, throttle, hasher, audit, renderer, web, clock);
+        PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
+                sessions, throttle, hasher, audit, renderer, web, clock, config.baseUrl());
         KontoRoutes konto = new KontoRoutes(jdbi, sessions, audit, renderer, web, clock);
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
@@ -244,6 +249,22 @@ public final class App {
             r.get("/admin", hem::admin, ADMIN);
             r.get("/admin/konton", konto::adminKonton, ADMIN);
             r.post("/admin/anvandare/{id}/logga-ut", konto::adminLoggaUt, konto("id"), ADMIN);
+            // Staff accounts: create with an invitation, change, deactivate, import; the invitation itself.
+            r.get("/admin/personal", personal::lista, ADMIN);
+            r.get("/admin/personal/ny", personal::ny, ADMIN);
+            r.post("/admin/personal/ny", personal::skapa, ADMIN);
+            r.get("/admin/personal/import", personal::importSida, ADMIN);
+            r.post("/admin/personal/import", personal::granska, ADMIN);
+            r.post("/admin/personal/import/spara", personal::importera, ADMIN);
+            r.post("/admin/personal/import/lankar.csv", personal::lankarCsv, ADMIN);
+            r.get("/admin/personal/{id}", personal::visa, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}", personal::andra, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/inaktivera", personal::inaktivera, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/aktivera", personal::aktivera, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/inbjudan", personal::nyInbjudan, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/las-upp", personal::lasUpp, konto("id"), ADMIN);
+            r.get("/inbjudan", personal::inbjudanSida, ALLA);
+            r.post("/inbjudan", personal::inbjudanSpara, ALLA);
             r.get("/statistik", hem::statistik, STYRGRUPP);
         });
         javalin.start(config.port());
