@@ -56,7 +56,7 @@ public final class PersonalRepository {
                        (SELECT group_concat(t.id || char(31) || t.namn, char(30))
                         FROM team_medlem m JOIN team t ON t.id = m.team_id WHERE m.anvandare_id = a.id) AS team
                 FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
-                WHERE """ + villkor + " ORDER BY a.namn COLLATE NOCASE, a.id");
+                WHERE\s""" + villkor + " ORDER BY a.namn COLLATE NOCASE, a.id");
         if (id != null) {
             q.bind("id", id);
         }
