@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.Roll;
 
 /**
  * The rules a staff account's details must follow, the same for the form and for each row of an import. Fields

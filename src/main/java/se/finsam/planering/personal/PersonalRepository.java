@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.Roll;
 
 /** Staff accounts as the administrator keeps them: who they are, their role, organisation and teams. */
 public final class PersonalRepository {

@@ -18,14 +18,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.SessionStore;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 

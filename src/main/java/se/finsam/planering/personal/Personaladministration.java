@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import se.finsam.planering.auth.LoginThrottle;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.SessionStore;
 
 /**

@@ -3,7 +3,7 @@ package se.finsam.planering.personal;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagareAccess;
 
 /**
  * Open plan items whose named owner has left (the account is deactivated), for the koordinator to give a new owner.

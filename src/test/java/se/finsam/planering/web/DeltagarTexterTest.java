@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.deltagare.MinPlaneringRepository;
+import se.finsam.planering.minplanering.MinPlaneringRepository;
 
 /**
  * Every text a participant can meet exists in Swedish, English and Arabic. The keys are found by reading the

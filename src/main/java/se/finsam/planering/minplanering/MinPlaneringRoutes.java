@@ -1,5 +1,7 @@
-package se.finsam.planering.deltagare;
+package se.finsam.planering.minplanering;
 
+import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
@@ -11,13 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import se.finsam.planering.App;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
 import se.finsam.planering.web.Fel;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
@@ -129,7 +130,7 @@ public final class MinPlaneringRoutes {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//FINSAM Planering//SV");
         VEvent event = new VEvent();
-        Instant start = mote.tid().atZone(App.ZONE).toInstant();
+        Instant start = mote.tid().atZone(clock.getZone()).toInstant();
         event.setDateStart(Date.from(start));
         event.setDateEnd(Date.from(start.plus(Duration.ofMinutes(60))));
         event.setSummary(m.get("mote.ics.rubrik", mote.team()));
