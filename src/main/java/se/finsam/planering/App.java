@@ -15,6 +15,7 @@ import static se.finsam.planering.atkomst.Atkomst.konto;
 import static se.finsam.planering.atkomst.Atkomst.overlamning;
 import static se.finsam.planering.atkomst.Atkomst.planpunkt;
 import static se.finsam.planering.atkomst.Atkomst.uppfoljning;
+import static se.finsam.planering.atkomst.Atkomst.utanPerson;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -150,6 +151,10 @@ public final class App {
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
                 access, renderer, web, clock, config.baseUrl());
 
+        se.finsam.planering.admin.AdminRoutes admin = new se.finsam.planering.admin.AdminRoutes(
+                new se.finsam.planering.admin.OrganisationRepository(jdbi), new se.finsam.planering.admin.TeamRepository(jdbi),
+                new se.finsam.planering.admin.HandelseRepository(jdbi), audit, renderer, web);
+
         RouteTable[] table = new RouteTable[1];
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -265,6 +270,23 @@ public final class App {
             r.post("/admin/personal/{id}/las-upp", personal::lasUpp, konto("id"), ADMIN);
             r.get("/inbjudan", personal::inbjudanSida, ALLA);
             r.post("/inbjudan", personal::inbjudanSpara, ALLA);
+            // Administration of organisations and teams, and what administrators did.
+            r.get("/admin/organisationer", admin::organisationer, ADMIN);
+            r.get("/admin/organisationer/ny", admin::nyOrganisation, ADMIN);
+            r.post("/admin/organisationer", admin::skapaOrganisation, ADMIN);
+            r.get("/admin/organisationer/{id}", admin::organisation, utanPerson("id", "organisation"), ADMIN);
+            r.post("/admin/organisationer/{id}", admin::andraOrganisation, utanPerson("id", "organisation"), ADMIN);
+            r.post("/admin/organisationer/{id}/avaktivera", admin::avaktiveraOrganisation, utanPerson("id", "organisation"), ADMIN);
+            r.post("/admin/organisationer/{id}/aktivera", admin::aktiveraOrganisation, utanPerson("id", "organisation"), ADMIN);
+            r.get("/admin/team", admin::teamLista, ADMIN);
+            r.get("/admin/team/nytt", admin::nyttTeam, ADMIN);
+            r.post("/admin/team", admin::skapaTeam, ADMIN);
+            r.get("/admin/team/{id}", admin::teamSida, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}", admin::andraTeam, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}/avaktivera", admin::avaktiveraTeam, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}/aktivera", admin::aktiveraTeam, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}/ta-bort", admin::taBortTeam, utanPerson("id", "team"), ADMIN);
+            r.get("/admin/handelser", admin::handelser, ADMIN);
             r.get("/statistik", hem::statistik, STYRGRUPP);
         });
         javalin.start(config.port());

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.Browser;
 import se.finsam.planering.testsupport.BrowserTest;
 import se.finsam.planering.testsupport.TestApp;
@@ -54,7 +53,7 @@ class NyttForbundBrowserTest {
     }
 
     @Test
-    void forstaAdministratorenBjuderInPersonalIEnTomDatabas() throws Exception {
+    void forstaAdministratornStartarForbundetOchKoordinatornAnmalerForstaDeltagaren() throws Exception {
         try (TestApp app = TestApp.start(Config.DemoMode.NONE); Browser browser = new Browser(app)) {
             Config config = new Config(0, app.databaseFile(), "http://localhost", Config.DemoMode.NONE, false,
                     Duration.ofMinutes(30), false, false);
@@ -64,22 +63,49 @@ class NyttForbundBrowserTest {
             browser.loginStaff("anna.admin", ADMIN_LOSENORD);
             assertTrue(browser.text().contains("Administration"), browser.text());
             browser.assertAccessibleAtBothSizes("forbund-admin");
+
+            // Organisations and the team.
+            browser.clickAndWait("a[href='/admin/organisationer']");
+            browser.assertAccessibleAtBothSizes("forbund-organisationer");
+            for (String[] org : new String[][] {{"Jobbtorg Nord", "jobbtorg"}, {"Arbetsförmedlingen", "af"}}) {
+                browser.open("/admin/organisationer/ny");
+                browser.type("#namn", org[0]);
+                valj(browser, "#typ", org[1]);
+                browser.type("#kan_hjalpa_med", "Hjälper dig på vägen till arbete.");
+                browser.clickAndWait("form[action='/admin/organisationer'] button[type=submit]");
+            }
+            browser.open("/admin/organisationer");
+            assertTrue(browser.text().contains("Jobbtorg Nord") && browser.text().contains("Arbetsförmedlingen"),
+                    browser.text());
+            browser.open("/admin/team/nytt");
+            browser.assertAccessibleAtBothSizes("forbund-nytt-team");
+            browser.type("#namn", "Team Nord");
+            browser.type("#motesplats", "Storgatan 1, 123 45 Norrby");
+            for (WebElement box : browser.findAll("input[name=organisation]")) {
+                box.click();
+            }
+            browser.clickAndWait("form[action='/admin/team'] button[type=submit]");
+            browser.open("/admin/team");
+            assertTrue(browser.text().contains("Team Nord"), browser.text());
+
+            // Staff: the koordinator by invitation.
+            browser.open("/admin");
             browser.clickAndWait("a[href='/admin/personal']");
             browser.assertAccessibleAtBothSizes("forbund-personal");
             browser.clickAndWait("a[href='/admin/personal/ny']");
             browser.assertAccessibleAtBothSizes("forbund-ny-person");
-
-            // A handläggare needs an organisation and a team, which a new database does not have yet.
-            browser.type("#namn", "Sara Styrgrupp");
-            browser.type("#epost", "sara@forbundet.se");
-            valj(browser, "#roll", "handlaggare");
+            browser.type("#namn", "Kerstin Koordinator");
+            browser.type("#epost", "kerstin@jobbtorgnord.se");
+            browser.type("#anvandarnamn", "kerstin");
+            valj(browser, "#roll", "koordinator");
             browser.clickAndWait("form[action='/admin/personal/ny'] button[type=submit]");
             assertTrue(browser.text().contains("Välj organisation"), browser.text());
-            assertEquals("sara@forbundet.se", browser.find("#epost").getAttribute("value"), "typed input is kept");
+            assertEquals("kerstin@jobbtorgnord.se", browser.find("#epost").getAttribute("value"), "input is kept");
             browser.assertAccessibleAtBothSizes("forbund-ny-person-fel");
-            valj(browser, "#roll", "styrgrupp");
+            new Select(browser.find("#organisation")).selectByVisibleText("Jobbtorg Nord");
+            browser.find("label[for^='team-']").click();
             browser.clickAndWait("form[action='/admin/personal/ny'] button[type=submit]");
-            assertTrue(browser.text().contains("Kontot för Sara Styrgrupp är skapat"), browser.text());
+            assertTrue(browser.text().contains("Kontot för Kerstin Koordinator är skapat"), browser.text());
             String lank = browser.find("#lank").getAttribute("value");
             browser.assertAccessibleAtBothSizes("forbund-inbjudan");
             browser.clickAndWait("a[href^='/admin/personal/']:not([href='/admin/personal'])");
@@ -90,49 +116,31 @@ class NyttForbundBrowserTest {
             browser.open("/admin/personal/import");
             browser.assertAccessibleAtBothSizes("forbund-import");
             Path fel = dir.resolve("personal.csv");
-            Files.writeString(fel, "namn;e-post;organisation;roll;team\nOla Ordf;ola@forbundet.se;;styrgrupp;\n"
-                    + "Hans Hand;hans@af.se;Arbetsförmedlingen;handlaggare;Team Nord\n");
+            Files.writeString(fel, "namn;e-post;organisation;roll;team\n"
+                    + "Hans Hand;hans@af.se;Arbetsförmedlingen;handlaggare;Team Nord\n"
+                    + "Ola Ordf;ola@forbundet.se;;styrgrupp;\n"
+                    + "Tova Team;tova@af.se;Arbetsförmedlingen;teamrepresentant;Team Syd\n");
             browser.find("#fil").sendKeys(fel.toString());
             browser.clickAndWait("form[action='/admin/personal/import'] button[type=submit]");
-            assertTrue(browser.text().contains("Rad 3: Organisationen Arbetsförmedlingen finns inte"), browser.text());
+            assertTrue(browser.text().contains("Rad 4: Teamet Team Syd finns inte"), browser.text());
             browser.assertAccessibleAtBothSizes("forbund-import-fel");
             Path ratt = dir.resolve("personal-ratt.csv");
-            Files.writeString(ratt, "namn;e-post;organisation;roll;team\nOla Ordf;ola@forbundet.se;;styrgrupp;\n");
+            Files.writeString(ratt, "namn;e-post;organisation;roll;team\n"
+                    + "Hans Hand;hans@af.se;Arbetsförmedlingen;handlaggare;Team Nord\n"
+                    + "Ola Ordf;ola@forbundet.se;;styrgrupp;\n");
             browser.open("/admin/personal/import");
             browser.find("#fil").sendKeys(ratt.toString());
             browser.clickAndWait("form[action='/admin/personal/import'] button[type=submit]");
             browser.assertAccessibleAtBothSizes("forbund-import-granskning");
             browser.clickAndWait("form[action='/admin/personal/import/spara'] button[type=submit]");
-            assertTrue(browser.text().contains("1 nya konton är skapade"), browser.text());
+            assertTrue(browser.text().contains("2 nya konton är skapade"), browser.text());
             browser.assertAccessibleAtBothSizes("forbund-import-resultat");
 
-            tackaJa(browser, lank);
-            assertTrue(browser.driver().getCurrentUrl().endsWith("/statistik"), browser.driver().getCurrentUrl());
-        }
-    }
-
-    @Test
-    void nyKoordinatorTackarJaOchAnmalerTeametsForstaDeltagare() {
-        try (TestApp app = TestApp.start(); Browser browser = new Browser(app)) {
-            long kista = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg Kista'")
-                    .mapTo(Long.class).one());
-            long jobbtorg = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE kod = 'JOBBTORG'")
-                    .mapTo(Long.class).one());
-            browser.loginStaff("admin", DemoData.STAFF_PASSWORD);
-            browser.open("/admin/personal/ny");
-            browser.type("#namn", "Kerstin Ny");
-            browser.type("#epost", "kerstin.ny@jobbtorg.se");
-            browser.type("#anvandarnamn", "kerstin.ny");
-            valj(browser, "#roll", "koordinator");
-            valj(browser, "#organisation", String.valueOf(jobbtorg));
-            browser.find("#team-" + kista).click();
-            browser.clickAndWait("form[action='/admin/personal/ny'] button[type=submit]");
-            String lank = browser.find("#lank").getAttribute("value");
-
+            // The koordinator accepts, logs in and registers the team's first participant.
             tackaJa(browser, lank);
             assertTrue(browser.driver().getCurrentUrl().endsWith("/oversikt"), browser.driver().getCurrentUrl());
             browser.logout();
-            browser.loginStaff("kerstin.ny", NYTT_LOSENORD);
+            browser.loginStaff("kerstin", NYTT_LOSENORD);
             browser.open("/anmalan");
             browser.type("#fornamn", "Första");
             browser.type("#efternamn", "Deltagaresson");

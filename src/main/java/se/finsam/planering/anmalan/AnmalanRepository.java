@@ -75,7 +75,7 @@ public final class AnmalanRepository {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM team WHERE id IN (<t>) ORDER BY namn")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM team WHERE id IN (<t>) AND aktiv = 1 ORDER BY namn")
                 .bindList("t", List.copyOf(teamIds))
                 .map((rs, c) -> new Team(rs.getLong(1), rs.getString(2))).list());
     }

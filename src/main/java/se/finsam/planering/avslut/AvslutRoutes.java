@@ -66,7 +66,7 @@ public final class AvslutRoutes {
 
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation ORDER BY namn")
+        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation WHERE aktiv = 1 ORDER BY namn")
                 .map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
         renderer.render(ctx, "avslut/formular.jte",
                 new AvslutPage(oversikt, organisationer, varden, fel, oversikt.fas().equals("avslutad")));

@@ -82,8 +82,18 @@ public final class DemoData {
                 return false;
             }
             new Seeder(handle, clock, staffHash, pinHash, small, small ? 0 : LARGE_COUNT).run();
+            teamensOrganisationer(handle);
             return true;
         });
+    }
+
+    /** Each demo team takes part with the organisations of its members. */
+    private static void teamensOrganisationer(org.jdbi.v3.core.Handle handle) {
+        handle.execute("""
+                INSERT OR IGNORE INTO team_organisation (team_id, organisation_id)
+                SELECT DISTINCT m.team_id, a.organisation_id
+                FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
+                WHERE a.organisation_id IS NOT NULL""");
     }
 
     /**
@@ -102,6 +112,7 @@ public final class DemoData {
                 throw new IllegalStateException("The database already has data; seed a new, empty database file.");
             }
             new Seeder(handle, clock, staffHash, pinHash, false, deltagareCount).run();
+            teamensOrganisationer(handle);
         });
     }
 

@@ -40,9 +40,9 @@ public final class KontaktRepository {
         this.jdbi = jdbi;
     }
 
-    /** The authorities a plan item or a contact can belong to, in a stable order. */
+    /** The active authorities a new plan item, contact or samtycke can name, in a stable order. */
     public List<Organisation> organisationer() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, typ, namn FROM organisation ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, typ, namn FROM organisation WHERE aktiv = 1 ORDER BY id")
                 .map((rs, c) -> new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list());
     }

@@ -92,8 +92,8 @@ public final class KontoRoutes {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
         int ended = sessions.deleteAllFor(id);
-        audit.log(admin.id(), AuditLog.Handling.ANDRA, null,
-                "administratören loggade ut användare " + id + " överallt (" + ended + " inloggningar)", ctx.ip());
+        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, se.finsam.planering.admin.HandelseRepository.vad(
+                "konto", id, "utloggad överallt (" + ended + " inloggningar)"), ctx.ip());
         web.flash(ctx, "flash.admin.utloggad");
         ctx.redirect("/admin/konton");
     }

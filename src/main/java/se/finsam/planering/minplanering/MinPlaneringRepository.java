@@ -22,7 +22,16 @@ public final class MinPlaneringRepository {
 
     /** One card per authority. */
     public record Myndighet(String organisation, String typ, String kanHjalpaMed, String telefon,
-                            String telefontider, String webbplats, List<Kontakt> kontakter) {
+                            String telefontider, String webbplats, List<Kontakt> kontakter, String kanHjalpaMedEn,
+                            String kanHjalpaMedAr, String epost) {
+        /** The organisation's own sentence in the given language (English or Arabic), or null when not written. */
+        public String kanHjalpaMedPa(String sprak) {
+            return switch (sprak) {
+                case "en" -> kanHjalpaMedEn;
+                case "ar" -> kanHjalpaMedAr;
+                default -> kanHjalpaMed;
+            };
+        }
     }
 
     public record Mote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
@@ -91,11 +100,12 @@ public final class MinPlaneringRepository {
     /** Current contacts grouped by authority, the koordinator included. */
     public List<Myndighet> kontakter(long deltagareId) {
         record Rad(long orgId, String org, String typ, String hjalp, String orgTelefon, String orgTider,
-                   String webb, Kontakt kontakt) {
+                   String webb, Kontakt kontakt, String hjalpEn, String hjalpAr, String orgEpost) {
         }
         List<Rad> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT o.id AS org_id, o.namn AS org, o.typ, o.kan_hjalpa_med, o.telefon AS org_telefon,
-                               o.telefontider AS org_tider, o.webbplats,
+                               o.telefontider AS org_tider, o.webbplats, o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar,
+                               o.epost AS org_epost,
                                coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
                                coalesce(k.telefon, a.telefon) AS telefon, coalesce(k.epost, a.epost) AS epost,
                                coalesce(k.telefontider, a.telefontider) AS telefontider,
@@ -106,6 +116,7 @@ public final class MinPlaneringRepository {
                         WHERE k.deltagare_id = :d AND k.till_datum IS NULL
                         UNION ALL
                         SELECT o.id, o.namn, o.typ, o.kan_hjalpa_med, o.telefon, o.telefontider, o.webbplats,
+                               o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar, o.epost,
                                a.namn, a.titel, a.telefon, a.epost, a.telefontider, 1
                         FROM deltagare d
                         JOIN team_medlem m ON m.team_id = d.team_id
@@ -119,7 +130,8 @@ public final class MinPlaneringRepository {
                         rs.getString("kan_hjalpa_med"), rs.getString("org_telefon"), rs.getString("org_tider"),
                         rs.getString("webbplats"),
                         new Kontakt(rs.getString("namn"), rs.getString("titel"), rs.getString("telefon"),
-                                rs.getString("epost"), rs.getString("telefontider"), rs.getBoolean("koordinator"))))
+                                rs.getString("epost"), rs.getString("telefontider"), rs.getBoolean("koordinator")),
+                        rs.getString("kan_hjalpa_med_en"), rs.getString("kan_hjalpa_med_ar"), rs.getString("org_epost")))
                 .list());
         Map<Long, List<Rad>> perOrg = new LinkedHashMap<>();
         for (Rad rad : rader) {
@@ -128,7 +140,8 @@ public final class MinPlaneringRepository {
         return perOrg.values().stream().map(list -> {
             Rad first = list.get(0);
             return new Myndighet(first.org(), first.typ(), first.hjalp(), first.orgTelefon(), first.orgTider(),
-                    first.webb(), list.stream().map(Rad::kontakt).toList());
+                    first.webb(), list.stream().map(Rad::kontakt).toList(), first.hjalpEn(), first.hjalpAr(),
+                    first.orgEpost());
         }).toList();
     }
 

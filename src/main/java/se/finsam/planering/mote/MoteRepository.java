@@ -32,11 +32,12 @@ public final class MoteRepository {
 
     /** How long each participant's slot is. */
     public static final Duration SLOT = Duration.ofMinutes(45);
-    /** How long a meeting is by default: four participants. */
-    public static final Duration MOTESLANGD = Duration.ofMinutes(180);
-
     public record Team(long id, String namn, String motesplats, int veckodag, String motestid, int intervallVeckor,
-                       int kvittensArbetsdagar, String uppfoljningManader) {
+                       int kvittensArbetsdagar, String uppfoljningManader, int moteslangdMinuter) {
+        /** How long the team's meetings last (team.moteslangd_minuter). */
+        public Duration moteslangd() {
+            return Duration.ofMinutes(moteslangdMinuter);
+        }
     }
 
     public record Mote(long id, long teamId, String team, LocalDateTime start, LocalDateTime slut, String plats,
@@ -69,10 +70,10 @@ public final class MoteRepository {
     public Optional<Team> team(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
-                               kvittens_arbetsdagar, uppfoljning_manader FROM team WHERE id = :id""")
+                               kvittens_arbetsdagar, uppfoljning_manader, moteslangd_minuter FROM team WHERE id = :id""")
                 .bind("id", id)
                 .map((rs, c) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8)))
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getInt(9)))
                 .findOne());
     }
 
@@ -128,7 +129,7 @@ public final class MoteRepository {
                                 INSERT INTO mote (team_id, start, slut, plats)
                                 SELECT :t, :start, :slut, :plats
                                 WHERE NOT EXISTS (SELECT 1 FROM mote WHERE team_id = :t AND start = :start)""")
-                        .bind("t", team.id()).bind("start", start).bind("slut", start.plus(MOTESLANGD))
+                        .bind("t", team.id()).bind("start", start).bind("slut", start.plus(team.moteslangd()))
                         .bind("plats", team.motesplats()).execute();
             }
             return antal;

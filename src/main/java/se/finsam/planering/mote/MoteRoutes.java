@@ -166,7 +166,7 @@ public final class MoteRoutes {
         MoteRepository.Team team = moten.team(teamId).orElseThrow();
         String plats = nytt.plats().isBlank() ? team.motesplats() : nytt.plats().strip();
         LocalDateTime start = datum.atTime(tid);
-        long id = moten.skapa(teamId, start, start.plus(MoteRepository.MOTESLANGD), plats);
+        long id = moten.skapa(teamId, start, start.plus(team.moteslangd()), plats);
         web.flash(ctx, "flash.mote.skapat");
         ctx.redirect("/moten/" + id);
     }

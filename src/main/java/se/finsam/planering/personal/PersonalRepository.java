@@ -81,12 +81,12 @@ public final class PersonalRepository {
     }
 
     public List<Val> organisationer() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, namn FROM organisation ORDER BY namn")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, namn FROM organisation WHERE aktiv = 1 ORDER BY namn")
                 .map((rs, c) -> new Val(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
     }
 
     public List<Val> team() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn, namn FROM team ORDER BY namn")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn, namn FROM team WHERE aktiv = 1 ORDER BY namn")
                 .map((rs, c) -> new Val(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
     }
 
