@@ -134,7 +134,7 @@ public final class PersonalRoutes {
             return;
         }
         Personaladministration.Skapad s = skapande.skapad().get();
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "skapade personalkonto " + s.id() + " med inbjudan",
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(s.id(), "skapat med inbjudan"),
                 ctx.ip());
         ctx.status(201);
         renderer.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(s.id(), s.namn(),
@@ -161,7 +161,7 @@ public final class PersonalRoutes {
             renderer.render(ctx, "personal/visa.jte", visaPage(p, fel(web.messages(ctx), List.of(fel.get()))));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "ändrade roll, organisation och team för konto " + p.id(),
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"),
                 ctx.ip());
         web.flash(ctx, "flash.personal.andrad");
         ctx.redirect("/admin/personal/" + p.id());
@@ -177,7 +177,7 @@ public final class PersonalRoutes {
                     visaPage(p, new FormErrors().add("inaktivera", web.messages(ctx).get(fel.get()))));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "inaktiverade konto " + p.id(), ctx.ip());
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "inaktiverat, utloggat överallt"), ctx.ip());
         web.flash(ctx, "flash.personal.inaktiverad");
         ctx.redirect("/admin/personal/" + p.id());
     }
@@ -186,7 +186,7 @@ public final class PersonalRoutes {
         CurrentUser user = web.requireUser(ctx);
         PersonalRepository.Person p = person(ctx);
         admin.aktivera(user.id(), p.id());
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "aktiverade konto " + p.id() + " igen", ctx.ip());
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "aktiverat igen"), ctx.ip());
         web.flash(ctx, "flash.personal.aktiverad");
         ctx.redirect("/admin/personal/" + p.id());
     }
@@ -201,7 +201,7 @@ public final class PersonalRoutes {
                     new FormErrors().add("inbjudan", web.messages(ctx).get("personal.fel.inaktiv.inbjudan"))));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "ny inbjudningslänk för konto " + p.id(), ctx.ip());
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "ny inbjudningslänk, äldre länkar gäller inte"), ctx.ip());
         renderer.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(p.id(), p.namn(),
                 p.anvandarnamn(), lank(token.get()), clock.instant().plus(Inbjudningar.GILTIG), false));
     }
@@ -210,7 +210,7 @@ public final class PersonalRoutes {
         CurrentUser user = web.requireUser(ctx);
         PersonalRepository.Person p = person(ctx);
         admin.lasUpp(user.id(), p.id());
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "låste upp konto " + p.id(), ctx.ip());
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "upplåst"), ctx.ip());
         web.flash(ctx, "flash.personal.upplast");
         ctx.redirect("/admin/personal/" + p.id());
     }
@@ -427,6 +427,11 @@ public final class PersonalRoutes {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
         return repo.hitta(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+    }
+
+    /** How the audit log names a change to an account, as the administrator's events page lists them. */
+    private static String vad(long id, String text) {
+        return se.finsam.planering.admin.HandelseRepository.vad("konto", id, text);
     }
 
     private static String param(Context ctx, String name) {

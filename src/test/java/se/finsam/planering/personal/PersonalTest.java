@@ -236,6 +236,14 @@ class PersonalTest extends AppTest {
         admin.get("/admin/personal/" + id);
         assertEquals(302, admin.post("/admin/personal/" + id + "/inaktivera", Map.of()).statusCode());
         assertTrue(location(honom.get("/oversikt")).startsWith("/logga-in"), "his session ended at once");
+        assertEquals(1, (int) app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM audit_log l JOIN anvandare a ON a.id = l.anvandare_id
+                        WHERE a.anvandarnamn = 'admin' AND l.handling = 'andra' AND l.vad = :v""")
+                .bind("v", "konto " + id + ": inaktiverat, utloggat överallt").mapTo(Integer.class).one()),
+                "the audit log says who deactivated which account");
+        assertEquals(1, (int) app.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM konto_andring WHERE anvandare_id = :id AND vad = 'inaktiverad'")
+                .bind("id", id).mapTo(Integer.class).one()));
         HttpSession igen = app.session();
         igen.get("/logga-in");
         HttpResponse<String> inloggning = igen.post("/logga-in", Map.of("anvandarnamn", anvandarnamn, "losenord",
