@@ -57,6 +57,9 @@ import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.mote.MoteRoutes;
 import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.overlamning.OverlamningRoutes;
+import se.finsam.planering.personal.Inbjudningar;
+import se.finsam.planering.personal.PersonalRepository;
+import se.finsam.planering.personal.PersonalRoutes;
 import se.finsam.planering.planering.MotelageRoutes;
 import se.finsam.planering.planering.PlaneringEditorRepository;
 import se.finsam.planering.planering.PlaneringRepository;
@@ -132,6 +135,8 @@ public final class App {
                 web, clock);
         se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(jdbi,
                 users, sessions, throttle, nycklar, totp, audit, renderer, web, auth);
+        PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
+                sessions, throttle, hasher, audit, renderer, web, clock, config.baseUrl());
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
@@ -273,6 +278,22 @@ public final class App {
             r.get("/admin/konton", konto::adminKonton, ADMIN);
             r.post("/admin/anvandare/{id}/logga-ut", konto::adminLoggaUt, konto("id"), ADMIN);
             r.post("/admin/anvandare/{id}/aterstall-tvafaktor", konto::adminAterstallAndraFaktor, konto("id"), ADMIN);
+            // Staff accounts: create with an invitation, change, deactivate, import; the invitation itself.
+            r.get("/admin/personal", personal::lista, ADMIN);
+            r.get("/admin/personal/ny", personal::ny, ADMIN);
+            r.post("/admin/personal/ny", personal::skapa, ADMIN);
+            r.get("/admin/personal/import", personal::importSida, ADMIN);
+            r.post("/admin/personal/import", personal::granska, ADMIN);
+            r.post("/admin/personal/import/spara", personal::importera, ADMIN);
+            r.post("/admin/personal/import/lankar.csv", personal::lankarCsv, ADMIN);
+            r.get("/admin/personal/{id}", personal::visa, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}", personal::andra, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/inaktivera", personal::inaktivera, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/aktivera", personal::aktivera, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/inbjudan", personal::nyInbjudan, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/las-upp", personal::lasUpp, konto("id"), ADMIN);
+            r.get("/inbjudan", personal::inbjudanSida, ALLA);
+            r.post("/inbjudan", personal::inbjudanSpara, ALLA);
             // Administration of organisations and teams, and what administrators did.
             r.get("/admin/organisationer", admin::organisationer, ADMIN);
             r.get("/admin/organisationer/ny", admin::nyOrganisation, ADMIN);

@@ -35,7 +35,8 @@ public final class HemRoutes {
     public record Koordinatorlistor(List<MoteRepository.Anmald> anmaldaUtanMote, List<MoteRepository.Mote> moten,
                                     List<MoteRepository.Anmald> planerade, List<Uppfoljning> uppfoljningar,
                                     List<OverlamningRepository.Post> utanKvittens,
-                                    List<OverlamningRepository.Post> aterlamnade) {
+                                    List<OverlamningRepository.Post> aterlamnade,
+                                    List<se.finsam.planering.personal.SlutadAnsvarig.Punkt> slutat) {
         public long forsenade() {
             return utanKvittens.stream().filter(OverlamningRepository.Post::forsenad).count();
         }
@@ -108,7 +109,8 @@ public final class HemRoutes {
                 moten.iFas(synliga, "planerad"),
                 uppfoljningar(user, idag),
                 overlamningar.utanKvittens(synliga, user.teamIds(), idag),
-                overlamningar.aterlamnade(synliga, user.teamIds(), idag));
+                overlamningar.aterlamnade(synliga, user.teamIds(), idag),
+                se.finsam.planering.personal.SlutadAnsvarig.iTeam(jdbi, synliga, user.teamIds()));
         List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
         List<Long> visade = new ArrayList<>();
         lista.forEach(d -> visade.add(d.id()));
@@ -119,6 +121,7 @@ public final class HemRoutes {
             listor.uppfoljningar().forEach(u -> visade.add(u.deltagareId()));
             listor.utanKvittens().forEach(o -> visade.add(o.deltagareId()));
             listor.aterlamnade().forEach(o -> visade.add(o.deltagareId()));
+            listor.slutat().forEach(p -> visade.add(p.deltagareId()));
         }
         access.loggaLista(ctx, visade, "startsidans listor");
         renderer.render(ctx, "hem/personal.jte",

@@ -100,7 +100,7 @@ class SessionerTest extends AppTest {
         assertEquals(404, admin.post("/admin/anvandare/999999/logga-ut", Map.of()).statusCode());
         assertEquals(1, (int) app.jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM audit_log WHERE vad LIKE :v")
-                .bind("v", "%användare " + id + " överallt%").mapTo(Integer.class).one()));
+                .bind("v", "konto " + id + ": utloggad överallt%").mapTo(Integer.class).one()));
     }
 
     @Test

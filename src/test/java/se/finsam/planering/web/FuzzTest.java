@@ -146,6 +146,17 @@ class FuzzTest extends AppTest {
                 "/admin/team/" + city)) {
             read(admin, page, formular);
         }
+        // Staff administration: a person of its own to change, and her invitation page.
+        HttpResponse<String> inbjuden = admin.post("/admin/personal/ny", Map.of("namn", "Fuzz Person", "epost",
+                "fuzz.person@finsam.se", "roll", "styrgrupp", "organisation", ""));
+        assertEquals(201, inbjuden.statusCode(), inbjuden.body());
+        String lank = HttpSession.html(inbjuden).select("#lank").val();
+        long fuzzPerson = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM anvandare WHERE epost = 'fuzz.person@finsam.se'").mapTo(Long.class).one());
+        for (String page : List.of("/admin/personal/ny", "/admin/personal/import", "/admin/personal/" + fuzzPerson)) {
+            read(admin, page, formular);
+        }
+        read(app.session(), lank.substring(lank.indexOf("/inbjudan")), formular);
         read(app.session().loginStaff("teamrep.af"), "/konto", formular);
         // Forms that end sessions would log out the sessions the other forms need: they are fuzzed last.
         List<Formular> sist = new ArrayList<>();
