@@ -28,4 +28,10 @@ public final class HemRepository {
                                 GROUP BY o.id ORDER BY o.namn""")
                         .mapTo(HemRoutes.Antal.class).list()));
     }
+
+    /** Open plan items whose owner has been deactivated, for the koordinator to hand on. */
+    public java.util.List<se.finsam.planering.personal.SlutadAnsvarig.Punkt> slutadeAnsvariga(
+            se.finsam.planering.atkomst.DeltagareAccess.Synliga synliga, java.util.Collection<Long> teamIds) {
+        return se.finsam.planering.personal.SlutadAnsvarig.iTeam(jdbi, synliga, teamIds);
+    }
 }

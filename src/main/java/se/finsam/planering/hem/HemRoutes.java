@@ -110,7 +110,7 @@ public final class HemRoutes {
                 uppfoljningar(user, idag),
                 overlamningar.utanKvittens(synliga, user.teamIds(), idag),
                 overlamningar.aterlamnade(synliga, user.teamIds(), idag),
-                se.finsam.planering.personal.SlutadAnsvarig.iTeam(jdbi, synliga, user.teamIds()));
+                hem.slutadeAnsvariga(synliga, user.teamIds()));
         List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
         List<Long> visade = new ArrayList<>();
         lista.forEach(d -> visade.add(d.id()));
