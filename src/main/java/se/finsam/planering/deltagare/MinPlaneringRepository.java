@@ -25,8 +25,19 @@ public final class MinPlaneringRepository {
                             String telefontider, String webbplats, List<Kontakt> kontakter) {
     }
 
+    /** Her next meeting; {@code flyttadFranTid} and {@code flyttadFranPlats} are set when it was moved. */
     public record Mote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
-                       String team) {
+                       String team, long bokningId, int sekvens, LocalDateTime flyttadFranTid,
+                       String flyttadFranPlats) {
+
+        public boolean flyttat() {
+            return flyttadFranTid != null;
+        }
+
+        /** Whether the place changed with the latest move. */
+        public boolean nyPlats() {
+            return flyttadFranPlats != null && !flyttadFranPlats.equals(plats);
+        }
     }
 
     /** The newest follow-up note or next step written for the participant; either may be missing. */
@@ -147,7 +158,8 @@ public final class MinPlaneringRepository {
     /** The next meeting the participant is booked into, from today on. */
     public Optional<Mote> nastaMote(long deltagareId, LocalDate idag) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team, m.id AS mote_id
+                        SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team, m.id AS mote_id,
+                               md.id AS bokning_id, md.sekvens, md.flyttad_fran_tid, md.flyttad_fran_plats
                         FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id JOIN team t ON t.id = m.team_id
                         WHERE md.deltagare_id = :d AND m.status = 'planerat' AND md.tid >= :idag
                         ORDER BY md.tid LIMIT 1""")
@@ -163,7 +175,11 @@ public final class MinPlaneringRepository {
                                     ORDER BY o.namn""")
                             .bind("t", teamId).mapTo(String.class).list();
                     return new Mote(LocalDateTime.parse(rs.getString("tid")), rs.getString("plats"),
-                            rs.getString("syfte"), rs.getString("ta_med"), narvarande, rs.getString("team"));
+                            rs.getString("syfte"), rs.getString("ta_med"), narvarande, rs.getString("team"),
+                            rs.getLong("bokning_id"), rs.getInt("sekvens"),
+                            rs.getString("flyttad_fran_tid") == null ? null
+                                    : LocalDateTime.parse(rs.getString("flyttad_fran_tid")),
+                            rs.getString("flyttad_fran_plats"));
                 })
                 .findOne());
     }
