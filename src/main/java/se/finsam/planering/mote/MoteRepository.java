@@ -256,7 +256,7 @@ public final class MoteRepository {
 
     /** Another planned meeting of the team that overlaps the given time, if any. */
     public Optional<Mote> krock(long teamId, long utomMoteId, LocalDateTime start, LocalDateTime slut) {
-        return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + """
+        return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + " " + """
                          WHERE m.team_id = :t AND m.id <> :m AND m.status = 'planerat'
                           AND m.start < :slut AND m.slut > :start ORDER BY m.start LIMIT 1""")
                 .bind("t", teamId).bind("m", utomMoteId).bind("start", start).bind("slut", slut)

@@ -436,6 +436,7 @@ public final class MoteRoutes {
         } else {
             switch (moten.flyttaBokning(bokning.id(), till.id(), tid, clock.instant())) {
                 case FLYTTAD -> {
+                    access.loggaAndring(ctx, List.of(bokning.deltagareId()), "bokning flyttad");
                     web.flash(ctx, "flash.bokning.flyttad");
                     ctx.redirect("/moten/" + till.id());
                     return;
