@@ -467,6 +467,42 @@ public final class MoteRoutes {
                 clock.instant()));
     }
 
+    /**
+     * A letter with a new activation code for a participant who lost her PIN or her phone, whether or not she is
+     * booked into a meeting: in her language (and a Swedish copy when hers is another), with the code and a QR code
+     * to the activation page. The old PIN and every session end with the new code.
+     */
+    public record KodbrevPage(DeltagareRepository.Oversikt deltagare, String team,
+                              KontaktRepository.Koordinator koordinator, String aktiveringskod, LocalDate kodGiltigTill,
+                              LocalDate idag, PageContext brev, String qrUrl) {
+
+        public String qrSvg(PageContext l) {
+            return QrCode.svg(qrUrl, l.t("utskrift.qr", qrUrl));
+        }
+
+        public List<PageContext> brevAttSkrivaUt() {
+            return brev.lang().equals("sv") ? List.of(brev)
+                    : List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null));
+        }
+    }
+
+    public void kodbrev(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        long id = idFrom(ctx, "id");
+        if (moten.harPin(id)) {
+            access.require(ctx, id, AuditLog.Handling.ANDRA, "ny aktiveringskod, gammal PIN upphävd");
+        }
+        DeltagareRepository.Oversikt oversikt = deltagare.oversikt(id)
+                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        long teamId = deltagare.teamOf(id).orElseThrow();
+        String kod = moten.nyAktiveringskod(id, user.id(), clock.instant(), KOD_GILTIG);
+        LocalDate idag = LocalDate.now(clock);
+        renderer.render(ctx, "mote/kodbrev.jte", new KodbrevPage(oversikt,
+                moten.team(teamId).map(MoteRepository.Team::namn).orElse(""),
+                kontakter.koordinator(teamId).orElse(null), kod, idag.plusDays(KOD_GILTIG.toDays()), idag,
+                new PageContext(Messages.of(deltagare.sprak(id)), null, null, null, null), baseUrl + "/aktivera"));
+    }
+
     public void kallelse(Context ctx) {
         visaKallelse(ctx, null);
     }
