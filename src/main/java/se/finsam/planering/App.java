@@ -1,19 +1,20 @@
 package se.finsam.planering;
 
-import static se.finsam.planering.auth.Roll.ADMIN;
-import static se.finsam.planering.auth.Roll.DELTAGARE;
-import static se.finsam.planering.auth.Roll.INLOGGAD;
-import static se.finsam.planering.auth.Roll.KOORDINATOR;
-import static se.finsam.planering.auth.Roll.Oppen.ALLA;
-import static se.finsam.planering.auth.Roll.PERSONAL;
-import static se.finsam.planering.auth.Roll.STYRGRUPP;
-import static se.finsam.planering.web.Atkomst.bokning;
-import static se.finsam.planering.web.Atkomst.deltagare;
-import static se.finsam.planering.web.Atkomst.mote;
-import static se.finsam.planering.web.Atkomst.konto;
-import static se.finsam.planering.web.Atkomst.overlamning;
-import static se.finsam.planering.web.Atkomst.planpunkt;
-import static se.finsam.planering.web.Atkomst.uppfoljning;
+import se.finsam.planering.atkomst.AtkomstRepository;
+import static se.finsam.planering.atkomst.Roll.ADMIN;
+import static se.finsam.planering.atkomst.Roll.DELTAGARE;
+import static se.finsam.planering.atkomst.Roll.INLOGGAD;
+import static se.finsam.planering.atkomst.Roll.KOORDINATOR;
+import static se.finsam.planering.atkomst.Roll.Oppen.ALLA;
+import static se.finsam.planering.atkomst.Roll.PERSONAL;
+import static se.finsam.planering.atkomst.Roll.STYRGRUPP;
+import static se.finsam.planering.atkomst.Atkomst.bokning;
+import static se.finsam.planering.atkomst.Atkomst.deltagare;
+import static se.finsam.planering.atkomst.Atkomst.mote;
+import static se.finsam.planering.atkomst.Atkomst.konto;
+import static se.finsam.planering.atkomst.Atkomst.overlamning;
+import static se.finsam.planering.atkomst.Atkomst.planpunkt;
+import static se.finsam.planering.atkomst.Atkomst.uppfoljning;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -33,22 +34,22 @@ import org.slf4j.LoggerFactory;
 import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.anmalan.AnmalanRoutes;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.AuthRoutes;
-import se.finsam.planering.auth.KontoRoutes;
+import se.finsam.planering.inloggning.AuthRoutes;
+import se.finsam.planering.konto.KontoRoutes;
 import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
 import se.finsam.planering.auth.SessionStore;
 import se.finsam.planering.auth.UserRepository;
 import se.finsam.planering.db.Database;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
-import se.finsam.planering.deltagare.DeltagareRoutes;
-import se.finsam.planering.deltagare.MinPlaneringRepository;
-import se.finsam.planering.deltagare.MinPlaneringRoutes;
+import se.finsam.planering.planering.DeltagareRoutes;
+import se.finsam.planering.minplanering.MinPlaneringRepository;
+import se.finsam.planering.minplanering.MinPlaneringRoutes;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.hem.HemRoutes;
 import se.finsam.planering.kontakt.KontaktRepository;
-import se.finsam.planering.kontakt.KontaktRoutes;
+import se.finsam.planering.overlamning.KontaktRoutes;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.mote.MoteRoutes;
 import se.finsam.planering.overlamning.OverlamningRepository;
@@ -71,7 +72,6 @@ import se.finsam.planering.web.WebSecurity;
 public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
-    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     private final Javalin javalin;
     private final Database database;
@@ -91,7 +91,7 @@ public final class App {
         if (args.length > 0 && args[0].equals("skapa-admin")) {
             System.exit(createAdmin(config, args, System.in));
         }
-        App app = start(config, Clock.system(ZONE));
+        App app = start(config, Clock.system(Config.TIDSZON));
         System.out.println();
         System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databaseFile()
                 + ")");
@@ -112,11 +112,11 @@ public final class App {
         UserRepository users = new UserRepository(jdbi);
         SessionStore sessions = new SessionStore(jdbi, clock, config.sessionTimeout());
         AuditLog audit = new AuditLog(jdbi, clock);
-        WebContext web = new WebContext(new Csrf(secret(jdbi, "csrf")), config.secureCookies());
+        WebContext web = new WebContext(new Csrf(secret(jdbi, "csrf")), config.secureCookies(), clock);
         Renderer renderer = new Renderer(config.devTemplates(), web);
         DeltagareRepository deltagare = new DeltagareRepository(jdbi);
         PlaneringRepository planering = new PlaneringRepository(jdbi);
-        DeltagareAccess access = new DeltagareAccess(deltagare, audit, web);
+        DeltagareAccess access = new DeltagareAccess(new AtkomstRepository(jdbi), audit, web::messages);
         WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access);
         ErrorPages errors = new ErrorPages(renderer, web);
 
@@ -126,7 +126,7 @@ public final class App {
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
-        OverlamningRepository overlamningar = new OverlamningRepository(jdbi, kontakter, ZONE);
+        OverlamningRepository overlamningar = new OverlamningRepository(jdbi, kontakter, clock);
         AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, access, audit, renderer, web, clock);
         MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, access, renderer, web, clock,
                 config.baseUrl());
@@ -300,7 +300,7 @@ public final class App {
                 System.err.println("Användarnamnet finns redan: " + args[1]);
                 return 1;
             }
-            users.createStaff(args[1], args[2].strip(), se.finsam.planering.auth.Roll.ADMIN, null,
+            users.createStaff(args[1], args[2].strip(), se.finsam.planering.atkomst.Roll.ADMIN, null,
                     new PasswordHasher().hash(password), java.time.Instant.now());
             System.out.println("Administratören " + args[1] + " är skapad i " + config.databaseFile());
             return 0;

@@ -18,6 +18,12 @@ public record Config(
 
     public enum DemoMode { SMALL, LARGE, NONE }
 
+    /**
+     * Swedish time, in which dates, deadlines and meeting times are meant. Only the clock the app is started with
+     * carries it; everything else asks that clock ({@code LocalDate.now(clock)}, {@code clock.getZone()}).
+     */
+    public static final java.time.ZoneId TIDSZON = java.time.ZoneId.of("Europe/Stockholm");
+
     public static Config fromEnvironment(Map<String, String> env) {
         int port = parseInt(env, "FINSAM_PORT", 7070);
         Path db = Path.of(env.getOrDefault("FINSAM_DB", "data/finsam.db"));

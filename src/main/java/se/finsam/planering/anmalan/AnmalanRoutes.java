@@ -8,15 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import se.finsam.planering.App;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.auth.Roll;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -106,7 +105,7 @@ public final class AnmalanRoutes {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
         Form form = read(ctx);
-        LocalDate idag = LocalDate.now(clock.withZone(App.ZONE));
+        LocalDate idag = LocalDate.now(clock);
         FormErrors fel = new FormErrors();
 
         long teamId = user.teamIds().size() == 1 ? user.teamIds().iterator().next() : parseLong(form.team());

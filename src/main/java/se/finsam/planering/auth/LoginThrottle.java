@@ -27,10 +27,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class LoginThrottle {
 
-    static final int FREE_ATTEMPTS = 3;
-    static final int ADDRESS_FREE_ATTEMPTS = FREE_ATTEMPTS * 5;
-    static final int DELTAGARE_MAX_FAILURES = 5;
-    static final int DELTAGARE_BUDGET_PER_HOUR = 100;
+    public static final int FREE_ATTEMPTS = 3;
+    public static final int ADDRESS_FREE_ATTEMPTS = FREE_ATTEMPTS * 5;
+    public static final int DELTAGARE_MAX_FAILURES = 5;
+    public static final int DELTAGARE_BUDGET_PER_HOUR = 100;
     static final Duration FIRST_LOCK = Duration.ofSeconds(30);
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
@@ -181,7 +181,7 @@ public final class LoginThrottle {
      * The most failed participant logins an attacker gets through in a day, whatever the number of
      * addresses and accounts used: the shared budget, 24 times.
      */
-    static int deltagareGuessesPerDay() {
+    public static int deltagareGuessesPerDay() {
         return DELTAGARE_BUDGET_PER_HOUR * (int) (Duration.ofDays(1).toHours() / BUDGET_WINDOW.toHours());
     }
 

@@ -1,5 +1,7 @@
 package se.finsam.planering.auth;
 
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
 import se.finsam.planering.uppfoljning.Varden;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 

@@ -1,5 +1,6 @@
 package se.finsam.planering.deltagare;
 
+import se.finsam.planering.atkomst.DeltagareAccess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -100,47 +101,12 @@ public final class DeltagareRepository {
                 .list());
     }
 
-    /** Whether the participant is among those the filter lets the user see. */
-    public boolean synlig(DeltagareAccess.Synliga synliga, long deltagareId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM (<synliga>) WHERE deltagare_id = :d)")
-                .define("synliga", synliga.sql()).bind("d", deltagareId).mapTo(Boolean.class).one());
-    }
-
     /** The organisations the participant's samtycke covers today (given, not withdrawn). */
     public java.util.Set<Long> samtyckeOrganisationer(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT DISTINCT organisation_id FROM samtycke
                         WHERE deltagare_id = :d AND aterkallat_datum IS NULL""")
                 .bind("d", deltagareId).mapTo(Long.class).collect(java.util.stream.Collectors.toSet()));
-    }
-
-    public Optional<Long> moteTeam(long moteId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT team_id FROM mote WHERE id = :id")
-                .bind("id", moteId).mapTo(Long.class).findOne());
-    }
-
-    public Optional<Long> bokningensDeltagare(long bokningId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT deltagare_id FROM mote_deltagare WHERE id = :id")
-                .bind("id", bokningId).mapTo(Long.class).findOne());
-    }
-
-    public Optional<Long> overlamningensDeltagare(long overlamningId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT p.deltagare_id FROM overlamning o JOIN planpunkt pp ON pp.id = o.planpunkt_id
-                        JOIN planering p ON p.id = pp.planering_id WHERE o.id = :id""")
-                .bind("id", overlamningId).mapTo(Long.class).findOne());
-    }
-
-    public Optional<Long> uppfoljningensDeltagare(long uppfoljningId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT deltagare_id FROM uppfoljning WHERE id = :id")
-                .bind("id", uppfoljningId).mapTo(Long.class).findOne());
-    }
-
-    public Optional<Long> planpunktensDeltagare(long planpunktId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT p.deltagare_id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
-                        WHERE pp.id = :id""")
-                .bind("id", planpunktId).mapTo(Long.class).findOne());
     }
 
     /** Counts per team and stage: the only view of participants that statistics roles get. */
@@ -168,6 +134,6 @@ public final class DeltagareRepository {
                         SELECT coalesce(a.sprak, d.sprak) FROM deltagare d
                         LEFT JOIN anvandare a ON a.id = d.anvandare_id WHERE d.id = :d""")
                 .bind("d", deltagareId).mapTo(String.class).findOne().orElse("sv"));
-        return se.finsam.planering.web.Messages.supported(sprak) ? sprak : "sv";
+        return se.finsam.planering.sprak.Messages.supported(sprak) ? sprak : "sv";
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
@@ -85,7 +85,7 @@ public final class HemRoutes {
         CurrentUser user = web.user(ctx);
         if (user == null) {
             // A phone a participant has logged in on opens her own login, not the staff one.
-            ctx.redirect(web.cookie(ctx, se.finsam.planering.auth.AuthRoutes.DEVICE_COOKIE) != null
+            ctx.redirect(web.cookie(ctx, se.finsam.planering.inloggning.AuthRoutes.DEVICE_COOKIE) != null
                     ? "/logga-in/deltagare" : "/logga-in");
             return;
         }
@@ -100,11 +100,11 @@ public final class HemRoutes {
     public void personal(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
-        boolean koordinator = user.roll() == se.finsam.planering.auth.Roll.KOORDINATOR;
+        boolean koordinator = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR;
         List<DeltagareRepository.Rad> lista = koordinator
                 ? deltagare.synliga(synliga, 200)
                 : deltagare.forHandlaggare(synliga, user.id());
-        LocalDate idag = LocalDate.now(clock.withZone(se.finsam.planering.App.ZONE));
+        LocalDate idag = LocalDate.now(clock);
         Koordinatorlistor listor = !koordinator ? null : new Koordinatorlistor(
                 moten.anmaldaUtanMote(synliga, user.teamIds()),
                 moten.kommande(user.teamIds(), idag.atStartOfDay(), 10),

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 
 /**
  * A participant's booked meeting as an iCalendar file (made with biweekly), in her language. The UID belongs to the

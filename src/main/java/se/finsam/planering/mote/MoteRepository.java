@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.auth.ActivationCodes;
 
 /** The team's meeting calendar, bookings (from which the kallelse is made), attendance and activation codes. */

@@ -10,17 +10,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import se.finsam.planering.App;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.auth.Roll;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.PageContext;
 import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Renderer;
@@ -89,7 +88,7 @@ public final class MoteRoutes {
         /** The letters to print: hers, then the Swedish copy if wanted. */
         public List<PageContext> brevAttSkrivaUt() {
             return svenskKopia && !brev.lang().equals("sv")
-                    ? List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null)) : List.of(brev);
+                    ? List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null, brev.zon())) : List.of(brev);
         }
 
         public String kopiaParam() {
@@ -119,7 +118,7 @@ public final class MoteRoutes {
     }
 
     private LocalDateTime nu() {
-        return LocalDateTime.now(clock.withZone(App.ZONE));
+        return LocalDateTime.now(clock);
     }
 
     public void kalender(Context ctx) {
@@ -482,7 +481,7 @@ public final class MoteRoutes {
 
         public List<PageContext> brevAttSkrivaUt() {
             return brev.lang().equals("sv") ? List.of(brev)
-                    : List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null));
+                    : List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null, brev.zon()));
         }
     }
 
@@ -500,7 +499,8 @@ public final class MoteRoutes {
         renderer.render(ctx, "mote/kodbrev.jte", new KodbrevPage(oversikt,
                 moten.team(teamId).map(MoteRepository.Team::namn).orElse(""),
                 kontakter.koordinator(teamId).orElse(null), kod, idag.plusDays(KOD_GILTIG.toDays()), idag,
-                new PageContext(Messages.of(deltagare.sprak(id)), null, null, null, null), baseUrl + "/aktivera"));
+                new PageContext(Messages.of(deltagare.sprak(id)), null, null, null, null, clock.getZone()),
+                baseUrl + "/aktivera"));
     }
 
     public void kallelse(Context ctx) {
@@ -534,8 +534,8 @@ public final class MoteRoutes {
         renderer.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
                 deltagare.oversikt(bokning.deltagareId()).orElseThrow(), moten.myndigheterITeam(mote.teamId()),
                 kontakter.koordinator(mote.teamId()).orElse(null), aktiveringskod,
-                aktiveringskod == null ? null : LocalDate.now(clock.withZone(App.ZONE)).plusDays(KOD_GILTIG.toDays()),
-                LocalDate.now(clock.withZone(App.ZONE)), baseUrl, new PageContext(brev, null, null, null, null),
+                aktiveringskod == null ? null : LocalDate.now(clock).plusDays(KOD_GILTIG.toDays()),
+                LocalDate.now(clock), baseUrl, new PageContext(brev, null, null, null, null, clock.getZone()),
                 svenskKopia, qrUrl));
     }
 

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
 
 /** Handing plan items over to their responsible handläggare, and their answers (kvittens or "not mine"). */
@@ -33,10 +33,10 @@ public final class OverlamningRepository {
     private final KontaktRepository kontakter;
     private final ZoneId zone;
 
-    public OverlamningRepository(Jdbi jdbi, KontaktRepository kontakter, ZoneId zone) {
+    public OverlamningRepository(Jdbi jdbi, KontaktRepository kontakter, java.time.Clock clock) {
         this.jdbi = jdbi;
         this.kontakter = kontakter;
-        this.zone = zone;
+        this.zone = clock.getZone();
     }
 
     /**

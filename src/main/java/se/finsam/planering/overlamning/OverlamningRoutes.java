@@ -2,8 +2,8 @@ package se.finsam.planering.overlamning;
 
 import io.javalin.http.Context;
 import java.time.Clock;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.WebContext;
 

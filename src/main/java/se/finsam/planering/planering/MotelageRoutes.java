@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import se.finsam.planering.App;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.mote.MoteRepository;
@@ -17,7 +16,7 @@ import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -118,7 +117,7 @@ public final class MotelageRoutes {
     }
 
     private LocalDate idag() {
-        return LocalDate.now(clock.withZone(App.ZONE));
+        return LocalDate.now(clock);
     }
 
     public void visa(Context ctx) {
@@ -156,7 +155,7 @@ public final class MotelageRoutes {
         if (nasta != null) {
             access.loggaLista(ctx, List.of(nasta.deltagareId()), "mötesläge: nästa deltagare");
         }
-        boolean behover = user.roll() == se.finsam.planering.auth.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
+        boolean behover = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
         String personnummer = anmalan.personnummer() == null ? null
                 : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
         renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),

@@ -12,7 +12,7 @@ import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 
 /**
  * Reads and checks a follow-up, whether it comes from the HTML form or from the offline outbox

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagareAccess;
 
 /**
  * What needs attention after the meeting: follow-ups due and overdue (from each team's schedule),

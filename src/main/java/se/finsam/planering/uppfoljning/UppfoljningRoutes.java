@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.auth.Roll;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 

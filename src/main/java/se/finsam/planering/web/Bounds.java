@@ -1,5 +1,6 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.sprak.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 

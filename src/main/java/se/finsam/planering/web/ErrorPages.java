@@ -1,5 +1,7 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.atkomst.Nekad;
+import se.finsam.planering.sprak.Messages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
@@ -24,7 +26,7 @@ public final class ErrorPages {
     }
 
     public void httpError(HttpResponseException e, Context ctx) {
-        String detail = e instanceof Fel ? e.getMessage() : null;
+        String detail = e instanceof Fel || e instanceof Nekad ? e.getMessage() : null;
         show(ctx, e.getStatus(), detail, null);
     }
 
@@ -86,7 +88,7 @@ public final class ErrorPages {
             throw Fel.notFound(web.messages(ctx).get("fel.404"));
         }
         ctx.html(renderer.renderToString("fel/utan-nat.jte",
-                Map.of("c", new PageContext(Messages.of(sprak), null, null, ctx.path(), null))));
+                Map.of("c", new PageContext(Messages.of(sprak), null, null, ctx.path(), null, web.zon()))));
     }
 
     /**

@@ -1,10 +1,13 @@
 package se.finsam.planering.web;
 
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
 
-/** What every page's layout needs: language, the logged-in user, the CSRF token, a confirmation to show. */
-public record PageContext(Messages messages, CurrentUser user, String csrf, String path, String flash) {
+/** What every page's layout needs: language, the logged-in user, the CSRF token, a confirmation to show, and the
+ * time zone of the injected clock, in which times are shown. */
+public record PageContext(Messages messages, CurrentUser user, String csrf, String path, String flash,
+                          java.time.ZoneId zon) {
 
     public String t(String key) {
         return messages.get(key);
@@ -87,12 +90,12 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
         return time == null ? "" : time.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
     }
 
-    /** When something was recorded, in Swedish time: e.g. "14 mars 2026 09:30". */
+    /** When something was recorded, in the app's time zone: e.g. "14 mars 2026 09:30". */
     public String tidpunkt(java.time.Instant instant) {
         if (instant == null) {
             return "";
         }
-        var local = java.time.LocalDateTime.ofInstant(instant, se.finsam.planering.App.ZONE);
+        var local = java.time.LocalDateTime.ofInstant(instant, zon);
         return datum(local.toLocalDate()) + " " + klockslag(local);
     }
 }

@@ -1,5 +1,6 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.atkomst.Atkomst;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;

@@ -1,9 +1,10 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.sprak.Messages;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.auth.SessionStore;
 
 /** Per-request accessors: the logged-in user, language, CSRF token, cookies and confirmations. */
@@ -20,7 +21,7 @@ public final class WebContext {
     public static final int YEAR_SECONDS = 365 * 24 * 3600;
     public static final String FLASH_COOKIE = "finsam_flash";
 
-    private static final String USER = "finsam.user";
+    private static final String USER = CurrentUser.ATTRIBUT;
     private static final String SESSION = "finsam.session";
     private static final String CSRF_VALUE = "finsam.csrf";
 
@@ -32,10 +33,17 @@ public final class WebContext {
 
     private final Csrf csrf;
     private final boolean secureCookies;
+    private final java.time.ZoneId zon;
 
-    public WebContext(Csrf csrf, boolean secureCookies) {
+    public WebContext(Csrf csrf, boolean secureCookies, java.time.Clock clock) {
         this.csrf = csrf;
         this.secureCookies = secureCookies;
+        this.zon = clock.getZone();
+    }
+
+    /** The time zone pages show times in: the injected clock's. */
+    public java.time.ZoneId zon() {
+        return zon;
     }
 
     /** The name a cookie has on the wire: read and write cookies only through this. */
@@ -85,7 +93,7 @@ public final class WebContext {
     }
 
     public PageContext pageContext(Context ctx) {
-        return new PageContext(messages(ctx), user(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx));
+        return new PageContext(messages(ctx), user(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx), zon);
     }
 
     /** The CSRF cookie's value for this request, created on first need. */

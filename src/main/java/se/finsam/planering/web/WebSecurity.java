@@ -1,5 +1,6 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.atkomst.Atkomst;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
@@ -9,8 +10,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.SessionStore;
 import se.finsam.planering.auth.UserRepository;
 

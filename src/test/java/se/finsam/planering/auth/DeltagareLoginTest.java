@@ -1,5 +1,6 @@
 package se.finsam.planering.auth;
 
+import se.finsam.planering.inloggning.AuthRoutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.BrowserTest;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 
 /** The account page, the administrator's list and the lock messages, in a real browser with axe. */
 class KontoBrowserTest extends BrowserTest {

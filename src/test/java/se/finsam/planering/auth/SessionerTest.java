@@ -184,7 +184,7 @@ class SessionerTest extends AppTest {
 
     @Test
     void sakraKakorHarHostPrefixOchLasesBaraMedDet() throws Exception {
-        MutableClock clock = new MutableClock(TestApp.START, App.ZONE);
+        MutableClock clock = new MutableClock(TestApp.START, Config.TIDSZON);
         App secure = App.start(new Config(0, dir.resolve("secure.db"), "https://localhost", Config.DemoMode.SMALL,
                 true, Duration.ofMinutes(30), false, false), clock);
         try {

@@ -1,5 +1,6 @@
 package se.finsam.planering.deltagare;
 
+import se.finsam.planering.minplanering.MinPlaneringRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -209,7 +210,7 @@ class DeltagarensSprakHttpTest extends AppTest {
     void okandaBeskrivningarBlirEnAllmanMeningInteSvenska() {
         var tittat = new MinPlaneringRepository.Tittat(java.time.Instant.EPOCH, "Anna", null, "något helt nytt",
                 "andra");
-        assertEquals("غيّر شيئًا في بياناتك", tittat.beskrivning(se.finsam.planering.web.Messages.of("ar")));
+        assertEquals("غيّر شيئًا في بياناتك", tittat.beskrivning(se.finsam.planering.sprak.Messages.of("ar")));
         assertEquals("tittat.vad.registrerade_uppfoljning_synk",
                 MinPlaneringRepository.Tittat.nyckel("registrerade uppföljning (synk)"));
     }

@@ -59,7 +59,7 @@ public final class TestApp implements AutoCloseable {
     public static TestApp start(Config.DemoMode demo) {
         try {
             Path folder = Files.createTempDirectory("finsam-test");
-            MutableClock clock = new MutableClock(START, App.ZONE);
+            MutableClock clock = new MutableClock(START, Config.TIDSZON);
             if (demo != Config.DemoMode.LARGE) {
                 // The large data set is made only by the benchmark, once: a template would not save anything.
                 Files.copy(template(demo), folder.resolve(FILE));
@@ -84,7 +84,7 @@ public final class TestApp implements AutoCloseable {
         Path folder = Files.createTempDirectory("finsam-mall-" + demo.name().toLowerCase(java.util.Locale.ROOT));
         Path file = folder.resolve(FILE);
         try (Database database = Database.connect(file)) {
-            DemoData.seedIfEmpty(database.jdbi(), new MutableClock(START, App.ZONE), demo, new PasswordHasher());
+            DemoData.seedIfEmpty(database.jdbi(), new MutableClock(START, Config.TIDSZON), demo, new PasswordHasher());
             // Move everything from the write-ahead log into the main file before anyone copies it.
             int[] checkpoint = database.jdbi().withHandle(h -> {
                 var row = h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().one();

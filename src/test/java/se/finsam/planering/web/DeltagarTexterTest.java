@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.deltagare.MinPlaneringRepository;
+import se.finsam.planering.minplanering.MinPlaneringRepository;
 
 /**
  * Every text a participant can meet exists in Swedish, English and Arabic. The keys are found by reading the
@@ -37,12 +37,12 @@ class DeltagarTexterTest {
 
     /** Templates a participant sees, and the letter she receives; the tags they use are added as found. */
     private static final List<String> ROOTS = List.of("minplanering", "auth", "fel", "layout",
-            "mote/kallelsebrev.jte");
+            "mote/kallelsebrev.jte", "mote/kodbrevet.jte");
 
     /** Java code whose messages reach participants: login, errors, her own pages. */
-    private static final List<String> JAVA_FILES = List.of("auth/AuthRoutes.java", "web/ErrorPages.java",
-            "web/WebSecurity.java", "web/WebContext.java", "deltagare/MinPlaneringRoutes.java",
-            "deltagare/DeltagareAccess.java", "deltagare/MinPlaneringRepository.java");
+    private static final List<String> JAVA_FILES = List.of("inloggning/AuthRoutes.java", "web/ErrorPages.java",
+            "web/WebSecurity.java", "web/WebContext.java", "minplanering/MinPlaneringRoutes.java",
+            "atkomst/DeltagareAccess.java", "minplanering/MinPlaneringRepository.java", "mote/Kalenderfil.java");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\.(?:t|get|has)\\(\"([a-z][\\w.]*)\"(\\s*\\+)?");
     private static final Pattern TEMPLATE_CALL = Pattern.compile("@template\\.([\\w.]+)\\(");

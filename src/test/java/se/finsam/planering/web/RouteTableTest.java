@@ -1,5 +1,6 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.atkomst.Atkomst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javalin.Javalin;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.testsupport.AppTest;
 
 /** Every route whose path names something says what it names, so the one check before the handler can enforce it. */

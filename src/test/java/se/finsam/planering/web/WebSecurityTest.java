@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.auth.Roll;
+import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;

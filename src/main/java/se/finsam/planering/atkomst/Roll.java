@@ -1,4 +1,4 @@
-package se.finsam.planering.auth;
+package se.finsam.planering.atkomst;
 
 import io.javalin.security.RouteRole;
 import java.util.Locale;

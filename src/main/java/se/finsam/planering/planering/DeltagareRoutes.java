@@ -1,7 +1,8 @@
-package se.finsam.planering.deltagare;
+package se.finsam.planering.planering;
 
+import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
-import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.Renderer;
 

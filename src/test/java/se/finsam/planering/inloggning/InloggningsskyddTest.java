@@ -1,5 +1,6 @@
-package se.finsam.planering.auth;
+package se.finsam.planering.inloggning;
 
+import se.finsam.planering.auth.LoginThrottle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,7 +23,7 @@ import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 
 /** Guessing, floods and busy writers at the login forms. */
 class InloggningsskyddTest extends AppTest {

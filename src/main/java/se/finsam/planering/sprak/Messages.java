@@ -1,4 +1,4 @@
-package se.finsam.planering.web;
+package se.finsam.planering.sprak;
 
 import java.text.MessageFormat;
 import java.util.List;

@@ -1,5 +1,12 @@
-package se.finsam.planering.auth;
+package se.finsam.planering.inloggning;
 
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.auth.ActivationCodes;
+import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.UserRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +16,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 

@@ -1,17 +1,16 @@
-package se.finsam.planering.kontakt;
+package se.finsam.planering.overlamning;
 
+import se.finsam.planering.kontakt.KontaktRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import se.finsam.planering.App;
-import se.finsam.planering.deltagare.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
-import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -111,7 +110,7 @@ public final class KontaktRoutes {
         }
         int flyttade = overlamningar.bytKontakt(id, new KontaktRepository.NyKontakt(org, anvandare,
                 blankNull(form.namn()), blankNull(form.titel()), blankNull(form.telefon()), blankNull(form.epost()),
-                blankNull(form.telefontider())), form.flytta(), LocalDate.now(clock.withZone(App.ZONE)),
+                blankNull(form.telefontider())), form.flytta(), LocalDate.now(clock),
                 clock.instant());
         web.flash(ctx, flyttade > 0 ? "flash.kontakt.flyttade" : "flash.kontakt.sparad");
         ctx.redirect("/deltagare/" + id + "/kontakter");

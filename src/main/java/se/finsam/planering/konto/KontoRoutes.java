@@ -1,5 +1,8 @@
-package se.finsam.planering.auth;
+package se.finsam.planering.konto;
 
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.auth.SessionStore;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;

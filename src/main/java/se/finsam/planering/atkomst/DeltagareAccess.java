@@ -1,16 +1,13 @@
-package se.finsam.planering.deltagare;
+package se.finsam.planering.atkomst;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
-import se.finsam.planering.auth.Roll;
-import se.finsam.planering.web.Atkomst;
-import se.finsam.planering.web.Fel;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.sprak.Messages;
 
 /**
  * Who may see which participant, decided in one place. A participant sees only themself; staff see participants
@@ -47,14 +44,27 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             FROM deltagare d
             """;
 
-    private final DeltagareRepository deltagare;
+    private final AtkomstRepository deltagare;
     private final AuditLog audit;
-    private final WebContext web;
+    private final Function<Context, Messages> texter;
 
-    public DeltagareAccess(DeltagareRepository deltagare, AuditLog audit, WebContext web) {
+    /** {@code texter} gives the messages in the language of the request (the web layer decides it). */
+    public DeltagareAccess(AtkomstRepository deltagare, AuditLog audit, Function<Context, Messages> texter) {
         this.deltagare = deltagare;
         this.audit = audit;
-        this.web = web;
+        this.texter = texter;
+    }
+
+    private Nekad nekad(Context ctx, int status, String nyckel) {
+        return new Nekad(status, texter.apply(ctx).get(nyckel));
+    }
+
+    private static CurrentUser inloggad(Context ctx, Function<Context, Messages> texter) {
+        CurrentUser user = CurrentUser.fran(ctx);
+        if (user == null) {
+            throw new Nekad(401, texter.apply(ctx).get("fel.401"));
+        }
+        return user;
     }
 
     /** The one filter for "may this user see this participant", for every list. */
@@ -87,7 +97,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         } catch (NumberFormatException ignored) {
             // fall through
         }
-        throw Fel.notFound("Det finns ingen deltagare med det numret.");
+        throw new Nekad(404, "Det finns ingen deltagare med det numret.");
     }
 
     public boolean mayAccess(CurrentUser user, long deltagareId) {
@@ -100,20 +110,20 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             return null;
         }
         boolean ettEgetTeam = user.roll().arPersonal()
-                && deltagare.teamOf(deltagareId).map(user.teamIds()::contains).orElse(false);
+                && deltagare.deltagarensTeam(deltagareId).map(user.teamIds()::contains).orElse(false);
         return ettEgetTeam ? "fel.403.samtycke" : "fel.403.deltagare";
     }
 
     /** Lets the request through and logs that it read (or changed) the participant's data, or refuses it. */
     public CurrentUser require(Context ctx, long deltagareId, AuditLog.Handling handling, String vad) {
-        CurrentUser user = web.requireUser(ctx);
-        if (deltagare.teamOf(deltagareId).isEmpty()) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        CurrentUser user = inloggad(ctx, texter);
+        if (deltagare.deltagarensTeam(deltagareId).isEmpty()) {
+            throw nekad(ctx, 404, "fel.404");
         }
         String refusal = refusal(user, deltagareId);
         if (refusal != null) {
             audit.log(user.id(), AuditLog.Handling.NEKAD, deltagareId, vad, ctx.ip());
-            throw Fel.forbidden(web.messages(ctx).get(refusal));
+            throw nekad(ctx, 403, refusal);
         }
         audit.log(user.id(), handling, deltagareId, vad, ctx.ip());
         return user;
@@ -121,13 +131,13 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
 
     /** A page that lists people: one audit row per person shown. */
     public void loggaLista(Context ctx, Collection<Long> deltagareIds, String vad) {
-        CurrentUser user = web.requireUser(ctx);
+        CurrentUser user = inloggad(ctx, texter);
         audit.logMany(user.id(), AuditLog.Handling.LAS, deltagareIds, vad, ctx.ip());
     }
 
     /** A change that concerned several participants at once (e.g. a meeting moved): one audit row per person. */
     public void loggaAndring(Context ctx, Collection<Long> deltagareIds, String vad) {
-        CurrentUser user = web.requireUser(ctx);
+        CurrentUser user = inloggad(ctx, texter);
         audit.logMany(user.id(), AuditLog.Handling.ANDRA, deltagareIds, vad, ctx.ip());
     }
 
@@ -137,7 +147,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
      */
     @Override
     public void kontrollera(Context ctx, Atkomst atkomst) {
-        CurrentUser user = web.requireUser(ctx);
+        CurrentUser user = inloggad(ctx, texter);
         AuditLog.Handling handling = ctx.method() == HandlerType.GET ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA;
         for (Atkomst.Regel regel : atkomst.regler()) {
             if (regel.slag() == Atkomst.Slag.INGEN) {
@@ -145,17 +155,17 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             }
             long id = positivtId(ctx, regel.parameter());
             if (regel.slag() == Atkomst.Slag.MOTE) {
-                long team = deltagare.moteTeam(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                long team = deltagare.motetsTeam(id).orElseThrow(() -> nekad(ctx, 404, "fel.404"));
                 if (!user.roll().arPersonal() || !user.teamIds().contains(team)) {
                     audit.log(user.id(), AuditLog.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
-                    throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+                    throw nekad(ctx, 403, "fel.403");
                 }
                 continue;
             }
             if (regel.slag() == Atkomst.Slag.KONTO) {
-                if (user.roll() != se.finsam.planering.auth.Roll.ADMIN) {
+                if (user.roll() != Roll.ADMIN) {
                     audit.log(user.id(), AuditLog.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
-                    throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+                    throw nekad(ctx, 403, "fel.403");
                 }
                 continue;
             }
@@ -167,7 +177,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 case UPPFOLJNING -> deltagare.uppfoljningensDeltagare(id);
                 case MOTE, KONTO, INGEN -> throw new IllegalStateException("handled above");
             };
-            require(ctx, deltagareId.orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404"))), handling,
+            require(ctx, deltagareId.orElseThrow(() -> nekad(ctx, 404, "fel.404")), handling,
                     regel.vad());
         }
     }
@@ -181,6 +191,6 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         } catch (NumberFormatException ignored) {
             // fall through
         }
-        throw Fel.notFound(web.messages(ctx).get("fel.404"));
+        throw nekad(ctx, 404, "fel.404");
     }
 }

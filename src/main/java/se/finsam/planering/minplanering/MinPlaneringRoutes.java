@@ -1,5 +1,7 @@
-package se.finsam.planering.deltagare;
+package se.finsam.planering.minplanering;
 
+import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import se.finsam.planering.App;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.CurrentUser;
+import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
 import se.finsam.planering.web.Fel;
-import se.finsam.planering.web.Messages;
+import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;

@@ -1,4 +1,4 @@
-package se.finsam.planering.deltagare;
+package se.finsam.planering.minplanering;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +68,7 @@ public final class MinPlaneringRepository {
     public record Tittat(Instant tid, String namn, String organisation, String vad, String handling) {
 
         /** What was done, in her language: each known description has a key, anything else a general sentence. */
-        public String beskrivning(se.finsam.planering.web.Messages m) {
+        public String beskrivning(se.finsam.planering.sprak.Messages m) {
             String key = nyckel(vad);
             return m.has(key) ? m.get(key) : m.get("tittat.handling." + ("andra".equals(handling) ? "andra" : "las"));
         }
