@@ -17,17 +17,11 @@ import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
+import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.WebContext;
 
 /** The referral form: short, forgiving, and it never loses what was typed. */
 public final class AnmalanRoutes {
-
-    public static final List<String> FORSORJNING = List.of("forsorjningsstod", "sjukpenning",
-            "rehabiliteringsersattning", "aktivitetsersattning", "sjukersattning", "aktivitetsstod",
-            "etableringsersattning", "a_kassa", "lon", "studiemedel", "ingen", "annan");
-    public static final List<String> KON = List.of("kvinna", "man", "annat");
-    public static final List<String> SPRAK = List.of("sv", "en", "ar", "so", "ti", "fa", "ru", "uk");
-    public static final List<String> SAMTYCKE_HUR = List.of("skriftligt", "muntligt", "digitalt");
 
     /** What was typed, exactly as typed. */
     public record Form(String team, String fornamn, String efternamn, String fodelsear, String kon,
@@ -143,7 +137,7 @@ public final class AnmalanRoutes {
         if (ar == null && !fel.has("fodelsear")) {
             fel.add("fodelsear", m.get("anmalan.fel.fodelsear"));
         }
-        if (!KON.contains(form.kon())) {
+        if (!Varden.KON.contains(form.kon())) {
             fel.add("kon-kvinna", m.get("anmalan.fel.kon"));
         }
         if (!form.skyddad() && !form.epost().isBlank() && !form.epost().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -174,7 +168,7 @@ public final class AnmalanRoutes {
         String samtyckeFel = m.get("anmalan.fel.samtyckedatum");
         LocalDate samtyckeDatum = Bounds.date(m, "samtyckeDatum", form.samtyckeDatum()).format(samtyckeFel)
                 .from(idag.minusYears(1), samtyckeFel).to(idag, samtyckeFel).read(fel);
-        if (!SAMTYCKE_HUR.contains(form.samtyckeHur())) {
+        if (!Varden.SAMTYCKE_HUR.contains(form.samtyckeHur())) {
             fel.add("samtyckeHur-skriftligt", m.get("anmalan.fel.samtyckehur"));
         }
         var personal = kontakter.personal(user.teamIds());
@@ -200,7 +194,7 @@ public final class AnmalanRoutes {
         if (form.tidigareInsatser().length() > 4000) {
             fel.add("tidigareInsatser", m.get("anmalan.fel.lang"));
         }
-        if (!FORSORJNING.contains(form.forsorjning())) {
+        if (!Varden.FORSORJNING.contains(form.forsorjning())) {
             fel.add("forsorjning", m.get("anmalan.fel.forsorjning"));
         }
         if (!form.informerad().equals("ja") && !form.informerad().equals("nej")) {
@@ -229,7 +223,7 @@ public final class AnmalanRoutes {
         var ny = new AnmalanRepository.NyAnmalan(teamId, fornamn, efternamn, form.skyddad() ? null : pnr, ar,
                 form.kon(), form.skyddad() || form.telefon().isBlank() ? null : form.telefon().strip(),
                 form.skyddad() || form.epost().isBlank() ? null : form.epost().strip(),
-                SPRAK.contains(form.sprak()) ? form.sprak() : "sv", form.tolkbehov(),
+                Varden.SPRAK.contains(form.sprak()) ? form.sprak() : "sv", form.tolkbehov(),
                 form.tolkbehov() ? form.tolksprak().strip() : null, form.skyddad(), List.copyOf(form.samtycke()),
                 samtyckeDatum, form.samtyckeHur(), ordinarie, form.sammanfattning().strip(),
                 form.tidigareInsatser().isBlank() ? null : form.tidigareInsatser().strip(), form.forsorjning(),

@@ -55,8 +55,6 @@ public final class HemRoutes {
     public record StatistikStart(List<TeamPipeline> pipeline) {
     }
 
-    public static final List<String> FASER = List.of("anmald", "kallad", "planerad", "uppfoljning", "avslutad");
-
     private final Jdbi jdbi;
     private final DeltagareRepository deltagare;
     private final DeltagareAccess access;

@@ -13,6 +13,7 @@ import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
+import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
@@ -26,7 +27,6 @@ import se.finsam.planering.web.WebContext;
  */
 public final class MotelageRoutes {
 
-    public static final List<String> TYPER = List.of("rekommendation", "beslut", "eget_steg");
     /** An item's control that can take focus after a move: its fields and its move buttons. */
     private static final java.util.regex.Pattern FOKUS =
             java.util.regex.Pattern.compile("p\\d{1,3}_(text|ansvar|typ|datum|upp|ner)");
@@ -313,7 +313,7 @@ public final class MotelageRoutes {
                             && allaPersonal.stream().anyMatch(p -> rad.ansvar().equals("anv:" + p.id())));
             fel.add(prefix + "_ansvar", m.get(finns ? "motelage.fel.ansvar.samtycke" : "motelage.fel.ansvar", nummer));
         }
-        if (!TYPER.contains(rad.typ())) {
+        if (!Varden.PLANPUNKTTYP.contains(rad.typ())) {
             fel.add(prefix + "_typ", m.get("motelage.fel.typ", nummer));
         }
         String datumFel = m.get("motelage.fel.datum", nummer);

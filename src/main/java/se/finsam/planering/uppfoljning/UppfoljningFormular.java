@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -93,11 +94,11 @@ class MigrationTest {
             h.execute("""
                     INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
                     VALUES ('T-0', 1, 'Test', 'Testsson', 1990, 'annat', '2026-01-01T00:00:00Z')""");
-            // kön outside the national statistics' value set
-            String kon = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK, """
+            // kön outside the national statistics' value set (the table vardemangd holds it)
+            String kon = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, """
                     INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
                     VALUES ('T-1', 1, 'Test', 'Testsson', 1990, 'okand', '2026-01-01T00:00:00Z')""");
-            assertTrue(kon.contains("kon"), kon);
+            assertTrue(kon.contains("deltagare.kon: code not in vardemangd kon"), kon);
             // protected identity must not carry a name
             String skyddad = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK, """
                     INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, skyddad_identitet, skapad)
@@ -168,6 +169,57 @@ class MigrationTest {
                     VALUES (2, '2030-01-02T00:00:00Z', 1, 'las', 1, 'plan')""");
             assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, "DELETE FROM audit_log WHERE id = 2")
                     .contains("append-only"), "after the run, deleting is refused again");
+        });
+    }
+
+    @Test
+    void enDatabasFranV8MedTvaAktuellaKontakterForSammaMyndighetRattasNarDenMigreras() {
+        Path file = dir.resolve("v8.db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("8").load()
+                .migrate();
+        Jdbi v8 = Jdbi.create(url);
+        v8.useHandle(h -> {
+            h.execute("""
+                    INSERT INTO organisation (id, kod, typ, namn, kan_hjalpa_med) VALUES
+                        (1, 'FK', 'fk', 'Försäkringskassan', 'Ersättning'),
+                        (2, 'AF', 'af', 'Arbetsförmedlingen', 'Arbete')""");
+            h.execute("INSERT INTO team (id, namn, motesplats) VALUES (1, 'Jobbtorg Test', 'Testgatan 1')");
+            h.execute("""
+                    INSERT INTO deltagare (id, kod, team_id, fodelsear, kon, skyddad_identitet, skapad)
+                    VALUES (1, 'T-1', 1, 1990, 'kvinna', 1, '2026-01-01T00:00:00Z')""");
+            // three open ordinary rows for FK (the last began earliest), one ended row, an open koordinator-like
+            // row beside them, and one open row for AF
+            h.execute("""
+                    INSERT INTO kontaktperson (id, deltagare_id, organisation_id, namn, ordinarie_handlaggare,
+                                               fran_datum, till_datum) VALUES
+                        (1, 1, 1, 'Ended', 1, '2025-01-01', '2025-06-01'),
+                        (2, 1, 1, 'Early', 1, '2025-06-01', NULL),
+                        (3, 1, 1, 'Late', 1, '2026-03-01', NULL),
+                        (4, 1, 1, 'Newest', 1, '2026-02-01', NULL),
+                        (5, 1, 1, 'Beside', 0, '2025-06-01', NULL),
+                        (6, 1, 2, 'Alone', 1, '2025-06-01', NULL)""");
+        });
+
+        Jdbi migrerad = Database.open(file);
+        List<Map<String, Object>> rader = migrerad.withHandle(h -> h.createQuery(
+                "SELECT id, till_datum FROM kontaktperson ORDER BY id").mapToMap().list());
+        Map<Integer, Object> tillDatum = new LinkedHashMap<>();
+        rader.forEach(r -> tillDatum.put(((Number) r.get("id")).intValue(), r.get("till_datum")));
+        Map<Integer, Object> forvantat = new LinkedHashMap<>();
+        forvantat.put(1, "2025-06-01");  // history is untouched
+        forvantat.put(2, "2026-02-01");  // ended the day the newest began
+        forvantat.put(3, "2026-03-01");  // ended on its own first day, which is later
+        forvantat.put(4, null);          // the newest stays current
+        forvantat.put(5, null);          // not the ordinary handläggare: not part of the rule
+        forvantat.put(6, null);          // another authority
+        assertEquals(forvantat, tillDatum);
+
+        migrerad.useHandle(h -> {
+            String fel = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE, """
+                    INSERT INTO kontaktperson (deltagare_id, organisation_id, namn, fran_datum)
+                    VALUES (1, 2, 'Second', '2026-01-01')""");
+            assertTrue(fel.contains("kontaktperson.deltagare_id, kontaktperson.organisation_id"), fel);
         });
     }
 }

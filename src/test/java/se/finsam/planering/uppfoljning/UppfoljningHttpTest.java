@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
+import se.finsam.planering.varden.Varden;
 
 class UppfoljningHttpTest extends AppTest {
 
