@@ -8,6 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.WebContext;
 
 /**
  * Who may see which participant, decided in one place. A participant sees only themself; staff see participants
@@ -87,19 +90,6 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 + user.organisationId() + " AND s.aterkallat_datum IS NULL)");
     }
 
-    /** Parses the {id} path parameter; anything but a positive number is a plain 404. */
-    public static long idFrom(Context ctx, String param) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(param));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw new Nekad(404, "Det finns ingen deltagare med det numret.");
-    }
-
     public boolean mayAccess(CurrentUser user, long deltagareId) {
         return deltagare.synlig(synliga(user), deltagareId);
     }
@@ -153,7 +143,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             if (regel.slag() == Atkomst.Slag.INGEN) {
                 continue;
             }
-            long id = positivtId(ctx, regel.parameter());
+            long id = Formular.sokvagsId(ctx, regel.parameter());
             if (regel.slag() == Atkomst.Slag.MOTE) {
                 long team = deltagare.motetsTeam(id).orElseThrow(() -> nekad(ctx, 404, "fel.404"));
                 if (!user.roll().arPersonal() || !user.teamIds().contains(team)) {
@@ -180,17 +170,5 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             require(ctx, deltagareId.orElseThrow(() -> nekad(ctx, 404, "fel.404")), handling,
                     regel.vad());
         }
-    }
-
-    private long positivtId(Context ctx, String parameter) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(parameter));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw nekad(ctx, 404, "fel.404");
     }
 }

@@ -12,7 +12,7 @@ import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
 import se.finsam.planering.varden.Varden;
-import se.finsam.planering.web.Bounds;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
@@ -58,7 +58,7 @@ public final class AvslutRoutes {
     }
 
     public void formular(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         Map<String, String> varden = new HashMap<>();
         varden.put("datum", LocalDate.now(clock).toString());
         show(ctx, id, varden, FormErrors.none());
@@ -73,54 +73,48 @@ public final class AvslutRoutes {
     }
 
     public void spara(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
+        Formular f = Formular.av(ctx);
         Map<String, String> v = new HashMap<>();
         for (String key : List.of("datum", "orsak", "forsorjning", "fortsattning_organisation",
                 "fortsattning_ansvarig", "nasta_steg", "ingen_fortsattning")) {
-            String value = ctx.formParam(key);
-            if (value != null && !value.isBlank()) {
-                v.put(key, value.strip());
+            String value = f.text(key);
+            if (!value.isEmpty()) {
+                v.put(key, value);
             }
         }
-        FormErrors fel = new FormErrors();
+        FormErrors fel = f.fel();
         // Not before the participant was referred, and not ahead of today.
         LocalDate idag = LocalDate.now(clock);
         LocalDate anmald = deltagare.oversikt(id).map(DeltagareRepository.Oversikt::anmald).orElse(null);
-        LocalDate datum = Bounds.date(m, "datum", v.get("datum")).format(m.get("avslut.fel.datum"))
-                .from(anmald != null && !anmald.isAfter(idag) ? anmald : idag.minusYears(1), null)
-                .to(idag, m.get("avslut.fel.datum.framtid")).read(fel);
+        LocalDate datum = f.datum("datum").format("avslut.fel.datum")
+                .fran(anmald != null && !anmald.isAfter(idag) ? anmald : idag.minusYears(1))
+                .till(idag, "avslut.fel.datum.framtid").las();
         String orsak = v.get("orsak");
         if (orsak == null || !Varden.AVSLUTSORSAK.contains(orsak)) {
-            fel.add("orsak", m.get("avslut.fel.orsak"));
+            fel.add("orsak", "avslut.fel.orsak");
         }
         String forsorjning = v.get("forsorjning");
         if (forsorjning == null || !Varden.FORSORJNING.contains(forsorjning)) {
-            fel.add("forsorjning", m.get("avslut.fel.forsorjning"));
+            fel.add("forsorjning", "avslut.fel.forsorjning");
         }
         Long organisation = null;
         if (v.containsKey("fortsattning_organisation")) {
-            try {
-                organisation = Long.parseLong(v.get("fortsattning_organisation"));
-                long found = organisation;
-                if (jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM organisation WHERE id = :o")
-                        .bind("o", found).mapTo(Integer.class).one()) == 0) {
-                    fel.add("fortsattning_organisation", m.get("avslut.fel.organisation"));
-                }
-            } catch (NumberFormatException e) {
-                fel.add("fortsattning_organisation", m.get("avslut.fel.organisation"));
+            organisation = f.id("fortsattning_organisation", "avslut.fel.organisation");
+            Long found = organisation;
+            if (found != null && jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM organisation WHERE id = :o")
+                    .bind("o", found).mapTo(Integer.class).one()) == 0) {
+                fel.add("fortsattning_organisation", "avslut.fel.organisation");
             }
         }
-        for (String key : List.of("fortsattning_ansvarig", "nasta_steg")) {
-            if (v.containsKey(key) && v.get(key).length() > Varden.MAX_NASTA_STEG) {
-                fel.add(key, m.get("uppf.fel.lang", Varden.MAX_NASTA_STEG, v.get(key).length()));
-            }
-        }
+        f.text("fortsattning_ansvarig", Varden.MAX_NASTA_STEG);
+        f.text("nasta_steg", Varden.MAX_NASTA_STEG);
         boolean ingenFortsattning = v.containsKey("ingen_fortsattning");
         boolean harFortsattning = v.containsKey("fortsattning_ansvarig") && v.containsKey("nasta_steg");
         if (orsak != null && !Varden.UTAN_FORTSATTNING.contains(orsak) && !harFortsattning && !ingenFortsattning) {
-            fel.add("fortsattning_ansvarig", m.get("avslut.fel.fortsattning"));
+            fel.add("fortsattning_ansvarig", "avslut.fel.fortsattning");
         }
         if (!fel.isEmpty()) {
             ctx.status(400);

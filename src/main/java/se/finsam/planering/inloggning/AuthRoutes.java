@@ -17,6 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.FormErrors.Meddelande;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -84,20 +86,20 @@ public final class AuthRoutes {
     }
 
     public void login(Context ctx) {
-        Messages m = web.messages(ctx);
-        String username = trim(ctx.formParam("anvandarnamn"));
-        String password = ctx.formParam("losenord");
-        String back = WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/");
-        FormErrors errors = new FormErrors();
+        Formular f = Formular.av(ctx);
+        String username = f.text("anvandarnamn");
+        String password = f.somSkrivet("losenord");
+        String back = WebContext.safeLocalPath(f.text("tillbaka"), "/");
+        FormErrors errors = f.fel();
         if (username.isEmpty()) {
-            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn"));
+            errors.add("anvandarnamn", "login.fel.anvandarnamn");
         } else if (username.length() > MAX_USERNAME) {
-            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn.lang"));
+            errors.add("anvandarnamn", "login.fel.anvandarnamn.lang");
         }
-        if (password == null || password.isEmpty()) {
-            errors.add("losenord", m.get("login.fel.losenord"));
+        if (password.isEmpty()) {
+            errors.add("losenord", "login.fel.losenord");
         } else if (password.length() > MAX_PASSWORD) {
-            errors.add("losenord", m.get("login.fel.losenord.lang"));
+            errors.add("losenord", "login.fel.losenord.lang");
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
@@ -110,7 +112,7 @@ public final class AuthRoutes {
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/login.jte", new LoginPage(username, back,
-                    new FormErrors().add("losenord", utfall.message(m, "login.fel.fel"))));
+                    new FormErrors().add("losenord", utfall.meddelande("login.fel.fel"))));
             return;
         }
         succeed(ctx, utfall.konto().get().id(), false, "personal");
@@ -131,20 +133,20 @@ public final class AuthRoutes {
     }
 
     public void deltagareLogin(Context ctx) {
-        Messages m = web.messages(ctx);
-        String username = trim(ctx.formParam("anvandarnamn"));
-        String pin = trim(ctx.formParam("pin"));
-        FormErrors errors = new FormErrors();
+        Formular f = Formular.av(ctx);
+        String username = f.text("anvandarnamn");
+        String pin = f.text("pin");
+        FormErrors errors = f.fel();
         if (username.isEmpty()) {
-            errors.add("anvandarnamn", m.get("deltagarlogin.fel.anvandarnamn"));
+            errors.add("anvandarnamn", "deltagarlogin.fel.anvandarnamn");
         } else if (username.length() > MAX_USERNAME) {
-            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn.lang"));
+            errors.add("anvandarnamn", "login.fel.anvandarnamn.lang");
         }
         if (pin.isEmpty()) {
-            errors.add("pin", m.get("deltagarlogin.fel.pin"));
+            errors.add("pin", "deltagarlogin.fel.pin");
         } else if (!pin.matches("\\d{6}")) {
             // No PIN looks like this, so there is nothing to check and no guess to count.
-            errors.add("pin", m.get("pin.fel.format"));
+            errors.add("pin", "pin.fel.format");
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
@@ -157,7 +159,7 @@ public final class AuthRoutes {
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
-                    new FormErrors().add("pin", utfall.message(m, "deltagarlogin.fel.fel"))));
+                    new FormErrors().add("pin", utfall.meddelande("deltagarlogin.fel.fel"))));
             return;
         }
         UserRepository.Konto konto = utfall.konto().get();
@@ -171,20 +173,19 @@ public final class AuthRoutes {
     }
 
     public void aktivera(Context ctx) {
-        Messages m = web.messages(ctx);
-        String typed = trim(ctx.formParam("kod"));
+        String typed = Formular.av(ctx).text("kod");
         String ipKey = "aktivering:" + ctx.ip();
         Optional<Duration> locked = throttle.lockedFor(ipKey);
         if (locked.isPresent()) {
             ctx.status(429);
             renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(shown(typed), new FormErrors().add("kod", lockMessage(m, locked.get()))));
+                    new AktiveraPage(shown(typed), new FormErrors().add("kod", sparrMeddelande(locked.get()))));
             return;
         }
         if (ActivationCodes.normalize(typed).length() != 16) {
             ctx.status(400);
             renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(shown(typed), new FormErrors().add("kod", m.get("aktivera.fel.format"))));
+                    new AktiveraPage(shown(typed), new FormErrors().add("kod", "aktivera.fel.format")));
             return;
         }
         String hash = ActivationCodes.hash(typed);
@@ -204,7 +205,7 @@ public final class AuthRoutes {
             audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "aktiveringskod", ctx.ip());
             ctx.status(400);
             renderer.render(ctx, "auth/aktivera.jte", new AktiveraPage(typed, new FormErrors().add("kod",
-                    lock.map(d -> lockMessage(m, d)).orElse(m.get("aktivera.fel.ogiltig")))));
+                    lock.map(AuthRoutes::sparrMeddelande).orElse(new Meddelande("aktivera.fel.ogiltig")))));
             return;
         }
         users.giveUsernameIfMissing(userId.get());
@@ -222,16 +223,16 @@ public final class AuthRoutes {
 
     public void setPin(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
-        String pin = trim(ctx.formParam("pin"));
-        String repeat = trim(ctx.formParam("pin2"));
-        FormErrors errors = new FormErrors();
+        Formular f = Formular.av(ctx);
+        String pin = f.text("pin");
+        String repeat = f.text("pin2");
+        FormErrors errors = f.fel();
         if (!pin.matches("\\d{6}")) {
-            errors.add("pin", m.get("pin.fel.format"));
+            errors.add("pin", "pin.fel.format");
         } else if (tooSimple(pin)) {
-            errors.add("pin", m.get("pin.fel.enkel"));
+            errors.add("pin", "pin.fel.enkel");
         } else if (!pin.equals(repeat)) {
-            errors.add("pin2", m.get("pin.fel.olika"));
+            errors.add("pin2", "pin.fel.olika");
         }
         String username = usernameFor(user);
         if (!errors.isEmpty()) {
@@ -245,7 +246,7 @@ public final class AuthRoutes {
         } catch (PasswordHasher.Busy e) {
             ctx.status(429).header("Retry-After", "2");
             renderer.render(ctx, "auth/pin.jte", new PinPage(username, new FormErrors().add("pin",
-                    m.get("login.fel.upptagen"))));
+                    "login.fel.upptagen")));
             return;
         }
         users.setPin(user.id(), username, pinHash);
@@ -275,8 +276,9 @@ public final class AuthRoutes {
     }
 
     public void chooseLanguage(Context ctx) {
-        String lang = ctx.formParam("sprak");
-        String back = WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/");
+        Formular f = Formular.av(ctx);
+        String lang = f.text("sprak");
+        String back = WebContext.safeLocalPath(f.text("tillbaka"), "/");
         if (Messages.supported(lang)) {
             web.setCookie(ctx, WebContext.LANG_COOKIE, lang, WebContext.YEAR_SECONDS);
             CurrentUser user = web.user(ctx);
@@ -293,11 +295,11 @@ public final class AuthRoutes {
 
     /** What became of a login attempt: the account when it succeeded, otherwise why not. */
     private record Utfall(Optional<UserRepository.Konto> konto, int status, Optional<LoginThrottle.Sparr> sparr) {
-        String message(Messages m, String wrongKey) {
+        Meddelande meddelande(String wrongKey) {
             if (status == 429 && sparr.isEmpty()) {
-                return m.get("login.fel.upptagen");
+                return new Meddelande("login.fel.upptagen");
             }
-            return sparr.map(s -> lockMessage(m, s)).orElse(m.get(wrongKey));
+            return sparr.map(AuthRoutes::sparrMeddelande).orElse(new Meddelande(wrongKey));
         }
     }
 
@@ -404,15 +406,16 @@ public final class AuthRoutes {
         return users.usernameOf(user.id()).orElseGet(() -> users.giveUsernameIfMissing(user.id()));
     }
 
-    static String lockMessage(Messages m, LoginThrottle.Sparr sparr) {
-        return sparr.tillsNyPin() ? m.get("deltagarlogin.fel.sparrad.nykod") : lockMessage(m, sparr.kvar());
+    static Meddelande sparrMeddelande(LoginThrottle.Sparr sparr) {
+        return sparr.tillsNyPin() ? new Meddelande("deltagarlogin.fel.sparrad.nykod") : sparrMeddelande(sparr.kvar());
     }
 
     /** Under a minute in seconds, otherwise in whole minutes rounded up, each with its plural form. */
-    static String lockMessage(Messages m, Duration d) {
+    static Meddelande sparrMeddelande(Duration d) {
         long seconds = Math.max(1, d.toSeconds());
-        String wait = seconds < 60 ? m.get("login.tid.sekunder", seconds) : m.get("login.tid.minuter", (seconds + 59) / 60);
-        return m.get("login.fel.sparrad", wait);
+        Meddelande wait = seconds < 60 ? new Meddelande("login.tid.sekunder", seconds)
+                : new Meddelande("login.tid.minuter", (seconds + 59) / 60);
+        return new Meddelande("login.fel.sparrad", wait);
     }
 
     static boolean tooSimple(String pin) {
@@ -422,7 +425,4 @@ public final class AuthRoutes {
         return "0123456789".contains(pin) || "9876543210".contains(pin);
     }
 
-    private static String trim(String s) {
-        return s == null ? "" : s.strip();
-    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -80,12 +81,7 @@ public final class KontoRoutes {
     /** Ends every session of any account, participants' included; the account itself is not changed. */
     public void adminLoggaUt(Context ctx) {
         CurrentUser admin = web.requireUser(ctx);
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long id = Formular.sokvagsId(ctx, "id");
         boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
                 .bind("id", id).mapTo(Integer.class).one() > 0);
         if (!exists) {

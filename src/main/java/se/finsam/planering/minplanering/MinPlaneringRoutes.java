@@ -15,6 +15,7 @@ import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
@@ -147,12 +148,7 @@ public final class MinPlaneringRoutes {
     }
 
     public void egetStegKlart(Context ctx) {
-        long punkt;
-        try {
-            punkt = Long.parseLong(ctx.pathParam("punkt"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long punkt = Formular.sokvagsId(ctx, "punkt");
         // The route's rule has checked that the step is the participant's own and logged it.
         Long id = web.requireUser(ctx).deltagareId();
         if (!repo.markeraEgetStegKlart(id, punkt, web.user(ctx).id(), LocalDate.now(clock), clock.instant())) {

@@ -16,7 +16,7 @@ import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
-import se.finsam.planering.web.Bounds;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
@@ -32,6 +32,8 @@ public final class MoteRoutes {
     public static final Duration KOD_GILTIG = Duration.ofDays(30);
     /** Extra meetings are planned at most this many years ahead. */
     private static final int MOTE_FRAMAT_AR = 2;
+    /** The longest purpose, or list of what to bring, in a booking. */
+    private static final int MAX_BOKNINGSTEXT = 1000;
 
     public record NyttMote(String datum, String tid, String plats, String team) {
     }
@@ -149,23 +151,24 @@ public final class MoteRoutes {
     public void skapa(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
-        NyttMote nytt = new NyttMote(p(ctx, "datum"), p(ctx, "tid"), p(ctx, "plats"), p(ctx, "team"));
-        FormErrors fel = new FormErrors();
+        Formular f = Formular.av(ctx);
+        NyttMote nytt = new NyttMote(f.text("datum"), f.text("tid"), f.text("plats"), f.text("team"));
+        FormErrors fel = f.fel();
         LocalDate idag = nu().toLocalDate();
-        LocalDate datum = Bounds.date(m, "datum", nytt.datum()).format(m.get("mote.fel.datum"))
-                .from(idag, m.get("mote.fel.datum")).to(idag.plusYears(MOTE_FRAMAT_AR), null).read(fel);
+        LocalDate datum = f.datum("datum").format("mote.fel.datum")
+                .fran(idag, "mote.fel.datum").till(idag.plusYears(MOTE_FRAMAT_AR)).las();
         LocalTime tid = null;
         try {
-            tid = LocalTime.parse(nytt.tid().strip());
+            tid = LocalTime.parse(nytt.tid());
         } catch (DateTimeParseException e) {
-            fel.add("tid", m.get("mote.fel.tid"));
+            fel.add("tid", "mote.fel.tid");
         }
         // With several teams the koordinator chooses; with one, it is that team.
-        long teamId = nytt.team().isBlank()
+        Long teamId = nytt.team().isEmpty()
                 ? user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Fel.forbidden(m.get("fel.403")))
-                : parseLong(nytt.team());
-        if (!user.teamIds().contains(teamId)) {
-            fel.add("team", m.get("mote.fel.team"));
+                : Formular.positivt(nytt.team());
+        if (teamId == null || !user.teamIds().contains(teamId)) {
+            fel.add("team", "mote.fel.team");
         }
         if (!fel.isEmpty()) {
             ctx.status(400);
@@ -173,7 +176,12 @@ public final class MoteRoutes {
             return;
         }
         MoteRepository.Team team = moten.team(teamId).orElseThrow();
-        String plats = nytt.plats().isBlank() ? team.motesplats() : nytt.plats().strip();
+        String plats = f.text("plats", Formular.RAD).isEmpty() ? team.motesplats() : nytt.plats();
+        if (!f.ok()) {
+            ctx.status(400);
+            renderKalender(ctx, user, nytt, fel);
+            return;
+        }
         LocalDateTime start = datum.atTime(tid);
         long id = moten.skapa(teamId, start, start.plus(MoteRepository.MOTESLANGD), plats);
         web.flash(ctx, "flash.mote.skapat");
@@ -181,7 +189,7 @@ public final class MoteRoutes {
     }
 
     private MoteRepository.Mote moteForTeam(Context ctx, CurrentUser user) {
-        long id = idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         if (!user.teamIds().contains(mote.teamId())) {
             throw Fel.forbidden(web.messages(ctx).get("fel.403"));
@@ -223,37 +231,37 @@ public final class MoteRoutes {
 
     public void boka(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        Bokningsform form = new Bokningsform(p(ctx, "deltagare"), p(ctx, "tid"), p(ctx, "syfte"), p(ctx, "taMed"));
-        FormErrors fel = new FormErrors();
-        long deltagareId = parseLong(form.deltagare());
+        Formular f = Formular.av(ctx);
+        Bokningsform form = new Bokningsform(f.text("deltagare"), f.text("tid"), f.text("syfte"), f.text("taMed"));
+        FormErrors fel = f.fel();
+        Long vald = f.id("deltagare");
+        long deltagareId = vald == null ? 0 : vald;
         if (moten.anmaldaUtanMote(DeltagareAccess.synliga(user), Set.of(mote.teamId())).stream()
                 .noneMatch(a -> a.id() == deltagareId)) {
-            fel.add("deltagare", m.get("mote.fel.deltagare"));
+            fel.add("deltagare", "mote.fel.deltagare");
         }
         LocalDateTime tid = null;
         try {
             tid = LocalDateTime.parse(form.tid());
             if (!mote.tider().contains(tid)) {
-                fel.add("tid", m.get("mote.fel.tid"));
+                fel.add("tid", "mote.fel.tid");
             }
         } catch (DateTimeParseException e) {
-            fel.add("tid", m.get("mote.fel.tid"));
+            fel.add("tid", "mote.fel.tid");
         }
-        if (form.syfte().length() > 1000 || form.taMed().length() > 1000) {
-            fel.add("syfte", m.get("anmalan.fel.lang"));
-        }
+        f.text("syfte", MAX_BOKNINGSTEXT);
+        f.text("taMed", MAX_BOKNINGSTEXT);
         if (fel.isEmpty()) {
             access.require(ctx, deltagareId, AuditLog.Handling.ANDRA, "bokad till möte");
-            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isBlank() ? null : form.syfte().strip(),
-                    form.taMed().isBlank() ? null : form.taMed().strip(), clock.instant());
+            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isEmpty() ? null : form.syfte(),
+                    form.taMed().isEmpty() ? null : form.taMed(), clock.instant());
             if (bokad.isPresent()) {
                 web.flash(ctx, "flash.mote.bokad");
                 ctx.redirect("/kallelse/" + bokad.get());
                 return;
             }
-            fel.add("tid", m.get("mote.fel.upptagen"));
+            fel.add("tid", "mote.fel.upptagen");
         }
         ctx.status(400);
         renderMote(ctx, user, mote, form, fel);
@@ -262,7 +270,7 @@ public final class MoteRoutes {
     public void avboka(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        long bokningId = idFrom(ctx, "bokning");
+        long bokningId = Formular.sokvagsId(ctx, "bokning");
         MoteRepository.Bokning bokning = moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         moten.avboka(mote.id(), bokningId);
@@ -284,8 +292,9 @@ public final class MoteRoutes {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         List<KontaktRepository.Personal> personal = kontakter.personal(Set.of(mote.teamId()));
-        List<String> valda = ctx.formParams("narvarande");
-        List<String> ersattare = ctx.formParams("ersattare");
+        Formular f = Formular.av(ctx);
+        List<String> valda = f.alla("narvarande");
+        List<String> ersattare = f.alla("ersattare");
         List<MoteRepository.Narvaro> lista = new ArrayList<>();
         for (KontaktRepository.Personal p : personal) {
             String id = String.valueOf(p.id());
@@ -294,20 +303,23 @@ public final class MoteRoutes {
                         ersattare.contains(id)));
             }
         }
-        for (String kvar : ctx.formParams("externa")) {
-            kontakter.personal(parseLong(kvar)).ifPresent(p -> lista.add(
+        for (String kvar : f.alla("externa")) {
+            Long externId = Formular.positivt(kvar);
+            (externId == null ? java.util.Optional.<KontaktRepository.Personal>empty() : kontakter.personal(externId))
+                    .ifPresent(p -> lista.add(
                     new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true)));
         }
         // A substitute from outside the team: anyone in the staff directory.
-        String extra = p(ctx, "extra");
-        if (!extra.isBlank()) {
-            KontaktRepository.Personal p = kontakter.personal(parseLong(extra))
+        if (!f.text("extra").isEmpty()) {
+            Long extra = f.id("extra");
+            KontaktRepository.Personal p = (extra == null ? java.util.Optional.<KontaktRepository.Personal>empty()
+                    : kontakter.personal(extra))
                     .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("mote.fel.ersattare")));
             lista.add(new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true));
         }
         moten.sparaNarvaro(mote.id(), lista);
         web.flash(ctx, "flash.mote.narvaro");
-        ctx.redirect(WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/moten/" + mote.id()));
+        ctx.redirect(WebContext.safeLocalPath(f.text("tillbaka"), "/moten/" + mote.id()));
     }
 
     /**
@@ -318,45 +330,42 @@ public final class MoteRoutes {
      */
     public void flytta(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        int version = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, parseLong(p(ctx, "version"))));
-        Flyttform form = new Flyttform(p(ctx, "flytt-datum"), p(ctx, "flytt-tid"), p(ctx, "flytt-plats"), version);
+        Formular f = Formular.av(ctx);
+        int version = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, f.heltal("version", -1)));
+        Flyttform form = new Flyttform(f.text("flytt-datum"), f.text("flytt-tid"), f.text("flytt-plats"), version);
         Bokningsform tomBokning = new Bokningsform("", "", "", "");
-        FormErrors fel = new FormErrors();
+        FormErrors fel = f.fel();
         if (!mote.planerat()) {
-            fel.add("flytt-datum", m.get("mote.flytta.fel.installt"));
+            fel.add("flytt-datum", "mote.flytta.fel.installt");
             ctx.status(409);
             renderMote(ctx, user, mote, tomBokning, fel, Flyttform.av(mote));
             return;
         }
         LocalDateTime nu = nu();
         LocalDate idag = nu.toLocalDate();
-        LocalDate datum = Bounds.date(m, "flytt-datum", form.datum()).format(m.get("mote.fel.datum"))
-                .from(idag, m.get("mote.flytta.fel.passerat")).to(idag.plusYears(MOTE_FRAMAT_AR), null).read(fel);
+        LocalDate datum = f.datum("flytt-datum").format("mote.fel.datum")
+                .fran(idag, "mote.flytta.fel.passerat").till(idag.plusYears(MOTE_FRAMAT_AR)).las();
         LocalTime tid = null;
         try {
-            tid = LocalTime.parse(form.tid().strip());
+            tid = LocalTime.parse(form.tid());
         } catch (DateTimeParseException e) {
-            fel.add("flytt-tid", m.get("mote.fel.tid"));
+            fel.add("flytt-tid", "mote.fel.tid");
         }
-        String plats = form.plats().strip();
-        if (plats.isEmpty() || plats.length() > 200) {
-            fel.add("flytt-plats", m.get("mote.flytta.fel.plats"));
-        }
+        String plats = f.text("flytt-plats", 200, "mote.flytta.fel.plats");
         LocalDateTime start = datum != null && tid != null ? datum.atTime(tid) : null;
         if (start != null && !start.isAfter(nu)) {
-            fel.add("flytt-tid", m.get("mote.flytta.fel.passerat"));
+            fel.add("flytt-tid", "mote.flytta.fel.passerat");
         }
         if (fel.isEmpty() && start.equals(mote.start()) && plats.equals(mote.plats())) {
-            fel.add("flytt-datum", m.get("mote.flytta.fel.samma"));
+            fel.add("flytt-datum", "mote.flytta.fel.samma");
         }
         if (fel.isEmpty()) {
             var krock = moten.krock(mote.teamId(), mote.id(), start,
                     start.plus(Duration.between(mote.start(), mote.slut())));
-            krock.ifPresent(k -> fel.add("flytt-tid", m.get("mote.flytta.fel.krock",
+            krock.ifPresent(k -> fel.add("flytt-tid", "mote.flytta.fel.krock",
                     k.start().toLocalDate().toString(), k.start().toLocalTime().toString(),
-                    k.slut().toLocalTime().toString())));
+                    k.slut().toLocalTime().toString()));
         }
         if (!fel.isEmpty()) {
             ctx.status(400);
@@ -372,17 +381,19 @@ public final class MoteRoutes {
                 ctx.redirect("/moten/" + mote.id());
             }
             case KROCK -> {
-                fel.add("flytt-tid", m.get("mote.flytta.fel.krock.kort"));
+                fel.add("flytt-tid", "mote.flytta.fel.krock.kort");
                 ctx.status(400);
                 renderMote(ctx, user, mote, tomBokning, fel, form);
             }
             default -> {
                 // Someone else moved or cancelled it meanwhile: show the meeting as it is now, keep what was typed.
                 MoteRepository.Mote nu2 = moten.mote(mote.id()).orElseThrow();
-                fel.add("flytt-datum", nu2.planerat()
-                        ? m.get("mote.flytta.fel.version", nu2.start().toLocalDate().toString(),
-                        nu2.start().toLocalTime().toString(), nu2.plats())
-                        : m.get("mote.flytta.fel.installt"));
+                if (nu2.planerat()) {
+                    fel.add("flytt-datum", "mote.flytta.fel.version", nu2.start().toLocalDate().toString(),
+                            nu2.start().toLocalTime().toString(), nu2.plats());
+                } else {
+                    fel.add("flytt-datum", "mote.flytta.fel.installt");
+                }
                 ctx.status(409);
                 renderMote(ctx, user, nu2, tomBokning, fel,
                         new Flyttform(form.datum(), form.tid(), form.plats(), nu2.version()));
@@ -396,7 +407,7 @@ public final class MoteRoutes {
     }
 
     private MoteRepository.Bokning bokningIMote(Context ctx, MoteRepository.Mote mote) {
-        long bokningId = idFrom(ctx, "bokning");
+        long bokningId = Formular.sokvagsId(ctx, "bokning");
         return moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
     }
@@ -412,16 +423,18 @@ public final class MoteRoutes {
     /** Moves one booking to a free time of another coming meeting of the same team. */
     public void flyttaBokning(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         MoteRepository.Bokning bokning = bokningIMote(ctx, mote);
-        String valt = p(ctx, "till");
-        FormErrors fel = new FormErrors();
+        Formular f = Formular.av(ctx);
+        String valt = f.text("till");
+        FormErrors fel = f.fel();
         MoteRepository.Mote till = null;
         LocalDateTime tid = null;
         String[] delar = valt.split("\\|", 2);
         if (delar.length == 2) {
-            till = moten.mote(parseLong(delar[0])).filter(t -> t.teamId() == mote.teamId()).orElse(null);
+            Long tillId = Formular.positivt(delar[0]);
+            till = tillId == null ? null
+                    : moten.mote(tillId).filter(t -> t.teamId() == mote.teamId()).orElse(null);
             try {
                 tid = LocalDateTime.parse(delar[1]);
             } catch (DateTimeParseException e) {
@@ -429,9 +442,9 @@ public final class MoteRoutes {
             }
         }
         if (till == null || tid == null || till.id() == mote.id()) {
-            fel.add("till", m.get("mote.flyttabokning.fel.val"));
+            fel.add("till", "mote.flyttabokning.fel.val");
         } else if (!tid.isAfter(nu())) {
-            fel.add("till", m.get("mote.flytta.fel.passerat"));
+            fel.add("till", "mote.flytta.fel.passerat");
         } else {
             switch (moten.flyttaBokning(bokning.id(), till.id(), tid, clock.instant())) {
                 case FLYTTAD -> {
@@ -440,8 +453,8 @@ public final class MoteRoutes {
                     ctx.redirect("/moten/" + till.id());
                     return;
                 }
-                case INSTALLT -> fel.add("till", m.get("mote.flytta.fel.installt"));
-                default -> fel.add("till", m.get("mote.fel.upptagen"));
+                case INSTALLT -> fel.add("till", "mote.flytta.fel.installt");
+                default -> fel.add("till", "mote.fel.upptagen");
             }
         }
         ctx.status(fel.has("till") && till != null && !till.planerat() ? 409 : 400);
@@ -451,7 +464,7 @@ public final class MoteRoutes {
 
     /** The booking as a calendar file in the participant's language, to send with the kallelse. */
     public void kallelseIcs(Context ctx) {
-        long id = idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
@@ -487,7 +500,7 @@ public final class MoteRoutes {
 
     public void kodbrev(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        long id = idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         if (moten.harPin(id)) {
             access.require(ctx, id, AuditLog.Handling.ANDRA, "ny aktiveringskod, gammal PIN upphävd");
         }
@@ -513,7 +526,7 @@ public final class MoteRoutes {
     }
 
     private void visaKallelse(Context ctx, String kod) {
-        long id = idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
@@ -537,30 +550,5 @@ public final class MoteRoutes {
                 aktiveringskod == null ? null : LocalDate.now(clock).plusDays(KOD_GILTIG.toDays()),
                 LocalDate.now(clock), baseUrl, new PageContext(brev, null, null, null, null, clock.getZone()),
                 svenskKopia, qrUrl));
-    }
-
-    static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : (v.length() > 4000 ? v.substring(0, 4000) : v);
-    }
-
-    static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private long idFrom(Context ctx, String param) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(param));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw Fel.notFound(web.messages(ctx).get("fel.404"));
     }
 }

@@ -5,10 +5,14 @@ import java.time.Clock;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.WebContext;
 
 /** The receiving handläggare's answer to a handed-over item: kvittens, or "not mine" with a reason. */
 public final class OverlamningRoutes {
+
+    /** The longest reason for sending an item back. */
+    private static final int MAX_ORSAK = 1000;
 
     private final OverlamningRepository overlamningar;
     private final DeltagareAccess access;
@@ -24,12 +28,7 @@ public final class OverlamningRoutes {
     }
 
     private OverlamningRepository.Kvittens egen(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long id = Formular.sokvagsId(ctx, "id");
         var kvittens = overlamningar.hitta(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
         if (kvittens.tillId() != user.id()) {
@@ -49,11 +48,12 @@ public final class OverlamningRoutes {
 
     public void avvisa(Context ctx) {
         var k = egen(ctx);
-        String orsak = ctx.formParam("orsak");
-        if (orsak == null || orsak.isBlank() || orsak.length() > 1000) {
-            throw Fel.badRequest(web.messages(ctx).get("overlamning.fel.orsak"));
+        Formular f = Formular.av(ctx);
+        String orsak = f.text("orsak", MAX_ORSAK, "overlamning.fel.orsak");
+        if (!f.ok()) {
+            throw Fel.badRequest(f.fel().text("orsak", web.messages(ctx)));
         }
-        if (!overlamningar.avvisa(k.id(), k.tillId(), orsak.strip(), clock.instant())) {
+        if (!overlamningar.avvisa(k.id(), k.tillId(), orsak, clock.instant())) {
             throw Fel.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
         }
         web.flash(ctx, "flash.overlamning.avvisad");

@@ -3,6 +3,8 @@ package se.finsam.planering.planering;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
+import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.Renderer;
 
@@ -27,7 +29,7 @@ public final class DeltagareRoutes {
     }
 
     public void visa(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound("Deltagaren finns inte."));
         renderer.render(ctx, "deltagare/visa.jte",
                 new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),

@@ -1,6 +1,5 @@
 package se.finsam.planering.uppfoljning;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.varden.Varden;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Fel;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
@@ -104,6 +104,11 @@ public final class UppfoljningRoutes {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int MAX_FALT = 500;
 
+    /** What the offline outbox sends: the participant, and the form's own fields by name, as the form posts them. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record Synk(Long deltagareId, Map<String, String> falt) {
+    }
+
     private final Jdbi jdbi;
     private final se.finsam.planering.mote.MoteRepository moten;
     private final UppfoljningRepository repo;
@@ -166,17 +171,15 @@ public final class UppfoljningRoutes {
     /** The koordinator marks an escalation handled, with a note of what was done; it then leaves the list. */
     public void eskaleringHanterad(Context ctx) {
         Messages m = web.messages(ctx);
-        long uppfoljningId = DeltagareAccess.idFrom(ctx, "id");
+        long uppfoljningId = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         if (!repo.eskalerad(uppfoljningId)) {
             throw Fel.badRequest(m.get("uppf.fel.inteeskalerad"));
         }
-        String notering = blankToNull(ctx.formParam("notering"));
-        if (notering == null) {
-            throw Fel.badRequest(m.get("uppf.fel.hanterad.notering"));
-        }
-        if (notering.length() > Varden.MAX_NASTA_STEG) {
-            throw Fel.badRequest(m.get("uppf.fel.lang", Varden.MAX_NASTA_STEG, notering.length()));
+        Formular f = Formular.av(ctx);
+        String notering = f.text("notering", Varden.MAX_NASTA_STEG, "uppf.fel.hanterad.notering");
+        if (!f.ok()) {
+            throw Fel.badRequest(f.fel().text("notering", m));
         }
         repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
         web.flash(ctx, "flash.eskalering.hanterad");
@@ -186,7 +189,7 @@ public final class UppfoljningRoutes {
     // ---- recording ----
 
     public void formular(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         Map<String, String> varden = new HashMap<>();
         varden.put("uuid", UUID.randomUUID().toString());
         varden.put("datum", LocalDate.now(clock).toString());
@@ -206,7 +209,7 @@ public final class UppfoljningRoutes {
 
     /** The plain HTML form: works without JavaScript. */
     public void spara(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         Map<String, String> falt = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
@@ -239,33 +242,30 @@ public final class UppfoljningRoutes {
         if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new Fel(415, m.get("uppf.fel.json"));
         }
-        JsonNode body;
+        Synk synk;
         try {
-            body = JSON.readTree(ctx.body());
+            synk = JSON.readValue(ctx.body(), Synk.class);
         } catch (java.io.IOException e) {
+            // Not JSON, a field named twice, or a field that is an object or a list rather than a value.
             throw Fel.badRequest(m.get("uppf.fel.json"));
         }
-        if (body == null || !body.path("deltagareId").canConvertToLong() || !body.path("falt").isObject()
-                || body.path("falt").size() > MAX_FALT) {
+        if (synk == null || synk.deltagareId() == null || synk.falt() == null || synk.falt().size() > MAX_FALT) {
             throw Fel.badRequest(m.get("uppf.fel.json"));
         }
-        long id = body.path("deltagareId").asLong();
+        long id = synk.deltagareId();
         if (id <= 0) {
             throw Fel.notFound(m.get("uppf.fel.deltagare"));
         }
         CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "registrerade uppföljning (synk)");
         Map<String, String> falt = new LinkedHashMap<>();
-        var fields = body.path("falt").fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
-            if (!e.getValue().isValueNode()) {
-                throw Fel.badRequest(m.get("uppf.fel.json"));
+        synk.falt().forEach((k, v) -> {
+            if (v != null) {
+                falt.put(k, v);
             }
-            falt.put(e.getKey(), e.getValue().asText());
-        }
+        });
         var utfall = tolka(ctx, id, falt);
         if (!utfall.ok()) {
-            throw Fel.badRequest(String.join(" ", utfall.fel().all().values()));
+            throw Fel.badRequest(String.join(" ", utfall.fel().texter(m).values()));
         }
         baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
