@@ -1,0 +1,35 @@
+package se.finsam.planering.demo;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import se.finsam.planering.demo.Referensdata.TeamDef;
+
+/** One team as the simulation goes: its ids, its staff by role and its meetings. */
+final class TeamState {
+    final TeamDef def;
+    long id;
+    long koordinator;
+    final Map<String, Long> rep = new HashMap<>();
+    /** The ordinary handläggare per organisation (for Jobbtorg: the jobbcoach). */
+    final Map<String, Long> ordinarie = new HashMap<>();
+    final List<Mote> past = new ArrayList<>();
+    final List<Mote> coming = new ArrayList<>();
+    int kodNummer;
+
+    TeamState(TeamDef def) {
+        this.def = def;
+    }
+
+    /** One of the team's meetings and how many participants are booked into it. */
+    static final class Mote {
+        long id;
+        LocalDate datum;
+        LocalDateTime start;
+        LocalDateTime slut;
+        int bokade;
+    }
+}
