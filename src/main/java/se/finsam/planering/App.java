@@ -264,6 +264,11 @@ public final class App {
             r.post("/moten/{id}/avboka/{bokning}", moteRoutes::avboka, mote("id").och(bokning("bokning", "avbokad från möte")), KOORDINATOR);
             r.post("/moten/{id}/installa", moteRoutes::installa, mote("id"), KOORDINATOR);
             r.post("/moten/{id}/narvaro", moteRoutes::narvaro, mote("id"), PERSONAL);
+            r.post("/moten/{id}/flytta", moteRoutes::flytta, mote("id"), KOORDINATOR);
+            r.get("/moten/{id}/flytta/{bokning}", moteRoutes::flyttaBokningSida, mote("id").och(bokning("bokning", "bokning att flytta")), KOORDINATOR);
+            r.post("/moten/{id}/flytta/{bokning}", moteRoutes::flyttaBokning, mote("id").och(bokning("bokning", "bokning att flytta")), KOORDINATOR);
+            r.post("/deltagare/{id}/kodbrev", moteRoutes::kodbrev, deltagare("id", "nytt kodbrev"), KOORDINATOR);
+            r.get("/kallelse/{id}/mote.ics", moteRoutes::kallelseIcs, bokning("id", "kallelse som kalenderfil"), PERSONAL);
             r.get("/kallelse/{id}", moteRoutes::kallelse, bokning("id", "kallelse"), PERSONAL);
             r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, bokning("id", "aktiveringskod skapad"), KOORDINATOR);
             r.get("/deltagare/{id}/motelage", motelage::visa, deltagare("id", "mötesläge"), PERSONAL);

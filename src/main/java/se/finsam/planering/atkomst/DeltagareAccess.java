@@ -127,6 +127,12 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         audit.logMany(user.id(), AuditLog.Handling.LAS, deltagareIds, vad, ctx.ip());
     }
 
+    /** A change that concerned several participants at once (e.g. a meeting moved): one audit row per person. */
+    public void loggaAndring(Context ctx, Collection<Long> deltagareIds, String vad) {
+        CurrentUser user = inloggad(ctx, texter);
+        audit.logMany(user.id(), AuditLog.Handling.ANDRA, deltagareIds, vad, ctx.ip());
+    }
+
     /**
      * The route's declared rule, before its handler runs: each path parameter is resolved to the participant it
      * concerns (a meeting to its team) and checked; reading is logged as a read, anything else as a change.

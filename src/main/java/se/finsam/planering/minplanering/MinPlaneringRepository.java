@@ -37,8 +37,19 @@ public final class MinPlaneringRepository {
         }
     }
 
+    /** Her next meeting; {@code flyttadFranTid} and {@code flyttadFranPlats} are set when it was moved. */
     public record Mote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
-                       String team) {
+                       String team, long bokningId, int sekvens, LocalDateTime flyttadFranTid,
+                       String flyttadFranPlats) {
+
+        public boolean flyttat() {
+            return flyttadFranTid != null;
+        }
+
+        /** Whether the place changed with the latest move. */
+        public boolean nyPlats() {
+            return flyttadFranPlats != null && !flyttadFranPlats.equals(plats);
+        }
     }
 
     /** The newest follow-up note or next step written for the participant; either may be missing. */
@@ -89,7 +100,9 @@ public final class MinPlaneringRepository {
     }
 
     /** The booked meeting as stored; who will be there is looked up per team. */
-    public record MoteRad(LocalDateTime tid, String plats, String syfte, String taMed, long teamId, String team) {
+    public record MoteRad(LocalDateTime tid, String plats, String syfte, String taMed, long teamId, String team,
+                          long moteId, long bokningId, int sekvens, LocalDateTime flyttadFranTid,
+                          String flyttadFranPlats) {
     }
 
     private final Jdbi jdbi;
@@ -167,7 +180,8 @@ public final class MinPlaneringRepository {
     /** The next meeting the participant is booked into, from today on. */
     public Optional<Mote> nastaMote(long deltagareId, LocalDate idag) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team
+                        SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team, m.id AS mote_id,
+                               md.id AS bokning_id, md.sekvens, md.flyttad_fran_tid, md.flyttad_fran_plats
                         FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id JOIN team t ON t.id = m.team_id
                         WHERE md.deltagare_id = :d AND m.status = 'planerat' AND md.tid >= :idag
                         ORDER BY md.tid LIMIT 1""")
@@ -183,7 +197,8 @@ public final class MinPlaneringRepository {
                                       AND a.aktiv = 1
                                     ORDER BY o.namn""")
                             .bind("t", rad.teamId()).mapTo(String.class).list();
-                    return new Mote(rad.tid(), rad.plats(), rad.syfte(), rad.taMed(), narvarande, rad.team());
+                    return new Mote(rad.tid(), rad.plats(), rad.syfte(), rad.taMed(), narvarande, rad.team(),
+                            rad.bokningId(), rad.sekvens(), rad.flyttadFranTid(), rad.flyttadFranPlats());
                 }));
     }
 

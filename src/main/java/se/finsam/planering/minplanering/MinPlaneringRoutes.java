@@ -2,10 +2,6 @@ package se.finsam.planering.minplanering;
 
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
-import biweekly.Biweekly;
-import biweekly.ICalendar;
-import biweekly.component.VEvent;
-import biweekly.property.Organizer;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,26 +124,15 @@ public final class MinPlaneringRoutes {
         Messages m = web.messages(ctx);
         var mote = repo.nastaMote(id, LocalDate.now(clock))
                 .orElseThrow(() -> Fel.notFound(m.get("mote.ingen")));
-        ICalendar calendar = new ICalendar();
-        calendar.setProductId("-//FINSAM Planering//SV");
-        VEvent event = new VEvent();
-        Instant start = mote.tid().atZone(clock.getZone()).toInstant();
-        event.setDateStart(Date.from(start));
-        event.setDateEnd(Date.from(start.plus(Duration.ofMinutes(60))));
-        event.setSummary(m.get("mote.ics.rubrik", mote.team()));
-        event.getSummary().setLanguage(m.lang());
-        event.setLocation(mote.plats());
-        event.setDescription(syfte(m, mote.syfte()) + "\n" + m.get("mote.tamed") + ": "
-                + (mote.taMed() == null ? m.get("mote.tamed.standard") : mote.taMed()));
-        event.getDescription().setLanguage(m.lang());
-        event.setUid("finsam-mote-" + id + "-" + mote.tid() + "@finsam-planering");
-        // ORGANIZER must be an address: without the koordinator's e-mail the property is left out, never empty.
-        repo.koordinator(repo.deltagaren(id).teamId()).filter(k -> k.epost() != null && !k.epost().isBlank())
-                .ifPresent(k -> event.setOrganizer(new Organizer(k.namn(), k.epost().strip())));
-        calendar.addEvent(event);
+        var koordinator = repo.koordinator(repo.deltagaren(id).teamId());
+        String ics = se.finsam.planering.mote.Kalenderfil.skriv(new se.finsam.planering.mote.Kalenderfil.Innehall(
+                mote.bokningId(), mote.sekvens(), mote.tid(), mote.plats(), mote.syfte(), mote.taMed(), mote.team(),
+                koordinator.map(MinPlaneringRepository.Kontakt::namn).orElse(null),
+                koordinator.map(MinPlaneringRepository.Kontakt::epost).orElse(null)), m, clock.getZone(),
+                clock.instant());
         ctx.contentType("text/calendar; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"finsam-mote.ics\"");
-        ctx.result(Biweekly.write(calendar).go());
+        ctx.result(ics);
     }
 
     /** The purpose the koordinator wrote, or the standard purpose in the participant's language. */

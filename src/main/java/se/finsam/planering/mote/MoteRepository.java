@@ -43,8 +43,22 @@ public final class MoteRepository {
         }
     }
 
+    /**
+     * A meeting; {@code version} is raised by every move (optimistic locking), {@code flyttadFranStart} and
+     * {@code flyttadFranPlats} say where it was before its latest move (null if never moved).
+     */
     public record Mote(long id, long teamId, String team, LocalDateTime start, LocalDateTime slut, String plats,
-                       String status, int bokade) {
+                       String status, int bokade, int version, LocalDateTime flyttadFranStart,
+                       String flyttadFranPlats) {
+
+        public boolean flyttat() {
+            return flyttadFranStart != null;
+        }
+
+        public boolean planerat() {
+            return "planerat".equals(status);
+        }
+
         public List<LocalDateTime> tider() {
             List<LocalDateTime> tider = new ArrayList<>();
             for (LocalDateTime t = start; !t.plus(SLOT).isAfter(slut); t = t.plus(SLOT)) {
@@ -54,8 +68,21 @@ public final class MoteRepository {
         }
     }
 
+    /**
+     * A booked participant. {@code sekvens} is the calendar file's SEQUENCE (raised by every move);
+     * {@code flyttadFranTid} and {@code flyttadFranPlats} are her time and place before the latest move.
+     */
     public record Bokning(long id, long moteId, long deltagareId, String kod, String namn, LocalDateTime tid,
-                          String syfte, String taMed, Instant kallelseSkapad) {
+                          String syfte, String taMed, Instant kallelseSkapad, int sekvens, LocalDateTime flyttadFranTid,
+                          String flyttadFranPlats) {
+
+        public boolean flyttad() {
+            return flyttadFranTid != null;
+        }
+    }
+
+    /** A coming meeting of the team with its free times, where a booking can be moved. */
+    public record LedigaTider(Mote mote, List<LocalDateTime> tider) {
     }
 
     public record Anmald(long id, String kod, String namn, LocalDate anmald) {
@@ -84,7 +111,8 @@ public final class MoteRepository {
 
     private static final String MOTE_SQL = """
             SELECT m.id, m.team_id, t.namn AS team, m.start, m.slut, m.plats, m.status,
-                   (SELECT count(*) FROM mote_deltagare md WHERE md.mote_id = m.id) AS bokade
+                   (SELECT count(*) FROM mote_deltagare md WHERE md.mote_id = m.id) AS bokade,
+                   m.version, m.flyttad_fran_start, m.flyttad_fran_plats
             FROM mote m JOIN team t ON t.id = m.team_id""";
 
     /** Planned meetings of the teams from the given time on, soonest first. */
@@ -145,7 +173,8 @@ public final class MoteRepository {
     private static final String BOKNING_SQL = """
             SELECT md.id, md.mote_id, md.deltagare_id, d.kod,
                    CASE WHEN d.skyddad_identitet = 1 THEN NULL ELSE d.fornamn || ' ' || d.efternamn END AS namn,
-                   md.tid, md.syfte, md.ta_med, md.kallelse_skapad
+                   md.tid, md.syfte, md.ta_med, md.kallelse_skapad, md.sekvens, md.flyttad_fran_tid,
+                   md.flyttad_fran_plats
             FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id""";
 
     /** The meeting's bookings of participants the user may see. */
@@ -222,6 +251,111 @@ public final class MoteRepository {
                     .bind("m", moteId).bind("d", deltagareId).bind("tid", tid).bind("syfte", syfte).bind("standardSyfte", STANDARD_SYFTE)
                     .bind("taMed", taMed).bind("nu", nu)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        });
+    }
+
+    /** Outcome of moving a meeting or a booking. */
+    public enum Flytt { FLYTTAD, ANDRAD_AV_ANNAN, INSTALLT, KROCK, UPPTAGEN }
+
+    /** Another planned meeting of the team that overlaps the given time, if any. */
+    public Optional<Mote> krock(long teamId, long utomMoteId, LocalDateTime start, LocalDateTime slut) {
+        return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + " " + """
+                         WHERE m.team_id = :t AND m.id <> :m AND m.status = 'planerat'
+                          AND m.start < :slut AND m.slut > :start ORDER BY m.start LIMIT 1""")
+                .bind("t", teamId).bind("m", utomMoteId).bind("start", start).bind("slut", slut)
+                .mapTo(Mote.class).findOne());
+    }
+
+    /**
+     * Moves a planned meeting to a new start (keeping its length) and place, if it still has the version the
+     * koordinator saw. Every booking keeps its place in the order of slots, gets its old time and place recorded
+     * and its calendar SEQUENCE raised. Returns the participants booked, for the audit log.
+     */
+    public Flytt flytta(long moteId, int version, LocalDateTime nyStart, String nyPlats, Instant nu,
+                        List<Long> flyttade) {
+        return jdbi.inTransaction(h -> {
+            Mote mote = h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", moteId).mapTo(Mote.class)
+                    .one();
+            if (!mote.planerat()) {
+                return Flytt.INSTALLT;
+            }
+            if (mote.version() != version) {
+                return Flytt.ANDRAD_AV_ANNAN;
+            }
+            Duration skillnad = Duration.between(mote.start(), nyStart);
+            LocalDateTime nySlut = mote.slut().plus(skillnad);
+            boolean krock = h.createQuery("""
+                            SELECT EXISTS (SELECT 1 FROM mote WHERE team_id = :t AND id <> :m AND status = 'planerat'
+                                             AND start < :slut AND slut > :start)""")
+                    .bind("t", mote.teamId()).bind("m", moteId).bind("start", nyStart).bind("slut", nySlut)
+                    .mapTo(Boolean.class).one();
+            if (krock) {
+                return Flytt.KROCK;
+            }
+            int andrade = h.createUpdate("""
+                            UPDATE mote SET start = :start, slut = :slut, plats = :plats, version = version + 1,
+                                   flyttad_fran_start = start, flyttad_fran_plats = plats
+                            WHERE id = :m AND version = :v AND status = 'planerat'""")
+                    .bind("start", nyStart).bind("slut", nySlut).bind("plats", nyPlats).bind("m", moteId)
+                    .bind("v", version).execute();
+            if (andrade != 1) {
+                return Flytt.ANDRAD_AV_ANNAN;
+            }
+            List<Bokning> bokningar = h.createQuery(BOKNING_SQL + " WHERE md.mote_id = :m ORDER BY md.tid")
+                    .bind("m", moteId).mapTo(Bokning.class).list();
+            // UNIQUE (mote_id, tid) is checked row by row: park the times first, then set the new ones.
+            h.createUpdate("UPDATE mote_deltagare SET tid = 'flyttas:' || id WHERE mote_id = :m").bind("m", moteId)
+                    .execute();
+            for (Bokning b : bokningar) {
+                h.createUpdate("""
+                                UPDATE mote_deltagare SET tid = :tid, sekvens = sekvens + 1, flyttad_fran_tid = :fran,
+                                       flyttad_fran_plats = :franPlats, kallelse_skapad = :nu WHERE id = :b""")
+                        .bind("tid", b.tid().plus(skillnad)).bind("fran", b.tid()).bind("franPlats", mote.plats())
+                        .bind("nu", nu).bind("b", b.id()).execute();
+                flyttade.add(b.deltagareId());
+            }
+            return Flytt.FLYTTAD;
+        });
+    }
+
+    /** The team's planned meetings from {@code fran} on (other than {@code utom}) with their free times. */
+    public List<LedigaTider> ledigaTider(long teamId, long utom, LocalDateTime fran) {
+        return kommande(List.of(teamId), fran, 20).stream().filter(m -> m.id() != utom).map(m -> {
+            List<LocalDateTime> lediga = new ArrayList<>(m.tider());
+            lediga.removeAll(bokadeTider(m.id()));
+            return new LedigaTider(m, lediga);
+        }).filter(l -> !l.tider().isEmpty()).toList();
+    }
+
+    /**
+     * Moves a booking to a free time of another planned meeting; the same rules as booking: the time must be one
+     * of the meeting's slots, free, and the participant not already booked there.
+     */
+    public Flytt flyttaBokning(long bokningId, long nyttMoteId, LocalDateTime tid, Instant nu) {
+        return jdbi.inTransaction(h -> {
+            Bokning b = h.createQuery(BOKNING_SQL + " WHERE md.id = :b").bind("b", bokningId)
+                    .mapTo(Bokning.class).one();
+            Mote fran = h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", b.moteId())
+                    .mapTo(Mote.class).one();
+            Mote till = h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", nyttMoteId)
+                    .mapTo(Mote.class).one();
+            if (!till.planerat()) {
+                return Flytt.INSTALLT;
+            }
+            boolean upptagen = !till.tider().contains(tid) || h.createQuery("""
+                            SELECT EXISTS (SELECT 1 FROM mote_deltagare
+                                           WHERE mote_id = :m AND (tid = :tid OR deltagare_id = :d))""")
+                    .bind("m", nyttMoteId).bind("tid", tid).bind("d", b.deltagareId()).mapTo(Boolean.class).one();
+            if (upptagen) {
+                return Flytt.UPPTAGEN;
+            }
+            h.createUpdate("""
+                            UPDATE mote_deltagare SET mote_id = :m, tid = :tid, sekvens = sekvens + 1,
+                                   flyttad_fran_tid = tid, flyttad_fran_plats = :franPlats, kallelse_skapad = :nu
+                            WHERE id = :b""")
+                    .bind("m", nyttMoteId).bind("tid", tid).bind("franPlats", fran.plats()).bind("nu", nu)
+                    .bind("b", bokningId).execute();
+            return Flytt.FLYTTAD;
         });
     }
 
