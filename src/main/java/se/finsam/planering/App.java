@@ -207,22 +207,22 @@ public final class App {
             r.get("/", hem::start, ALLA);
             r.get("/utan-nat", errors::utanNat, ALLA);
 
-            r.get("/logga-in", auth::loginPage, ALLA);
-            r.post("/logga-in", auth::login, ALLA);
-            r.get("/logga-in/deltagare", auth::deltagareLoginPage, ALLA);
-            r.post("/logga-in/deltagare", auth::deltagareLogin, ALLA);
-            r.get("/aktivera", auth::aktiveraPage, ALLA);
+            r.get("/logga-in", auth::inloggningssida, ALLA);
+            r.post("/logga-in", auth::loggaInPersonal, ALLA);
+            r.get("/logga-in/deltagare", auth::deltagarInloggningssida, ALLA);
+            r.post("/logga-in/deltagare", auth::loggaInDeltagare, ALLA);
+            r.get("/aktivera", auth::aktiveringssida, ALLA);
             r.post("/aktivera", auth::aktivera, ALLA);
-            r.get("/aktivera/pin", auth::pinPage, DELTAGARE);
-            r.post("/aktivera/pin", auth::setPin, DELTAGARE);
-            r.post("/logga-ut", auth::logout, ALLA);
+            r.get("/aktivera/pin", auth::pinSida, DELTAGARE);
+            r.post("/aktivera/pin", auth::valjPin, DELTAGARE);
+            r.post("/logga-ut", auth::loggaUt, ALLA);
             r.get("/konto", konto::visa, INLOGGAD);
             r.post("/logga-ut/overallt", konto::loggaUtOverallt, INLOGGAD);
-            r.post("/sprak", auth::chooseLanguage, ALLA);
+            r.post("/sprak", auth::valjSprak, ALLA);
             // Passkeys and the second factor of koordinator and admin.
-            r.get("/tvafaktor", nyckel::tvaFaktorPage, KOORDINATOR, ADMIN);
+            r.get("/tvafaktor", nyckel::tvaFaktorSida, KOORDINATOR, ADMIN);
             r.post("/tvafaktor", nyckel::tvaFaktorTotp, KOORDINATOR, ADMIN);
-            r.get("/tvafaktor/registrera", nyckel::registreraPage, KOORDINATOR, ADMIN);
+            r.get("/tvafaktor/registrera", nyckel::registreraSida, KOORDINATOR, ADMIN);
             r.post("/tvafaktor/registrera", nyckel::registreraTotp, KOORDINATOR, ADMIN);
             r.post("/api/tvafaktor/nyckel/start", nyckel::tvaFaktorNyckelStart, KOORDINATOR, ADMIN);
             r.post("/api/tvafaktor/nyckel/klar", nyckel::tvaFaktorNyckelKlar, KOORDINATOR, ADMIN);

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.web.Alternativ;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.sprak.Messages;
@@ -180,7 +180,7 @@ public final class AdminRoutes {
 
     private OrganisationRepository.Organisation organisation(Context ctx, String parameter) {
         return organisationer.hamta(id(ctx, parameter))
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
     }
 
     // ---- Teams ----
@@ -372,7 +372,7 @@ public final class AdminRoutes {
     }
 
     private TeamRepository.Team teamFran(Context ctx) {
-        return team.hamta(id(ctx, "id")).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        return team.hamta(id(ctx, "id")).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
     }
 
     /** "1,3,6": one to six distinct months from 1 to 36, rising; returned normalised, or null when wrong. */
@@ -404,7 +404,7 @@ public final class AdminRoutes {
     public void handelser(Context ctx) {
         String slag = ctx.queryParam("slag");
         if (slag != null && !slag.isEmpty() && !HandelseRepository.SLAG.contains(slag)) {
-            throw Fel.badRequest(web.messages(ctx).get("admin.handelser.fel.slag"));
+            throw Felsvar.badRequest(web.messages(ctx).get("admin.handelser.fel.slag"));
         }
         int sida = 1;
         String s = ctx.queryParam("sida");
@@ -415,7 +415,7 @@ public final class AdminRoutes {
                 sida = 0;
             }
             if (sida < 1 || sida > 100_000) {
-                throw Fel.badRequest(web.messages(ctx).get("admin.handelser.fel.sida"));
+                throw Felsvar.badRequest(web.messages(ctx).get("admin.handelser.fel.sida"));
             }
         }
         renderer.render(ctx, "admin/handelser.jte", new HandelserPage(

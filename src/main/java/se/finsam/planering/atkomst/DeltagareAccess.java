@@ -11,7 +11,7 @@ import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.atkomst.Atkomst;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.WebContext;
 
 /**

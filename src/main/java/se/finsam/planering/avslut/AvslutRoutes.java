@@ -12,7 +12,7 @@ import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
@@ -64,7 +64,7 @@ public final class AvslutRoutes {
     }
 
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
-        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         List<Val> organisationer = avslut.organisationer();
         renderer.render(ctx, "avslut/formular.jte",
                 new AvslutPage(oversikt, organisationer, varden, fel, oversikt.fas().equals("avslutad")));
@@ -121,7 +121,7 @@ public final class AvslutRoutes {
                 v.get("fortsattning_ansvarig"), v.get("nasta_steg"), ingenFortsattning && !harFortsattning),
                 user.id(), clock.instant());
         if (!stored) {
-            throw new Fel(409, m.get("avslut.fel.redan"));
+            throw new Felsvar(409, m.get("avslut.fel.redan"));
         }
         web.flash(ctx, "flash.avslut");
         ctx.redirect("/deltagare/" + id);

@@ -73,7 +73,7 @@ public final class AuthRoutes {
 
     // ---- staff ----
 
-    public void loginPage(Context ctx) {
+    public void inloggningssida(Context ctx) {
         if (web.user(ctx) != null) {
             ctx.redirect("/");
             return;
@@ -82,7 +82,7 @@ public final class AuthRoutes {
                 new LoginPage("", WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), FormErrors.none()));
     }
 
-    public void login(Context ctx) {
+    public void loggaInPersonal(Context ctx) {
         Formular f = Formular.av(ctx);
         String username = f.text("anvandarnamn");
         String password = f.somSkrivet("losenord");
@@ -103,7 +103,7 @@ public final class AuthRoutes {
             renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors));
             return;
         }
-        Utfall utfall = attempt(ctx, username, LoginThrottle.Regel.PERSONAL, password,
+        Utfall utfall = forsok(ctx, username, LoginThrottle.Regel.PERSONAL, password,
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll())),
                 UserRepository.Konto::losenordHash);
         if (utfall.konto().isEmpty()) {
@@ -121,7 +121,7 @@ public final class AuthRoutes {
 
     // ---- participants ----
 
-    public void deltagareLoginPage(Context ctx) {
+    public void deltagarInloggningssida(Context ctx) {
         if (web.user(ctx) != null) {
             ctx.redirect("/");
             return;
@@ -132,7 +132,7 @@ public final class AuthRoutes {
                 FormErrors.none(), "utloggad".equals(orsak) || "utgangen".equals(orsak) ? orsak : null));
     }
 
-    public void deltagareLogin(Context ctx) {
+    public void loggaInDeltagare(Context ctx) {
         Formular f = Formular.av(ctx);
         String username = f.text("anvandarnamn");
         String pin = f.text("pin");
@@ -163,7 +163,7 @@ public final class AuthRoutes {
                     new FormErrors().add("pin", "deltagarlogin.fel.pinav")));
             return;
         }
-        Utfall utfall = attempt(ctx, username, LoginThrottle.Regel.DELTAGARE, pin,
+        Utfall utfall = forsok(ctx, username, LoginThrottle.Regel.DELTAGARE, pin,
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll())),
                 UserRepository.Konto::pinHash);
         if (utfall.konto().isEmpty()) {
@@ -178,7 +178,7 @@ public final class AuthRoutes {
         ctx.redirect("/");
     }
 
-    public void aktiveraPage(Context ctx) {
+    public void aktiveringssida(Context ctx) {
         renderer.render(ctx, "auth/aktivera.jte", new AktiveraPage("", FormErrors.none()));
     }
 
@@ -210,19 +210,19 @@ public final class AuthRoutes {
             return;
         }
         users.giveUsernameIfMissing(userId.get());
-        audit.log(userId.get(), AuditLog.Handling.AKTIVERING, deltagareOf(userId.get()), "aktiveringskod använd",
+        audit.log(userId.get(), AuditLog.Handling.AKTIVERING, deltagarenFor(userId.get()), "aktiveringskod använd",
                 ctx.ip());
         web.startSession(ctx, sessions.create(userId.get(), true));
-        carryLanguage(ctx, userId.get());
+        flyttaSprak(ctx, userId.get());
         ctx.redirect("/aktivera/pin");
     }
 
-    public void pinPage(Context ctx) {
+    public void pinSida(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        renderer.render(ctx, "auth/pin.jte", new PinPage(usernameFor(user), FormErrors.none()));
+        renderer.render(ctx, "auth/pin.jte", new PinPage(anvandarnamnFor(user), FormErrors.none()));
     }
 
-    public void setPin(Context ctx) {
+    public void valjPin(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Formular f = Formular.av(ctx);
         String pin = f.text("pin");
@@ -235,7 +235,7 @@ public final class AuthRoutes {
         } else if (!pin.equals(repeat)) {
             errors.add("pin2", "pin.fel.olika");
         }
-        String username = usernameFor(user);
+        String username = anvandarnamnFor(user);
         if (!errors.isEmpty()) {
             ctx.status(400);
             renderer.render(ctx, "auth/pin.jte", new PinPage(username, errors));
@@ -256,7 +256,7 @@ public final class AuthRoutes {
         sessions.deleteAllFor(user.id());
         web.startSession(ctx, sessions.create(user.id(), false));
         throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.DELTAGARE, username));
-        audit.log(user.id(), AuditLog.Handling.ANDRA, deltagareOf(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
+        audit.log(user.id(), AuditLog.Handling.ANDRA, deltagarenFor(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
                 ctx.ip());
         web.setCookie(ctx, DEVICE_COOKIE, username, 365 * 24 * 3600);
         web.flash(ctx, "flash.pin.sparad");
@@ -264,7 +264,7 @@ public final class AuthRoutes {
         ctx.redirect("/nyckel/ny");
     }
 
-    public void logout(Context ctx) {
+    public void loggaUt(Context ctx) {
         CurrentUser user = web.user(ctx);
         if (user != null) {
             sessions.delete(web.session(ctx).tokenHash());
@@ -277,7 +277,7 @@ public final class AuthRoutes {
         ctx.redirect(user != null && user.roll() == Roll.DELTAGARE ? "/logga-in/deltagare" : "/logga-in");
     }
 
-    public void chooseLanguage(Context ctx) {
+    public void valjSprak(Context ctx) {
         Formular f = Formular.av(ctx);
         String lang = f.text("sprak");
         String back = WebContext.safeLocalPath(f.text("tillbaka"), "/");
@@ -310,7 +310,7 @@ public final class AuthRoutes {
      * before any hashing; a permit for the hash is taken (or the answer is a quick 429 with Retry-After);
      * the attempt is counted; only then the slow check runs.
      */
-    private Utfall attempt(Context ctx, String username, LoginThrottle.Regel regel, String secret,
+    private Utfall forsok(Context ctx, String username, LoginThrottle.Regel regel, String secret,
                            Supplier<Optional<UserRepository.Konto>> findKonto,
                            Function<UserRepository.Konto, String> hashOf) {
         String kontoKey = LoginThrottle.kontoNyckel(regel, username);
@@ -378,16 +378,16 @@ public final class AuthRoutes {
 
     /** Starts the session of a login that succeeded (with a password, a PIN, a code or a passkey). */
     void loggaIn(Context ctx, long userId, boolean pinSaknas, boolean andraFaktorKravs, String kind) {
-        audit.log(userId, AuditLog.Handling.INLOGGNING, deltagareOf(userId), kind, ctx.ip());
+        audit.log(userId, AuditLog.Handling.INLOGGNING, deltagarenFor(userId), kind, ctx.ip());
         web.startSession(ctx, sessions.create(userId, pinSaknas, andraFaktorKravs));
-        carryLanguage(ctx, userId);
+        flyttaSprak(ctx, userId);
     }
 
     /**
      * A language chosen on the login pages becomes the account's; otherwise the account's language is
      * remembered on the device, so the login page after logout or an expired session speaks it too.
      */
-    private void carryLanguage(Context ctx, long userId) {
+    private void flyttaSprak(Context ctx, long userId) {
         String chosen = web.cookie(ctx, WebContext.LANG_CHOICE_COOKIE);
         if (Messages.supported(chosen)) {
             users.setSprak(userId, chosen);
@@ -399,12 +399,12 @@ public final class AuthRoutes {
         }
     }
 
-    private Long deltagareOf(long userId) {
+    private Long deltagarenFor(long userId) {
         return users.deltagareOf(userId).orElse(null);
     }
 
     /** The participant's user id, given at activation: random, so it cannot be guessed from the case code. */
-    private String usernameFor(CurrentUser user) {
+    private String anvandarnamnFor(CurrentUser user) {
         return users.usernameOf(user.id()).orElseGet(() -> users.giveUsernameIfMissing(user.id()));
     }
 

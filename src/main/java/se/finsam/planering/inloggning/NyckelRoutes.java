@@ -212,7 +212,7 @@ public final class NyckelRoutes {
 
     // ---- the second factor ----
 
-    public void tvaFaktorPage(Context ctx) {
+    public void tvaFaktorSida(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         String back = WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/");
         if (!web.session(ctx).andraFaktorKravs()) {
@@ -311,7 +311,7 @@ public final class NyckelRoutes {
     }
 
     /** Enrolment: a TOTP secret as a QR code and as text (shown only now), and the passkey button. */
-    public void registreraPage(Context ctx) {
+    public void registreraSida(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         if (web.session(ctx).andraFaktorKravs() && harAndraFaktor(user.id())) {
             ctx.redirect("/tvafaktor");

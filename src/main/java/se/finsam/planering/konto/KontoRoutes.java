@@ -10,7 +10,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
@@ -72,10 +72,10 @@ public final class KontoRoutes {
         try {
             id = Long.parseLong(String.valueOf(ctx.formParam("nyckel")));
         } catch (NumberFormatException e) {
-            throw new Fel(400, web.messages(ctx).get("nyckel.fel.okand"));
+            throw new Felsvar(400, web.messages(ctx).get("nyckel.fel.okand"));
         }
         String namn = nycklar.taBort(user.id(), id)
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("nyckel.fel.okand")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("nyckel.fel.okand")));
         audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(), "nyckel borttagen: "
                 + namn.replaceAll("\\p{Cntrl}", "?"), ctx.ip());
         web.flash(ctx, "flash.nyckel.borttagen");
@@ -87,11 +87,11 @@ public final class KontoRoutes {
         CurrentUser user = web.requireUser(ctx);
         String val = ctx.formParam("pin");
         if (!"av".equals(val) && !"pa".equals(val)) {
-            throw new Fel(400, web.messages(ctx).get("konto.pin.fel"));
+            throw new Felsvar(400, web.messages(ctx).get("konto.pin.fel"));
         }
         boolean av = "av".equals(val);
         if (!users.setPinAvstangd(user.id(), av)) {
-            throw new Fel(409, web.messages(ctx).get("konto.pin.fel.nyckel"));
+            throw new Felsvar(409, web.messages(ctx).get("konto.pin.fel.nyckel"));
         }
         audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(),
                 av ? "PIN-inloggning avstängd" : "PIN-inloggning påslagen", ctx.ip());
@@ -118,7 +118,7 @@ public final class KontoRoutes {
     private long kontoId(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
         if (!konton.finns(id)) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+            throw Felsvar.notFound(web.messages(ctx).get("fel.404"));
         }
         return id;
     }

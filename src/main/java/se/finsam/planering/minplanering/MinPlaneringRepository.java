@@ -38,7 +38,7 @@ public final class MinPlaneringRepository {
     }
 
     /** Her next meeting; {@code flyttadFranTid} and {@code flyttadFranPlats} are set when it was moved. */
-    public record Mote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
+    public record BokatMote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
                        String team, long bokningId, int sekvens, LocalDateTime flyttadFranTid,
                        String flyttadFranPlats) {
 
@@ -178,7 +178,7 @@ public final class MinPlaneringRepository {
     }
 
     /** The next meeting the participant is booked into, from today on. */
-    public Optional<Mote> nastaMote(long deltagareId, LocalDate idag) {
+    public Optional<BokatMote> nastaMote(long deltagareId, LocalDate idag) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team, m.id AS mote_id,
                                md.id AS bokning_id, md.sekvens, md.flyttad_fran_tid, md.flyttad_fran_plats
@@ -197,7 +197,7 @@ public final class MinPlaneringRepository {
                                       AND a.aktiv = 1
                                     ORDER BY o.namn""")
                             .bind("t", rad.teamId()).mapTo(String.class).list();
-                    return new Mote(rad.tid(), rad.plats(), rad.syfte(), rad.taMed(), narvarande, rad.team(),
+                    return new BokatMote(rad.tid(), rad.plats(), rad.syfte(), rad.taMed(), narvarande, rad.team(),
                             rad.bokningId(), rad.sekvens(), rad.flyttadFranTid(), rad.flyttadFranPlats());
                 }));
     }

@@ -13,7 +13,7 @@ import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.QrCode;
@@ -43,7 +43,7 @@ public final class MinPlaneringRoutes {
     public record KontakterPage(List<MinPlaneringRepository.Myndighet> kontakter, Instant hamtad) {
     }
 
-    public record MotePage(MinPlaneringRepository.Mote mote, Instant hamtad) {
+    public record MotePage(MinPlaneringRepository.BokatMote mote, Instant hamtad) {
     }
 
     public record TittatPage(List<MinPlaneringRepository.Tittat> poster) {
@@ -76,7 +76,7 @@ public final class MinPlaneringRoutes {
     private long egen(Context ctx, AuditLog.Handling handling, String vad) {
         CurrentUser user = web.requireUser(ctx);
         if (user.deltagareId() == null) {
-            throw Fel.notFound(web.messages(ctx).get("minplanering.ingen"));
+            throw Felsvar.notFound(web.messages(ctx).get("minplanering.ingen"));
         }
         access.require(ctx, user.deltagareId(), handling, vad);
         return user.deltagareId();
@@ -123,7 +123,7 @@ public final class MinPlaneringRoutes {
         long id = egen(ctx, AuditLog.Handling.LAS, "kallelse som kalenderfil");
         Messages m = web.messages(ctx);
         var mote = repo.nastaMote(id, LocalDate.now(clock))
-                .orElseThrow(() -> Fel.notFound(m.get("mote.ingen")));
+                .orElseThrow(() -> Felsvar.notFound(m.get("mote.ingen")));
         var koordinator = repo.koordinator(repo.deltagaren(id).teamId());
         String ics = se.finsam.planering.mote.Kalenderfil.skriv(new se.finsam.planering.mote.Kalenderfil.Innehall(
                 mote.bokningId(), mote.sekvens(), mote.tid(), mote.plats(), mote.syfte(), mote.taMed(), mote.team(),
@@ -152,7 +152,7 @@ public final class MinPlaneringRoutes {
         // The route's rule has checked that the step is the participant's own and logged it.
         Long id = web.requireUser(ctx).deltagareId();
         if (!repo.markeraEgetStegKlart(id, punkt, web.user(ctx).id(), LocalDate.now(clock), clock.instant())) {
-            throw Fel.badRequest(web.messages(ctx).get("minplanering.egetsteg.fel"));
+            throw Felsvar.badRequest(web.messages(ctx).get("minplanering.egetsteg.fel"));
         }
         web.flash(ctx, "flash.egetsteg");
         ctx.redirect("/min-planering#punkt-" + punkt);

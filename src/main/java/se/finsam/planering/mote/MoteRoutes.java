@@ -17,7 +17,7 @@ import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.PageContext;
@@ -165,7 +165,7 @@ public final class MoteRoutes {
         }
         // With several teams the koordinator chooses; with one, it is that team.
         Long teamId = nytt.team().isEmpty()
-                ? user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Fel.forbidden(m.get("fel.403")))
+                ? user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Felsvar.forbidden(m.get("fel.403")))
                 : Formular.positivt(nytt.team());
         if (teamId == null || !user.teamIds().contains(teamId)) {
             fel.add("team", "mote.fel.team");
@@ -190,9 +190,9 @@ public final class MoteRoutes {
 
     private MoteRepository.Mote moteForTeam(Context ctx, CurrentUser user) {
         long id = Formular.sokvagsId(ctx, "id");
-        MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         if (!user.teamIds().contains(mote.teamId())) {
-            throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+            throw Felsvar.forbidden(web.messages(ctx).get("fel.403"));
         }
         return mote;
     }
@@ -272,7 +272,7 @@ public final class MoteRoutes {
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         long bokningId = Formular.sokvagsId(ctx, "bokning");
         MoteRepository.Bokning bokning = moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         moten.avboka(mote.id(), bokningId);
         web.flash(ctx, "flash.mote.avbokad");
         ctx.redirect("/moten/" + mote.id());
@@ -282,7 +282,7 @@ public final class MoteRoutes {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         if (!moten.installa(mote.id())) {
-            throw new Fel(409, web.messages(ctx).get("mote.fel.installa"));
+            throw new Felsvar(409, web.messages(ctx).get("mote.fel.installa"));
         }
         web.flash(ctx, "flash.mote.installt");
         ctx.redirect("/moten");
@@ -314,7 +314,7 @@ public final class MoteRoutes {
             Long extra = f.id("extra");
             KontaktRepository.Personal p = (extra == null ? java.util.Optional.<KontaktRepository.Personal>empty()
                     : kontakter.personal(extra))
-                    .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("mote.fel.ersattare")));
+                    .orElseThrow(() -> Felsvar.badRequest(web.messages(ctx).get("mote.fel.ersattare")));
             lista.add(new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true));
         }
         moten.sparaNarvaro(mote.id(), lista);
@@ -409,7 +409,7 @@ public final class MoteRoutes {
     private MoteRepository.Bokning bokningIMote(Context ctx, MoteRepository.Mote mote) {
         long bokningId = Formular.sokvagsId(ctx, "bokning");
         return moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
     }
 
     public void flyttaBokningSida(Context ctx) {
@@ -466,7 +466,7 @@ public final class MoteRoutes {
     public void kallelseIcs(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
         Messages brev = Messages.of(deltagare.sprak(bokning.deltagareId()));
         var koordinator = kontakter.koordinator(mote.teamId());
@@ -505,7 +505,7 @@ public final class MoteRoutes {
             access.require(ctx, id, AuditLog.Handling.ANDRA, "ny aktiveringskod, gammal PIN upphävd");
         }
         DeltagareRepository.Oversikt oversikt = deltagare.oversikt(id)
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         long teamId = deltagare.teamOf(id).orElseThrow();
         String kod = moten.nyAktiveringskod(id, user.id(), clock.instant(), KOD_GILTIG);
         LocalDate idag = LocalDate.now(clock);
@@ -528,7 +528,7 @@ public final class MoteRoutes {
     private void visaKallelse(Context ctx, String kod) {
         long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
         if (kod != null && moten.harPin(bokning.deltagareId())) {
             // Besides the route's own audit row: the participant reads this one under "Vem har tittat", and it

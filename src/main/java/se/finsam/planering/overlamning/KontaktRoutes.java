@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Formular;
@@ -30,7 +30,7 @@ public final class KontaktRoutes {
                               List<KontaktRepository.Kontakt> historik,
                               List<KontaktRepository.Organisation> organisationer,
                               List<KontaktRepository.Personal> personal, Form form, FormErrors fel,
-                              List<OverlamningRepository.OppenPunkt> oppnaPunkter) {
+                              List<OverlamningRepository.OppenPlanpunkt> oppnaPunkter) {
     }
 
     private final KontaktRepository kontakter;
@@ -59,7 +59,7 @@ public final class KontaktRoutes {
     }
 
     private void render(Context ctx, long id, Form form, FormErrors fel) {
-        var d = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        var d = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         // Only organisations the participant's samtycke covers can be her contacts.
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
         renderer.render(ctx, "kontakt/kontakter.jte", new KontaktPage(d, kontakter.aktuella(id),

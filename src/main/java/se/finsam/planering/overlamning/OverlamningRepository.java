@@ -37,7 +37,7 @@ public final class OverlamningRepository {
     }
 
     /** An authority's item of the plan and whom it names as responsible. */
-    public record AnsvarigPunkt(long id, String text, Long ansvarigOrganisationId, Long ansvarigAnvandareId) {
+    public record AnsvarigPlanpunkt(long id, String text, Long ansvarigOrganisationId, Long ansvarigAnvandareId) {
     }
 
     private final Jdbi jdbi;
@@ -48,7 +48,7 @@ public final class OverlamningRepository {
         this.jdbi = jdbi;
         this.kontakter = kontakter;
         this.zone = clock.getZone();
-        for (Class<?> rad : List.of(Kvittens.class, PostRad.class, AnsvarigPunkt.class, OppenPunkt.class)) {
+        for (Class<?> rad : List.of(Kvittens.class, PostRad.class, AnsvarigPlanpunkt.class, OppenPlanpunkt.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
     }
@@ -64,16 +64,16 @@ public final class OverlamningRepository {
             if (planeringId == null) {
                 return new Resultat(0, List.of());
             }
-            List<AnsvarigPunkt> rader = h.createQuery("""
+            List<AnsvarigPlanpunkt> rader = h.createQuery("""
                             SELECT id, text, ansvarig_organisation_id, ansvarig_anvandare_id FROM planpunkt
                             WHERE planering_id = :p AND borttagen IS NULL AND ansvarig_deltagaren = 0
                             ORDER BY ordning, id""")
                     .bind("p", planeringId)
-                    .mapTo(AnsvarigPunkt.class)
+                    .mapTo(AnsvarigPlanpunkt.class)
                     .list();
             List<Long> saknas = new ArrayList<>();
             List<long[]> till = new ArrayList<>();
-            for (AnsvarigPunkt r : rader) {
+            for (AnsvarigPlanpunkt r : rader) {
                 Optional<Long> mottagare = r.ansvarigAnvandareId() != null ? Optional.of(r.ansvarigAnvandareId())
                         : kontakter.aktuellHandlaggare(h, deltagareId, r.ansvarigOrganisationId());
                 if (mottagare.isEmpty()) {
@@ -105,11 +105,11 @@ public final class OverlamningRepository {
     }
 
     /** An open item of an authority, which a contact change can move to the new person. */
-    public record OppenPunkt(long id, long organisationId, String organisation, String text, String ansvarig) {
+    public record OppenPlanpunkt(long id, long organisationId, String organisation, String text, String ansvarig) {
     }
 
     /** Items of the participant's plan that authorities still carry: not done, not rejected, not removed. */
-    public List<OppenPunkt> oppnaPunkter(long deltagareId) {
+    public List<OppenPlanpunkt> oppnaPunkter(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT pp.id, pp.ansvarig_organisation_id AS organisation_id, o.namn AS organisation, pp.text,
                                a.namn AS ansvarig
@@ -121,7 +121,7 @@ public final class OverlamningRepository {
                           AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
                         ORDER BY o.namn, pp.ordning, pp.id""")
                 .bind("d", deltagareId)
-                .mapTo(OppenPunkt.class)
+                .mapTo(OppenPlanpunkt.class)
                 .list());
     }
 

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.WebContext;
 
@@ -29,10 +29,10 @@ public final class OverlamningRoutes {
 
     private OverlamningRepository.Kvittens egen(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
-        var kvittens = overlamningar.hitta(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        var kvittens = overlamningar.hitta(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
         if (kvittens.tillId() != user.id()) {
-            throw Fel.forbidden(web.messages(ctx).get("overlamning.fel.intedin"));
+            throw Felsvar.forbidden(web.messages(ctx).get("overlamning.fel.intedin"));
         }
         return kvittens;
     }
@@ -40,7 +40,7 @@ public final class OverlamningRoutes {
     public void kvittera(Context ctx) {
         var k = egen(ctx);
         if (!overlamningar.kvittera(k.id(), k.tillId(), clock.instant())) {
-            throw Fel.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
+            throw Felsvar.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
         }
         web.flash(ctx, "flash.overlamning.kvitterad");
         ctx.redirect("/oversikt");
@@ -51,10 +51,10 @@ public final class OverlamningRoutes {
         Formular f = Formular.av(ctx);
         String orsak = f.text("orsak", MAX_ORSAK, "overlamning.fel.orsak");
         if (!f.ok()) {
-            throw Fel.badRequest(f.fel().text("orsak", web.messages(ctx)));
+            throw Felsvar.badRequest(f.fel().text("orsak", web.messages(ctx)));
         }
         if (!overlamningar.avvisa(k.id(), k.tillId(), orsak, clock.instant())) {
-            throw Fel.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
+            throw Felsvar.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
         }
         web.flash(ctx, "flash.overlamning.avvisad");
         ctx.redirect("/oversikt");

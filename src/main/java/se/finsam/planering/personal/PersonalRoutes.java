@@ -23,7 +23,7 @@ import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.SessionStore;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
@@ -241,7 +241,7 @@ public final class PersonalRoutes {
         try (InputStream in = fil.content()) {
             innehall = in.readNBytes(PersonalImport.MAX_BYTES + 1);
         } catch (IOException e) {
-            throw Fel.badRequest(m.get("fel.400"));
+            throw Felsvar.badRequest(m.get("fel.400"));
         }
         PersonalImport.Lasning lasning = PersonalImport.las(fil.filename(), innehall);
         if (!lasning.ok()) {
@@ -264,7 +264,7 @@ public final class PersonalRoutes {
         CurrentUser user = web.requireUser(ctx);
         Optional<List<PersonalImport.Rad>> rader = PersonalImport.franText(ctx.formParam("data"));
         if (rader.isEmpty()) {
-            throw Fel.badRequest(web.messages(ctx).get("import.fel.data"));
+            throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
         }
         Personaladministration.Import importen = admin.importera(user.id(), rader.get());
         if (!importen.sparad()) {
@@ -286,18 +286,18 @@ public final class PersonalRoutes {
     public void lankarCsv(Context ctx) {
         String text = ctx.formParam("lankar");
         if (text == null || text.length() > 2 * PersonalImport.MAX_BYTES) {
-            throw Fel.badRequest(web.messages(ctx).get("import.fel.data"));
+            throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
         }
         List<Lank> lankar = new java.util.ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
             for (CSVRecord r : parser) {
                 if (r.size() != 4 || !r.get(3).startsWith(baseUrl + "/inbjudan?token=")) {
-                    throw Fel.badRequest(web.messages(ctx).get("import.fel.data"));
+                    throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
                 }
                 lankar.add(new Lank(r.get(0), r.get(1), r.get(2), r.get(3)));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw Fel.badRequest(web.messages(ctx).get("import.fel.data"));
+            throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
         }
         Messages m = web.messages(ctx);
         StringWriter out = new StringWriter();
@@ -424,9 +424,9 @@ public final class PersonalRoutes {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+            throw Felsvar.notFound(web.messages(ctx).get("fel.404"));
         }
-        return repo.hitta(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        return repo.hitta(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
     }
 
     /** How the audit log names a change to an account, as the administrator's events page lists them. */

@@ -5,7 +5,7 @@ import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Renderer;
 
 /** A participant's page for staff. */
@@ -30,7 +30,7 @@ public final class DeltagareRoutes {
 
     public void visa(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
-        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound("Deltagaren finns inte."));
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound("Deltagaren finns inte."));
         renderer.render(ctx, "deltagare/visa.jte",
                 new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),
                         deltagare.senastLast(id).orElse(null)));

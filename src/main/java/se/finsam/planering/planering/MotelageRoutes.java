@@ -16,7 +16,7 @@ import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
@@ -74,7 +74,7 @@ public final class MotelageRoutes {
             return personal.stream().filter(p -> p.organisationId() == org).toList();
         }
 
-        public PlaneringEditorRepository.SparadPunkt sparadPunkt(String id) {
+        public PlaneringEditorRepository.SparadPlanpunkt sparadPunkt(String id) {
             if (sparad == null || id.isEmpty()) {
                 return null;
             }
@@ -141,7 +141,7 @@ public final class MotelageRoutes {
     }
 
     private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, String fokus) {
-        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         AnmalanRepository.Remiss anmalan = anmalningar.remiss(id);
         // The whole personnummer only for those who need it: the koordinator and the referring handläggare.
         CurrentUser user = web.requireUser(ctx);
@@ -230,7 +230,7 @@ public final class MotelageRoutes {
             }
         }
 
-        List<PlaneringEditorRepository.Punkt> punkter = new ArrayList<>();
+        List<PlaneringEditorRepository.PlanpunktUtkast> punkter = new ArrayList<>();
         for (int i = 0; i < rader.size(); i++) {
             punkter.add(kontrollera(rader.get(i), "p" + i, i + 1, f, orgs, personal, allaOrgs, allaPersonal));
         }
@@ -279,7 +279,7 @@ public final class MotelageRoutes {
                 ? "?fokus=ny#ny_text" : "#punkter"));
     }
 
-    private PlaneringEditorRepository.Punkt kontrollera(Rad rad, String prefix, int nummer, Formular f,
+    private PlaneringEditorRepository.PlanpunktUtkast kontrollera(Rad rad, String prefix, int nummer, Formular f,
                                                        List<KontaktRepository.Organisation> orgs,
                                                        List<KontaktRepository.Personal> personal,
                                                        List<KontaktRepository.Organisation> allaOrgs,
@@ -307,7 +307,7 @@ public final class MotelageRoutes {
         LocalDate datum = f.datum(prefix + "_datum", rad.datum()).format("motelage.fel.datum", nummer)
                 .fran(idag().minusYears(1), "motelage.fel.datum", nummer)
                 .till(idag().plusYears(5), "motelage.fel.datum", nummer).las();
-        return new PlaneringEditorRepository.Punkt(rad.ny() ? null : Long.parseLong(rad.id()), rad.text(),
+        return new PlaneringEditorRepository.PlanpunktUtkast(rad.ny() ? null : Long.parseLong(rad.id()), rad.text(),
                 rad.typ(), rad.ansvar(), datum);
     }
 
@@ -316,12 +316,12 @@ public final class MotelageRoutes {
         long id = Formular.sokvagsId(ctx, "id");
         inteAvslutad(ctx, id);
         var sparad = editor.las(id)
-                .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
+                .orElseThrow(() -> Felsvar.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
         // Saved before a samtycke was withdrawn: such an item is not handed over until someone else owns it.
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
         List<Long> utanforSamtycke = sparad.punkter().stream()
                 .filter(p -> utanforSamtycke(p.ansvar(), samtycke))
-                .map(PlaneringEditorRepository.SparadPunkt::id).toList();
+                .map(PlaneringEditorRepository.SparadPlanpunkt::id).toList();
         var resultat = utanforSamtycke.isEmpty() ? overlamningar.overlamna(id, clock.instant())
                 : new OverlamningRepository.Resultat(0, List.of());
         if (!resultat.utanMottagare().isEmpty() || !utanforSamtycke.isEmpty()) {
@@ -350,7 +350,7 @@ public final class MotelageRoutes {
     /** After avslut the plan is a record of what was agreed: changing it is refused with a clear message. */
     private void inteAvslutad(Context ctx, long id) {
         if (deltagare.oversikt(id).map(o -> o.fas().equals("avslutad")).orElse(false)) {
-            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.plan"));
+            throw new Felsvar(409, web.messages(ctx).get("avslut.fel.last.plan"));
         }
     }
 

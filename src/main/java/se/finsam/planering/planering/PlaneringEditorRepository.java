@@ -15,19 +15,19 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 public final class PlaneringEditorRepository {
 
     /** Who is responsible, as the editor's picker encodes it: "deltagaren", "org:ID" or "anv:ID". */
-    public record Punkt(Long id, String text, String typ, String ansvar, LocalDate klartSenast) {
+    public record PlanpunktUtkast(Long id, String text, String typ, String ansvar, LocalDate klartSenast) {
     }
 
     /** The latest handover of an item: who it went to and what they answered. */
     public record Overlamningsstatus(String till, Instant skapad, Instant kvitterad, Instant avvisad, String orsak) {
     }
 
-    public record SparadPunkt(long id, String text, String typ, String ansvar, LocalDate klartSenast,
+    public record SparadPlanpunkt(long id, String text, String typ, String ansvar, LocalDate klartSenast,
                               String ansvarigText, Overlamningsstatus overlamning) {
     }
 
     public record Sparad(long id, String mal, String teamanteckning, int version, Instant andrad, String andradAv,
-                         Instant overlamnad, List<SparadPunkt> punkter) {
+                         Instant overlamnad, List<SparadPlanpunkt> punkter) {
     }
 
     public enum Resultat { SPARAD, KONFLIKT }
@@ -38,18 +38,18 @@ public final class PlaneringEditorRepository {
     }
 
     /** One item row with who is responsible and its latest handover, if any ({@code skapad} is then set). */
-    public record PunktRad(long id, String text, String typ, boolean ansvarigDeltagaren, Long ansvarigOrganisationId,
+    public record PlanpunktRad(long id, String text, String typ, boolean ansvarigDeltagaren, Long ansvarigOrganisationId,
                            Long ansvarigAnvandareId, LocalDate klartSenast, String org, String person, String till,
                            Instant skapad, Instant kvitterad, Instant avvisad, String avvisadOrsak) {
 
-        SparadPunkt sparad() {
+        SparadPlanpunkt sparad() {
             String ansvar = ansvarigDeltagaren ? "deltagaren"
                     : ansvarigAnvandareId != null ? "anv:" + ansvarigAnvandareId
                     : "org:" + ansvarigOrganisationId;
             String ansvarigText = ansvarigDeltagaren ? null : org + (person == null ? "" : ", " + person);
             Overlamningsstatus ov = skapad == null ? null
                     : new Overlamningsstatus(till, skapad, kvitterad, avvisad, avvisadOrsak);
-            return new SparadPunkt(id, text, typ, ansvar, klartSenast, ansvarigText, ov);
+            return new SparadPlanpunkt(id, text, typ, ansvar, klartSenast, ansvarigText, ov);
         }
     }
 
@@ -58,7 +58,7 @@ public final class PlaneringEditorRepository {
     public PlaneringEditorRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
         jdbi.registerRowMapper(ConstructorMapper.factory(SparadRad.class));
-        jdbi.registerRowMapper(ConstructorMapper.factory(PunktRad.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(PlanpunktRad.class));
     }
 
     public Optional<Sparad> las(long deltagareId) {
@@ -72,7 +72,7 @@ public final class PlaneringEditorRepository {
                         p.overlamnad(), punkter(h, p.id()))));
     }
 
-    private static List<SparadPunkt> punkter(Handle h, long planeringId) {
+    private static List<SparadPlanpunkt> punkter(Handle h, long planeringId) {
         return h.createQuery("""
                         SELECT pp.id, pp.text, pp.typ, pp.ansvarig_deltagaren, pp.ansvarig_organisation_id,
                                pp.ansvarig_anvandare_id, pp.klart_senast, o.namn AS org, a.namn AS person,
@@ -89,8 +89,8 @@ public final class PlaneringEditorRepository {
                         WHERE pp.planering_id = :p AND pp.borttagen IS NULL
                         ORDER BY pp.ordning, pp.id""")
                 .bind("p", planeringId)
-                .mapTo(PunktRad.class)
-                .list().stream().map(PunktRad::sparad).toList();
+                .mapTo(PlanpunktRad.class)
+                .list().stream().map(PlanpunktRad::sparad).toList();
     }
 
     /**
@@ -98,7 +98,7 @@ public final class PlaneringEditorRepository {
      * {@code borttagna}. Items not mentioned are left as they are, so a save never removes what someone else added.
      */
     public Resultat spara(long deltagareId, Long moteId, int version, String mal, String teamanteckning,
-                          List<Punkt> punkter, List<Long> borttagna, long anvandareId, Instant nu) {
+                          List<PlanpunktUtkast> punkter, List<Long> borttagna, long anvandareId, Instant nu) {
         return jdbi.inTransaction(h -> {
             Optional<Long> befintlig = h.createQuery("SELECT id FROM planering WHERE deltagare_id = :d")
                     .bind("d", deltagareId).mapTo(Long.class).findOne();
@@ -133,7 +133,7 @@ public final class PlaneringEditorRepository {
                         .bind("nu", nu).bind("id", bort).bind("p", planeringId).execute();
             }
             int ordning = 0;
-            for (Punkt p : punkter) {
+            for (PlanpunktUtkast p : punkter) {
                 ordning++;
                 Long org = null;
                 Long anv = null;

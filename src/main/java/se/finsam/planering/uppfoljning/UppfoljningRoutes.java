@@ -17,7 +17,7 @@ import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
@@ -143,13 +143,13 @@ public final class UppfoljningRoutes {
         String valdOrg = blankToNull(ctx.queryParam("organisation"));
         String sortering = blankToNull(ctx.queryParam("sortering"));
         if (sortering != null && !List.of("bradskande", "namn", "team").contains(sortering)) {
-            throw Fel.badRequest(m.get("uppf.fel.sortering"));
+            throw Felsvar.badRequest(m.get("uppf.fel.sortering"));
         }
         if (valtTeam != null && team.stream().noneMatch(t -> t.varde().equals(valtTeam))) {
-            throw Fel.badRequest(m.get("uppf.fel.team"));
+            throw Felsvar.badRequest(m.get("uppf.fel.team"));
         }
         if (valdOrg != null && organisationer.stream().noneMatch(o -> o.varde().equals(valdOrg))) {
-            throw Fel.badRequest(m.get("uppf.fel.organisation"));
+            throw Felsvar.badRequest(m.get("uppf.fel.organisation"));
         }
         var teamIds = valtTeam == null ? user.teamIds() : java.util.Set.of(Long.parseLong(valtTeam));
         var resultat = oversikt.berakna(new UppfoljningOversikt.Filter(DeltagareAccess.synliga(user), teamIds,
@@ -168,12 +168,12 @@ public final class UppfoljningRoutes {
         long uppfoljningId = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         if (!repo.eskalerad(uppfoljningId)) {
-            throw Fel.badRequest(m.get("uppf.fel.inteeskalerad"));
+            throw Felsvar.badRequest(m.get("uppf.fel.inteeskalerad"));
         }
         Formular f = Formular.av(ctx);
         String notering = f.text("notering", Varden.MAX_NASTA_STEG, "uppf.fel.hanterad.notering");
         if (!f.ok()) {
-            throw Fel.badRequest(f.fel().text("notering", m));
+            throw Felsvar.badRequest(f.fel().text("notering", m));
         }
         repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
         web.flash(ctx, "flash.eskalering.hanterad");
@@ -195,7 +195,7 @@ public final class UppfoljningRoutes {
     }
 
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
-        var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
                 repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant(),
                 repo.avslutad(id).orElse(null), regler(ctx, id)));
@@ -220,7 +220,7 @@ public final class UppfoljningRoutes {
         baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
         if (resultat == UppfoljningRepository.Resultat.ANNAN_DELTAGARE) {
-            throw new Fel(409, web.messages(ctx).get("uppf.fel.uuidkrock"));
+            throw new Felsvar(409, web.messages(ctx).get("uppf.fel.uuidkrock"));
         }
         web.flash(ctx, resultat == UppfoljningRepository.Resultat.SPARAD ? "flash.uppf.sparad" : "flash.uppf.redan");
         ctx.redirect("/deltagare/" + id + "/uppfoljning");
@@ -234,21 +234,21 @@ public final class UppfoljningRoutes {
         Messages m = web.messages(ctx);
         String type = ctx.contentType();
         if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new Fel(415, m.get("uppf.fel.json"));
+            throw new Felsvar(415, m.get("uppf.fel.json"));
         }
         Synk synk;
         try {
             synk = JSON.readValue(ctx.body(), Synk.class);
         } catch (java.io.IOException e) {
             // Not JSON, a field named twice, or a field that is an object or a list rather than a value.
-            throw Fel.badRequest(m.get("uppf.fel.json"));
+            throw Felsvar.badRequest(m.get("uppf.fel.json"));
         }
         if (synk == null || synk.deltagareId() == null || synk.falt() == null || synk.falt().size() > MAX_FALT) {
-            throw Fel.badRequest(m.get("uppf.fel.json"));
+            throw Felsvar.badRequest(m.get("uppf.fel.json"));
         }
         long id = synk.deltagareId();
         if (id <= 0) {
-            throw Fel.notFound(m.get("uppf.fel.deltagare"));
+            throw Felsvar.notFound(m.get("uppf.fel.deltagare"));
         }
         CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "registrerade uppföljning (synk)");
         Map<String, String> falt = new LinkedHashMap<>();
@@ -259,7 +259,7 @@ public final class UppfoljningRoutes {
         });
         var utfall = tolka(ctx, id, falt);
         if (!utfall.ok()) {
-            throw Fel.badRequest(String.join(" ", utfall.fel().texter(m).values()));
+            throw Felsvar.badRequest(String.join(" ", utfall.fel().texter(m).values()));
         }
         baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
@@ -267,7 +267,7 @@ public final class UppfoljningRoutes {
             case SPARAD -> ctx.status(201).json(Map.of("status", "sparad", "uuid", utfall.uppfoljning().uuid()));
             case REDAN_SPARAD -> ctx.status(200).json(Map.of("status", "redan sparad",
                     "uuid", utfall.uppfoljning().uuid()));
-            default -> throw new Fel(409, m.get("uppf.fel.uuidkrock"));
+            default -> throw new Felsvar(409, m.get("uppf.fel.uuidkrock"));
         }
     }
 
@@ -290,7 +290,7 @@ public final class UppfoljningRoutes {
 
     private void baraRattelseEfterAvslut(Context ctx, Uppfoljning u) {
         if (u.korrigerar() == null && repo.avslutad(u.deltagareId()).isPresent()) {
-            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.uppfoljning"));
+            throw new Felsvar(409, web.messages(ctx).get("avslut.fel.last.uppfoljning"));
         }
     }
 

@@ -87,7 +87,7 @@ public final class WebSecurity {
         loadUser(ctx);
         if (changesState(ctx.method()) && !csrfOk(ctx)) {
             LOG.warn("Refused {} {} without a valid CSRF token from {}", ctx.method(), ctx.path(), ctx.ip());
-            throw new Fel(403, web.messages(ctx).get("fel.csrf"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.csrf"));
         }
     }
 
@@ -153,14 +153,14 @@ public final class WebSecurity {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            throw new Fel(401, web.messages(ctx).get("tvafaktor.kravs"));
+            throw new Felsvar(401, web.messages(ctx).get("tvafaktor.kravs"));
         }
         if (roles.contains(Roll.Oppen.ALLA)) {
             return;
         }
         if (roles.isEmpty()) {
             LOG.error("Route {} {} declares no roles; refusing", ctx.method(), ctx.endpoint().path);
-            throw new Fel(403, web.messages(ctx).get("fel.403"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
         CurrentUser user = web.user(ctx);
         if (user == null) {
@@ -169,7 +169,7 @@ public final class WebSecurity {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            throw new Fel(401, web.messages(ctx).get("fel.401"));
+            throw new Felsvar(401, web.messages(ctx).get("fel.401"));
         }
         SessionStore.Session session = web.session(ctx);
         if (session.pinSaknas() && !PIN_SETUP_PATHS.contains(ctx.path())) {
@@ -179,14 +179,14 @@ public final class WebSecurity {
         }
         if (!roles.contains(user.roll())) {
             audit.log(user.id(), AuditLog.Handling.NEKAD, null, ctx.method() + " " + ctx.path(), ctx.ip());
-            throw new Fel(403, web.messages(ctx).get("fel.403"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
         if (regel != null) {
             atkomst.kontrollera(ctx, regel);
         } else if (!ctx.pathParamMap().isEmpty()) {
             LOG.error("Route {} {} has path parameters but no access rule; refusing", ctx.method(),
                     ctx.endpoint().path);
-            throw new Fel(403, web.messages(ctx).get("fel.403"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
     }
 
