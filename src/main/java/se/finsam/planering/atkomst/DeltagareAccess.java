@@ -8,9 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.atkomst.Atkomst;
 import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.WebContext;
 

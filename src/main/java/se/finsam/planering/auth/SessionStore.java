@@ -1,14 +1,8 @@
 package se.finsam.planering.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -30,7 +24,6 @@ public final class SessionStore {
 
     /** Writing the last-seen time on every request would cost a write per page; once a minute is enough. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A stored session with its account's role, which decides its longest life. */
     public record Rad(long anvandareId, Instant senastAktiv, boolean pinSaknas, Instant skapad, String roll,
@@ -142,17 +135,10 @@ public final class SessionStore {
     }
 
     static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Token.nytt();
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Token.sha256(token);
     }
 }

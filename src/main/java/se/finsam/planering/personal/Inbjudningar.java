@@ -1,14 +1,9 @@
 package se.finsam.planering.personal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import se.finsam.planering.auth.Token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -21,7 +16,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class Inbjudningar {
 
     public static final Duration GILTIG = Duration.ofHours(72);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The account a valid link belongs to. */
     public record Mottagare(long anvandareId, String anvandarnamn, String namn) {
@@ -116,17 +110,10 @@ public final class Inbjudningar {
     }
 
     static String nyToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Token.nytt();
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Token.sha256(token);
     }
 }

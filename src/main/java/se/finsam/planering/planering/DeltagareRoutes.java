@@ -3,7 +3,6 @@ package se.finsam.planering.planering;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
-import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Renderer;
