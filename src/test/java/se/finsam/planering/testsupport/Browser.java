@@ -159,10 +159,20 @@ public final class Browser implements AutoCloseable {
         type("#anvandarnamn", username);
         type("#losenord", password);
         clickAndWait("form.formular button[type=submit]");
-        if (java.net.URI.create(driver.getCurrentUrl()).getPath().equals("/tvafaktor")) {
+        String path = java.net.URI.create(driver.getCurrentUrl()).getPath();
+        if (path.equals("/tvafaktor")) {
             passSecondFactor(username);
+        } else if (path.equals("/tvafaktor/registrera")) {
+            enrolSecondFactor();
         }
         return this;
+    }
+
+    /** A new koordinator or admin without a second factor: reads the shown secret as an authenticator app would. */
+    public Browser enrolSecondFactor() {
+        String secret = find("#totp-hemlighet").getText().replaceAll("\\s", "");
+        type("#kod", app.totpKodForHemlighet(secret));
+        return clickAndWait("#tvafaktor-registrera button[type=submit]");
     }
 
     /** Types the TOTP code of a koordinator or admin on the second-factor page, as a person with the app would. */

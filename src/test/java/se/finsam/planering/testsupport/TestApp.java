@@ -178,6 +178,11 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** The current code for a secret shown on the enrolment page. */
+    public String totpKodForHemlighet(String secret) {
+        return Totp.kod(secret, Totp.steg(clock.instant()));
+    }
+
     public HttpSession session() {
         return new HttpSession(this);
     }
