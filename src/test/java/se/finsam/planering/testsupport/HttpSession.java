@@ -148,8 +148,8 @@ public final class HttpSession {
     }
 
     /**
-     * Sends once more only when the server had closed a kept-alive connection before the request reached it (no
-     * byte of an answer came back): the request was never handled, so repeating it cannot do anything twice.
+     * Sends once more only when not one byte of an answer came back, which is how a kept-alive connection that the
+     * server closed as idle looks to the client (the server answers every request it reads, errors included).
      */
     public HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
