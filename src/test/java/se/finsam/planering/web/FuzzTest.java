@@ -199,6 +199,18 @@ class FuzzTest extends AppTest {
                 reached.add(path);
             }
         }
+        // Administration routes no page leads to before an upload, or an inactive, locked or deactivated account,
+        // organisation or team exists: odd bodies straight to them, with real ids.
+        for (byte[] value : TEXT) {
+            String v = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, List<String>> falt = Map.of("rader", List.of(v), "fil", List.of(v), "x", List.of(v));
+            for (String path : List.of("/admin/personal/import/spara", "/admin/personal/import/lankar.csv",
+                    "/admin/personal/" + fuzzPerson + "/aktivera", "/admin/personal/" + fuzzPerson + "/las-upp",
+                    "/admin/organisationer/" + jobbtorg + "/aktivera", "/admin/team/" + city + "/aktivera")) {
+                check(admin, path, falt);
+                reached.add(routeOf(path));
+            }
+        }
         // Ids in the path that are not numbers, not there, or far too large.
         for (String id : List.of("0", "-1", "abc", "99999999999999999999", "%00", "1%2F2", "1e3")) {
             for (String path : List.of("/deltagare/" + id + "/uppfoljning", "/deltagare/" + id + "/avslut",
