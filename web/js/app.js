@@ -21,6 +21,21 @@
     summary.focus();
   }
 
+  // A link in an error summary moves focus to its field and shows the field's label (or legend) with it.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('.felsammanfattning a[href^="#"]');
+    var field = link && document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+    if (!field) {
+      return;
+    }
+    event.preventDefault();
+    var legend = field.closest('fieldset') && field.type && /radio|checkbox/.test(field.type)
+      ? field.closest('fieldset').querySelector('legend') : null;
+    var label = legend || document.querySelector('label[for="' + field.id + '"]') || field;
+    label.scrollIntoView();
+    field.focus({ preventScroll: true });
+  });
+
   // Print buttons (the page prints well without them too: browser menu, Ctrl+P).
   document.querySelectorAll('[data-skriv-ut]').forEach(function (button) {
     button.hidden = false;
@@ -150,9 +165,9 @@
     var heading = document.createElement('h2');
     heading.id = 'klientfel-rubrik';
     heading.textContent = regler.rubrik || '';
-    summaryBox.appendChild(heading);
     var alert = document.createElement('div');
     alert.setAttribute('role', 'alert');
+    alert.appendChild(heading);
     var list = document.createElement('ul');
     names.forEach(function (name) {
       var field = form.elements.namedItem(name);
@@ -167,7 +182,11 @@
         message.className = 'falt__fel';
         message.id = field.id + '-klientfel';
         message.setAttribute('data-klientfel', '');
-        message.textContent = errors[name];
+        var prefix = document.createElement('span');
+        prefix.className = 'visually-hidden';
+        prefix.textContent = t('form.fel') + ': ';
+        message.appendChild(prefix);
+        message.appendChild(document.createTextNode(errors[name]));
         field.parentNode.insertBefore(message, field);
         field.setAttribute('aria-invalid', 'true');
         field.setAttribute('data-klientfel-falt', '');

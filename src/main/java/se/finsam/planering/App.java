@@ -15,6 +15,7 @@ import static se.finsam.planering.atkomst.Atkomst.konto;
 import static se.finsam.planering.atkomst.Atkomst.overlamning;
 import static se.finsam.planering.atkomst.Atkomst.planpunkt;
 import static se.finsam.planering.atkomst.Atkomst.uppfoljning;
+import static se.finsam.planering.atkomst.Atkomst.utanPerson;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -35,6 +36,7 @@ import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.anmalan.AnmalanRoutes;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.inloggning.AuthRoutes;
+import se.finsam.planering.konto.KontoRepository;
 import se.finsam.planering.konto.KontoRoutes;
 import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
@@ -47,6 +49,7 @@ import se.finsam.planering.planering.DeltagareRoutes;
 import se.finsam.planering.minplanering.MinPlaneringRepository;
 import se.finsam.planering.minplanering.MinPlaneringRoutes;
 import se.finsam.planering.demo.DemoData;
+import se.finsam.planering.hem.HemRepository;
 import se.finsam.planering.hem.HemRoutes;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.overlamning.KontaktRoutes;
@@ -54,9 +57,13 @@ import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.mote.MoteRoutes;
 import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.overlamning.OverlamningRoutes;
+import se.finsam.planering.personal.Inbjudningar;
+import se.finsam.planering.personal.PersonalRepository;
+import se.finsam.planering.personal.PersonalRoutes;
 import se.finsam.planering.planering.MotelageRoutes;
 import se.finsam.planering.planering.PlaneringEditorRepository;
 import se.finsam.planering.planering.PlaneringRepository;
+import se.finsam.planering.avslut.AvslutRepository;
 import se.finsam.planering.avslut.AvslutRoutes;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
 import se.finsam.planering.uppfoljning.UppfoljningRepository;
@@ -120,9 +127,16 @@ public final class App {
         WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access);
         ErrorPages errors = new ErrorPages(renderer, web);
 
-        AuthRoutes auth = new AuthRoutes(jdbi, users, sessions, new LoginThrottle(jdbi, clock), hasher, audit,
-                renderer, web, clock);
-        KontoRoutes konto = new KontoRoutes(jdbi, sessions, audit, renderer, web, clock);
+        LoginThrottle throttle = new LoginThrottle(jdbi, clock);
+        AuthRoutes auth = new AuthRoutes(users, sessions, throttle, hasher, audit, renderer, web, clock);
+        se.finsam.planering.auth.Nycklar nycklar = new se.finsam.planering.auth.Nycklar(jdbi, clock, config.baseUrl());
+        se.finsam.planering.auth.Totp totp = new se.finsam.planering.auth.Totp(jdbi, clock);
+        KontoRoutes konto = new KontoRoutes(new KontoRepository(jdbi), sessions, users, nycklar, totp, audit, renderer,
+                web, clock);
+        se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(jdbi,
+                users, sessions, throttle, nycklar, totp, audit, renderer, web, auth);
+        PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
+                sessions, throttle, hasher, audit, renderer, web, clock, config.baseUrl());
         // From anmälan to överlämning.
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
@@ -130,22 +144,27 @@ public final class App {
         AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, access, audit, renderer, web, clock);
         MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, access, renderer, web, clock,
                 config.baseUrl());
-        MotelageRoutes motelage = new MotelageRoutes(jdbi, deltagare, new PlaneringEditorRepository(jdbi), kontakter,
+        MotelageRoutes motelage = new MotelageRoutes(new AnmalanRepository(jdbi), deltagare, new PlaneringEditorRepository(jdbi), kontakter,
                 moten, overlamningar, access, renderer, web, clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, access, web, clock);
         KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, access, renderer, web,
                 clock);
-        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(jdbi);
+        UppfoljningRepository uppfoljningar = new UppfoljningRepository(jdbi);
+        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar);
         se.finsam.planering.statistik.StatistikRoutes statistik = new se.finsam.planering.statistik.StatistikRoutes(
                 new se.finsam.planering.statistik.StatistikRepository(jdbi), renderer, web, clock);
-        HemRoutes hem = new HemRoutes(jdbi, deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
+        HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
-        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(jdbi, moten, new UppfoljningRepository(jdbi),
+        UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar,
                 uppfoljningOversikt, deltagare, access, renderer, web, clock);
-        AvslutRoutes avslut = new AvslutRoutes(jdbi, deltagare, access, renderer, web, clock);
+        AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, access, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
                 access, renderer, web, clock, config.baseUrl());
+
+        se.finsam.planering.admin.AdminRoutes admin = new se.finsam.planering.admin.AdminRoutes(
+                new se.finsam.planering.admin.OrganisationRepository(jdbi), new se.finsam.planering.admin.TeamRepository(jdbi),
+                new se.finsam.planering.admin.HandelseRepository(jdbi), audit, renderer, web);
 
         RouteTable[] table = new RouteTable[1];
         Javalin javalin = Javalin.create(cfg -> {
@@ -190,18 +209,32 @@ public final class App {
             r.get("/", hem::start, ALLA);
             r.get("/utan-nat", errors::utanNat, ALLA);
 
-            r.get("/logga-in", auth::loginPage, ALLA);
-            r.post("/logga-in", auth::login, ALLA);
-            r.get("/logga-in/deltagare", auth::deltagareLoginPage, ALLA);
-            r.post("/logga-in/deltagare", auth::deltagareLogin, ALLA);
-            r.get("/aktivera", auth::aktiveraPage, ALLA);
+            r.get("/logga-in", auth::inloggningssida, ALLA);
+            r.post("/logga-in", auth::loggaInPersonal, ALLA);
+            r.get("/logga-in/deltagare", auth::deltagarInloggningssida, ALLA);
+            r.post("/logga-in/deltagare", auth::loggaInDeltagare, ALLA);
+            r.get("/aktivera", auth::aktiveringssida, ALLA);
             r.post("/aktivera", auth::aktivera, ALLA);
-            r.get("/aktivera/pin", auth::pinPage, DELTAGARE);
-            r.post("/aktivera/pin", auth::setPin, DELTAGARE);
-            r.post("/logga-ut", auth::logout, ALLA);
+            r.get("/aktivera/pin", auth::pinSida, DELTAGARE);
+            r.post("/aktivera/pin", auth::valjPin, DELTAGARE);
+            r.post("/logga-ut", auth::loggaUt, ALLA);
             r.get("/konto", konto::visa, INLOGGAD);
             r.post("/logga-ut/overallt", konto::loggaUtOverallt, INLOGGAD);
-            r.post("/sprak", auth::chooseLanguage, ALLA);
+            r.post("/sprak", auth::valjSprak, ALLA);
+            // Passkeys and the second factor of koordinator and admin.
+            r.get("/tvafaktor", nyckel::tvaFaktorSida, KOORDINATOR, ADMIN);
+            r.post("/tvafaktor", nyckel::tvaFaktorTotp, KOORDINATOR, ADMIN);
+            r.get("/tvafaktor/registrera", nyckel::registreraSida, KOORDINATOR, ADMIN);
+            r.post("/tvafaktor/registrera", nyckel::registreraTotp, KOORDINATOR, ADMIN);
+            r.post("/api/tvafaktor/nyckel/start", nyckel::tvaFaktorNyckelStart, KOORDINATOR, ADMIN);
+            r.post("/api/tvafaktor/nyckel/klar", nyckel::tvaFaktorNyckelKlar, KOORDINATOR, ADMIN);
+            r.get("/nyckel/ny", nyckel::erbjudande, DELTAGARE);
+            r.post("/api/nyckel/registrera/start", nyckel::registreraStart, INLOGGAD);
+            r.post("/api/nyckel/registrera/klar", nyckel::registreraKlar, INLOGGAD);
+            r.post("/api/nyckel/logga-in/start", nyckel::loggaInStart, ALLA);
+            r.post("/api/nyckel/logga-in/klar", nyckel::loggaInKlar, ALLA);
+            r.post("/konto/nyckel/ta-bort", konto::taBortNyckel, INLOGGAD);
+            r.post("/konto/pin", konto::pin, DELTAGARE);
 
             r.get("/min-planering", minPlanering::plan, DELTAGARE);
             r.post("/min-planering/last", minPlanering::bekraftaLast, DELTAGARE);
@@ -233,6 +266,11 @@ public final class App {
             r.post("/moten/{id}/avboka/{bokning}", moteRoutes::avboka, mote("id").och(bokning("bokning", "avbokad från möte")), KOORDINATOR);
             r.post("/moten/{id}/installa", moteRoutes::installa, mote("id"), KOORDINATOR);
             r.post("/moten/{id}/narvaro", moteRoutes::narvaro, mote("id"), PERSONAL);
+            r.post("/moten/{id}/flytta", moteRoutes::flytta, mote("id"), KOORDINATOR);
+            r.get("/moten/{id}/flytta/{bokning}", moteRoutes::flyttaBokningSida, mote("id").och(bokning("bokning", "bokning att flytta")), KOORDINATOR);
+            r.post("/moten/{id}/flytta/{bokning}", moteRoutes::flyttaBokning, mote("id").och(bokning("bokning", "bokning att flytta")), KOORDINATOR);
+            r.post("/deltagare/{id}/kodbrev", moteRoutes::kodbrev, deltagare("id", "nytt kodbrev"), KOORDINATOR);
+            r.get("/kallelse/{id}/mote.ics", moteRoutes::kallelseIcs, bokning("id", "kallelse som kalenderfil"), PERSONAL);
             r.get("/kallelse/{id}", moteRoutes::kallelse, bokning("id", "kallelse"), PERSONAL);
             r.post("/kallelse/{id}/aktiveringskod", moteRoutes::aktiveringskod, bokning("id", "aktiveringskod skapad"), KOORDINATOR);
             r.get("/deltagare/{id}/motelage", motelage::visa, deltagare("id", "mötesläge"), PERSONAL);
@@ -246,6 +284,40 @@ public final class App {
             r.get("/admin", hem::admin, ADMIN);
             r.get("/admin/konton", konto::adminKonton, ADMIN);
             r.post("/admin/anvandare/{id}/logga-ut", konto::adminLoggaUt, konto("id"), ADMIN);
+            r.post("/admin/anvandare/{id}/aterstall-tvafaktor", konto::adminAterstallAndraFaktor, konto("id"), ADMIN);
+            // Staff accounts: create with an invitation, change, deactivate, import; the invitation itself.
+            r.get("/admin/personal", personal::lista, ADMIN);
+            r.get("/admin/personal/ny", personal::ny, ADMIN);
+            r.post("/admin/personal/ny", personal::skapa, ADMIN);
+            r.get("/admin/personal/import", personal::importSida, ADMIN);
+            r.post("/admin/personal/import", personal::granska, ADMIN);
+            r.post("/admin/personal/import/spara", personal::importera, ADMIN);
+            r.post("/admin/personal/import/lankar.csv", personal::lankarCsv, ADMIN);
+            r.get("/admin/personal/{id}", personal::visa, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}", personal::andra, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/inaktivera", personal::inaktivera, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/aktivera", personal::aktivera, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/inbjudan", personal::nyInbjudan, konto("id"), ADMIN);
+            r.post("/admin/personal/{id}/las-upp", personal::lasUpp, konto("id"), ADMIN);
+            r.get("/inbjudan", personal::inbjudanSida, ALLA);
+            r.post("/inbjudan", personal::inbjudanSpara, ALLA);
+            // Administration of organisations and teams, and what administrators did.
+            r.get("/admin/organisationer", admin::organisationer, ADMIN);
+            r.get("/admin/organisationer/ny", admin::nyOrganisation, ADMIN);
+            r.post("/admin/organisationer", admin::skapaOrganisation, ADMIN);
+            r.get("/admin/organisationer/{id}", admin::organisation, utanPerson("id", "organisation"), ADMIN);
+            r.post("/admin/organisationer/{id}", admin::andraOrganisation, utanPerson("id", "organisation"), ADMIN);
+            r.post("/admin/organisationer/{id}/avaktivera", admin::avaktiveraOrganisation, utanPerson("id", "organisation"), ADMIN);
+            r.post("/admin/organisationer/{id}/aktivera", admin::aktiveraOrganisation, utanPerson("id", "organisation"), ADMIN);
+            r.get("/admin/team", admin::teamLista, ADMIN);
+            r.get("/admin/team/nytt", admin::nyttTeam, ADMIN);
+            r.post("/admin/team", admin::skapaTeam, ADMIN);
+            r.get("/admin/team/{id}", admin::teamSida, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}", admin::andraTeam, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}/avaktivera", admin::avaktiveraTeam, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}/aktivera", admin::aktiveraTeam, utanPerson("id", "team"), ADMIN);
+            r.post("/admin/team/{id}/ta-bort", admin::taBortTeam, utanPerson("id", "team"), ADMIN);
+            r.get("/admin/handelser", admin::handelser, ADMIN);
             r.get("/statistik", statistik::visa, STYRGRUPP, KOORDINATOR);
             r.get("/statistik/statistik.csv", statistik::csv, STYRGRUPP, KOORDINATOR);
         });

@@ -37,7 +37,9 @@ class SkapaAdminTest {
             s.get("/logga-in");
             assertEquals(302, s.post("/logga-in", Map.of("anvandarnamn", "anna.admin",
                     "losenord", "ett-langt-losenord")).statusCode());
-            assertEquals(200, s.get("/admin").statusCode());
+            // The first administrator enrols a second factor before seeing anything.
+            assertEquals(303, s.get("/admin").statusCode());
+            assertEquals("/tvafaktor/registrera", s.get("/tvafaktor").headers().firstValue("Location").orElse(""));
         }
     }
 }

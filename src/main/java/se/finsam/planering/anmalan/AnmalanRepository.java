@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.kontakt.KontaktRepository;
 
 /** Saves a referral: the participant, the anmälan, samtycke per organisation and the ordinary handläggare. */
@@ -28,15 +29,35 @@ public final class AnmalanRepository {
                             String tidigareInsatser, String forsorjning, boolean informerad) {
     }
 
+    /**
+     * What meeting mode shows beside the plan: earlier efforts, who referred (name and organisation) and the
+     * personnummer, which the page masks for those who do not need it.
+     */
+    public record Remiss(String tidigareInsatser, String remitterande, long remitterandeId, String personnummer) {
+    }
+
     private final Jdbi jdbi;
 
     public AnmalanRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        for (Class<?> rad : List.of(Dubblett.class, Koordinator.class, Team.class, Remiss.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
+    }
+
+    public Remiss remiss(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.tidigare_insatser, u.namn || ', ' || o.namn AS remitterande, a.remitterande_id,
+                               d.personnummer
+                        FROM deltagare d LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        LEFT JOIN anvandare u ON u.id = a.remitterande_id
+                        LEFT JOIN organisation o ON o.id = a.remitterande_organisation_id WHERE d.id = :d""")
+                .bind("d", deltagareId).mapTo(Remiss.class).one());
     }
 
     public List<Dubblett> mojligaDubbletter(String personnummer, String fornamn, String efternamn, int fodelsear) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, t.namn, d.team_id, (d.personnummer = :pnr) AS samma
+                        SELECT d.id, d.kod, t.namn AS team, d.team_id, (d.personnummer = :pnr) AS samma_personnummer
                         FROM deltagare d JOIN team t ON t.id = d.team_id
                         WHERE (:pnr IS NOT NULL AND d.personnummer = :pnr)
                            OR (:fornamn IS NOT NULL AND d.fornamn = :fornamn COLLATE NOCASE
@@ -44,8 +65,7 @@ public final class AnmalanRepository {
                         ORDER BY d.id""")
                 .bind("pnr", personnummer).bind("fornamn", fornamn).bind("efternamn", efternamn)
                 .bind("ar", fodelsear)
-                .map((rs, c) -> new Dubblett(rs.getLong(1), rs.getString(2), rs.getLong(4), rs.getString(3),
-                        rs.getBoolean(5)))
+                .mapTo(Dubblett.class)
                 .list());
     }
 
@@ -55,7 +75,7 @@ public final class AnmalanRepository {
                         SELECT a.namn, a.telefon, a.epost FROM anvandare a
                         JOIN team_medlem m ON m.anvandare_id = a.id
                         WHERE m.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1 ORDER BY a.namn""")
-                .bind("t", teamId).map((rs, c) -> new Koordinator(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .bind("t", teamId).mapTo(Koordinator.class)
                 .list());
     }
 
@@ -75,9 +95,9 @@ public final class AnmalanRepository {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM team WHERE id IN (<t>) ORDER BY namn")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM team WHERE id IN (<t>) AND aktiv = 1 ORDER BY namn")
                 .bindList("t", List.copyOf(teamIds))
-                .map((rs, c) -> new Team(rs.getLong(1), rs.getString(2))).list());
+                .mapTo(Team.class).list());
     }
 
     /** Saves it all in one transaction and returns the new participant's id. */

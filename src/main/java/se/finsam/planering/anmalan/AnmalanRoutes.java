@@ -13,9 +13,9 @@ import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
-import se.finsam.planering.web.Bounds;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.WebContext;
@@ -97,79 +97,73 @@ public final class AnmalanRoutes {
 
     public void skicka(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
-        Form form = read(ctx);
+        Formular f = Formular.av(ctx);
+        Form form = read(f);
         LocalDate idag = LocalDate.now(clock);
-        FormErrors fel = new FormErrors();
+        FormErrors fel = f.fel();
 
-        long teamId = user.teamIds().size() == 1 ? user.teamIds().iterator().next() : parseLong(form.team());
+        Long valtTeam = Formular.positivt(form.team());
+        long teamId = user.teamIds().size() == 1 ? user.teamIds().iterator().next() : valtTeam == null ? 0 : valtTeam;
         if (!user.teamIds().contains(teamId)) {
-            fel.add("team", m.get("anmalan.fel.team"));
+            fel.add("team", "anmalan.fel.team");
         }
         String pnr = null;
         Integer ar = null;
         if (!form.skyddad()) {
-            if (form.fornamn().isBlank()) {
-                fel.add("fornamn", m.get("anmalan.fel.fornamn"));
-            }
-            if (form.efternamn().isBlank()) {
-                fel.add("efternamn", m.get("anmalan.fel.efternamn"));
-            }
+            f.text("fornamn", Formular.RAD, "anmalan.fel.fornamn");
+            f.text("efternamn", Formular.RAD, "anmalan.fel.efternamn");
         }
-        Long fodd = Bounds.number(m, "fodelsear", form.fodelsear()).optional()
-                .between(idag.getYear() - 70, idag.getYear() - 15, m.get("anmalan.fel.fodelsear")).read(fel);
+        Long fodd = f.tal("fodelsear").frivillig()
+                .mellan(idag.getYear() - 70, idag.getYear() - 15, "anmalan.fel.fodelsear").las();
         if (fodd != null) {
             ar = fodd.intValue();
         }
         if (!form.skyddad() && !form.personnummer().isBlank()) {
             var normal = Personnummer.normalisera(form.personnummer(), idag);
             if (normal.isEmpty()) {
-                fel.add("personnummer", m.get("anmalan.fel.personnummer"));
+                fel.add("personnummer", "anmalan.fel.personnummer");
             } else {
                 pnr = normal.get();
                 if (ar != null && ar != Personnummer.fodelsear(pnr)) {
-                    fel.add("fodelsear", m.get("anmalan.fel.fodelsear.pnr"));
+                    fel.add("fodelsear", "anmalan.fel.fodelsear.pnr");
                 } else if (ar == null && !fel.has("fodelsear")) {
                     ar = Personnummer.fodelsear(pnr);
                 }
             }
         }
         if (ar == null && !fel.has("fodelsear")) {
-            fel.add("fodelsear", m.get("anmalan.fel.fodelsear"));
+            fel.add("fodelsear", "anmalan.fel.fodelsear");
         }
         if (!Varden.KON.contains(form.kon())) {
-            fel.add("kon-kvinna", m.get("anmalan.fel.kon"));
+            fel.add("kon-kvinna", "anmalan.fel.kon");
         }
-        if (!form.skyddad() && !form.epost().isBlank() && !form.epost().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            fel.add("epost", m.get("anmalan.fel.epost"));
+        if (!form.skyddad()) {
+            f.telefon("telefon");
+            f.epost("epost");
         }
-        if (!form.skyddad() && !form.telefon().isBlank() && !form.telefon().matches("[+0-9 ()-]{6,20}")) {
-            fel.add("telefon", m.get("anmalan.fel.telefon"));
-        }
-        if (form.tolkbehov() && form.tolksprak().isBlank()) {
-            fel.add("tolksprak", m.get("anmalan.fel.tolksprak"));
+        if (form.tolkbehov()) {
+            f.text("tolksprak", Formular.RAD, "anmalan.fel.tolksprak");
         }
         List<KontaktRepository.Organisation> orgs = kontakter.organisationer();
         Set<Long> orgIds = new LinkedHashSet<>(orgs.stream().map(KontaktRepository.Organisation::id).toList());
         if (form.samtycke().isEmpty()) {
-            fel.add("samtycke-" + orgs.get(0).id(), m.get("anmalan.fel.samtycke"));
+            fel.add("samtycke-" + orgs.get(0).id(), "anmalan.fel.samtycke");
         } else if (!orgIds.containsAll(form.samtycke())) {
-            fel.add("samtycke-" + orgs.get(0).id(), m.get("anmalan.fel.samtycke"));
+            fel.add("samtycke-" + orgs.get(0).id(), "anmalan.fel.samtycke");
         } else if (user.roll() == Roll.KOORDINATOR) {
             // The koordinator works for the whole team: samtycke for any of the team's authorities will do.
             if (!fel.has("team") && anmalan.teametsOrganisationer(teamId).stream().noneMatch(form.samtycke()::contains)) {
-                fel.add("samtycke-" + orgs.get(0).id(), m.get("anmalan.fel.samtycke.team"));
+                fel.add("samtycke-" + orgs.get(0).id(), "anmalan.fel.samtycke.team");
             }
         } else if (user.organisationId() == null || !form.samtycke().contains(user.organisationId())) {
             // Anyone else would register a person they are then not allowed to see.
             fel.add("samtycke-" + (user.organisationId() == null ? orgs.get(0).id() : user.organisationId()),
-                    m.get("anmalan.fel.samtycke.egen"));
+                    "anmalan.fel.samtycke.egen");
         }
-        String samtyckeFel = m.get("anmalan.fel.samtyckedatum");
-        LocalDate samtyckeDatum = Bounds.date(m, "samtyckeDatum", form.samtyckeDatum()).format(samtyckeFel)
-                .from(idag.minusYears(1), samtyckeFel).to(idag, samtyckeFel).read(fel);
+        LocalDate samtyckeDatum = f.datum("samtyckeDatum").format("anmalan.fel.samtyckedatum")
+                .fran(idag.minusYears(1), "anmalan.fel.samtyckedatum").till(idag, "anmalan.fel.samtyckedatum").las();
         if (!Varden.SAMTYCKE_HUR.contains(form.samtyckeHur())) {
-            fel.add("samtyckeHur-skriftligt", m.get("anmalan.fel.samtyckehur"));
+            fel.add("samtyckeHur-skriftligt", "anmalan.fel.samtyckehur");
         }
         var personal = kontakter.personal(user.teamIds());
         Map<Long, Long> ordinarie = new LinkedHashMap<>();
@@ -177,28 +171,22 @@ public final class AnmalanRoutes {
             if (e.getValue().isBlank()) {
                 continue;
             }
-            long valt = parseLong(e.getValue());
-            if (personal.stream().noneMatch(p -> p.id() == valt && p.organisationId() == e.getKey())) {
-                fel.add("ordinarie-" + e.getKey(), m.get("anmalan.fel.ordinarie"));
+            Long valt = Formular.positivt(e.getValue());
+            if (valt == null || personal.stream().noneMatch(p -> p.id() == valt && p.organisationId() == e.getKey())) {
+                fel.add("ordinarie-" + e.getKey(), "anmalan.fel.ordinarie");
             } else if (!form.samtycke().contains(e.getKey())) {
-                fel.add("ordinarie-" + e.getKey(), m.get("anmalan.fel.ordinarie.samtycke"));
+                fel.add("ordinarie-" + e.getKey(), "anmalan.fel.ordinarie.samtycke");
             } else {
                 ordinarie.put(e.getKey(), valt);
             }
         }
-        if (form.sammanfattning().isBlank()) {
-            fel.add("sammanfattning", m.get("anmalan.fel.sammanfattning"));
-        } else if (form.sammanfattning().length() > 4000) {
-            fel.add("sammanfattning", m.get("anmalan.fel.lang"));
-        }
-        if (form.tidigareInsatser().length() > 4000) {
-            fel.add("tidigareInsatser", m.get("anmalan.fel.lang"));
-        }
+        f.text("sammanfattning", Formular.TEXT, "anmalan.fel.sammanfattning");
+        f.text("tidigareInsatser", Formular.TEXT);
         if (!Varden.FORSORJNING.contains(form.forsorjning())) {
-            fel.add("forsorjning", m.get("anmalan.fel.forsorjning"));
+            fel.add("forsorjning", "anmalan.fel.forsorjning");
         }
         if (!form.informerad().equals("ja") && !form.informerad().equals("nej")) {
-            fel.add("informerad-ja", m.get("anmalan.fel.informerad"));
+            fel.add("informerad-ja", "anmalan.fel.informerad");
         }
         if (!fel.isEmpty()) {
             ctx.status(400);
@@ -206,17 +194,17 @@ public final class AnmalanRoutes {
             return;
         }
 
-        String fornamn = form.skyddad() ? null : form.fornamn().strip();
-        String efternamn = form.skyddad() ? null : form.efternamn().strip();
+        String fornamn = form.skyddad() ? null : form.fornamn();
+        String efternamn = form.skyddad() ? null : form.efternamn();
         List<DubblettVy> dubbletter = form.skyddad() ? List.of() : dubbletter(ctx, user, pnr, fornamn, efternamn, ar);
-        boolean bekraftad = "ja".equals(ctx.formParam("bekrafta"));
+        boolean bekraftad = f.kryss("bekrafta", "ja");
         boolean sammaPnr = dubbletter.stream().anyMatch(DubblettVy::sammaPersonnummer);
         if (!dubbletter.isEmpty() && (!bekraftad || sammaPnr)) {
             // Shown before saving: the user confirms it is someone else, or cancels.
             ctx.status(sammaPnr ? 409 : 200);
             boolean sammaPnrSynlig = dubbletter.stream().anyMatch(d -> d.sammaPersonnummer() && d.synlig());
             render(ctx, user, form, sammaPnr ? new FormErrors().add("personnummer",
-                    m.get(sammaPnrSynlig ? "anmalan.fel.finns" : "anmalan.fel.finns.dold")) : FormErrors.none(),
+                    sammaPnrSynlig ? "anmalan.fel.finns" : "anmalan.fel.finns.dold") : FormErrors.none(),
                     dubbletter);
             return;
         }
@@ -262,43 +250,27 @@ public final class AnmalanRoutes {
                 kontakter.organisationer(), kontakter.personal(user.teamIds()), user.namn(), dubbletter));
     }
 
-    private Form read(Context ctx) {
+    private static Form read(Formular f) {
         Set<Long> samtycke = new LinkedHashSet<>();
-        for (String s : ctx.formParams("samtycke")) {
-            long v = parseLong(s);
-            if (v > 0) {
+        for (String s : f.alla("samtycke")) {
+            Long v = Formular.positivt(s);
+            if (v != null) {
                 samtycke.add(v);
             }
         }
         Map<Long, String> ordinarie = new LinkedHashMap<>();
-        for (var e : ctx.formParamMap().entrySet()) {
-            if (e.getKey().startsWith("ordinarie-") && !e.getValue().isEmpty()) {
-                long org = parseLong(e.getKey().substring("ordinarie-".length()));
-                if (org > 0) {
-                    ordinarie.put(org, e.getValue().get(0).strip());
+        for (String namn : f.namn()) {
+            if (namn.startsWith("ordinarie-")) {
+                Long org = Formular.positivt(namn.substring("ordinarie-".length()));
+                if (org != null) {
+                    ordinarie.put(org, f.text(namn));
                 }
             }
         }
-        return new Form(p(ctx, "team"), p(ctx, "fornamn"), p(ctx, "efternamn"), p(ctx, "fodelsear"), p(ctx, "kon"),
-                p(ctx, "personnummer"), p(ctx, "telefon"), p(ctx, "epost"), p(ctx, "sprak"),
-                "ja".equals(ctx.formParam("tolkbehov")), p(ctx, "tolksprak"), "ja".equals(ctx.formParam("skyddad")),
-                samtycke, p(ctx, "samtyckeDatum"), p(ctx, "samtyckeHur"), ordinarie, p(ctx, "sammanfattning"),
-                p(ctx, "tidigareInsatser"), p(ctx, "forsorjning"), p(ctx, "informerad"));
-    }
-
-    static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        if (v == null) {
-            return "";
-        }
-        return v.length() > 8000 ? v.substring(0, 8000) : v;
-    }
-
-    static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return new Form(f.text("team"), f.text("fornamn"), f.text("efternamn"), f.text("fodelsear"), f.text("kon"),
+                f.text("personnummer"), f.text("telefon"), f.text("epost"), f.text("sprak"), f.kryss("tolkbehov", "ja"),
+                f.text("tolksprak"), f.kryss("skyddad", "ja"), samtycke, f.text("samtyckeDatum"), f.text("samtyckeHur"),
+                ordinarie, f.text("sammanfattning"), f.text("tidigareInsatser"), f.text("forsorjning"),
+                f.text("informerad"));
     }
 }

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Felsvar;
+import se.finsam.planering.web.WebContext;
 
 /**
  * Who may see which participant, decided in one place. A participant sees only themself; staff see participants
@@ -87,19 +89,6 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 + user.organisationId() + " AND s.aterkallat_datum IS NULL)");
     }
 
-    /** Parses the {id} path parameter; anything but a positive number is a plain 404. */
-    public static long idFrom(Context ctx, String param) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(param));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw new Nekad(404, "Det finns ingen deltagare med det numret.");
-    }
-
     public boolean mayAccess(CurrentUser user, long deltagareId) {
         return deltagare.synlig(synliga(user), deltagareId);
     }
@@ -133,6 +122,12 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
     public void loggaLista(Context ctx, Collection<Long> deltagareIds, String vad) {
         CurrentUser user = inloggad(ctx, texter);
         audit.logMany(user.id(), AuditLog.Handling.LAS, deltagareIds, vad, ctx.ip());
+    }
+
+    /** A change that concerned several participants at once (e.g. a meeting moved): one audit row per person. */
+    public void loggaAndring(Context ctx, Collection<Long> deltagareIds, String vad) {
+        CurrentUser user = inloggad(ctx, texter);
+        audit.logMany(user.id(), AuditLog.Handling.ANDRA, deltagareIds, vad, ctx.ip());
     }
 
     /**
@@ -176,6 +171,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         }
     }
 
+    /** The id in the path: anything but a positive whole number is a plain 404 (as the form layer reads it). */
     private long positivtId(Context ctx, String parameter) {
         try {
             long id = Long.parseLong(ctx.pathParam(parameter));
@@ -183,7 +179,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 return id;
             }
         } catch (NumberFormatException ignored) {
-            // fall through
+            // a 404 below
         }
         throw nekad(ctx, 404, "fel.404");
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class AuditLog {
     public AuditLog(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        jdbi.registerRowMapper(ConstructorMapper.factory(Post.class));
     }
 
     /**
@@ -74,16 +76,11 @@ public final class AuditLog {
     /** The newest entries about one participant, for "who has looked at my data". */
     public List<Post> forDeltagare(long deltagareId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT l.tid, l.anvandare_id, a.namn, l.handling, l.deltagare_id, l.vad
+                        SELECT l.tid, l.anvandare_id, a.namn AS anvandare_namn, l.handling, l.deltagare_id, l.vad
                         FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id
                         WHERE l.deltagare_id = :d ORDER BY l.id DESC LIMIT :n""")
                 .bind("d", deltagareId).bind("n", limit)
-                .map((rs, ctx) -> {
-                    long user = rs.getLong(2);
-                    Long anvandare = rs.wasNull() ? null : user;
-                    return new Post(Instant.parse(rs.getString(1)), anvandare, rs.getString(3), rs.getString(4),
-                            deltagareId, rs.getString(6));
-                })
+                .mapTo(Post.class)
                 .list());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Slows down and bounds guessing. Failures are counted per account name, per address and, for
@@ -77,6 +78,7 @@ public final class LoginThrottle {
     public LoginThrottle(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        jdbi.registerRowMapper(ConstructorMapper.factory(Misslyckanden.class));
     }
 
     public static String kontoNyckel(Regel regel, String username) {
@@ -185,28 +187,34 @@ public final class LoginThrottle {
         return DELTAGARE_BUDGET_PER_HOUR * (int) (Duration.ofDays(1).toHours() / BUDGET_WINDOW.toHours());
     }
 
-    private static int count(Handle h, Instant now, String key, Regel regel) {
-        return h.createQuery("SELECT misslyckade, senaste FROM login_attempt WHERE nyckel = :k")
+    /** The failures stored under one key: how many, the latest, and any lock. */
+    public record Misslyckanden(int misslyckade, Instant senaste, Instant sparradTill) {
+    }
+
+    private static Optional<Misslyckanden> misslyckanden(Handle h, String key) {
+        return h.createQuery("SELECT misslyckade, senaste, sparrad_till FROM login_attempt WHERE nyckel = :k")
                 .bind("k", key)
-                .map((rs, ctx) -> regel.forgets && Instant.parse(rs.getString(2)).plus(FORGET_AFTER).isBefore(now)
-                        ? 0 : rs.getInt(1))
-                .findOne().orElse(0);
+                .mapTo(Misslyckanden.class)
+                .findOne();
+    }
+
+    private static int count(Handle h, Instant now, String key, Regel regel) {
+        return misslyckanden(h, key)
+                .map(m -> regel.forgets && m.senaste().plus(FORGET_AFTER).isBefore(now) ? 0 : m.misslyckade())
+                .orElse(0);
     }
 
     private static Optional<Sparr> lock(Handle h, Instant now, String key, Regel regel) {
-        return h.createQuery("SELECT misslyckade, sparrad_till FROM login_attempt WHERE nyckel = :k")
-                .bind("k", key)
-                .map((rs, ctx) -> {
-                    if (rs.getInt(1) >= regel.lockedUntilNewPinAfter) {
-                        return Optional.of(new Sparr(Duration.ZERO, true));
-                    }
-                    String until = rs.getString(2);
-                    if (until == null || !Instant.parse(until).isAfter(now)) {
-                        return Optional.<Sparr>empty();
-                    }
-                    return Optional.of(new Sparr(Duration.between(now, Instant.parse(until)), false));
-                })
-                .findOne().flatMap(x -> x);
+        return misslyckanden(h, key).flatMap(m -> {
+            if (m.misslyckade() >= regel.lockedUntilNewPinAfter) {
+                return Optional.of(new Sparr(Duration.ZERO, true));
+            }
+            Instant until = m.sparradTill();
+            if (until == null || !until.isAfter(now)) {
+                return Optional.<Sparr>empty();
+            }
+            return Optional.of(new Sparr(Duration.between(now, until), false));
+        });
     }
 
     private static Optional<Sparr> store(Handle h, Instant now, String key, int failures, Regel regel) {
@@ -233,15 +241,12 @@ public final class LoginThrottle {
 
     /** The budget counts in windows of an hour; the window starts with its first failure ({@code senaste}). */
     private static Optional<Sparr> budgetSpent(Handle h, Instant now) {
-        return h.createQuery("SELECT misslyckade, senaste FROM login_attempt WHERE nyckel = :k")
-                .bind("k", BUDGET_KEY)
-                .map((rs, ctx) -> {
-                    Instant windowEnd = Instant.parse(rs.getString(2)).plus(BUDGET_WINDOW);
-                    return rs.getInt(1) >= DELTAGARE_BUDGET_PER_HOUR && windowEnd.isAfter(now)
-                            ? Optional.of(new Sparr(Duration.between(now, windowEnd), false))
-                            : Optional.<Sparr>empty();
-                })
-                .findOne().flatMap(x -> x);
+        return misslyckanden(h, BUDGET_KEY).flatMap(m -> {
+            Instant windowEnd = m.senaste().plus(BUDGET_WINDOW);
+            return m.misslyckade() >= DELTAGARE_BUDGET_PER_HOUR && windowEnd.isAfter(now)
+                    ? Optional.of(new Sparr(Duration.between(now, windowEnd), false))
+                    : Optional.<Sparr>empty();
+        });
     }
 
     private static void spendBudget(Handle h, Instant now) {

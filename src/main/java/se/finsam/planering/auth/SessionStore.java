@@ -1,16 +1,11 @@
 package se.finsam.planering.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Server-side sessions in SQLite: they survive a restart and can be ended for a user everywhere.
@@ -18,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SessionStore {
 
-    public record Session(String tokenHash, long anvandareId, boolean pinSaknas) {
+    /** {@code andraFaktorKravs}: a koordinator or admin has logged in with a password but not passed the second factor. */
+    public record Session(String tokenHash, long anvandareId, boolean pinSaknas, boolean andraFaktorKravs) {
     }
 
     /** A working day: however active, a staff member logs in again the next day. */
@@ -28,7 +24,11 @@ public final class SessionStore {
 
     /** Writing the last-seen time on every request would cost a write per page; once a minute is enough. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A stored session with its account's role, which decides its longest life. */
+    public record Rad(long anvandareId, Instant senastAktiv, boolean pinSaknas, Instant skapad, String roll,
+                      boolean andraFaktorKravs) {
+    }
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -38,6 +38,7 @@ public final class SessionStore {
         this.jdbi = jdbi;
         this.clock = clock;
         this.timeout = timeout;
+        jdbi.registerRowMapper(ConstructorMapper.factory(Rad.class));
     }
 
     public Duration timeout() {
@@ -46,12 +47,18 @@ public final class SessionStore {
 
     /** Creates a session and returns the token for the cookie. */
     public String create(long anvandareId, boolean pinSaknas) {
+        return create(anvandareId, pinSaknas, false);
+    }
+
+    /** Creates a session that, with {@code andraFaktorKravs}, opens nothing but the second-factor pages. */
+    public String create(long anvandareId, boolean pinSaknas, boolean andraFaktorKravs) {
         String token = randomToken();
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO session (token_hash, anvandare_id, skapad, senast_aktiv, pin_saknas)
-                        VALUES (:t, :a, :n, :n, :p)""")
-                .bind("t", hash(token)).bind("a", anvandareId).bind("n", now).bind("p", pinSaknas).execute());
+                        INSERT INTO session (token_hash, anvandare_id, skapad, senast_aktiv, pin_saknas, andra_faktor_kravs)
+                        VALUES (:t, :a, :n, :n, :p, :f)""")
+                .bind("t", hash(token)).bind("a", anvandareId).bind("n", now).bind("p", pinSaknas)
+                .bind("f", andraFaktorKravs).execute());
         return token;
     }
 
@@ -67,18 +74,17 @@ public final class SessionStore {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
             var row = h.createQuery("""
-                            SELECT s.anvandare_id, s.senast_aktiv, s.pin_saknas, s.skapad, a.roll
+                            SELECT s.anvandare_id, s.senast_aktiv, s.pin_saknas, s.skapad, a.roll, s.andra_faktor_kravs
                             FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE s.token_hash = :t""")
                     .bind("t", tokenHash)
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), Instant.parse(rs.getString(2)), rs.getBoolean(3),
-                            Instant.parse(rs.getString(4)), rs.getString(5)})
+                    .mapTo(Rad.class)
                     .findOne();
             if (row.isEmpty()) {
                 return Optional.<Session>empty();
             }
-            Instant lastSeen = (Instant) row.get()[1];
-            Instant created = (Instant) row.get()[3];
-            Duration maxLife = "deltagare".equals(row.get()[4]) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
+            Instant lastSeen = row.get().senastAktiv();
+            Instant created = row.get().skapad();
+            Duration maxLife = "deltagare".equals(row.get().roll()) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
             if (lastSeen.plus(timeout).isBefore(now) || !created.plus(maxLife).isAfter(now)) {
                 h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute();
                 return Optional.<Session>empty();
@@ -87,7 +93,8 @@ public final class SessionStore {
                 h.createUpdate("UPDATE session SET senast_aktiv = :n WHERE token_hash = :t")
                         .bind("n", now).bind("t", tokenHash).execute();
             }
-            return Optional.of(new Session(tokenHash, (Long) row.get()[0], (Boolean) row.get()[2]));
+            return Optional.of(new Session(tokenHash, row.get().anvandareId(), row.get().pinSaknas(),
+                    row.get().andraFaktorKravs()));
         });
     }
 
@@ -96,8 +103,21 @@ public final class SessionStore {
                 .bind("t", tokenHash).execute());
     }
 
+    /** The second factor is passed: the session opens what the account's role may see. */
+    public void andraFaktorKlar(String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE session SET andra_faktor_kravs = 0 WHERE token_hash = :t")
+                .bind("t", tokenHash).execute());
+    }
+
     public void delete(String tokenHash) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute());
+    }
+
+    /** How many of the account's sessions are still in use (active within the timeout). */
+    public int levande(long anvandareId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM session WHERE anvandare_id = :a AND senast_aktiv >= :c")
+                .bind("a", anvandareId).bind("c", clock.instant().minus(timeout)).mapTo(Integer.class).one());
     }
 
     /** Ends every session of an account, wherever it is logged in. Returns how many there were. */
@@ -115,17 +135,10 @@ public final class SessionStore {
     }
 
     static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Token.nytt();
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Token.sha256(token);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Accounts: staff and participants. */
 public final class UserRepository {
@@ -15,10 +16,23 @@ public final class UserRepository {
                         boolean aktiv) {
     }
 
+    /** The account of a session as stored; {@code teams} is the comma-separated ids of its teams. */
+    public record Inloggad(long id, String namn, String roll, Long organisationId, String sprak, Long deltagareId,
+                           String teams) {
+
+        CurrentUser anvandare() {
+            Set<Long> teamIds = teams == null ? Set.of() : java.util.Arrays.stream(teams.split(","))
+                    .map(Long::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return new CurrentUser(id, namn, Roll.fromDb(roll), organisationId, sprak, teamIds, deltagareId);
+        }
+    }
+
     private final Jdbi jdbi;
 
     public UserRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(Konto.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Inloggad.class));
     }
 
     public Optional<Konto> findByUsername(String anvandarnamn) {
@@ -26,9 +40,7 @@ public final class UserRepository {
                         SELECT id, anvandarnamn, namn, roll, losenord_hash, pin_hash, aktiv
                         FROM anvandare WHERE anvandarnamn = :namn""")
                 .bind("namn", anvandarnamn)
-                .map((rs, ctx) -> new Konto(rs.getLong("id"), rs.getString("anvandarnamn"), rs.getString("namn"),
-                        rs.getString("roll"), rs.getString("losenord_hash"), rs.getString("pin_hash"),
-                        rs.getBoolean("aktiv")))
+                .mapTo(Konto.class)
                 .findOne());
     }
 
@@ -40,18 +52,9 @@ public final class UserRepository {
                         FROM anvandare a LEFT JOIN deltagare d ON d.anvandare_id = a.id
                         WHERE a.id = :id AND a.aktiv = 1""")
                 .bind("id", id)
-                .map((rs, ctx) -> {
-                    long orgId = rs.getLong("organisation_id");
-                    Long org = rs.wasNull() ? null : orgId;
-                    long delId = rs.getLong("deltagare_id");
-                    Long deltagare = rs.wasNull() ? null : delId;
-                    String teams = rs.getString("teams");
-                    Set<Long> teamIds = teams == null ? Set.of() : java.util.Arrays.stream(teams.split(","))
-                            .map(Long::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
-                    return new CurrentUser(rs.getLong("id"), rs.getString("namn"), Roll.fromDb(rs.getString("roll")),
-                            org, rs.getString("sprak"), teamIds, deltagare);
-                })
-                .findOne());
+                .mapTo(Inloggad.class)
+                .findOne()
+                .map(Inloggad::anvandare));
     }
 
     public void setSprak(long id, String sprak) {
@@ -66,9 +69,26 @@ public final class UserRepository {
 
     public void setPin(long id, String anvandarnamn, String pinHash) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE anvandare SET pin_hash = :pin, anvandarnamn = coalesce(anvandarnamn, :namn)
+                        UPDATE anvandare SET pin_hash = :pin, anvandarnamn = coalesce(anvandarnamn, :namn), pin_avstangd = 0
                         WHERE id = :id AND roll = 'deltagare'""")
                 .bind("pin", pinHash).bind("namn", anvandarnamn).bind("id", id).execute());
+    }
+
+    /** True when the participant has turned PIN login off (she logs in with a passkey). */
+    public boolean pinAvstangd(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT pin_avstangd FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(Boolean.class).findOne().orElse(false));
+    }
+
+    /**
+     * Turns PIN login off or on for a participant. Off only while she has a passkey; returns whether it changed.
+     */
+    public boolean setPinAvstangd(long id, boolean av) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE anvandare SET pin_avstangd = :av
+                        WHERE id = :id AND roll = 'deltagare'
+                          AND (:av = 0 OR EXISTS (SELECT 1 FROM nyckel WHERE anvandare_id = :id))""")
+                .bind("av", av).bind("id", id).execute() == 1);
     }
 
     /**
@@ -91,6 +111,29 @@ public final class UserRepository {
                 }
             }
         }
+    }
+
+    /** The participant an account belongs to, if it is a participant's. */
+    public Optional<Long> deltagareOf(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM deltagare WHERE anvandare_id = :a")
+                .bind("a", id).mapTo(Long.class).findOne());
+    }
+
+    /**
+     * Uses an activation code (by its hash) once: the active participant account it was made for, which is then
+     * marked used, or empty when no valid unused code matches.
+     */
+    public Optional<Long> anvandAktiveringskod(String kodHash, Instant nu) {
+        return jdbi.inTransaction(h -> {
+            Optional<Long> id = h.createQuery("""
+                            SELECT k.anvandare_id FROM aktiveringskod k JOIN anvandare a ON a.id = k.anvandare_id
+                            WHERE k.kod_hash = :h AND k.anvand IS NULL AND k.giltig_till > :now
+                              AND a.roll = 'deltagare' AND a.aktiv = 1""")
+                    .bind("h", kodHash).bind("now", nu).mapTo(Long.class).findOne();
+            id.ifPresent(x -> h.createUpdate("UPDATE aktiveringskod SET anvand = :now WHERE kod_hash = :h")
+                    .bind("now", nu).bind("h", kodHash).execute());
+            return id;
+        });
     }
 
     public Optional<String> usernameOf(long id) {

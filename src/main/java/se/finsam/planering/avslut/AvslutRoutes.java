@@ -6,14 +6,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
 import se.finsam.planering.varden.Varden;
-import se.finsam.planering.web.Bounds;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
@@ -40,16 +39,16 @@ public final class AvslutRoutes {
         }
     }
 
-    private final Jdbi jdbi;
+    private final AvslutRepository avslut;
     private final DeltagareRepository deltagare;
     private final DeltagareAccess access;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public AvslutRoutes(Jdbi jdbi, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
+    public AvslutRoutes(AvslutRepository avslut, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
                         WebContext web, Clock clock) {
-        this.jdbi = jdbi;
+        this.avslut = avslut;
         this.deltagare = deltagare;
         this.access = access;
         this.renderer = renderer;
@@ -58,89 +57,71 @@ public final class AvslutRoutes {
     }
 
     public void formular(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         Map<String, String> varden = new HashMap<>();
         varden.put("datum", LocalDate.now(clock).toString());
         show(ctx, id, varden, FormErrors.none());
     }
 
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
-        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation ORDER BY namn")
-                .map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        List<Val> organisationer = avslut.organisationer();
         renderer.render(ctx, "avslut/formular.jte",
                 new AvslutPage(oversikt, organisationer, varden, fel, oversikt.fas().equals("avslutad")));
     }
 
     public void spara(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
+        Formular f = Formular.av(ctx);
         Map<String, String> v = new HashMap<>();
         for (String key : List.of("datum", "orsak", "forsorjning", "fortsattning_organisation",
                 "fortsattning_ansvarig", "nasta_steg", "ingen_fortsattning")) {
-            String value = ctx.formParam(key);
-            if (value != null && !value.isBlank()) {
-                v.put(key, value.strip());
+            String value = f.text(key);
+            if (!value.isEmpty()) {
+                v.put(key, value);
             }
         }
-        FormErrors fel = new FormErrors();
+        FormErrors fel = f.fel();
         // Not before the participant was referred, and not ahead of today.
         LocalDate idag = LocalDate.now(clock);
         LocalDate anmald = deltagare.oversikt(id).map(DeltagareRepository.Oversikt::anmald).orElse(null);
-        LocalDate datum = Bounds.date(m, "datum", v.get("datum")).format(m.get("avslut.fel.datum"))
-                .from(anmald != null && !anmald.isAfter(idag) ? anmald : idag.minusYears(1), null)
-                .to(idag, m.get("avslut.fel.datum.framtid")).read(fel);
+        LocalDate datum = f.datum("datum").format("avslut.fel.datum")
+                .fran(anmald != null && !anmald.isAfter(idag) ? anmald : idag.minusYears(1))
+                .till(idag, "avslut.fel.datum.framtid").las();
         String orsak = v.get("orsak");
         if (orsak == null || !Varden.AVSLUTSORSAK.contains(orsak)) {
-            fel.add("orsak", m.get("avslut.fel.orsak"));
+            fel.add("orsak", "avslut.fel.orsak");
         }
         String forsorjning = v.get("forsorjning");
         if (forsorjning == null || !Varden.FORSORJNING.contains(forsorjning)) {
-            fel.add("forsorjning", m.get("avslut.fel.forsorjning"));
+            fel.add("forsorjning", "avslut.fel.forsorjning");
         }
         Long organisation = null;
         if (v.containsKey("fortsattning_organisation")) {
-            try {
-                organisation = Long.parseLong(v.get("fortsattning_organisation"));
-                long found = organisation;
-                if (jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM organisation WHERE id = :o")
-                        .bind("o", found).mapTo(Integer.class).one()) == 0) {
-                    fel.add("fortsattning_organisation", m.get("avslut.fel.organisation"));
-                }
-            } catch (NumberFormatException e) {
-                fel.add("fortsattning_organisation", m.get("avslut.fel.organisation"));
+            organisation = f.id("fortsattning_organisation", "avslut.fel.organisation");
+            if (organisation != null && !avslut.organisationFinns(organisation)) {
+                fel.add("fortsattning_organisation", "avslut.fel.organisation");
             }
         }
-        for (String key : List.of("fortsattning_ansvarig", "nasta_steg")) {
-            if (v.containsKey(key) && v.get(key).length() > Varden.MAX_NASTA_STEG) {
-                fel.add(key, m.get("uppf.fel.lang", Varden.MAX_NASTA_STEG, v.get(key).length()));
-            }
-        }
+        f.text("fortsattning_ansvarig", Varden.MAX_NASTA_STEG);
+        f.text("nasta_steg", Varden.MAX_NASTA_STEG);
         boolean ingenFortsattning = v.containsKey("ingen_fortsattning");
         boolean harFortsattning = v.containsKey("fortsattning_ansvarig") && v.containsKey("nasta_steg");
         if (orsak != null && !Varden.UTAN_FORTSATTNING.contains(orsak) && !harFortsattning && !ingenFortsattning) {
-            fel.add("fortsattning_ansvarig", m.get("avslut.fel.fortsattning"));
+            fel.add("fortsattning_ansvarig", "avslut.fel.fortsattning");
         }
         if (!fel.isEmpty()) {
             ctx.status(400);
             show(ctx, id, v, fel);
             return;
         }
-        LocalDate closed = datum;
-        Long org = organisation;
-        int stored = jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO avslut (deltagare_id, datum, orsak, forsorjning, fortsattning_organisation_id,
-                                            fortsattning_ansvarig, nasta_steg, ingen_fortsattning, registrerad,
-                                            registrerad_av)
-                        VALUES (:d, :datum, :orsak, :f, :org, :ansv, :nasta, :ingen, :nu, :av)
-                        ON CONFLICT (deltagare_id) DO NOTHING""")
-                .bind("d", id).bind("datum", closed).bind("orsak", orsak).bind("f", forsorjning).bind("org", org)
-                .bind("ansv", v.get("fortsattning_ansvarig")).bind("nasta", v.get("nasta_steg"))
-                .bind("ingen", ingenFortsattning && !harFortsattning).bind("nu", clock.instant())
-                .bind("av", user.id()).execute());
-        if (stored == 0) {
-            throw new Fel(409, m.get("avslut.fel.redan"));
+        boolean stored = avslut.spara(new AvslutRepository.NyttAvslut(id, datum, orsak, forsorjning, organisation,
+                v.get("fortsattning_ansvarig"), v.get("nasta_steg"), ingenFortsattning && !harFortsattning),
+                user.id(), clock.instant());
+        if (!stored) {
+            throw new Felsvar(409, m.get("avslut.fel.redan"));
         }
         web.flash(ctx, "flash.avslut");
         ctx.redirect("/deltagare/" + id);

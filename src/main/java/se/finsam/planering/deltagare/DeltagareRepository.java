@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Participants as staff lists and overviews show them. */
 public final class DeltagareRepository {
@@ -33,12 +34,15 @@ public final class DeltagareRepository {
 
     public DeltagareRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        for (Class<?> rad : List.of(Rad.class, Oversikt.class, FasAntal.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
     }
 
     /** When the participant last confirmed "Jag har läst". */
     public Optional<java.time.Instant> senastLast(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT max(last) FROM lasbekraftelse WHERE deltagare_id = :d")
-                .bind("d", deltagareId).mapTo(String.class).findOne().map(java.time.Instant::parse));
+                .bind("d", deltagareId).mapTo(java.time.Instant.class).findOne());
     }
 
     public Optional<Long> teamOf(long deltagareId) {
@@ -57,12 +61,7 @@ public final class DeltagareRepository {
                         LEFT JOIN anmalan a ON a.deltagare_id = d.id
                         WHERE d.id = :id""")
                 .bind("id", id)
-                .map((rs, ctx) -> new Oversikt(rs.getLong("id"), rs.getString("kod"), rs.getLong("team_id"),
-                        rs.getString("team"), rs.getString("fornamn"), rs.getString("efternamn"),
-                        rs.getInt("fodelsear"), rs.getString("kon"), rs.getString("telefon"), rs.getString("epost"),
-                        rs.getString("sprak"), rs.getBoolean("tolkbehov"), rs.getBoolean("skyddad_identitet"),
-                        rs.getString("fas"), rs.getString("sammanfattning"), rs.getString("forsorjning"),
-                        rs.getString("anmald") == null ? null : LocalDate.parse(rs.getString("anmald"))))
+                .mapTo(Oversikt.class)
                 .findOne());
     }
 
@@ -74,17 +73,12 @@ public final class DeltagareRepository {
             WHERE 1
             """;
 
-    private static Rad rad(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Rad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getInt(6));
-    }
-
     /** Every participant the user may see, newest referral first. */
     public List<Rad> synliga(DeltagareAccess.Synliga synliga, int limit) {
         return jdbi.withHandle(h -> h.createQuery(RAD_SQL + """
                         ORDER BY d.id DESC LIMIT :n""")
                 .define("synliga", synliga.sql()).bind("n", limit)
-                .map((rs, ctx) -> rad(rs))
+                .mapTo(Rad.class)
                 .list());
     }
 
@@ -97,7 +91,7 @@ public final class DeltagareRepository {
                                             AND pp.borttagen IS NULL))
                         ORDER BY sy.namn IS NULL, sy.namn""")
                 .define("synliga", synliga.sql()).bind("u", anvandareId)
-                .map((rs, ctx) -> rad(rs))
+                .mapTo(Rad.class)
                 .list());
     }
 
@@ -112,12 +106,12 @@ public final class DeltagareRepository {
     /** Counts per team and stage: the only view of participants that statistics roles get. */
     public List<FasAntal> fasPerTeam(java.util.Collection<Long> teamIds) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT t.namn, f.fas, count(*) FROM deltagare d
+                        SELECT t.namn AS team, f.fas, count(*) AS antal FROM deltagare d
                         JOIN team t ON t.id = d.team_id JOIN deltagare_fas f ON f.deltagare_id = d.id
                         <filter>
                         GROUP BY t.namn, f.fas ORDER BY t.namn""")
                 .define("filter", teamIds == null ? "" : "WHERE d.team_id IN (" + joinIds(teamIds) + ")")
-                .map((rs, ctx) -> new FasAntal(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .mapTo(FasAntal.class)
                 .list());
     }
 

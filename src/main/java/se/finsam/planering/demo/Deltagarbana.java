@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.Set;
 import se.finsam.planering.auth.ActivationCodes;
 import se.finsam.planering.demo.Referensdata.StaffDef;
-import se.finsam.planering.demo.TeamState.Mote;
+import se.finsam.planering.demo.TeamState.SimuleratMote;
 import se.finsam.planering.demo.Urval.Spec;
 import se.finsam.planering.demo.Urval.Stage;
 import se.finsam.planering.demo.Ursprung.Origin;
@@ -94,12 +94,12 @@ final class Deltagarbana extends Simuleringsdel {
         // Where in the journey: the meeting and the dates around it.
         String orsak = null;
         int uppfoljningarFore = Integer.MAX_VALUE;
-        Mote mote = null;
+        SimuleratMote mote = null;
         LocalDate anmalanDatum;
         switch (spec.stage) {
             case ANMALD -> anmalanDatum = vardag(today.minusDays(between(1, 20)));
             case KALLAD -> {
-                List<Mote> soon = team.coming.subList(0, Math.min(3, team.coming.size()));
+                List<SimuleratMote> soon = team.coming.subList(0, Math.min(3, team.coming.size()));
                 mote = pickWithRoom(soon);
                 anmalanDatum = mote.datum.minusDays(between(14, 35));
             }
@@ -269,7 +269,7 @@ final class Deltagarbana extends Simuleringsdel {
     }
 
     private void contacts(TeamState team, Spec spec, long deltagareId, Set<String> samtycken,
-                          LocalDate fran, Mote mote) {
+                          LocalDate fran, SimuleratMote mote) {
         boolean historik = spec.kontaktHistorik
                 || (mote != null && mote.datum.isBefore(today) && !small && chance(0.08))
                 || (mote != null && mote.datum.isBefore(today) && small && chance(0.12));

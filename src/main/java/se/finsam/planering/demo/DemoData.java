@@ -32,6 +32,11 @@ import se.finsam.planering.demo.Referensdata.StaffDef;
 public final class DemoData {
 
     public static final String STAFF_PASSWORD = "finsam-demo";
+    /**
+     * The TOTP secret (base32) of every demo koordinator and admin, printed at start so that anyone trying the demo
+     * can add it to an authenticator app. It exists only in seeded demo data: with FINSAM_DEMO=none no account has it.
+     */
+    public static final String DEMO_TOTP_SECRET = "FINSAMDEMOTOTPHEMLIGHETFINSAM234";
     public static final String DEMO_ACTIVATION_CODE = "DEMO-AKTI-VERA-2026";
     public static final String DEMO_PARTICIPANT_USERNAME = "deltagare";
     public static final String DEMO_PARTICIPANT_PIN = "246810";
@@ -64,8 +69,19 @@ public final class DemoData {
                 return false;
             }
             new Simulering(handle, clock, staffHash, pinHash, small, small ? 0 : LARGE_COUNT).run();
+            seedSecondFactor(handle, clock);
+            teamensOrganisationer(handle);
             return true;
         });
+    }
+
+    /** Each demo team takes part with the organisations of its members. */
+    private static void teamensOrganisationer(org.jdbi.v3.core.Handle handle) {
+        handle.execute("""
+                INSERT OR IGNORE INTO team_organisation (team_id, organisation_id)
+                SELECT DISTINCT m.team_id, a.organisation_id
+                FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
+                WHERE a.organisation_id IS NOT NULL""");
     }
 
     /**
@@ -84,7 +100,17 @@ public final class DemoData {
                 throw new IllegalStateException("The database already has data; seed a new, empty database file.");
             }
             new Simulering(handle, clock, staffHash, pinHash, false, deltagareCount).run();
+            seedSecondFactor(handle, clock);
+            teamensOrganisationer(handle);
         });
+    }
+
+    /** Koordinator and admin accounts pass a second factor; in the demo they share one known TOTP secret. */
+    private static void seedSecondFactor(Handle handle, Clock clock) {
+        handle.createUpdate("""
+                        INSERT INTO totp (anvandare_id, hemlighet, skapad, bekraftad)
+                        SELECT id, :h, :n, :n FROM anvandare WHERE roll IN ('koordinator', 'admin')""")
+                .bind("h", DEMO_TOTP_SECRET).bind("n", clock.instant()).execute();
     }
 
     /**
@@ -105,6 +131,10 @@ public final class DemoData {
                     s.anvandarnamn(), rollText(s.roll()), org, s.team() == null ? "–" : s.team()));
         }
         lines.add("  (de andra fyra teamen har samma roller, t.ex. koordinator.farsta och teamrep.af.farsta)");
+        lines.add("Koordinator och admin bekräftar inloggningen med en andra faktor. Lägg in demohemligheten "
+                + DEMO_TOTP_SECRET + " i valfri autentiseringsapp (TOTP, 6 siffror, 30 s), eller öppna:");
+        lines.add("  otpauth://totp/FINSAM%20Planering:demo?secret=" + DEMO_TOTP_SECRET
+                + "&issuer=FINSAM%20Planering&algorithm=SHA1&digits=6&period=30");
         String kista = kistaTeam;
         lines.add("Deltagare: användarnamn " + DEMO_PARTICIPANT_USERNAME + ", PIN " + DEMO_PARTICIPANT_PIN
                 + " (" + DEMO_PARTICIPANT_NAME + ", " + kista + ")");

@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import se.finsam.planering.demo.TeamState.Mote;
+import se.finsam.planering.demo.TeamState.SimuleratMote;
 import se.finsam.planering.demo.Texter.ItemText;
 import se.finsam.planering.demo.Urval.Fate;
 import se.finsam.planering.demo.Urval.ItemSpec;
@@ -57,7 +57,7 @@ final class Planforlopp extends Simuleringsdel {
     record PlanResult(String forsorjning, LocalDate senast) {
     }
 
-    PlanResult plan(TeamState team, Spec spec, long deltagareId, Long anvandareId, Mote mote,
+    PlanResult plan(TeamState team, Spec spec, long deltagareId, Long anvandareId, SimuleratMote mote,
                             Set<String> samtycken, String forsorjning, String orsak, int uppfoljningarFore,
                             boolean tolk) {
         LocalDate m = mote.datum;

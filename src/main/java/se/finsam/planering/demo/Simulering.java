@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
 import se.finsam.planering.demo.Referensdata.OrgDef;
 import se.finsam.planering.demo.Referensdata.StaffDef;
 import se.finsam.planering.demo.Referensdata.TeamDef;
-import se.finsam.planering.demo.TeamState.Mote;
+import se.finsam.planering.demo.TeamState.SimuleratMote;
 import se.finsam.planering.demo.Urval.Spec;
 
 /**
@@ -110,7 +110,7 @@ final class Simulering extends Simuleringsdel {
             LocalTime tid = LocalTime.parse(team.def.motestid());
             LocalDate anchor = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.of(team.def.veckodag())));
             for (int k = -30; k <= 4; k++) {
-                Mote mote = new Mote();
+                SimuleratMote mote = new SimuleratMote();
                 mote.id = rader.nyttId(Rader.Mote.class);
                 mote.datum = anchor.plusWeeks(2L * k);
                 mote.start = mote.datum.atTime(tid);
@@ -140,7 +140,7 @@ final class Simulering extends Simuleringsdel {
                 || (date.getMonth() == Month.JANUARY && date.getDayOfMonth() <= 6);
     }
 
-    private void insertAttendance(TeamState team, Mote mote) {
+    private void insertAttendance(TeamState team, SimuleratMote mote) {
         rader.add(new Rader.MoteNarvaro(mote.id, team.koordinator, orgIds.get(JOBBTORG), false));
         for (String org : MYNDIGHETER) {
             double r = rnd.nextDouble();

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.jdbi.v3.core.Handle;
 import se.finsam.planering.demo.Referensdata.StaffDef;
-import se.finsam.planering.demo.TeamState.Mote;
+import se.finsam.planering.demo.TeamState.SimuleratMote;
 
 /**
  * What the parts of the simulation share: the clock, the one seeded {@link Random} (every draw
@@ -123,15 +123,15 @@ abstract class Simuleringsdel {
         return a.isAfter(b) ? a : b;
     }
 
-    protected Mote nearestPast(TeamState team, LocalDate target) {
+    protected SimuleratMote nearestPast(TeamState team, LocalDate target) {
         return team.past.stream()
                 .min(Comparator.comparingLong(m -> Math.abs(ChronoUnit.DAYS.between(target, m.datum))))
                 .orElseThrow();
     }
 
-    protected Mote pickPast(TeamState team, LocalDate from, LocalDate to) {
-        List<Mote> candidates = new ArrayList<>();
-        for (Mote m : team.past) {
+    protected SimuleratMote pickPast(TeamState team, LocalDate from, LocalDate to) {
+        List<SimuleratMote> candidates = new ArrayList<>();
+        for (SimuleratMote m : team.past) {
             if (!m.datum.isBefore(from) && !m.datum.isAfter(to)) {
                 candidates.add(m);
             }
@@ -142,9 +142,9 @@ abstract class Simuleringsdel {
         return pickWithRoom(candidates);
     }
 
-    protected Mote pickWithRoom(List<Mote> candidates) {
+    protected SimuleratMote pickWithRoom(List<SimuleratMote> candidates) {
         if (small) {
-            List<Mote> free = candidates.stream().filter(m -> m.bokade < 4).toList();
+            List<SimuleratMote> free = candidates.stream().filter(m -> m.bokade < 4).toList();
             if (!free.isEmpty()) {
                 return pick(free);
             }

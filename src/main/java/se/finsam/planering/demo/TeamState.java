@@ -16,8 +16,8 @@ final class TeamState {
     final Map<String, Long> rep = new HashMap<>();
     /** The ordinary handläggare per organisation (for Jobbtorg: the jobbcoach). */
     final Map<String, Long> ordinarie = new HashMap<>();
-    final List<Mote> past = new ArrayList<>();
-    final List<Mote> coming = new ArrayList<>();
+    final List<SimuleratMote> past = new ArrayList<>();
+    final List<SimuleratMote> coming = new ArrayList<>();
     int kodNummer;
 
     TeamState(TeamDef def) {
@@ -25,7 +25,7 @@ final class TeamState {
     }
 
     /** One of the team's meetings and how many participants are booked into it. */
-    static final class Mote {
+    static final class SimuleratMote {
         long id;
         LocalDate datum;
         LocalDateTime start;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
@@ -36,7 +35,8 @@ public final class HemRoutes {
     public record Koordinatorlistor(List<MoteRepository.Anmald> anmaldaUtanMote, List<MoteRepository.Mote> moten,
                                     List<MoteRepository.Anmald> planerade, List<Uppfoljning> uppfoljningar,
                                     List<OverlamningRepository.Post> utanKvittens,
-                                    List<OverlamningRepository.Post> aterlamnade) {
+                                    List<OverlamningRepository.Post> aterlamnade,
+                                    List<se.finsam.planering.personal.SlutadAnsvarig.Punkt> slutat) {
         public long forsenade() {
             return utanKvittens.stream().filter(OverlamningRepository.Post::forsenad).count();
         }
@@ -52,7 +52,7 @@ public final class HemRoutes {
     public record Antal(String namn, int antal) {
     }
 
-    private final Jdbi jdbi;
+    private final HemRepository hem;
     private final DeltagareRepository deltagare;
     private final DeltagareAccess access;
     private final UppfoljningOversikt uppfoljningsschema;
@@ -62,7 +62,7 @@ public final class HemRoutes {
     private final OverlamningRepository overlamningar;
     private final Clock clock;
 
-    public HemRoutes(Jdbi jdbi, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
+    public HemRoutes(HemRepository hem, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
                      WebContext web, MoteRepository moten, OverlamningRepository overlamningar,
                      UppfoljningOversikt uppfoljningsschema, Clock clock) {
         this.access = access;
@@ -70,7 +70,7 @@ public final class HemRoutes {
         this.overlamningar = overlamningar;
         this.uppfoljningsschema = uppfoljningsschema;
         this.clock = clock;
-        this.jdbi = jdbi;
+        this.hem = hem;
         this.deltagare = deltagare;
         this.renderer = renderer;
         this.web = web;
@@ -103,10 +103,11 @@ public final class HemRoutes {
         Koordinatorlistor listor = !koordinator ? null : new Koordinatorlistor(
                 moten.anmaldaUtanMote(synliga, user.teamIds()),
                 moten.kommande(user.teamIds(), idag.atStartOfDay(), 10),
-                iFas(synliga, "planerad"),
+                moten.iFas(synliga, "planerad"),
                 uppfoljningar(user, idag),
                 overlamningar.utanKvittens(synliga, user.teamIds(), idag),
-                overlamningar.aterlamnade(synliga, user.teamIds(), idag));
+                overlamningar.aterlamnade(synliga, user.teamIds(), idag),
+                hem.slutadeAnsvariga(synliga, user.teamIds()));
         List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
         List<Long> visade = new ArrayList<>();
         lista.forEach(d -> visade.add(d.id()));
@@ -117,24 +118,12 @@ public final class HemRoutes {
             listor.uppfoljningar().forEach(u -> visade.add(u.deltagareId()));
             listor.utanKvittens().forEach(o -> visade.add(o.deltagareId()));
             listor.aterlamnade().forEach(o -> visade.add(o.deltagareId()));
+            listor.slutat().forEach(p -> visade.add(p.deltagareId()));
         }
         access.loggaLista(ctx, visade, "startsidans listor");
         renderer.render(ctx, "hem/personal.jte",
                 new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
                         attKvittera, listor));
-    }
-
-    private List<MoteRepository.Anmald> iFas(DeltagareAccess.Synliga synliga, String fas) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, sy.namn, a.datum
-                        FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
-                        JOIN deltagare_fas f ON f.deltagare_id = d.id
-                        LEFT JOIN anmalan a ON a.deltagare_id = d.id
-                        WHERE f.fas = :fas ORDER BY d.id""")
-                .define("synliga", synliga.sql()).bind("fas", fas)
-                .map((rs, c) -> new MoteRepository.Anmald(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4))))
-                .list());
     }
 
     /** Follow-ups due within two weeks or overdue, from the same schedule as the follow-up overview. */
@@ -153,18 +142,7 @@ public final class HemRoutes {
     }
 
     public void admin(Context ctx) {
-        AdminStart page = jdbi.withHandle(h -> new AdminStart(
-                h.createQuery("SELECT roll, count(*) FROM anvandare GROUP BY roll ORDER BY roll")
-                        .map((rs, c) -> new Antal(rs.getString(1), rs.getInt(2))).list(),
-                h.createQuery("""
-                                SELECT t.namn, count(m.anvandare_id) FROM team t
-                                LEFT JOIN team_medlem m ON m.team_id = t.id GROUP BY t.id ORDER BY t.namn""")
-                        .map((rs, c) -> new Antal(rs.getString(1), rs.getInt(2))).list(),
-                h.createQuery("""
-                                SELECT o.namn, count(a.id) FROM organisation o
-                                LEFT JOIN anvandare a ON a.organisation_id = o.id AND a.roll <> 'deltagare'
-                                GROUP BY o.id ORDER BY o.namn""")
-                        .map((rs, c) -> new Antal(rs.getString(1), rs.getInt(2))).list()));
+        AdminStart page = hem.adminStart();
         renderer.render(ctx, "hem/admin.jte", page);
     }
 

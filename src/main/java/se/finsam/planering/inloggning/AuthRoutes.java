@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.FormErrors.Meddelande;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -49,7 +50,6 @@ public final class AuthRoutes {
     static final int MAX_PASSWORD = 1000;
     static final int MAX_LOGGED_NAME = 64;
 
-    private final Jdbi jdbi;
     private final UserRepository users;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
@@ -59,9 +59,8 @@ public final class AuthRoutes {
     private final WebContext web;
     private final Clock clock;
 
-    public AuthRoutes(Jdbi jdbi, UserRepository users, SessionStore sessions, LoginThrottle throttle,
+    public AuthRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
                       PasswordHasher hasher, AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
-        this.jdbi = jdbi;
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -74,7 +73,7 @@ public final class AuthRoutes {
 
     // ---- staff ----
 
-    public void loginPage(Context ctx) {
+    public void inloggningssida(Context ctx) {
         if (web.user(ctx) != null) {
             ctx.redirect("/");
             return;
@@ -83,43 +82,46 @@ public final class AuthRoutes {
                 new LoginPage("", WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), FormErrors.none()));
     }
 
-    public void login(Context ctx) {
-        Messages m = web.messages(ctx);
-        String username = trim(ctx.formParam("anvandarnamn"));
-        String password = ctx.formParam("losenord");
-        String back = WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/");
-        FormErrors errors = new FormErrors();
+    public void loggaInPersonal(Context ctx) {
+        Formular f = Formular.av(ctx);
+        String username = f.text("anvandarnamn");
+        String password = f.somSkrivet("losenord");
+        String back = WebContext.safeLocalPath(f.text("tillbaka"), "/");
+        FormErrors errors = f.fel();
         if (username.isEmpty()) {
-            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn"));
+            errors.add("anvandarnamn", "login.fel.anvandarnamn");
         } else if (username.length() > MAX_USERNAME) {
-            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn.lang"));
+            errors.add("anvandarnamn", "login.fel.anvandarnamn.lang");
         }
-        if (password == null || password.isEmpty()) {
-            errors.add("losenord", m.get("login.fel.losenord"));
+        if (password.isEmpty()) {
+            errors.add("losenord", "login.fel.losenord");
         } else if (password.length() > MAX_PASSWORD) {
-            errors.add("losenord", m.get("login.fel.losenord.lang"));
+            errors.add("losenord", "login.fel.losenord.lang");
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
             renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors));
             return;
         }
-        Utfall utfall = attempt(ctx, username, LoginThrottle.Regel.PERSONAL, password,
+        Utfall utfall = forsok(ctx, username, LoginThrottle.Regel.PERSONAL, password,
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll())),
                 UserRepository.Konto::losenordHash);
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/login.jte", new LoginPage(username, back,
-                    new FormErrors().add("losenord", utfall.message(m, "login.fel.fel"))));
+                    new FormErrors().add("losenord", utfall.meddelande("login.fel.fel"))));
             return;
         }
-        succeed(ctx, utfall.konto().get().id(), false, "personal");
-        ctx.redirect(back);
+        UserRepository.Konto konto = utfall.konto().get();
+        boolean andraFaktor = NyckelRoutes.kravsAndraFaktor(Roll.fromDb(konto.roll()));
+        loggaIn(ctx, konto.id(), false, andraFaktor, andraFaktor ? "personal, lösenord (andra faktor krävs)" : "personal");
+        ctx.redirect(andraFaktor ? "/tvafaktor?tillbaka=" + java.net.URLEncoder.encode(back,
+                java.nio.charset.StandardCharsets.UTF_8) : back);
     }
 
     // ---- participants ----
 
-    public void deltagareLoginPage(Context ctx) {
+    public void deltagarInloggningssida(Context ctx) {
         if (web.user(ctx) != null) {
             ctx.redirect("/");
             return;
@@ -130,110 +132,110 @@ public final class AuthRoutes {
                 FormErrors.none(), "utloggad".equals(orsak) || "utgangen".equals(orsak) ? orsak : null));
     }
 
-    public void deltagareLogin(Context ctx) {
-        Messages m = web.messages(ctx);
-        String username = trim(ctx.formParam("anvandarnamn"));
-        String pin = trim(ctx.formParam("pin"));
-        FormErrors errors = new FormErrors();
+    public void loggaInDeltagare(Context ctx) {
+        Formular f = Formular.av(ctx);
+        String username = f.text("anvandarnamn");
+        String pin = f.text("pin");
+        FormErrors errors = f.fel();
         if (username.isEmpty()) {
-            errors.add("anvandarnamn", m.get("deltagarlogin.fel.anvandarnamn"));
+            errors.add("anvandarnamn", "deltagarlogin.fel.anvandarnamn");
         } else if (username.length() > MAX_USERNAME) {
-            errors.add("anvandarnamn", m.get("login.fel.anvandarnamn.lang"));
+            errors.add("anvandarnamn", "login.fel.anvandarnamn.lang");
         }
         if (pin.isEmpty()) {
-            errors.add("pin", m.get("deltagarlogin.fel.pin"));
+            errors.add("pin", "deltagarlogin.fel.pin");
         } else if (!pin.matches("\\d{6}")) {
             // No PIN looks like this, so there is nothing to check and no guess to count.
-            errors.add("pin", m.get("pin.fel.format"));
+            errors.add("pin", "pin.fel.format");
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
             renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(shown(username), errors));
             return;
         }
-        Utfall utfall = attempt(ctx, username, LoginThrottle.Regel.DELTAGARE, pin,
+        if (users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll()))
+                .map(k -> users.pinAvstangd(k.id())).orElse(false)) {
+            // She turned PIN login off: no PIN is checked (and no guess counted) for her account.
+            audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "PIN-inloggning avstängd, deltagare: "
+                    + forLog(username), ctx.ip());
+            ctx.status(403);
+            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
+                    new FormErrors().add("pin", "deltagarlogin.fel.pinav")));
+            return;
+        }
+        Utfall utfall = forsok(ctx, username, LoginThrottle.Regel.DELTAGARE, pin,
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll())),
                 UserRepository.Konto::pinHash);
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
-                    new FormErrors().add("pin", utfall.message(m, "deltagarlogin.fel.fel"))));
+                    new FormErrors().add("pin", utfall.meddelande("deltagarlogin.fel.fel"))));
             return;
         }
         UserRepository.Konto konto = utfall.konto().get();
-        succeed(ctx, konto.id(), false, "deltagare");
+        loggaIn(ctx, konto.id(), false, false, "deltagare");
         web.setCookie(ctx, DEVICE_COOKIE, konto.anvandarnamn(), 365 * 24 * 3600);
         ctx.redirect("/");
     }
 
-    public void aktiveraPage(Context ctx) {
+    public void aktiveringssida(Context ctx) {
         renderer.render(ctx, "auth/aktivera.jte", new AktiveraPage("", FormErrors.none()));
     }
 
     public void aktivera(Context ctx) {
-        Messages m = web.messages(ctx);
-        String typed = trim(ctx.formParam("kod"));
+        String typed = Formular.av(ctx).text("kod");
         String ipKey = "aktivering:" + ctx.ip();
         Optional<Duration> locked = throttle.lockedFor(ipKey);
         if (locked.isPresent()) {
             ctx.status(429);
             renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(shown(typed), new FormErrors().add("kod", lockMessage(m, locked.get()))));
+                    new AktiveraPage(shown(typed), new FormErrors().add("kod", sparrMeddelande(locked.get()))));
             return;
         }
         if (ActivationCodes.normalize(typed).length() != 16) {
             ctx.status(400);
             renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(shown(typed), new FormErrors().add("kod", m.get("aktivera.fel.format"))));
+                    new AktiveraPage(shown(typed), new FormErrors().add("kod", "aktivera.fel.format")));
             return;
         }
         String hash = ActivationCodes.hash(typed);
         var now = clock.instant();
-        Optional<Long> userId = jdbi.inTransaction(h -> {
-            Optional<Long> id = h.createQuery("""
-                            SELECT k.anvandare_id FROM aktiveringskod k JOIN anvandare a ON a.id = k.anvandare_id
-                            WHERE k.kod_hash = :h AND k.anvand IS NULL AND k.giltig_till > :now
-                              AND a.roll = 'deltagare' AND a.aktiv = 1""")
-                    .bind("h", hash).bind("now", now).mapTo(Long.class).findOne();
-            id.ifPresent(x -> h.createUpdate("UPDATE aktiveringskod SET anvand = :now WHERE kod_hash = :h")
-                    .bind("now", now).bind("h", hash).execute());
-            return id;
-        });
+        Optional<Long> userId = users.anvandAktiveringskod(hash, now);
         if (userId.isEmpty()) {
             Optional<Duration> lock = throttle.recordFailure(ipKey);
             audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "aktiveringskod", ctx.ip());
             ctx.status(400);
             renderer.render(ctx, "auth/aktivera.jte", new AktiveraPage(typed, new FormErrors().add("kod",
-                    lock.map(d -> lockMessage(m, d)).orElse(m.get("aktivera.fel.ogiltig")))));
+                    lock.map(AuthRoutes::sparrMeddelande).orElse(new Meddelande("aktivera.fel.ogiltig")))));
             return;
         }
         users.giveUsernameIfMissing(userId.get());
-        audit.log(userId.get(), AuditLog.Handling.AKTIVERING, deltagareOf(userId.get()), "aktiveringskod använd",
+        audit.log(userId.get(), AuditLog.Handling.AKTIVERING, deltagarenFor(userId.get()), "aktiveringskod använd",
                 ctx.ip());
         web.startSession(ctx, sessions.create(userId.get(), true));
-        carryLanguage(ctx, userId.get());
+        flyttaSprak(ctx, userId.get());
         ctx.redirect("/aktivera/pin");
     }
 
-    public void pinPage(Context ctx) {
+    public void pinSida(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        renderer.render(ctx, "auth/pin.jte", new PinPage(usernameFor(user), FormErrors.none()));
+        renderer.render(ctx, "auth/pin.jte", new PinPage(anvandarnamnFor(user), FormErrors.none()));
     }
 
-    public void setPin(Context ctx) {
+    public void valjPin(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
-        String pin = trim(ctx.formParam("pin"));
-        String repeat = trim(ctx.formParam("pin2"));
-        FormErrors errors = new FormErrors();
+        Formular f = Formular.av(ctx);
+        String pin = f.text("pin");
+        String repeat = f.text("pin2");
+        FormErrors errors = f.fel();
         if (!pin.matches("\\d{6}")) {
-            errors.add("pin", m.get("pin.fel.format"));
+            errors.add("pin", "pin.fel.format");
         } else if (tooSimple(pin)) {
-            errors.add("pin", m.get("pin.fel.enkel"));
+            errors.add("pin", "pin.fel.enkel");
         } else if (!pin.equals(repeat)) {
-            errors.add("pin2", m.get("pin.fel.olika"));
+            errors.add("pin2", "pin.fel.olika");
         }
-        String username = usernameFor(user);
+        String username = anvandarnamnFor(user);
         if (!errors.isEmpty()) {
             ctx.status(400);
             renderer.render(ctx, "auth/pin.jte", new PinPage(username, errors));
@@ -245,7 +247,7 @@ public final class AuthRoutes {
         } catch (PasswordHasher.Busy e) {
             ctx.status(429).header("Retry-After", "2");
             renderer.render(ctx, "auth/pin.jte", new PinPage(username, new FormErrors().add("pin",
-                    m.get("login.fel.upptagen"))));
+                    "login.fel.upptagen")));
             return;
         }
         users.setPin(user.id(), username, pinHash);
@@ -254,14 +256,15 @@ public final class AuthRoutes {
         sessions.deleteAllFor(user.id());
         web.startSession(ctx, sessions.create(user.id(), false));
         throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.DELTAGARE, username));
-        audit.log(user.id(), AuditLog.Handling.ANDRA, deltagareOf(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
+        audit.log(user.id(), AuditLog.Handling.ANDRA, deltagarenFor(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
                 ctx.ip());
         web.setCookie(ctx, DEVICE_COOKIE, username, 365 * 24 * 3600);
         web.flash(ctx, "flash.pin.sparad");
-        ctx.redirect("/");
+        // Her first login: she is offered a passkey, "log in with one tap next time" (she may skip).
+        ctx.redirect("/nyckel/ny");
     }
 
-    public void logout(Context ctx) {
+    public void loggaUt(Context ctx) {
         CurrentUser user = web.user(ctx);
         if (user != null) {
             sessions.delete(web.session(ctx).tokenHash());
@@ -274,9 +277,10 @@ public final class AuthRoutes {
         ctx.redirect(user != null && user.roll() == Roll.DELTAGARE ? "/logga-in/deltagare" : "/logga-in");
     }
 
-    public void chooseLanguage(Context ctx) {
-        String lang = ctx.formParam("sprak");
-        String back = WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/");
+    public void valjSprak(Context ctx) {
+        Formular f = Formular.av(ctx);
+        String lang = f.text("sprak");
+        String back = WebContext.safeLocalPath(f.text("tillbaka"), "/");
         if (Messages.supported(lang)) {
             web.setCookie(ctx, WebContext.LANG_COOKIE, lang, WebContext.YEAR_SECONDS);
             CurrentUser user = web.user(ctx);
@@ -293,11 +297,11 @@ public final class AuthRoutes {
 
     /** What became of a login attempt: the account when it succeeded, otherwise why not. */
     private record Utfall(Optional<UserRepository.Konto> konto, int status, Optional<LoginThrottle.Sparr> sparr) {
-        String message(Messages m, String wrongKey) {
+        Meddelande meddelande(String wrongKey) {
             if (status == 429 && sparr.isEmpty()) {
-                return m.get("login.fel.upptagen");
+                return new Meddelande("login.fel.upptagen");
             }
-            return sparr.map(s -> lockMessage(m, s)).orElse(m.get(wrongKey));
+            return sparr.map(AuthRoutes::sparrMeddelande).orElse(new Meddelande(wrongKey));
         }
     }
 
@@ -306,7 +310,7 @@ public final class AuthRoutes {
      * before any hashing; a permit for the hash is taken (or the answer is a quick 429 with Retry-After);
      * the attempt is counted; only then the slow check runs.
      */
-    private Utfall attempt(Context ctx, String username, LoginThrottle.Regel regel, String secret,
+    private Utfall forsok(Context ctx, String username, LoginThrottle.Regel regel, String secret,
                            Supplier<Optional<UserRepository.Konto>> findKonto,
                            Function<UserRepository.Konto, String> hashOf) {
         String kontoKey = LoginThrottle.kontoNyckel(regel, username);
@@ -372,17 +376,18 @@ public final class AuthRoutes {
         return typed.length() <= MAX_USERNAME ? typed : typed.substring(0, MAX_USERNAME);
     }
 
-    private void succeed(Context ctx, long userId, boolean pinSaknas, String kind) {
-        audit.log(userId, AuditLog.Handling.INLOGGNING, deltagareOf(userId), kind, ctx.ip());
-        web.startSession(ctx, sessions.create(userId, pinSaknas));
-        carryLanguage(ctx, userId);
+    /** Starts the session of a login that succeeded (with a password, a PIN, a code or a passkey). */
+    void loggaIn(Context ctx, long userId, boolean pinSaknas, boolean andraFaktorKravs, String kind) {
+        audit.log(userId, AuditLog.Handling.INLOGGNING, deltagarenFor(userId), kind, ctx.ip());
+        web.startSession(ctx, sessions.create(userId, pinSaknas, andraFaktorKravs));
+        flyttaSprak(ctx, userId);
     }
 
     /**
      * A language chosen on the login pages becomes the account's; otherwise the account's language is
      * remembered on the device, so the login page after logout or an expired session speaks it too.
      */
-    private void carryLanguage(Context ctx, long userId) {
+    private void flyttaSprak(Context ctx, long userId) {
         String chosen = web.cookie(ctx, WebContext.LANG_CHOICE_COOKIE);
         if (Messages.supported(chosen)) {
             users.setSprak(userId, chosen);
@@ -394,25 +399,25 @@ public final class AuthRoutes {
         }
     }
 
-    private Long deltagareOf(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM deltagare WHERE anvandare_id = :a")
-                .bind("a", userId).mapTo(Long.class).findOne().orElse(null));
+    private Long deltagarenFor(long userId) {
+        return users.deltagareOf(userId).orElse(null);
     }
 
     /** The participant's user id, given at activation: random, so it cannot be guessed from the case code. */
-    private String usernameFor(CurrentUser user) {
+    private String anvandarnamnFor(CurrentUser user) {
         return users.usernameOf(user.id()).orElseGet(() -> users.giveUsernameIfMissing(user.id()));
     }
 
-    static String lockMessage(Messages m, LoginThrottle.Sparr sparr) {
-        return sparr.tillsNyPin() ? m.get("deltagarlogin.fel.sparrad.nykod") : lockMessage(m, sparr.kvar());
+    static Meddelande sparrMeddelande(LoginThrottle.Sparr sparr) {
+        return sparr.tillsNyPin() ? new Meddelande("deltagarlogin.fel.sparrad.nykod") : sparrMeddelande(sparr.kvar());
     }
 
     /** Under a minute in seconds, otherwise in whole minutes rounded up, each with its plural form. */
-    static String lockMessage(Messages m, Duration d) {
+    static Meddelande sparrMeddelande(Duration d) {
         long seconds = Math.max(1, d.toSeconds());
-        String wait = seconds < 60 ? m.get("login.tid.sekunder", seconds) : m.get("login.tid.minuter", (seconds + 59) / 60);
-        return m.get("login.fel.sparrad", wait);
+        Meddelande wait = seconds < 60 ? new Meddelande("login.tid.sekunder", seconds)
+                : new Meddelande("login.tid.minuter", (seconds + 59) / 60);
+        return new Meddelande("login.fel.sparrad", wait);
     }
 
     static boolean tooSimple(String pin) {
@@ -422,7 +427,4 @@ public final class AuthRoutes {
         return "0123456789".contains(pin) || "9876543210".contains(pin);
     }
 
-    private static String trim(String s) {
-        return s == null ? "" : s.strip();
-    }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The staff directory, the authorities, and each participant's kontaktpersoner. A change of contact closes the
@@ -22,8 +24,8 @@ public final class KontaktRepository {
     }
 
     public record Kontakt(long id, long organisationId, String organisation, Long anvandareId, String namn,
-                          String titel, String telefon, String epost, String telefontider, LocalDate fran,
-                          LocalDate till) {
+                          String titel, String telefon, String epost, String telefontider,
+                          @ColumnName("fran_datum") LocalDate fran, @ColumnName("till_datum") LocalDate till) {
         public boolean extern() {
             return anvandareId == null;
         }
@@ -38,12 +40,15 @@ public final class KontaktRepository {
 
     public KontaktRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        for (Class<?> rad : List.of(Organisation.class, Personal.class, Kontakt.class, Koordinator.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
     }
 
-    /** The authorities a plan item or a contact can belong to, in a stable order. */
+    /** The active authorities a new plan item, contact or samtycke can name, in a stable order. */
     public List<Organisation> organisationer() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, typ, namn FROM organisation ORDER BY id")
-                .map((rs, c) -> new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, typ, namn FROM organisation WHERE aktiv = 1 ORDER BY id")
+                .mapTo(Organisation.class)
                 .list());
     }
 
@@ -53,40 +58,37 @@ public final class KontaktRepository {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT DISTINCT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll
+                        SELECT DISTINCT a.id, a.namn, a.titel, a.organisation_id, o.namn AS organisation, a.roll
                         FROM anvandare a JOIN organisation o ON o.id = a.organisation_id
                         JOIN team_medlem m ON m.anvandare_id = a.id
                         WHERE m.team_id IN (<teams>) AND a.aktiv = 1
                           AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
                         ORDER BY a.organisation_id, a.namn""")
                 .bindList("teams", List.copyOf(teamIds))
-                .map((rs, c) -> new Personal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6)))
+                .mapTo(Personal.class)
                 .list());
     }
 
     /** Active staff outside the given team, who may stand in as substitutes at its meetings. */
     public List<Personal> personalUtanfor(long teamId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll
+                        SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS organisation, a.roll
                         FROM anvandare a JOIN organisation o ON o.id = a.organisation_id
                         WHERE a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
                           AND NOT EXISTS (SELECT 1 FROM team_medlem m WHERE m.anvandare_id = a.id AND m.team_id = :t)
                         ORDER BY a.organisation_id, a.namn""")
                 .bind("t", teamId)
-                .map((rs, c) -> new Personal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6)))
+                .mapTo(Personal.class)
                 .list());
     }
 
     public Optional<Personal> personal(long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS org, a.roll
+                        SELECT a.id, a.namn, a.titel, a.organisation_id, o.namn AS organisation, a.roll
                         FROM anvandare a JOIN organisation o ON o.id = a.organisation_id
                         WHERE a.id = :id AND a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')""")
                 .bind("id", anvandareId)
-                .map((rs, c) -> new Personal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6)))
+                .mapTo(Personal.class)
                 .findOne());
     }
 
@@ -101,7 +103,7 @@ public final class KontaktRepository {
                         WHERE m.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1
                         ORDER BY a.id LIMIT 1""")
                 .bind("t", teamId)
-                .map((rs, c) -> new Koordinator(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .mapTo(Koordinator.class)
                 .findOne());
     }
 
@@ -117,7 +119,7 @@ public final class KontaktRepository {
 
     private List<Kontakt> lista(long deltagareId, String villkor) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT k.id, k.organisation_id, o.namn AS org, k.anvandare_id,
+                        SELECT k.id, k.organisation_id, o.namn AS organisation, k.anvandare_id,
                                coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
                                coalesce(a.telefon, k.telefon) AS telefon, coalesce(a.epost, k.epost) AS epost,
                                coalesce(a.telefontider, k.telefontider) AS telefontider, k.fran_datum, k.till_datum
@@ -127,18 +129,10 @@ public final class KontaktRepository {
                         ORDER BY k.organisation_id, k.till_datum DESC, k.id DESC""")
                 .define("villkor", villkor)
                 .bind("d", deltagareId)
-                .map((rs, c) -> new Kontakt(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("org"),
-                        nullbar(rs, "anvandare_id"), rs.getString("namn"), rs.getString("titel"),
-                        rs.getString("telefon"), rs.getString("epost"), rs.getString("telefontider"),
-                        LocalDate.parse(rs.getString("fran_datum")),
-                        rs.getString("till_datum") == null ? null : LocalDate.parse(rs.getString("till_datum"))))
+                .mapTo(Kontakt.class)
                 .list());
     }
 
-    static Long nullbar(java.sql.ResultSet rs, String kolumn) throws java.sql.SQLException {
-        long v = rs.getLong(kolumn);
-        return rs.wasNull() ? null : v;
-    }
 
     /** Replaces the authority's current contact (if any) from today, keeping the old one as history. */
     public void byt(long deltagareId, NyKontakt ny, LocalDate idag) {

@@ -2,13 +2,16 @@ package se.finsam.planering.konto;
 
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.auth.Nycklar;
 import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.Totp;
+import se.finsam.planering.auth.UserRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -18,26 +21,38 @@ import se.finsam.planering.web.WebContext;
  */
 public final class KontoRoutes {
 
-    public record KontoPage(int sessioner) {
+    /** {@code pinAvstangd} is null for staff (they have no PIN). */
+    public record KontoPage(int sessioner, List<Nycklar.Nyckel> nycklar, boolean harTotp, Boolean pinAvstangd) {
     }
 
     public record Konto(long id, String anvandarnamn, String namn, String roll, String organisation, int sessioner) {
+
+        /** Accounts whose second factor the administrator can reset. */
+        public boolean andraFaktor() {
+            return "koordinator".equals(roll) || "admin".equals(roll);
+        }
     }
 
     public record AdminKontonPage(List<Konto> konton) {
     }
 
-    private final Jdbi jdbi;
+    private final KontoRepository konton;
     private final SessionStore sessions;
+    private final UserRepository users;
+    private final Nycklar nycklar;
+    private final Totp totp;
     private final AuditLog audit;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public KontoRoutes(Jdbi jdbi, SessionStore sessions, AuditLog audit, Renderer renderer, WebContext web,
-                       Clock clock) {
-        this.jdbi = jdbi;
+    public KontoRoutes(KontoRepository konton, SessionStore sessions, UserRepository users, Nycklar nycklar,
+                       Totp totp, AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
+        this.konton = konton;
         this.sessions = sessions;
+        this.users = users;
+        this.nycklar = nycklar;
+        this.totp = totp;
         this.audit = audit;
         this.renderer = renderer;
         this.web = web;
@@ -46,7 +61,66 @@ public final class KontoRoutes {
 
     public void visa(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        renderer.render(ctx, "konto/konto.jte", new KontoPage(liveSessions(user.id())));
+        renderer.render(ctx, "konto/konto.jte", new KontoPage(liveSessions(user.id()), nycklar.lista(user.id()),
+                totp.harTotp(user.id()), user.roll() == Roll.DELTAGARE ? users.pinAvstangd(user.id()) : null));
+    }
+
+    /** Removes one of the account's own passkeys (named by a form field, checked against the account). */
+    public void taBortNyckel(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        long id;
+        try {
+            id = Long.parseLong(String.valueOf(ctx.formParam("nyckel")));
+        } catch (NumberFormatException e) {
+            throw new Felsvar(400, web.messages(ctx).get("nyckel.fel.okand"));
+        }
+        String namn = nycklar.taBort(user.id(), id)
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("nyckel.fel.okand")));
+        audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(), "nyckel borttagen: "
+                + namn.replaceAll("\\p{Cntrl}", "?"), ctx.ip());
+        web.flash(ctx, "flash.nyckel.borttagen");
+        ctx.redirect("/konto");
+    }
+
+    /** A participant turns PIN login off (only with a passkey) or on again. */
+    public void pin(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        String val = ctx.formParam("pin");
+        if (!"av".equals(val) && !"pa".equals(val)) {
+            throw new Felsvar(400, web.messages(ctx).get("konto.pin.fel"));
+        }
+        boolean av = "av".equals(val);
+        if (!users.setPinAvstangd(user.id(), av)) {
+            throw new Felsvar(409, web.messages(ctx).get("konto.pin.fel.nyckel"));
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(),
+                av ? "PIN-inloggning avstängd" : "PIN-inloggning påslagen", ctx.ip());
+        web.flash(ctx, av ? "flash.pin.av" : "flash.pin.pa");
+        ctx.redirect("/konto");
+    }
+
+    /**
+     * Recovery of a lost second factor: the administrator removes the account's TOTP secret and passkeys and ends
+     * its sessions; at the next login the account enrols a new second factor.
+     */
+    public void adminAterstallAndraFaktor(Context ctx) {
+        CurrentUser admin = web.requireUser(ctx);
+        long id = kontoId(ctx);
+        totp.aterstall(id);
+        int borttagna = nycklar.taBortAlla(id);
+        int ended = sessions.deleteAllFor(id);
+        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, "administratören återställde andra faktorn för användare "
+                + id + " (TOTP och " + borttagna + " nycklar borttagna, " + ended + " inloggningar avslutade)", ctx.ip());
+        web.flash(ctx, "flash.admin.tvafaktor");
+        ctx.redirect("/admin/konton");
+    }
+
+    private long kontoId(Context ctx) {
+        long id = Formular.sokvagsId(ctx, "id");
+        if (!konton.finns(id)) {
+            throw Felsvar.notFound(web.messages(ctx).get("fel.404"));
+        }
+        return id;
     }
 
     /** Ends every session of the logged-in account, this one included. */
@@ -64,44 +138,23 @@ public final class KontoRoutes {
     /** Staff accounts, for the administrator: who they are and how many live sessions each has. */
     public void adminKonton(Context ctx) {
         var cutoff = clock.instant().minus(sessions.timeout());
-        List<Konto> konton = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.anvandarnamn, a.namn, a.roll, o.namn AS organisation,
-                               (SELECT count(*) FROM session s WHERE s.anvandare_id = a.id AND s.senast_aktiv >= :c)
-                               AS sessioner
-                        FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
-                        WHERE a.roll <> 'deltagare' ORDER BY a.namn""")
-                .bind("c", cutoff)
-                .map((rs, c) -> new Konto(rs.getLong("id"), rs.getString("anvandarnamn"), rs.getString("namn"),
-                        rs.getString("roll"), rs.getString("organisation"), rs.getInt("sessioner")))
-                .list());
-        renderer.render(ctx, "konto/admin-konton.jte", new AdminKontonPage(konton));
+        List<Konto> lista = konton.personalkonton(cutoff);
+        renderer.render(ctx, "konto/admin-konton.jte", new AdminKontonPage(lista));
     }
 
     /** Ends every session of any account, participants' included; the account itself is not changed. */
     public void adminLoggaUt(Context ctx) {
         CurrentUser admin = web.requireUser(ctx);
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
-        boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
-                .bind("id", id).mapTo(Integer.class).one() > 0);
-        if (!exists) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long id = kontoId(ctx);
         int ended = sessions.deleteAllFor(id);
-        audit.log(admin.id(), AuditLog.Handling.ANDRA, null,
-                "administratören loggade ut användare " + id + " överallt (" + ended + " inloggningar)", ctx.ip());
+        String vad = se.finsam.planering.admin.HandelseRepository.vad("konto", id,
+                "utloggad överallt (" + ended + " inloggningar)");
+        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, vad, ctx.ip());
         web.flash(ctx, "flash.admin.utloggad");
         ctx.redirect("/admin/konton");
     }
 
     private int liveSessions(long anvandareId) {
-        var cutoff = clock.instant().minus(sessions.timeout());
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM session WHERE anvandare_id = :a AND senast_aktiv >= :c")
-                .bind("a", anvandareId).bind("c", cutoff).mapTo(Integer.class).one());
+        return sessions.levande(anvandareId);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import se.finsam.planering.uppfoljning.UppfoljningRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
 
 /** What a participant sees of their own case: never internal notes or summaries. */
@@ -22,11 +25,31 @@ public final class MinPlaneringRepository {
 
     /** One card per authority. */
     public record Myndighet(String organisation, String typ, String kanHjalpaMed, String telefon,
-                            String telefontider, String webbplats, List<Kontakt> kontakter) {
+                            String telefontider, String webbplats, List<Kontakt> kontakter, String kanHjalpaMedEn,
+                            String kanHjalpaMedAr, String epost) {
+        /** The organisation's own sentence in the given language (English or Arabic), or null when not written. */
+        public String kanHjalpaMedPa(String sprak) {
+            return switch (sprak) {
+                case "en" -> kanHjalpaMedEn;
+                case "ar" -> kanHjalpaMedAr;
+                default -> kanHjalpaMed;
+            };
+        }
     }
 
-    public record Mote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
-                       String team) {
+    /** Her next meeting; {@code flyttadFranTid} and {@code flyttadFranPlats} are set when it was moved. */
+    public record BokatMote(LocalDateTime tid, String plats, String syfte, String taMed, List<String> narvarande,
+                       String team, long bokningId, int sekvens, LocalDateTime flyttadFranTid,
+                       String flyttadFranPlats) {
+
+        public boolean flyttat() {
+            return flyttadFranTid != null;
+        }
+
+        /** Whether the place changed with the latest move. */
+        public boolean nyPlats() {
+            return flyttadFranPlats != null && !flyttadFranPlats.equals(plats);
+        }
     }
 
     /** The newest follow-up note or next step written for the participant; either may be missing. */
@@ -70,10 +93,26 @@ public final class MinPlaneringRepository {
         }
     }
 
+    /** One contact row of {@link #kontakter}: the authority's card and one person on it. */
+    public record KontaktRad(long orgId, String org, String typ, String kanHjalpaMed, String orgTelefon,
+                             String orgTider, String webbplats, @Nested Kontakt kontakt, String kanHjalpaMedEn,
+                             String kanHjalpaMedAr, String orgEpost) {
+    }
+
+    /** The booked meeting as stored; who will be there is looked up per team. */
+    public record MoteRad(LocalDateTime tid, String plats, String syfte, String taMed, long teamId, String team,
+                          long moteId, long bokningId, int sekvens, LocalDateTime flyttadFranTid,
+                          String flyttadFranPlats) {
+    }
+
     private final Jdbi jdbi;
 
     public MinPlaneringRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        for (Class<?> rad : List.of(Deltagaren.class, KontaktRad.class, Kontakt.class, MoteRad.class, Avslut.class,
+                Hjalpkontakt.class, Notering.class, Nyhet.class, Tittat.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
     }
 
     public Deltagaren deltagaren(long deltagareId) {
@@ -83,19 +122,16 @@ public final class MinPlaneringRepository {
                                EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id) AS avslutad
                         FROM deltagare d JOIN team t ON t.id = d.team_id WHERE d.id = :d""")
                 .bind("d", deltagareId)
-                .map((rs, ctx) -> new Deltagaren(rs.getLong("id"), rs.getString("namn"), rs.getLong("team_id"),
-                        rs.getString("team"), rs.getString("uppfoljning_manader"), rs.getBoolean("avslutad")))
+                .mapTo(Deltagaren.class)
                 .one());
     }
 
     /** Current contacts grouped by authority, the koordinator included. */
     public List<Myndighet> kontakter(long deltagareId) {
-        record Rad(long orgId, String org, String typ, String hjalp, String orgTelefon, String orgTider,
-                   String webb, Kontakt kontakt) {
-        }
-        List<Rad> rader = jdbi.withHandle(h -> h.createQuery("""
+        List<KontaktRad> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT o.id AS org_id, o.namn AS org, o.typ, o.kan_hjalpa_med, o.telefon AS org_telefon,
-                               o.telefontider AS org_tider, o.webbplats,
+                               o.telefontider AS org_tider, o.webbplats, o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar,
+                               o.epost AS org_epost,
                                coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
                                coalesce(k.telefon, a.telefon) AS telefon, coalesce(k.epost, a.epost) AS epost,
                                coalesce(k.telefontider, a.telefontider) AS telefontider,
@@ -106,6 +142,7 @@ public final class MinPlaneringRepository {
                         WHERE k.deltagare_id = :d AND k.till_datum IS NULL
                         UNION ALL
                         SELECT o.id, o.namn, o.typ, o.kan_hjalpa_med, o.telefon, o.telefontider, o.webbplats,
+                               o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar, o.epost,
                                a.namn, a.titel, a.telefon, a.epost, a.telefontider, 1
                         FROM deltagare d
                         JOIN team_medlem m ON m.team_id = d.team_id
@@ -115,45 +152,43 @@ public final class MinPlaneringRepository {
                                                         AND k.anvandare_id = a.id AND k.till_datum IS NULL)
                         ORDER BY koordinator DESC, org, namn""")
                 .bind("d", deltagareId)
-                .map((rs, ctx) -> new Rad(rs.getLong("org_id"), rs.getString("org"), rs.getString("typ"),
-                        rs.getString("kan_hjalpa_med"), rs.getString("org_telefon"), rs.getString("org_tider"),
-                        rs.getString("webbplats"),
-                        new Kontakt(rs.getString("namn"), rs.getString("titel"), rs.getString("telefon"),
-                                rs.getString("epost"), rs.getString("telefontider"), rs.getBoolean("koordinator"))))
+                .mapTo(KontaktRad.class)
                 .list());
-        Map<Long, List<Rad>> perOrg = new LinkedHashMap<>();
-        for (Rad rad : rader) {
+        Map<Long, List<KontaktRad>> perOrg = new LinkedHashMap<>();
+        for (KontaktRad rad : rader) {
             perOrg.computeIfAbsent(rad.orgId(), k -> new ArrayList<>()).add(rad);
         }
         return perOrg.values().stream().map(list -> {
-            Rad first = list.get(0);
-            return new Myndighet(first.org(), first.typ(), first.hjalp(), first.orgTelefon(), first.orgTider(),
-                    first.webb(), list.stream().map(Rad::kontakt).toList());
+            KontaktRad first = list.get(0);
+            return new Myndighet(first.org(), first.typ(), first.kanHjalpaMed(), first.orgTelefon(), first.orgTider(),
+                    first.webbplats(), list.stream().map(KontaktRad::kontakt).toList(), first.kanHjalpaMedEn(),
+                    first.kanHjalpaMedAr(), first.orgEpost());
         }).toList();
     }
 
     /** The team's koordinator, who organises the meeting: the calendar file's organizer. */
     public Optional<Kontakt> koordinator(long teamId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.namn, a.titel, a.telefon, a.epost, a.telefontider FROM anvandare a
+                        SELECT a.namn, a.titel, a.telefon, a.epost, a.telefontider, 1 AS koordinator FROM anvandare a
                         JOIN team_medlem m ON m.anvandare_id = a.id
                         WHERE m.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1 ORDER BY a.id LIMIT 1""")
                 .bind("t", teamId)
-                .map((rs, ctx) -> new Kontakt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), true))
+                .mapTo(Kontakt.class)
                 .findOne());
     }
 
     /** The next meeting the participant is booked into, from today on. */
-    public Optional<Mote> nastaMote(long deltagareId, LocalDate idag) {
+    public Optional<BokatMote> nastaMote(long deltagareId, LocalDate idag) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team, m.id AS mote_id
+                        SELECT md.tid, m.plats, md.syfte, md.ta_med, m.team_id, t.namn AS team, m.id AS mote_id,
+                               md.id AS bokning_id, md.sekvens, md.flyttad_fran_tid, md.flyttad_fran_plats
                         FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id JOIN team t ON t.id = m.team_id
                         WHERE md.deltagare_id = :d AND m.status = 'planerat' AND md.tid >= :idag
                         ORDER BY md.tid LIMIT 1""")
                 .bind("d", deltagareId).bind("idag", idag.toString())
-                .map((rs, ctx) -> {
-                    long teamId = rs.getLong("team_id");
+                .mapTo(MoteRad.class)
+                .findOne()
+                .map(rad -> {
                     List<String> narvarande = h.createQuery("""
                                     SELECT DISTINCT o.namn FROM team_medlem tm
                                     JOIN anvandare a ON a.id = tm.anvandare_id
@@ -161,21 +196,20 @@ public final class MinPlaneringRepository {
                                     WHERE tm.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator')
                                       AND a.aktiv = 1
                                     ORDER BY o.namn""")
-                            .bind("t", teamId).mapTo(String.class).list();
-                    return new Mote(LocalDateTime.parse(rs.getString("tid")), rs.getString("plats"),
-                            rs.getString("syfte"), rs.getString("ta_med"), narvarande, rs.getString("team"));
-                })
-                .findOne());
+                            .bind("t", rad.teamId()).mapTo(String.class).list();
+                    return new BokatMote(rad.tid(), rad.plats(), rad.syfte(), rad.taMed(), narvarande, rad.team(),
+                            rad.bokningId(), rad.sekvens(), rad.flyttadFranTid(), rad.flyttadFranPlats());
+                }));
     }
 
     public Optional<Avslut> avslut(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.datum, a.orsak, o.namn, a.fortsattning_ansvarig, a.nasta_steg, a.ingen_fortsattning
+                        SELECT a.datum, a.orsak, o.namn AS organisation, a.fortsattning_ansvarig AS ansvarig,
+                               a.nasta_steg, a.ingen_fortsattning
                         FROM avslut a LEFT JOIN organisation o ON o.id = a.fortsattning_organisation_id
                         WHERE a.deltagare_id = :d""")
                 .bind("d", deltagareId)
-                .map((rs, ctx) -> new Avslut(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBoolean(6)))
+                .mapTo(Avslut.class)
                 .findOne());
     }
 
@@ -185,17 +219,18 @@ public final class MinPlaneringRepository {
                         SELECT namn, telefon, beskrivning FROM team_hjalpkontakt
                         WHERE team_id = :t ORDER BY ordning, id""")
                 .bind("t", teamId)
-                .map((rs, ctx) -> new Hjalpkontakt(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .mapTo(Hjalpkontakt.class)
                 .list());
     }
 
+    /** The newest note for her in the order of the events themselves, as her items' statuses are ordered. */
     public Optional<Notering> senasteNotering(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT datum, notering_deltagare, nasta_steg FROM uppfoljning
+                        SELECT datum, notering_deltagare AS text, nasta_steg FROM uppfoljning
                         WHERE deltagare_id = :d AND (notering_deltagare IS NOT NULL OR nasta_steg IS NOT NULL)
-                        ORDER BY registrerad DESC, id DESC LIMIT 1""")
+                        ORDER BY\s""" + UppfoljningRepository.senastForst("uppfoljning") + " LIMIT 1")
                 .bind("d", deltagareId)
-                .map((rs, ctx) -> new Notering(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .mapTo(Notering.class)
                 .findOne());
     }
 
@@ -227,12 +262,16 @@ public final class MinPlaneringRepository {
         Instant fran = sedan == null ? Instant.EPOCH : sedan;
         return jdbi.withHandle(h -> {
             List<Nyhet> nyheter = new ArrayList<>();
-            h.createQuery("SELECT andrad, version FROM planering WHERE deltagare_id = :d AND andrad > :s")
+            h.createQuery("""
+                            SELECT andrad AS tid, 'plan' AS typ, NULL AS punkt, NULL AS status, NULL AS text
+                            FROM planering WHERE deltagare_id = :d AND andrad > :s""")
                     .bind("d", deltagareId).bind("s", fran)
-                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString(1)), "plan", null, null, null))
+                    .mapTo(Nyhet.class)
                     .findOne().ifPresent(nyheter::add);
+            // Received since she read (u.registrerad), dated and ordered by when it happened (u.ordningstid).
             nyheter.addAll(h.createQuery("""
-                            SELECT max(u.registrerad) AS tid, pp.text, s.status, s.orsak
+                            SELECT max(u.ordningstid) AS tid, 'status' AS typ, pp.text AS punkt, s.status,
+                                   CASE WHEN s.status = 'avslagen' THEN s.orsak END AS text
                             FROM uppfoljning u
                             JOIN uppfoljning_status us ON us.uppfoljning_id = u.id
                             JOIN planpunkt pp ON pp.id = us.planpunkt_id AND pp.borttagen IS NULL
@@ -241,18 +280,17 @@ public final class MinPlaneringRepository {
                             GROUP BY pp.id
                             ORDER BY tid DESC, pp.id DESC LIMIT 20""")
                     .bind("d", deltagareId).bind("s", fran).bind("self", egenAnvandare)
-                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString("tid")), "status", rs.getString("text"),
-                            rs.getString("status"), "avslagen".equals(rs.getString("status"))
-                                    ? rs.getString("orsak") : null))
+                    .mapTo(Nyhet.class)
                     .list());
             nyheter.addAll(h.createQuery("""
-                            SELECT registrerad, notering_deltagare FROM uppfoljning
+                            SELECT ordningstid AS tid, 'notering' AS typ, NULL AS punkt, NULL AS status,
+                                   notering_deltagare AS text
+                            FROM uppfoljning
                             WHERE deltagare_id = :d AND registrerad > :s AND registrerad_av <> :self
                               AND notering_deltagare IS NOT NULL
-                            ORDER BY registrerad DESC LIMIT 5""")
+                            ORDER BY\s""" + UppfoljningRepository.senastForst("uppfoljning") + " LIMIT 5")
                     .bind("d", deltagareId).bind("s", fran).bind("self", egenAnvandare)
-                    .map((rs, ctx) -> new Nyhet(Instant.parse(rs.getString(1)), "notering", null, null,
-                            rs.getString(2)))
+                    .mapTo(Nyhet.class)
                     .list());
             nyheter.sort((a, b) -> b.tid().compareTo(a.tid()));
             return nyheter;
@@ -304,8 +342,7 @@ public final class MinPlaneringRepository {
                         WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra') AND l.anvandare_id <> :self
                         ORDER BY l.id DESC LIMIT :n""")
                 .bind("d", deltagareId).bind("self", egenAnvandare).bind("n", limit)
-                .map((rs, ctx) -> new Tittat(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                .mapTo(Tittat.class)
                 .list());
     }
 }

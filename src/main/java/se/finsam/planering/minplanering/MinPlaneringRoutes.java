@@ -2,10 +2,6 @@ package se.finsam.planering.minplanering;
 
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
-import biweekly.Biweekly;
-import biweekly.ICalendar;
-import biweekly.component.VEvent;
-import biweekly.property.Organizer;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +13,9 @@ import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
@@ -46,7 +43,7 @@ public final class MinPlaneringRoutes {
     public record KontakterPage(List<MinPlaneringRepository.Myndighet> kontakter, Instant hamtad) {
     }
 
-    public record MotePage(MinPlaneringRepository.Mote mote, Instant hamtad) {
+    public record MotePage(MinPlaneringRepository.BokatMote mote, Instant hamtad) {
     }
 
     public record TittatPage(List<MinPlaneringRepository.Tittat> poster) {
@@ -79,7 +76,7 @@ public final class MinPlaneringRoutes {
     private long egen(Context ctx, AuditLog.Handling handling, String vad) {
         CurrentUser user = web.requireUser(ctx);
         if (user.deltagareId() == null) {
-            throw Fel.notFound(web.messages(ctx).get("minplanering.ingen"));
+            throw Felsvar.notFound(web.messages(ctx).get("minplanering.ingen"));
         }
         access.require(ctx, user.deltagareId(), handling, vad);
         return user.deltagareId();
@@ -126,27 +123,16 @@ public final class MinPlaneringRoutes {
         long id = egen(ctx, AuditLog.Handling.LAS, "kallelse som kalenderfil");
         Messages m = web.messages(ctx);
         var mote = repo.nastaMote(id, LocalDate.now(clock))
-                .orElseThrow(() -> Fel.notFound(m.get("mote.ingen")));
-        ICalendar calendar = new ICalendar();
-        calendar.setProductId("-//FINSAM Planering//SV");
-        VEvent event = new VEvent();
-        Instant start = mote.tid().atZone(clock.getZone()).toInstant();
-        event.setDateStart(Date.from(start));
-        event.setDateEnd(Date.from(start.plus(Duration.ofMinutes(60))));
-        event.setSummary(m.get("mote.ics.rubrik", mote.team()));
-        event.getSummary().setLanguage(m.lang());
-        event.setLocation(mote.plats());
-        event.setDescription(syfte(m, mote.syfte()) + "\n" + m.get("mote.tamed") + ": "
-                + (mote.taMed() == null ? m.get("mote.tamed.standard") : mote.taMed()));
-        event.getDescription().setLanguage(m.lang());
-        event.setUid("finsam-mote-" + id + "-" + mote.tid() + "@finsam-planering");
-        // ORGANIZER must be an address: without the koordinator's e-mail the property is left out, never empty.
-        repo.koordinator(repo.deltagaren(id).teamId()).filter(k -> k.epost() != null && !k.epost().isBlank())
-                .ifPresent(k -> event.setOrganizer(new Organizer(k.namn(), k.epost().strip())));
-        calendar.addEvent(event);
+                .orElseThrow(() -> Felsvar.notFound(m.get("mote.ingen")));
+        var koordinator = repo.koordinator(repo.deltagaren(id).teamId());
+        String ics = se.finsam.planering.mote.Kalenderfil.skriv(new se.finsam.planering.mote.Kalenderfil.Innehall(
+                mote.bokningId(), mote.sekvens(), mote.tid(), mote.plats(), mote.syfte(), mote.taMed(), mote.team(),
+                koordinator.map(MinPlaneringRepository.Kontakt::namn).orElse(null),
+                koordinator.map(MinPlaneringRepository.Kontakt::epost).orElse(null)), m, clock.getZone(),
+                clock.instant());
         ctx.contentType("text/calendar; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"finsam-mote.ics\"");
-        ctx.result(Biweekly.write(calendar).go());
+        ctx.result(ics);
     }
 
     /** The purpose the koordinator wrote, or the standard purpose in the participant's language. */
@@ -162,16 +148,11 @@ public final class MinPlaneringRoutes {
     }
 
     public void egetStegKlart(Context ctx) {
-        long punkt;
-        try {
-            punkt = Long.parseLong(ctx.pathParam("punkt"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
+        long punkt = Formular.sokvagsId(ctx, "punkt");
         // The route's rule has checked that the step is the participant's own and logged it.
         Long id = web.requireUser(ctx).deltagareId();
         if (!repo.markeraEgetStegKlart(id, punkt, web.user(ctx).id(), LocalDate.now(clock), clock.instant())) {
-            throw Fel.badRequest(web.messages(ctx).get("minplanering.egetsteg.fel"));
+            throw Felsvar.badRequest(web.messages(ctx).get("minplanering.egetsteg.fel"));
         }
         web.flash(ctx, "flash.egetsteg");
         ctx.redirect("/min-planering#punkt-" + punkt);

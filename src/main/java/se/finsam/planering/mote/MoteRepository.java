@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.auth.ActivationCodes;
 
@@ -32,15 +34,31 @@ public final class MoteRepository {
 
     /** How long each participant's slot is. */
     public static final Duration SLOT = Duration.ofMinutes(45);
-    /** How long a meeting is by default: four participants. */
-    public static final Duration MOTESLANGD = Duration.ofMinutes(180);
-
-    public record Team(long id, String namn, String motesplats, int veckodag, String motestid, int intervallVeckor,
-                       int kvittensArbetsdagar, String uppfoljningManader) {
+    public record Team(long id, String namn, String motesplats, @ColumnName("motesveckodag") int veckodag,
+                       String motestid, @ColumnName("motesintervall_veckor") int intervallVeckor,
+                       int kvittensArbetsdagar, String uppfoljningManader, int moteslangdMinuter) {
+        /** How long the team's meetings last (team.moteslangd_minuter). */
+        public Duration moteslangd() {
+            return Duration.ofMinutes(moteslangdMinuter);
+        }
     }
 
+    /**
+     * A meeting; {@code version} is raised by every move (optimistic locking), {@code flyttadFranStart} and
+     * {@code flyttadFranPlats} say where it was before its latest move (null if never moved).
+     */
     public record Mote(long id, long teamId, String team, LocalDateTime start, LocalDateTime slut, String plats,
-                       String status, int bokade) {
+                       String status, int bokade, int version, LocalDateTime flyttadFranStart,
+                       String flyttadFranPlats) {
+
+        public boolean flyttat() {
+            return flyttadFranStart != null;
+        }
+
+        public boolean planerat() {
+            return "planerat".equals(status);
+        }
+
         public List<LocalDateTime> tider() {
             List<LocalDateTime> tider = new ArrayList<>();
             for (LocalDateTime t = start; !t.plus(SLOT).isAfter(slut); t = t.plus(SLOT)) {
@@ -50,8 +68,21 @@ public final class MoteRepository {
         }
     }
 
+    /**
+     * A booked participant. {@code sekvens} is the calendar file's SEQUENCE (raised by every move);
+     * {@code flyttadFranTid} and {@code flyttadFranPlats} are her time and place before the latest move.
+     */
     public record Bokning(long id, long moteId, long deltagareId, String kod, String namn, LocalDateTime tid,
-                          String syfte, String taMed, Instant kallelseSkapad) {
+                          String syfte, String taMed, Instant kallelseSkapad, int sekvens, LocalDateTime flyttadFranTid,
+                          String flyttadFranPlats) {
+
+        public boolean flyttad() {
+            return flyttadFranTid != null;
+        }
+    }
+
+    /** A coming meeting of the team with its free times, where a booking can be moved. */
+    public record LedigaTider(Mote mote, List<LocalDateTime> tider) {
     }
 
     public record Anmald(long id, String kod, String namn, LocalDate anmald) {
@@ -64,28 +95,25 @@ public final class MoteRepository {
 
     public MoteRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        for (Class<?> rad : List.of(Team.class, Mote.class, Bokning.class, Anmald.class, Narvaro.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
     }
 
     public Optional<Team> team(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
-                               kvittens_arbetsdagar, uppfoljning_manader FROM team WHERE id = :id""")
+                               kvittens_arbetsdagar, uppfoljning_manader, moteslangd_minuter FROM team WHERE id = :id""")
                 .bind("id", id)
-                .map((rs, c) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8)))
+                .mapTo(Team.class)
                 .findOne());
     }
 
     private static final String MOTE_SQL = """
             SELECT m.id, m.team_id, t.namn AS team, m.start, m.slut, m.plats, m.status,
-                   (SELECT count(*) FROM mote_deltagare md WHERE md.mote_id = m.id) AS bokade
+                   (SELECT count(*) FROM mote_deltagare md WHERE md.mote_id = m.id) AS bokade,
+                   m.version, m.flyttad_fran_start, m.flyttad_fran_plats
             FROM mote m JOIN team t ON t.id = m.team_id""";
-
-    private static Mote mote(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Mote(rs.getLong("id"), rs.getLong("team_id"), rs.getString("team"),
-                LocalDateTime.parse(rs.getString("start")), LocalDateTime.parse(rs.getString("slut")),
-                rs.getString("plats"), rs.getString("status"), rs.getInt("bokade"));
-    }
 
     /** Planned meetings of the teams from the given time on, soonest first. */
     public List<Mote> kommande(Collection<Long> teamIds, LocalDateTime fran, int max) {
@@ -96,12 +124,12 @@ public final class MoteRepository {
                          WHERE m.team_id IN (<teams>) AND m.start >= :fran AND m.status = 'planerat'
                         ORDER BY m.start LIMIT :max""")
                 .bindList("teams", List.copyOf(teamIds)).bind("fran", fran).bind("max", max)
-                .map((rs, c) -> mote(rs)).list());
+                .mapTo(Mote.class).list());
     }
 
     public Optional<Mote> mote(long id) {
         return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", id)
-                .map((rs, c) -> mote(rs)).findOne());
+                .mapTo(Mote.class).findOne());
     }
 
     /**
@@ -128,7 +156,7 @@ public final class MoteRepository {
                                 INSERT INTO mote (team_id, start, slut, plats)
                                 SELECT :t, :start, :slut, :plats
                                 WHERE NOT EXISTS (SELECT 1 FROM mote WHERE team_id = :t AND start = :start)""")
-                        .bind("t", team.id()).bind("start", start).bind("slut", start.plus(MOTESLANGD))
+                        .bind("t", team.id()).bind("start", start).bind("slut", start.plus(team.moteslangd()))
                         .bind("plats", team.motesplats()).execute();
             }
             return antal;
@@ -145,32 +173,27 @@ public final class MoteRepository {
     private static final String BOKNING_SQL = """
             SELECT md.id, md.mote_id, md.deltagare_id, d.kod,
                    CASE WHEN d.skyddad_identitet = 1 THEN NULL ELSE d.fornamn || ' ' || d.efternamn END AS namn,
-                   md.tid, md.syfte, md.ta_med, md.kallelse_skapad
+                   md.tid, md.syfte, md.ta_med, md.kallelse_skapad, md.sekvens, md.flyttad_fran_tid,
+                   md.flyttad_fran_plats
             FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id""";
-
-    private static Bokning bokning(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Bokning(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                LocalDateTime.parse(rs.getString(6)), rs.getString(7), rs.getString(8),
-                rs.getString(9) == null ? null : Instant.parse(rs.getString(9)));
-    }
 
     /** The meeting's bookings of participants the user may see. */
     public List<Bokning> bokningar(long moteId, DeltagareAccess.Synliga synliga) {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
                          JOIN (<synliga>) sy ON sy.deltagare_id = md.deltagare_id
                         WHERE md.mote_id = :m ORDER BY md.tid""")
-                .define("synliga", synliga.sql()).bind("m", moteId).map((rs, c) -> bokning(rs)).list());
+                .define("synliga", synliga.sql()).bind("m", moteId).mapTo(Bokning.class).list());
     }
 
     /** Every booked time of the meeting, whoever is booked: what is no longer free. */
     public List<LocalDateTime> bokadeTider(long moteId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT tid FROM mote_deltagare WHERE mote_id = :m ORDER BY tid")
-                .bind("m", moteId).map((rs, c) -> LocalDateTime.parse(rs.getString(1))).list());
+                .bind("m", moteId).mapTo(LocalDateTime.class).list());
     }
 
     public Optional<Bokning> bokning(long id) {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + " WHERE md.id = :id").bind("id", id)
-                .map((rs, c) -> bokning(rs)).findOne());
+                .mapTo(Bokning.class).findOne());
     }
 
     /** The participant's latest booking, which meeting mode and the plan belong to. */
@@ -178,7 +201,20 @@ public final class MoteRepository {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
                          JOIN mote m ON m.id = md.mote_id
                         WHERE md.deltagare_id = :d AND m.status <> 'installt' ORDER BY md.tid DESC LIMIT 1""")
-                .bind("d", deltagareId).map((rs, c) -> bokning(rs)).findOne());
+                .bind("d", deltagareId).mapTo(Bokning.class).findOne());
+    }
+
+    /** The participants the user may see in one stage of their journey, by id. */
+    public List<Anmald> iFas(DeltagareAccess.Synliga synliga, String fas) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, sy.namn, a.datum AS anmald
+                        FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        WHERE f.fas = :fas ORDER BY d.id""")
+                .define("synliga", synliga.sql()).bind("fas", fas)
+                .mapTo(Anmald.class)
+                .list());
     }
 
     /** Referred participants not yet booked into a meeting, oldest referral first. */
@@ -187,15 +223,14 @@ public final class MoteRepository {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.kod, sy.namn, a.datum
+                        SELECT d.id, d.kod, sy.namn, a.datum AS anmald
                         FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
                         JOIN deltagare_fas f ON f.deltagare_id = d.id
                         LEFT JOIN anmalan a ON a.deltagare_id = d.id
                         WHERE d.team_id IN (<teams>) AND f.fas = 'anmald'
                         ORDER BY a.datum, d.id""")
                 .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
-                .map((rs, c) -> new Anmald(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4))))
+                .mapTo(Anmald.class)
                 .list());
     }
 
@@ -219,6 +254,111 @@ public final class MoteRepository {
         });
     }
 
+    /** Outcome of moving a meeting or a booking. */
+    public enum Flytt { FLYTTAD, ANDRAD_AV_ANNAN, INSTALLT, KROCK, UPPTAGEN }
+
+    /** Another planned meeting of the team that overlaps the given time, if any. */
+    public Optional<Mote> krock(long teamId, long utomMoteId, LocalDateTime start, LocalDateTime slut) {
+        return jdbi.withHandle(h -> h.createQuery(MOTE_SQL + " " + """
+                         WHERE m.team_id = :t AND m.id <> :m AND m.status = 'planerat'
+                          AND m.start < :slut AND m.slut > :start ORDER BY m.start LIMIT 1""")
+                .bind("t", teamId).bind("m", utomMoteId).bind("start", start).bind("slut", slut)
+                .mapTo(Mote.class).findOne());
+    }
+
+    /**
+     * Moves a planned meeting to a new start (keeping its length) and place, if it still has the version the
+     * koordinator saw. Every booking keeps its place in the order of slots, gets its old time and place recorded
+     * and its calendar SEQUENCE raised. Returns the participants booked, for the audit log.
+     */
+    public Flytt flytta(long moteId, int version, LocalDateTime nyStart, String nyPlats, Instant nu,
+                        List<Long> flyttade) {
+        return jdbi.inTransaction(h -> {
+            Mote mote = h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", moteId).mapTo(Mote.class)
+                    .one();
+            if (!mote.planerat()) {
+                return Flytt.INSTALLT;
+            }
+            if (mote.version() != version) {
+                return Flytt.ANDRAD_AV_ANNAN;
+            }
+            Duration skillnad = Duration.between(mote.start(), nyStart);
+            LocalDateTime nySlut = mote.slut().plus(skillnad);
+            boolean krock = h.createQuery("""
+                            SELECT EXISTS (SELECT 1 FROM mote WHERE team_id = :t AND id <> :m AND status = 'planerat'
+                                             AND start < :slut AND slut > :start)""")
+                    .bind("t", mote.teamId()).bind("m", moteId).bind("start", nyStart).bind("slut", nySlut)
+                    .mapTo(Boolean.class).one();
+            if (krock) {
+                return Flytt.KROCK;
+            }
+            int andrade = h.createUpdate("""
+                            UPDATE mote SET start = :start, slut = :slut, plats = :plats, version = version + 1,
+                                   flyttad_fran_start = start, flyttad_fran_plats = plats
+                            WHERE id = :m AND version = :v AND status = 'planerat'""")
+                    .bind("start", nyStart).bind("slut", nySlut).bind("plats", nyPlats).bind("m", moteId)
+                    .bind("v", version).execute();
+            if (andrade != 1) {
+                return Flytt.ANDRAD_AV_ANNAN;
+            }
+            List<Bokning> bokningar = h.createQuery(BOKNING_SQL + " WHERE md.mote_id = :m ORDER BY md.tid")
+                    .bind("m", moteId).mapTo(Bokning.class).list();
+            // UNIQUE (mote_id, tid) is checked row by row: park the times first, then set the new ones.
+            h.createUpdate("UPDATE mote_deltagare SET tid = 'flyttas:' || id WHERE mote_id = :m").bind("m", moteId)
+                    .execute();
+            for (Bokning b : bokningar) {
+                h.createUpdate("""
+                                UPDATE mote_deltagare SET tid = :tid, sekvens = sekvens + 1, flyttad_fran_tid = :fran,
+                                       flyttad_fran_plats = :franPlats, kallelse_skapad = :nu WHERE id = :b""")
+                        .bind("tid", b.tid().plus(skillnad)).bind("fran", b.tid()).bind("franPlats", mote.plats())
+                        .bind("nu", nu).bind("b", b.id()).execute();
+                flyttade.add(b.deltagareId());
+            }
+            return Flytt.FLYTTAD;
+        });
+    }
+
+    /** The team's planned meetings from {@code fran} on (other than {@code utom}) with their free times. */
+    public List<LedigaTider> ledigaTider(long teamId, long utom, LocalDateTime fran) {
+        return kommande(List.of(teamId), fran, 20).stream().filter(m -> m.id() != utom).map(m -> {
+            List<LocalDateTime> lediga = new ArrayList<>(m.tider());
+            lediga.removeAll(bokadeTider(m.id()));
+            return new LedigaTider(m, lediga);
+        }).filter(l -> !l.tider().isEmpty()).toList();
+    }
+
+    /**
+     * Moves a booking to a free time of another planned meeting; the same rules as booking: the time must be one
+     * of the meeting's slots, free, and the participant not already booked there.
+     */
+    public Flytt flyttaBokning(long bokningId, long nyttMoteId, LocalDateTime tid, Instant nu) {
+        return jdbi.inTransaction(h -> {
+            Bokning b = h.createQuery(BOKNING_SQL + " WHERE md.id = :b").bind("b", bokningId)
+                    .mapTo(Bokning.class).one();
+            Mote fran = h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", b.moteId())
+                    .mapTo(Mote.class).one();
+            Mote till = h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", nyttMoteId)
+                    .mapTo(Mote.class).one();
+            if (!till.planerat()) {
+                return Flytt.INSTALLT;
+            }
+            boolean upptagen = !till.tider().contains(tid) || h.createQuery("""
+                            SELECT EXISTS (SELECT 1 FROM mote_deltagare
+                                           WHERE mote_id = :m AND (tid = :tid OR deltagare_id = :d))""")
+                    .bind("m", nyttMoteId).bind("tid", tid).bind("d", b.deltagareId()).mapTo(Boolean.class).one();
+            if (upptagen) {
+                return Flytt.UPPTAGEN;
+            }
+            h.createUpdate("""
+                            UPDATE mote_deltagare SET mote_id = :m, tid = :tid, sekvens = sekvens + 1,
+                                   flyttad_fran_tid = tid, flyttad_fran_plats = :franPlats, kallelse_skapad = :nu
+                            WHERE id = :b""")
+                    .bind("m", nyttMoteId).bind("tid", tid).bind("franPlats", fran.plats()).bind("nu", nu)
+                    .bind("b", bokningId).execute();
+            return Flytt.FLYTTAD;
+        });
+    }
+
     /** Cancels a booking: the participant is anmäld again and can be booked into another meeting. */
     public boolean avboka(long moteId, long bokningId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM mote_deltagare WHERE id = :b AND mote_id = :m")
@@ -235,13 +375,12 @@ public final class MoteRepository {
 
     public List<Narvaro> narvaro(long moteId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT n.anvandare_id, a.namn, n.organisation_id, o.namn, n.ersattare
+                        SELECT n.anvandare_id, a.namn, n.organisation_id, o.namn AS organisation, n.ersattare
                         FROM mote_narvaro n JOIN anvandare a ON a.id = n.anvandare_id
                         JOIN organisation o ON o.id = n.organisation_id
                         WHERE n.mote_id = :m ORDER BY n.organisation_id, a.namn""")
                 .bind("m", moteId)
-                .map((rs, c) -> new Narvaro(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getBoolean(5)))
+                .mapTo(Narvaro.class)
                 .list());
     }
 

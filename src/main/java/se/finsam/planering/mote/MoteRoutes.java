@@ -16,8 +16,8 @@ import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
-import se.finsam.planering.web.Bounds;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.PageContext;
@@ -32,6 +32,8 @@ public final class MoteRoutes {
     public static final Duration KOD_GILTIG = Duration.ofDays(30);
     /** Extra meetings are planned at most this many years ahead. */
     private static final int MOTE_FRAMAT_AR = 2;
+    /** The longest purpose, or list of what to bring, in a booking. */
+    private static final int MAX_BOKNINGSTEXT = 1000;
 
     public record NyttMote(String datum, String tid, String plats, String team) {
     }
@@ -43,11 +45,20 @@ public final class MoteRoutes {
     public record Bokningsform(String deltagare, String tid, String syfte, String taMed) {
     }
 
+    /** Moving the meeting: new date, time and place, and the version the koordinator saw. */
+    public record Flyttform(String datum, String tid, String plats, int version) {
+
+        static Flyttform av(MoteRepository.Mote m) {
+            return new Flyttform(m.start().toLocalDate().toString(), m.start().toLocalTime().toString(), m.plats(),
+                    m.version());
+        }
+    }
+
     public record MotePage(MoteRepository.Mote mote, List<MoteRepository.Bokning> bokningar,
                            List<MoteRepository.Anmald> anmalda, List<LocalDateTime> lediga, Bokningsform form,
                            FormErrors fel, List<KontaktRepository.Personal> personal,
                            List<MoteRepository.Narvaro> narvaro, boolean koordinator,
-                           List<KontaktRepository.Personal> utanfor, List<LocalDateTime> dolda) {
+                           List<KontaktRepository.Personal> utanfor, List<LocalDateTime> dolda, Flyttform flytt) {
 
         /** Substitutes from outside the team who are recorded as present. */
         public List<MoteRepository.Narvaro> externaErsattare() {
@@ -140,23 +151,24 @@ public final class MoteRoutes {
     public void skapa(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
-        NyttMote nytt = new NyttMote(p(ctx, "datum"), p(ctx, "tid"), p(ctx, "plats"), p(ctx, "team"));
-        FormErrors fel = new FormErrors();
+        Formular f = Formular.av(ctx);
+        NyttMote nytt = new NyttMote(f.text("datum"), f.text("tid"), f.text("plats"), f.text("team"));
+        FormErrors fel = f.fel();
         LocalDate idag = nu().toLocalDate();
-        LocalDate datum = Bounds.date(m, "datum", nytt.datum()).format(m.get("mote.fel.datum"))
-                .from(idag, m.get("mote.fel.datum")).to(idag.plusYears(MOTE_FRAMAT_AR), null).read(fel);
+        LocalDate datum = f.datum("datum").format("mote.fel.datum")
+                .fran(idag, "mote.fel.datum").till(idag.plusYears(MOTE_FRAMAT_AR)).las();
         LocalTime tid = null;
         try {
-            tid = LocalTime.parse(nytt.tid().strip());
+            tid = LocalTime.parse(nytt.tid());
         } catch (DateTimeParseException e) {
-            fel.add("tid", m.get("mote.fel.tid"));
+            fel.add("tid", "mote.fel.tid");
         }
         // With several teams the koordinator chooses; with one, it is that team.
-        long teamId = nytt.team().isBlank()
-                ? user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Fel.forbidden(m.get("fel.403")))
-                : parseLong(nytt.team());
-        if (!user.teamIds().contains(teamId)) {
-            fel.add("team", m.get("mote.fel.team"));
+        Long teamId = nytt.team().isEmpty()
+                ? user.teamIds().stream().sorted().findFirst().orElseThrow(() -> Felsvar.forbidden(m.get("fel.403")))
+                : Formular.positivt(nytt.team());
+        if (teamId == null || !user.teamIds().contains(teamId)) {
+            fel.add("team", "mote.fel.team");
         }
         if (!fel.isEmpty()) {
             ctx.status(400);
@@ -164,18 +176,23 @@ public final class MoteRoutes {
             return;
         }
         MoteRepository.Team team = moten.team(teamId).orElseThrow();
-        String plats = nytt.plats().isBlank() ? team.motesplats() : nytt.plats().strip();
+        String plats = f.text("plats", Formular.RAD).isEmpty() ? team.motesplats() : nytt.plats();
+        if (!f.ok()) {
+            ctx.status(400);
+            renderKalender(ctx, user, nytt, fel);
+            return;
+        }
         LocalDateTime start = datum.atTime(tid);
-        long id = moten.skapa(teamId, start, start.plus(MoteRepository.MOTESLANGD), plats);
+        long id = moten.skapa(teamId, start, start.plus(team.moteslangd()), plats);
         web.flash(ctx, "flash.mote.skapat");
         ctx.redirect("/moten/" + id);
     }
 
     private MoteRepository.Mote moteForTeam(Context ctx, CurrentUser user) {
-        long id = idFrom(ctx, "id");
-        MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        long id = Formular.sokvagsId(ctx, "id");
+        MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         if (!user.teamIds().contains(mote.teamId())) {
-            throw Fel.forbidden(web.messages(ctx).get("fel.403"));
+            throw Felsvar.forbidden(web.messages(ctx).get("fel.403"));
         }
         return mote;
     }
@@ -188,6 +205,11 @@ public final class MoteRoutes {
 
     private void renderMote(Context ctx, CurrentUser user, MoteRepository.Mote mote, Bokningsform form,
                             FormErrors fel) {
+        renderMote(ctx, user, mote, form, fel, Flyttform.av(mote));
+    }
+
+    private void renderMote(Context ctx, CurrentUser user, MoteRepository.Mote mote, Bokningsform form,
+                            FormErrors fel, Flyttform flytt) {
         DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
         List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id(), synliga);
         List<LocalDateTime> bokade = moten.bokadeTider(mote.id());
@@ -204,42 +226,42 @@ public final class MoteRoutes {
         access.loggaLista(ctx, visade, "möte " + mote.start().toLocalDate());
         renderer.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, anmalda,
                 lediga, form, fel, kontakter.personal(Set.of(mote.teamId())), moten.narvaro(mote.id()),
-                koordinator, kontakter.personalUtanfor(mote.teamId()), dolda));
+                koordinator, kontakter.personalUtanfor(mote.teamId()), dolda, flytt));
     }
 
     public void boka(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        Bokningsform form = new Bokningsform(p(ctx, "deltagare"), p(ctx, "tid"), p(ctx, "syfte"), p(ctx, "taMed"));
-        FormErrors fel = new FormErrors();
-        long deltagareId = parseLong(form.deltagare());
+        Formular f = Formular.av(ctx);
+        Bokningsform form = new Bokningsform(f.text("deltagare"), f.text("tid"), f.text("syfte"), f.text("taMed"));
+        FormErrors fel = f.fel();
+        Long vald = f.id("deltagare");
+        long deltagareId = vald == null ? 0 : vald;
         if (moten.anmaldaUtanMote(DeltagareAccess.synliga(user), Set.of(mote.teamId())).stream()
                 .noneMatch(a -> a.id() == deltagareId)) {
-            fel.add("deltagare", m.get("mote.fel.deltagare"));
+            fel.add("deltagare", "mote.fel.deltagare");
         }
         LocalDateTime tid = null;
         try {
             tid = LocalDateTime.parse(form.tid());
             if (!mote.tider().contains(tid)) {
-                fel.add("tid", m.get("mote.fel.tid"));
+                fel.add("tid", "mote.fel.tid");
             }
         } catch (DateTimeParseException e) {
-            fel.add("tid", m.get("mote.fel.tid"));
+            fel.add("tid", "mote.fel.tid");
         }
-        if (form.syfte().length() > 1000 || form.taMed().length() > 1000) {
-            fel.add("syfte", m.get("anmalan.fel.lang"));
-        }
+        f.text("syfte", MAX_BOKNINGSTEXT);
+        f.text("taMed", MAX_BOKNINGSTEXT);
         if (fel.isEmpty()) {
             access.require(ctx, deltagareId, AuditLog.Handling.ANDRA, "bokad till möte");
-            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isBlank() ? null : form.syfte().strip(),
-                    form.taMed().isBlank() ? null : form.taMed().strip(), clock.instant());
+            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isEmpty() ? null : form.syfte(),
+                    form.taMed().isEmpty() ? null : form.taMed(), clock.instant());
             if (bokad.isPresent()) {
                 web.flash(ctx, "flash.mote.bokad");
                 ctx.redirect("/kallelse/" + bokad.get());
                 return;
             }
-            fel.add("tid", m.get("mote.fel.upptagen"));
+            fel.add("tid", "mote.fel.upptagen");
         }
         ctx.status(400);
         renderMote(ctx, user, mote, form, fel);
@@ -248,9 +270,9 @@ public final class MoteRoutes {
     public void avboka(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        long bokningId = idFrom(ctx, "bokning");
+        long bokningId = Formular.sokvagsId(ctx, "bokning");
         MoteRepository.Bokning bokning = moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         moten.avboka(mote.id(), bokningId);
         web.flash(ctx, "flash.mote.avbokad");
         ctx.redirect("/moten/" + mote.id());
@@ -260,7 +282,7 @@ public final class MoteRoutes {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         if (!moten.installa(mote.id())) {
-            throw new Fel(409, web.messages(ctx).get("mote.fel.installa"));
+            throw new Felsvar(409, web.messages(ctx).get("mote.fel.installa"));
         }
         web.flash(ctx, "flash.mote.installt");
         ctx.redirect("/moten");
@@ -270,8 +292,9 @@ public final class MoteRoutes {
         CurrentUser user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         List<KontaktRepository.Personal> personal = kontakter.personal(Set.of(mote.teamId()));
-        List<String> valda = ctx.formParams("narvarande");
-        List<String> ersattare = ctx.formParams("ersattare");
+        Formular f = Formular.av(ctx);
+        List<String> valda = f.alla("narvarande");
+        List<String> ersattare = f.alla("ersattare");
         List<MoteRepository.Narvaro> lista = new ArrayList<>();
         for (KontaktRepository.Personal p : personal) {
             String id = String.valueOf(p.id());
@@ -280,20 +303,217 @@ public final class MoteRoutes {
                         ersattare.contains(id)));
             }
         }
-        for (String kvar : ctx.formParams("externa")) {
-            kontakter.personal(parseLong(kvar)).ifPresent(p -> lista.add(
+        for (String kvar : f.alla("externa")) {
+            Long externId = Formular.positivt(kvar);
+            (externId == null ? java.util.Optional.<KontaktRepository.Personal>empty() : kontakter.personal(externId))
+                    .ifPresent(p -> lista.add(
                     new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true)));
         }
         // A substitute from outside the team: anyone in the staff directory.
-        String extra = p(ctx, "extra");
-        if (!extra.isBlank()) {
-            KontaktRepository.Personal p = kontakter.personal(parseLong(extra))
-                    .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("mote.fel.ersattare")));
+        if (!f.text("extra").isEmpty()) {
+            Long extra = f.id("extra");
+            KontaktRepository.Personal p = (extra == null ? java.util.Optional.<KontaktRepository.Personal>empty()
+                    : kontakter.personal(extra))
+                    .orElseThrow(() -> Felsvar.badRequest(web.messages(ctx).get("mote.fel.ersattare")));
             lista.add(new MoteRepository.Narvaro(p.id(), p.namn(), p.organisationId(), p.organisation(), true));
         }
         moten.sparaNarvaro(mote.id(), lista);
         web.flash(ctx, "flash.mote.narvaro");
-        ctx.redirect(WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/moten/" + mote.id()));
+        ctx.redirect(WebContext.safeLocalPath(f.text("tillbaka"), "/moten/" + mote.id()));
+    }
+
+    /**
+     * Moves the meeting to a new date, time and/or place. Refused: a cancelled meeting, a time that has passed, a
+     * time that overlaps another meeting of the team, and a move over someone else's newer one (409, the form keeps
+     * what was typed). The booked participants keep their order of slots; each booking's calendar SEQUENCE rises,
+     * and the move is written to the audit log for each of them.
+     */
+    public void flytta(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        Formular f = Formular.av(ctx);
+        int version = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, f.heltal("version", -1)));
+        Flyttform form = new Flyttform(f.text("flytt-datum"), f.text("flytt-tid"), f.text("flytt-plats"), version);
+        Bokningsform tomBokning = new Bokningsform("", "", "", "");
+        FormErrors fel = f.fel();
+        if (!mote.planerat()) {
+            fel.add("flytt-datum", "mote.flytta.fel.installt");
+            ctx.status(409);
+            renderMote(ctx, user, mote, tomBokning, fel, Flyttform.av(mote));
+            return;
+        }
+        LocalDateTime nu = nu();
+        LocalDate idag = nu.toLocalDate();
+        LocalDate datum = f.datum("flytt-datum").format("mote.fel.datum")
+                .fran(idag, "mote.flytta.fel.passerat").till(idag.plusYears(MOTE_FRAMAT_AR)).las();
+        LocalTime tid = null;
+        try {
+            tid = LocalTime.parse(form.tid());
+        } catch (DateTimeParseException e) {
+            fel.add("flytt-tid", "mote.fel.tid");
+        }
+        String plats = f.text("flytt-plats", 200, "mote.flytta.fel.plats");
+        LocalDateTime start = datum != null && tid != null ? datum.atTime(tid) : null;
+        if (start != null && !start.isAfter(nu)) {
+            fel.add("flytt-tid", "mote.flytta.fel.passerat");
+        }
+        if (fel.isEmpty() && start.equals(mote.start()) && plats.equals(mote.plats())) {
+            fel.add("flytt-datum", "mote.flytta.fel.samma");
+        }
+        if (fel.isEmpty()) {
+            var krock = moten.krock(mote.teamId(), mote.id(), start,
+                    start.plus(Duration.between(mote.start(), mote.slut())));
+            krock.ifPresent(k -> fel.add("flytt-tid", "mote.flytta.fel.krock",
+                    k.start().toLocalDate().toString(), k.start().toLocalTime().toString(),
+                    k.slut().toLocalTime().toString()));
+        }
+        if (!fel.isEmpty()) {
+            ctx.status(400);
+            renderMote(ctx, user, mote, tomBokning, fel, form);
+            return;
+        }
+        List<Long> flyttade = new ArrayList<>();
+        MoteRepository.Flytt utfall = moten.flytta(mote.id(), version, start, plats, clock.instant(), flyttade);
+        switch (utfall) {
+            case FLYTTAD -> {
+                access.loggaAndring(ctx, flyttade, "mötet flyttat");
+                web.flash(ctx, "flash.mote.flyttat");
+                ctx.redirect("/moten/" + mote.id());
+            }
+            case KROCK -> {
+                fel.add("flytt-tid", "mote.flytta.fel.krock.kort");
+                ctx.status(400);
+                renderMote(ctx, user, mote, tomBokning, fel, form);
+            }
+            default -> {
+                // Someone else moved or cancelled it meanwhile: show the meeting as it is now, keep what was typed.
+                MoteRepository.Mote nu2 = moten.mote(mote.id()).orElseThrow();
+                if (nu2.planerat()) {
+                    fel.add("flytt-datum", "mote.flytta.fel.version", nu2.start().toLocalDate().toString(),
+                            nu2.start().toLocalTime().toString(), nu2.plats());
+                } else {
+                    fel.add("flytt-datum", "mote.flytta.fel.installt");
+                }
+                ctx.status(409);
+                renderMote(ctx, user, nu2, tomBokning, fel,
+                        new Flyttform(form.datum(), form.tid(), form.plats(), nu2.version()));
+            }
+        }
+    }
+
+    /** A booking and where it can be moved: the free times of the team's other coming meetings. */
+    public record BokningsflyttPage(MoteRepository.Mote mote, MoteRepository.Bokning bokning,
+                                    List<MoteRepository.LedigaTider> alternativ, String valt, FormErrors fel) {
+    }
+
+    private MoteRepository.Bokning bokningIMote(Context ctx, MoteRepository.Mote mote) {
+        long bokningId = Formular.sokvagsId(ctx, "bokning");
+        return moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+    }
+
+    public void flyttaBokningSida(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        MoteRepository.Bokning bokning = bokningIMote(ctx, mote);
+        renderer.render(ctx, "mote/flytta-bokning.jte", new BokningsflyttPage(mote, bokning,
+                moten.ledigaTider(mote.teamId(), mote.id(), nu()), "", FormErrors.none()));
+    }
+
+    /** Moves one booking to a free time of another coming meeting of the same team. */
+    public void flyttaBokning(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        MoteRepository.Bokning bokning = bokningIMote(ctx, mote);
+        Formular f = Formular.av(ctx);
+        String valt = f.text("till");
+        FormErrors fel = f.fel();
+        MoteRepository.Mote till = null;
+        LocalDateTime tid = null;
+        String[] delar = valt.split("\\|", 2);
+        if (delar.length == 2) {
+            Long tillId = Formular.positivt(delar[0]);
+            till = tillId == null ? null
+                    : moten.mote(tillId).filter(t -> t.teamId() == mote.teamId()).orElse(null);
+            try {
+                tid = LocalDateTime.parse(delar[1]);
+            } catch (DateTimeParseException e) {
+                tid = null;
+            }
+        }
+        if (till == null || tid == null || till.id() == mote.id()) {
+            fel.add("till", "mote.flyttabokning.fel.val");
+        } else if (!tid.isAfter(nu())) {
+            fel.add("till", "mote.flytta.fel.passerat");
+        } else {
+            switch (moten.flyttaBokning(bokning.id(), till.id(), tid, clock.instant())) {
+                case FLYTTAD -> {
+                    access.loggaAndring(ctx, List.of(bokning.deltagareId()), "bokning flyttad");
+                    web.flash(ctx, "flash.bokning.flyttad");
+                    ctx.redirect("/moten/" + till.id());
+                    return;
+                }
+                case INSTALLT -> fel.add("till", "mote.flytta.fel.installt");
+                default -> fel.add("till", "mote.fel.upptagen");
+            }
+        }
+        ctx.status(fel.has("till") && till != null && !till.planerat() ? 409 : 400);
+        renderer.render(ctx, "mote/flytta-bokning.jte", new BokningsflyttPage(mote, bokning,
+                moten.ledigaTider(mote.teamId(), mote.id(), nu()), valt, fel));
+    }
+
+    /** The booking as a calendar file in the participant's language, to send with the kallelse. */
+    public void kallelseIcs(Context ctx) {
+        long id = Formular.sokvagsId(ctx, "id");
+        MoteRepository.Bokning bokning = moten.bokning(id)
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
+        Messages brev = Messages.of(deltagare.sprak(bokning.deltagareId()));
+        var koordinator = kontakter.koordinator(mote.teamId());
+        ctx.contentType("text/calendar; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"finsam-mote.ics\"");
+        ctx.result(Kalenderfil.skriv(new Kalenderfil.Innehall(bokning.id(), bokning.sekvens(), bokning.tid(),
+                mote.plats(), bokning.syfte(), bokning.taMed(), mote.team(),
+                koordinator.map(KontaktRepository.Koordinator::namn).orElse(null),
+                koordinator.map(KontaktRepository.Koordinator::epost).orElse(null)), brev, clock.getZone(),
+                clock.instant()));
+    }
+
+    /**
+     * A letter with a new activation code for a participant who lost her PIN or her phone, whether or not she is
+     * booked into a meeting: in her language (and a Swedish copy when hers is another), with the code and a QR code
+     * to the activation page. The old PIN and every session end with the new code.
+     */
+    public record KodbrevPage(DeltagareRepository.Oversikt deltagare, String team,
+                              KontaktRepository.Koordinator koordinator, String aktiveringskod, LocalDate kodGiltigTill,
+                              LocalDate idag, PageContext brev, String qrUrl) {
+
+        public String qrSvg(PageContext l) {
+            return QrCode.svg(qrUrl, l.t("utskrift.qr", qrUrl));
+        }
+
+        public List<PageContext> brevAttSkrivaUt() {
+            return brev.lang().equals("sv") ? List.of(brev)
+                    : List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null, brev.zon()));
+        }
+    }
+
+    public void kodbrev(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        long id = Formular.sokvagsId(ctx, "id");
+        if (moten.harPin(id)) {
+            access.require(ctx, id, AuditLog.Handling.ANDRA, "ny aktiveringskod, gammal PIN upphävd");
+        }
+        DeltagareRepository.Oversikt oversikt = deltagare.oversikt(id)
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        long teamId = deltagare.teamOf(id).orElseThrow();
+        String kod = moten.nyAktiveringskod(id, user.id(), clock.instant(), KOD_GILTIG);
+        LocalDate idag = LocalDate.now(clock);
+        renderer.render(ctx, "mote/kodbrev.jte", new KodbrevPage(oversikt,
+                moten.team(teamId).map(MoteRepository.Team::namn).orElse(""),
+                kontakter.koordinator(teamId).orElse(null), kod, idag.plusDays(KOD_GILTIG.toDays()), idag,
+                new PageContext(Messages.of(deltagare.sprak(id)), null, null, null, null, clock.getZone()),
+                baseUrl + "/aktivera"));
     }
 
     public void kallelse(Context ctx) {
@@ -306,9 +526,9 @@ public final class MoteRoutes {
     }
 
     private void visaKallelse(Context ctx, String kod) {
-        long id = idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
-                .orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
         if (kod != null && moten.harPin(bokning.deltagareId())) {
             // Besides the route's own audit row: the participant reads this one under "Vem har tittat", and it
@@ -330,30 +550,5 @@ public final class MoteRoutes {
                 aktiveringskod == null ? null : LocalDate.now(clock).plusDays(KOD_GILTIG.toDays()),
                 LocalDate.now(clock), baseUrl, new PageContext(brev, null, null, null, null, clock.getZone()),
                 svenskKopia, qrUrl));
-    }
-
-    static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : (v.length() > 4000 ? v.substring(0, 4000) : v);
-    }
-
-    static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private long idFrom(Context ctx, String param) {
-        try {
-            long id = Long.parseLong(ctx.pathParam(param));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw Fel.notFound(web.messages(ctx).get("fel.404"));
     }
 }

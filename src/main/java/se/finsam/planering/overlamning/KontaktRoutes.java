@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -29,7 +30,7 @@ public final class KontaktRoutes {
                               List<KontaktRepository.Kontakt> historik,
                               List<KontaktRepository.Organisation> organisationer,
                               List<KontaktRepository.Personal> personal, Form form, FormErrors fel,
-                              List<OverlamningRepository.OppenPunkt> oppnaPunkter) {
+                              List<OverlamningRepository.OppenPlanpunkt> oppnaPunkter) {
     }
 
     private final KontaktRepository kontakter;
@@ -53,12 +54,12 @@ public final class KontaktRoutes {
     }
 
     public void visa(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         render(ctx, id, Form.tom(), FormErrors.none());
     }
 
     private void render(Context ctx, long id, Form form, FormErrors fel) {
-        var d = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        var d = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         // Only organisations the participant's samtycke covers can be her contacts.
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
         renderer.render(ctx, "kontakt/kontakter.jte", new KontaktPage(d, kontakter.aktuella(id),
@@ -69,40 +70,41 @@ public final class KontaktRoutes {
     }
 
     public void byt(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
-        Messages m = web.messages(ctx);
-        Form form = new Form(p(ctx, "organisation"), p(ctx, "anvandare"), p(ctx, "namn"), p(ctx, "titel"),
-                p(ctx, "telefon"), p(ctx, "epost"), p(ctx, "telefontider"), "ja".equals(ctx.formParam("flytta")));
-        FormErrors fel = new FormErrors();
-        long org = parse(form.organisation());
-        if (kontakter.organisationer().stream().noneMatch(o -> o.id() == org)) {
-            fel.add("organisation", m.get("kontakt.fel.organisation"));
+        long id = Formular.sokvagsId(ctx, "id");
+        Formular f = Formular.av(ctx);
+        Form form = new Form(f.text("organisation"), f.text("anvandare"), f.text("namn"), f.text("titel"),
+                f.text("telefon"), f.text("epost"), f.text("telefontider"), f.kryss("flytta", "ja"));
+        FormErrors fel = f.fel();
+        Long org = f.id("organisation");
+        if (org == null || kontakter.organisationer().stream().noneMatch(o -> o.id() == org)) {
+            fel.add("organisation", "kontakt.fel.organisation");
         } else if (!deltagare.samtyckeOrganisationer(id).contains(org)) {
-            fel.add("organisation", m.get("kontakt.fel.samtycke"));
+            fel.add("organisation", "kontakt.fel.samtycke");
         }
         Long anvandare = null;
         long teamId = deltagare.teamOf(id).orElseThrow();
-        if (!form.anvandare().isBlank()) {
-            long valt = parse(form.anvandare());
-            var person = kontakter.personal(Set.of(teamId)).stream().filter(p -> p.id() == valt).findFirst();
+        if (!form.anvandare().isEmpty()) {
+            Long valt = f.id("anvandare");
+            var person = kontakter.personal(Set.of(teamId)).stream().filter(p -> valt != null && p.id() == valt)
+                    .findFirst();
             if (person.isEmpty()) {
-                fel.add("anvandare", m.get("kontakt.fel.anvandare"));
-            } else if (person.get().organisationId() != org && !fel.has("organisation")) {
-                fel.add("anvandare", m.get("kontakt.fel.fel_organisation"));
+                fel.add("anvandare", "kontakt.fel.anvandare");
+            } else if ((org == null || person.get().organisationId() != org) && !fel.has("organisation")) {
+                fel.add("anvandare", "kontakt.fel.fel_organisation");
             } else {
                 anvandare = valt;
             }
-        } else if (form.namn().isBlank()) {
-            fel.add("anvandare", m.get("kontakt.fel.vem"));
-        } else if (form.telefon().isBlank() && form.epost().isBlank()) {
-            fel.add("telefon", m.get("kontakt.fel.nabar"));
+        } else if (form.namn().isEmpty()) {
+            fel.add("anvandare", "kontakt.fel.vem");
+        } else if (form.telefon().isEmpty() && form.epost().isEmpty()) {
+            fel.add("telefon", "kontakt.fel.nabar");
         }
-        if (!form.telefon().isBlank() && !form.telefon().matches("[+0-9 ()-]{3,20}")) {
-            fel.add("telefon", m.get("anmalan.fel.telefon"));
-        }
-        if (!form.epost().isBlank() && !form.epost().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            fel.add("epost", m.get("anmalan.fel.epost"));
-        }
+        // The rest in the order of the page, so the error summary lists them in that order.
+        f.text("namn", Formular.RAD);
+        f.text("titel", Formular.RAD);
+        f.telefon("telefon");
+        f.epost("epost");
+        f.text("telefontider", Formular.RAD);
         if (!fel.isEmpty()) {
             ctx.status(400);
             render(ctx, id, form, fel);
@@ -117,19 +119,6 @@ public final class KontaktRoutes {
     }
 
     private static String blankNull(String s) {
-        return s.isBlank() ? null : s.strip();
-    }
-
-    static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : (v.length() > 500 ? v.substring(0, 500) : v);
-    }
-
-    static long parse(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return s.isEmpty() ? null : s;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.kontakt.KontaktRepository;
 
@@ -29,6 +30,16 @@ public final class OverlamningRepository {
     public record Kvittens(long id, long deltagareId, long tillId) {
     }
 
+    /** A handover as stored, with the team's limit for its kvittens; {@link Post} adds the working days since. */
+    public record PostRad(long id, long deltagareId, String kod, String namn, String text, LocalDate klartSenast,
+                          String till, Instant skapad, Instant avvisad, String avvisadOrsak,
+                          int kvittensArbetsdagar) {
+    }
+
+    /** An authority's item of the plan and whom it names as responsible. */
+    public record AnsvarigPlanpunkt(long id, String text, Long ansvarigOrganisationId, Long ansvarigAnvandareId) {
+    }
+
     private final Jdbi jdbi;
     private final KontaktRepository kontakter;
     private final ZoneId zone;
@@ -37,6 +48,9 @@ public final class OverlamningRepository {
         this.jdbi = jdbi;
         this.kontakter = kontakter;
         this.zone = clock.getZone();
+        for (Class<?> rad : List.of(Kvittens.class, PostRad.class, AnsvarigPlanpunkt.class, OppenPlanpunkt.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(rad));
+        }
     }
 
     /**
@@ -50,20 +64,18 @@ public final class OverlamningRepository {
             if (planeringId == null) {
                 return new Resultat(0, List.of());
             }
-            record Rad(long id, String text, Long org, Long anv) {
-            }
-            List<Rad> rader = h.createQuery("""
+            List<AnsvarigPlanpunkt> rader = h.createQuery("""
                             SELECT id, text, ansvarig_organisation_id, ansvarig_anvandare_id FROM planpunkt
                             WHERE planering_id = :p AND borttagen IS NULL AND ansvarig_deltagaren = 0
                             ORDER BY ordning, id""")
                     .bind("p", planeringId)
-                    .map((rs, c) -> new Rad(rs.getLong(1), rs.getString(2), nullbar(rs, 3), nullbar(rs, 4)))
+                    .mapTo(AnsvarigPlanpunkt.class)
                     .list();
             List<Long> saknas = new ArrayList<>();
             List<long[]> till = new ArrayList<>();
-            for (Rad r : rader) {
-                Optional<Long> mottagare = r.anv() != null ? Optional.of(r.anv())
-                        : kontakter.aktuellHandlaggare(h, deltagareId, r.org());
+            for (AnsvarigPlanpunkt r : rader) {
+                Optional<Long> mottagare = r.ansvarigAnvandareId() != null ? Optional.of(r.ansvarigAnvandareId())
+                        : kontakter.aktuellHandlaggare(h, deltagareId, r.ansvarigOrganisationId());
                 if (mottagare.isEmpty()) {
                     saknas.add(r.id());
                 } else {
@@ -93,13 +105,14 @@ public final class OverlamningRepository {
     }
 
     /** An open item of an authority, which a contact change can move to the new person. */
-    public record OppenPunkt(long id, long organisationId, String organisation, String text, String ansvarig) {
+    public record OppenPlanpunkt(long id, long organisationId, String organisation, String text, String ansvarig) {
     }
 
     /** Items of the participant's plan that authorities still carry: not done, not rejected, not removed. */
-    public List<OppenPunkt> oppnaPunkter(long deltagareId) {
+    public List<OppenPlanpunkt> oppnaPunkter(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT pp.id, pp.ansvarig_organisation_id, o.namn AS organisation, pp.text, a.namn AS ansvarig
+                        SELECT pp.id, pp.ansvarig_organisation_id AS organisation_id, o.namn AS organisation, pp.text,
+                               a.namn AS ansvarig
                         FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
                         JOIN organisation o ON o.id = pp.ansvarig_organisation_id
                         LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
@@ -108,8 +121,7 @@ public final class OverlamningRepository {
                           AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
                         ORDER BY o.namn, pp.ordning, pp.id""")
                 .bind("d", deltagareId)
-                .map((rs, c) -> new OppenPunkt(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .mapTo(OppenPlanpunkt.class)
                 .list());
     }
 
@@ -161,17 +173,12 @@ public final class OverlamningRepository {
         });
     }
 
-    private static Long nullbar(java.sql.ResultSet rs, int kolumn) throws java.sql.SQLException {
-        long v = rs.getLong(kolumn);
-        return rs.wasNull() ? null : v;
-    }
-
     public Optional<Kvittens> hitta(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT o.id, p.deltagare_id, o.till_id FROM overlamning o
                         JOIN planpunkt pp ON pp.id = o.planpunkt_id JOIN planering p ON p.id = pp.planering_id
                         WHERE o.id = :id""")
-                .bind("id", id).map((rs, c) -> new Kvittens(rs.getLong(1), rs.getLong(2), rs.getLong(3))).findOne());
+                .bind("id", id).mapTo(Kvittens.class).findOne());
     }
 
     /** Confirms receipt; false if it was already answered or is not the user's. */
@@ -209,15 +216,11 @@ public final class OverlamningRepository {
             var q = h.createQuery(POST_SQL + " WHERE " + villkor + " ORDER BY o.skapad, o.id")
                     .define("synliga", synliga.sql());
             bind.accept(q);
-            return q.map((rs, c) -> {
-                Instant skapad = Instant.parse(rs.getString("skapad"));
-                int dagar = Arbetsdagar.mellan(skapad.atZone(zone).toLocalDate(), idag);
-                return new Post(rs.getLong("id"), rs.getLong("deltagare_id"), rs.getString("kod"),
-                        rs.getString("namn"), rs.getString("text"), LocalDate.parse(rs.getString("klart_senast")),
-                        rs.getString("till"), skapad,
-                        rs.getString("avvisad") == null ? null : Instant.parse(rs.getString("avvisad")),
-                        rs.getString("avvisad_orsak"), dagar, dagar >= rs.getInt("kvittens_arbetsdagar"));
-            }).list();
+            return q.mapTo(PostRad.class).list().stream().map(r -> {
+                int dagar = Arbetsdagar.mellan(r.skapad().atZone(zone).toLocalDate(), idag);
+                return new Post(r.id(), r.deltagareId(), r.kod(), r.namn(), r.text(), r.klartSenast(), r.till(),
+                        r.skapad(), r.avvisad(), r.avvisadOrsak(), dagar, dagar >= r.kvittensArbetsdagar());
+            }).collect(java.util.stream.Collectors.toList());
         });
     }
 

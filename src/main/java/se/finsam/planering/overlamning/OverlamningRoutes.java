@@ -4,11 +4,15 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Felsvar;
+import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.WebContext;
 
 /** The receiving handläggare's answer to a handed-over item: kvittens, or "not mine" with a reason. */
 public final class OverlamningRoutes {
+
+    /** The longest reason for sending an item back. */
+    private static final int MAX_ORSAK = 1000;
 
     private final OverlamningRepository overlamningar;
     private final DeltagareAccess access;
@@ -24,16 +28,11 @@ public final class OverlamningRoutes {
     }
 
     private OverlamningRepository.Kvittens egen(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
-        }
-        var kvittens = overlamningar.hitta(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        long id = Formular.sokvagsId(ctx, "id");
+        var kvittens = overlamningar.hitta(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         CurrentUser user = web.requireUser(ctx);
         if (kvittens.tillId() != user.id()) {
-            throw Fel.forbidden(web.messages(ctx).get("overlamning.fel.intedin"));
+            throw Felsvar.forbidden(web.messages(ctx).get("overlamning.fel.intedin"));
         }
         return kvittens;
     }
@@ -41,7 +40,7 @@ public final class OverlamningRoutes {
     public void kvittera(Context ctx) {
         var k = egen(ctx);
         if (!overlamningar.kvittera(k.id(), k.tillId(), clock.instant())) {
-            throw Fel.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
+            throw Felsvar.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
         }
         web.flash(ctx, "flash.overlamning.kvitterad");
         ctx.redirect("/oversikt");
@@ -49,12 +48,13 @@ public final class OverlamningRoutes {
 
     public void avvisa(Context ctx) {
         var k = egen(ctx);
-        String orsak = ctx.formParam("orsak");
-        if (orsak == null || orsak.isBlank() || orsak.length() > 1000) {
-            throw Fel.badRequest(web.messages(ctx).get("overlamning.fel.orsak"));
+        Formular f = Formular.av(ctx);
+        String orsak = f.text("orsak", MAX_ORSAK, "overlamning.fel.orsak");
+        if (!f.ok()) {
+            throw Felsvar.badRequest(f.fel().text("orsak", web.messages(ctx)));
         }
-        if (!overlamningar.avvisa(k.id(), k.tillId(), orsak.strip(), clock.instant())) {
-            throw Fel.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
+        if (!overlamningar.avvisa(k.id(), k.tillId(), orsak, clock.instant())) {
+            throw Felsvar.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
         }
         web.flash(ctx, "flash.overlamning.avvisad");
         ctx.redirect("/oversikt");

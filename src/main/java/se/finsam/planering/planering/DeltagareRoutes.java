@@ -3,7 +3,8 @@ package se.finsam.planering.planering;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Renderer;
 
 /** A participant's page for staff. */
@@ -27,8 +28,8 @@ public final class DeltagareRoutes {
     }
 
     public void visa(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
-        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound("Deltagaren finns inte."));
+        long id = Formular.sokvagsId(ctx, "id");
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound("Deltagaren finns inte."));
         renderer.render(ctx, "deltagare/visa.jte",
                 new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),
                         deltagare.senastLast(id).orElse(null)));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
@@ -14,8 +15,8 @@ import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.varden.Varden;
-import se.finsam.planering.web.Bounds;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
@@ -31,6 +32,8 @@ public final class MotelageRoutes {
     private static final java.util.regex.Pattern FOKUS =
             java.util.regex.Pattern.compile("p\\d{1,3}_(text|ansvar|typ|datum|upp|ner)");
     private static final int MAX_PUNKTER = 100;
+    /** The longest goal or item text. */
+    private static final int MAX_TEXT = 2000;
 
     /** One item row as typed. {@code id} is empty for a new item; {@code annans} marks someone else's addition. */
     public record Rad(String id, String text, String ansvar, String typ, String datum, boolean annans) {
@@ -71,7 +74,7 @@ public final class MotelageRoutes {
             return personal.stream().filter(p -> p.organisationId() == org).toList();
         }
 
-        public PlaneringEditorRepository.SparadPunkt sparadPunkt(String id) {
+        public PlaneringEditorRepository.SparadPlanpunkt sparadPunkt(String id) {
             if (sparad == null || id.isEmpty()) {
                 return null;
             }
@@ -99,12 +102,12 @@ public final class MotelageRoutes {
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
-    private final org.jdbi.v3.core.Jdbi jdbi;
+    private final AnmalanRepository anmalningar;
 
-    public MotelageRoutes(org.jdbi.v3.core.Jdbi jdbi, DeltagareRepository deltagare, PlaneringEditorRepository editor,
+    public MotelageRoutes(AnmalanRepository anmalningar, DeltagareRepository deltagare, PlaneringEditorRepository editor,
                           KontaktRepository kontakter, MoteRepository moten, OverlamningRepository overlamningar,
                           DeltagareAccess access, Renderer renderer, WebContext web, Clock clock) {
-        this.jdbi = jdbi;
+        this.anmalningar = anmalningar;
         this.deltagare = deltagare;
         this.editor = editor;
         this.kontakter = kontakter;
@@ -121,7 +124,7 @@ public final class MotelageRoutes {
     }
 
     public void visa(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         var sparad = editor.las(id).orElse(null);
         Utkast utkast = sparad == null
                 ? new Utkast("", "", 0, List.of(), tomRad())
@@ -138,16 +141,8 @@ public final class MotelageRoutes {
     }
 
     private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, String fokus) {
-        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
-        record Anmalan(String tidigare, String remitterande, long remitterandeId, String personnummer) {
-        }
-        Anmalan anmalan = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.tidigare_insatser, u.namn || ', ' || o.namn, a.remitterande_id, d.personnummer
-                        FROM deltagare d LEFT JOIN anmalan a ON a.deltagare_id = d.id
-                        LEFT JOIN anvandare u ON u.id = a.remitterande_id
-                        LEFT JOIN organisation o ON o.id = a.remitterande_organisation_id WHERE d.id = :d""")
-                .bind("d", id).map((rs, c) -> new Anmalan(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getString(4))).one());
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        AnmalanRepository.Remiss anmalan = anmalningar.remiss(id);
         // The whole personnummer only for those who need it: the koordinator and the referring handläggare.
         CurrentUser user = web.requireUser(ctx);
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
@@ -158,7 +153,7 @@ public final class MotelageRoutes {
         boolean behover = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
         String personnummer = anmalan.personnummer() == null ? null
                 : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
-        renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigare(),
+        renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigareInsatser(),
                 anmalan.remitterande(), utkast, fel, inomSamtycke(kontakter.organisationer(), samtycke),
                 personalInomSamtycke(kontakter.personal(Set.of(oversikt.teamId())), samtycke), konflikt,
                 moten.senasteBokning(id).orElse(null), editor.las(id).orElse(null), kontakter.aktuella(id), fokus,
@@ -191,9 +186,8 @@ public final class MotelageRoutes {
     }
 
     public void spara(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
         inteAvslutad(ctx, id);
         long teamId = deltagare.teamOf(id).orElseThrow();
         var allaPersonal = kontakter.personal(Set.of(teamId));
@@ -202,21 +196,23 @@ public final class MotelageRoutes {
         var personal = personalInomSamtycke(allaPersonal, samtycke);
         var orgs = inomSamtycke(allaOrgs, samtycke);
 
-        int version = (int) Math.max(0, parse(ctx.formParam("version")));
-        int antal = (int) Math.min(MAX_PUNKTER, Math.max(0, parse(ctx.formParam("antal"))));
+        Formular f = Formular.av(ctx);
+        int version = (int) Math.min(Integer.MAX_VALUE, Math.max(0, f.heltal("version", 0)));
+        int antal = (int) Math.min(MAX_PUNKTER, Math.max(0, f.heltal("antal", 0)));
         List<Rad> rader = new ArrayList<>();
         for (int i = 0; i < antal; i++) {
-            String radId = p(ctx, "p" + i + "_id");
-            rader.add(new Rad(radId.matches("\\d{1,12}") ? radId : "", p(ctx, "p" + i + "_text"),
-                    p(ctx, "p" + i + "_ansvar"), p(ctx, "p" + i + "_typ"), p(ctx, "p" + i + "_datum"), false));
+            Long radId = f.id("p" + i + "_id");
+            rader.add(new Rad(radId == null ? "" : radId.toString(), f.text("p" + i + "_text"),
+                    f.text("p" + i + "_ansvar"), f.text("p" + i + "_typ"), f.text("p" + i + "_datum"), false));
         }
-        Rad ny = new Rad("", p(ctx, "ny_text"), p(ctx, "ny_ansvar"), p(ctx, "ny_typ"), p(ctx, "ny_datum"), false);
-        String mal = p(ctx, "mal");
-        String anteckning = p(ctx, "teamanteckning");
+        Rad ny = new Rad("", f.text("ny_text"), f.text("ny_ansvar"), f.text("ny_typ"), f.text("ny_datum"), false);
+        FormErrors fel = f.fel();
+        String mal = f.text("mal", MAX_TEXT, "motelage.fel.mal");
+        String anteckning = f.text("teamanteckning", Formular.TEXT);
 
         // Moving and removing act on the typed rows, so what was typed elsewhere stays.
         List<Long> borttagna = new ArrayList<>();
-        String atgard = p(ctx, "atgard");
+        String atgard = f.text("atgard");
         int index = atgard.matches("(upp|ner|bort)-\\d{1,3}") ? Integer.parseInt(atgard.substring(atgard.indexOf('-') + 1)) : -1;
         int flyttad = -1;
         if (index >= 0 && index < rader.size()) {
@@ -234,22 +230,13 @@ public final class MotelageRoutes {
             }
         }
 
-        FormErrors fel = new FormErrors();
-        if (mal.isBlank()) {
-            fel.add("mal", m.get("motelage.fel.mal"));
-        } else if (mal.length() > 2000) {
-            fel.add("mal", m.get("anmalan.fel.lang"));
-        }
-        if (anteckning.length() > 4000) {
-            fel.add("teamanteckning", m.get("anmalan.fel.lang"));
-        }
-        List<PlaneringEditorRepository.Punkt> punkter = new ArrayList<>();
+        List<PlaneringEditorRepository.PlanpunktUtkast> punkter = new ArrayList<>();
         for (int i = 0; i < rader.size(); i++) {
-            punkter.add(kontrollera(rader.get(i), "p" + i, i + 1, fel, m, orgs, personal, allaOrgs, allaPersonal));
+            punkter.add(kontrollera(rader.get(i), "p" + i, i + 1, f, orgs, personal, allaOrgs, allaPersonal));
         }
         boolean nyPunkt = !ny.text().isBlank();
         if (nyPunkt) {
-            punkter.add(kontrollera(ny, "ny", rader.size() + 1, fel, m, orgs, personal, allaOrgs, allaPersonal));
+            punkter.add(kontrollera(ny, "ny", rader.size() + 1, f, orgs, personal, allaOrgs, allaPersonal));
         }
         Utkast utkast = new Utkast(mal, anteckning, version, rader, ny);
         if (!fel.isEmpty()) {
@@ -258,7 +245,7 @@ public final class MotelageRoutes {
             return;
         }
         Long moteId = moten.senasteBokning(id).map(MoteRepository.Bokning::moteId).orElse(null);
-        var resultat = editor.spara(id, moteId, version, mal.strip(), anteckning.isBlank() ? null : anteckning.strip(),
+        var resultat = editor.spara(id, moteId, version, mal, anteckning.isEmpty() ? null : anteckning,
                 punkter, borttagna, user.id(), clock.instant());
         if (resultat == PlaneringEditorRepository.Resultat.KONFLIKT) {
             var deras = editor.las(id).orElseThrow();
@@ -279,7 +266,7 @@ public final class MotelageRoutes {
         if (flyttad >= 0 && !nyPunkt) {
             // Focus follows the moved item: the field the keyboard shortcut was used in, or else its move button
             // (the other one when the item reached the top or the bottom and that button is disabled).
-            String falt = p(ctx, "fokusfalt");
+            String falt = f.text("fokusfalt");
             if (!falt.matches("text|ansvar|typ|datum")) {
                 boolean ner = atgard.startsWith("ner");
                 falt = ner ? (flyttad == rader.size() - 1 ? "upp" : "ner") : (flyttad == 0 ? "ner" : "upp");
@@ -292,15 +279,16 @@ public final class MotelageRoutes {
                 ? "?fokus=ny#ny_text" : "#punkter"));
     }
 
-    private PlaneringEditorRepository.Punkt kontrollera(Rad rad, String prefix, int nummer, FormErrors fel,
-                                                       Messages m, List<KontaktRepository.Organisation> orgs,
+    private PlaneringEditorRepository.PlanpunktUtkast kontrollera(Rad rad, String prefix, int nummer, Formular f,
+                                                       List<KontaktRepository.Organisation> orgs,
                                                        List<KontaktRepository.Personal> personal,
                                                        List<KontaktRepository.Organisation> allaOrgs,
                                                        List<KontaktRepository.Personal> allaPersonal) {
-        if (rad.text().isBlank()) {
-            fel.add(prefix + "_text", m.get("motelage.fel.text", nummer));
-        } else if (rad.text().length() > 2000) {
-            fel.add(prefix + "_text", m.get("anmalan.fel.lang"));
+        FormErrors fel = f.fel();
+        if (rad.text().isEmpty()) {
+            fel.add(prefix + "_text", "motelage.fel.text", nummer);
+        } else if (rad.text().length() > MAX_TEXT) {
+            fel.add(prefix + "_text", "form.fel.lang", MAX_TEXT, rad.text().length());
         }
         boolean ansvarOk = rad.ansvar().equals("deltagaren")
                 || (rad.ansvar().startsWith("org:") && orgs.stream().anyMatch(o -> rad.ansvar().equals("org:" + o.id())))
@@ -311,34 +299,33 @@ public final class MotelageRoutes {
                             && allaOrgs.stream().anyMatch(o -> rad.ansvar().equals("org:" + o.id())))
                     || (rad.ansvar().startsWith("anv:")
                             && allaPersonal.stream().anyMatch(p -> rad.ansvar().equals("anv:" + p.id())));
-            fel.add(prefix + "_ansvar", m.get(finns ? "motelage.fel.ansvar.samtycke" : "motelage.fel.ansvar", nummer));
+            fel.add(prefix + "_ansvar", finns ? "motelage.fel.ansvar.samtycke" : "motelage.fel.ansvar", nummer);
         }
         if (!Varden.PLANPUNKTTYP.contains(rad.typ())) {
-            fel.add(prefix + "_typ", m.get("motelage.fel.typ", nummer));
+            fel.add(prefix + "_typ", "motelage.fel.typ", nummer);
         }
-        String datumFel = m.get("motelage.fel.datum", nummer);
-        LocalDate datum = Bounds.date(m, prefix + "_datum", rad.datum()).format(datumFel)
-                .from(idag().minusYears(1), datumFel).to(idag().plusYears(5), datumFel).read(fel);
-        return new PlaneringEditorRepository.Punkt(rad.ny() ? null : Long.parseLong(rad.id()), rad.text().strip(),
+        LocalDate datum = f.datum(prefix + "_datum", rad.datum()).format("motelage.fel.datum", nummer)
+                .fran(idag().minusYears(1), "motelage.fel.datum", nummer)
+                .till(idag().plusYears(5), "motelage.fel.datum", nummer).las();
+        return new PlaneringEditorRepository.PlanpunktUtkast(rad.ny() ? null : Long.parseLong(rad.id()), rad.text(),
                 rad.typ(), rad.ansvar(), datum);
     }
 
     /** Closing the meeting for this participant: every item goes to its responsible handläggare. */
     public void overlamna(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         inteAvslutad(ctx, id);
         var sparad = editor.las(id)
-                .orElseThrow(() -> Fel.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
+                .orElseThrow(() -> Felsvar.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
         // Saved before a samtycke was withdrawn: such an item is not handed over until someone else owns it.
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
         List<Long> utanforSamtycke = sparad.punkter().stream()
                 .filter(p -> utanforSamtycke(p.ansvar(), samtycke))
-                .map(PlaneringEditorRepository.SparadPunkt::id).toList();
+                .map(PlaneringEditorRepository.SparadPlanpunkt::id).toList();
         var resultat = utanforSamtycke.isEmpty() ? overlamningar.overlamna(id, clock.instant())
                 : new OverlamningRepository.Resultat(0, List.of());
         if (!resultat.utanMottagare().isEmpty() || !utanforSamtycke.isEmpty()) {
             // Shown in the editor, beside each item that needs a named person.
-            Messages m = web.messages(ctx);
             FormErrors fel = new FormErrors();
             List<Rad> rader = new ArrayList<>();
             for (int i = 0; i < sparad.punkter().size(); i++) {
@@ -346,9 +333,9 @@ public final class MotelageRoutes {
                 rader.add(new Rad(String.valueOf(p.id()), p.text(), p.ansvar(), p.typ(), p.klartSenast().toString(),
                         false));
                 if (utanforSamtycke.contains(p.id())) {
-                    fel.add("p" + i + "_ansvar", m.get("motelage.fel.ansvar.samtycke", i + 1));
+                    fel.add("p" + i + "_ansvar", "motelage.fel.ansvar.samtycke", i + 1);
                 } else if (resultat.utanMottagare().contains(p.id())) {
-                    fel.add("p" + i + "_ansvar", m.get("motelage.fel.mottagare", i + 1));
+                    fel.add("p" + i + "_ansvar", "motelage.fel.mottagare", i + 1);
                 }
             }
             ctx.status(400);
@@ -363,7 +350,7 @@ public final class MotelageRoutes {
     /** After avslut the plan is a record of what was agreed: changing it is refused with a clear message. */
     private void inteAvslutad(Context ctx, long id) {
         if (deltagare.oversikt(id).map(o -> o.fas().equals("avslutad")).orElse(false)) {
-            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.plan"));
+            throw new Felsvar(409, web.messages(ctx).get("avslut.fel.last.plan"));
         }
     }
 
@@ -372,22 +359,10 @@ public final class MotelageRoutes {
             return false;
         }
         if (ansvar.startsWith("org:")) {
-            return !samtycke.contains(parse(ansvar.substring(4)));
+            return !samtycke.contains(Formular.positivt(ansvar.substring(4)));
         }
-        return kontakter.personal(parse(ansvar.substring(4)))
+        Long anvandare = Formular.positivt(ansvar.substring(4));
+        return (anvandare == null ? java.util.Optional.<KontaktRepository.Personal>empty() : kontakter.personal(anvandare))
                 .map(p -> !samtycke.contains(p.organisationId())).orElse(false);
-    }
-
-    static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : (v.length() > 4000 ? v.substring(0, 4000) : v);
-    }
-
-    static long parse(String s) {
-        try {
-            return Long.parseLong(s == null ? "" : s.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

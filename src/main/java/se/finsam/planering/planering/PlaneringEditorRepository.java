@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Reads and writes the planering as the meeting edits it. Saving is optimistic: it succeeds only if nobody saved
@@ -14,43 +15,64 @@ import org.jdbi.v3.core.Jdbi;
 public final class PlaneringEditorRepository {
 
     /** Who is responsible, as the editor's picker encodes it: "deltagaren", "org:ID" or "anv:ID". */
-    public record Punkt(Long id, String text, String typ, String ansvar, LocalDate klartSenast) {
+    public record PlanpunktUtkast(Long id, String text, String typ, String ansvar, LocalDate klartSenast) {
     }
 
     /** The latest handover of an item: who it went to and what they answered. */
     public record Overlamningsstatus(String till, Instant skapad, Instant kvitterad, Instant avvisad, String orsak) {
     }
 
-    public record SparadPunkt(long id, String text, String typ, String ansvar, LocalDate klartSenast,
+    public record SparadPlanpunkt(long id, String text, String typ, String ansvar, LocalDate klartSenast,
                               String ansvarigText, Overlamningsstatus overlamning) {
     }
 
     public record Sparad(long id, String mal, String teamanteckning, int version, Instant andrad, String andradAv,
-                         Instant overlamnad, List<SparadPunkt> punkter) {
+                         Instant overlamnad, List<SparadPlanpunkt> punkter) {
     }
 
     public enum Resultat { SPARAD, KONFLIKT }
+
+    /** The planering row as the editor reads it; its items are read separately. */
+    public record SparadRad(long id, String mal, String teamanteckning, int version, Instant andrad, String andradAv,
+                            Instant overlamnad) {
+    }
+
+    /** One item row with who is responsible and its latest handover, if any ({@code skapad} is then set). */
+    public record PlanpunktRad(long id, String text, String typ, boolean ansvarigDeltagaren, Long ansvarigOrganisationId,
+                           Long ansvarigAnvandareId, LocalDate klartSenast, String org, String person, String till,
+                           Instant skapad, Instant kvitterad, Instant avvisad, String avvisadOrsak) {
+
+        SparadPlanpunkt sparad() {
+            String ansvar = ansvarigDeltagaren ? "deltagaren"
+                    : ansvarigAnvandareId != null ? "anv:" + ansvarigAnvandareId
+                    : "org:" + ansvarigOrganisationId;
+            String ansvarigText = ansvarigDeltagaren ? null : org + (person == null ? "" : ", " + person);
+            Overlamningsstatus ov = skapad == null ? null
+                    : new Overlamningsstatus(till, skapad, kvitterad, avvisad, avvisadOrsak);
+            return new SparadPlanpunkt(id, text, typ, ansvar, klartSenast, ansvarigText, ov);
+        }
+    }
 
     private final Jdbi jdbi;
 
     public PlaneringEditorRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(SparadRad.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(PlanpunktRad.class));
     }
 
     public Optional<Sparad> las(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT p.id, p.mal, p.teamanteckning, p.version, p.andrad, a.namn, p.overlamnad
+                        SELECT p.id, p.mal, p.teamanteckning, p.version, p.andrad, a.namn AS andrad_av, p.overlamnad
                         FROM planering p JOIN anvandare a ON a.id = p.andrad_av WHERE p.deltagare_id = :d""")
                 .bind("d", deltagareId)
-                .map((rs, c) -> new Sparad(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        Instant.parse(rs.getString(5)), rs.getString(6),
-                        rs.getString(7) == null ? null : Instant.parse(rs.getString(7)), List.of()))
+                .mapTo(SparadRad.class)
                 .findOne()
                 .map(p -> new Sparad(p.id(), p.mal(), p.teamanteckning(), p.version(), p.andrad(), p.andradAv(),
                         p.overlamnad(), punkter(h, p.id()))));
     }
 
-    private static List<SparadPunkt> punkter(Handle h, long planeringId) {
+    private static List<SparadPlanpunkt> punkter(Handle h, long planeringId) {
         return h.createQuery("""
                         SELECT pp.id, pp.text, pp.typ, pp.ansvarig_deltagaren, pp.ansvarig_organisation_id,
                                pp.ansvarig_anvandare_id, pp.klart_senast, o.namn AS org, a.namn AS person,
@@ -67,23 +89,8 @@ public final class PlaneringEditorRepository {
                         WHERE pp.planering_id = :p AND pp.borttagen IS NULL
                         ORDER BY pp.ordning, pp.id""")
                 .bind("p", planeringId)
-                .map((rs, c) -> {
-                    String ansvar = rs.getBoolean("ansvarig_deltagaren") ? "deltagaren"
-                            : rs.getObject("ansvarig_anvandare_id") != null ? "anv:" + rs.getLong("ansvarig_anvandare_id")
-                            : "org:" + rs.getLong("ansvarig_organisation_id");
-                    String text = rs.getBoolean("ansvarig_deltagaren") ? null
-                            : rs.getString("org") + (rs.getString("person") == null ? "" : ", " + rs.getString("person"));
-                    Overlamningsstatus ov = rs.getString("skapad") == null ? null : new Overlamningsstatus(
-                            rs.getString("till"), Instant.parse(rs.getString("skapad")), instant(rs.getString("kvitterad")),
-                            instant(rs.getString("avvisad")), rs.getString("avvisad_orsak"));
-                    return new SparadPunkt(rs.getLong("id"), rs.getString("text"), rs.getString("typ"), ansvar,
-                            LocalDate.parse(rs.getString("klart_senast")), text, ov);
-                })
-                .list();
-    }
-
-    private static Instant instant(String s) {
-        return s == null ? null : Instant.parse(s);
+                .mapTo(PlanpunktRad.class)
+                .list().stream().map(PlanpunktRad::sparad).toList();
     }
 
     /**
@@ -91,7 +98,7 @@ public final class PlaneringEditorRepository {
      * {@code borttagna}. Items not mentioned are left as they are, so a save never removes what someone else added.
      */
     public Resultat spara(long deltagareId, Long moteId, int version, String mal, String teamanteckning,
-                          List<Punkt> punkter, List<Long> borttagna, long anvandareId, Instant nu) {
+                          List<PlanpunktUtkast> punkter, List<Long> borttagna, long anvandareId, Instant nu) {
         return jdbi.inTransaction(h -> {
             Optional<Long> befintlig = h.createQuery("SELECT id FROM planering WHERE deltagare_id = :d")
                     .bind("d", deltagareId).mapTo(Long.class).findOne();
@@ -126,7 +133,7 @@ public final class PlaneringEditorRepository {
                         .bind("nu", nu).bind("id", bort).bind("p", planeringId).execute();
             }
             int ordning = 0;
-            for (Punkt p : punkter) {
+            for (PlanpunktUtkast p : punkter) {
                 ordning++;
                 Long org = null;
                 Long anv = null;

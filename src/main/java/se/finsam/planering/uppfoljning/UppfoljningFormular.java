@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
-import se.finsam.planering.varden.Varden;
-import se.finsam.planering.web.Bounds;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.varden.Varden;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formular;
 
 /**
  * Reads and checks a follow-up, whether it comes from the HTML form or from the offline outbox
@@ -81,7 +82,7 @@ public final class UppfoljningFormular {
         }
         regler.put("datum", datum);
         regler.put("maxLangd", MAX_LANGD);
-        regler.put("lang", m.get("uppf.fel.lang"));
+        regler.put("lang", m.get("form.fel.lang"));
         regler.put("varden", VARDEN);
         Map<String, String> vardenFel = new java.util.LinkedHashMap<>();
         VARDEN_FEL.forEach((k, v) -> vardenFel.put(k, m.get(v)));
@@ -101,95 +102,89 @@ public final class UppfoljningFormular {
     private UppfoljningFormular() {
     }
 
-    public static Utfall tolka(Map<String, String> falt, long deltagareId, List<UppfoljningRepository.Punkt> punkter,
+    public static Utfall tolka(Map<String, String> falt, long deltagareId, List<PlaneringRepository.Planpunkt> punkter,
                                LocalDate idag, Instant mottagen, LocalDate planSkapad,
                                LongFunction<Optional<Long>> deltagareFor, Messages m) {
-        FormErrors fel = new FormErrors();
+        Formular f = Formular.av(falt);
+        FormErrors fel = f.fel();
 
-        String uuid = text(falt, "uuid");
+        String uuid = text(f, "uuid");
         if (uuid == null || !UUID_FORMAT.matcher(uuid).matches()) {
-            fel.add("uuid", m.get("uppf.fel.uuid"));
+            fel.add("uuid", "uppf.fel.uuid");
         }
 
         // A follow-up is recorded after the plan exists, and never ahead of today (a day's slack for time zones).
-        LocalDate datum = Bounds.date(m, "datum", falt.get("datum"))
-                .missing(m.get("uppf.fel.datum.saknas"))
-                .format(m.get("uppf.fel.datum.format"))
-                .from(planSkapad != null ? planSkapad : idag.minusYears(ARLIGT_BAKAT),
-                        planSkapad != null ? m.get("uppf.fel.datum.fore", planSkapad.toString()) : null)
-                .to(idag.plusDays(DAGAR_FRAMAT), m.get("uppf.fel.datum.framtid"))
-                .read(fel);
+        Formular.Datum datumFalt = f.datum("datum").saknas("uppf.fel.datum.saknas").format("uppf.fel.datum.format")
+                .till(idag.plusDays(DAGAR_FRAMAT), "uppf.fel.datum.framtid");
+        if (planSkapad != null) {
+            datumFalt.fran(planSkapad, "uppf.fel.datum.fore", planSkapad.toString());
+        } else {
+            datumFalt.fran(idag.minusYears(ARLIGT_BAKAT));
+        }
+        LocalDate datum = datumFalt.las();
 
         // The device's clock orders events recorded offline, so it must be near the time the server received
         // them: a clock years ahead would otherwise decide the item's status for ever.
         Instant klientTid = null;
-        String klient = text(falt, "klient_tid");
+        String klient = text(f, "klient_tid");
         if (klient != null) {
             try {
                 klientTid = Instant.parse(klient.length() > 40 ? klient.substring(0, 40) : klient);
                 if (klientTid.isBefore(mottagen.minus(KLIENTTID_BAKAT))
                         || klientTid.isAfter(mottagen.plus(KLIENTTID_FRAMAT))) {
-                    fel.add("datum", m.get("uppf.fel.klienttid", klientTid.toString(), mottagen.toString()));
+                    fel.add("datum", "uppf.fel.klienttid", klientTid.toString(), mottagen.toString());
                     klientTid = null;
                 }
             } catch (DateTimeParseException e) {
-                fel.add("datum", m.get("uppf.fel.datum.format"));
+                fel.add("datum", "uppf.fel.datum.format");
             }
         }
 
-        String forsorjning = text(falt, "forsorjning");
-        if (forsorjning != null && !VARDEN.get("forsorjning").contains(forsorjning)) {
-            fel.add("forsorjning", m.get(VARDEN_FEL.get("forsorjning")));
-        }
-        String sysselsattning = limited(falt, "sysselsattning", MAX_LANGD.get("sysselsattning"), fel, m);
-        String noteringDeltagare = limited(falt, "notering_deltagare", MAX_LANGD.get("notering_deltagare"), fel, m);
-        String noteringIntern = limited(falt, "notering_intern", MAX_LANGD.get("notering_intern"), fel, m);
-        String nastaSteg = limited(falt, "nasta_steg", MAX_LANGD.get("nasta_steg"), fel, m);
-        boolean eskalera = "on".equals(falt.get("eskalera")) || "true".equals(falt.get("eskalera"));
+        String forsorjning = blankNull(f.val("forsorjning", VARDEN.get("forsorjning"), VARDEN_FEL.get("forsorjning")));
+        String sysselsattning = limited(f, "sysselsattning", MAX_LANGD.get("sysselsattning"));
+        String noteringDeltagare = limited(f, "notering_deltagare", MAX_LANGD.get("notering_deltagare"));
+        String noteringIntern = limited(f, "notering_intern", MAX_LANGD.get("notering_intern"));
+        String nastaSteg = limited(f, "nasta_steg", MAX_LANGD.get("nasta_steg"));
+        boolean eskalera = f.kryss("eskalera", "on") || f.kryss("eskalera", "true");
 
         Long korrigerar = null;
-        String korr = text(falt, "korrigerar");
-        if (korr != null) {
-            try {
-                korrigerar = Long.parseLong(korr);
-                if (!deltagareFor.apply(korrigerar).map(d -> d == deltagareId).orElse(false)) {
-                    fel.add("korrigerar", m.get("uppf.fel.korrigerar"));
-                }
-            } catch (NumberFormatException e) {
-                fel.add("korrigerar", m.get("uppf.fel.korrigerar"));
+        if (text(f, "korrigerar") != null) {
+            korrigerar = f.id("korrigerar", "uppf.fel.korrigerar");
+            if (korrigerar != null && !deltagareFor.apply(korrigerar).map(d -> d == deltagareId).orElse(false)) {
+                fel.add("korrigerar", "uppf.fel.korrigerar");
             }
         }
 
         // Every item field must name an item of this participant's plan.
-        for (String key : falt.keySet()) {
+        for (String key : f.namn()) {
             var match = ITEM_FIELD.matcher(key);
             if (match.matches()) {
                 long id = Long.parseLong(match.group(2));
                 if (punkter.stream().noneMatch(p -> p.id() == id)) {
-                    fel.add("punkter", m.get("uppf.fel.punkt"));
+                    fel.add("punkter", "uppf.fel.punkt");
                 }
             }
         }
 
         List<Uppfoljning.Status> statusar = new ArrayList<>();
-        for (UppfoljningRepository.Punkt p : punkter) {
-            String status = text(falt, item("status_*", p.id()));
+        for (PlaneringRepository.Planpunkt p : punkter) {
+            String status = text(f, item("status_*", p.id()));
             if (status == null) {
                 continue;
             }
             if (!VARDEN.get("status_*").contains(status)) {
-                fel.add(item("status_*", p.id()), m.get(VARDEN_FEL.get("status_*")));
+                fel.add(item("status_*", p.id()), VARDEN_FEL.get("status_*"));
                 continue;
             }
-            String orsak = limited(falt, item("orsak_*", p.id()), MAX_LANGD.get("orsak_*"), fel, m);
-            String fore = text(falt, item("fore_*", p.id()));
+            String orsak = limited(f, item("orsak_*", p.id()), MAX_LANGD.get("orsak_*"));
+            String fore = text(f, item("fore_*", p.id()));
             boolean changed = !status.equals(fore == null ? p.statusEllerStart() : fore);
             for (KravsOm regel : KRAVS_OM) {
-                String om = text(falt, item(regel.om(), p.id()));
-                String andrad = text(falt, item(regel.andrad(), p.id()));
+                String om = text(f, item(regel.om(), p.id()));
+                String andrad = text(f, item(regel.andrad(), p.id()));
                 boolean regelAndrad = !java.util.Objects.equals(om, andrad == null ? p.statusEllerStart() : andrad);
-                if (regel.varden().contains(om) && regelAndrad && text(falt, item(regel.falt(), p.id())) == null) {
-                    fel.add(item(regel.falt(), p.id()), m.get(regel.felnyckel()));
+                if (regel.varden().contains(om) && regelAndrad && text(f, item(regel.falt(), p.id())) == null) {
+                    fel.add(item(regel.falt(), p.id()), regel.felnyckel());
                 }
             }
             if (changed || (orsak != null && !orsak.equals(p.orsak()))) {
@@ -199,7 +194,7 @@ public final class UppfoljningFormular {
 
         if (fel.isEmpty() && statusar.isEmpty() && forsorjning == null && sysselsattning == null
                 && noteringDeltagare == null && noteringIntern == null && nastaSteg == null && !eskalera) {
-            fel.add("notering_deltagare", m.get("uppf.fel.tom"));
+            fel.add("notering_deltagare", "uppf.fel.tom");
         }
         Uppfoljning u = fel.isEmpty()
                 ? new Uppfoljning(uuid, deltagareId, datum, klientTid, forsorjning, sysselsattning, noteringDeltagare,
@@ -208,20 +203,15 @@ public final class UppfoljningFormular {
         return new Utfall(u, fel);
     }
 
-    private static String text(Map<String, String> falt, String key) {
-        String value = falt.get(key);
-        if (value == null) {
-            return null;
-        }
-        value = value.strip();
+    private static String text(Formular f, String key) {
+        return blankNull(f.text(key));
+    }
+
+    private static String blankNull(String value) {
         return value.isEmpty() ? null : value;
     }
 
-    private static String limited(Map<String, String> falt, String key, int max, FormErrors fel, Messages m) {
-        String value = text(falt, key);
-        if (value != null && value.length() > max) {
-            fel.add(key, m.get("uppf.fel.lang", max, value.length()));
-        }
-        return value;
+    private static String limited(Formular f, String key, int max) {
+        return blankNull(f.text(key, max));
     }
 }

@@ -1,6 +1,5 @@
 package se.finsam.planering.uppfoljning;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -10,14 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.varden.Varden;
-import se.finsam.planering.web.Fel;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Renderer;
@@ -66,7 +66,7 @@ public final class UppfoljningRoutes {
         }
     }
 
-    public record FormularPage(DeltagareRepository.Oversikt deltagare, List<UppfoljningRepository.Punkt> punkter,
+    public record FormularPage(DeltagareRepository.Oversikt deltagare, List<PlaneringRepository.Planpunkt> punkter,
                                Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
                                List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
                                LocalDate idag, java.time.Instant hamtad, java.time.Instant avslutad,
@@ -104,7 +104,11 @@ public final class UppfoljningRoutes {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int MAX_FALT = 500;
 
-    private final Jdbi jdbi;
+    /** What the offline outbox sends: the participant, and the form's own fields by name, as the form posts them. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record Synk(Long deltagareId, Map<String, String> falt) {
+    }
+
     private final se.finsam.planering.mote.MoteRepository moten;
     private final UppfoljningRepository repo;
     private final UppfoljningOversikt oversikt;
@@ -114,10 +118,9 @@ public final class UppfoljningRoutes {
     private final WebContext web;
     private final Clock clock;
 
-    public UppfoljningRoutes(Jdbi jdbi, se.finsam.planering.mote.MoteRepository moten, UppfoljningRepository repo,
+    public UppfoljningRoutes(se.finsam.planering.mote.MoteRepository moten, UppfoljningRepository repo,
                              UppfoljningOversikt oversikt, DeltagareRepository deltagare, DeltagareAccess access,
                              Renderer renderer, WebContext web, Clock clock) {
-        this.jdbi = jdbi;
         this.moten = moten;
         this.repo = repo;
         this.oversikt = oversikt;
@@ -134,23 +137,19 @@ public final class UppfoljningRoutes {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
         boolean koordinator = user.roll() == Roll.KOORDINATOR;
-        List<Val> team = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT t.id, t.namn FROM team t JOIN team_medlem m ON m.team_id = t.id
-                        WHERE m.anvandare_id = :u ORDER BY t.namn""")
-                .bind("u", user.id()).map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
-        List<Val> organisationer = jdbi.withHandle(h -> h.createQuery("SELECT id, namn FROM organisation ORDER BY namn")
-                .map((rs, c) -> new Val(rs.getString(1), rs.getString(2))).list());
+        List<Val> team = repo.team(user.id());
+        List<Val> organisationer = repo.organisationer();
         String valtTeam = blankToNull(ctx.queryParam("team"));
         String valdOrg = blankToNull(ctx.queryParam("organisation"));
         String sortering = blankToNull(ctx.queryParam("sortering"));
         if (sortering != null && !List.of("bradskande", "namn", "team").contains(sortering)) {
-            throw Fel.badRequest(m.get("uppf.fel.sortering"));
+            throw Felsvar.badRequest(m.get("uppf.fel.sortering"));
         }
         if (valtTeam != null && team.stream().noneMatch(t -> t.varde().equals(valtTeam))) {
-            throw Fel.badRequest(m.get("uppf.fel.team"));
+            throw Felsvar.badRequest(m.get("uppf.fel.team"));
         }
         if (valdOrg != null && organisationer.stream().noneMatch(o -> o.varde().equals(valdOrg))) {
-            throw Fel.badRequest(m.get("uppf.fel.organisation"));
+            throw Felsvar.badRequest(m.get("uppf.fel.organisation"));
         }
         var teamIds = valtTeam == null ? user.teamIds() : java.util.Set.of(Long.parseLong(valtTeam));
         var resultat = oversikt.berakna(new UppfoljningOversikt.Filter(DeltagareAccess.synliga(user), teamIds,
@@ -166,17 +165,15 @@ public final class UppfoljningRoutes {
     /** The koordinator marks an escalation handled, with a note of what was done; it then leaves the list. */
     public void eskaleringHanterad(Context ctx) {
         Messages m = web.messages(ctx);
-        long uppfoljningId = DeltagareAccess.idFrom(ctx, "id");
+        long uppfoljningId = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         if (!repo.eskalerad(uppfoljningId)) {
-            throw Fel.badRequest(m.get("uppf.fel.inteeskalerad"));
+            throw Felsvar.badRequest(m.get("uppf.fel.inteeskalerad"));
         }
-        String notering = blankToNull(ctx.formParam("notering"));
-        if (notering == null) {
-            throw Fel.badRequest(m.get("uppf.fel.hanterad.notering"));
-        }
-        if (notering.length() > Varden.MAX_NASTA_STEG) {
-            throw Fel.badRequest(m.get("uppf.fel.lang", Varden.MAX_NASTA_STEG, notering.length()));
+        Formular f = Formular.av(ctx);
+        String notering = f.text("notering", Varden.MAX_NASTA_STEG, "uppf.fel.hanterad.notering");
+        if (!f.ok()) {
+            throw Felsvar.badRequest(f.fel().text("notering", m));
         }
         repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
         web.flash(ctx, "flash.eskalering.hanterad");
@@ -186,7 +183,7 @@ public final class UppfoljningRoutes {
     // ---- recording ----
 
     public void formular(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         Map<String, String> varden = new HashMap<>();
         varden.put("uuid", UUID.randomUUID().toString());
         varden.put("datum", LocalDate.now(clock).toString());
@@ -198,7 +195,7 @@ public final class UppfoljningRoutes {
     }
 
     private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
-        var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Fel.notFound(web.messages(ctx).get("fel.404")));
+        var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
                 repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant(),
                 repo.avslutad(id).orElse(null), regler(ctx, id)));
@@ -206,7 +203,7 @@ public final class UppfoljningRoutes {
 
     /** The plain HTML form: works without JavaScript. */
     public void spara(Context ctx) {
-        long id = DeltagareAccess.idFrom(ctx, "id");
+        long id = Formular.sokvagsId(ctx, "id");
         CurrentUser user = web.requireUser(ctx);
         Map<String, String> falt = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
@@ -223,7 +220,7 @@ public final class UppfoljningRoutes {
         baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
         if (resultat == UppfoljningRepository.Resultat.ANNAN_DELTAGARE) {
-            throw new Fel(409, web.messages(ctx).get("uppf.fel.uuidkrock"));
+            throw new Felsvar(409, web.messages(ctx).get("uppf.fel.uuidkrock"));
         }
         web.flash(ctx, resultat == UppfoljningRepository.Resultat.SPARAD ? "flash.uppf.sparad" : "flash.uppf.redan");
         ctx.redirect("/deltagare/" + id + "/uppfoljning");
@@ -237,35 +234,32 @@ public final class UppfoljningRoutes {
         Messages m = web.messages(ctx);
         String type = ctx.contentType();
         if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new Fel(415, m.get("uppf.fel.json"));
+            throw new Felsvar(415, m.get("uppf.fel.json"));
         }
-        JsonNode body;
+        Synk synk;
         try {
-            body = JSON.readTree(ctx.body());
+            synk = JSON.readValue(ctx.body(), Synk.class);
         } catch (java.io.IOException e) {
-            throw Fel.badRequest(m.get("uppf.fel.json"));
+            // Not JSON, a field named twice, or a field that is an object or a list rather than a value.
+            throw Felsvar.badRequest(m.get("uppf.fel.json"));
         }
-        if (body == null || !body.path("deltagareId").canConvertToLong() || !body.path("falt").isObject()
-                || body.path("falt").size() > MAX_FALT) {
-            throw Fel.badRequest(m.get("uppf.fel.json"));
+        if (synk == null || synk.deltagareId() == null || synk.falt() == null || synk.falt().size() > MAX_FALT) {
+            throw Felsvar.badRequest(m.get("uppf.fel.json"));
         }
-        long id = body.path("deltagareId").asLong();
+        long id = synk.deltagareId();
         if (id <= 0) {
-            throw Fel.notFound(m.get("uppf.fel.deltagare"));
+            throw Felsvar.notFound(m.get("uppf.fel.deltagare"));
         }
         CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "registrerade uppföljning (synk)");
         Map<String, String> falt = new LinkedHashMap<>();
-        var fields = body.path("falt").fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
-            if (!e.getValue().isValueNode()) {
-                throw Fel.badRequest(m.get("uppf.fel.json"));
+        synk.falt().forEach((k, v) -> {
+            if (v != null) {
+                falt.put(k, v);
             }
-            falt.put(e.getKey(), e.getValue().asText());
-        }
+        });
         var utfall = tolka(ctx, id, falt);
         if (!utfall.ok()) {
-            throw Fel.badRequest(String.join(" ", utfall.fel().all().values()));
+            throw Felsvar.badRequest(String.join(" ", utfall.fel().texter(m).values()));
         }
         baraRattelseEfterAvslut(ctx, utfall.uppfoljning());
         var resultat = repo.spara(utfall.uppfoljning(), user.id(), clock.instant());
@@ -273,7 +267,7 @@ public final class UppfoljningRoutes {
             case SPARAD -> ctx.status(201).json(Map.of("status", "sparad", "uuid", utfall.uppfoljning().uuid()));
             case REDAN_SPARAD -> ctx.status(200).json(Map.of("status", "redan sparad",
                     "uuid", utfall.uppfoljning().uuid()));
-            default -> throw new Fel(409, m.get("uppf.fel.uuidkrock"));
+            default -> throw new Felsvar(409, m.get("uppf.fel.uuidkrock"));
         }
     }
 
@@ -296,7 +290,7 @@ public final class UppfoljningRoutes {
 
     private void baraRattelseEfterAvslut(Context ctx, Uppfoljning u) {
         if (u.korrigerar() == null && repo.avslutad(u.deltagareId()).isPresent()) {
-            throw new Fel(409, web.messages(ctx).get("avslut.fel.last.uppfoljning"));
+            throw new Felsvar(409, web.messages(ctx).get("avslut.fel.last.uppfoljning"));
         }
     }
 

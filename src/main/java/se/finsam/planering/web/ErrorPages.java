@@ -26,7 +26,7 @@ public final class ErrorPages {
     }
 
     public void httpError(HttpResponseException e, Context ctx) {
-        String detail = e instanceof Fel || e instanceof Nekad ? e.getMessage() : null;
+        String detail = e instanceof Felsvar || e instanceof Nekad ? e.getMessage() : null;
         show(ctx, e.getStatus(), detail, null);
     }
 
@@ -85,7 +85,7 @@ public final class ErrorPages {
     public void utanNat(Context ctx) {
         String sprak = ctx.queryParam("sprak");
         if (!Messages.supported(sprak)) {
-            throw Fel.notFound(web.messages(ctx).get("fel.404"));
+            throw Felsvar.notFound(web.messages(ctx).get("fel.404"));
         }
         ctx.html(renderer.renderToString("fel/utan-nat.jte",
                 Map.of("c", new PageContext(Messages.of(sprak), null, null, ctx.path(), null, web.zon()))));

@@ -1,15 +1,43 @@
 package se.finsam.planering.web;
 
+import se.finsam.planering.sprak.Messages;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import se.finsam.planering.sprak.Messages;
 import java.util.Map;
 
-/** Validation messages per field, in the order the fields appear on the page. */
+/**
+ * What is wrong with a form, per field, in the order the fields appear on the page. Each error is a message
+ * key with its arguments, translated when the page (or the JSON answer) is written in the reader's language.
+ */
 public final class FormErrors {
 
-    private final Map<String, String> errors = new LinkedHashMap<>();
+    /** A message key and its arguments. */
+    public record Meddelande(String nyckel, List<Object> argument) {
+        public Meddelande(String nyckel, Object... argument) {
+            this(nyckel, Collections.unmodifiableList(Arrays.asList(argument.clone())));
+        }
 
-    public FormErrors add(String field, String message) {
-        errors.putIfAbsent(field, message);
+        /** The text in the reader's language; an argument that is itself a message is translated too. */
+        public String text(Messages m) {
+            if (argument.isEmpty()) {
+                return m.get(nyckel);
+            }
+            return m.get(nyckel, argument.stream().map(a -> a instanceof Meddelande inre ? inre.text(m) : a).toArray());
+        }
+    }
+
+    private final Map<String, Meddelande> errors = new LinkedHashMap<>();
+
+    /** The first error for a field is kept; a later one for the same field is not shown. */
+    public FormErrors add(String field, String key, Object... args) {
+        return add(field, new Meddelande(key, args));
+    }
+
+    public FormErrors add(String field, Meddelande meddelande) {
+        errors.putIfAbsent(field, meddelande);
         return this;
     }
 
@@ -21,12 +49,25 @@ public final class FormErrors {
         return errors.containsKey(field);
     }
 
-    public String get(String field) {
+    public Meddelande get(String field) {
         return errors.get(field);
     }
 
-    public Map<String, String> all() {
-        return errors;
+    /** The error for a field in the reader's language, or null. */
+    public String text(String field, Messages m) {
+        Meddelande e = errors.get(field);
+        return e == null ? null : e.text(m);
+    }
+
+    public Map<String, Meddelande> all() {
+        return Collections.unmodifiableMap(errors);
+    }
+
+    /** Every error in the reader's language, field by field. */
+    public Map<String, String> texter(Messages m) {
+        Map<String, String> texter = new LinkedHashMap<>();
+        errors.forEach((field, e) -> texter.put(field, e.text(m)));
+        return texter;
     }
 
     public static FormErrors none() {

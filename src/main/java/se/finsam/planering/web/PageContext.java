@@ -45,6 +45,19 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
         };
     }
 
+    /** The ids a form field's aria-describedby names: its hint and its error, when it has them; else null. */
+    public static String beskrivning(boolean hjalp, boolean fel, String id) {
+        if (hjalp && fel) {
+            return id + "-hjalp " + id + "-fel";
+        }
+        return hjalp ? id + "-hjalp" : fel ? id + "-fel" : null;
+    }
+
+    /** A page's title, starting with "Fel:" in the reader's language when its form has errors. */
+    public String titel(String title, FormErrors fel) {
+        return fel != null && !fel.isEmpty() ? t("form.fel") + ": " + title : title;
+    }
+
     public String lang() {
         return messages.lang();
     }

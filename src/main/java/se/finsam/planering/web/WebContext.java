@@ -62,7 +62,7 @@ public final class WebContext {
     public CurrentUser requireUser(Context ctx) {
         CurrentUser user = user(ctx);
         if (user == null) {
-            throw new Fel(401, messages(ctx).get("fel.401"));
+            throw new Felsvar(401, messages(ctx).get("fel.401"));
         }
         return user;
     }

@@ -48,6 +48,14 @@ public final class WebSecurity {
     /** Paths a participant who has not yet chosen a PIN may use. */
     private static final Set<String> PIN_SETUP_PATHS = Set.of("/aktivera/pin", "/logga-ut", "/sprak");
 
+    /**
+     * Paths a koordinator or admin may use between password and second factor: the second-factor pages (with
+     * enrolment), logging out and the language choice. Everything else leads to the second factor.
+     */
+    private static final Set<String> SECOND_FACTOR_PATHS = Set.of("/tvafaktor", "/tvafaktor/registrera",
+            "/api/tvafaktor/nyckel/start", "/api/tvafaktor/nyckel/klar", "/api/nyckel/registrera/start",
+            "/api/nyckel/registrera/klar", "/logga-ut", "/sprak", "/health", "/utan-nat");
+
     private final WebContext web;
     private final SessionStore sessions;
     private final UserRepository users;
@@ -79,7 +87,7 @@ public final class WebSecurity {
         loadUser(ctx);
         if (changesState(ctx.method()) && !csrfOk(ctx)) {
             LOG.warn("Refused {} {} without a valid CSRF token from {}", ctx.method(), ctx.path(), ctx.ip());
-            throw new Fel(403, web.messages(ctx).get("fel.csrf"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.csrf"));
         }
     }
 
@@ -138,12 +146,21 @@ public final class WebSecurity {
                 .orElse(null);
         Set<RouteRole> roles = regel == null ? declared
                 : declared.stream().filter(r -> !(r instanceof Atkomst)).collect(java.util.stream.Collectors.toSet());
+        SessionStore.Session current = web.session(ctx);
+        if (current != null && current.andraFaktorKravs() && !SECOND_FACTOR_PATHS.contains(ctx.path())) {
+            if (acceptsHtml(ctx)) {
+                ctx.redirect("/tvafaktor", io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new Felsvar(401, web.messages(ctx).get("tvafaktor.kravs"));
+        }
         if (roles.contains(Roll.Oppen.ALLA)) {
             return;
         }
         if (roles.isEmpty()) {
             LOG.error("Route {} {} declares no roles; refusing", ctx.method(), ctx.endpoint().path);
-            throw new Fel(403, web.messages(ctx).get("fel.403"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
         CurrentUser user = web.user(ctx);
         if (user == null) {
@@ -152,7 +169,7 @@ public final class WebSecurity {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            throw new Fel(401, web.messages(ctx).get("fel.401"));
+            throw new Felsvar(401, web.messages(ctx).get("fel.401"));
         }
         SessionStore.Session session = web.session(ctx);
         if (session.pinSaknas() && !PIN_SETUP_PATHS.contains(ctx.path())) {
@@ -162,14 +179,14 @@ public final class WebSecurity {
         }
         if (!roles.contains(user.roll())) {
             audit.log(user.id(), AuditLog.Handling.NEKAD, null, ctx.method() + " " + ctx.path(), ctx.ip());
-            throw new Fel(403, web.messages(ctx).get("fel.403"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
         if (regel != null) {
             atkomst.kontrollera(ctx, regel);
         } else if (!ctx.pathParamMap().isEmpty()) {
             LOG.error("Route {} {} has path parameters but no access rule; refusing", ctx.method(),
                     ctx.endpoint().path);
-            throw new Fel(403, web.messages(ctx).get("fel.403"));
+            throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
     }
 

@@ -130,7 +130,7 @@ class InloggningsflodTest {
             Visitor after = new Visitor(base);
             assertEquals(200, after.get("/health").statusCode());
             after.get("/logga-in");
-            HttpResponse<String> login = after.login("koordinator", DemoData.STAFF_PASSWORD);
+            HttpResponse<String> login = after.login("handlaggare", DemoData.STAFF_PASSWORD);
             assertEquals(302, login.statusCode(), login.body());
             assertEquals(200, after.get("/oversikt").statusCode());
         } finally {

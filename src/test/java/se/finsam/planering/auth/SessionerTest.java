@@ -100,7 +100,7 @@ class SessionerTest extends AppTest {
         assertEquals(404, admin.post("/admin/anvandare/999999/logga-ut", Map.of()).statusCode());
         assertEquals(1, (int) app.jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM audit_log WHERE vad LIKE :v")
-                .bind("v", "%användare " + id + " överallt%").mapTo(Integer.class).one()));
+                .bind("v", "konto " + id + ": utloggad överallt%").mapTo(Integer.class).one()));
     }
 
     @Test
@@ -201,7 +201,7 @@ class SessionerTest extends AppTest {
             String csrfCookie = cookieValue(setCookies, "__Host-finsam_csrf");
             String token = HttpSession.html(page).select("input[name=_csrf]").val();
             assertFalse(token.isEmpty(), "the login form carries a CSRF token");
-            String form = "_csrf=" + enc(token) + "&anvandarnamn=koordinator&losenord="
+            String form = "_csrf=" + enc(token) + "&anvandarnamn=handlaggare&losenord="
                     + enc(DemoData.STAFF_PASSWORD);
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/logga-in"))
                     .header("Cookie", "__Host-finsam_csrf=" + csrfCookie)

@@ -28,6 +28,9 @@ class StaffLoginTest extends AppTest {
                 Map.of("anvandarnamn", "koordinator", "losenord", DemoData.STAFF_PASSWORD, "tillbaka", "/"));
         assertEquals(302, login.statusCode());
         assertNotNull(s.cookie("finsam_session"));
+        assertTrue(login.headers().firstValue("Location").orElse("").startsWith("/tvafaktor"),
+                "the koordinator passes a second factor first");
+        s.passSecondFactor("koordinator");
         HttpResponse<String> start = s.get("/");
         assertEquals("/oversikt", start.headers().firstValue("Location").orElse(""));
         HttpResponse<String> oversikt = s.get("/oversikt");

@@ -67,6 +67,11 @@ class HogerTillVansterBrowserTest extends BrowserTest {
     static void deltagareMedKontakter() {
         deltagare = TestData.deltagareIFas(app, "uppfoljning", 0);
         anvandarnamn = TestData.kontoMedPin(app, deltagare, PIN);
+        // She gets a new regional contact: the one she had ends the day before, as a change of contact does.
+        app.jdbi().useHandle(h -> h.createUpdate("""
+                        UPDATE kontaktperson SET till_datum = max(fran_datum, '2026-09-30') WHERE deltagare_id = :d AND till_datum IS NULL
+                          AND organisation_id = (SELECT id FROM organisation WHERE kod = 'REGION')""")
+                .bind("d", deltagare).execute());
         app.jdbi().useHandle(h -> h.createUpdate("""
                         INSERT INTO kontaktperson (deltagare_id, organisation_id, namn, titel, telefon, epost, fran_datum)
                         VALUES (:d, (SELECT id FROM organisation WHERE kod = 'REGION'), :n, 'Kurator', :t,

@@ -76,6 +76,8 @@ class MinPlaneringBrowserTest extends BrowserTest {
         browser.type("#pin2", "918273");
         browser.clickAndWait("form.formular button[type=submit]");
         assertTrue(browser.text().contains("Din PIN-kod är sparad"));
+        // Next she is offered a passkey; she can wait with that and go to her plan.
+        browser.clickAndWait("#hoppa-over");
         for (String punkt : punkter(ny)) {
             assertTrue(browser.text().contains(punkt), "the plan shows " + punkt);
         }

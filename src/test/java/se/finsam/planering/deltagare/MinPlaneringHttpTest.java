@@ -2,12 +2,18 @@ package se.finsam.planering.deltagare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
@@ -145,5 +151,44 @@ class MinPlaneringHttpTest extends AppTest {
         String handlaggare = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT namn FROM anvandare WHERE anvandarnamn = 'handlaggare'").mapTo(String.class).one());
         assertTrue(body.contains(handlaggare), body);
+    }
+
+    /**
+     * Notes written for her follow the order of the devices they were written on, as statuses do: a note
+     * written earlier on a device that was offline, and received later, is not the newest.
+     */
+    @Test
+    void noteringarnaForDeltagarenFoljerEnhetensOrdningInteMottagningen() {
+        long deltagare = TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("uppfoljning").utanKonto().medNamn()
+                .hamta();
+        HttpSession s = loggaIn(deltagare);
+        assertEquals(302, s.post("/min-planering/last", Map.of()).statusCode());
+        HttpSession staff = app.session().loginStaff("koordinator");
+
+        app.clock().advance(Duration.ofMinutes(10));
+        Instant skriven = app.clock().instant();
+        String senare = "Skriven sist: vi ses på vårdcentralen.";
+        registreraNotering(staff, deltagare, senare, skriven);
+        app.clock().advance(Duration.ofMinutes(5));
+        // Written half an hour before on a device with no network, received now.
+        String tidigare = "Skriven först: ring Försäkringskassan.";
+        registreraNotering(staff, deltagare, tidigare, skriven.minus(Duration.ofMinutes(30)));
+
+        Document page = s.page("/min-planering");
+        List<String> noteringar = page.select("li.nyhet--notering q").eachText();
+        assertEquals(List.of(senare, tidigare), noteringar, "newest first by the device's order");
+        Element senaste = page.selectFirst("section[aria-labelledby=uppf-rubrik] .ruta");
+        assertNotNull(senaste, page.html());
+        assertTrue(senaste.text().contains(senare), senaste.text());
+        assertFalse(senaste.text().contains(tidigare), senaste.text());
+    }
+
+    private static void registreraNotering(HttpSession staff, long deltagare, String notering, Instant klientTid) {
+        String form = staff.get("/deltagare/" + deltagare + "/uppfoljning").body();
+        HttpResponse<String> r = staff.post("/deltagare/" + deltagare + "/uppfoljning", new HashMap<>(Map.of(
+                "uuid", HttpSession.value(form, "input[name=uuid]"),
+                "datum", HttpSession.value(form, "input[name=datum]"),
+                "klient_tid", klientTid.toString(), "notering_deltagare", notering)));
+        assertEquals(302, r.statusCode(), r.body());
     }
 }

@@ -199,19 +199,19 @@ class InloggningsskyddTest extends AppTest {
     @Test
     void sparrtidenSagsISekunderEllerMinuterMedRattPluralform() {
         Messages sv = Messages.of("sv");
-        assertTrue(AuthRoutes.lockMessage(sv, Duration.ofSeconds(30)).contains("Vänta 30 sekunder"));
-        assertTrue(AuthRoutes.lockMessage(sv, Duration.ofSeconds(1)).contains("Vänta 1 sekund "));
-        assertTrue(AuthRoutes.lockMessage(sv, Duration.ofSeconds(60)).contains("Vänta 1 minut "));
-        assertTrue(AuthRoutes.lockMessage(sv, Duration.ofSeconds(61)).contains("Vänta 2 minuter"));
-        assertFalse(AuthRoutes.lockMessage(sv, Duration.ofMinutes(15)).contains("("));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(sv).contains("Vänta 30 sekunder"));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(1)).text(sv).contains("Vänta 1 sekund "));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(60)).text(sv).contains("Vänta 1 minut "));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(61)).text(sv).contains("Vänta 2 minuter"));
+        assertFalse(AuthRoutes.sparrMeddelande(Duration.ofMinutes(15)).text(sv).contains("("));
         Messages en = Messages.of("en");
-        assertTrue(AuthRoutes.lockMessage(en, Duration.ofSeconds(30)).contains("Wait 30 seconds"));
-        assertTrue(AuthRoutes.lockMessage(en, Duration.ofMinutes(1)).contains("Wait 1 minute "));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(en).contains("Wait 30 seconds"));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofMinutes(1)).text(en).contains("Wait 1 minute "));
         Messages ar = Messages.of("ar");
-        assertTrue(AuthRoutes.lockMessage(ar, Duration.ofSeconds(30)).contains("ثانية"));
-        assertTrue(AuthRoutes.lockMessage(ar, Duration.ofSeconds(5)).contains("ثوانٍ"));
-        assertTrue(AuthRoutes.lockMessage(ar, Duration.ofMinutes(1)).contains("دقيقة واحدة"));
-        assertTrue(AuthRoutes.lockMessage(ar, Duration.ofMinutes(2)).contains("دقيقتين"));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(ar).contains("ثانية"));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(5)).text(ar).contains("ثوانٍ"));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofMinutes(1)).text(ar).contains("دقيقة واحدة"));
+        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofMinutes(2)).text(ar).contains("دقيقتين"));
 
         HttpSession s = app.session();
         HttpResponse<String> locking = null;

@@ -254,6 +254,21 @@ class PlaneringFlodeHttpTest extends AppTest {
     }
 
     @Test
+    void kvittensfristenHopparOverJulOchNyar() {
+        // Handed over on Wednesday 2026-12-23: julafton, juldagen, annandagen, nyårsafton, nyårsdagen and
+        // trettondedagen are not working days, so the fifth working day is Tuesday 2027-01-05.
+        app.clock().set(java.time.Instant.parse("2026-12-23T09:00:00Z"));
+        long id = planMedEnPunkt("Jul", "anv:" + anvandare(app, "region.handlaggare"));
+        app.clock().set(java.time.Instant.parse("2027-01-04T09:00:00Z"));
+        assertFalse(flaggad(app.session().loginStaff("koordinator").get("/oversikt").body(), id),
+                "four working days on Monday 4 January");
+        app.clock().set(java.time.Instant.parse("2027-01-05T09:00:00Z"));
+        assertTrue(flaggad(app.session().loginStaff("koordinator").get("/oversikt").body(), id),
+                "five working days on Tuesday 5 January");
+        app.clock().set(TestApp.START);
+    }
+
+    @Test
     void punktSomBaraNamnerMyndighetenGarTillDessKontaktperson() {
         HttpSession s = app.session().loginStaff("handlaggare");
         long id = anmal(app, s, anmalan(app, "Myndig", "Hetsson", "1970"));

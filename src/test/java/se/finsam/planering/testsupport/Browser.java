@@ -158,7 +158,27 @@ public final class Browser implements AutoCloseable {
         open("/logga-in");
         type("#anvandarnamn", username);
         type("#losenord", password);
-        return clickAndWait("form.formular button[type=submit]");
+        clickAndWait("form.formular button[type=submit]");
+        String path = java.net.URI.create(driver.getCurrentUrl()).getPath();
+        if (path.equals("/tvafaktor")) {
+            passSecondFactor(username);
+        } else if (path.equals("/tvafaktor/registrera")) {
+            enrolSecondFactor();
+        }
+        return this;
+    }
+
+    /** A new koordinator or admin without a second factor: reads the shown secret as an authenticator app would. */
+    public Browser enrolSecondFactor() {
+        String secret = find("#totp-hemlighet").getText().replaceAll("\\s", "");
+        type("#kod", app.totpKodForHemlighet(secret));
+        return clickAndWait("#tvafaktor-registrera button[type=submit]");
+    }
+
+    /** Types the TOTP code of a koordinator or admin on the second-factor page, as a person with the app would. */
+    public Browser passSecondFactor(String username) {
+        type("#kod", app.totpKod(username));
+        return clickAndWait("#tvafaktor-totp button[type=submit]");
     }
 
     public Browser logout() {

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.App;
 import se.finsam.planering.Config;
 import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.auth.Totp;
 import se.finsam.planering.db.Database;
 import se.finsam.planering.demo.DemoData;
 
@@ -148,6 +149,38 @@ public final class TestApp implements AutoCloseable {
         Config config = new Config(port, folder.resolve(FILE), "http://localhost", Config.DemoMode.NONE, false,
                 Duration.ofMinutes(30), false, false);
         app = App.start(config, clock);
+    }
+
+    /**
+     * A TOTP code for an account with a second factor, as its authenticator app would show it, that the server has
+     * not accepted yet: a code is accepted once, so when every step around "now" is used the clock moves on a step.
+     */
+    public synchronized String totpKod(String anvandarnamn) {
+        Jdbi db = jdbi();
+        long id = db.withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = :u")
+                .bind("u", anvandarnamn).mapTo(Long.class).one());
+        String secret = db.withHandle(h -> h.createQuery(
+                        "SELECT hemlighet FROM totp WHERE anvandare_id = :a AND bekraftad IS NOT NULL")
+                .bind("a", id).mapTo(String.class).findOne())
+                .orElseThrow(() -> new AssertionError(anvandarnamn + " has no TOTP secret"));
+        while (true) {
+            long now = Totp.steg(clock.instant());
+            for (long step = now - Totp.WINDOW; step <= now + Totp.WINDOW; step++) {
+                long s = step;
+                boolean used = db.withHandle(h -> h.createQuery(
+                                "SELECT EXISTS (SELECT 1 FROM totp_anvand WHERE anvandare_id = :a AND steg = :s)")
+                        .bind("a", id).bind("s", s).mapTo(Boolean.class).one());
+                if (!used) {
+                    return Totp.kod(secret, s);
+                }
+            }
+            clock.advance(Duration.ofSeconds(Totp.PERIOD_SECONDS));
+        }
+    }
+
+    /** The current code for a secret shown on the enrolment page. */
+    public String totpKodForHemlighet(String secret) {
+        return Totp.kod(secret, Totp.steg(clock.instant()));
     }
 
     public HttpSession session() {

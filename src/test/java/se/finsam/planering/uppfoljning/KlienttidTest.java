@@ -176,4 +176,19 @@ class KlienttidTest extends AppTest {
         assertFalse(text.matches("(?s).*\\bSCAN (pp|us|u|s|uppfoljning|uppfoljning_status|planpunkt)\\b.*"), text);
         assertTrue(text.contains("uppfoljning_status_planpunkt"), "statuses are found by item: " + text);
     }
+
+    /** The overview finds each item's latest event through the same view, folded in and looked up by item. */
+    @Test
+    void oversiktenSlarUppSenasteHandelsenViaVynPerPunkt() {
+        List<Long> team = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team").mapTo(Long.class).list());
+        List<String> plan = app.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + UppfoljningRepository.FASTNADE)
+                .define("synliga", "SELECT id AS deltagare_id, NULL AS namn FROM deltagare")
+                .bindList("teams", team).bind("idag", "2026-11-23").bind("nu", Instant.parse("2026-11-23T10:00:00Z"))
+                .bind("egen", (Long) null).bind("org", (Long) null)
+                .map((rs, ctx) -> rs.getString("detail")).list());
+        String text = String.join("\n", plan);
+        assertFalse(text.contains("MATERIALIZE"), text);
+        assertFalse(text.matches("(?s).*\\bSCAN (us|u|lu|ls|uppfoljning|uppfoljning_status)\\b.*"), text);
+        assertTrue(text.contains("uppfoljning_status_planpunkt"), "events are found by item: " + text);
+    }
 }

@@ -124,7 +124,7 @@ class FuzzTest extends AppTest {
         // Closing a participant (avslut) changes what their other forms accept, so that is someone else.
         long avslutas = TestData.deltagareIFas(app, "uppfoljning", 2);
         for (String page : List.of("/oversikt", "/uppfoljning", "/anmalan", "/moten", "/moten/" + mote,
-                "/moten/" + tomtMote, "/kallelse/" + bokning, "/offline", "/deltagare/" + deltagare,
+                "/moten/" + tomtMote, "/moten/" + mote + "/flytta/" + bokning, "/kallelse/" + bokning, "/offline", "/deltagare/" + deltagare,
                 "/deltagare/" + deltagare + "/uppfoljning", "/deltagare/" + avslutas + "/avslut",
                 "/deltagare/" + planerad + "/motelage", "/deltagare/" + deltagare + "/kontakter",
                 "/deltagare/" + anmald + "/motelage")) {
@@ -138,6 +138,25 @@ class FuzzTest extends AppTest {
         }
         HttpSession admin = app.session().loginStaff("admin");
         read(admin, "/admin/konton", formular);
+        long jobbtorg = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE typ = 'jobbtorg'")
+                .mapTo(Long.class).one());
+        long city = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg City'")
+                .mapTo(Long.class).one());
+        for (String page : List.of("/admin/organisationer/ny", "/admin/team/nytt", "/admin/organisationer/" + jobbtorg,
+                "/admin/team/" + city)) {
+            read(admin, page, formular);
+        }
+        // Staff administration: a person of its own to change, and her invitation page.
+        HttpResponse<String> inbjuden = admin.post("/admin/personal/ny", Map.of("namn", "Fuzz Person", "epost",
+                "fuzz.person@finsam.se", "roll", "styrgrupp", "organisation", ""));
+        assertEquals(201, inbjuden.statusCode(), inbjuden.body());
+        String lank = HttpSession.html(inbjuden).select("#lank").val();
+        long fuzzPerson = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM anvandare WHERE epost = 'fuzz.person@finsam.se'").mapTo(Long.class).one());
+        for (String page : List.of("/admin/personal/ny", "/admin/personal/import", "/admin/personal/" + fuzzPerson)) {
+            read(admin, page, formular);
+        }
+        read(app.session(), lank.substring(lank.indexOf("/inbjudan")), formular);
         read(app.session().loginStaff("teamrep.af"), "/konto", formular);
         // Forms that end sessions would log out the sessions the other forms need: they are fuzzed last.
         List<Formular> sist = new ArrayList<>();
@@ -163,6 +182,35 @@ class FuzzTest extends AppTest {
         }
         fuzzJson(koordinator, deltagare, formular.get("/deltagare/" + deltagare + "/uppfoljning"));
         reached.add("/api/uppfoljning");
+        // Passkey and second-factor routes (the API takes JSON from nyckel.js): form bodies and odd values get a 4xx.
+        for (byte[] value : TEXT) {
+            String v = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+            for (String path : List.of("/tvafaktor", "/tvafaktor/registrera", "/api/tvafaktor/nyckel/start",
+                    "/api/tvafaktor/nyckel/klar", "/api/nyckel/registrera/start", "/api/nyckel/registrera/klar")) {
+                check(admin, path, Map.of("kod", List.of(v), "utmaning", List.of(v), "svar", List.of(v)));
+                reached.add(path);
+            }
+            for (String path : List.of("/api/nyckel/logga-in/start", "/api/nyckel/logga-in/klar")) {
+                check(besokare, path, Map.of("anvandarnamn", List.of(v), "utmaning", List.of(v)));
+                reached.add(path);
+            }
+            for (String path : List.of("/konto/nyckel/ta-bort", "/konto/pin")) {
+                check(deltagaren, path, Map.of("nyckel", List.of(v), "pin", List.of(v)));
+                reached.add(path);
+            }
+        }
+        // Administration routes no page leads to before an upload, or an inactive, locked or deactivated account,
+        // organisation or team exists: odd bodies straight to them, with real ids.
+        for (byte[] value : TEXT) {
+            String v = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, List<String>> falt = Map.of("rader", List.of(v), "fil", List.of(v), "x", List.of(v));
+            for (String path : List.of("/admin/personal/import/spara", "/admin/personal/import/lankar.csv",
+                    "/admin/personal/" + fuzzPerson + "/aktivera", "/admin/personal/" + fuzzPerson + "/las-upp",
+                    "/admin/organisationer/" + jobbtorg + "/aktivera", "/admin/team/" + city + "/aktivera")) {
+                check(admin, path, falt);
+                reached.add(routeOf(path));
+            }
+        }
         // Ids in the path that are not numbers, not there, or far too large.
         for (String id : List.of("0", "-1", "abc", "99999999999999999999", "%00", "1%2F2", "1e3")) {
             for (String path : List.of("/deltagare/" + id + "/uppfoljning", "/deltagare/" + id + "/avslut",

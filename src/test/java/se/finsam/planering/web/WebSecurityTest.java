@@ -58,6 +58,7 @@ class WebSecurityTest extends AppTest {
         assertEquals(403, s.postRaw("/logga-in", Map.of("anvandarnamn", "koordinator",
                 "losenord", DemoData.STAFF_PASSWORD, "_csrf", otherToken)).statusCode(), "someone else's token");
         assertEquals(302, s.post("/logga-in", login).statusCode(), "own token works");
+        s.passSecondFactor("koordinator");
 
         // Logged in, a POST without the token is still refused and changes nothing.
         HttpResponse<String> logout = s.postRaw("/logga-ut", Map.of());

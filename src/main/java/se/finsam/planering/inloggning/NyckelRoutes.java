@@ -1,0 +1,430 @@
+package se.finsam.planering.inloggning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.Nycklar;
+import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.Totp;
+import se.finsam.planering.auth.UserRepository;
+import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.QrCode;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * Passkeys (registering one, a participant's login with one) and the second factor a koordinator or admin passes
+ * after the password: a TOTP code or a passkey, enrolled on first login.
+ */
+public final class NyckelRoutes {
+
+    public record TvaFaktorPage(boolean totp, boolean nyckel, String tillbaka, FormErrors fel) {
+    }
+
+    /** {@code hemlighet} is shown only while TOTP is being enrolled; {@code qr} is its otpauth address as SVG. */
+    public record RegistreraPage(String hemlighet, String qr, boolean harTotp, boolean harNyckel, FormErrors fel) {
+    }
+
+    public record NyckelErbjudandePage(String namn) {
+    }
+
+    /** Roles that must pass a second factor before they see anything. */
+    public static boolean kravsAndraFaktor(Roll roll) {
+        return roll == Roll.KOORDINATOR || roll == Roll.ADMIN;
+    }
+
+    static final int MAX_NAMN = 100;
+    private static final int MAX_JSON = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final UserRepository users;
+    private final SessionStore sessions;
+    private final LoginThrottle throttle;
+    private final Nycklar nycklar;
+    private final Totp totp;
+    private final AuditLog audit;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final AuthRoutes auth;
+
+    public NyckelRoutes(Jdbi jdbi, UserRepository users, SessionStore sessions, LoginThrottle throttle,
+                        Nycklar nycklar, Totp totp, AuditLog audit, Renderer renderer, WebContext web,
+                        AuthRoutes auth) {
+        this.jdbi = jdbi;
+        this.users = users;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.nycklar = nycklar;
+        this.totp = totp;
+        this.audit = audit;
+        this.renderer = renderer;
+        this.web = web;
+        this.auth = auth;
+    }
+
+    // ---- registering a passkey (any account; during the second factor only for an account without one) ----
+
+    /** After her first PIN: "Log in with one tap next time", which she may skip. */
+    public void erbjudande(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        if (nycklar.harNyckel(user.id())) {
+            ctx.redirect("/");
+            return;
+        }
+        renderer.render(ctx, "auth/nyckel-ny.jte", new NyckelErbjudandePage(defaultName(web.messages(ctx))));
+    }
+
+    public void registreraStart(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        if (!mayEnrol(ctx, user)) {
+            refuse(ctx, 403, web.messages(ctx).get("tvafaktor.fel.redan"));
+            return;
+        }
+        String username = users.usernameOf(user.id()).orElseGet(() -> users.giveUsernameIfMissing(user.id()));
+        answer(ctx, nycklar.startaRegistrering(user.id(), username, user.namn()));
+    }
+
+    public void registreraKlar(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        if (!mayEnrol(ctx, user)) {
+            refuse(ctx, 403, m.get("tvafaktor.fel.redan"));
+            return;
+        }
+        JsonNode body = body(ctx);
+        if (body == null) {
+            refuse(ctx, 400, m.get("nyckel.fel.svar"));
+            return;
+        }
+        String namn = body.path("namn").asText("").strip();
+        if (namn.isEmpty()) {
+            namn = defaultName(m);
+        }
+        if (namn.length() > MAX_NAMN || namn.chars().anyMatch(Character::isISOControl)) {
+            refuse(ctx, 400, m.get("nyckel.fel.namn"));
+            return;
+        }
+        try {
+            nycklar.avslutaRegistrering(user.id(), body.path("utmaning").asText(""), body.path("svar").toString(),
+                    namn);
+        } catch (Nycklar.Nekad e) {
+            audit.log(user.id(), AuditLog.Handling.NEKAD, user.deltagareId(), "nyckel registrerades inte: "
+                    + e.getMessage(), ctx.ip());
+            refuse(ctx, 400, m.get("nyckel.fel.registrering"));
+            return;
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(), "nyckel registrerad: " + forLog(namn),
+                ctx.ip());
+        String till = "/konto";
+        SessionStore.Session session = web.session(ctx);
+        if (session.andraFaktorKravs()) {
+            // The first second factor, enrolled right after the password: it is passed with it.
+            sessions.andraFaktorKlar(session.tokenHash());
+            audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor registrerad och godkänd (nyckel)",
+                    ctx.ip());
+            till = "/";
+        } else if (user.roll() == Roll.DELTAGARE && "erbjudande".equals(body.path("fran").asText(""))) {
+            till = "/";
+        }
+        web.flash(ctx, "flash.nyckel.sparad");
+        ctx.json(JSON.createObjectNode().put("till", till));
+    }
+
+    /** An account that waits for its second factor may add one only while it has none: a password is not enough. */
+    private boolean mayEnrol(Context ctx, CurrentUser user) {
+        return !web.session(ctx).andraFaktorKravs() || !harAndraFaktor(user.id());
+    }
+
+    private boolean harAndraFaktor(long anvandareId) {
+        return totp.harTotp(anvandareId) || nycklar.harNyckel(anvandareId);
+    }
+
+    // ---- a participant's login with a passkey ----
+
+    public void loggaInStart(Context ctx) {
+        Messages m = web.messages(ctx);
+        JsonNode body = body(ctx);
+        String username = body == null ? "" : body.path("anvandarnamn").asText("").strip();
+        if (username.length() > AuthRoutes.MAX_USERNAME) {
+            refuse(ctx, 400, m.get("login.fel.anvandarnamn.lang"));
+            return;
+        }
+        Optional<Duration> locked = throttle.lockedFor(nyckelNyckel(ctx));
+        if (locked.isPresent()) {
+            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
+            return;
+        }
+        // A typed user id narrows the question to her passkeys; an unknown one is asked without, so the answer
+        // does not tell whether an account exists.
+        boolean known = !username.isEmpty() && users.findByUsername(username)
+                .filter(k -> k.aktiv() && "deltagare".equals(k.roll())).isPresent();
+        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.INLOGGNING, null, known ? username : null));
+    }
+
+    public void loggaInKlar(Context ctx) {
+        Messages m = web.messages(ctx);
+        Optional<Duration> locked = throttle.lockedFor(nyckelNyckel(ctx));
+        if (locked.isPresent()) {
+            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
+            return;
+        }
+        JsonNode body = body(ctx);
+        long anvandareId;
+        try {
+            if (body == null) {
+                throw new Nycklar.Nekad("inget svar");
+            }
+            anvandareId = nycklar.avslutaInloggning(Nycklar.Syfte.INLOGGNING, null, body.path("utmaning").asText(""),
+                    body.path("svar").toString());
+        } catch (Nycklar.Nekad e) {
+            throttle.recordFailure(nyckelNyckel(ctx));
+            audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning med nyckel: "
+                    + e.getMessage(), ctx.ip());
+            refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
+            return;
+        }
+        Optional<UserRepository.Konto> konto = users.usernameOf(anvandareId).flatMap(users::findByUsername)
+                .filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
+        if (konto.isEmpty()) {
+            audit.log(anvandareId, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null,
+                    "nyckel för ett konto som inte loggar in här", ctx.ip());
+            refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
+            return;
+        }
+        auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
+        web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
+        ctx.json(JSON.createObjectNode().put("till", "/"));
+    }
+
+    private static String nyckelNyckel(Context ctx) {
+        return "nyckel:" + ctx.ip();
+    }
+
+    // ---- the second factor ----
+
+    public void tvaFaktorSida(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        String back = WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/");
+        if (!web.session(ctx).andraFaktorKravs()) {
+            ctx.redirect(back);
+            return;
+        }
+        if (!harAndraFaktor(user.id())) {
+            ctx.redirect("/tvafaktor/registrera");
+            return;
+        }
+        renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
+                nycklar.harNyckel(user.id()), back, FormErrors.none()));
+    }
+
+    /** A TOTP code as the second factor. Wrong codes count toward the account's lock, as wrong passwords do. */
+    public void tvaFaktorTotp(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        String back = WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/");
+        SessionStore.Session session = web.session(ctx);
+        if (!session.andraFaktorKravs()) {
+            ctx.redirect(back);
+            return;
+        }
+        String kod = digits(ctx.formParam("kod"));
+        String key = kontoNyckel(user);
+        Optional<Duration> locked = throttle.lockedFor(key);
+        if (locked.isPresent()) {
+            ctx.status(429);
+            renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
+                    nycklar.harNyckel(user.id()), back, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(
+                    locked.get()))));
+            return;
+        }
+        if (!kod.matches("\\d{" + Totp.DIGITS + "}")) {
+            ctx.status(400);
+            renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
+                    nycklar.harNyckel(user.id()), back, new FormErrors().add("kod", m.get("tvafaktor.fel.format"))));
+            return;
+        }
+        if (!totp.kontrollera(user.id(), kod)) {
+            Optional<Duration> lock = failed(ctx, user, "TOTP-kod fel eller redan använd");
+            ctx.status(401);
+            renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
+                    nycklar.harNyckel(user.id()), back, new FormErrors().add("kod",
+                    lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod")))));
+            return;
+        }
+        passed(ctx, user, session, "TOTP");
+        ctx.redirect(back);
+    }
+
+    public void tvaFaktorNyckelStart(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        if (!web.session(ctx).andraFaktorKravs()) {
+            refuse(ctx, 409, m.get("tvafaktor.fel.klar"));
+            return;
+        }
+        Optional<Duration> locked = throttle.lockedFor(kontoNyckel(user));
+        if (locked.isPresent()) {
+            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
+            return;
+        }
+        String username = users.usernameOf(user.id()).orElseThrow();
+        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.TVAFAKTOR, user.id(), username));
+    }
+
+    public void tvaFaktorNyckelKlar(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        SessionStore.Session session = web.session(ctx);
+        if (!session.andraFaktorKravs()) {
+            refuse(ctx, 409, m.get("tvafaktor.fel.klar"));
+            return;
+        }
+        Optional<Duration> locked = throttle.lockedFor(kontoNyckel(user));
+        if (locked.isPresent()) {
+            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
+            return;
+        }
+        JsonNode body = body(ctx);
+        try {
+            if (body == null) {
+                throw new Nycklar.Nekad("inget svar");
+            }
+            nycklar.avslutaInloggning(Nycklar.Syfte.TVAFAKTOR, user.id(), body.path("utmaning").asText(""),
+                    body.path("svar").toString());
+        } catch (Nycklar.Nekad e) {
+            Optional<Duration> lock = failed(ctx, user, "nyckel: " + e.getMessage());
+            refuse(ctx, 401, lock.map(d -> AuthRoutes.sparrMeddelande(d).text(m)).orElse(m.get("nyckel.fel.inloggning")));
+            return;
+        }
+        passed(ctx, user, session, "nyckel");
+        ctx.json(JSON.createObjectNode().put("till", WebContext.safeLocalPath(body.path("tillbaka").asText("/"), "/")));
+    }
+
+    /** Enrolment: a TOTP secret as a QR code and as text (shown only now), and the passkey button. */
+    public void registreraSida(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        if (web.session(ctx).andraFaktorKravs() && harAndraFaktor(user.id())) {
+            ctx.redirect("/tvafaktor");
+            return;
+        }
+        renderRegistrera(ctx, user, FormErrors.none());
+    }
+
+    private void renderRegistrera(Context ctx, CurrentUser user, FormErrors fel) {
+        Optional<String> hemlighet = totp.paborjad(user.id());
+        String username = users.usernameOf(user.id()).orElse("");
+        renderer.render(ctx, "auth/tvafaktor-registrera.jte", new RegistreraPage(
+                hemlighet.map(NyckelRoutes::grouped).orElse(null),
+                hemlighet.map(h -> QrCode.svg(Totp.uri(h, username), web.messages(ctx).get("tvafaktor.qr")))
+                        .orElse(null),
+                totp.harTotp(user.id()), nycklar.harNyckel(user.id()), fel));
+    }
+
+    public void registreraTotp(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        SessionStore.Session session = web.session(ctx);
+        if (session.andraFaktorKravs() && harAndraFaktor(user.id())) {
+            ctx.redirect("/tvafaktor");
+            return;
+        }
+        String key = kontoNyckel(user);
+        Optional<Duration> locked = throttle.lockedFor(key);
+        String kod = digits(ctx.formParam("kod"));
+        if (locked.isPresent()) {
+            ctx.status(429);
+            renderRegistrera(ctx, user, new FormErrors().add("kod", AuthRoutes.sparrMeddelande( locked.get())));
+            return;
+        }
+        if (!kod.matches("\\d{" + Totp.DIGITS + "}")) {
+            ctx.status(400);
+            renderRegistrera(ctx, user, new FormErrors().add("kod", m.get("tvafaktor.fel.format")));
+            return;
+        }
+        if (!totp.bekrafta(user.id(), kod)) {
+            Optional<Duration> lock = failed(ctx, user, "TOTP-kod vid registrering fel");
+            ctx.status(400);
+            renderRegistrera(ctx, user, new FormErrors().add("kod",
+                    lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
+            return;
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "TOTP registrerad", ctx.ip());
+        if (session.andraFaktorKravs()) {
+            passed(ctx, user, session, "TOTP, vid registrering");
+        }
+        web.flash(ctx, "flash.totp.sparad");
+        ctx.redirect(session.andraFaktorKravs() ? "/" : "/konto");
+    }
+
+    private void passed(Context ctx, CurrentUser user, SessionStore.Session session, String how) {
+        sessions.andraFaktorKlar(session.tokenHash());
+        throttle.reset(kontoNyckel(user));
+        audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor godkänd (" + how + ")", ctx.ip());
+    }
+
+    private Optional<Duration> failed(Context ctx, CurrentUser user, String why) {
+        Optional<Duration> lock = throttle.recordFailure(kontoNyckel(user));
+        audit.log(user.id(), AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: " + why,
+                ctx.ip());
+        lock.ifPresent(d -> audit.log(user.id(), AuditLog.Handling.INLOGGNING_SPARRAD, null,
+                "spärrad efter misslyckade andra faktorer", ctx.ip()));
+        return lock;
+    }
+
+    /** The same key as the password login's, so wrong codes and wrong passwords lock the account together. */
+    private String kontoNyckel(CurrentUser user) {
+        return LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, users.usernameOf(user.id()).orElse(""));
+    }
+
+    // ---- shared ----
+
+    private static String defaultName(Messages m) {
+        return m.get("nyckel.namn.standard");
+    }
+
+    private static void answer(Context ctx, Nycklar.Utmaning utmaning) {
+        ObjectNode node = JSON.createObjectNode().put("utmaning", utmaning.id()).put("options", utmaning.options());
+        ctx.json(node);
+    }
+
+    private static void refuse(Context ctx, int status, String message) {
+        ctx.status(status).json(JSON.createObjectNode().put("fel", message));
+    }
+
+    /** The JSON body, or null when there is none or it is not JSON. */
+    private static JsonNode body(Context ctx) {
+        String text = ctx.body();
+        if (text.isEmpty() || text.length() > MAX_JSON) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static String digits(String typed) {
+        return typed == null ? "" : typed.replaceAll("[\\s-]", "");
+    }
+
+    /** A base32 secret in groups of four, easier to type into an app by hand. */
+    static String grouped(String secret) {
+        return String.join(" ", secret.split("(?<=\\G.{4})"));
+    }
+
+    private static String forLog(String name) {
+        return AuthRoutes.forLog(name);
+    }
+}

@@ -1,0 +1,36 @@
+package se.finsam.planering.konto;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** Accounts as the administrator's account list shows them. */
+public final class KontoRepository {
+
+    private final Jdbi jdbi;
+
+    public KontoRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(KontoRoutes.Konto.class));
+    }
+
+    public boolean finns(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(Integer.class).one() > 0);
+    }
+
+    /** Staff accounts with how many sessions each has had in use since {@code aktivSedan}, by name. */
+    public List<KontoRoutes.Konto> personalkonton(Instant aktivSedan) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.anvandarnamn, a.namn, a.roll, o.namn AS organisation,
+                               (SELECT count(*) FROM session s WHERE s.anvandare_id = a.id AND s.senast_aktiv >= :c)
+                               AS sessioner
+                        FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
+                        WHERE a.roll <> 'deltagare' ORDER BY a.namn""")
+                .bind("c", aktivSedan)
+                .mapTo(KontoRoutes.Konto.class)
+                .list());
+    }
+
+}

@@ -1,0 +1,449 @@
+package se.finsam.planering.personal;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.atkomst.Roll;
+import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.web.Felsvar;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * Staff accounts for the administrator (create with an invitation, change, deactivate, reactivate, new invitation,
+ * unlock, import from a spreadsheet) and the invitation page where a new staff member chooses a password.
+ */
+public final class PersonalRoutes {
+
+    public record Rad(PersonalRepository.Person person, boolean last, boolean inbjuden) {
+    }
+
+    public record ListaPage(List<Rad> personer) {
+    }
+
+    /** The form for a new person, as typed. */
+    public record NyPage(Map<String, String> varden, List<String> valdaTeam, FormErrors fel,
+                         List<PersonalRepository.Val> organisationer, List<PersonalRepository.Val> team,
+                         List<Roll> roller) {
+        public String varde(String falt) {
+            return varden.getOrDefault(falt, "");
+        }
+    }
+
+    public record InbjudanSkapadPage(long id, String namn, String anvandarnamn, String lank, Instant giltigTill,
+                                     boolean ny) {
+    }
+
+    public record VisaPage(PersonalRepository.Person person, FormErrors fel, List<PersonalRepository.Val> organisationer,
+                           List<PersonalRepository.Val> team, List<Roll> roller, Optional<Duration> last,
+                           boolean inbjuden, List<PersonalRepository.Andring> andringar) {
+    }
+
+    public record ImportPage(FormErrors fel) {
+    }
+
+    public record GranskningPage(Personaladministration.Import importen, String data) {
+    }
+
+    public record Lank(String namn, String epost, String anvandarnamn, String lank) {
+    }
+
+    public record ResultatPage(Personaladministration.Import importen, List<Lank> lankar, String lankarCsv,
+                               Instant giltigTill) {
+    }
+
+    public record InbjudanPage(String token, String namn, String anvandarnamn, FormErrors fel, boolean giltig) {
+    }
+
+    private final PersonalRepository repo;
+    private final Personaladministration admin;
+    private final Inbjudningar inbjudningar;
+    private final SessionStore sessions;
+    private final LoginThrottle throttle;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public PersonalRoutes(PersonalRepository repo, Inbjudningar inbjudningar, SessionStore sessions,
+                          LoginThrottle throttle, PasswordHasher hasher, AuditLog audit, Renderer renderer,
+                          WebContext web, Clock clock, String baseUrl) {
+        this.repo = repo;
+        this.inbjudningar = inbjudningar;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.admin = new Personaladministration(repo, inbjudningar, sessions, throttle, clock);
+    }
+
+    // ---- the list and one person ----
+
+    public void lista(Context ctx) {
+        List<Rad> rader = repo.alla().stream()
+                .map(p -> new Rad(p, admin.last(p).isPresent(), inbjudningar.harGiltig(p.id()))).toList();
+        renderer.render(ctx, "personal/lista.jte", new ListaPage(rader));
+    }
+
+    public void ny(Context ctx) {
+        renderer.render(ctx, "personal/ny.jte", nyPage(Map.of(), List.of(), FormErrors.none()));
+    }
+
+    private NyPage nyPage(Map<String, String> varden, List<String> team, FormErrors fel) {
+        return new NyPage(varden, team, fel, repo.organisationer(), repo.team(), PersonalRepository.PERSONALROLLER);
+    }
+
+    public void skapa(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        PersonalRegler.Uppgifter u = new PersonalRegler.Uppgifter(param(ctx, "anvandarnamn"), param(ctx, "namn"),
+                param(ctx, "epost"), param(ctx, "telefon"), param(ctx, "roll"), param(ctx, "organisation"),
+                ctx.formParams("team"));
+        Personaladministration.Skapande skapande = admin.skapa(user.id(), u);
+        if (skapande.skapad().isEmpty()) {
+            ctx.status(skapande.brott().stream().anyMatch(b -> b.nyckel().endsWith(".finns")) ? 409 : 400);
+            Map<String, String> varden = Map.of("anvandarnamn", u.anvandarnamn(), "namn", u.namn(), "epost", u.epost(),
+                    "telefon", u.telefon(), "roll", u.roll(), "organisation", u.organisation());
+            renderer.render(ctx, "personal/ny.jte", nyPage(varden, u.team(), fel(m, skapande.brott())));
+            return;
+        }
+        Personaladministration.Skapad s = skapande.skapad().get();
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(s.id(), "skapat med inbjudan"),
+                ctx.ip());
+        ctx.status(201);
+        renderer.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(s.id(), s.namn(),
+                s.anvandarnamn(), lank(s.token()), clock.instant().plus(Inbjudningar.GILTIG), true));
+    }
+
+    public void visa(Context ctx) {
+        PersonalRepository.Person p = person(ctx);
+        renderer.render(ctx, "personal/visa.jte", visaPage(p, FormErrors.none()));
+    }
+
+    private VisaPage visaPage(PersonalRepository.Person p, FormErrors fel) {
+        return new VisaPage(p, fel, repo.organisationer(), repo.team(), PersonalRepository.PERSONALROLLER,
+                admin.last(p), inbjudningar.harGiltig(p.id()), repo.andringar(p.id()));
+    }
+
+    public void andra(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        PersonalRepository.Person p = person(ctx);
+        Optional<PersonalRegler.Brott> fel = admin.andra(user.id(), p.id(), param(ctx, "roll"),
+                param(ctx, "organisation"), ctx.formParams("team"));
+        if (fel.isPresent()) {
+            ctx.status(fel.get().nyckel().equals("personal.fel.sistaadmin") ? 409 : 400);
+            renderer.render(ctx, "personal/visa.jte", visaPage(p, fel(web.messages(ctx), List.of(fel.get()))));
+            return;
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"),
+                ctx.ip());
+        web.flash(ctx, "flash.personal.andrad");
+        ctx.redirect("/admin/personal/" + p.id());
+    }
+
+    public void inaktivera(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        PersonalRepository.Person p = person(ctx);
+        Optional<String> fel = admin.inaktivera(user.id(), p.id());
+        if (fel.isPresent()) {
+            ctx.status(409);
+            renderer.render(ctx, "personal/visa.jte",
+                    visaPage(p, new FormErrors().add("inaktivera", fel.get())));
+            return;
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "inaktiverat, utloggat överallt"), ctx.ip());
+        web.flash(ctx, "flash.personal.inaktiverad");
+        ctx.redirect("/admin/personal/" + p.id());
+    }
+
+    public void aktivera(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        PersonalRepository.Person p = person(ctx);
+        admin.aktivera(user.id(), p.id());
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "aktiverat igen"), ctx.ip());
+        web.flash(ctx, "flash.personal.aktiverad");
+        ctx.redirect("/admin/personal/" + p.id());
+    }
+
+    public void nyInbjudan(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        PersonalRepository.Person p = person(ctx);
+        Optional<String> token = admin.nyInbjudan(user.id(), p.id());
+        if (token.isEmpty()) {
+            ctx.status(409);
+            renderer.render(ctx, "personal/visa.jte", visaPage(p,
+                    new FormErrors().add("inbjudan", "personal.fel.inaktiv.inbjudan")));
+            return;
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "ny inbjudningslänk, äldre länkar gäller inte"), ctx.ip());
+        renderer.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(p.id(), p.namn(),
+                p.anvandarnamn(), lank(token.get()), clock.instant().plus(Inbjudningar.GILTIG), false));
+    }
+
+    public void lasUpp(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        PersonalRepository.Person p = person(ctx);
+        admin.lasUpp(user.id(), p.id());
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "upplåst"), ctx.ip());
+        web.flash(ctx, "flash.personal.upplast");
+        ctx.redirect("/admin/personal/" + p.id());
+    }
+
+    // ---- import ----
+
+    public void importSida(Context ctx) {
+        renderer.render(ctx, "personal/import.jte", new ImportPage(FormErrors.none()));
+    }
+
+    /** Reads the uploaded file and shows what would be saved; nothing is saved yet. */
+    public void granska(Context ctx) {
+        Messages m = web.messages(ctx);
+        UploadedFile fil = ctx.uploadedFile("fil");
+        if (fil == null || fil.size() == 0) {
+            ctx.status(400);
+            renderer.render(ctx, "personal/import.jte", new ImportPage(new FormErrors().add("fil",
+                    "import.fel.ingenfil")));
+            return;
+        }
+        if (fil.size() > PersonalImport.MAX_BYTES) {
+            ctx.status(413);
+            renderer.render(ctx, "personal/import.jte", new ImportPage(new FormErrors().add("fil",
+                    "import.fel.storlek", PersonalImport.MAX_BYTES / 1024)));
+            return;
+        }
+        byte[] innehall;
+        try (InputStream in = fil.content()) {
+            innehall = in.readNBytes(PersonalImport.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw Felsvar.badRequest(m.get("fel.400"));
+        }
+        PersonalImport.Lasning lasning = PersonalImport.las(fil.filename(), innehall);
+        if (!lasning.ok()) {
+            ctx.status(lasning.fel().equals("import.fel.typ") ? 415 : lasning.fel().equals("import.fel.storlek")
+                    ? 413 : 400);
+            renderer.render(ctx, "personal/import.jte", new ImportPage(new FormErrors().add("fil",
+                    lasning.fel(), lasning.argument().toArray())));
+            return;
+        }
+        Personaladministration.Import importen = admin.granska(lasning.rader());
+        if (!importen.utanFel()) {
+            ctx.status(422);
+        }
+        renderer.render(ctx, "personal/granskning.jte",
+                new GranskningPage(importen, PersonalImport.somText(lasning.rader())));
+    }
+
+    /** Saves the previewed rows, all or nothing. */
+    public void importera(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Optional<List<PersonalImport.Rad>> rader = PersonalImport.franText(ctx.formParam("data"));
+        if (rader.isEmpty()) {
+            throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
+        }
+        Personaladministration.Import importen = admin.importera(user.id(), rader.get());
+        if (!importen.sparad()) {
+            ctx.status(422);
+            renderer.render(ctx, "personal/granskning.jte",
+                    new GranskningPage(importen, PersonalImport.somText(rader.get())));
+            return;
+        }
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "importerade personal: " + importen.skapade().size()
+                + " nya konton med inbjudan, " + importen.antal(Personaladministration.Status.FINNS) + " fanns redan",
+                ctx.ip());
+        List<Lank> lankar = importen.skapade().stream()
+                .map(s -> new Lank(s.namn(), s.epost(), s.anvandarnamn(), lank(s.token()))).toList();
+        renderer.render(ctx, "personal/resultat.jte", new ResultatPage(importen, lankar, lankarCsv(lankar),
+                clock.instant().plus(Inbjudningar.GILTIG)));
+    }
+
+    /** The invitation links of an import as a CSV file, for the administrator to send them from. */
+    public void lankarCsv(Context ctx) {
+        String text = ctx.formParam("lankar");
+        if (text == null || text.length() > 2 * PersonalImport.MAX_BYTES) {
+            throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
+        }
+        List<Lank> lankar = new java.util.ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
+            for (CSVRecord r : parser) {
+                if (r.size() != 4 || !r.get(3).startsWith(baseUrl + "/inbjudan?token=")) {
+                    throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
+                }
+                lankar.add(new Lank(r.get(0), r.get(1), r.get(2), r.get(3)));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
+        }
+        Messages m = web.messages(ctx);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(m.get("import.kol.namn"), m.get("import.kol.epost"), m.get("import.kol.anvandarnamn"),
+                    m.get("import.kol.lank"));
+            for (Lank l : lankar) {
+                printer.printRecord(l.namn(), l.epost(), l.anvandarnamn(), l.lank());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"inbjudningar.csv\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + out);
+    }
+
+    private static String lankarCsv(List<Lank> lankar) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            for (Lank l : lankar) {
+                printer.printRecord(l.namn(), l.epost(), l.anvandarnamn(), l.lank());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    // ---- the invitation, for its holder ----
+
+    public void inbjudanSida(Context ctx) {
+        String token = ctx.queryParam("token");
+        Optional<Duration> last = throttle.lockedFor(nyckel(ctx));
+        if (last.isPresent()) {
+            ctx.status(429);
+            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null,
+                    new FormErrors().add("losenord", "fel.429"), false));
+            return;
+        }
+        Optional<Inbjudningar.Mottagare> mottagare = inbjudningar.giltig(token);
+        if (mottagare.isEmpty()) {
+            ogiltig(ctx);
+            return;
+        }
+        renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mottagare.get().namn(),
+                mottagare.get().anvandarnamn(), FormErrors.none(), true));
+    }
+
+    public void inbjudanSpara(Context ctx) {
+        Messages m = web.messages(ctx);
+        String token = ctx.formParam("token");
+        if (throttle.lockedFor(nyckel(ctx)).isPresent()) {
+            ctx.status(429);
+            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null,
+                    new FormErrors().add("losenord", "fel.429"), false));
+            return;
+        }
+        Optional<Inbjudningar.Mottagare> mottagare = inbjudningar.giltig(token);
+        if (mottagare.isEmpty()) {
+            ogiltig(ctx);
+            return;
+        }
+        Inbjudningar.Mottagare mot = mottagare.get();
+        String losenord = ctx.formParam("losenord");
+        String igen = ctx.formParam("losenord2");
+        String epost = repo.hitta(mot.anvandareId()).map(PersonalRepository.Person::epost).orElse(null);
+        FormErrors fel = new FormErrors();
+        Losenordsregler.bryter(losenord, mot.anvandarnamn(), epost)
+                .ifPresent(key -> fel.add("losenord", key, Losenordsregler.MIN_LANGD, Losenordsregler.MAX_LANGD));
+        if (fel.isEmpty() && !losenord.equals(igen)) {
+            fel.add("losenord2", "inbjudan.fel.olika");
+        }
+        if (!fel.isEmpty()) {
+            ctx.status(400);
+            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mot.namn(), mot.anvandarnamn(),
+                    fel, true));
+            return;
+        }
+        String hash;
+        try {
+            hash = hasher.hash(losenord);
+        } catch (PasswordHasher.Busy e) {
+            ctx.status(429).header("Retry-After", "2");
+            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mot.namn(), mot.anvandarnamn(),
+                    new FormErrors().add("losenord", "login.fel.upptagen"), true));
+            return;
+        }
+        Optional<Inbjudningar.Mottagare> anvand = inbjudningar.anvand(token, hash);
+        if (anvand.isEmpty()) {
+            ogiltig(ctx);
+            return;
+        }
+        // A new password ends every other session and any lock after wrong passwords.
+        sessions.deleteAllFor(mot.anvandareId());
+        throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, mot.anvandarnamn()));
+        audit.log(mot.anvandareId(), AuditLog.Handling.AKTIVERING, null, "lösenord valt med inbjudningslänk",
+                ctx.ip());
+        web.startSession(ctx, sessions.create(mot.anvandareId(), false));
+        web.flash(ctx, "flash.inbjudan.klar");
+        ctx.redirect("/");
+    }
+
+    /** A link that does not work: counted against the address like a wrong activation code. */
+    private void ogiltig(Context ctx) {
+        Optional<Duration> last = throttle.recordFailure(nyckel(ctx));
+        audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "inbjudningslänk som inte gäller", ctx.ip());
+        ctx.status(last.isPresent() ? 429 : 404);
+        renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null, FormErrors.none(), false));
+    }
+
+    private static String nyckel(Context ctx) {
+        return "inbjudan:" + ctx.ip();
+    }
+
+    // ---- helpers ----
+
+    private String lank(String token) {
+        return baseUrl + "/inbjudan?token=" + token;
+    }
+
+    private PersonalRepository.Person person(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw Felsvar.notFound(web.messages(ctx).get("fel.404"));
+        }
+        return repo.hitta(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+    }
+
+    /** How the audit log names a change to an account, as the administrator's events page lists them. */
+    private static String vad(long id, String text) {
+        return se.finsam.planering.admin.HandelseRepository.vad("konto", id, text);
+    }
+
+    private static String param(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
+    }
+
+    private static FormErrors fel(Messages m, List<PersonalRegler.Brott> brott) {
+        FormErrors fel = new FormErrors();
+        for (PersonalRegler.Brott b : brott) {
+            fel.add(b.falt(), b.nyckel(), b.argument().toArray());
+        }
+        return fel;
+    }
+}
