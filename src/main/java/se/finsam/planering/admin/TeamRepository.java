@@ -67,7 +67,7 @@ public final class TeamRepository {
                         SELECT namn, telefon, beskrivning FROM team_hjalpkontakt WHERE team_id = :t
                         ORDER BY ordning, id LIMIT 1""")
                 .bind("t", team)
-                .map((rs, c) -> new Hjalpkontakt(rs.getString(1), rs.getString(2), rs.getString(3))).findOne();
+                .map((rs, c) -> new Hjalpkontakt(rs.getString("namn"), rs.getString("telefon"), rs.getString("beskrivning"))).findOne();
     }
 
     /** Every team, active ones first, by name. */

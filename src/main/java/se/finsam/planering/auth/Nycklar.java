@@ -38,6 +38,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Passkeys (WebAuthn) with Yubico's server library: registration, login and second factor, and the credentials
@@ -266,15 +267,11 @@ public final class Nycklar implements CredentialRepository {
             throw new Nekad("ingen utmaning");
         }
         Instant now = clock.instant();
-        Optional<Object[]> row = jdbi.inTransaction(h -> {
-            Optional<Object[]> r = h.createQuery("""
+        Optional<LagradUtmaning> row = jdbi.inTransaction(h -> {
+            Optional<LagradUtmaning> r = h.createQuery("""
                             SELECT anvandare_id, syfte, begaran, giltig_till FROM webauthn_utmaning WHERE id = :id""")
                     .bind("id", utmaningId)
-                    .map((rs, c) -> {
-                        long a = rs.getLong(1);
-                        Long anv = rs.wasNull() ? null : a;
-                        return new Object[] {anv, rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))};
-                    })
+                    .map(ConstructorMapper.of(LagradUtmaning.class))
                     .findOne();
             h.createUpdate("DELETE FROM webauthn_utmaning WHERE id = :id").bind("id", utmaningId).execute();
             return r;
@@ -282,14 +279,18 @@ public final class Nycklar implements CredentialRepository {
         if (row.isEmpty()) {
             throw new Nekad("okänd eller redan använd utmaning");
         }
-        Object[] r = row.get();
-        if (!syfte.db().equals(r[1]) || !Objects.equals(anvandareId, r[0])) {
+        LagradUtmaning r = row.get();
+        if (!syfte.db().equals(r.syfte()) || !Objects.equals(anvandareId, r.anvandareId())) {
             throw new Nekad("utmaningen hör till något annat");
         }
-        if (!now.isBefore((Instant) r[3])) {
+        if (!now.isBefore(r.giltigTill())) {
             throw new Nekad("utmaningen har gått ut");
         }
-        return (String) r[2];
+        return r.begaran();
+    }
+
+    /** A stored challenge, as its row reads. */
+    public record LagradUtmaning(Long anvandareId, String syfte, String begaran, Instant giltigTill) {
     }
 
     // ---- CredentialRepository: the library's view of the table (usernames are the accounts' user ids) ----
@@ -316,7 +317,7 @@ public final class Nycklar implements CredentialRepository {
                         SELECT n.credential_id, n.transports FROM nyckel n JOIN anvandare a ON a.id = n.anvandare_id
                         WHERE a.anvandarnamn = :u AND a.aktiv = 1""")
                 .bind("u", username)
-                .map((rs, c) -> descriptor(rs.getString(1), rs.getString(2)))
+                .map((rs, c) -> descriptor(rs.getString("credential_id"), rs.getString("transports")))
                 .set());
     }
 
@@ -352,7 +353,8 @@ public final class Nycklar implements CredentialRepository {
                         FROM nyckel n JOIN anvandare a ON a.id = n.anvandare_id
                         WHERE n.credential_id = :c AND n.user_handle = :u AND a.aktiv = 1""")
                 .bind("c", credentialId.getBase64Url()).bind("u", userHandle.getBase64Url())
-                .map((rs, c) -> credential(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .map((rs, c) -> credential(rs.getString("credential_id"), rs.getString("user_handle"),
+                        rs.getString("public_key_cose"), rs.getLong("sign_count")))
                 .findOne());
     }
 
@@ -362,7 +364,8 @@ public final class Nycklar implements CredentialRepository {
                         SELECT credential_id, user_handle, public_key_cose, sign_count FROM nyckel
                         WHERE credential_id = :c""")
                 .bind("c", credentialId.getBase64Url())
-                .map((rs, c) -> credential(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .map((rs, c) -> credential(rs.getString("credential_id"), rs.getString("user_handle"),
+                        rs.getString("public_key_cose"), rs.getLong("sign_count")))
                 .set());
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Time-based one-time codes (RFC 6238: SHA-1, 6 digits, 30 seconds, as every authenticator app makes them), with
@@ -70,10 +71,10 @@ public final class Totp {
      */
     public Optional<String> paborjad(long anvandareId) {
         return jdbi.inTransaction(h -> {
-            Optional<Object[]> row = h.createQuery("SELECT hemlighet, bekraftad FROM totp WHERE anvandare_id = :a")
-                    .bind("a", anvandareId).map((rs, c) -> new Object[] {rs.getString(1), rs.getString(2)}).findOne();
+            Optional<Hemlighet> row = h.createQuery("SELECT hemlighet, bekraftad FROM totp WHERE anvandare_id = :a")
+                    .bind("a", anvandareId).map(ConstructorMapper.of(Hemlighet.class)).findOne();
             if (row.isPresent()) {
-                return row.get()[1] == null ? Optional.of((String) row.get()[0]) : Optional.<String>empty();
+                return row.get().bekraftad() == null ? Optional.of(row.get().hemlighet()) : Optional.<String>empty();
             }
             String fresh = nyHemlighet();
             h.createUpdate("INSERT INTO totp (anvandare_id, hemlighet, skapad) VALUES (:a, :h, :n)")
@@ -131,5 +132,9 @@ public final class Totp {
             }
         }
         return false;
+    }
+
+    /** An account's TOTP secret and when it was confirmed (null while being enrolled). */
+    public record Hemlighet(String hemlighet, String bekraftad) {
     }
 }

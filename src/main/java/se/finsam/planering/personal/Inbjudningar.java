@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * One-time invitation links for staff accounts. A link carries 256 random bits; only their SHA-256 hash is
@@ -63,11 +64,11 @@ public final class Inbjudningar {
 
     private static Optional<Mottagare> giltig(Handle h, String tokenHash, Instant nu) {
         return h.createQuery("""
-                        SELECT a.id, a.anvandarnamn, a.namn FROM inbjudan i JOIN anvandare a ON a.id = i.anvandare_id
+                        SELECT a.id AS anvandare_id, a.anvandarnamn, a.namn FROM inbjudan i JOIN anvandare a ON a.id = i.anvandare_id
                         WHERE i.token_hash = :h AND i.anvand IS NULL AND i.ersatt IS NULL AND i.giltig_till > :nu
                           AND a.aktiv = 1 AND a.roll <> 'deltagare'""")
                 .bind("h", tokenHash).bind("nu", nu)
-                .map((rs, c) -> new Mottagare(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .map(ConstructorMapper.of(Mottagare.class))
                 .findOne();
     }
 

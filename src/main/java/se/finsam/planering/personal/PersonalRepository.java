@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.atkomst.Roll;
 
 /** Staff accounts as the administrator keeps them: who they are, their role, organisation and teams. */
@@ -82,12 +83,12 @@ public final class PersonalRepository {
 
     public List<Val> organisationer() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, kod, namn FROM organisation WHERE aktiv = 1 ORDER BY namn")
-                .map((rs, c) -> new Val(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+                .map(ConstructorMapper.of(Val.class)).list());
     }
 
     public List<Val> team() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn, namn FROM team WHERE aktiv = 1 ORDER BY namn")
-                .map((rs, c) -> new Val(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, namn AS kod, namn FROM team WHERE aktiv = 1 ORDER BY namn")
+                .map(ConstructorMapper.of(Val.class)).list());
     }
 
     /** The account (any role) that has this user name, compared without regard to case. */
@@ -149,10 +150,10 @@ public final class PersonalRepository {
     /** The account's history of changes, newest first, with the changer's name. */
     public List<Andring> andringar(long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT k.tid, a.namn, k.vad FROM konto_andring k LEFT JOIN anvandare a ON a.id = k.andrad_av
+                        SELECT k.tid, a.namn AS av, k.vad FROM konto_andring k LEFT JOIN anvandare a ON a.id = k.andrad_av
                         WHERE k.anvandare_id = :id ORDER BY k.id DESC LIMIT 50""")
                 .bind("id", anvandareId)
-                .map((rs, c) -> new Andring(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .map(ConstructorMapper.of(Andring.class))
                 .list());
     }
 

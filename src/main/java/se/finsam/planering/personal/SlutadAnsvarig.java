@@ -3,6 +3,7 @@ package se.finsam.planering.personal;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.atkomst.DeltagareAccess;
 
 /**
@@ -25,7 +26,7 @@ public final class SlutadAnsvarig {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT pp.id, d.id AS deltagare_id, d.kod, sy.namn, pp.text, a.namn AS ansvarig
+                        SELECT pp.id AS planpunkt_id, d.id AS deltagare_id, d.kod, sy.namn, pp.text AS punkt, a.namn AS ansvarig
                         FROM planpunkt pp
                         JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id AND a.aktiv = 0
                         JOIN planering p ON p.id = pp.planering_id
@@ -38,8 +39,7 @@ public final class SlutadAnsvarig {
                         ORDER BY d.id, pp.ordning""")
                 .define("synliga", synliga.sql())
                 .bindList("teams", List.copyOf(teamIds))
-                .map((rs, c) -> new Punkt(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .map(ConstructorMapper.of(Punkt.class))
                 .list());
     }
 }
