@@ -133,7 +133,7 @@ public final class App {
         se.finsam.planering.auth.Totp totp = new se.finsam.planering.auth.Totp(jdbi, clock);
         KontoRoutes konto = new KontoRoutes(new KontoRepository(jdbi), sessions, users, nycklar, totp, audit, renderer,
                 web, clock);
-        se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(jdbi,
+        se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(
                 users, sessions, throttle, nycklar, totp, audit, renderer, web, auth);
         PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
                 sessions, throttle, hasher, audit, renderer, web, clock, config.baseUrl());

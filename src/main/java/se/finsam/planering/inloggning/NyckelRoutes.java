@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.audit.AuditLog;
@@ -46,7 +45,6 @@ public final class NyckelRoutes {
     private static final int MAX_JSON = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Jdbi jdbi;
     private final UserRepository users;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
@@ -57,10 +55,9 @@ public final class NyckelRoutes {
     private final WebContext web;
     private final AuthRoutes auth;
 
-    public NyckelRoutes(Jdbi jdbi, UserRepository users, SessionStore sessions, LoginThrottle throttle,
+    public NyckelRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
                         Nycklar nycklar, Totp totp, AuditLog audit, Renderer renderer, WebContext web,
                         AuthRoutes auth) {
-        this.jdbi = jdbi;
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
