@@ -39,6 +39,14 @@ public final class Varden {
     /** The participant's stage, derived by the view deltagare_fas, in the order a participant passes them. */
     public static final List<String> FAS = List.of("anmald", "kallad", "planerad", "uppfoljning", "avslutad");
 
+    public static final List<String> UTBILDNING = List.of("forgymnasial", "gymnasial", "eftergymnasial_under_3",
+            "eftergymnasial_3_eller_mer", "okand");
+    public static final List<String> TID_FORSORJNING = List.of("upp_till_1", "1_2", "3_4", "5_9", "over_9", "okant");
+    public static final List<String> SYSSELSATTNING = List.of("arbete", "studier", "arbetssokande", "ingen", "annan");
+    public static final List<String> JA_NEJ_OKANT = List.of("ja", "nej", "okant");
+    public static final List<String> STEG_MOT_ARBETE = List.of("arbete_studier", "annan_insats_rehabilitering",
+            "arbetstraning_praktik", "stabil_narvaro", "inget");
+
     /** Every set by its name in the table vardemangd. */
     public static final Map<String, List<String>> MANGDER;
 
@@ -57,6 +65,11 @@ public final class Varden {
         m.put("avslutsorsak", AVSLUTSORSAK);
         m.put("handling", HANDLING);
         m.put("fas", FAS);
+        m.put("utbildning", UTBILDNING);
+        m.put("tid_forsorjning", TID_FORSORJNING);
+        m.put("sysselsattning", SYSSELSATTNING);
+        m.put("ja_nej_okant", JA_NEJ_OKANT);
+        m.put("steg_mot_arbete", STEG_MOT_ARBETE);
         MANGDER = java.util.Collections.unmodifiableMap(m);
     }
 

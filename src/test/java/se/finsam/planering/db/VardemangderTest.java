@@ -87,6 +87,16 @@ class VardemangderTest {
                 .bind("forsorjning", forsorjning).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /** A 6-month check for a closed participant, by its koordinator's colleague who closed the plan. */
+    private static void nyEfterkontroll(Handle h, String forsorjning, String sysselsattning) {
+        h.createUpdate("""
+                        INSERT INTO efterkontroll (deltagare_id, manader, nadd, forsorjning, sysselsattning, datum,
+                                                   registrerad_av, registrerad)
+                        SELECT deltagare_id, 6, 1, :f, :s, datum, registrerad_av, registrerad
+                        FROM avslut ORDER BY id LIMIT 1""")
+                .bind("f", forsorjning).bind("s", sysselsattning).execute();
+    }
+
     private static final List<Kolumn> KOLUMNER = List.of(
             new Kolumn("organisation", "typ", "organisationstyp",
                     uppdatera("organisation", "typ", "SELECT min(rowid) FROM organisation")),
@@ -123,6 +133,21 @@ class VardemangderTest {
                     "SELECT min(rowid) FROM avslut WHERE nasta_steg IS NOT NULL AND fortsattning_ansvarig IS NOT NULL")),
             new Kolumn("avslut", "forsorjning", "forsorjning", uppdatera("avslut", "forsorjning",
                     "SELECT min(rowid) FROM avslut")),
+            new Kolumn("anmalan", "utbildning", "utbildning", uppdatera("anmalan", "utbildning",
+                    "SELECT min(rowid) FROM anmalan")),
+            new Kolumn("anmalan", "tid_forsorjning", "tid_forsorjning", uppdatera("anmalan", "tid_forsorjning",
+                    "SELECT min(rowid) FROM anmalan")),
+            new Kolumn("anmalan", "sysselsattning", "sysselsattning", uppdatera("anmalan", "sysselsattning",
+                    "SELECT min(rowid) FROM anmalan")),
+            new Kolumn("anmalan", "anstallning_vid_start", "ja_nej_okant", uppdatera("anmalan",
+                    "anstallning_vid_start", "SELECT min(rowid) FROM anmalan")),
+            new Kolumn("avslut", "sysselsattning", "sysselsattning", uppdatera("avslut", "sysselsattning",
+                    "SELECT min(rowid) FROM avslut")),
+            new Kolumn("avslut", "steg_mot_arbete", "steg_mot_arbete", uppdatera("avslut", "steg_mot_arbete",
+                    "SELECT min(rowid) FROM avslut")),
+            new Kolumn("efterkontroll", "forsorjning", "forsorjning", (h, v) -> nyEfterkontroll(h, v, "arbete")),
+            new Kolumn("efterkontroll", "sysselsattning", "sysselsattning",
+                    (h, v) -> nyEfterkontroll(h, "lon", v)),
             new Kolumn("audit_log", "handling", "handling", (h, v) -> h.createUpdate("""
                     INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad)
                     SELECT tid, anvandare_id, :v, deltagare_id, 'test' FROM audit_log ORDER BY id LIMIT 1""")
