@@ -153,9 +153,13 @@ public final class App {
         UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar);
         se.finsam.planering.statistik.StatistikRoutes statistik = new se.finsam.planering.statistik.StatistikRoutes(
                 new se.finsam.planering.statistik.StatistikRepository(jdbi), renderer, web, clock);
+        se.finsam.planering.deltagare.SamtyckeRepository samtycke = new se.finsam.planering.deltagare.SamtyckeRepository(jdbi);
         HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
-                clock);
-        DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer);
+                clock, samtycke);
+        DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer, samtycke);
+        se.finsam.planering.minauppgifter.MinaUppgifterRoutes minaUppgifter = new se.finsam.planering.minauppgifter.MinaUppgifterRoutes(
+                new se.finsam.planering.minauppgifter.MinaUppgifterRepository(jdbi, samtycke, clock), samtycke, access,
+                renderer, web, clock);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar,
                 uppfoljningOversikt, deltagare, access, renderer, web, clock);
         AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, access, renderer, web, clock);
@@ -243,6 +247,13 @@ public final class App {
             r.get("/min-planering/mote", minPlanering::mote, DELTAGARE);
             r.get("/min-planering/mote.ics", minPlanering::moteIcs, DELTAGARE);
             r.get("/min-planering/vem-har-tittat", minPlanering::vemHarTittat, DELTAGARE);
+            r.get("/min-planering/mina-uppgifter", minaUppgifter::sida, DELTAGARE);
+            r.get("/min-planering/mina-uppgifter/alla", minaUppgifter::alla, DELTAGARE);
+            r.get("/min-planering/mina-uppgifter/alla.json", minaUppgifter::allaJson, DELTAGARE);
+            r.post("/min-planering/mina-uppgifter/rattelse", minaUppgifter::rattelse, DELTAGARE);
+            r.get("/min-planering/mina-uppgifter/samtycke/{organisation}", minaUppgifter::aterkallaSida, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
+            r.post("/min-planering/mina-uppgifter/samtycke/{organisation}", minaUppgifter::aterkalla, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
+            r.post("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad", hem::uppgiftHanterad, deltagare("id", "hanterade koordinatoruppgift").och(utanPerson("uppgift", "koordinatoruppgift, checked to be the participant's")), KOORDINATOR);
             r.get("/oversikt", hem::personal, PERSONAL);
             r.get("/deltagare/{id}", deltagareRoutes::visa, deltagare("id", "deltagarens översikt"), PERSONAL);
 

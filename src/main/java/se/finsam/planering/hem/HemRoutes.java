@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.deltagare.SamtyckeRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
@@ -36,7 +37,8 @@ public final class HemRoutes {
                                     List<MoteRepository.Anmald> planerade, List<Uppfoljning> uppfoljningar,
                                     List<OverlamningRepository.Post> utanKvittens,
                                     List<OverlamningRepository.Post> aterlamnade,
-                                    List<se.finsam.planering.personal.SlutadAnsvarig.Punkt> slutat) {
+                                    List<se.finsam.planering.personal.SlutadAnsvarig.Punkt> slutat,
+                                    List<SamtyckeRepository.Uppgift> uppgifter) {
         public long forsenade() {
             return utanKvittens.stream().filter(OverlamningRepository.Post::forsenad).count();
         }
@@ -61,10 +63,12 @@ public final class HemRoutes {
     private final MoteRepository moten;
     private final OverlamningRepository overlamningar;
     private final Clock clock;
+    private final SamtyckeRepository samtycke;
 
     public HemRoutes(HemRepository hem, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
                      WebContext web, MoteRepository moten, OverlamningRepository overlamningar,
-                     UppfoljningOversikt uppfoljningsschema, Clock clock) {
+                     UppfoljningOversikt uppfoljningsschema, Clock clock, SamtyckeRepository samtycke) {
+        this.samtycke = samtycke;
         this.access = access;
         this.moten = moten;
         this.overlamningar = overlamningar;
@@ -107,7 +111,8 @@ public final class HemRoutes {
                 uppfoljningar(user, idag),
                 overlamningar.utanKvittens(synliga, user.teamIds(), idag),
                 overlamningar.aterlamnade(synliga, user.teamIds(), idag),
-                hem.slutadeAnsvariga(synliga, user.teamIds()));
+                hem.slutadeAnsvariga(synliga, user.teamIds()),
+                samtycke.oppna(synliga));
         List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
         List<Long> visade = new ArrayList<>();
         lista.forEach(d -> visade.add(d.id()));
@@ -119,6 +124,7 @@ public final class HemRoutes {
             listor.utanKvittens().forEach(o -> visade.add(o.deltagareId()));
             listor.aterlamnade().forEach(o -> visade.add(o.deltagareId()));
             listor.slutat().forEach(p -> visade.add(p.deltagareId()));
+            listor.uppgifter().forEach(u -> visade.add(u.deltagareId()));
         }
         access.loggaLista(ctx, visade, "startsidans listor");
         renderer.render(ctx, "hem/personal.jte",
@@ -139,6 +145,17 @@ public final class HemRoutes {
         }
         svar.sort(java.util.Comparator.comparing(Uppfoljning::datum));
         return svar;
+    }
+
+    /** The koordinator marks a task handled (the route's rule has checked and logged the participant). */
+    public void uppgiftHanterad(Context ctx) {
+        long id = se.finsam.planering.web.Formular.sokvagsId(ctx, "id");
+        long uppgift = se.finsam.planering.web.Formular.sokvagsId(ctx, "uppgift");
+        if (!samtycke.hanterad(uppgift, id, web.user(ctx).id(), clock.instant())) {
+            throw se.finsam.planering.web.Felsvar.notFound(web.messages(ctx).get("hem.uppgift.saknas"));
+        }
+        web.flash(ctx, "flash.uppgift.hanterad");
+        ctx.redirect("/oversikt#uppgifter");
     }
 
     public void admin(Context ctx) {

@@ -11,16 +11,19 @@ import se.finsam.planering.web.Renderer;
 public final class DeltagareRoutes {
 
     public record DeltagarePage(DeltagareRepository.Oversikt deltagare, PlaneringRepository.Planering planering,
-                                java.time.Instant senastLast) {
+                                java.time.Instant senastLast,
+                                java.util.List<se.finsam.planering.deltagare.SamtyckeRepository.Samtycke> samtycken) {
     }
 
     private final DeltagareRepository deltagare;
     private final PlaneringRepository planering;
     private final DeltagareAccess access;
     private final Renderer renderer;
+    private final se.finsam.planering.deltagare.SamtyckeRepository samtycke;
 
     public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, DeltagareAccess access,
-                           Renderer renderer) {
+                           Renderer renderer, se.finsam.planering.deltagare.SamtyckeRepository samtycke) {
+        this.samtycke = samtycke;
         this.deltagare = deltagare;
         this.planering = planering;
         this.access = access;
@@ -32,6 +35,6 @@ public final class DeltagareRoutes {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound("Deltagaren finns inte."));
         renderer.render(ctx, "deltagare/visa.jte",
                 new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),
-                        deltagare.senastLast(id).orElse(null)));
+                        deltagare.senastLast(id).orElse(null), samtycke.historik(id)));
     }
 }

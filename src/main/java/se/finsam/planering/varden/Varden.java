@@ -47,6 +47,9 @@ public final class Varden {
     public static final List<String> STEG_MOT_ARBETE = List.of("arbete_studier", "annan_insats_rehabilitering",
             "arbetstraning_praktik", "stabil_narvaro", "inget");
 
+    /** What the koordinator must act on: a samtycke the participant withdrew, or her request for a correction. */
+    public static final List<String> KOORDINATORUPPGIFT = List.of("samtycke_aterkallat", "rattelse");
+
     /** Every set by its name in the table vardemangd. */
     public static final Map<String, List<String>> MANGDER;
 
@@ -70,6 +73,7 @@ public final class Varden {
         m.put("sysselsattning", SYSSELSATTNING);
         m.put("ja_nej_okant", JA_NEJ_OKANT);
         m.put("steg_mot_arbete", STEG_MOT_ARBETE);
+        m.put("koordinatoruppgift", KOORDINATORUPPGIFT);
         MANGDER = java.util.Collections.unmodifiableMap(m);
     }
 

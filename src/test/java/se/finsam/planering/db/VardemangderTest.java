@@ -148,6 +148,10 @@ class VardemangderTest {
             new Kolumn("efterkontroll", "forsorjning", "forsorjning", (h, v) -> nyEfterkontroll(h, v, "arbete")),
             new Kolumn("efterkontroll", "sysselsattning", "sysselsattning",
                     (h, v) -> nyEfterkontroll(h, "lon", v)),
+            new Kolumn("koordinatoruppgift", "typ", "koordinatoruppgift", (h, v) -> h.createUpdate("""
+                    INSERT INTO koordinatoruppgift (deltagare_id, typ, organisation_id, text, skapad, skapad_av)
+                    SELECT deltagare_id, :v, organisation_id, 'Mitt efternamn är fel', givet_datum, registrerad_av
+                    FROM samtycke ORDER BY id LIMIT 1""").bind("v", v).execute()),
             new Kolumn("audit_log", "handling", "handling", (h, v) -> h.createUpdate("""
                     INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad)
                     SELECT tid, anvandare_id, :v, deltagare_id, 'test' FROM audit_log ORDER BY id LIMIT 1""")
