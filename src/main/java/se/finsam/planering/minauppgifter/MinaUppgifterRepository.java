@@ -34,11 +34,11 @@ public final class MinaUppgifterRepository {
                         boolean borttagen, List<Handelse> historik) {
     }
 
-    private record PunktRad(long id, int ordning, String text, String typ, String ansvarig, LocalDate klartSenast,
+    public record PunktRad(long id, int ordning, String text, String typ, String ansvarig, LocalDate klartSenast,
                             boolean borttagen) {
     }
 
-    private record HandelseRad(long planpunktId, LocalDate datum, String status, String orsak) {
+    public record HandelseRad(long planpunktId, LocalDate datum, String status, String orsak) {
     }
 
     /** A follow-up as written for her: the note meant for her and what happens next. */
