@@ -94,7 +94,8 @@ public final class Formular {
 
     /** The trimmed value, "" when the field is missing; never more than {@link #STORST} characters. */
     public String text(String falt) {
-        return somSkrivet(falt).strip();
+        // NUL is never meant: a browser does not send it, and SQLite's length() stops at it.
+        return somSkrivet(falt).replace("\u0000", "").strip();
     }
 
     /** The value as typed, not trimmed (a password), "" when missing; never more than {@link #STORST} characters. */

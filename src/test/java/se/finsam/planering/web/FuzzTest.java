@@ -132,6 +132,11 @@ class FuzzTest extends AppTest {
         }
         read(handlaggare, "/oversikt", formular);
         read(deltagaren, "/min-planering", formular);
+        read(deltagaren, "/min-planering/mina-uppgifter", formular);
+        long samtyckeOrg = app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT organisation_id FROM samtycke WHERE deltagare_id = :d AND aterkallat_datum IS NULL
+                        ORDER BY id LIMIT 1""").bind("d", medEgetSteg).mapTo(Long.class).one());
+        read(deltagaren, "/min-planering/mina-uppgifter/samtycke/" + samtyckeOrg, formular);
         read(nyDeltagare, "/aktivera/pin", formular);
         for (String page : List.of("/logga-in", "/logga-in/deltagare", "/aktivera")) {
             read(besokare, page, formular);
@@ -219,7 +224,12 @@ class FuzzTest extends AppTest {
                 check(koordinator, path, Map.of("x", List.of("1")));
             }
             check(deltagaren, "/min-planering/punkt/" + id + "/klar", Map.of());
+            check(deltagaren, "/min-planering/mina-uppgifter/samtycke/" + id, Map.of());
+            // a koordinator's task exists only once a participant acts; odd and unknown task ids get a 4xx
+            check(koordinator, "/deltagare/" + deltagare + "/koordinatoruppgift/" + id + "/hanterad", Map.of());
+            check(koordinator, "/deltagare/" + id + "/koordinatoruppgift/1/hanterad", Map.of());
         }
+        reached.add("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad");
         for (Formular f : sist) {
             reached.add(routeOf(f.action()));
             for (int i = 0; i < PER_LOGIN_FORM; i++) {
