@@ -154,6 +154,11 @@ public final class App {
         se.finsam.planering.statistik.StatistikRoutes statistik = new se.finsam.planering.statistik.StatistikRoutes(
                 new se.finsam.planering.statistik.StatistikRepository(jdbi), renderer, web, clock);
         se.finsam.planering.deltagare.SamtyckeRepository samtycke = new se.finsam.planering.deltagare.SamtyckeRepository(jdbi);
+        se.finsam.planering.gallring.GallringRepository gallringRepo = new se.finsam.planering.gallring.GallringRepository(jdbi);
+        se.finsam.planering.gallring.Gallring gallring = new se.finsam.planering.gallring.Gallring(gallringRepo, clock,
+                GALLRING_TIMME);
+        se.finsam.planering.gallring.GallringRoutes gallringRoutes = new se.finsam.planering.gallring.GallringRoutes(
+                gallringRepo, gallring, renderer, web, clock);
         HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock, samtycke);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer, samtycke);
@@ -329,6 +334,10 @@ public final class App {
             r.post("/admin/team/{id}/aktivera", admin::aktiveraTeam, utanPerson("id", "team"), ADMIN);
             r.post("/admin/team/{id}/ta-bort", admin::taBortTeam, utanPerson("id", "team"), ADMIN);
             r.get("/admin/handelser", admin::handelser, ADMIN);
+            r.get("/admin/gallring", gallringRoutes::sida, ADMIN);
+            r.post("/admin/gallring/installning", gallringRoutes::spara, ADMIN);
+            r.get("/admin/gallring/kor", gallringRoutes::korSida, ADMIN);
+            r.post("/admin/gallring/kor", gallringRoutes::kor, ADMIN);
             r.get("/statistik", statistik::visa, STYRGRUPP, KOORDINATOR);
             r.get("/statistik/statistik.csv", statistik::csv, STYRGRUPP, KOORDINATOR);
         });
@@ -346,6 +355,7 @@ public final class App {
                 LOG.warn("Could not remove expired sessions", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        gallring.schemalagg(housekeeping);
         return new App(javalin, database, table[0].all(), housekeeping);
     }
 
@@ -422,6 +432,9 @@ public final class App {
     public List<RouteTable.Route> routes() {
         return routes;
     }
+
+    /** The hour (in the clock's time zone) the daily gallring runs: at night, when nobody works. */
+    static final int GALLRING_TIMME = 2;
 
     public void stop() {
         housekeeping.shutdownNow();

@@ -1,0 +1,101 @@
+package se.finsam.planering.gallring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily gallring job: at a fixed hour in the clock's time zone it clears every participant whose plan was
+ * closed longer ago than her förbund's retention time, each in her own transaction, and records the run with its
+ * counts. One run at a time; a failed participant is logged and tried again the next day.
+ */
+public final class Gallring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gallring.class);
+
+    /** What one run did. */
+    public record Resultat(long korning, int deltagare, Map<String, Integer> rader, int misslyckade) {
+    }
+
+    private final GallringRepository repo;
+    private final Clock clock;
+    private final int timme;
+    private final ReentrantLock enAtGangen = new ReentrantLock();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Gallring(GallringRepository repo, Clock clock, int timme) {
+        this.repo = repo;
+        this.clock = clock;
+        this.timme = timme;
+    }
+
+    /** The next time the job runs, by the clock. */
+    public ZonedDateTime nastaKorning() {
+        ZonedDateTime nu = ZonedDateTime.now(clock);
+        ZonedDateTime idag = nu.toLocalDate().atTime(timme, 0).atZone(clock.getZone());
+        return idag.isAfter(nu) ? idag : idag.plusDays(1);
+    }
+
+    /** Schedules the daily run on the app's housekeeping thread. */
+    public void schemalagg(ScheduledExecutorService executor) {
+        long forst = Duration.between(ZonedDateTime.now(clock), nastaKorning()).toMinutes();
+        executor.scheduleAtFixedRate(() -> {
+            try {
+                kor("schemalagd körning");
+            } catch (RuntimeException e) {
+                LOG.error("Gallring failed; it runs again tomorrow", e);
+            }
+        }, Math.max(1, forst), TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+    }
+
+    /** Runs now; null when a run is already going on. */
+    public Resultat kor(String utfordAv) {
+        if (!enAtGangen.tryLock()) {
+            return null;
+        }
+        try {
+            LocalDate idag = LocalDate.now(clock);
+            List<Long> kandidater = repo.kandidater(idag);
+            String beslut = String.join("; ", repo.installningar().stream()
+                    .map(i -> (i.forbund().isEmpty() ? "förbundet" : i.forbund()) + ": " + i.manader() + " mån (" + i.beslut() + ")").toList());
+            long korning = repo.paborja(clock.instant(), beslut, utfordAv);
+            Map<String, Integer> rader = new TreeMap<>();
+            int klara = 0;
+            int misslyckade = 0;
+            for (long d : kandidater) {
+                try {
+                    Map<String, Integer> hennes = repo.gallra(korning, d, clock.instant());
+                    if (!hennes.isEmpty()) {
+                        klara++;
+                        hennes.forEach((t, n) -> rader.merge(t, n, Integer::sum));
+                    }
+                } catch (RuntimeException e) {
+                    misslyckade++;
+                    LOG.error("Gallring of participant {} failed; tried again next run", d, e);
+                }
+            }
+            String raderJson;
+            try {
+                raderJson = json.writeValueAsString(rader);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                raderJson = rader.toString();
+            }
+            repo.avsluta(korning, clock.instant(), klara, raderJson);
+            LOG.info("Gallring run {} by {}: {} participants cleared, {} failed, rows {}", korning, utfordAv, klara,
+                    misslyckade, rader);
+            return new Resultat(korning, klara, rader, misslyckade);
+        } finally {
+            enAtGangen.unlock();
+        }
+    }
+}
