@@ -75,5 +75,15 @@ class MinaUppgifterBrowserTest extends BrowserTest {
         assertTrue(browser.findAll(lank).isEmpty());
         assertTrue(browser.find("#samtycke").getText().contains("Försäkringskassan"));
         browser.assertAccessibleAtBothSizes("mina-uppgifter-efter-sv");
+
+        // her koordinator's start page with the task, in Arabic too
+        browser.logout();
+        browser.loginStaff("koordinator", se.finsam.planering.demo.DemoData.STAFF_PASSWORD);
+        browser.open("/oversikt");
+        assertTrue(browser.find("#uppgifter").getText().contains("Försäkringskassan"), browser.find("#uppgifter").getText());
+        browser.assertAccessibleAtBothSizes("koordinator-uppgifter-sv");
+        sprak("ar");
+        browser.assertAccessibleAtBothSizes("koordinator-uppgifter-ar");
+        sprak("sv");
     }
 }
