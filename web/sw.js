@@ -87,6 +87,9 @@ function networkFirstIfChosen(request, url) {
     if (response.ok && !response.redirected && response.type === 'basic') {
       const copy = response.clone();
       cache.match(url.pathname).then((old) => old && cache.put(url.pathname, copy));
+    } else if (response.status === 403 || response.status === 404) {
+      // No longer this user's to see (a withdrawn samtycke, a participant moved or cleared): forget the copy.
+      cache.delete(url.pathname);
     }
     return response;
   }).catch(() => cache.match(url.pathname)
