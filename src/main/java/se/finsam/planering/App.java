@@ -141,7 +141,8 @@ public final class App {
         KontaktRepository kontakter = new KontaktRepository(jdbi);
         MoteRepository moten = new MoteRepository(jdbi);
         OverlamningRepository overlamningar = new OverlamningRepository(jdbi, kontakter, clock);
-        AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, access, audit, renderer, web, clock);
+        AnmalanRoutes anmalan = new AnmalanRoutes(new AnmalanRepository(jdbi), kontakter, access, audit, renderer, web, clock,
+                deltagare);
         MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, access, renderer, web, clock,
                 config.baseUrl());
         MotelageRoutes motelage = new MotelageRoutes(new AnmalanRepository(jdbi), deltagare, new PlaneringEditorRepository(jdbi), kontakter,
@@ -161,7 +162,8 @@ public final class App {
                 gallringRepo, gallring, renderer, web, clock);
         HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, access, renderer, web, moten, overlamningar, uppfoljningOversikt,
                 clock, samtycke);
-        DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer, samtycke);
+        DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, access, renderer, samtycke,
+                new se.finsam.planering.anmalan.AnmalanRepository(jdbi));
         se.finsam.planering.minauppgifter.MinaUppgifterRoutes minaUppgifter = new se.finsam.planering.minauppgifter.MinaUppgifterRoutes(
                 new se.finsam.planering.minauppgifter.MinaUppgifterRepository(jdbi, samtycke, clock), samtycke, access,
                 renderer, web, clock);
@@ -274,6 +276,8 @@ public final class App {
             // Anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.
             r.get("/anmalan", anmalan::ny, PERSONAL);
             r.post("/anmalan", anmalan::skicka, PERSONAL);
+            r.get("/deltagare/{id}/inskrivning", anmalan::inskrivning, deltagare("id", "inskrivningsuppgifter"), PERSONAL);
+            r.post("/deltagare/{id}/inskrivning", anmalan::sparaInskrivning, deltagare("id", "ändrade inskrivningsuppgifter"), PERSONAL);
             r.get("/moten", moteRoutes::kalender, KOORDINATOR);
             r.post("/moten", moteRoutes::skapa, KOORDINATOR);
             r.post("/moten/planera", moteRoutes::planera, KOORDINATOR);

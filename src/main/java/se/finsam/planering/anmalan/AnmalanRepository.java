@@ -26,7 +26,8 @@ public final class AnmalanRepository {
                             String kon, String telefon, String epost, String sprak, boolean tolkbehov,
                             String tolksprak, boolean skyddad, List<Long> samtycke, LocalDate samtyckeDatum,
                             String samtyckeHur, Map<Long, Long> ordinarie, String sammanfattning,
-                            String tidigareInsatser, String forsorjning, boolean informerad) {
+                            String tidigareInsatser, String forsorjning, boolean informerad,
+                            Inskrivning inskrivning) {
     }
 
     /**
@@ -117,8 +118,14 @@ public final class AnmalanRepository {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("""
                             INSERT INTO anmalan (deltagare_id, remitterande_id, remitterande_organisation_id, datum,
-                                                 sammanfattning, tidigare_insatser, forsorjning, informerad_om_mote, skapad)
-                            VALUES (:d, :r, :ro, :datum, :sammanfattning, :tidigare, :forsorjning, :informerad, :nu)""")
+                                                 sammanfattning, tidigare_insatser, forsorjning, informerad_om_mote, skapad,
+                                                 utbildning, tid_forsorjning, sysselsattning, anstallning_vid_start)
+                            VALUES (:d, :r, :ro, :datum, :sammanfattning, :tidigare, :forsorjning, :informerad, :nu,
+                                    :utbildning, :tid, :syss, :anst)""")
+                    .bind("utbildning", Inskrivning.lagra(a.inskrivning().utbildning()))
+                    .bind("tid", Inskrivning.lagra(a.inskrivning().tidForsorjning()))
+                    .bind("syss", Inskrivning.lagra(a.inskrivning().sysselsattning()))
+                    .bind("anst", Inskrivning.lagra(a.inskrivning().anstallningVidStart()))
                     .bind("d", id).bind("r", remitterandeId).bind("ro", remitterandeOrganisationId)
                     .bind("datum", idag).bind("sammanfattning", a.sammanfattning())
                     .bind("tidigare", a.tidigareInsatser()).bind("forsorjning", a.forsorjning())
@@ -160,5 +167,40 @@ public final class AnmalanRepository {
             nummer = 1;
         }
         return String.format(java.util.Locale.ROOT, "%s-%04d", prefix, nummer);
+    }
+
+    public record InskrivningRad(String utbildning, String tidForsorjning, String sysselsattning,
+                                  String anstallningVidStart, String forstaMote, boolean overlamnad) {
+    }
+
+    /** The participant's inskrivning values, her first team meeting, and whether the plan is handed over. */
+    public java.util.Optional<Inskrivning.Visning> inskrivning(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT coalesce(a.utbildning, '') AS utbildning, coalesce(a.tid_forsorjning, '') AS tid_forsorjning,
+                               coalesce(a.sysselsattning, '') AS sysselsattning,
+                               coalesce(a.anstallning_vid_start, '') AS anstallning_vid_start,
+                               (SELECT substr(min(m.start), 1, 10) FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id
+                                 WHERE md.deltagare_id = a.deltagare_id AND m.status <> 'installt') AS forsta_mote,
+                               EXISTS (SELECT 1 FROM planering p WHERE p.deltagare_id = a.deltagare_id
+                                         AND p.overlamnad IS NOT NULL) AS overlamnad
+                        FROM anmalan a WHERE a.deltagare_id = :d""")
+                .bind("d", deltagareId)
+                .map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(InskrivningRad.class))
+                .findOne()
+                .map(r -> new Inskrivning.Visning(new Inskrivning(r.utbildning(), r.tidForsorjning(),
+                        r.sysselsattning(), r.anstallningVidStart()),
+                        r.forstaMote() == null ? null : LocalDate.parse(r.forstaMote()), !r.overlamnad())));
+    }
+
+    /** Stores the values while the plan is not handed over; false when it is (then nothing changes). */
+    public boolean sparaInskrivning(long deltagareId, Inskrivning i) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE anmalan SET utbildning = :u, tid_forsorjning = :t, sysselsattning = :s,
+                                           anstallning_vid_start = :a
+                        WHERE deltagare_id = :d AND NOT EXISTS (SELECT 1 FROM planering p
+                              WHERE p.deltagare_id = :d AND p.overlamnad IS NOT NULL)""")
+                .bind("u", Inskrivning.lagra(i.utbildning())).bind("t", Inskrivning.lagra(i.tidForsorjning()))
+                .bind("s", Inskrivning.lagra(i.sysselsattning())).bind("a", Inskrivning.lagra(i.anstallningVidStart()))
+                .bind("d", deltagareId).execute()) == 1;
     }
 }

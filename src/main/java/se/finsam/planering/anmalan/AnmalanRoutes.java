@@ -19,6 +19,7 @@ import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Felsvar;
 
 /** The referral form: short, forgiving, and it never loses what was typed. */
 public final class AnmalanRoutes {
@@ -28,7 +29,7 @@ public final class AnmalanRoutes {
                        String personnummer, String telefon, String epost, String sprak, boolean tolkbehov,
                        String tolksprak, boolean skyddad, Set<Long> samtycke, String samtyckeDatum,
                        String samtyckeHur, Map<Long, String> ordinarie, String sammanfattning,
-                       String tidigareInsatser, String forsorjning, String informerad) {
+                       String tidigareInsatser, String forsorjning, String informerad, Inskrivning inskrivning) {
 
         public boolean harSamtycke(long org) {
             return samtycke.contains(org);
@@ -40,7 +41,7 @@ public final class AnmalanRoutes {
 
         static Form tom(LocalDate idag) {
             return new Form("", "", "", "", "", "", "", "", "sv", false, "", false, new LinkedHashSet<>(),
-                    idag.toString(), "skriftligt", new LinkedHashMap<>(), "", "", "", "");
+                    idag.toString(), "skriftligt", new LinkedHashMap<>(), "", "", "", "", Inskrivning.TOM);
         }
     }
 
@@ -71,6 +72,11 @@ public final class AnmalanRoutes {
         }
     }
 
+    public record InskrivningPage(se.finsam.planering.deltagare.DeltagareRepository.Oversikt deltagare,
+                                  Inskrivning.Visning visning, Inskrivning varden, FormErrors fel) {
+    }
+
+    private final se.finsam.planering.deltagare.DeltagareRepository deltagare;
     private final AnmalanRepository anmalan;
     private final KontaktRepository kontakter;
     private final DeltagareAccess access;
@@ -80,7 +86,9 @@ public final class AnmalanRoutes {
     private final Clock clock;
 
     public AnmalanRoutes(AnmalanRepository anmalan, KontaktRepository kontakter, DeltagareAccess access,
-                         AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
+                         AuditLog audit, Renderer renderer, WebContext web, Clock clock,
+                         se.finsam.planering.deltagare.DeltagareRepository deltagare) {
+        this.deltagare = deltagare;
         this.access = access;
         this.anmalan = anmalan;
         this.kontakter = kontakter;
@@ -215,7 +223,7 @@ public final class AnmalanRoutes {
                 form.tolkbehov() ? form.tolksprak().strip() : null, form.skyddad(), List.copyOf(form.samtycke()),
                 samtyckeDatum, form.samtyckeHur(), ordinarie, form.sammanfattning().strip(),
                 form.tidigareInsatser().isBlank() ? null : form.tidigareInsatser().strip(), form.forsorjning(),
-                form.informerad().equals("ja"));
+                form.informerad().equals("ja"), form.inskrivning());
         long id = anmalan.spara(ny, user.id(), user.organisationId(), clock.instant(), idag);
         audit.log(user.id(), AuditLog.Handling.ANDRA, id, "anmälan registrerad", ctx.ip());
         web.flash(ctx, "flash.anmalan.sparad");
@@ -271,6 +279,41 @@ public final class AnmalanRoutes {
                 f.text("personnummer"), f.text("telefon"), f.text("epost"), f.text("sprak"), f.kryss("tolkbehov", "ja"),
                 f.text("tolksprak"), f.kryss("skyddad", "ja"), samtycke, f.text("samtyckeDatum"), f.text("samtyckeHur"),
                 ordinarie, f.text("sammanfattning"), f.text("tidigareInsatser"), f.text("forsorjning"),
-                f.text("informerad"));
+                f.text("informerad"), Inskrivning.las(f, false));
+    }
+
+    /** The inskrivning values of one participant: a form until the plan is handed over, then read-only. */
+    public void inskrivning(Context ctx) {
+        long id = Formular.sokvagsId(ctx, "id");
+        Inskrivning.Visning visning = anmalan.inskrivning(id)
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        visaInskrivning(ctx, id, visning, visning.varden(), FormErrors.none());
+    }
+
+    private void visaInskrivning(Context ctx, long id, Inskrivning.Visning visning, Inskrivning varden,
+                                 FormErrors fel) {
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        renderer.render(ctx, "anmalan/inskrivning.jte", new InskrivningPage(oversikt, visning, varden, fel));
+    }
+
+    public void sparaInskrivning(Context ctx) {
+        long id = Formular.sokvagsId(ctx, "id");
+        Inskrivning.Visning visning = anmalan.inskrivning(id)
+                .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        if (!visning.andringsbar()) {
+            throw new Felsvar(409, web.messages(ctx).get("inskrivning.last"));
+        }
+        Formular f = Formular.av(ctx);
+        Inskrivning varden = Inskrivning.las(f, true);
+        if (!f.ok()) {
+            ctx.status(400);
+            visaInskrivning(ctx, id, visning, varden, f.fel());
+            return;
+        }
+        if (!anmalan.sparaInskrivning(id, varden)) {
+            throw new Felsvar(409, web.messages(ctx).get("inskrivning.last"));
+        }
+        web.flash(ctx, "flash.inskrivning");
+        ctx.redirect("/deltagare/" + id);
     }
 }

@@ -12,6 +12,7 @@ public final class AvslutRepository {
 
     /** What the koordinator records at closure; {@code fortsattningOrganisationId} may be missing. */
     public record NyttAvslut(long deltagareId, LocalDate datum, String orsak, String forsorjning,
+                             String sysselsattning, String stegMotArbete,
                              Long fortsattningOrganisationId, String fortsattningAnsvarig, String nastaSteg,
                              boolean ingenFortsattning) {
     }
@@ -37,10 +38,11 @@ public final class AvslutRepository {
     /** Stores the closure; false when the participant's case was already closed. */
     public boolean spara(NyttAvslut a, long anvandareId, Instant nu) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO avslut (deltagare_id, datum, orsak, forsorjning, fortsattning_organisation_id,
-                                            fortsattning_ansvarig, nasta_steg, ingen_fortsattning, registrerad,
-                                            registrerad_av)
-                        VALUES (:deltagareId, :datum, :orsak, :forsorjning, :fortsattningOrganisationId,
+                        INSERT INTO avslut (deltagare_id, datum, orsak, forsorjning, sysselsattning, steg_mot_arbete,
+                                            fortsattning_organisation_id, fortsattning_ansvarig, nasta_steg,
+                                            ingen_fortsattning, registrerad, registrerad_av)
+                        VALUES (:deltagareId, :datum, :orsak, :forsorjning, :sysselsattning, :stegMotArbete,
+                                :fortsattningOrganisationId,
                                 :fortsattningAnsvarig, :nastaSteg, :ingenFortsattning, :nu, :av)
                         ON CONFLICT (deltagare_id) DO NOTHING""")
                 .bindMethods(a).bind("nu", nu).bind("av", anvandareId).execute()) > 0;

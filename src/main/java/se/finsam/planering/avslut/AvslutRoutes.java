@@ -34,6 +34,14 @@ public final class AvslutRoutes {
             return Varden.AVSLUTSORSAK;
         }
 
+        public List<String> sysselsattningar() {
+            return Varden.SYSSELSATTNING;
+        }
+
+        public List<String> steg() {
+            return Varden.STEG_MOT_ARBETE;
+        }
+
         public List<String> forsorjningar() {
             return Varden.FORSORJNING;
         }
@@ -76,7 +84,8 @@ public final class AvslutRoutes {
         Messages m = web.messages(ctx);
         Formular f = Formular.av(ctx);
         Map<String, String> v = new HashMap<>();
-        for (String key : List.of("datum", "orsak", "forsorjning", "fortsattning_organisation",
+        for (String key : List.of("datum", "orsak", "forsorjning", "sysselsattning", "steg_mot_arbete",
+                "fortsattning_organisation",
                 "fortsattning_ansvarig", "nasta_steg", "ingen_fortsattning")) {
             String value = f.text(key);
             if (!value.isEmpty()) {
@@ -98,6 +107,14 @@ public final class AvslutRoutes {
         if (forsorjning == null || !Varden.FORSORJNING.contains(forsorjning)) {
             fel.add("forsorjning", "avslut.fel.forsorjning");
         }
+        String sysselsattning = v.get("sysselsattning");
+        if (sysselsattning == null || !Varden.SYSSELSATTNING.contains(sysselsattning)) {
+            fel.add("sysselsattning", "avslut.fel.sysselsattning");
+        }
+        String steg = v.get("steg_mot_arbete");
+        if (steg == null || !Varden.STEG_MOT_ARBETE.contains(steg)) {
+            fel.add("steg_mot_arbete", "avslut.fel.steg");
+        }
         Long organisation = null;
         if (v.containsKey("fortsattning_organisation")) {
             organisation = f.id("fortsattning_organisation", "avslut.fel.organisation");
@@ -117,7 +134,8 @@ public final class AvslutRoutes {
             show(ctx, id, v, fel);
             return;
         }
-        boolean stored = avslut.spara(new AvslutRepository.NyttAvslut(id, datum, orsak, forsorjning, organisation,
+        boolean stored = avslut.spara(new AvslutRepository.NyttAvslut(id, datum, orsak, forsorjning, sysselsattning,
+                steg, organisation,
                 v.get("fortsattning_ansvarig"), v.get("nasta_steg"), ingenFortsattning && !harFortsattning),
                 user.id(), clock.instant());
         if (!stored) {

@@ -12,7 +12,8 @@ public final class DeltagareRoutes {
 
     public record DeltagarePage(DeltagareRepository.Oversikt deltagare, PlaneringRepository.Planering planering,
                                 java.time.Instant senastLast,
-                                java.util.List<se.finsam.planering.deltagare.SamtyckeRepository.Samtycke> samtycken) {
+                                java.util.List<se.finsam.planering.deltagare.SamtyckeRepository.Samtycke> samtycken,
+                                se.finsam.planering.anmalan.Inskrivning.Visning inskrivning) {
     }
 
     private final DeltagareRepository deltagare;
@@ -20,10 +21,13 @@ public final class DeltagareRoutes {
     private final DeltagareAccess access;
     private final Renderer renderer;
     private final se.finsam.planering.deltagare.SamtyckeRepository samtycke;
+    private final se.finsam.planering.anmalan.AnmalanRepository anmalan;
 
     public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, DeltagareAccess access,
-                           Renderer renderer, se.finsam.planering.deltagare.SamtyckeRepository samtycke) {
+                           Renderer renderer, se.finsam.planering.deltagare.SamtyckeRepository samtycke,
+                           se.finsam.planering.anmalan.AnmalanRepository anmalan) {
         this.samtycke = samtycke;
+        this.anmalan = anmalan;
         this.deltagare = deltagare;
         this.planering = planering;
         this.access = access;
@@ -35,6 +39,7 @@ public final class DeltagareRoutes {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound("Deltagaren finns inte."));
         renderer.render(ctx, "deltagare/visa.jte",
                 new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),
-                        deltagare.senastLast(id).orElse(null), samtycke.historik(id)));
+                        deltagare.senastLast(id).orElse(null), samtycke.historik(id),
+                        anmalan.inskrivning(id).orElse(null)));
     }
 }

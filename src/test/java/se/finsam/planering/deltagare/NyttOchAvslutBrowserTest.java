@@ -144,7 +144,8 @@ class NyttOchAvslutBrowserTest extends BrowserTest {
 
         HttpSession s = app.session().loginStaff("koordinator");
         assertEquals(302, s.post("/deltagare/" + d + "/avslut", Map.of("datum", "2026-11-23", "orsak", "avbrutit",
-                "forsorjning", "forsorjningsstod", "ingen_fortsattning", "on")).statusCode());
+                "forsorjning", "forsorjningsstod", "ingen_fortsattning", "on", "sysselsattning", "ingen",
+                "steg_mot_arbete", "inget")).statusCode());
         String user = TestData.kontoMedPin(app, d, PIN);
         loggaIn(user);
         sprak("sv");

@@ -85,7 +85,7 @@ class EskaleringOchAvslutHttpTest extends AppTest {
                 "status_" + p, "pagar", "notering_deltagare", "Före avslut")).statusCode());
         k.get("/deltagare/" + d + "/avslut");
         assertEquals(302, k.post("/deltagare/" + d + "/avslut", Map.of("datum", "2026-11-23", "orsak", "arbete",
-                "forsorjning", "lon")).statusCode());
+                "forsorjning", "lon", "sysselsattning", "arbete", "steg_mot_arbete", "arbete_studier")).statusCode());
 
         String motelage = k.get("/deltagare/" + d + "/motelage").body();
         assertFalse(motelage.contains("id=\"planering-form\""), "no editor");

@@ -190,7 +190,7 @@ class SchemaOchAvslutTest extends AppTest {
         HttpSession s = app.session().loginStaff("koordinator");
         assertEquals(200, s.get("/deltagare/" + d + "/avslut").statusCode());
         Map<String, String> form = new java.util.HashMap<>(Map.of("datum", "2026-11-23", "orsak", "avbrutit",
-                "forsorjning", "forsorjningsstod"));
+                "forsorjning", "forsorjningsstod", "sysselsattning", "ingen", "steg_mot_arbete", "stabil_narvaro"));
         HttpResponse<String> refused = s.post("/deltagare/" + d + "/avslut", form);
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("kryssa i att det inte finns någon fortsättning"));
@@ -205,7 +205,8 @@ class SchemaOchAvslutTest extends AppTest {
         long d2 = TestData.ledigDeltagareIFas(app, "uppfoljning");
         long fk = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE kod = 'FK'").mapTo(Long.class).one());
         assertEquals(302, s.post("/deltagare/" + d2 + "/avslut", Map.of("datum", "2026-11-23",
-                "orsak", "ratt_ersattning", "forsorjning", "sjukersattning", "fortsattning_organisation", String.valueOf(fk),
+                "orsak", "ratt_ersattning", "forsorjning", "sjukersattning", "sysselsattning", "ingen",
+                "steg_mot_arbete", "annan_insats_rehabilitering", "fortsattning_organisation", String.valueOf(fk),
                 "fortsattning_ansvarig", "Lena Forsberg", "nasta_steg", "Lena ringer dig i början av december"))
                 .statusCode());
         String user = TestData.kontoMedPin(app, d2, "530917");
@@ -221,7 +222,8 @@ class SchemaOchAvslutTest extends AppTest {
 
         long d3 = TestData.ledigDeltagareIFas(app, "uppfoljning");
         assertEquals(302, s.post("/deltagare/" + d3 + "/avslut", Map.of("datum", "2026-11-23", "orsak", "arbete",
-                "forsorjning", "lon")).statusCode(), "work needs no continuation");
+                "forsorjning", "lon", "sysselsattning", "arbete", "steg_mot_arbete", "arbete_studier")).statusCode(),
+                "work needs no continuation");
         assertEquals(403, app.session().loginStaff("handlaggare").get("/deltagare/" + d3 + "/avslut").statusCode(),
                 "closure is the koordinator's");
     }

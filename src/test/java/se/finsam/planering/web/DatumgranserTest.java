@@ -52,7 +52,8 @@ class DatumgranserTest extends AppTest {
         long d = TestData.deltagareIFas(app, "uppfoljning", 0);
         HttpSession s = app.session().loginStaff("koordinator");
         s.get("/deltagare/" + d + "/avslut");
-        Map<String, String> form = new LinkedHashMap<>(Map.of("orsak", "arbete", "forsorjning", "lon"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of("orsak", "arbete", "forsorjning", "lon", "sysselsattning", "arbete",
+                "steg_mot_arbete", "arbete_studier"));
         form.put("datum", "-999999999-01-01");
         assertRefused(s.post("/deltagare/" + d + "/avslut", form), "Skriv ett datum från ");
         form.put("datum", "+999999999-12-31");

@@ -127,7 +127,7 @@ class FuzzTest extends AppTest {
                 "/moten/" + tomtMote, "/moten/" + mote + "/flytta/" + bokning, "/kallelse/" + bokning, "/offline", "/deltagare/" + deltagare,
                 "/deltagare/" + deltagare + "/uppfoljning", "/deltagare/" + avslutas + "/avslut",
                 "/deltagare/" + planerad + "/motelage", "/deltagare/" + deltagare + "/kontakter",
-                "/deltagare/" + anmald + "/motelage")) {
+                "/deltagare/" + anmald + "/motelage", "/deltagare/" + anmald + "/inskrivning")) {
             read(koordinator, page, formular);
         }
         read(handlaggare, "/oversikt", formular);
