@@ -170,6 +170,8 @@ public final class App {
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar,
                 uppfoljningOversikt, deltagare, access, renderer, web, clock);
         AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, access, renderer, web, clock);
+        se.finsam.planering.avslut.EfterkontrollRoutes efterkontroll = new se.finsam.planering.avslut.EfterkontrollRoutes(
+                new se.finsam.planering.avslut.EfterkontrollRepository(jdbi), deltagare, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
                 access, renderer, web, clock, config.baseUrl());
 
@@ -273,6 +275,8 @@ public final class App {
             r.post("/uppfoljning/eskalering/{id}/hanterad", uppfoljning::eskaleringHanterad, uppfoljning("id", "eskalering hanterad"), KOORDINATOR);
             r.get("/deltagare/{id}/avslut", avslut::formular, deltagare("id", "avslut"), KOORDINATOR);
             r.post("/deltagare/{id}/avslut", avslut::spara, deltagare("id", "avslutade deltagandet"), KOORDINATOR);
+            r.get("/deltagare/{id}/efterkontroll", efterkontroll::formular, deltagare("id", "efterkontroll"), KOORDINATOR);
+            r.post("/deltagare/{id}/efterkontroll", efterkontroll::spara, deltagare("id", "registrerade efterkontroll"), KOORDINATOR);
             // Anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.
             r.get("/anmalan", anmalan::ny, PERSONAL);
             r.post("/anmalan", anmalan::skicka, PERSONAL);

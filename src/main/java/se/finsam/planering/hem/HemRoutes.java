@@ -45,7 +45,8 @@ public final class HemRoutes {
     }
 
     /** A follow-up due soon (or overdue), counted from the handover. */
-    public record Uppfoljning(long deltagareId, String visningsnamn, LocalDate datum, int manader, boolean forsenad) {
+    public record Uppfoljning(long deltagareId, String visningsnamn, LocalDate datum, int manader, boolean forsenad,
+                              boolean efterAvslut) {
     }
 
     public record AdminStart(List<Antal> roller, List<Antal> team, List<Antal> organisationer) {
@@ -138,10 +139,10 @@ public final class HemRoutes {
                 user.teamIds(), null, null, null), idag, clock.instant());
         List<Uppfoljning> svar = new ArrayList<>();
         for (var f : resultat.forsenade()) {
-            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), true));
+            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), true, f.efterAvslut()));
         }
         for (var f : resultat.kommande()) {
-            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), false));
+            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), false, f.efterAvslut()));
         }
         svar.sort(java.util.Comparator.comparing(Uppfoljning::datum));
         return svar;

@@ -24,9 +24,20 @@ public final class UppfoljningOversikt {
                          Long egenAnvandare, String sortering) {
     }
 
+    /**
+     * A follow-up occasion not yet done: during the plan (counted from the meeting), or, with {@code efterAvslut},
+     * the check 6 or 12 months after avslut (counted from the avslut date).
+     */
     public record Forfallen(long deltagareId, String namn, String team, int manader, LocalDate forfaller,
-                            long dagarForsenad) {
+                            long dagarForsenad, boolean efterAvslut) {
+        public Forfallen(long deltagareId, String namn, String team, int manader, LocalDate forfaller,
+                         long dagarForsenad) {
+            this(deltagareId, namn, team, manader, forfaller, dagarForsenad, false);
+        }
     }
+
+    /** The checks after avslut, in months. */
+    public static final List<Integer> EFTERKONTROLL_MANADER = List.of(6, 12);
 
     public record Fastnad(long deltagareId, String namn, String team, long planpunktId, String text,
                           String organisation, String ansvarig, LocalDate klartSenast, String status, Instant sedan,
@@ -70,6 +81,24 @@ public final class UppfoljningOversikt {
                     kommande.add(f);
                 }
             });
+        }
+
+        // The koordinator's whole-team view also holds the checks after avslut, with the same due/overdue rule:
+        // an occasion is done once a check for its month is recorded.
+        if (filter.egenAnvandare() == null && filter.organisationId() == null) {
+            for (UppfoljningRepository.Avslutad a : repo.avslutadeForEfterkontroll(filter, idag)) {
+                List<Integer> kontrollerade = a.gjordaManader();
+                EFTERKONTROLL_MANADER.stream().filter(m -> !kontrollerade.contains(m)).findFirst().ifPresent(m -> {
+                    LocalDate forfaller = a.avslutDatum().plusMonths(m);
+                    long dagar = ChronoUnit.DAYS.between(forfaller, idag);
+                    Forfallen f = new Forfallen(a.deltagareId(), a.namn(), a.team(), m, forfaller, dagar, true);
+                    if (dagar > 0) {
+                        forsenade.add(f);
+                    } else if (-dagar <= DAGAR_FRAMAT) {
+                        kommande.add(f);
+                    }
+                });
+            }
         }
 
         List<Fastnad> fastnade = repo.fastnade(filter, idag, nu);

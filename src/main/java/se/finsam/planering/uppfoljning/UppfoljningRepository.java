@@ -33,7 +33,7 @@ public final class UppfoljningRepository {
     public UppfoljningRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.planering = new PlaneringRepository(jdbi);
-        for (Class<?> rad : List.of(Handelse.class, Post.class, UppfoljningRoutes.Val.class, PlanIUppfoljning.class,
+        for (Class<?> rad : List.of(Avslutad.class, Handelse.class, Post.class, UppfoljningRoutes.Val.class, PlanIUppfoljning.class,
                 GjordUppfoljning.class, UppfoljningOversikt.Fastnad.class, UppfoljningOversikt.Eskalering.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
@@ -106,6 +106,34 @@ public final class UppfoljningRepository {
 
     /** One follow-up (not a correction) done for a participant, dated. */
     public record GjordUppfoljning(long deltagareId, LocalDate datum) {
+    }
+
+    /** A closed participant whose checks after avslut may be due: the avslut date and the months already checked. */
+    public record Avslutad(long deltagareId, String namn, String team, LocalDate avslutDatum, String gjorda) {
+        public List<Integer> gjordaManader() {
+            return gjorda == null ? List.of()
+                    : java.util.Arrays.stream(gjorda.split(",")).map(Integer::parseInt).toList();
+        }
+    }
+
+    /**
+     * Participants closed within the last two years (not as felregistrering, not cleared by gallring) in the
+     * chosen teams, with the months (6, 12) already checked after avslut.
+     */
+    public List<Avslutad> avslutadeForEfterkontroll(UppfoljningOversikt.Filter filter, LocalDate idag) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn, t.namn AS team,
+                               av.datum AS avslut_datum,
+                               (SELECT group_concat(DISTINCT e.manader) FROM efterkontroll e
+                                 WHERE e.deltagare_id = d.id) AS gjorda
+                        FROM avslut av JOIN deltagare d ON d.id = av.deltagare_id JOIN team t ON t.id = d.team_id
+                        JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+                        WHERE d.team_id IN (<teams>) AND av.orsak <> 'felregistrering' AND d.gallrad IS NULL
+                          AND av.datum >= date(:idag, '-24 months')""")
+                .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
+                .bind("idag", idag.toString())
+                .mapTo(Avslutad.class)
+                .list());
     }
 
     /** The participants of the overview: handed over, not closed, within the filter. */

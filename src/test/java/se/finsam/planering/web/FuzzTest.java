@@ -130,6 +130,12 @@ class FuzzTest extends AppTest {
                 "/deltagare/" + anmald + "/motelage", "/deltagare/" + anmald + "/inskrivning")) {
             read(koordinator, page, formular);
         }
+        long stangd = app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT a.deltagare_id FROM avslut a JOIN deltagare d ON d.id = a.deltagare_id
+                        JOIN team t ON t.id = d.team_id
+                        WHERE a.orsak <> 'felregistrering' AND t.namn = 'Jobbtorg Kista' ORDER BY a.id LIMIT 1""")
+                .mapTo(Long.class).one());
+        read(koordinator, "/deltagare/" + stangd + "/efterkontroll", formular);
         read(handlaggare, "/oversikt", formular);
         read(deltagaren, "/min-planering", formular);
         read(deltagaren, "/min-planering/mina-uppgifter", formular);

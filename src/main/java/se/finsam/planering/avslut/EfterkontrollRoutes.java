@@ -1,0 +1,134 @@
+package se.finsam.planering.avslut;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.varden.Varden;
+import se.finsam.planering.web.Felsvar;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * The koordinator records how it went 6 and 12 months after avslut: försörjning and sysselsättning, or that the
+ * person could not be reached. A new record for a month corrects the earlier one and keeps it in the history.
+ */
+public final class EfterkontrollRoutes {
+
+    public record Sida(DeltagareRepository.Oversikt deltagare, EfterkontrollRepository.Avslutet avslut,
+                       List<EfterkontrollRepository.Rad> rader, Map<String, String> varden, FormErrors fel) {
+        public String v(String key) {
+            return varden.getOrDefault(key, "");
+        }
+
+        public LocalDate forfaller(int manader) {
+            return avslut.datum().plusMonths(manader);
+        }
+
+        /** The current check of a month, if any. */
+        public EfterkontrollRepository.Rad aktuell(int manader) {
+            return rader.stream().filter(r -> r.manader() == manader && !r.ersatt()).findFirst().orElse(null);
+        }
+
+        public List<Integer> manader() {
+            return List.of(6, 12);
+        }
+
+        public List<String> forsorjningar() {
+            return Varden.FORSORJNING;
+        }
+
+        public List<String> sysselsattningar() {
+            return Varden.SYSSELSATTNING;
+        }
+    }
+
+    private final EfterkontrollRepository repo;
+    private final DeltagareRepository deltagare;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+
+    public EfterkontrollRoutes(EfterkontrollRepository repo, DeltagareRepository deltagare, Renderer renderer,
+                               WebContext web, Clock clock) {
+        this.repo = repo;
+        this.deltagare = deltagare;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    private EfterkontrollRepository.Avslutet avslut(Context ctx, long id) {
+        EfterkontrollRepository.Avslutet a = repo.avslut(id)
+                .orElseThrow(() -> new Felsvar(409, web.messages(ctx).get("efterkontroll.fel.ejavslutad")));
+        if (a.orsak().equals("felregistrering")) {
+            throw new Felsvar(409, web.messages(ctx).get("efterkontroll.fel.felregistrering"));
+        }
+        return a;
+    }
+
+    public void formular(Context ctx) {
+        long id = Formular.sokvagsId(ctx, "id");
+        EfterkontrollRepository.Avslutet a = avslut(ctx, id);
+        List<EfterkontrollRepository.Rad> rader = repo.rader(id);
+        Map<String, String> v = new HashMap<>();
+        boolean sexGjord = rader.stream().anyMatch(r -> r.manader() == 6);
+        v.put("manader", sexGjord ? "12" : "6");
+        v.put("datum", LocalDate.now(clock).toString());
+        visa(ctx, id, a, rader, v, FormErrors.none());
+    }
+
+    private void visa(Context ctx, long id, EfterkontrollRepository.Avslutet a, List<EfterkontrollRepository.Rad> rader,
+                      Map<String, String> v, FormErrors fel) {
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
+        renderer.render(ctx, "avslut/efterkontroll.jte", new Sida(oversikt, a, rader, v, fel));
+    }
+
+    public void spara(Context ctx) {
+        long id = Formular.sokvagsId(ctx, "id");
+        EfterkontrollRepository.Avslutet a = avslut(ctx, id);
+        Formular f = Formular.av(ctx);
+        Map<String, String> v = new HashMap<>();
+        for (String k : List.of("manader", "datum", "nadd", "forsorjning", "sysselsattning")) {
+            v.put(k, f.text(k));
+        }
+        String manaderText = f.text("manader");
+        Integer manader = manaderText.equals("6") ? Integer.valueOf(6) : manaderText.equals("12") ? Integer.valueOf(12) : null;
+        if (manader == null) {
+            f.fel("manader-6", "efterkontroll.fel.manader");
+        }
+        LocalDate idag = LocalDate.now(clock);
+        LocalDate datum = f.datum("datum").format("efterkontroll.fel.datum")
+                .fran(a.datum(), "efterkontroll.fel.datum.fore").till(idag, "efterkontroll.fel.datum.framtid").las();
+        String nadd = f.text("nadd");
+        if (!nadd.equals("ja") && !nadd.equals("nej")) {
+            f.fel("nadd-ja", "efterkontroll.fel.nadd");
+        }
+        String forsorjning = "";
+        String sysselsattning = "";
+        if (nadd.equals("ja")) {
+            forsorjning = f.val("forsorjning", Varden.FORSORJNING, "efterkontroll.fel.forsorjning");
+            sysselsattning = f.val("sysselsattning", Varden.SYSSELSATTNING, "efterkontroll.fel.sysselsattning");
+            if (forsorjning.isEmpty()) {
+                f.fel("forsorjning", "efterkontroll.fel.forsorjning");
+            }
+            if (sysselsattning.isEmpty()) {
+                f.fel("sysselsattning", "efterkontroll.fel.sysselsattning");
+            }
+        }
+        if (!f.ok()) {
+            ctx.status(400);
+            visa(ctx, id, a, repo.rader(id), v, f.fel());
+            return;
+        }
+        repo.spara(new EfterkontrollRepository.Ny(id, manader, nadd.equals("ja"), forsorjning,
+                sysselsattning, datum), web.user(ctx).id(), clock.instant());
+        web.flash(ctx, "flash.efterkontroll");
+        ctx.redirect("/deltagare/" + id + "/efterkontroll");
+    }
+}
