@@ -199,10 +199,13 @@ final class Deltagarbana extends Simuleringsdel {
                     remittent));
         }
 
+        Utfall.Inskrivning inskrivning = Utfall.inskrivning(deltagareId, forsorjning,
+                spec.stage == Stage.ANMALD || spec.stage == Stage.KALLAD);
         rader.add(new Rader.Anmalan(rader.nyttId(Rader.Anmalan.class), deltagareId, remittent, orgIds.get(remittentOrg),
                 anmalanDatum, withYear(pick(SAMMANFATTNING)),
                 chance(0.9) ? withYear(pick(TIDIGARE_INSATSER)) : null, forsorjning,
-                !(spec.stage == Stage.ANMALD && chance(0.3)), skapad));
+                !(spec.stage == Stage.ANMALD && chance(0.3)), skapad, inskrivning.utbildning(),
+                inskrivning.tidForsorjning(), inskrivning.sysselsattning(), inskrivning.anstallningVidStart()));
 
         contacts(team, spec, deltagareId, samtycken, anmalanDatum, mote);
 
@@ -364,8 +367,21 @@ final class Deltagarbana extends Simuleringsdel {
             String titel = Character.toLowerCase(s.titel().charAt(0)) + s.titel().substring(1);
             ansvarig = s.namn() + ", " + titel + " (" + orgDef(org).kortNamn() + ")";
         }
+        Utfall.Avslutet utfall = Utfall.avslut(deltagareId, orsak);
         rader.add(new Rader.Avslut(rader.nyttId(Rader.Avslut.class), deltagareId, datum, orsak, forsorjning,
                 org == null ? null : orgIds.get(org), ansvarig, nasta, ingen, at(datum, 15, 30),
-                team.koordinator));
+                team.koordinator, utfall.sysselsattning(), utfall.steg()));
+        if (!orsak.equals("felregistrering")) {
+            for (int manader : new int[] {6, 12}) {
+                Utfall.Kontroll k = Utfall.kontroll(deltagareId, manader, datum, orsak, forsorjning,
+                        utfall.sysselsattning(), today);
+                if (k == null) {
+                    break;
+                }
+                rader.add(new Rader.Efterkontroll(rader.nyttId(Rader.Efterkontroll.class), deltagareId, k.manader(),
+                        k.nadd(), k.forsorjning(), k.sysselsattning(), k.datum(), team.koordinator,
+                        k.registrerad()));
+            }
+        }
     }
 }

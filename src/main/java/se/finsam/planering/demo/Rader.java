@@ -51,7 +51,8 @@ final class Rader {
 
     record Anmalan(long id, long deltagareId, long remitterandeId, long remitterandeOrganisationId, LocalDate datum,
                    String sammanfattning, String tidigareInsatser, String forsorjning, boolean informeradOmMote,
-                   Instant skapad) {
+                   Instant skapad, String utbildning, String tidForsorjning, String sysselsattning,
+                   String anstallningVidStart) {
     }
 
     record Kontaktperson(long id, long deltagareId, long organisationId, Long anvandareId, String namn,
@@ -86,7 +87,12 @@ final class Rader {
 
     record Avslut(long id, long deltagareId, LocalDate datum, String orsak, String forsorjning,
                   Long fortsattningOrganisationId, String fortsattningAnsvarig, String nastaSteg,
-                  boolean ingenFortsattning, Instant registrerad, long registreradAv) {
+                  boolean ingenFortsattning, Instant registrerad, long registreradAv, String sysselsattning,
+                  String stegMotArbete) {
+    }
+
+    record Efterkontroll(long id, long deltagareId, int manader, boolean nadd, String forsorjning,
+                         String sysselsattning, LocalDate datum, long registreradAv, Instant registrerad) {
     }
 
     record Lasbekraftelse(long id, long deltagareId, int planeringVersion, Instant last) {

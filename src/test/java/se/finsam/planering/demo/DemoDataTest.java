@@ -83,6 +83,33 @@ class DemoDataTest {
     }
 
     @Test
+    void smallDemoHasOutcomesThatLookLikeARealTeams() {
+        long avslutade = count(small, "SELECT count(*) FROM avslut WHERE orsak <> 'felregistrering'");
+        long arbeteStudier = count(small, "SELECT count(*) FROM avslut WHERE steg_mot_arbete = 'arbete_studier'");
+        double andel = (double) arbeteStudier / avslutade;
+        assertTrue(andel >= 0.10 && andel <= 0.40, "share closing to work or studies: " + andel);
+        assertTrue(count(small, "SELECT count(*) FROM avslut WHERE steg_mot_arbete = 'annan_insats_rehabilitering'") > 0);
+        assertEquals(0L, count(small, "SELECT count(*) FROM avslut WHERE sysselsattning IS NULL OR steg_mot_arbete IS NULL"));
+        long anmalningar = count(small, "SELECT count(*) FROM anmalan");
+        long startStod = count(small, "SELECT count(*) FROM anmalan WHERE forsorjning IN ('forsorjningsstod', 'sjukpenning')");
+        assertTrue(startStod * 2 > anmalningar, "most start on försörjningsstöd or sjukpenning: " + startStod + "/" + anmalningar);
+        // every participant who has met the team has the inskrivning values; some referrals wait for the team
+        assertEquals(0L, count(small, """
+                SELECT count(*) FROM anmalan a JOIN deltagare_fas f ON f.deltagare_id = a.deltagare_id
+                WHERE f.fas IN ('planerad', 'uppfoljning', 'avslutad') AND a.utbildning IS NULL"""));
+        assertTrue(count(small, "SELECT count(*) FROM anmalan WHERE utbildning IS NULL") > 0);
+        assertTrue(count(small, "SELECT count(*) FROM anmalan WHERE tid_forsorjning IN ('3_4', '5_9', 'over_9')") * 2
+                > count(small, "SELECT count(*) FROM anmalan WHERE tid_forsorjning IS NOT NULL"), "long support common");
+        // checks after avslut: done, not reached, and due ones still waiting
+        assertTrue(count(small, "SELECT count(*) FROM efterkontroll WHERE nadd = 1") > 0);
+        assertTrue(count(small, "SELECT count(*) FROM efterkontroll WHERE nadd = 0") > 0);
+        assertTrue(count(small, """
+                SELECT count(*) FROM avslut a WHERE a.orsak <> 'felregistrering' AND a.datum <= date(:idag, '-6 months')
+                  AND NOT EXISTS (SELECT 1 FROM efterkontroll e WHERE e.deltagare_id = a.deltagare_id)"""
+                .replace(":idag", "'" + TODAY + "'")) > 0, "some 6-month checks are overdue");
+    }
+
+    @Test
     void smallDemoHasOverdueAndStuckItems() {
         Jdbi jdbi = smallDemo();
         String today = TODAY.toString();
