@@ -71,6 +71,29 @@ class AccessibilityTest extends BrowserTest {
         browser.clickAndWait("form.formular button[type=submit]");
         assertTrue(browser.text().contains("Något behöver rättas"));
         browser.assertAccessibleAtBothSizes("avslut-fel");
+        // the outcome pages: inskrivning before the handover (a form) and after (read-only), checks after avslut
+        long anmald = se.finsam.planering.testsupport.TestData.deltagareIFas(app, "anmald", 0);
+        long stangd = app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT a.deltagare_id FROM avslut a JOIN deltagare d ON d.id = a.deltagare_id
+                        JOIN team t ON t.id = d.team_id WHERE a.orsak <> 'felregistrering'
+                          AND t.namn = 'Jobbtorg Kista' ORDER BY a.id LIMIT 1""").mapTo(Long.class).one());
+        for (String path : List.of("/deltagare/" + anmald + "/inskrivning", "/deltagare/" + id + "/inskrivning",
+                "/deltagare/" + stangd + "/efterkontroll")) {
+            browser.open(path);
+            browser.assertAccessibleAtBothSizes("personal" + path.replace('/', '_'));
+        }
+        browser.open("/deltagare/" + stangd + "/efterkontroll");
+        browser.clickAndWait("form.formular button[type=submit]");
+        assertTrue(browser.text().contains("Välj om ni nådde personen"), browser.text());
+        browser.assertAccessibleAtBothSizes("efterkontroll-fel");
+        for (String lang : List.of("en", "ar")) {
+            browser.clickAndWait("button[name=sprak][value=" + lang + "]");
+            browser.open("/deltagare/" + stangd + "/efterkontroll");
+            browser.assertAccessibleAtBothSizes("efterkontroll-" + lang);
+            browser.open("/deltagare/" + anmald + "/inskrivning");
+            browser.assertAccessibleAtBothSizes("inskrivning-" + lang);
+        }
+        browser.clickAndWait("button[name=sprak][value=sv]");
     }
 
     @Test
