@@ -68,12 +68,15 @@ public final class Statistik {
                                    List<StatistikRepository.Punkt> punkter, Function<String, String> t) {
         List<String> kon = Varden.KON.stream().map(k -> t.apply("kon." + k)).toList();
         List<String> band = ALDERSBAND.stream().map(b -> t.apply("statistik.alder." + b)).toList();
-        Predicate<StatistikRepository.Rad> inskriven = r -> inom(r.anmalanDatum(), fran, till);
+        Predicate<StatistikRepository.Rad> anmald = r -> inom(r.anmalanDatum(), fran, till);
+        // The inskrivning date is the date of the first team meeting.
+        Predicate<StatistikRepository.Rad> inskriven = r -> inom(r.forstaMote(), fran, till);
         Predicate<StatistikRepository.Rad> avslutad = r -> inom(r.avslutDatum(), fran, till);
         Predicate<StatistikRepository.Rad> pagaende = r -> r.avslutDatum() == null
                 || LocalDate.parse(r.avslutDatum()).isAfter(till);
 
         List<Tabell> tabeller = new ArrayList<>();
+        tabeller.add(konOchAlder("anmalda", t, kon, band, rader, anmald, fran));
         tabeller.add(konOchAlder("inskrivna", t, kon, band, rader, inskriven, fran));
         tabeller.add(konOchAlder("pagaende", t, kon, band, rader, pagaende, fran));
         tabeller.add(konOchAlder("avslutade", t, kon, band, rader, avslutad, fran));
@@ -84,6 +87,35 @@ public final class Statistik {
         tabeller.add(korstabell("forsorjning", t, fore, efter, "forsorjning.", avslutade,
                 StatistikRepository.Rad::forsorjningFore, StatistikRepository.Rad::forsorjningAvslut));
 
+        // The same flow for sysselsättning, and both six and twelve months after avslut (the current check).
+        List<String> syssMangd = med(Varden.SYSSELSATTNING, EJ_REGISTRERAT);
+        Function<StatistikRepository.Rad, String> syssFore = r -> ellerEj(r.utfall().sysselsattningFore());
+        tabeller.add(korstabell("sysselsattning", t, forekommande(syssMangd, avslutade, syssFore),
+                forekommande(syssMangd, avslutade, r -> ellerEj(r.utfall().sysselsattningAvslut())),
+                "sysselsattning.", avslutade, syssFore, r -> ellerEj(r.utfall().sysselsattningAvslut())));
+        List<String> forsMangd = med(Varden.FORSORJNING, EJ_NADD, INGEN_KONTROLL);
+        List<String> syssEfter = med(Varden.SYSSELSATTNING, EJ_REGISTRERAT, EJ_NADD, INGEN_KONTROLL);
+        for (int manader : new int[] {6, 12}) {
+            Function<StatistikRepository.Rad, String> fors = r -> kontroll(r.utfall(), manader, true);
+            Function<StatistikRepository.Rad, String> syss = r -> kontroll(r.utfall(), manader, false);
+            tabeller.add(korstabell("forsorjning" + manader, t, fore, forekommande(forsMangd, avslutade, fors),
+                    "forsorjning.", avslutade, StatistikRepository.Rad::forsorjningFore, fors));
+            tabeller.add(korstabell("sysselsattning" + manader, t, forekommande(syssMangd, avslutade, syssFore),
+                    forekommande(syssEfter, avslutade, syss), "sysselsattning.", avslutade, syssFore, syss));
+        }
+
+        // At inskrivning, for those enrolled in the period.
+        List<StatistikRepository.Rad> inskrivnaRader = rader.stream().filter(inskriven).toList();
+        tabeller.add(perKon("utbildning", t, kon, med(Varden.UTBILDNING, EJ_REGISTRERAT), "utbildning.",
+                inskrivnaRader, r -> ellerEj(r.utfall().utbildning())));
+        tabeller.add(perKon("tid_forsorjning", t, kon, med(Varden.TID_FORSORJNING, EJ_REGISTRERAT),
+                "tid_forsorjning.", inskrivnaRader, r -> ellerEj(r.utfall().tidForsorjning())));
+        tabeller.add(perKon("anstallning", t, kon, med(Varden.JA_NEJ_OKANT, EJ_REGISTRERAT), "ja_nej_okant.",
+                inskrivnaRader, r -> ellerEj(r.utfall().anstallningVidStart())));
+        // The step towards work the plan reached, for those closed in the period.
+        tabeller.add(perKon("steg", t, kon, med(Varden.STEG_MOT_ARBETE, EJ_REGISTRERAT), "steg.", avslutade,
+                r -> ellerEj(r.utfall().steg())));
+
         List<String> orsaker = forekommande(Varden.AVSLUTSORSAK, avslutade, StatistikRepository.Rad::avslutOrsak);
         int[][] orsak = new int[orsaker.size()][Varden.KON.size()];
         for (StatistikRepository.Rad r : avslutade) {
@@ -93,7 +125,7 @@ public final class Statistik {
                 t.apply("avslut.orsak"), orsaker.stream().map(o -> t.apply("avslutsorsak." + o)).toList(), kon,
                 orsak));
 
-        List<StatistikRepository.Rad> inskrivna = rader.stream().filter(inskriven).toList();
+        List<StatistikRepository.Rad> inskrivna = rader.stream().filter(anmald).toList();
         List<String> remittenter = new ArrayList<>(new TreeSet<>(inskrivna.stream()
                 .map(StatistikRepository.Rad::remitterandeOrganisation).toList()));
         int[][] remiss = new int[remittenter.size()][Varden.KON.size()];
@@ -113,6 +145,15 @@ public final class Statistik {
         tabeller.add(new Tabell("planpunkter", t.apply("statistik.tabell.planpunkter"),
                 t.apply("statistik.ansvarig"), ansvariga,
                 Varden.STATUS.stream().map(s -> t.apply("status." + s)).toList(), punktTabell));
+
+        int[][] aterkommande = new int[1][Varden.KON.size()];
+        for (StatistikRepository.Rad r : inskrivna) {
+            if (r.utfall().aterkommande()) {
+                aterkommande[0][Varden.KON.indexOf(r.kon())]++;
+            }
+        }
+        tabeller.add(new Tabell("aterkommande", t.apply("statistik.tabell.aterkommande"), "",
+                List.of(t.apply("statistik.aterkommande.rad")), kon, aterkommande));
 
         int[][] nationell = new int[1][Varden.KON.size()];
         for (StatistikRepository.Rad r : rader) {
@@ -136,6 +177,48 @@ public final class Statistik {
                 || (avslutade.size() - arbeteStudier > 0 && avslutade.size() - arbeteStudier < Smacellsskydd.GRANS)
                 ? null : Math.round(100.0 * arbeteStudier / avslutade.size()) + " %";
         return new Resultat(fran, till, tabeller, tider, andel);
+    }
+
+    /** Not recorded (rows from before the outcome data), no check yet, and a check that did not reach her. */
+    static final String EJ_REGISTRERAT = "ej_registrerat";
+    static final String EJ_NADD = "ej_nadd";
+    static final String INGEN_KONTROLL = "ingen_kontroll";
+
+    private static List<String> med(List<String> mangd, String... extra) {
+        List<String> alla = new ArrayList<>(mangd);
+        alla.addAll(List.of(extra));
+        return alla;
+    }
+
+    private static String ellerEj(String varde) {
+        return varde == null ? EJ_REGISTRERAT : varde;
+    }
+
+    /** The current check's försörjning (or sysselsättning) at 6 or 12 months, or why there is none. */
+    private static String kontroll(StatistikRepository.Utfall u, int manader, boolean forsorjning) {
+        Integer nadd = manader == 6 ? u.nadd6() : u.nadd12();
+        if (nadd == null) {
+            return INGEN_KONTROLL;
+        }
+        if (nadd == 0) {
+            return EJ_NADD;
+        }
+        String v = forsorjning ? (manader == 6 ? u.forsorjning6() : u.forsorjning12())
+                : (manader == 6 ? u.sysselsattning6() : u.sysselsattning12());
+        return ellerEj(v);
+    }
+
+    /** One row per value that occurs (in the set's order), one column per kön. */
+    private static Tabell perKon(String id, Function<String, String> t, List<String> kon, List<String> mangd,
+                                 String prefix, List<StatistikRepository.Rad> urval,
+                                 Function<StatistikRepository.Rad, String> varde) {
+        List<String> rader = forekommande(mangd, urval, varde);
+        int[][] v = new int[rader.size()][Varden.KON.size()];
+        for (StatistikRepository.Rad r : urval) {
+            v[rader.indexOf(varde.apply(r))][Varden.KON.indexOf(r.kon())]++;
+        }
+        return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.tabell." + id + ".rad"),
+                rader.stream().map(x -> t.apply(prefix + x)).toList(), kon, v);
     }
 
     private static Tabell konOchAlder(String id, Function<String, String> t, List<String> kon, List<String> band,

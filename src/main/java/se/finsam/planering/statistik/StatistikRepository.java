@@ -12,7 +12,43 @@ public final class StatistikRepository {
     /** A participant whose time in the team overlaps the period. Dates are ISO days; null when not (yet) there. */
     public record Rad(long id, long teamId, String kon, int fodelsear, String anmalanDatum, String forsorjningFore,
                       String remitterandeOrganisation, String avslutDatum, String avslutOrsak,
-                      String forsorjningAvslut, String forstaMote, String forstaKvittens) {
+                      String forsorjningAvslut, String forstaMote, String forstaKvittens, Utfall utfall) {
+        public Rad(long id, long teamId, String kon, int fodelsear, String anmalanDatum, String forsorjningFore,
+                   String remitterandeOrganisation, String avslutDatum, String avslutOrsak,
+                   String forsorjningAvslut, String forstaMote, String forstaKvittens) {
+            this(id, teamId, kon, fodelsear, anmalanDatum, forsorjningFore, remitterandeOrganisation, avslutDatum,
+                    avslutOrsak, forsorjningAvslut, forstaMote, forstaKvittens, Utfall.INGET);
+        }
+    }
+
+    /**
+     * The outcome values of a participant (null: not recorded): at inskrivning, at avslut, whether she was
+     * referred again after an earlier avslut, and the current check 6 and 12 months after avslut ({@code nadd6}
+     * null: no check; 0: not reached).
+     */
+    public record Utfall(String utbildning, String tidForsorjning, String sysselsattningFore,
+                         String anstallningVidStart, String sysselsattningAvslut, String steg, boolean aterkommande,
+                         Integer nadd6, String forsorjning6, String sysselsattning6,
+                         Integer nadd12, String forsorjning12, String sysselsattning12) {
+        public static final Utfall INGET = new Utfall(null, null, null, null, null, null, false, null, null, null,
+                null, null, null);
+    }
+
+    /** A row as the query gives it; {@link #rad()} folds it into {@link Rad}. */
+    public record RadMedUtfall(long id, long teamId, String kon, int fodelsear, String anmalanDatum,
+                               String forsorjningFore, String remitterandeOrganisation, String avslutDatum,
+                               String avslutOrsak, String forsorjningAvslut, String forstaMote, String forstaKvittens,
+                               String utbildning, String tidForsorjning, String sysselsattningFore,
+                               String anstallningVidStart, String sysselsattningAvslut, String steg,
+                               boolean aterkommande, Integer nadd6, String forsorjning6, String sysselsattning6,
+                               Integer nadd12, String forsorjning12, String sysselsattning12) {
+        Rad rad() {
+            return new Rad(id, teamId, kon, fodelsear, anmalanDatum, forsorjningFore, remitterandeOrganisation,
+                    avslutDatum, avslutOrsak, forsorjningAvslut, forstaMote, forstaKvittens,
+                    new Utfall(utbildning, tidForsorjning, sysselsattningFore, anstallningVidStart,
+                            sysselsattningAvslut, steg, aterkommande, nadd6, forsorjning6, sysselsattning6, nadd12,
+                            forsorjning12, sysselsattning12));
+        }
     }
 
     /** A plan item of such a participant: who is responsible (organisation name, or null for the participant). */
@@ -35,9 +71,15 @@ public final class StatistikRepository {
     /** Participants referred on or before the last day and not closed before the first day; team null for all. */
     public List<Rad> rader(LocalDate fran, LocalDate till, Set<Long> team) {
         return jdbi.withHandle(h -> {
-            h.registerRowMapper(ConstructorMapper.factory(Rad.class));
+            h.registerRowMapper(ConstructorMapper.factory(RadMedUtfall.class));
             return h.createQuery("""
                             SELECT d.id, d.team_id, d.kon, d.fodelsear, a.datum AS anmalan_datum,
+                                   a.utbildning, a.tid_forsorjning, a.sysselsattning AS sysselsattning_fore,
+                                   a.anstallning_vid_start, av.sysselsattning AS sysselsattning_avslut,
+                                   av.steg_mot_arbete AS steg, d.tidigare_deltagare_id IS NOT NULL AS aterkommande,
+                                   e6.nadd AS nadd6, e6.forsorjning AS forsorjning6,
+                                   e6.sysselsattning AS sysselsattning6, e12.nadd AS nadd12,
+                                   e12.forsorjning AS forsorjning12, e12.sysselsattning AS sysselsattning12,
                                    a.forsorjning AS forsorjning_fore, o.namn AS remitterande_organisation,
                                    av.datum AS avslut_datum, av.orsak AS avslut_orsak,
                                    av.forsorjning AS forsorjning_avslut,
@@ -51,11 +93,15 @@ public final class StatistikRepository {
                             FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
                             JOIN organisation o ON o.id = a.remitterande_organisation_id
                             LEFT JOIN avslut av ON av.deltagare_id = d.id
+                            LEFT JOIN efterkontroll e6 ON e6.deltagare_id = d.id AND e6.manader = 6
+                                 AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e6.id)
+                            LEFT JOIN efterkontroll e12 ON e12.deltagare_id = d.id AND e12.manader = 12
+                                 AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e12.id)
                             WHERE d.id IN (""" + PERIODENS_DELTAGARE + ") ORDER BY d.id")
                     .bind("fran", fran.toString()).bind("till", till.toString())
                     .bind("allaTeam", team == null ? 1 : 0)
                     .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
-                    .mapTo(Rad.class).list();
+                    .mapTo(RadMedUtfall.class).list().stream().map(RadMedUtfall::rad).toList();
         });
     }
 
