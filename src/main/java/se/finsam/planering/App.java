@@ -348,6 +348,7 @@ public final class App {
             r.post("/admin/gallring/kor", gallringRoutes::kor, ADMIN);
             r.get("/statistik", statistik::visa, STYRGRUPP, KOORDINATOR);
             r.get("/statistik/statistik.csv", statistik::csv, STYRGRUPP, KOORDINATOR);
+            r.get("/statistik/statistik.xlsx", statistik::xlsx, STYRGRUPP, KOORDINATOR);
         });
         javalin.start(config.port());
 

@@ -132,6 +132,75 @@ public final class StatistikRoutes {
                 .result(ut.toString());
     }
 
+    /** The page's tables as an .xlsx workbook, one sheet per table (and one for the times), suppression as on the page. */
+    public void xlsx(Context ctx) throws IOException {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        Urval urval = urval(ctx, user, val(ctx));
+        if (urval.fel() != null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
+            return;
+        }
+        Statistik.Resultat resultat = berakna(urval, m);
+        java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
+        for (Statistik.Tabell t : resultat.tabeller()) {
+            org.dhatim.fastexcel.Worksheet blad = bok.newWorksheet(t.id());
+            blad.value(0, 0, t.rubrik());
+            blad.style(0, 0).bold().set();
+            blad.value(1, 0, resultat.fran() + " – " + resultat.till());
+            blad.value(3, 0, t.radrubrik());
+            for (int k = 0; k < t.kolumner().size(); k++) {
+                blad.value(3, k + 1, t.kolumner().get(k));
+            }
+            blad.value(3, t.kolumner().size() + 1, m.get("statistik.summa"));
+            blad.range(3, 0, 3, t.kolumner().size() + 1).style().bold().set();
+            String[][] celler = t.celler();
+            for (int r = 0; r < celler.length; r++) {
+                blad.value(4 + r, 0, r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
+                for (int k = 0; k < celler[r].length; k++) {
+                    cell(blad, 4 + r, k + 1, celler[r][k]);
+                }
+            }
+            blad.width(0, 40);
+        }
+        org.dhatim.fastexcel.Worksheet tider = bok.newWorksheet("tider");
+        tider.value(0, 0, m.get("statistik.tider"));
+        tider.style(0, 0).bold().set();
+        List<String> huvud = List.of(m.get("statistik.tid.matt"), m.get("statistik.antal"), m.get("statistik.q1"),
+                m.get("statistik.median"), m.get("statistik.q3"));
+        for (int k = 0; k < huvud.size(); k++) {
+            tider.value(2, k, huvud.get(k));
+        }
+        tider.range(2, 0, 2, huvud.size() - 1).style().bold().set();
+        for (int r = 0; r < resultat.tider().size(); r++) {
+            Statistik.Tid tid = resultat.tider().get(r);
+            tider.value(3 + r, 0, tid.rubrik());
+            cell(tider, 3 + r, 1, tid.visas() ? Integer.toString(tid.antal())
+                    : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN);
+            if (tid.visas()) {
+                tider.value(3 + r, 2, tid.q1());
+                tider.value(3 + r, 3, tid.median());
+                tider.value(3 + r, 4, tid.q3());
+            }
+        }
+        tider.width(0, 50);
+        bok.finish();
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"statistik-" + resultat.fran() + "-"
+                        + resultat.till() + ".xlsx\"")
+                .result(ut.toByteArray());
+    }
+
+    /** A count as a number, a hidden one ("<5", "x") as text. */
+    private static void cell(org.dhatim.fastexcel.Worksheet blad, int rad, int kolumn, String varde) {
+        if (varde.chars().allMatch(Character::isDigit) && !varde.isEmpty()) {
+            blad.value(rad, kolumn, Integer.parseInt(varde));
+        } else {
+            blad.value(rad, kolumn, varde);
+        }
+    }
+
     private Statistik.Resultat berakna(Urval urval, Messages m) {
         return Statistik.berakna(urval.fran(), urval.till(), repo.rader(urval.fran(), urval.till(), urval.team()),
                 repo.planpunkter(urval.fran(), urval.till(), urval.team()), m::get);

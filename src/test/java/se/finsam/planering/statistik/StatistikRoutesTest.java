@@ -56,6 +56,42 @@ class StatistikRoutesTest extends AppTest {
     }
 
     @Test
+    void xlsxHarEttBladPerTabellMedSammaSiffrorSomCsv() throws IOException {
+        HttpSession s = app.session().loginStaff("styrgrupp");
+        var svar = s.bytes("/statistik/statistik.xlsx?ar=2026");
+        assertEquals(200, svar.statusCode());
+        assertTrue(svar.headers().firstValue("content-type").orElse("").contains("spreadsheetml"));
+        String csvText = s.get("/statistik/statistik.csv?ar=2026").body().substring(1);
+        List<CSVRecord> poster = CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(csvText))
+                .getRecords();
+        Document sida = s.page("/statistik?ar=2026");
+        try (var bok = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(svar.body()))) {
+            List<String> blad = bok.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
+            List<String> tabeller = sida.select("section.statistik-tabell[id^=tabell-]").eachAttr("id").stream()
+                    .map(id -> id.substring("tabell-".length())).filter(id -> !id.equals("tider")).toList();
+            assertEquals(tabeller, blad.subList(0, blad.size() - 1), "one sheet per table, in the page's order");
+            // the national follow-up's totals row in the workbook equals the CSV's
+            var nationell = bok.getSheets().filter(b -> b.getName().equals("nationell")).findFirst().orElseThrow();
+            List<org.dhatim.fastexcel.reader.Row> rader = nationell.read();
+            var summa = rader.get(rader.size() - 1);
+            List<String> iBoken = new java.util.ArrayList<>();
+            for (int k = 1; k < summa.getCellCount(); k++) {
+                iBoken.add(summa.getCellText(k).replaceAll("\\.0$", ""));
+            }
+            String rubrik = sida.select("#tabell-nationell h3").text();
+            int i = 0;
+            while (!poster.get(i).get(0).equals(rubrik)) {
+                i++;
+            }
+            CSVRecord csvSumma = poster.get(i + 3);
+            assertEquals(csvSumma.toList().subList(1, csvSumma.size()), iBoken);
+        }
+        assertEquals(403, app.session().loginStaff("handlaggare").bytes("/statistik/statistik.xlsx?ar=2026")
+                .statusCode());
+    }
+
+    @Test
     void csvHarSammaSiffrorSomSidan() throws IOException {
         HttpSession s = app.session().loginStaff("styrgrupp");
         Document sida = s.page("/statistik?ar=2026");
