@@ -153,7 +153,7 @@ public final class App {
         UppfoljningRepository uppfoljningar = new UppfoljningRepository(jdbi);
         UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar);
         se.finsam.planering.statistik.StatistikRoutes statistik = new se.finsam.planering.statistik.StatistikRoutes(
-                new se.finsam.planering.statistik.StatistikRepository(jdbi), renderer, web, clock);
+                new se.finsam.planering.statistik.StatistikRepository(jdbi), renderer, web, clock, audit);
         se.finsam.planering.deltagare.SamtyckeRepository samtycke = new se.finsam.planering.deltagare.SamtyckeRepository(jdbi);
         se.finsam.planering.gallring.GallringRepository gallringRepo = new se.finsam.planering.gallring.GallringRepository(jdbi);
         se.finsam.planering.gallring.Gallring gallring = new se.finsam.planering.gallring.Gallring(gallringRepo, clock,
@@ -349,6 +349,8 @@ public final class App {
             r.get("/statistik", statistik::visa, STYRGRUPP, KOORDINATOR);
             r.get("/statistik/statistik.csv", statistik::csv, STYRGRUPP, KOORDINATOR);
             r.get("/statistik/statistik.xlsx", statistik::xlsx, STYRGRUPP, KOORDINATOR);
+            r.get("/statistik/personfil.csv", statistik::personfil, KOORDINATOR);
+            r.get("/statistik/personfil.xlsx", statistik::personfil, KOORDINATOR);
         });
         javalin.start(config.port());
 

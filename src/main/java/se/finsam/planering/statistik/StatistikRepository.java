@@ -139,4 +139,52 @@ public final class StatistikRepository {
 
     public record Team(long id, String namn) {
     }
+
+    /**
+     * One participant of the person-level file: a pseudonym (the participant code), no name, personnummer, contact
+     * details or free text; only coded values and dates.
+     */
+    public record Person(long id, String deltagarkod, String team, String kon, int fodelsear, String anmalanDatum,
+                         String remitterandeTyp, String inskrivningDatum, String forsorjningFore,
+                         String sysselsattningFore, String utbildning, String tidForsorjning,
+                         String anstallningVidStart, String tidigareDeltagarkod, String avslutDatum,
+                         String avslutOrsak, String forsorjningEfter, String sysselsattningEfter, String steg,
+                         String datum6, Integer nadd6, String forsorjning6, String sysselsattning6, String datum12,
+                         Integer nadd12, String forsorjning12, String sysselsattning12) {
+    }
+
+    /** The period's participants (as {@link #rader}) of the given teams, as the person-level file lists them. */
+    public List<Person> personer(LocalDate fran, LocalDate till, Set<Long> team) {
+        return jdbi.withHandle(h -> {
+            h.registerRowMapper(ConstructorMapper.factory(Person.class));
+            return h.createQuery("""
+                            SELECT d.id, d.kod AS deltagarkod, t.namn AS team, d.kon, d.fodelsear,
+                                   a.datum AS anmalan_datum, o.typ AS remitterande_typ,
+                                   (SELECT substr(min(m.start), 1, 10) FROM mote_deltagare md
+                                      JOIN mote m ON m.id = md.mote_id
+                                     WHERE md.deltagare_id = d.id AND m.status <> 'installt') AS inskrivning_datum,
+                                   a.forsorjning AS forsorjning_fore, a.sysselsattning AS sysselsattning_fore,
+                                   a.utbildning, a.tid_forsorjning, a.anstallning_vid_start,
+                                   tidigare.kod AS tidigare_deltagarkod, av.datum AS avslut_datum,
+                                   av.orsak AS avslut_orsak, av.forsorjning AS forsorjning_efter,
+                                   av.sysselsattning AS sysselsattning_efter, av.steg_mot_arbete AS steg,
+                                   e6.datum AS datum6, e6.nadd AS nadd6, e6.forsorjning AS forsorjning6,
+                                   e6.sysselsattning AS sysselsattning6, e12.datum AS datum12, e12.nadd AS nadd12,
+                                   e12.forsorjning AS forsorjning12, e12.sysselsattning AS sysselsattning12
+                            FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
+                            JOIN team t ON t.id = d.team_id
+                            JOIN organisation o ON o.id = a.remitterande_organisation_id
+                            LEFT JOIN deltagare tidigare ON tidigare.id = d.tidigare_deltagare_id
+                            LEFT JOIN avslut av ON av.deltagare_id = d.id
+                            LEFT JOIN efterkontroll e6 ON e6.deltagare_id = d.id AND e6.manader = 6
+                                 AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e6.id)
+                            LEFT JOIN efterkontroll e12 ON e12.deltagare_id = d.id AND e12.manader = 12
+                                 AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e12.id)
+                            WHERE d.id IN (""" + PERIODENS_DELTAGARE + ") ORDER BY t.namn, d.kod")
+                    .bind("fran", fran.toString()).bind("till", till.toString())
+                    .bind("allaTeam", 0)
+                    .bindList("team", team.isEmpty() ? List.of(-1L) : List.copyOf(team))
+                    .mapTo(Person.class).list();
+        });
+    }
 }

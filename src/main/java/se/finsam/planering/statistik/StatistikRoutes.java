@@ -56,7 +56,11 @@ public final class StatistikRoutes {
     private final WebContext web;
     private final Clock clock;
 
-    public StatistikRoutes(StatistikRepository repo, Renderer renderer, WebContext web, Clock clock) {
+    private final se.finsam.planering.audit.AuditLog audit;
+
+    public StatistikRoutes(StatistikRepository repo, Renderer renderer, WebContext web, Clock clock,
+                           se.finsam.planering.audit.AuditLog audit) {
+        this.audit = audit;
         this.repo = repo;
         this.renderer = renderer;
         this.web = web;
@@ -190,6 +194,79 @@ public final class StatistikRoutes {
                 .header("Content-Disposition", "attachment; filename=\"statistik-" + resultat.fran() + "-"
                         + resultat.till() + ".xlsx\"")
                 .result(ut.toByteArray());
+    }
+
+    /** The person-level file's columns, in order; the import reads the same. */
+    public static final List<String> PERSONFIL_KOLUMNER = List.of("deltagarkod", "team", "kon", "fodelsear",
+            "anmalningsdatum", "remitterande_organisationstyp", "inskrivningsdatum", "forsorjning_fore",
+            "sysselsattning_fore", "utbildning", "tid_forsorjning", "anstallning_vid_start", "tidigare_deltagarkod",
+            "avslutsdatum", "avslutsorsak", "forsorjning_efter", "sysselsattning_efter", "steg_mot_arbete",
+            "datum_6_man", "nadd_6_man", "forsorjning_6_man", "sysselsattning_6_man", "datum_12_man",
+            "nadd_12_man", "forsorjning_12_man", "sysselsattning_12_man");
+
+    private static List<String> personrad(StatistikRepository.Person p) {
+        java.util.function.Function<Integer, String> nadd = n -> n == null ? "" : n == 1 ? "ja" : "nej";
+        java.util.function.Function<Object, String> s = o -> o == null ? "" : o.toString();
+        return List.of(p.deltagarkod(), p.team(), p.kon(), s.apply(p.fodelsear()), s.apply(p.anmalanDatum()),
+                s.apply(p.remitterandeTyp()), s.apply(p.inskrivningDatum()), s.apply(p.forsorjningFore()),
+                s.apply(p.sysselsattningFore()), s.apply(p.utbildning()), s.apply(p.tidForsorjning()),
+                s.apply(p.anstallningVidStart()), s.apply(p.tidigareDeltagarkod()), s.apply(p.avslutDatum()),
+                s.apply(p.avslutOrsak()), s.apply(p.forsorjningEfter()), s.apply(p.sysselsattningEfter()),
+                s.apply(p.steg()), s.apply(p.datum6()), nadd.apply(p.nadd6()), s.apply(p.forsorjning6()),
+                s.apply(p.sysselsattning6()), s.apply(p.datum12()), nadd.apply(p.nadd12()),
+                s.apply(p.forsorjning12()), s.apply(p.sysselsattning12()));
+    }
+
+    /**
+     * The pseudonymised person-level file for the förbund's own analysis (koordinator only, her teams): the
+     * participant code and coded values, never a name, personnummer, contact detail or free text. Every
+     * participant in it gets an audit row, so she sees it under "Vem har tittat".
+     */
+    public void personfil(Context ctx) throws IOException {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        Urval urval = urval(ctx, user, val(ctx));
+        if (urval.fel() != null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
+            return;
+        }
+        List<StatistikRepository.Person> personer = repo.personer(urval.fran(), urval.till(),
+                urval.team() == null ? tillatnaTeam(user) : urval.team());
+        audit.logMany(user.id(), se.finsam.planering.audit.AuditLog.Handling.LAS,
+                personer.stream().map(StatistikRepository.Person::id).toList(), "personfil för förbundets analys",
+                ctx.ip());
+        String namn = "personfil-" + urval.fran() + "-" + urval.till();
+        if (ctx.path().endsWith(".xlsx")) {
+            java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
+            org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
+            org.dhatim.fastexcel.Worksheet blad = bok.newWorksheet("personfil");
+            for (int k = 0; k < PERSONFIL_KOLUMNER.size(); k++) {
+                blad.value(0, k, PERSONFIL_KOLUMNER.get(k));
+            }
+            blad.range(0, 0, 0, PERSONFIL_KOLUMNER.size() - 1).style().bold().set();
+            for (int r = 0; r < personer.size(); r++) {
+                List<String> rad = personrad(personer.get(r));
+                for (int k = 0; k < rad.size(); k++) {
+                    blad.value(r + 1, k, rad.get(k));
+                }
+            }
+            bok.finish();
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .header("Content-Disposition", "attachment; filename=\"" + namn + ".xlsx\"")
+                    .result(ut.toByteArray());
+            return;
+        }
+        StringWriter ut = new StringWriter();
+        ut.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(ut, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
+            csv.printRecord(PERSONFIL_KOLUMNER);
+            for (StatistikRepository.Person p : personer) {
+                csv.printRecord(personrad(p));
+            }
+        }
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + namn + ".csv\"")
+                .result(ut.toString());
     }
 
     /** A count as a number, a hidden one ("<5", "x") as text. */
