@@ -275,6 +275,7 @@ public final class App {
             r.post("/uppfoljning/eskalering/{id}/hanterad", uppfoljning::eskaleringHanterad, uppfoljning("id", "eskalering hanterad"), KOORDINATOR);
             r.get("/deltagare/{id}/avslut", avslut::formular, deltagare("id", "avslut"), KOORDINATOR);
             r.post("/deltagare/{id}/avslut", avslut::spara, deltagare("id", "avslutade deltagandet"), KOORDINATOR);
+            r.get("/deltagare/{id}/fhir", new se.finsam.planering.fhir.FhirRoutes(new se.finsam.planering.fhir.FhirRepository(jdbi), web, clock)::bundle, deltagare("id", "planen som FHIR"), KOORDINATOR);
             r.get("/deltagare/{id}/efterkontroll", efterkontroll::formular, deltagare("id", "efterkontroll"), KOORDINATOR);
             r.post("/deltagare/{id}/efterkontroll", efterkontroll::spara, deltagare("id", "registrerade efterkontroll"), KOORDINATOR);
             // Anmälan, meetings and kallelse, meeting mode, överlämning with kvittens, kontaktpersoner.
