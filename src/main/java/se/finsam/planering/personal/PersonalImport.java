@@ -1,30 +1,21 @@
 package se.finsam.planering.personal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
+import se.finsam.planering.web.Kalkylblad;
 
 /**
  * Reads staff from a spreadsheet: CSV (comma or semicolon, UTF-8) or Excel (.xlsx), first sheet. The first row
@@ -67,82 +58,13 @@ public final class PersonalImport {
     private PersonalImport() {
     }
 
-    /** Reads an uploaded file; its type is told by its content, and must agree with its name's ending. */
+    /** Reads an uploaded file (see {@link Kalkylblad}) and then its staff rows. */
     public static Lasning las(String filnamn, byte[] innehall) {
-        String namn = filnamn == null ? "" : filnamn.toLowerCase(Locale.ROOT);
-        if (innehall.length == 0) {
-            return Lasning.fel("import.fel.tom");
+        Kalkylblad.Blad blad = Kalkylblad.las(filnamn, innehall, MAX_BYTES, MAX_RADER);
+        if (!blad.ok()) {
+            return new Lasning(List.of(), blad.fel(), blad.argument());
         }
-        if (innehall.length > MAX_BYTES) {
-            return Lasning.fel("import.fel.storlek", MAX_BYTES / 1024);
-        }
-        boolean zip = ReadableWorkbook.isOOXMLZipHeader(Arrays.copyOf(innehall, Math.min(innehall.length, 8)));
-        if (namn.endsWith(".xlsx")) {
-            return zip ? lasXlsx(innehall) : Lasning.fel("import.fel.typ");
-        }
-        if (namn.endsWith(".csv") || namn.endsWith(".txt")) {
-            return zip ? Lasning.fel("import.fel.typ") : lasCsv(innehall);
-        }
-        return Lasning.fel("import.fel.typ");
-    }
-
-    static Lasning lasCsv(byte[] innehall) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(innehall)).toString();
-        } catch (CharacterCodingException e) {
-            return Lasning.fel("import.fel.utf8");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.indexOf('\0') >= 0) {
-            return Lasning.fel("import.fel.typ");
-        }
-        String forsta = text.lines().findFirst().orElse("");
-        char avgransare = forsta.chars().filter(c -> c == ';').count() > forsta.chars().filter(c -> c == ',').count()
-                ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(avgransare).setIgnoreEmptyLines(false).get();
-        List<List<String>> rader = new ArrayList<>();
-        List<Integer> radnummer = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            for (CSVRecord record : parser) {
-                if (rader.size() > MAX_RADER + 1) {
-                    return Lasning.fel("import.fel.rader", MAX_RADER);
-                }
-                rader.add(record.toList());
-                // The record number is the line number unless a quoted cell spans lines.
-                radnummer.add((int) record.getRecordNumber());
-            }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            return Lasning.fel("import.fel.csv");
-        }
-        return tolka(rader, radnummer);
-    }
-
-    static Lasning lasXlsx(byte[] innehall) {
-        List<List<String>> rader = new ArrayList<>();
-        List<Integer> radnummer = new ArrayList<>();
-        try (InputStream in = new ByteArrayInputStream(innehall); ReadableWorkbook wb = new ReadableWorkbook(in);
-             Stream<Row> rows = wb.getFirstSheet().openStream()) {
-            Iterator<Row> it = rows.iterator();
-            while (it.hasNext()) {
-                if (rader.size() > MAX_RADER + 1) {
-                    return Lasning.fel("import.fel.rader", MAX_RADER);
-                }
-                Row row = it.next();
-                List<String> celler = new ArrayList<>();
-                for (int i = 0; i < Math.min(row.getCellCount(), 50); i++) {
-                    celler.add(row.getCellText(i));
-                }
-                rader.add(celler);
-                radnummer.add(row.getRowNum());
-            }
-        } catch (IOException | RuntimeException e) {
-            return Lasning.fel("import.fel.xlsx");
-        }
-        return tolka(rader, radnummer);
+        return tolka(blad.rader(), blad.radnummer());
     }
 
     private static Lasning tolka(List<List<String>> rader, List<Integer> radnummer) {
@@ -193,11 +115,11 @@ public final class PersonalImport {
     }
 
     private static boolean tom(List<String> rad) {
-        return rad.stream().allMatch(c -> c == null || c.isBlank());
+        return Kalkylblad.tom(rad);
     }
 
     private static String cell(List<String> rad, int index) {
-        return index < rad.size() && rad.get(index) != null ? rad.get(index).strip() : "";
+        return Kalkylblad.cell(rad, index);
     }
 
     /**
