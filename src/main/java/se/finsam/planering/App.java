@@ -154,6 +154,11 @@ public final class App {
         UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar);
         se.finsam.planering.statistik.StatistikRoutes statistik = new se.finsam.planering.statistik.StatistikRoutes(
                 new se.finsam.planering.statistik.StatistikRepository(jdbi), renderer, web, clock, audit);
+        se.finsam.planering.statistik.StatistikRepository statistikRepo = new se.finsam.planering.statistik.StatistikRepository(jdbi);
+        se.finsam.planering.deltagarimport.DeltagarImportRoutes deltagarImport = new se.finsam.planering.deltagarimport.DeltagarImportRoutes(
+                new se.finsam.planering.deltagarimport.DeltagarImportRepository(jdbi), audit, renderer, web, clock,
+                team -> statistikRepo.team(team).stream()
+                        .map(t -> new se.finsam.planering.deltagarimport.DeltagarImportRoutes.Team(t.id(), t.namn())).toList());
         se.finsam.planering.deltagare.SamtyckeRepository samtycke = new se.finsam.planering.deltagare.SamtyckeRepository(jdbi);
         se.finsam.planering.gallring.GallringRepository gallringRepo = new se.finsam.planering.gallring.GallringRepository(jdbi);
         se.finsam.planering.gallring.Gallring gallring = new se.finsam.planering.gallring.Gallring(gallringRepo, clock,
@@ -351,6 +356,9 @@ public final class App {
             r.get("/statistik/statistik.csv", statistik::csv, STYRGRUPP, KOORDINATOR);
             r.get("/statistik/statistik.xlsx", statistik::xlsx, STYRGRUPP, KOORDINATOR);
             r.get("/statistik/personfil.csv", statistik::personfil, KOORDINATOR);
+            r.get("/statistik/import", deltagarImport::sida, KOORDINATOR);
+            r.post("/statistik/import", deltagarImport::granska, KOORDINATOR);
+            r.post("/statistik/import/spara", deltagarImport::spara, KOORDINATOR);
             r.get("/statistik/personfil.xlsx", statistik::personfil, KOORDINATOR);
         });
         javalin.start(config.port());

@@ -50,7 +50,8 @@ public final class Kalkylblad {
         if (innehall.length > maxBytes) {
             return Blad.fel("import.fel.storlek", maxBytes / 1024);
         }
-        boolean zip = ReadableWorkbook.isOOXMLZipHeader(Arrays.copyOf(innehall, Math.min(innehall.length, 8)));
+        // A file shorter than a zip header cannot be a workbook (the check itself needs eight bytes).
+        boolean zip = innehall.length >= 8 && ReadableWorkbook.isOOXMLZipHeader(Arrays.copyOf(innehall, 8));
         if (namn.endsWith(".xlsx")) {
             return zip ? xlsx(innehall, maxRader) : Blad.fel("import.fel.typ");
         }

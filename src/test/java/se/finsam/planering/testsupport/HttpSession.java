@@ -53,6 +53,33 @@ public final class HttpSession {
         return response;
     }
 
+    /** Posts a file upload (multipart) with the given fields and the CSRF token of the last page seen. */
+    public HttpResponse<String> postFil(String path, Map<String, String> falt, String filnamn, String typ,
+                                        byte[] innehall) {
+        if (csrf == null) {
+            refreshCsrf();
+        }
+        String grans = "----finsam" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> alla = new java.util.LinkedHashMap<>(falt);
+        alla.putIfAbsent("_csrf", csrf);
+        try {
+            for (var e : alla.entrySet()) {
+                body.write(("--" + grans + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + grans + "\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"" + filnamn
+                    + "\"\r\nContent-Type: " + typ + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(innehall);
+            body.write(("\r\n--" + grans + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + grans).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** A download as bytes (a spreadsheet, say), with this session's cookies. */
     public HttpResponse<byte[]> bytes(String path) {
         try {

@@ -1,0 +1,185 @@
+package se.finsam.planering.deltagarimport;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formular;
+import se.finsam.planering.web.Kalkylblad;
+import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.WebContext;
+
+/**
+ * The koordinator imports a team's existing participants (its history from earlier lists) from a spreadsheet
+ * with the person-level file's columns: upload, preview, confirm. Nothing is saved until the whole file is valid;
+ * a code already in the team is left as it is, so importing the same file twice adds nothing.
+ */
+public final class DeltagarImportRoutes {
+
+    public record Team(long id, String namn) {
+    }
+
+    public record Sida(List<Team> team, Long valtTeam, FormErrors fel, List<String> radfel) {
+    }
+
+    public record Granskning(Team team, int nya, int fanns, List<DeltagarImport.Rad> forsta, String rader) {
+    }
+
+    private final DeltagarImportRepository repo;
+    private final AuditLog audit;
+    private final Renderer renderer;
+    private final WebContext web;
+    private final Clock clock;
+    private final java.util.function.Function<java.util.Set<Long>, List<Team>> teamnamn;
+
+    public DeltagarImportRoutes(DeltagarImportRepository repo, AuditLog audit, Renderer renderer, WebContext web,
+                                Clock clock, java.util.function.Function<java.util.Set<Long>, List<Team>> teamnamn) {
+        this.repo = repo;
+        this.audit = audit;
+        this.renderer = renderer;
+        this.web = web;
+        this.clock = clock;
+        this.teamnamn = teamnamn;
+    }
+
+    public void sida(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        renderer.render(ctx, "statistik/import.jte", new Sida(teamnamn.apply(user.teamIds()), null,
+                FormErrors.none(), List.of()));
+    }
+
+    private Team team(Context ctx, CurrentUser user, Formular f) {
+        Long id = f.id("team", "deltagarimport.fel.team");
+        return id == null || !user.teamIds().contains(id) ? null
+                : teamnamn.apply(user.teamIds()).stream().filter(t -> t.id() == id).findFirst().orElse(null);
+    }
+
+    private void fel(Context ctx, CurrentUser user, Long team, int status, FormErrors fel, List<String> radfel) {
+        ctx.status(status);
+        renderer.render(ctx, "statistik/import.jte", new Sida(teamnamn.apply(user.teamIds()), team, fel, radfel));
+    }
+
+    /** Checks the file's rows and what they meet in the database; the errors, each with its line, translated. */
+    private List<String> kontrollera(DeltagarImport.Granskning g, long teamId, Messages m) {
+        List<String> fel = new ArrayList<>();
+        for (DeltagarImport.Fel f : g.fel()) {
+            fel.add(m.get(f.nyckel(), f.argument().toArray()));
+        }
+        Map<String, Long> befintliga = repo.befintliga(g.rader().stream().map(DeltagarImport.Rad::kod).toList());
+        Map<String, Long> organisationer = repo.organisationPerTyp();
+        for (DeltagarImport.Rad r : g.rader()) {
+            Long annat = befintliga.get(r.kod().toUpperCase());
+            if (annat != null && annat != teamId) {
+                fel.add(m.get("deltagarimport.fel.annatteam", r.rad(), r.kod()));
+            }
+            if (!organisationer.containsKey(r.organisationstyp())) {
+                fel.add(m.get("deltagarimport.fel.organisation", r.rad(), r.organisationstyp()));
+            }
+        }
+        return fel;
+    }
+
+    public void granska(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        String valt = ctx.formParam("team");
+        Formular f = Formular.av(Map.of("team", valt == null ? "" : valt));
+        Team team = team(ctx, user, f);
+        UploadedFile fil = ctx.uploadedFile("fil");
+        FormErrors fel = new FormErrors();
+        if (team == null) {
+            fel.add("team", "deltagarimport.fel.team");
+        }
+        if (fil == null || fil.size() == 0) {
+            fel.add("fil", "import.fel.ingenfil");
+        } else if (fil.size() > DeltagarImport.MAX_BYTES) {
+            fel.add("fil", "import.fel.storlek", DeltagarImport.MAX_BYTES / 1024);
+        }
+        if (!fel.isEmpty()) {
+            fel(ctx, user, team == null ? null : team.id(), 400, fel, List.of());
+            return;
+        }
+        byte[] innehall;
+        try (InputStream in = fil.content()) {
+            innehall = in.readNBytes(DeltagarImport.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Kalkylblad.Blad blad = Kalkylblad.las(fil.filename(), innehall, DeltagarImport.MAX_BYTES,
+                DeltagarImport.MAX_RADER);
+        if (!blad.ok()) {
+            fel(ctx, user, team.id(), blad.fel().equals("import.fel.typ") ? 415 : 400,
+                    new FormErrors().add("fil", blad.fel(), blad.argument().toArray()), List.of());
+            return;
+        }
+        forhandsvisa(ctx, user, team, blad, m);
+    }
+
+    private void forhandsvisa(Context ctx, CurrentUser user, Team team, Kalkylblad.Blad blad, Messages m) {
+        DeltagarImport.Granskning g = DeltagarImport.granska(blad, LocalDate.now(clock));
+        List<String> radfel = kontrollera(g, team.id(), m);
+        if (!radfel.isEmpty()) {
+            fel(ctx, user, team.id(), 422, new FormErrors().add("fil", "deltagarimport.fel.rader", radfel.size()),
+                    radfel);
+            return;
+        }
+        Map<String, Long> befintliga = repo.befintliga(g.rader().stream().map(DeltagarImport.Rad::kod).toList());
+        int fanns = (int) g.rader().stream().filter(r -> befintliga.containsKey(r.kod().toUpperCase())).count();
+        renderer.render(ctx, "statistik/import-granska.jte", new Granskning(team, g.rader().size() - fanns, fanns,
+                g.rader().subList(0, Math.min(10, g.rader().size())), somText(blad)));
+    }
+
+    /** The file's rows as CSV text, for the preview to send back when confirmed (the file is not kept). */
+    private static String somText(Kalkylblad.Blad blad) {
+        StringWriter ut = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(ut, CSVFormat.DEFAULT)) {
+            for (List<String> rad : blad.rader()) {
+                csv.printRecord(rad);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ut.toString();
+    }
+
+    public void spara(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        Formular f = Formular.av(ctx);
+        Team team = team(ctx, user, f);
+        String text = f.somSkrivet("rader");
+        if (team == null || text.isBlank()) {
+            fel(ctx, user, null, 400, new FormErrors().add("team", "deltagarimport.fel.team"), List.of());
+            return;
+        }
+        Kalkylblad.Blad blad = Kalkylblad.las("import.csv", text.getBytes(StandardCharsets.UTF_8),
+                DeltagarImport.MAX_BYTES, DeltagarImport.MAX_RADER);
+        DeltagarImport.Granskning g = DeltagarImport.granska(blad, LocalDate.now(clock));
+        List<String> radfel = kontrollera(g, team.id(), m);
+        if (!radfel.isEmpty()) {
+            fel(ctx, user, team.id(), 422, new FormErrors().add("fil", "deltagarimport.fel.rader", radfel.size()),
+                    radfel);
+            return;
+        }
+        DeltagarImportRepository.Utfall utfall = repo.spara(team.id(), g.rader(), user.id(),
+                repo.organisationPerTyp(), clock.instant());
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "deltagarimport: " + utfall.nya() + " nya, "
+                + utfall.fanns() + " fanns redan", ctx.ip());
+        web.flash(ctx, "flash.deltagarimport");
+        ctx.redirect("/statistik");
+    }
+}
