@@ -60,9 +60,11 @@ public final class AnmalanRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.id, d.kod, t.namn AS team, d.team_id, (d.personnummer = :pnr) AS samma_personnummer
                         FROM deltagare d JOIN team t ON t.id = d.team_id
-                        WHERE (:pnr IS NOT NULL AND d.personnummer = :pnr)
+                        WHERE ((:pnr IS NOT NULL AND d.personnummer = :pnr)
                            OR (:fornamn IS NOT NULL AND d.fornamn = :fornamn COLLATE NOCASE
-                               AND d.efternamn = :efternamn COLLATE NOCASE AND d.fodelsear = :ar)
+                               AND d.efternamn = :efternamn COLLATE NOCASE AND d.fodelsear = :ar))
+                          -- a closed participant is no duplicate: the person is referred again
+                          AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
                         ORDER BY d.id""")
                 .bind("pnr", personnummer).bind("fornamn", fornamn).bind("efternamn", efternamn)
                 .bind("ar", fodelsear)
@@ -105,11 +107,22 @@ public final class AnmalanRepository {
     public long spara(NyAnmalan a, long remitterandeId, long remitterandeOrganisationId, Instant nu, LocalDate idag) {
         return jdbi.inTransaction(h -> {
             String kod = nastaKod(h, a.teamId());
+            // Referred again after an earlier avslut: the new participant names the closed one, and the
+            // personnummer (unique) moves to the new row, so the person is found in one place, the latest.
+            Long tidigare = a.personnummer() == null ? null : h.createQuery("""
+                            SELECT d.id FROM deltagare d WHERE d.personnummer = :p
+                              AND EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)""")
+                    .bind("p", a.personnummer()).mapTo(Long.class).findOne().orElse(null);
+            if (tidigare != null) {
+                h.createUpdate("UPDATE deltagare SET personnummer = NULL WHERE id = :d").bind("d", tidigare).execute();
+            }
             long id = h.createUpdate("""
                             INSERT INTO deltagare (kod, team_id, fornamn, efternamn, personnummer, fodelsear, kon,
-                                                   telefon, epost, sprak, tolkbehov, tolksprak, skyddad_identitet, skapad)
+                                                   telefon, epost, sprak, tolkbehov, tolksprak, skyddad_identitet, skapad,
+                                                   tidigare_deltagare_id)
                             VALUES (:kod, :team, :fornamn, :efternamn, :pnr, :ar, :kon, :tel, :epost, :sprak, :tolk,
-                                    :tolksprak, :skyddad, :nu)""")
+                                    :tolksprak, :skyddad, :nu, :tidigare)""")
+                    .bind("tidigare", tidigare)
                     .bind("kod", kod).bind("team", a.teamId()).bind("fornamn", a.fornamn())
                     .bind("efternamn", a.efternamn()).bind("pnr", a.personnummer()).bind("ar", a.fodelsear())
                     .bind("kon", a.kon()).bind("tel", a.telefon()).bind("epost", a.epost()).bind("sprak", a.sprak())

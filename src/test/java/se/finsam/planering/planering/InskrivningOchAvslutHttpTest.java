@@ -112,4 +112,31 @@ class InskrivningOchAvslutHttpTest extends AppTest {
                 .mapToMap().one());
         assertEquals(Map.of("sysselsattning", "studier", "steg_mot_arbete", "arbete_studier"), rad);
     }
+
+    @Test
+    void enNyAnmalanEfterAvslutPekarPaDenTidigareOchFlyttarPersonnumret() {
+        HttpSession s = app.session().loginStaff("handlaggare");
+        Map<String, String> form = FlodeStod.anmalan(app, "Åsa", "Återkommer", "1985");
+        form.put("personnummer", "19850412-2386");
+        long forsta = FlodeStod.anmal(app, s, form);
+        // while she is open, the same personnummer is refused as a duplicate
+        s.get("/anmalan");
+        String[] orgs = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation ORDER BY id")
+                .mapTo(String.class).list()).toArray(String[]::new);
+        assertEquals(409, FlodeStod.post(app, s, "/anmalan", form, "samtycke", orgs).statusCode());
+        HttpSession k = app.session().loginStaff("koordinator");
+        k.get("/deltagare/" + forsta + "/avslut");
+        assertEquals(302, k.post("/deltagare/" + forsta + "/avslut", Map.of("datum", "2026-11-23", "orsak", "avbrutit",
+                "forsorjning", "sjukpenning", "ingen_fortsattning", "on", "sysselsattning", "ingen",
+                "steg_mot_arbete", "inget")).statusCode());
+        long andra = FlodeStod.anmal(app, s, form);
+        Map<String, Object> rader = app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT (SELECT personnummer FROM deltagare WHERE id = :f) AS forsta_pnr,
+                               (SELECT personnummer FROM deltagare WHERE id = :a) AS andra_pnr,
+                               (SELECT tidigare_deltagare_id FROM deltagare WHERE id = :a) AS tidigare""")
+                .bind("f", forsta).bind("a", andra).mapToMap().one());
+        assertEquals(null, rader.get("forsta_pnr"));
+        assertEquals("19850412-2386", rader.get("andra_pnr"));
+        assertEquals(forsta, ((Number) rader.get("tidigare")).longValue());
+    }
 }
