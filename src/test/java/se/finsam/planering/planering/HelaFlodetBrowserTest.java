@@ -137,8 +137,18 @@ class HelaFlodetBrowserTest extends BrowserTest {
         WebElement upp = browser.find("button[value='upp-4']");
         WebElement oldPage = browser.find("html");
         upp.sendKeys(Keys.ENTER);
+        // The old page is gone when Chromium calls it stale or, mid-navigation, "not in the document".
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
+                .until(d -> {
+                    try {
+                        oldPage.isEnabled();
+                        return false;
+                    } catch (org.openqa.selenium.WebDriverException gone) {
+                        return true;
+                    }
+                });
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> "complete".equals(browser.driver().executeScript("return document.readyState")));
         assertEquals(punkter[4][0], browser.find("#p3_text").getAttribute("value"));
         sidanArTillgangligPaLaptopOchPlatta("motelage-punkter");
         browser.driver().executeScript("window.scrollTo(0, 0)");

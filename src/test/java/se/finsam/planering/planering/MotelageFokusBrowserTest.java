@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.BrowserTest;
@@ -52,7 +51,16 @@ class MotelageFokusBrowserTest extends BrowserTest {
     private void pressAndWait(WebElement element, CharSequence keys) {
         WebElement oldPage = browser.find("html");
         element.sendKeys(keys);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        // Gone from the document: Chromium says so as a stale element or, mid-navigation, as "does not belong
+        // to the document"; both mean the old page is gone (as Browser.waitForNewPage treats them).
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> "complete".equals(
                 browser.driver().executeScript("return document.readyState")));
     }
