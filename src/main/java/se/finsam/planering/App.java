@@ -84,9 +84,11 @@ public final class App {
     private final Database database;
     private final List<RouteTable.Route> routes;
     private final ScheduledExecutorService housekeeping;
+    private final AuditLog audit;
 
     private App(Javalin javalin, Database database, List<RouteTable.Route> routes,
-                ScheduledExecutorService housekeeping) {
+                ScheduledExecutorService housekeeping, AuditLog audit) {
+        this.audit = audit;
         this.javalin = javalin;
         this.database = database;
         this.routes = routes;
@@ -109,12 +111,16 @@ public final class App {
     }
 
     public static App start(Config config, Clock clock) {
+
         Database database = Database.connect(config.databaseFile());
+
         Jdbi jdbi = database.jdbi();
         PasswordHasher hasher = new PasswordHasher();
-        if (DemoData.seedIfEmpty(jdbi, clock, config.demo(), hasher)) {
+        // Without demo data the demo classes are not even loaded: start-up does only what it needs.
+        if (config.demo() != Config.DemoMode.NONE && DemoData.seedIfEmpty(jdbi, clock, config.demo(), hasher)) {
             LOG.info("Seeded demo data ({})", config.demo());
         }
+
 
         UserRepository users = new UserRepository(jdbi);
         SessionStore sessions = new SessionStore(jdbi, clock, config.sessionTimeout());
@@ -173,12 +179,14 @@ public final class App {
                 new se.finsam.planering.minauppgifter.MinaUppgifterRepository(jdbi, samtycke, clock), samtycke, access,
                 renderer, web, clock);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar,
-                uppfoljningOversikt, deltagare, access, renderer, web, clock);
+                uppfoljningOversikt, deltagare, access, renderer, web, clock,
+                new se.finsam.planering.db.Datautgava(jdbi));
         AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, access, renderer, web, clock);
         se.finsam.planering.avslut.EfterkontrollRoutes efterkontroll = new se.finsam.planering.avslut.EfterkontrollRoutes(
                 new se.finsam.planering.avslut.EfterkontrollRepository(jdbi), deltagare, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
-                access, renderer, web, clock, config.baseUrl());
+                access, renderer, web, clock, config.baseUrl(),
+                new se.finsam.planering.db.Datautgava(jdbi));
 
         se.finsam.planering.admin.AdminRoutes admin = new se.finsam.planering.admin.AdminRoutes(
                 new se.finsam.planering.admin.OrganisationRepository(jdbi), new se.finsam.planering.admin.TeamRepository(jdbi),
@@ -361,7 +369,9 @@ public final class App {
             r.post("/statistik/import/spara", deltagarImport::spara, KOORDINATOR);
             r.get("/statistik/personfil.xlsx", statistik::personfil, KOORDINATOR);
         });
+
         javalin.start(config.port());
+
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "housekeeping");
@@ -376,7 +386,15 @@ public final class App {
             }
         }, 1, 60, TimeUnit.MINUTES);
         gallring.schemalagg(housekeeping);
-        return new App(javalin, database, table[0].all(), housekeeping);
+        housekeeping.execute(() -> {
+            String problem = database.kontrollera();
+            if (problem != null) {
+                migreringsfel = problem;
+                LOG.error("The database's migrations do not match this version's files; /health answers 503: {}",
+                        problem);
+            }
+        });
+        return new App(javalin, database, table[0].all(), housekeeping, audit);
     }
 
     /**
@@ -418,7 +436,14 @@ public final class App {
         }
     }
 
+    /** Set when the applied migrations do not match this version's files (checked after start-up). */
+    private static volatile String migreringsfel;
+
     private static void health(Jdbi jdbi, io.javalin.http.Context ctx) {
+        if (migreringsfel != null) {
+            ctx.status(503).json(Map.of("status", "databasens migreringar stämmer inte med versionen"));
+            return;
+        }
         try {
             int one = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
             ctx.json(Map.of("status", one == 1 ? "ok" : "fel"));
@@ -456,9 +481,16 @@ public final class App {
     /** The hour (in the clock's time zone) the daily gallring runs: at night, when nobody works. */
     static final int GALLRING_TIMME = 2;
 
+    /** Writes the reads queued for the audit log now (tests read the log right after a request). */
+    public void skrivLoggKlar() {
+        audit.skrivKlart();
+    }
+
     public void stop() {
         housekeeping.shutdownNow();
         javalin.stop();
+        // The reads still queued for the audit log are written before the database closes.
+        audit.close();
         database.close();
     }
 }

@@ -39,6 +39,7 @@ public final class HandelseRepository {
             default -> "(l.handling IN ('inloggning_misslyckad', 'inloggning_sparrad')"
                     + " OR (l.handling = 'andra' AND a.roll = 'admin'))";
         };
+        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
         List<Handelse> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.tid, CASE WHEN a.roll <> 'deltagare' THEN a.namn END AS vem, l.handling, l.vad, l.adress
                         FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id

@@ -8,8 +8,16 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Who read or changed a participant's data, and every login event. Append-only. */
-public final class AuditLog {
+/**
+ * Who read or changed a participant's data, and every login event. Append-only.
+ *
+ * <p>Changes, refusals and login events are written at once, on the request's thread. Reads, the bulk of
+ * the rows (every page about a person), are queued and written by one writer thread in batches, one
+ * transaction per batch (group commit), so a page view does not wait for a write. The queue is written out
+ * before anything reads the log, and on shutdown; a crash of the process (not of the machine alone: SQLite
+ * has what was committed) can lose at most the reads of the last moment, never a change.
+ */
+public final class AuditLog implements AutoCloseable {
 
     public enum Handling { LAS, ANDRA, NEKAD, INLOGGNING, INLOGGNING_MISSLYCKAD, INLOGGNING_SPARRAD, UTLOGGNING, AKTIVERING }
 
@@ -19,13 +27,119 @@ public final class AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("audit");
 
+    /** The reads waiting for the writer; beyond this many, a request writes its own row (nothing is dropped). */
+    private static final int KO_MAX = 20_000;
+    /** How long a read may wait in the queue when the server is quiet. */
+    private static final long INTERVALL_MS = 200;
+
+    private record Rad(Instant tid, Long anvandareId, String handling, Long deltagareId, String vad, String adress) {
+    }
+
+    /** Lets code that reads the log (with only a Jdbi at hand) have the queued reads written first. */
+    public static final class Ko implements org.jdbi.v3.core.config.JdbiConfig<Ko> {
+        private Runnable skrivKlart = () -> { };
+
+        @Override
+        public Ko createCopy() {
+            Ko copy = new Ko();
+            copy.skrivKlart = skrivKlart;
+            return copy;
+        }
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final java.util.concurrent.BlockingQueue<Rad> lasningar =
+            new java.util.concurrent.LinkedBlockingQueue<>(KO_MAX);
+    private final Thread skrivare;
+    private volatile boolean stangd;
 
     public AuditLog(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         jdbi.registerRowMapper(ConstructorMapper.factory(Post.class));
+        jdbi.getConfig(Ko.class).skrivKlart = this::skrivKlart;
+        skrivare = new Thread(this::skrivLoop, "audit-skrivare");
+        skrivare.setDaemon(true);
+        skrivare.start();
+    }
+
+    /** Writes the queued reads before code with only a Jdbi reads the log. */
+    public static void skrivKlart(Jdbi jdbi) {
+        jdbi.getConfig(Ko.class).skrivKlart.run();
+    }
+
+    private void skrivLoop() {
+        while (!stangd) {
+            try {
+                Rad forsta = lasningar.poll(INTERVALL_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (forsta != null) {
+                    skriv(forsta);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The rows stay with the batch that failed; try again after a pause rather than lose them.
+                LOG.error("Could not write read entries to the audit log; trying again", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private final java.util.List<Rad> misslyckade = new java.util.ArrayList<>();
+
+    /** Writes {@code forsta} and whatever else is queued as one transaction. */
+    private synchronized void skriv(Rad forsta) {
+        java.util.List<Rad> batch = new java.util.ArrayList<>(misslyckade);
+        misslyckade.clear();
+        if (forsta != null) {
+            batch.add(forsta);
+        }
+        lasningar.drainTo(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            jdbi.useTransaction(h -> {
+                var insert = h.prepareBatch("INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)"
+                        + " VALUES (:t, :a, :h, :d, :v, :ip)");
+                for (Rad r : batch) {
+                    insert.bind("t", r.tid()).bind("a", r.anvandareId()).bind("h", r.handling())
+                            .bind("d", r.deltagareId()).bind("v", r.vad()).bind("ip", r.adress()).add();
+                }
+                insert.execute();
+            });
+        } catch (RuntimeException e) {
+            misslyckade.addAll(batch);
+            throw e;
+        }
+    }
+
+    /** Reads are queued (while the writer runs); everything else is written at once. */
+    private boolean koas(Handling handling) {
+        return handling == Handling.LAS && !stangd;
+    }
+
+    /** Writes every queued read now; returns when they are in the database. */
+    public void skrivKlart() {
+        skriv(null);
+    }
+
+    /** Writes what is queued and stops the writer: on shutdown. */
+    @Override
+    public void close() {
+        stangd = true;
+        skrivare.interrupt();
+        try {
+            skrivare.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        skrivKlart();
     }
 
     /**
@@ -34,6 +148,11 @@ public final class AuditLog {
      */
     public void log(Long anvandareId, Handling handling, Long deltagareId, String vad, String adress) {
         String value = handling.name().toLowerCase(java.util.Locale.ROOT);
+        if (koas(handling)
+                && lasningar.offer(new Rad(clock.instant(), anvandareId, value, deltagareId, vad, adress))) {
+            LOG.info("{} user={} deltagare={} {} from {}", value, anvandareId, deltagareId, vad, adress);
+            return;
+        }
         synchronized (this) {
             insert(anvandareId, value, deltagareId, vad, adress);
         }
@@ -51,11 +170,22 @@ public final class AuditLog {
         }
         String value = handling.name().toLowerCase(java.util.Locale.ROOT);
         java.time.Instant tid = clock.instant();
+        java.util.Set<Long> unika = new java.util.LinkedHashSet<>(deltagareIds);
+        if (koas(handling)) {
+            java.util.Iterator<Long> it = unika.iterator();
+            while (it.hasNext() && lasningar.offer(new Rad(tid, anvandareId, value, it.next(), vad, adress))) {
+                it.remove();
+            }
+        }
+        if (unika.isEmpty()) {
+            LOG.info("{} user={} {} participants: {} from {}", value, anvandareId, deltagareIds.size(), vad, adress);
+            return;
+        }
         synchronized (this) {
             jdbi.useTransaction(h -> {
                 var batch = h.prepareBatch("INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)"
                         + " VALUES (:t, :a, :h, :d, :v, :ip)");
-                for (Long d : new java.util.LinkedHashSet<>(deltagareIds)) {
+                for (Long d : unika) {
                     batch.bind("t", tid).bind("a", anvandareId).bind("h", value).bind("d", d).bind("v", vad)
                             .bind("ip", adress).add();
                 }
@@ -75,6 +205,7 @@ public final class AuditLog {
 
     /** The newest entries about one participant, for "who has looked at my data". */
     public List<Post> forDeltagare(long deltagareId, int limit) {
+        skrivKlart();
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.tid, l.anvandare_id, a.namn AS anvandare_namn, l.handling, l.deltagare_id, l.vad
                         FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id

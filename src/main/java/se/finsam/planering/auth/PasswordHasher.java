@@ -21,8 +21,11 @@ public final class PasswordHasher {
     static final int MEMORY_KIB = 12_288;
     static final int ITERATIONS = 3;
     static final int PARALLELISM = 1;
-    private static final Argon2Function ARGON2ID = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM,
-            32, Argon2.ID);
+    /** Loaded on the first hash, not at start-up (the library reads its settings when it loads). */
+    private static final class Argon {
+        static final Argon2Function ID = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, 32,
+                Argon2.ID);
+    }
     /** A burst of logins waits this long for a permit before it is told to try again. */
     private static final long WAIT_MILLIS = 1_500;
 
@@ -68,7 +71,7 @@ public final class PasswordHasher {
     }
 
     public String hash(String secret) {
-        return withPermit(() -> Password.hash(secret).addRandomSalt(16).with(ARGON2ID).getResult());
+        return withPermit(() -> Password.hash(secret).addRandomSalt(16).with(Argon.ID).getResult());
     }
 
     /**
@@ -82,7 +85,7 @@ public final class PasswordHasher {
         }
         return withPermit(() -> {
             if (hash == null) {
-                Password.check(secret, dummyHash()).with(ARGON2ID);
+                Password.check(secret, dummyHash()).with(Argon.ID);
                 return false;
             }
             try {
@@ -124,7 +127,7 @@ public final class PasswordHasher {
     private String dummyHash() {
         String made = dummyHash;
         if (made == null) {
-            made = Password.hash("ingen-anvandare-har-detta-losenord").addRandomSalt(16).with(ARGON2ID).getResult();
+            made = Password.hash("ingen-anvandare-har-detta-losenord").addRandomSalt(16).with(Argon.ID).getResult();
             dummyHash = made;
         }
         return made;

@@ -133,6 +133,8 @@ public final class GallringRepository {
      * table; nothing when she was cleared already.
      */
     public Map<String, Integer> gallra(long korning, long deltagareId, Instant nu) {
+        // Queued reads of this person go in first, so that they are removed with the rest.
+        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
         return jdbi.inTransaction(h -> {
             Map<String, Integer> rader = new LinkedHashMap<>();
             Long konto = h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d AND gallrad IS NULL")

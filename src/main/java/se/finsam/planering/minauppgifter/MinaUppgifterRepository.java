@@ -92,6 +92,7 @@ public final class MinaUppgifterRepository {
 
     /** Everything, read in one transaction so the parts agree with each other. */
     public Allt allt(long deltagareId, long egenAnvandare) {
+        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
         return jdbi.inTransaction(h -> {
             Plan plan = h.createQuery("""
                             SELECT mal, version, andrad, overlamnad FROM planering WHERE deltagare_id = :d""")

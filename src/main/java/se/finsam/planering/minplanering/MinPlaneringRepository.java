@@ -335,6 +335,7 @@ public final class MinPlaneringRepository {
 
     /** Who among the staff has looked at the participant's data, newest first. */
     public List<Tittat> vemHarTittat(long deltagareId, long egenAnvandare, int limit) {
+        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.tid, a.namn, o.namn AS organisation, l.vad, l.handling FROM audit_log l
                         JOIN anvandare a ON a.id = l.anvandare_id

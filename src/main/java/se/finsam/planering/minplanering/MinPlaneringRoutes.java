@@ -18,6 +18,7 @@ import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.Sidcache;
 import se.finsam.planering.web.WebContext;
 
 /** The participant's own pages: plan, contacts, meeting, who has looked. Plain words, nothing internal. */
@@ -37,6 +38,11 @@ public final class MinPlaneringRoutes {
         public List<MinPlaneringRepository.Kontakt> koordinatorer() {
             return kontakter.stream().flatMap(m -> m.kontakter().stream())
                     .filter(MinPlaneringRepository.Kontakt::koordinator).toList();
+        }
+
+        MinPlaneringPage med(String qr, Instant nu) {
+            return new MinPlaneringPage(deltagaren, planering, nyheter, senastBekraftad, nastaUppfoljning,
+                    senasteNotering, avslut, hjalpkontakter, kontakter, qr, appUrl, idag, nu);
         }
     }
 
@@ -59,9 +65,17 @@ public final class MinPlaneringRoutes {
     private final String baseUrl;
     /** The QR code only depends on the address and the language of its label: made once each. */
     private final java.util.Map<String, String> qrCodes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final se.finsam.planering.db.Datautgava datautgava;
+    /** What her pages read, per participant, reader and day, while no data has changed. */
+    private final Sidcache<Nyckel, Object> sidor = new Sidcache<>(2000);
+
+    private record Nyckel(String sida, long deltagareId, long anvandareId, LocalDate idag) {
+    }
 
     public MinPlaneringRoutes(MinPlaneringRepository repo, DeltagareRepository deltagare, PlaneringRepository planering,
-                              DeltagareAccess access, Renderer renderer, WebContext web, Clock clock, String baseUrl) {
+                              DeltagareAccess access, Renderer renderer, WebContext web, Clock clock, String baseUrl,
+                              se.finsam.planering.db.Datautgava datautgava) {
+        this.datautgava = datautgava;
         this.repo = repo;
         this.deltagare = deltagare;
         this.planering = planering;
@@ -82,40 +96,72 @@ public final class MinPlaneringRoutes {
         return user.deltagareId();
     }
 
+    /**
+     * Her three everyday pages (plan, contacts, meeting) read the database only when something has changed
+     * since the last time (the data version), and answer 304 when her browser already has the page. Every
+     * view is still checked and logged.
+     */
+    private <T> T sida(Context ctx, String sida, long id, java.util.function.Supplier<T> las) {
+        long nu = datautgava.nu();
+        LocalDate idag = LocalDate.now(clock);
+        long anvandare = web.user(ctx).id();
+        if (web.oforandrad(ctx, nu, idag)) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T page = (T) sidor.hamta(new Nyckel(sida, id, anvandare, idag), nu, () -> las.get());
+        return page;
+    }
+
     public void plan(Context ctx) {
         long id = egen(ctx, AuditLog.Handling.LAS, "min planering");
-        CurrentUser user = web.user(ctx);
-        var deltagaren = repo.deltagaren(id);
-        Instant bekraftad = deltagare.senastLast(id).orElse(null);
+        long anvandare = web.user(ctx).id();
         Messages m = web.messages(ctx);
         String appUrl = baseUrl + "/";
+        MinPlaneringPage page = sida(ctx, "plan", id, () -> {
+            var deltagaren = repo.deltagaren(id);
+            Instant bekraftad = deltagare.senastLast(id).orElse(null);
+            var avslut = repo.avslut(id).orElse(null);
+            return new MinPlaneringPage(
+                    deltagaren,
+                    planering.forDeltagare(id).orElse(null),
+                    repo.nyheter(id, anvandare, bekraftad),
+                    bekraftad,
+                    Uppfoljningsschema.nasta(repo.schema(id, deltagaren.uppfoljningManader())).orElse(null),
+                    repo.senasteNotering(id).orElse(null),
+                    avslut,
+                    avslut == null ? List.of() : repo.hjalpkontakter(deltagaren.teamId()),
+                    repo.kontakter(id),
+                    null,
+                    appUrl,
+                    LocalDate.now(clock),
+                    null);
+        });
+        if (page == null) {
+            return;
+        }
         String qr = qrCodes.computeIfAbsent(m.lang(), lang -> QrCode.svg(appUrl, m.get("utskrift.qr", appUrl)));
-        var avslut = repo.avslut(id).orElse(null);
-        renderer.render(ctx, "minplanering/plan.jte", new MinPlaneringPage(
-                deltagaren,
-                planering.forDeltagare(id).orElse(null),
-                repo.nyheter(id, user.id(), bekraftad),
-                bekraftad,
-                Uppfoljningsschema.nasta(repo.schema(id, deltagaren.uppfoljningManader())).orElse(null),
-                repo.senasteNotering(id).orElse(null),
-                avslut,
-                avslut == null ? List.of() : repo.hjalpkontakter(deltagaren.teamId()),
-                repo.kontakter(id),
-                qr,
-                appUrl,
-                LocalDate.now(clock),
-                clock.instant()));
+        renderer.render(ctx, "minplanering/plan.jte", page.med(qr, clock.instant()));
     }
 
     public void kontakter(Context ctx) {
         long id = egen(ctx, AuditLog.Handling.LAS, "mina kontaktpersoner");
-        renderer.render(ctx, "minplanering/kontakter.jte", new KontakterPage(repo.kontakter(id), clock.instant()));
+        List<MinPlaneringRepository.Myndighet> kontakter = sida(ctx, "kontakter", id, () -> repo.kontakter(id));
+        if (kontakter != null) {
+            renderer.render(ctx, "minplanering/kontakter.jte", new KontakterPage(kontakter, clock.instant()));
+        }
     }
+
+    /** No meeting booked is cached as this, since the cache keeps no nulls. */
+    private static final java.util.Optional<MinPlaneringRepository.BokatMote> INGET_MOTE = java.util.Optional.empty();
 
     public void mote(Context ctx) {
         long id = egen(ctx, AuditLog.Handling.LAS, "min kallelse");
-        renderer.render(ctx, "minplanering/mote.jte",
-                new MotePage(repo.nastaMote(id, LocalDate.now(clock)).orElse(null), clock.instant()));
+        java.util.Optional<MinPlaneringRepository.BokatMote> mote = sida(ctx, "mote", id,
+                () -> repo.nastaMote(id, LocalDate.now(clock)).or(() -> INGET_MOTE));
+        if (mote != null) {
+            renderer.render(ctx, "minplanering/mote.jte", new MotePage(mote.orElse(null), clock.instant()));
+        }
     }
 
     /** The next meeting as a calendar file, made with biweekly. */

@@ -118,9 +118,23 @@ public final class UppfoljningRoutes {
     private final WebContext web;
     private final Clock clock;
 
+    private final se.finsam.planering.db.Datautgava datautgava;
+    /**
+     * The overview's lists per reader and filter, while no data has changed. "Stuck" is judged at the start of
+     * the hour, so the lists are the same all hour for the same data.
+     */
+    private final se.finsam.planering.web.Sidcache<OversiktNyckel, UppfoljningOversikt.Resultat> oversikter =
+            new se.finsam.planering.web.Sidcache<>(200);
+
+    private record OversiktNyckel(long anvandare, String synliga, java.util.Set<Long> team, String organisation,
+                                  String sortering, LocalDate idag, java.time.Instant timme) {
+    }
+
     public UppfoljningRoutes(se.finsam.planering.mote.MoteRepository moten, UppfoljningRepository repo,
                              UppfoljningOversikt oversikt, DeltagareRepository deltagare, DeltagareAccess access,
-                             Renderer renderer, WebContext web, Clock clock) {
+                             Renderer renderer, WebContext web, Clock clock,
+                             se.finsam.planering.db.Datautgava datautgava) {
+        this.datautgava = datautgava;
         this.moten = moten;
         this.repo = repo;
         this.oversikt = oversikt;
@@ -152,9 +166,15 @@ public final class UppfoljningRoutes {
             throw Felsvar.badRequest(m.get("uppf.fel.organisation"));
         }
         var teamIds = valtTeam == null ? user.teamIds() : java.util.Set.of(Long.parseLong(valtTeam));
-        var resultat = oversikt.berakna(new UppfoljningOversikt.Filter(DeltagareAccess.synliga(user), teamIds,
+        long utgava = datautgava.nu();
+        LocalDate idag = LocalDate.now(clock);
+        java.time.Instant timme = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        var synliga = DeltagareAccess.synliga(user);
+        var resultat = oversikter.hamta(new OversiktNyckel(user.id(), synliga.sql(), java.util.Set.copyOf(teamIds),
+                        valdOrg, sortering, idag, timme), utgava,
+                () -> oversikt.berakna(new UppfoljningOversikt.Filter(synliga, teamIds,
                         valdOrg == null ? null : Long.parseLong(valdOrg), koordinator ? null : user.id(), sortering),
-                LocalDate.now(clock), clock.instant());
+                        idag, timme));
         OversiktPage page = new OversiktPage(resultat, team, organisationer,
                 valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, LocalDate.now(clock),
                 "1".equals(ctx.queryParam("alla")));

@@ -164,9 +164,46 @@ public final class WebContext {
         ctx.cookie(cookie);
     }
 
+    /**
+     * Conditional GET for a page that is the same as long as {@code delar} (the data version and what else the
+     * page was built from) are: sets its ETag and lets the browser keep the page privately, revalidating every
+     * time. Answers 304 and returns true when the browser already has this page. The language, the user, the
+     * CSRF token in its forms and the address are always part of the tag; a page with a confirmation to show
+     * once is always sent in full.
+     */
+    public boolean oforandrad(Context ctx, Object... delar) {
+        CurrentUser user = user(ctx);
+        StringBuilder text = new StringBuilder(ctx.path()).append('?').append(ctx.queryString())
+                .append('|').append(messages(ctx).lang()).append('|').append(user == null ? "-" : user.id())
+                .append('|').append(csrfToken(ctx));
+        for (Object del : delar) {
+            text.append('|').append(del);
+        }
+        String tag = "W/\"" + se.finsam.planering.auth.Token.sha256(text.toString()).substring(0, 27) + "\"";
+        ctx.header("ETag", tag);
+        ctx.header("Cache-Control", "private, no-cache");
+        String flash = cookie(ctx, FLASH_COOKIE);
+        if (flash != null && !flash.isEmpty()) {
+            return false;
+        }
+        String fran = ctx.header("If-None-Match");
+        if (fran == null) {
+            return false;
+        }
+        for (String kandidat : fran.split(",")) {
+            if (kandidat.strip().equals(tag)) {
+                ctx.status(304);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     static String randomToken() {
         byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

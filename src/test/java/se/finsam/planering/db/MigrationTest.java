@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,6 +23,41 @@ class MigrationTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void denSenasteMigreringenArDenSomStartenJamforMed() throws Exception {
+        int newest;
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertEquals(newest, Database.SENASTE_MIGRERING,
+                "Database.SENASTE_MIGRERING must name the newest migration, or start-up runs Flyway every time");
+    }
+
+    @Test
+    void enAktuellDatabasStartarUtanFlywayOchEnOmigreradMigreras() throws Exception {
+        Path file = dir.resolve("aktuell.db");
+        try (Database first = Database.connect(file)) {
+            assertTrue(Database.aktuell(first.pool()), "after migrating, the database is current");
+            assertEquals(null, first.kontrollera(), "the applied migrations match the files");
+            // A history that ends before the newest migration is not current: start-up migrates it.
+            first.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = ?",
+                    String.valueOf(Database.SENASTE_MIGRERING)));
+            assertFalse(Database.aktuell(first.pool()));
+        }
+    }
+
+    @Test
+    void datautgavanVaxerMedEnAndringMenInteMedEnLasning() {
+        Jdbi jdbi = Database.open(dir.resolve("utgava.db"));
+        Datautgava utgava = new Datautgava(jdbi);
+        long fore = utgava.nu();
+        jdbi.useHandle(h -> h.execute("INSERT INTO audit_log (tid, handling, vad) VALUES ('2026-12-01T10:00:00Z', 'las', 'x')"));
+        assertEquals(fore, utgava.nu(), "a log row does not make pages stale");
+        jdbi.useHandle(h -> h.execute("INSERT INTO organisation (kod, typ, namn, kan_hjalpa_med) VALUES ('testorg', 'annan', 'Testorg', 'Allt')"));
+        assertTrue(utgava.nu() > fore, "a change does");
+    }
 
     @Test
     void migrationerSkaparHelaDatamodellenIEnTomDatabas() {

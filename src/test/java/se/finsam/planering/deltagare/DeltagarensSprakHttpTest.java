@@ -135,7 +135,11 @@ class DeltagarensSprakHttpTest extends AppTest {
         long deltagare = TestData.deltagareIFas(app, "uppfoljning", 3);
         String user = TestData.kontoMedPin(app, deltagare, PIN);
         HttpSession s = loggaIn(user);
-        assertTrue(s.get("/min-planering").headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        // Her plan may be kept by her own browser only (never by a shared cache), and only checked against the
+        // server every time: the page leaves with her session's end, and logging out clears it.
+        assertEquals("private, no-cache", s.get("/min-planering").headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(s.get("/min-planering/mina-uppgifter").headers().firstValue("Cache-Control").orElse("")
+                .contains("no-store"), "pages without a tag are never stored");
         app.clock().advance(Duration.ofMinutes(45));
         try {
             HttpResponse<String> igen = s.get("/min-planering/kontakter");

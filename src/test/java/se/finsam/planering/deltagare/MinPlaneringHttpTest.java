@@ -29,6 +29,44 @@ class MinPlaneringHttpTest extends AppTest {
         return s;
     }
 
+    /** Her browser revalidates with the page's ETag: unchanged data costs a 304, a change shows at once. */
+    @Test
+    void enOforandradSidaSvarar304ArLoggadOchEnAndringSynsGenastMedNyEtag() {
+        HttpSession s = app.session().loginDeltagare();
+        HttpResponse<String> forst = s.get("/min-planering/kontakter");
+        assertEquals(200, forst.statusCode());
+        String etag = forst.headers().firstValue("ETag").orElseThrow();
+        assertEquals("private, no-cache", forst.headers().firstValue("Cache-Control").orElse(""));
+        long deltagare = app.jdbi().withHandle(h -> h.createQuery("""
+                SELECT d.id FROM deltagare d JOIN anvandare a ON a.id = d.anvandare_id
+                WHERE a.anvandarnamn = :u""").bind("u", se.finsam.planering.demo.DemoData.DEMO_PARTICIPANT_USERNAME)
+                .mapTo(Long.class).one());
+        java.util.function.IntSupplier lasningar = () -> app.jdbi().withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM audit_log WHERE deltagare_id = :d AND handling = 'las'
+                  AND vad = 'mina kontaktpersoner'""").bind("d", deltagare).mapTo(Integer.class).one());
+        int fore = lasningar.getAsInt();
+
+        HttpResponse<String> igen = s.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                s.url("/min-planering/kontakter"))).header("If-None-Match", etag).GET());
+        assertEquals(304, igen.statusCode());
+        assertEquals("", igen.body());
+        assertEquals(fore + 1, lasningar.getAsInt(), "a 304 is a look at her data too, and is logged");
+
+        app.jdbi().useHandle(h -> h.execute("UPDATE anvandare SET namn = 'Kim Testkoordinator' WHERE anvandarnamn = 'koordinator'"));
+        HttpResponse<String> efter = s.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                s.url("/min-planering/kontakter"))).header("If-None-Match", etag).GET());
+        assertEquals(200, efter.statusCode(), "the data changed, so the page is sent again");
+        assertTrue(efter.body().contains("Kim Testkoordinator"), "the change shows at once");
+        assertTrue(!etag.equals(efter.headers().firstValue("ETag").orElseThrow()));
+
+        // Another reader of the same address (her koordinator's session) never gets her tag's 304.
+        HttpSession annan = app.session().loginDeltagare();
+        HttpResponse<String> annanSvar = annan.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                annan.url("/min-planering/kontakter"))).header("If-None-Match",
+                efter.headers().firstValue("ETag").orElseThrow()).GET());
+        assertEquals(200, annanSvar.statusCode(), "the tag holds the session's CSRF token: another device gets the page");
+    }
+
     @Test
     void kallelsenFinnsSomKalenderfil() {
         long kallad = TestData.deltagareAttLoggaInSom(app, "kallad");

@@ -125,6 +125,9 @@ public final class TestApp implements AutoCloseable {
 
     /** The test's own connection to the app's database file: it works while the server is stopped too. */
     public Jdbi jdbi() {
+        if (app != null) {
+            app.skrivLoggKlar();
+        }
         if (testDatabase == null) {
             testDatabase = se.finsam.planering.db.Database.connect(folder.resolve(FILE));
         }

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Throughput of the pages against a static file, in one run on one machine (the load generator shares the
+# server's cores, so the ratio is the figure to compare). Starts the server as deployed (java -Xmx128m -jar)
+# on the 10 000-participant data set, logs in, runs wrk against each page in turn and prints a table.
+#
+#   bench/wrk.sh            build the jar if missing, then measure
+#   DURATION=30 CONNECTIONS=64 bench/wrk.sh
+#
+# Needs wrk (Debian: apt-get install -y wrk). Writes target/bench/wrk.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+ExitOnOutOfMemoryError}
+OUT=target/bench
+mkdir -p "$OUT"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+[ -f target/finsam-planering.jar ] || mvn -B -q -DskipTests package
+
+PORT=${PORT:-7391}
+BASE=http://localhost:$PORT
+SERVER_PID=
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+trap stop_server EXIT
+
+# start_server DB DEMO: starts the jar and prints the milliseconds to the first answered request.
+start_server() {
+  local start end
+  start=$(date +%s%N)
+  FINSAM_PORT=$PORT FINSAM_DB=$1 FINSAM_DEMO=$2 java $JAVA_OPTS -jar target/finsam-planering.jar \
+    > "$OUT/server.log" 2>&1 &
+  SERVER_PID=$!
+  until curl -s -o /dev/null "$BASE/health"; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+
+csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+cookies() { awk '$6 ~ /^(__Host-)?finsam/ {printf "%s=%s; ", $6, $7}' "$1"; }
+
+login_participant() {
+  local jar=$OUT/deltagare.cookies token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/logga-in/deltagare" | csrf)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" -d anvandarnamn=deltagare \
+    -d pin=246810 "$BASE/logga-in/deltagare"
+  cookies "$jar"
+}
+
+login_koordinator() {
+  local jar=$OUT/koordinator.cookies token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/logga-in" | csrf)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" -d anvandarnamn=koordinator \
+    -d losenord=finsam-demo "$BASE/logga-in"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/tvafaktor" | csrf)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" \
+    -d "kod=$(java bench/Totp.java FINSAMDEMOTOTPHEMLIGHETFINSAM234)" "$BASE/tvafaktor"
+  cookies "$jar"
+}
+
+# run_wrk PATH COOKIE CONNECTIONS SECONDS: prints "requests/s p50_ms p99_ms".
+run_wrk() {
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$BASE$1")
+  [ "$status" = 200 ] || { echo "GET $1 answered $status" >&2; exit 1; }
+  wrk -t2 -c"$3" -d"$4"s --latency -H "Cookie: $2" "$BASE$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+    /Non-2xx/ { bad = $NF }
+    END { if (bad > 0) { print "non-2xx answers: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
+
+# The data sets: 10 000 participants (and the small demo set, for how costs grow), seeded once.
+for set in large small; do
+  if [ ! -f "$OUT/$set.db" ]; then
+    echo "Seeding the $set data set into $OUT/$set.db ..."
+    start_server "$OUT/$set.db" "$set" >/dev/null
+    stop_server
+  fi
+done
+
+echo "Start-up to the first answered request on the existing 10 000-participant database (3 starts):"
+startups=()
+for i in 1 2 3; do
+  startups+=("$(start_server "$OUT/large.db" none)")
+  stop_server
+done
+echo "  ${startups[*]} ms"
+
+one_connection_p50() { run_wrk "$1" "$2" 1 5 | awk '{print $2}'; }
+
+echo "Small data set: the plan page on one connection ..."
+start_server "$OUT/small.db" none >/dev/null
+cookie=$(login_participant)
+run_wrk /min-planering "$cookie" 4 5 >/dev/null
+small_p50=$(one_connection_p50 /min-planering "$cookie")
+stop_server
+
+echo "10 000 participants: warming up, then $CONNECTIONS connections for $DURATION s per page ..."
+start_server "$OUT/large.db" none >/dev/null
+deltagare=$(login_participant)
+koordinator=$(login_koordinator)
+for path in /css/app.css /min-planering /min-planering/kontakter /min-planering/mote; do
+  run_wrk "$path" "$deltagare" 8 5 >/dev/null
+done
+run_wrk /uppfoljning "$koordinator" 4 5 >/dev/null
+large_p50=$(one_connection_p50 /min-planering "$deltagare")
+
+{
+  echo "| what | requests/s | ratio to static | p50 ms | p99 ms |"
+  echo "|---|---|---|---|---|"
+  static=
+  for path in /css/app.css /min-planering /min-planering/kontakter /min-planering/mote; do
+    read -r rps p50 p99 < <(run_wrk "$path" "$deltagare" "$CONNECTIONS" "$DURATION")
+    static=${static:-$rps}
+    echo "| \`$path\`, $CONNECTIONS connections | $rps | $(awk -v a="$rps" -v b="$static" 'BEGIN{printf "%.2f", a/b}') | $p50 | $p99 |"
+  done
+  read -r rps p50 p99 < <(run_wrk /uppfoljning "$koordinator" 1 10)
+  echo "| \`/uppfoljning\` (koordinator, one connection) | $rps | | $p50 | $p99 |"
+  echo "| \`/min-planering\` one connection, small data set / 10 000 | | $(awk -v a="$large_p50" -v b="$small_p50" 'BEGIN{printf "%.2f", a/b}') | $small_p50 / $large_p50 | |"
+  echo "| start-up to first answer, existing database (3 starts) | | | ${startups[*]} | |"
+} | tee "$OUT/wrk.txt"
