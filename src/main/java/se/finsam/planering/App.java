@@ -386,14 +386,15 @@ public final class App {
             }
         }, 1, 60, TimeUnit.MINUTES);
         gallring.schemalagg(housekeeping);
-        housekeeping.execute(() -> {
+        // Not while the server is still starting: Flyway loads a great many classes.
+        housekeeping.schedule(() -> {
             String problem = database.kontrollera();
             if (problem != null) {
                 migreringsfel = problem;
                 LOG.error("The database's migrations do not match this version's files; /health answers 503: {}",
                         problem);
             }
-        });
+        }, 20, TimeUnit.SECONDS);
         return new App(javalin, database, table[0].all(), housekeeping, audit);
     }
 

@@ -82,29 +82,47 @@ public final class Nycklar implements CredentialRepository {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final RelyingParty rp;
 
     public Nycklar(Jdbi jdbi, Clock clock, String baseUrl) {
         this.jdbi = jdbi;
         this.clock = clock;
-        URI uri = URI.create(baseUrl);
-        String host = uri.getHost();
-        this.rp = RelyingParty.builder()
-                .identity(RelyingPartyIdentity.builder().id(host).name("FINSAM Planering").build())
-                .credentialRepository(this)
-                .origins(Set.of(uri.getScheme() + "://" + uri.getRawAuthority()))
-                // In development and tests the app runs on some port of localhost; a real deployment has one origin.
-                .allowOriginPort("localhost".equals(host))
-                .validateSignatureCounter(true)
-                .clock(clock)
-                .build();
+        this.baseUrl = baseUrl;
+    }
+
+    private final String baseUrl;
+    private volatile RelyingParty rp;
+
+    /** Built on the first passkey ceremony: the WebAuthn library (with its JSON and CBOR) loads then, not at start-up. */
+    private RelyingParty rp() {
+        RelyingParty built = rp;
+        if (built == null) {
+            synchronized (this) {
+                built = rp;
+                if (built == null) {
+                    URI uri = URI.create(baseUrl);
+                    String host = uri.getHost();
+                    built = RelyingParty.builder()
+                            .identity(RelyingPartyIdentity.builder().id(host).name("FINSAM Planering").build())
+                            .credentialRepository(this)
+                            .origins(Set.of(uri.getScheme() + "://" + uri.getRawAuthority()))
+                            // In development and tests the app runs on some port of localhost; a real deployment
+                            // has one origin.
+                            .allowOriginPort("localhost".equals(host))
+                            .validateSignatureCounter(true)
+                            .clock(clock)
+                            .build();
+                    rp = built;
+                }
+            }
+        }
+        return built;
     }
 
     // ---- registration ----
 
     public Utmaning startaRegistrering(long anvandareId, String anvandarnamn, String namn) {
         ByteArray handle = handtag(anvandareId);
-        PublicKeyCredentialCreationOptions options = rp.startRegistration(StartRegistrationOptions.builder()
+        PublicKeyCredentialCreationOptions options = rp().startRegistration(StartRegistrationOptions.builder()
                 .user(UserIdentity.builder().name(anvandarnamn).displayName(namn).id(handle).build())
                 .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
                         .residentKey(ResidentKeyRequirement.REQUIRED)
@@ -125,7 +143,7 @@ public final class Nycklar implements CredentialRepository {
         String begaran = ta(utmaningId, Syfte.REGISTRERING, anvandareId);
         try {
             PublicKeyCredentialCreationOptions request = PublicKeyCredentialCreationOptions.fromJson(begaran);
-            RegistrationResult result = rp.finishRegistration(FinishRegistrationOptions.builder()
+            RegistrationResult result = rp().finishRegistration(FinishRegistrationOptions.builder()
                     .request(request)
                     .response(PublicKeyCredential.parseRegistrationResponseJson(svar))
                     .build());
@@ -160,7 +178,7 @@ public final class Nycklar implements CredentialRepository {
         if (anvandarnamn != null && !anvandarnamn.isBlank()) {
             options.username(anvandarnamn);
         }
-        AssertionRequest request = rp.startAssertion(options.build());
+        AssertionRequest request = rp().startAssertion(options.build());
         try {
             String id = spara(anvandareId, syfte, request.toJson());
             return new Utmaning(id, request.toCredentialsGetJson());
@@ -177,7 +195,7 @@ public final class Nycklar implements CredentialRepository {
         String begaran = ta(utmaningId, syfte, anvandareId);
         AssertionResult result;
         try {
-            result = rp.finishAssertion(FinishAssertionOptions.builder()
+            result = rp().finishAssertion(FinishAssertionOptions.builder()
                     .request(AssertionRequest.fromJson(begaran))
                     .response(PublicKeyCredential.parseAssertionResponseJson(svar))
                     .build());
