@@ -39,8 +39,10 @@ if [ -z "$BASE" ]; then
     mvn -B -q -DskipTests package >&2
   fi
   PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')
+  # A private copy of the jar: the measured server is this script's own process and nothing else's.
+  cp target/finsam-planering.jar "$WORK/finsam-planering-lighthouse.jar"
   FINSAM_PORT=$PORT FINSAM_DB="$WORK/lighthouse.db" FINSAM_DEMO=large \
-    java -Xmx128m -jar target/finsam-planering.jar > "$OUT/server.log" 2>&1 &
+    java -Xmx128m -jar "$WORK/finsam-planering-lighthouse.jar" > "$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   BASE="http://localhost:$PORT"
   echo "Starting the server on $BASE (seeding the demo data) ..." >&2
@@ -143,6 +145,10 @@ for entry in "${PAGES[@]}"; do
           --only-categories=performance,accessibility,best-practices --chrome-flags="$CHROME_FLAGS")
     if [ -n "$session" ]; then
       args+=(--extra-headers="{\"Cookie\":\"finsam_session=$session\"}")
+    fi
+    if ! curl -s -o /dev/null --max-time 30 "$BASE/logga-in/deltagare"; then
+      echo "The server at $BASE does not answer (see $OUT/server.log)" >&2
+      exit 1
     fi
     echo "Lighthouse $name ($run/$RUNS) ..." >&2
     "$LH" "$BASE$path" "${args[@]}" >&2 || echo "Lighthouse failed on $name run $run" >&2
