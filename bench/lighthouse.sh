@@ -138,6 +138,14 @@ summary() {
 ROWS=()
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r name path session <<< "$entry"
+  if [ -n "$session" ]; then
+    # The start page redirects to the role's own start page; a cookie given as an extra header is not sent
+    # again after a redirect, so the page is measured at the address it redirects to.
+    target=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: finsam_session=$session" "$BASE$path")
+    if [ -n "$target" ] && [[ "$target" == "$BASE"/* ]] && [[ "$target" != *"/logga-in"* ]]; then
+      path=${target#"$BASE"}
+    fi
+  fi
   files=()
   for run in $(seq 1 "$RUNS"); do
     file="$OUT/$name-$run.json"
