@@ -12,7 +12,7 @@
 
 importScripts('/js/utkorg.js');
 
-const VERSION = 'v3';
+const VERSION = 'v4';
 const SHELL_CACHE = 'finsam-shell-' + VERSION;
 const PAGE_CACHE = 'finsam-sidor';
 const PERSONAL_CACHE = 'finsam-personal';

@@ -386,36 +386,55 @@
   if (!('serviceWorker' in navigator) || !root.hasAttribute('data-pwa')) {
     return;
   }
-  navigator.serviceWorker.register('/sw.js', { scope: '/' });
-  // The worker shows its "no network" page in the language of the pages she reads.
-  navigator.serviceWorker.ready.then(function (reg) {
-    if (reg.active) {
-      reg.active.postMessage({ sprak: root.lang });
+  // Registering the worker and saving the pages for offline use waits until the page has loaded and the
+  // browser is idle: none of it is needed to read or use the page itself.
+  function whenIdle(work) {
+    var run = function () {
+      if (window.requestIdleCallback) {
+        window.requestIdleCallback(work, { timeout: 2000 });
+      } else {
+        window.setTimeout(work, 0);
+      }
+    };
+    if (document.readyState === 'complete') {
+      run();
+    } else {
+      window.addEventListener('load', run, { once: true });
     }
-  });
-
-  var pages = (root.getAttribute('data-spara') || '').split(' ').filter(Boolean);
-  if (pages.length === 0 || root.hasAttribute('data-offline') || !window.caches) {
-    return;
   }
-  var controlled = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.ready.then(function () {
-    return caches.open('finsam-sidor');
-  }).then(function (cache) {
-    return Promise.all(pages.filter(function (path) {
-      // A page the worker already saw on the way in is saved by the worker itself.
-      return !(controlled && path === location.pathname);
-    }).map(function (path) {
-      return fetch(path, { credentials: 'same-origin' }).then(function (response) {
-        if (response.ok && !response.redirected) {
-          return cache.put(path, response);
-        }
-        return undefined;
-      });
-    }));
-  }).then(function () {
-    root.setAttribute('data-sparad', 'true');
-  }).catch(function () {
-    // Offline saving is a bonus; the page itself already works.
+
+  whenIdle(function () {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' });
+    // The worker shows its "no network" page in the language of the pages she reads.
+    navigator.serviceWorker.ready.then(function (reg) {
+      if (reg.active) {
+        reg.active.postMessage({ sprak: root.lang });
+      }
+    });
+
+    var pages = (root.getAttribute('data-spara') || '').split(' ').filter(Boolean);
+    if (pages.length === 0 || root.hasAttribute('data-offline') || !window.caches) {
+      return;
+    }
+    var controlled = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.ready.then(function () {
+      return caches.open('finsam-sidor');
+    }).then(function (cache) {
+      return Promise.all(pages.filter(function (path) {
+        // A page the worker already saw on the way in is saved by the worker itself.
+        return !(controlled && path === location.pathname);
+      }).map(function (path) {
+        return fetch(path, { credentials: 'same-origin' }).then(function (response) {
+          if (response.ok && !response.redirected) {
+            return cache.put(path, response);
+          }
+          return undefined;
+        });
+      }));
+    }).then(function () {
+      root.setAttribute('data-sparad', 'true');
+    }).catch(function () {
+      // Offline saving is a bonus; the page itself already works.
+    });
   });
 }());
