@@ -27,6 +27,8 @@ public final class Renderer {
         // The templates' fixed text is kept as UTF-8 bytes (the build's binaryStaticContent) and copied as
         // such into the answer, instead of being encoded again for every page.
         engine.setBinaryStaticContent(true);
+        // Lines that hold only @if, @for and the like leave no blank space in the page.
+        engine.setTrimControlStructures(true);
     }
 
     /** Renders a template whose parameters are {@code c} (the page context) and {@code page} (its model). */
