@@ -66,8 +66,11 @@ public final class MinPlaneringRoutes {
     /** The QR code only depends on the address and the language of its label: made once each. */
     private final java.util.Map<String, String> qrCodes = new java.util.concurrent.ConcurrentHashMap<>();
     private final se.finsam.planering.db.Datautgava datautgava;
-    /** What her pages read, per participant, reader and day, while no data has changed. */
-    private final Sidcache<Nyckel, Object> sidor = new Sidcache<>(2000);
+    /**
+     * What her pages read, per participant, reader and day, while no data has changed. A few kB each; 500 of
+     * them stay well inside the deployment's 128 MB heap.
+     */
+    private final Sidcache<Nyckel, Object> sidor = new Sidcache<>(500);
 
     private record Nyckel(String sida, long deltagareId, long anvandareId, LocalDate idag) {
     }
@@ -101,7 +104,7 @@ public final class MinPlaneringRoutes {
      * since the last time (the data version), and answer 304 when her browser already has the page. Every
      * view is still checked and logged.
      */
-    private <T> T sida(Context ctx, String sida, long id, java.util.function.Supplier<T> las) {
+    private <T> T sida(Context ctx, String sida, long id, java.util.function.Function<LocalDate, T> las) {
         long nu = datautgava.nu();
         LocalDate idag = LocalDate.now(clock);
         long anvandare = web.user(ctx).id();
@@ -109,7 +112,7 @@ public final class MinPlaneringRoutes {
             return null;
         }
         @SuppressWarnings("unchecked")
-        T page = (T) sidor.hamta(new Nyckel(sida, id, anvandare, idag), nu, () -> las.get());
+        T page = (T) sidor.hamta(new Nyckel(sida, id, anvandare, idag), nu, () -> las.apply(idag));
         return page;
     }
 
@@ -118,7 +121,7 @@ public final class MinPlaneringRoutes {
         long anvandare = web.user(ctx).id();
         Messages m = web.messages(ctx);
         String appUrl = baseUrl + "/";
-        MinPlaneringPage page = sida(ctx, "plan", id, () -> {
+        MinPlaneringPage page = sida(ctx, "plan", id, idag -> {
             var deltagaren = repo.deltagaren(id);
             Instant bekraftad = deltagare.senastLast(id).orElse(null);
             var avslut = repo.avslut(id).orElse(null);
@@ -134,7 +137,7 @@ public final class MinPlaneringRoutes {
                     repo.kontakter(id),
                     null,
                     appUrl,
-                    LocalDate.now(clock),
+                    idag,
                     null);
         });
         if (page == null) {
@@ -146,7 +149,7 @@ public final class MinPlaneringRoutes {
 
     public void kontakter(Context ctx) {
         long id = egen(ctx, AuditLog.Handling.LAS, "mina kontaktpersoner");
-        List<MinPlaneringRepository.Myndighet> kontakter = sida(ctx, "kontakter", id, () -> repo.kontakter(id));
+        List<MinPlaneringRepository.Myndighet> kontakter = sida(ctx, "kontakter", id, idag -> repo.kontakter(id));
         if (kontakter != null) {
             renderer.render(ctx, "minplanering/kontakter.jte", new KontakterPage(kontakter, clock.instant()));
         }
@@ -158,7 +161,7 @@ public final class MinPlaneringRoutes {
     public void mote(Context ctx) {
         long id = egen(ctx, AuditLog.Handling.LAS, "min kallelse");
         java.util.Optional<MinPlaneringRepository.BokatMote> mote = sida(ctx, "mote", id,
-                () -> repo.nastaMote(id, LocalDate.now(clock)).or(() -> INGET_MOTE));
+                idag -> repo.nastaMote(id, idag).or(() -> INGET_MOTE));
         if (mote != null) {
             renderer.render(ctx, "minplanering/mote.jte", new MotePage(mote.orElse(null), clock.instant()));
         }

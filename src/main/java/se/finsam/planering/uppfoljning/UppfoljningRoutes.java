@@ -121,10 +121,11 @@ public final class UppfoljningRoutes {
     private final se.finsam.planering.db.Datautgava datautgava;
     /**
      * The overview's lists per reader and filter, while no data has changed. "Stuck" is judged at the start of
-     * the hour, so the lists are the same all hour for the same data.
+     * the hour, so the lists are the same all hour for the same data. A team's lists can be a few hundred kB,
+     * so only the most recent 20 are kept (a 128 MB heap).
      */
     private final se.finsam.planering.web.Sidcache<OversiktNyckel, UppfoljningOversikt.Resultat> oversikter =
-            new se.finsam.planering.web.Sidcache<>(200);
+            new se.finsam.planering.web.Sidcache<>(20);
 
     private record OversiktNyckel(long anvandare, String synliga, java.util.Set<Long> team, String organisation,
                                   String sortering, LocalDate idag, java.time.Instant timme) {
@@ -176,7 +177,7 @@ public final class UppfoljningRoutes {
                         valdOrg == null ? null : Long.parseLong(valdOrg), koordinator ? null : user.id(), sortering),
                         idag, timme));
         OversiktPage page = new OversiktPage(resultat, team, organisationer,
-                valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, LocalDate.now(clock),
+                valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, idag,
                 "1".equals(ctx.queryParam("alla")));
         access.loggaLista(ctx, page.visade(), "uppföljningsöversikt");
         renderer.render(ctx, "uppfoljning/oversikt.jte", page);
