@@ -36,6 +36,40 @@
     field.focus({ preventScroll: true });
   });
 
+  // A form asked for in a long list (return an item, mark an escalation handled): the link opens the page again
+  // with that one form below it; here the form is copied from the page's one <template> instead, without a new
+  // page, and a second press closes it. The template holds the form of the row given in its data-id.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-formular]');
+    var template = link && document.getElementById(link.getAttribute('data-formular'));
+    var place = link && document.getElementById(link.getAttribute('aria-controls'));
+    if (!template || !template.content || !place || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    event.preventDefault();
+    if (place.firstElementChild) {
+      place.textContent = '';
+      link.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    var from = new RegExp('(^|[^0-9])' + template.getAttribute('data-id') + '(?![0-9])', 'g');
+    var to = '$1' + link.getAttribute('data-id');
+    var form = template.content.cloneNode(true);
+    form.querySelectorAll('[id], [for], [action], [aria-describedby]').forEach(function (element) {
+      ['id', 'for', 'action', 'aria-describedby'].forEach(function (name) {
+        if (element.hasAttribute(name)) {
+          element.setAttribute(name, element.getAttribute(name).replace(from, to));
+        }
+      });
+    });
+    place.appendChild(form);
+    link.setAttribute('aria-expanded', 'true');
+    var field = place.querySelector('textarea, input:not([type=hidden])');
+    if (field) {
+      field.focus();
+    }
+  });
+
   // Print buttons (the page prints well without them too: browser menu, Ctrl+P).
   document.querySelectorAll('[data-skriv-ut]').forEach(function (button) {
     button.hidden = false;

@@ -27,9 +27,68 @@ public final class HemRoutes {
         }
     }
 
-    public record PersonalStart(List<TeamPipeline> pipeline, List<DeltagareRepository.Rad> deltagare,
+    public record PersonalStart(List<TeamPipeline> pipeline, Deltagarlista deltagare,
                                 boolean koordinator, List<OverlamningRepository.Post> attKvittera,
-                                Koordinatorlistor listor) {
+                                Koordinatorlistor listor, String alla, Long avvisa) {
+        /** Long work lists show their first rows (the oldest, most urgent); the rest are one link away. */
+        public static final int FORST = 50;
+
+        /** The lists that show their first {@link #FORST} rows, by the name {@code ?alla=} takes. */
+        public static final List<String> LANGA_LISTOR = List.of("kvittera", "utanmote", "planerade", "uppfoljningar",
+                "utankvittens", "aterlamnade", "uppgifter", "slutat");
+
+        public <T> List<T> forsta(String lista, List<T> rader) {
+            return lista.equals(alla) || rader.size() <= FORST ? rader : rader.subList(0, FORST);
+        }
+
+        public boolean fler(String lista, List<?> rader) {
+            return !lista.equals(alla) && rader.size() > FORST;
+        }
+
+        /** The start page with one list shown in full, at that list's heading. */
+        public String allaUrl(String lista, String rubrik) {
+            return "/oversikt?alla=" + lista + "#" + rubrik;
+        }
+
+        /** The start page with the form that returns one handed-over item open below it (works without scripts). */
+        public String avvisaUrl(long overlamning) {
+            return "/oversikt?" + (alla == null ? "" : "alla=" + alla + "&") + "avvisa=" + overlamning
+                    + "#avvisa-" + overlamning;
+        }
+    }
+
+    /**
+     * One page of the participant list: {@code rader} are rows {@link #fran()} to {@link #till()} of {@code antal},
+     * on page {@code sida} of {@code sidor}; {@code sok} is the search it is narrowed to, if any.
+     */
+    public record Deltagarlista(List<DeltagareRepository.Rad> rader, int antal, int sida, int sidor, String sok) {
+        public static final int PER_SIDA = 50;
+
+        public int fran() {
+            return antal == 0 ? 0 : (sida - 1) * PER_SIDA + 1;
+        }
+
+        public int till() {
+            return fran() + rader.size() - 1;
+        }
+
+        public boolean foregaende() {
+            return sida > 1;
+        }
+
+        public boolean nasta() {
+            return sida < sidor;
+        }
+
+        /** The address of another page of the same list (and search), at the list's heading. */
+        public String url(int sidan) {
+            StringBuilder url = new StringBuilder("/oversikt?");
+            if (sok != null) {
+                url.append("sok=").append(java.net.URLEncoder.encode(sok, java.nio.charset.StandardCharsets.UTF_8))
+                        .append('&');
+            }
+            return url.append("sida=").append(sidan).append("#lista-rubrik").toString();
+        }
     }
 
     /** The koordinator's pipeline: what waits for the team, stage by stage. */
@@ -97,13 +156,26 @@ public final class HemRoutes {
         });
     }
 
+    /** The longest search text the participant list takes; longer is cut. */
+    static final int MAX_SOK = 100;
+
     public void personal(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
+        var m = web.messages(ctx);
         DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
         boolean koordinator = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR;
-        List<DeltagareRepository.Rad> lista = koordinator
-                ? deltagare.synliga(synliga, 200)
-                : deltagare.forHandlaggare(synliga, user.id());
+        String alla = tomTillNull(ctx.queryParam("alla"));
+        if (alla != null && !PersonalStart.LANGA_LISTOR.contains(alla)) {
+            throw se.finsam.planering.web.Felsvar.badRequest(m.get("oversikt.fel.lista"));
+        }
+        int sida = heltal(ctx.queryParam("sida"), m.get("oversikt.fel.sida"));
+        Long avvisa = ctx.queryParam("avvisa") == null ? null : (long) heltal(ctx.queryParam("avvisa"),
+                m.get("oversikt.fel.avvisa"));
+        String sok = tomTillNull(ctx.queryParam("sok"));
+        if (sok != null && sok.codePointCount(0, sok.length()) > MAX_SOK) {
+            sok = sok.substring(0, sok.offsetByCodePoints(0, MAX_SOK));
+        }
+        Deltagarlista lista = deltagarlista(synliga, koordinator ? null : user.id(), sok, sida);
         LocalDate idag = LocalDate.now(clock);
         Koordinatorlistor listor = !koordinator ? null : new Koordinatorlistor(
                 moten.anmaldaUtanMote(synliga, user.teamIds()),
@@ -115,22 +187,51 @@ public final class HemRoutes {
                 hem.slutadeAnsvariga(synliga, user.teamIds()),
                 samtycke.oppna(synliga));
         List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
+        PersonalStart page = new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
+                attKvittera, listor, alla, avvisa);
+        // Only the rows the page shows are logged as shown.
         List<Long> visade = new ArrayList<>();
-        lista.forEach(d -> visade.add(d.id()));
-        attKvittera.forEach(o -> visade.add(o.deltagareId()));
+        lista.rader().forEach(d -> visade.add(d.id()));
+        page.forsta("kvittera", attKvittera).forEach(o -> visade.add(o.deltagareId()));
         if (listor != null) {
-            listor.anmaldaUtanMote().forEach(a -> visade.add(a.id()));
-            listor.planerade().forEach(a -> visade.add(a.id()));
-            listor.uppfoljningar().forEach(u -> visade.add(u.deltagareId()));
-            listor.utanKvittens().forEach(o -> visade.add(o.deltagareId()));
-            listor.aterlamnade().forEach(o -> visade.add(o.deltagareId()));
-            listor.slutat().forEach(p -> visade.add(p.deltagareId()));
-            listor.uppgifter().forEach(u -> visade.add(u.deltagareId()));
+            page.forsta("utanmote", listor.anmaldaUtanMote()).forEach(a -> visade.add(a.id()));
+            page.forsta("planerade", listor.planerade()).forEach(a -> visade.add(a.id()));
+            page.forsta("uppfoljningar", listor.uppfoljningar()).forEach(u -> visade.add(u.deltagareId()));
+            page.forsta("utankvittens", listor.utanKvittens()).forEach(o -> visade.add(o.deltagareId()));
+            page.forsta("aterlamnade", listor.aterlamnade()).forEach(o -> visade.add(o.deltagareId()));
+            page.forsta("slutat", listor.slutat()).forEach(p -> visade.add(p.deltagareId()));
+            page.forsta("uppgifter", listor.uppgifter()).forEach(u -> visade.add(u.deltagareId()));
         }
         access.loggaLista(ctx, visade, "startsidans listor");
-        renderer.render(ctx, "hem/personal.jte",
-                new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
-                        attKvittera, listor));
+        renderer.render(ctx, "hem/personal.jte", page);
+    }
+
+    /** The page of the participant list asked for; a page past the end shows the last one. */
+    private Deltagarlista deltagarlista(DeltagareAccess.Synliga synliga, Long handlaggare, String sok, int sida) {
+        int per = Deltagarlista.PER_SIDA;
+        int begard = Math.max(1, sida);
+        var svar = hem.deltagare(synliga, handlaggare, sok, (begard - 1) * per, per);
+        int sidor = Math.max(1, (svar.antal() + per - 1) / per);
+        if (begard > sidor) {
+            begard = sidor;
+            svar = hem.deltagare(synliga, handlaggare, sok, (begard - 1) * per, per);
+        }
+        return new Deltagarlista(svar.rader(), svar.antal(), begard, sidor, sok);
+    }
+
+    /** A positive whole number from the query (1 when it is not given); anything else is a 400 with the message. */
+    private static int heltal(String varde, String fel) {
+        if (varde == null || varde.isBlank()) {
+            return 1;
+        }
+        if (!varde.strip().matches("[0-9]{1,9}") || Integer.parseInt(varde.strip()) < 1) {
+            throw se.finsam.planering.web.Felsvar.badRequest(fel);
+        }
+        return Integer.parseInt(varde.strip());
+    }
+
+    private static String tomTillNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Follow-ups due within two weeks or overdue, from the same schedule as the follow-up overview. */

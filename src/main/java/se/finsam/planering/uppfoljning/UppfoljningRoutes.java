@@ -31,7 +31,7 @@ public final class UppfoljningRoutes {
 
     public record OversiktPage(UppfoljningOversikt.Resultat resultat, List<Val> team, List<Val> organisationer,
                                String valtTeam, String valdOrganisation, String sortering, boolean koordinator,
-                               LocalDate idag, boolean visaAlla) {
+                               LocalDate idag, boolean visaAlla, Long hantera) {
         /** Long lists show the most urgent first; the rest are one link away. */
         public static final int FORST = 50;
 
@@ -55,7 +55,17 @@ public final class UppfoljningRoutes {
 
         /** The same view with every row shown. */
         public String allaUrl() {
-            StringBuilder url = new StringBuilder("/uppfoljning?alla=1&sortering=").append(sortering);
+            return "/uppfoljning?alla=1&sortering=" + sortering + filterParametrar();
+        }
+
+        /** The same view with the form that marks one escalation handled open below it (works without scripts). */
+        public String hanteraUrl(long eskalering) {
+            return "/uppfoljning?" + (visaAlla ? "alla=1&" : "") + "sortering=" + sortering + filterParametrar()
+                    + "&hantera=" + eskalering + "#hantera-" + eskalering;
+        }
+
+        private String filterParametrar() {
+            StringBuilder url = new StringBuilder();
             if (valtTeam != null) {
                 url.append("&team=").append(valtTeam);
             }
@@ -176,9 +186,14 @@ public final class UppfoljningRoutes {
                 () -> oversikt.berakna(new UppfoljningOversikt.Filter(synliga, teamIds,
                         valdOrg == null ? null : Long.parseLong(valdOrg), koordinator ? null : user.id(), sortering),
                         idag, timme));
+        String hantera = blankToNull(ctx.queryParam("hantera"));
+        if (hantera != null && !hantera.matches("[0-9]{1,12}")) {
+            throw Felsvar.badRequest(m.get("uppf.fel.hantera"));
+        }
+        // The page's lists do not depend on which escalation's form is open, so the cached lists serve it too.
         OversiktPage page = new OversiktPage(resultat, team, organisationer,
                 valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, idag,
-                "1".equals(ctx.queryParam("alla")));
+                "1".equals(ctx.queryParam("alla")), hantera == null ? null : Long.valueOf(hantera));
         access.loggaLista(ctx, page.visade(), "uppföljningsöversikt");
         renderer.render(ctx, "uppfoljning/oversikt.jte", page);
     }

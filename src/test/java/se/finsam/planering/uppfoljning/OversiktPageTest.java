@@ -13,7 +13,7 @@ class OversiktPageTest {
 
     private static UppfoljningRoutes.OversiktPage page(boolean alla) {
         return new UppfoljningRoutes.OversiktPage(null, List.of(), List.of(), "3", null, "namn", true,
-                LocalDate.of(2026, 11, 23), alla);
+                LocalDate.of(2026, 11, 23), alla, null);
     }
 
     @Test
