@@ -12,7 +12,7 @@
 
 importScripts('/js/utkorg.js');
 
-const VERSION = 'v4';
+const VERSION = 'v5';
 const SHELL_CACHE = 'finsam-shell-' + VERSION;
 const PAGE_CACHE = 'finsam-sidor';
 const PERSONAL_CACHE = 'finsam-personal';

@@ -32,8 +32,11 @@ public final class UppfoljningRoutes {
     public record OversiktPage(UppfoljningOversikt.Resultat resultat, List<Val> team, List<Val> organisationer,
                                String valtTeam, String valdOrganisation, String sortering, boolean koordinator,
                                LocalDate idag, boolean visaAlla, Long hantera) {
-        /** Long lists show the most urgent first; the rest are one link away. */
-        public static final int FORST = 50;
+        /**
+         * Long lists show the most urgent first; the rest are one link away. Four lists of 25 keep the page light
+         * enough for a phone to lay out without a long pause.
+         */
+        public static final int FORST = 25;
 
         public <T> List<T> forsta(List<T> lista) {
             return visaAlla || lista.size() <= FORST ? lista : lista.subList(0, FORST);
@@ -49,7 +52,7 @@ public final class UppfoljningRoutes {
             forsta(resultat.forsenade()).forEach(f -> ids.add(f.deltagareId()));
             forsta(resultat.kommande()).forEach(f -> ids.add(f.deltagareId()));
             forsta(resultat.fastnade()).forEach(f -> ids.add(f.deltagareId()));
-            resultat.eskaleringar().forEach(e -> ids.add(e.deltagareId()));
+            forsta(resultat.eskaleringar()).forEach(e -> ids.add(e.deltagareId()));
             return ids;
         }
 
