@@ -111,7 +111,7 @@ class MotelageFokusBrowserTest extends BrowserTest {
             String suffix = size.equals(se.finsam.planering.testsupport.Browser.PHONE) ? "-mobil" : "";
             browser.size(size);
             browser.open("/uppfoljning");
-            browser.find("[data-eskalering] details summary").click();
+            browser.find("[data-eskalering] a[data-formular]").click();
             browser.assertAccessible();
             browser.screenshot("uppfoljning-eskalering" + suffix);
             browser.open("/deltagare/" + eskalerad + "/kontakter");
