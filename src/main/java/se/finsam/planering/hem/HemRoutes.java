@@ -30,8 +30,11 @@ public final class HemRoutes {
     public record PersonalStart(List<TeamPipeline> pipeline, Deltagarlista deltagare,
                                 boolean koordinator, List<OverlamningRepository.Post> attKvittera,
                                 Koordinatorlistor listor, String alla, Long avvisa) {
-        /** Long work lists show their first rows (the oldest, most urgent); the rest are one link away. */
-        public static final int FORST = 50;
+        /**
+         * Long work lists show their first rows (the oldest, most urgent); the rest are one link away. Lists of 25
+         * keep the page light enough for a phone to lay out without a long pause, as on the follow-up overview.
+         */
+        public static final int FORST = 25;
 
         /** The lists that show their first {@link #FORST} rows, by the name {@code ?alla=} takes. */
         public static final List<String> LANGA_LISTOR = List.of("kvittera", "utanmote", "planerade", "uppfoljningar",
