@@ -130,7 +130,9 @@ public final class App {
         DeltagareRepository deltagare = new DeltagareRepository(jdbi);
         PlaneringRepository planering = new PlaneringRepository(jdbi);
         DeltagareAccess access = new DeltagareAccess(new AtkomstRepository(jdbi), audit, web::messages);
-        WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access);
+        se.finsam.planering.db.Datautgava datautgava = new se.finsam.planering.db.Datautgava(jdbi);
+        WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access,
+                datautgava);
         ErrorPages errors = new ErrorPages(renderer, web);
 
         LoginThrottle throttle = new LoginThrottle(jdbi, clock);
@@ -180,13 +182,13 @@ public final class App {
                 renderer, web, clock);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar,
                 uppfoljningOversikt, deltagare, access, renderer, web, clock,
-                new se.finsam.planering.db.Datautgava(jdbi));
+                datautgava);
         AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, access, renderer, web, clock);
         se.finsam.planering.avslut.EfterkontrollRoutes efterkontroll = new se.finsam.planering.avslut.EfterkontrollRoutes(
                 new se.finsam.planering.avslut.EfterkontrollRepository(jdbi), deltagare, renderer, web, clock);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare, planering,
                 access, renderer, web, clock, config.baseUrl(),
-                new se.finsam.planering.db.Datautgava(jdbi));
+                datautgava);
 
         se.finsam.planering.admin.AdminRoutes admin = new se.finsam.planering.admin.AdminRoutes(
                 new se.finsam.planering.admin.OrganisationRepository(jdbi), new se.finsam.planering.admin.TeamRepository(jdbi),
