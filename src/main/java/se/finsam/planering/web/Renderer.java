@@ -41,12 +41,33 @@ public final class Renderer {
         html(ctx, template, Map.of("c", web.pageContext(ctx)));
     }
 
+    /**
+     * The page is rendered whole first (a failing template still gets an error page), then its pieces are
+     * written straight to the response: no copy into one array, no copy buffer per answer. The server's
+     * output buffer holds a whole page, so it leaves in one write with its length.
+     */
     private void html(Context ctx, String template, Map<String, Object> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, params, out);
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(out.toByteArray());
+        ctx.attribute(RENDERAD, Boolean.TRUE);
+        try {
+            out.writeTo(ctx.outputStream());
+        } catch (java.io.IOException klientenGick) {
+            // The browser closed the connection; there is nobody left to answer.
+            LOG.debug("Could not write {} to {}: {}", template, ctx.ip(), klientenGick.toString());
+        }
     }
+
+    /** The request attribute saying that a page has been written to the response. */
+    private static final String RENDERAD = "finsam.renderad";
+
+    /** Whether this request's answer already holds a rendered page. */
+    public static boolean renderad(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(RENDERAD));
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Renderer.class);
 
     public String renderToString(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
