@@ -52,12 +52,44 @@ public final class Renderer {
         ctx.contentType("text/html; charset=utf-8");
         ctx.attribute(RENDERAD, Boolean.TRUE);
         try {
-            out.writeTo(ctx.outputStream());
+            skriv(out, ctx.outputStream());
         } catch (java.io.IOException klientenGick) {
             // The browser closed the connection; there is nobody left to answer.
             LOG.debug("Could not write {} to {}: {}", template, ctx.ip(), klientenGick.toString());
         }
     }
+
+    /**
+     * The response decides whether to compress on the length of its first write, so the first write carries
+     * {@value #FORSTA_SKRIVNING} bytes (or the whole page when it is shorter); the rest follows piece by piece.
+     */
+    static void skriv(Utf8ByteOutput out, java.io.OutputStream os) throws java.io.IOException {
+        byte[] forsta = new byte[Math.min(out.getContentLength(), FORSTA_SKRIVNING)];
+        int[] fyllt = {0};
+        if (forsta.length == 0) {
+            return;
+        }
+        out.writeTo((data, start, langd) -> {
+            int fran = start;
+            int kvar = langd;
+            if (fyllt[0] < forsta.length) {
+                int n = Math.min(kvar, forsta.length - fyllt[0]);
+                System.arraycopy(data, fran, forsta, fyllt[0], n);
+                fyllt[0] += n;
+                fran += n;
+                kvar -= n;
+                if (fyllt[0] == forsta.length) {
+                    os.write(forsta, 0, forsta.length);
+                }
+            }
+            if (kvar > 0) {
+                os.write(data, fran, kvar);
+            }
+        });
+    }
+
+    /** More than the smallest answer that is compressed (1 500 bytes by default). */
+    private static final int FORSTA_SKRIVNING = 4096;
 
     /** The request attribute saying that a page has been written to the response. */
     private static final String RENDERAD = "finsam.renderad";
