@@ -168,10 +168,12 @@ public final class AuditLog implements AutoCloseable {
      * Java costs microseconds; letting SQLite's busy handler sort it out costs sleeps of whole milliseconds.
      */
     public void log(Long anvandareId, Handling handling, Long deltagareId, String vad, String adress) {
+        // Queued reads reach the server log only at debug level: a line per page view is noise there, and the
+        // server log is not thinned out with the audit log when a person's data is erased.
         String value = handling.name().toLowerCase(java.util.Locale.ROOT);
         if (koas(handling)
                 && lasningar.offer(new Rad(clock.instant(), anvandareId, value, deltagareId, vad, adress))) {
-            LOG.info("{} user={} deltagare={} {} from {}", value, anvandareId, deltagareId, vad, adress);
+            LOG.debug("{} user={} deltagare={} {} from {}", value, anvandareId, deltagareId, vad, adress);
             return;
         }
         synchronized (this) {
@@ -199,7 +201,7 @@ public final class AuditLog implements AutoCloseable {
             }
         }
         if (unika.isEmpty()) {
-            LOG.info("{} user={} {} participants: {} from {}", value, anvandareId, deltagareIds.size(), vad, adress);
+            LOG.debug("{} user={} {} participants: {} from {}", value, anvandareId, deltagareIds.size(), vad, adress);
             return;
         }
         synchronized (this) {

@@ -30,6 +30,15 @@ public final class SessionStore {
                       boolean andraFaktorKravs) {
     }
 
+    /** A looked-up session and the session version it was read at. */
+    private record Minne(Rad rad, long utgava) {
+    }
+
+    /** Sessions in memory: a few hundred bytes each; past this many (a login flood) memory starts over. */
+    private static final int MINNE_MAX = 10_000;
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Minne> minnet =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration timeout;
@@ -67,35 +76,71 @@ public final class SessionStore {
      * maximum life) is removed and not returned.
      */
     public Optional<Session> find(String token) {
+        return find(token, utgava());
+    }
+
+    /**
+     * The same, where the caller has just read the session version ({@link #utgava()}, or together with the data
+     * version): a session looked up before at that version is taken from memory instead of the database.
+     */
+    public Optional<Session> find(String token, long sessionsutgava) {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
         String tokenHash = hash(token);
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> {
-            var row = h.createQuery("""
+        Minne minne = minnet.get(tokenHash);
+        Rad row;
+        if (minne != null && minne.utgava() == sessionsutgava) {
+            row = minne.rad();
+        } else {
+            row = jdbi.withHandle(h -> h.createQuery("""
                             SELECT s.anvandare_id, s.senast_aktiv, s.pin_saknas, s.skapad, a.roll, s.andra_faktor_kravs
                             FROM session s JOIN anvandare a ON a.id = s.anvandare_id WHERE s.token_hash = :t""")
                     .bind("t", tokenHash)
-                    .mapTo(Rad.class)
-                    .findOne();
-            if (row.isEmpty()) {
-                return Optional.<Session>empty();
+                    .map((rs, c) -> new Rad(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getBoolean(3),
+                            Instant.parse(rs.getString(4)), rs.getString(5), rs.getBoolean(6)))
+                    .findOne()
+                    .orElse(null));
+            if (row == null) {
+                minnet.remove(tokenHash);
+                return Optional.empty();
             }
-            Instant lastSeen = row.get().senastAktiv();
-            Instant created = row.get().skapad();
-            Duration maxLife = "deltagare".equals(row.get().roll()) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
-            if (lastSeen.plus(timeout).isBefore(now) || !created.plus(maxLife).isAfter(now)) {
-                h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute();
-                return Optional.<Session>empty();
+            kom_ihag(tokenHash, row, sessionsutgava);
+        }
+        Instant lastSeen = row.senastAktiv();
+        Duration maxLife = "deltagare".equals(row.roll()) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
+        if (lastSeen.plus(timeout).isBefore(now) || !row.skapad().plus(maxLife).isAfter(now)) {
+            if (minne != null && minne.utgava() == sessionsutgava) {
+                // What memory holds may be older than the table: ask the table before ending the session.
+                minnet.remove(tokenHash);
+                return find(token, sessionsutgava);
             }
-            if (lastSeen.plus(TOUCH_INTERVAL).isBefore(now)) {
-                h.createUpdate("UPDATE session SET senast_aktiv = :n WHERE token_hash = :t")
-                        .bind("n", now).bind("t", tokenHash).execute();
-            }
-            return Optional.of(new Session(tokenHash, row.get().anvandareId(), row.get().pinSaknas(),
-                    row.get().andraFaktorKravs()));
-        });
+            minnet.remove(tokenHash);
+            jdbi.useHandle(h -> h.createUpdate("DELETE FROM session WHERE token_hash = :t")
+                    .bind("t", tokenHash).execute());
+            return Optional.empty();
+        }
+        if (lastSeen.plus(TOUCH_INTERVAL).isBefore(now)) {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE session SET senast_aktiv = :n WHERE token_hash = :t")
+                    .bind("n", now).bind("t", tokenHash).execute());
+            kom_ihag(tokenHash, new Rad(row.anvandareId(), now, row.pinSaknas(), row.skapad(), row.roll(),
+                    row.andraFaktorKravs()), sessionsutgava);
+        }
+        return Optional.of(new Session(tokenHash, row.anvandareId(), row.pinSaknas(), row.andraFaktorKravs()));
+    }
+
+    /** The session version: it grows when a session is removed or changes what it opens. */
+    public long utgava() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT nr FROM sessionsutgava").map((rs, c) -> rs.getLong(1))
+                .one());
+    }
+
+    private void kom_ihag(String tokenHash, Rad rad, long utgava) {
+        if (minnet.size() >= MINNE_MAX) {
+            minnet.clear();
+        }
+        minnet.put(tokenHash, new Minne(rad, utgava));
     }
 
     public void pinSet(String tokenHash) {
@@ -110,6 +155,7 @@ public final class SessionStore {
     }
 
     public void delete(String tokenHash) {
+        minnet.remove(tokenHash);
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM session WHERE token_hash = :t").bind("t", tokenHash).execute());
     }
 

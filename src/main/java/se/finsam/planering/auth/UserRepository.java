@@ -57,6 +57,31 @@ public final class UserRepository {
                 .map(Inloggad::anvandare));
     }
 
+    /**
+     * The same, where the caller has just read the data version: an account loaded before at that version is
+     * taken from memory. The version grows with every change to accounts, participants and team members.
+     */
+    public Optional<CurrentUser> load(long id, long datautgava) {
+        Minne minne = minnet.get(id);
+        if (minne != null && minne.utgava() == datautgava) {
+            return minne.anvandare();
+        }
+        Optional<CurrentUser> anvandare = load(id);
+        if (minnet.size() >= MINNE_MAX) {
+            minnet.clear();
+        }
+        minnet.put(id, new Minne(anvandare, datautgava));
+        return anvandare;
+    }
+
+    /** A loaded account and the data version it was read at. */
+    private record Minne(Optional<CurrentUser> anvandare, long utgava) {
+    }
+
+    private static final int MINNE_MAX = 10_000;
+    private final java.util.concurrent.ConcurrentHashMap<Long, Minne> minnet =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public void setSprak(long id, String sprak) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE anvandare SET sprak = :sprak WHERE id = :id")
                 .bind("sprak", sprak).bind("id", id).execute());

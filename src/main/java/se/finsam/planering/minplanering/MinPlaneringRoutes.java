@@ -105,7 +105,7 @@ public final class MinPlaneringRoutes {
      * view is still checked and logged.
      */
     private <T> T sida(Context ctx, String sida, long id, java.util.function.Function<LocalDate, T> las) {
-        long nu = datautgava.nu();
+        long nu = datautgava.nu(ctx);
         LocalDate idag = LocalDate.now(clock);
         long anvandare = web.user(ctx).id();
         if (web.oforandrad(ctx, nu, idag)) {

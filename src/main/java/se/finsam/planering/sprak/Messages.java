@@ -108,6 +108,15 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
-        return new MessageFormat(get(key), Locale.forLanguageTag(sprak.kod())).format(args);
+        MessageFormat format = formats.computeIfAbsent(key,
+                k -> new MessageFormat(get(k), Locale.forLanguageTag(sprak.kod())));
+        // A MessageFormat is not thread-safe; each key's is held only while formatting one message.
+        synchronized (format) {
+            return format.format(args);
+        }
     }
+
+    /** Formats parsed once per key (a Messages instance is one language's, shared by all requests). */
+    private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats =
+            new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -180,7 +180,7 @@ public final class UppfoljningRoutes {
             throw Felsvar.badRequest(m.get("uppf.fel.organisation"));
         }
         var teamIds = valtTeam == null ? user.teamIds() : java.util.Set.of(Long.parseLong(valtTeam));
-        long utgava = datautgava.nu();
+        long utgava = datautgava.nu(ctx);
         LocalDate idag = LocalDate.now(clock);
         java.time.Instant timme = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         var synliga = DeltagareAccess.synliga(user);

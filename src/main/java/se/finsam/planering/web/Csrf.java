@@ -17,20 +17,25 @@ public final class Csrf {
     public static final String HEADER = "X-CSRF-Token";
 
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe and costly to look up; each request thread keeps one, keyed once. */
+    private final ThreadLocal<Mac> mac;
 
     public Csrf(byte[] secret) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(key);
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public String tokenFor(String cookieValue) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(cookieValue.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.get().doFinal(cookieValue.getBytes(StandardCharsets.UTF_8)));
     }
 
     public boolean valid(String cookieValue, String token) {

@@ -50,13 +50,17 @@ public final class ErrorPages {
 
     /** For statuses set without an exception (for example a path nothing answers). */
     public void status(Context ctx) {
-        if (ctx.result() == null || ctx.result().isEmpty()
-                || !String.valueOf(ctx.res().getContentType()).startsWith("text/html")) {
+        if (!Renderer.renderad(ctx) && (ctx.result() == null || ctx.result().isEmpty()
+                || !String.valueOf(ctx.res().getContentType()).startsWith("text/html"))) {
             show(ctx, ctx.statusCode(), null, null);
         }
     }
 
     private void show(Context ctx, int status, String detail, String reference) {
+        if (Renderer.renderad(ctx)) {
+            // The page is already on its way; an error after it cannot replace it, only be logged (above).
+            return;
+        }
         Messages m = web.messages(ctx);
         String key = switch (status) {
             case 400, 401, 403, 404, 405, 413, 429 -> "fel." + status;

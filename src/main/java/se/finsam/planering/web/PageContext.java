@@ -58,6 +58,13 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
         return fel != null && !fel.isEmpty() ? t("form.fel") + ": " + title : title;
     }
 
+    /** A phone number as a tel: link: its digits and a leading plus only. */
+    public static String telLank(String nummer) {
+        return "tel:" + ICKE_SIFFRA.matcher(nummer).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern ICKE_SIFFRA = java.util.regex.Pattern.compile("[^0-9+]");
+
     public String lang() {
         return messages.lang();
     }
@@ -88,19 +95,28 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
 
     /** A date written out, e.g. "14 mars 2026". */
     public String datum(java.time.LocalDate date) {
-        return date == null ? "" : date.format(java.time.format.DateTimeFormatter
-                .ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale()));
+        return date == null ? "" : date.format(formatter(java.time.format.FormatStyle.LONG));
+    }
+
+    /** Localised date formats, made once per language and style (they are immutable and thread-safe). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.time.format.DateTimeFormatter>
+            FORMAT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.time.format.DateTimeFormatter KLOCKSLAG =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    private java.time.format.DateTimeFormatter formatter(java.time.format.FormatStyle style) {
+        return FORMAT.computeIfAbsent(lang() + style, k -> java.time.format.DateTimeFormatter
+                .ofLocalizedDate(style).withLocale(locale()));
     }
 
     /** A weekday and date, e.g. "tisdag 14 mars 2026". */
     public String veckodagDatum(java.time.LocalDate date) {
-        return date == null ? "" : date.format(java.time.format.DateTimeFormatter
-                .ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(locale()));
+        return date == null ? "" : date.format(formatter(java.time.format.FormatStyle.FULL));
     }
 
     /** A time of day, e.g. "09:30". */
     public String klockslag(java.time.LocalDateTime time) {
-        return time == null ? "" : time.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        return time == null ? "" : time.format(KLOCKSLAG);
     }
 
     /** When something was recorded, in the app's time zone: e.g. "14 mars 2026 09:30". */

@@ -41,12 +41,65 @@ public final class Renderer {
         html(ctx, template, Map.of("c", web.pageContext(ctx)));
     }
 
+    /**
+     * The page is rendered whole first (a failing template still gets an error page), then its pieces are
+     * written straight to the response: no copy into one array, no copy buffer per answer. The server's
+     * output buffer holds a whole page, so it leaves in one write with its length.
+     */
     private void html(Context ctx, String template, Map<String, Object> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, params, out);
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(out.toByteArray());
+        ctx.attribute(RENDERAD, Boolean.TRUE);
+        try {
+            skriv(out, ctx.outputStream());
+        } catch (java.io.IOException klientenGick) {
+            // The browser closed the connection; there is nobody left to answer.
+            LOG.debug("Could not write {} to {}: {}", template, ctx.ip(), klientenGick.toString());
+        }
     }
+
+    /**
+     * The response decides whether to compress on the length of its first write, so the first write carries
+     * {@value #FORSTA_SKRIVNING} bytes (or the whole page when it is shorter); the rest follows piece by piece.
+     */
+    static void skriv(Utf8ByteOutput out, java.io.OutputStream os) throws java.io.IOException {
+        byte[] forsta = new byte[Math.min(out.getContentLength(), FORSTA_SKRIVNING)];
+        int[] fyllt = {0};
+        if (forsta.length == 0) {
+            return;
+        }
+        out.writeTo((data, start, langd) -> {
+            int fran = start;
+            int kvar = langd;
+            if (fyllt[0] < forsta.length) {
+                int n = Math.min(kvar, forsta.length - fyllt[0]);
+                System.arraycopy(data, fran, forsta, fyllt[0], n);
+                fyllt[0] += n;
+                fran += n;
+                kvar -= n;
+                if (fyllt[0] == forsta.length) {
+                    os.write(forsta, 0, forsta.length);
+                }
+            }
+            if (kvar > 0) {
+                os.write(data, fran, kvar);
+            }
+        });
+    }
+
+    /** More than the smallest answer that is compressed (1 500 bytes by default). */
+    private static final int FORSTA_SKRIVNING = 4096;
+
+    /** The request attribute saying that a page has been written to the response. */
+    private static final String RENDERAD = "finsam.renderad";
+
+    /** Whether this request's answer already holds a rendered page. */
+    public static boolean renderad(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(RENDERAD));
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Renderer.class);
 
     public String renderToString(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();

@@ -111,8 +111,18 @@ public final class WebContext {
     }
 
     public String csrfToken(Context ctx) {
-        return csrf.tokenFor(csrfCookieValue(ctx));
+        String value = csrfCookieValue(ctx);
+        String[] kant = ctx.attribute(CSRF_TOKEN);
+        if (kant != null && kant[0].equals(value)) {
+            return kant[1];
+        }
+        String token = csrf.tokenFor(value);
+        ctx.attribute(CSRF_TOKEN, new String[] {value, token});
+        return token;
     }
+
+    /** The request attribute holding the cookie value and the token made from it, so it is made once. */
+    private static final String CSRF_TOKEN = "finsam.csrfToken";
 
     boolean csrfValid(Context ctx, String token) {
         return csrf.valid(cookie(ctx, CSRF_COOKIE), token);

@@ -14,6 +14,7 @@ import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.SessionStore;
 import se.finsam.planering.auth.UserRepository;
+import se.finsam.planering.db.Datautgava;
 
 /**
  * The one place where every request is checked: security headers, who is logged in,
@@ -62,9 +63,11 @@ public final class WebSecurity {
     private final AuditLog audit;
     private final boolean secureCookies;
     private final Atkomst.Kontroll atkomst;
+    private final Datautgava datautgava;
 
     public WebSecurity(WebContext web, SessionStore sessions, UserRepository users, AuditLog audit,
-                       boolean secureCookies, Atkomst.Kontroll atkomst) {
+                       boolean secureCookies, Atkomst.Kontroll atkomst, Datautgava datautgava) {
+        this.datautgava = datautgava;
         this.atkomst = atkomst;
         this.web = web;
         this.sessions = sessions;
@@ -109,8 +112,10 @@ public final class WebSecurity {
         if (token == null || token.isEmpty()) {
             return;
         }
-        sessions.find(token).ifPresentOrElse(
-                session -> users.load(session.anvandareId()).ifPresentOrElse(
+        // One small statement for both versions; the session and account come from memory while they stand still.
+        Datautgava.Utgavor utgavor = datautgava.las(ctx);
+        sessions.find(token, utgavor.sessioner()).ifPresentOrElse(
+                session -> users.load(session.anvandareId(), utgavor.data()).ifPresentOrElse(
                         user -> web.setUser(ctx, session, user),
                         () -> sessions.delete(session.tokenHash())),
                 () -> {

@@ -121,6 +121,55 @@ class SessionerTest extends AppTest {
         assertEquals(302, statusWithToken(otherToken, "/min-planering"), "the other session has ended");
     }
 
+    /**
+     * Sessions and accounts are kept in memory between requests; a change made in the database by any path
+     * (another part of the server, a command-line tool) is seen on the very next request.
+     */
+    @Test
+    void sessionerIMinnetFoljerDatabasen() {
+        HttpSession participant = app.session().loginDeltagare();
+        HttpSession staff = app.session().loginStaff("fk.handlaggare");
+        assertEquals(200, participant.get("/min-planering").statusCode());
+        assertEquals(200, staff.get("/oversikt").statusCode());
+        assertEquals(200, staff.get("/oversikt").statusCode(), "a second request, from memory");
+
+        // The session row goes away outside the session store.
+        long participantUser = userId("deltagare");
+        app.jdbi().useHandle(h -> h.execute("DELETE FROM session WHERE anvandare_id = ?", participantUser));
+        assertEquals(302, participant.get("/min-planering").statusCode(), "her session has ended");
+        assertEquals(200, staff.get("/oversikt").statusCode(), "other sessions are read again, still valid");
+
+        // The account is deactivated directly in the table.
+        long staffUser = userId("fk.handlaggare");
+        app.jdbi().useHandle(h -> h.execute("UPDATE anvandare SET aktiv = 0 WHERE id = ?", staffUser));
+        try {
+            assertTrue(location(staff.get("/oversikt")).startsWith("/logga-in"), "a deactivated account is out");
+        } finally {
+            app.jdbi().useHandle(h -> h.execute("UPDATE anvandare SET aktiv = 1 WHERE id = ?", staffUser));
+        }
+
+        // A role change in the table is what the next request sees.
+        HttpSession again = app.session().loginStaff("fk.handlaggare");
+        assertEquals(200, again.get("/oversikt").statusCode());
+        assertEquals(403, again.get("/admin/konton").statusCode());
+        app.jdbi().useHandle(h -> h.execute("UPDATE anvandare SET roll = 'styrgrupp' WHERE id = ?", staffUser));
+        try {
+            assertEquals(403, again.get("/oversikt").statusCode(), "the styrgrupp has no overview");
+        } finally {
+            app.jdbi().useHandle(h -> h.execute("UPDATE anvandare SET roll = 'handlaggare' WHERE id = ?", staffUser));
+        }
+
+        // Inactivity still ends a remembered session, and sliding the last-seen time keeps an active one.
+        HttpSession active = app.session().loginStaff("fk.handlaggare");
+        for (int i = 0; i < 4; i++) {
+            app.clock().advance(Duration.ofMinutes(20));
+            assertEquals(200, active.get("/oversikt").statusCode(), "active after " + (i + 1) * 20 + " minutes");
+        }
+        app.clock().advance(Duration.ofMinutes(31));
+        assertTrue(location(active.get("/oversikt")).startsWith("/logga-in"), "inactive for 31 minutes");
+        app.session().loginDeltagare();
+    }
+
     @Test
     void enSessionLeverHogst12TimmarForPersonalOch2TimmarForDeltagare() {
         HttpSession staff = app.session().loginStaff("teamrep.af");
