@@ -113,6 +113,9 @@ public final class App {
     }
 
     public static App start(Config config, Clock clock) {
+        // Most of a start-up is loading classes. What does not need the database is loaded on the second core
+        // while this thread opens the database; the thread is waited for before the web server is built.
+        Thread forvarmning = forvarm(config);
 
         Database database = Database.connect(config.databaseFile());
 
@@ -121,6 +124,11 @@ public final class App {
         // Without demo data the demo classes are not even loaded: start-up does only what it needs.
         if (config.demo() != Config.DemoMode.NONE && DemoData.seedIfEmpty(jdbi, clock, config.demo(), hasher)) {
             LOG.info("Seeded demo data ({})", config.demo());
+        }
+        try {
+            forvarmning.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
 
 
@@ -224,14 +232,7 @@ public final class App {
                     return parts[parts.length - 1].strip();
                 };
             }
-            cfg.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = config.devTemplates() ? "web" : "/web";
-                files.location = config.devTemplates() ? Location.EXTERNAL : Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "no-cache");
-                files.roles = java.util.Set.of(ALLA);
-                files.mimeTypes.add("application/manifest+json", "webmanifest");
-            });
+            statiskaFiler(cfg, config);
             cfg.routes.before(security::before);
             cfg.routes.beforeMatched(security::checkAccess);
             cfg.routes.exception(HttpResponseException.class, errors::httpError);
@@ -406,6 +407,44 @@ public final class App {
             }
         }, 20, TimeUnit.SECONDS);
         return new App(javalin, database, table[0].all(), housekeeping, audit, datautgava);
+    }
+
+    private static void statiskaFiler(io.javalin.config.JavalinConfig cfg, Config config) {
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = config.devTemplates() ? "web" : "/web";
+            files.location = config.devTemplates() ? Location.EXTERNAL : Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache");
+            files.roles = java.util.Set.of(ALLA);
+            files.mimeTypes.add("application/manifest+json", "webmanifest");
+        });
+    }
+
+    /**
+     * Loads, on a thread of its own, the classes start-up needs that do not depend on the database: Jdbi's
+     * flight-recorder support (read at its first statement), a web server built as this one's is (and thrown
+     * away unstarted), and the JSON mapper. Nothing it makes is kept; a failure only costs the time it saves.
+     */
+    private static Thread forvarm(Config config) {
+        Thread thread = new Thread(() -> {
+            try {
+                Class.forName("org.jdbi.v3.core.statement.internal.JfrSupport", true, App.class.getClassLoader());
+                Javalin.create(cfg -> {
+                    cfg.startup.showJavalinBanner = false;
+                    cfg.startup.showOldJavalinVersionWarning = false;
+                    statiskaFiler(cfg, config);
+                    cfg.routes.get("/", ctx -> { });
+                });
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                        .writeValueAsString(Map.of("tid", java.time.Instant.EPOCH));
+            } catch (Exception | LinkageError e) {
+                LOG.debug("Loading classes ahead of need failed; start-up goes on without it", e);
+            }
+        }, "forvarmning");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /**

@@ -33,6 +33,11 @@ public final class AuditLog implements AutoCloseable {
     private static final long INTERVALL_MS = 200;
 
     private record Rad(Instant tid, Long anvandareId, String handling, Long deltagareId, String vad, String adress) {
+        /** The same read at the precision the log keeps: whole seconds. */
+        Rad medSekund() {
+            return new Rad(tid.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), anvandareId, handling,
+                    deltagareId, vad, adress);
+        }
     }
 
     /** Lets code that reads the log (with only a Jdbi at hand) have the queued reads written first. */
@@ -70,11 +75,13 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void skrivLoop() {
+        boolean merVantar = false;
         while (!stangd) {
             try {
-                Rad forsta = lasningar.poll(INTERVALL_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                Rad forsta = merVantar ? lasningar.poll()
+                        : lasningar.poll(INTERVALL_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
                 // With nothing new, this still retries the rows of a batch that failed.
-                skriv(forsta);
+                merVantar = skriv(forsta);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -89,39 +96,59 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Rows of a batch that failed, written first next time (guarded by this object's lock). */
-    private final java.util.List<Rad> misslyckade = new java.util.ArrayList<>();
+    /**
+     * Rows taken from the queue and not yet written, with how many identical reads each stands for (guarded
+     * by this object's lock). A batch that failed stays here and is written first next time.
+     */
+    private final java.util.Map<Rad, Integer> misslyckade = new java.util.LinkedHashMap<>();
 
     /** At most this many rows per transaction, so that nobody waits long for the writer's lock. */
     private static final int BATCH_MAX = 1000;
+    /** At most this many queued reads are taken at a time, merged, and then written in batches. */
+    private static final int UTTAG_MAX = 20_000;
 
-    /** Writes {@code forsta} and whatever else is queued, up to {@link #BATCH_MAX} rows a transaction. */
-    private synchronized void skriv(Rad forsta) {
-        java.util.List<Rad> batch = new java.util.ArrayList<>(misslyckade);
-        misslyckade.clear();
+    /**
+     * Writes {@code forsta} and whatever else is queued. Identical reads in the same second become one row
+     * with their number ({@code antal}); the rows go in transactions of at most {@link #BATCH_MAX}.
+     */
+    private synchronized boolean skriv(Rad forsta) {
         if (forsta != null) {
-            batch.add(forsta);
+            misslyckade.merge(forsta.medSekund(), 1, Integer::sum);
         }
-        lasningar.drainTo(batch, Math.max(0, BATCH_MAX - batch.size()));
-        if (batch.isEmpty()) {
-            return;
+        if (misslyckade.size() < BATCH_MAX) {
+            java.util.List<Rad> uttag = new java.util.ArrayList<>();
+            lasningar.drainTo(uttag, UTTAG_MAX);
+            for (Rad r : uttag) {
+                misslyckade.merge(r.medSekund(), 1, Integer::sum);
+            }
         }
-        try {
-            skrivRader(batch);
-        } catch (RuntimeException e) {
-            misslyckade.addAll(batch);
-            throw e;
+        if (misslyckade.isEmpty()) {
+            return false;
         }
+        // One transaction per call, so that a change waiting to be audited gets the lock in between.
+        java.util.List<java.util.Map.Entry<Rad, Integer>> batch = new java.util.ArrayList<>();
+        for (var e : misslyckade.entrySet()) {
+            batch.add(java.util.Map.entry(e.getKey(), e.getValue()));
+            if (batch.size() == BATCH_MAX) {
+                break;
+            }
+        }
+        // A batch that fails stays among the waiting rows and is tried again.
+        skrivRader(batch);
+        batch.forEach(e -> misslyckade.remove(e.getKey()));
+        return !misslyckade.isEmpty();
     }
 
     /** Plain JDBC for the writer: binding a thousand rows through Jdbi costs more than inserting them. */
-    private void skrivRader(java.util.List<Rad> batch) {
+    private void skrivRader(java.util.List<java.util.Map.Entry<Rad, Integer>> batch) {
         try {
             jdbi.useTransaction((org.jdbi.v3.core.HandleConsumer<java.sql.SQLException>) h -> {
-                try (var insert = h.getConnection().prepareStatement(
-                        "INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    for (Rad r : batch) {
-                        insert.setString(1, r.tid().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                try (var insert = h.getConnection().prepareStatement("INSERT INTO audit_log"
+                        + " (tid, anvandare_id, handling, deltagare_id, vad, adress, antal) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (var rad : batch) {
+                        Rad r = rad.getKey();
+                        insert.setInt(7, rad.getValue());
+                        insert.setString(1, r.tid().toString());
                         insert.setObject(2, r.anvandareId());
                         insert.setString(3, r.handling());
                         insert.setObject(4, r.deltagareId());
@@ -145,9 +172,10 @@ public final class AuditLog implements AutoCloseable {
     /** Writes every queued read now; returns when they are in the database. */
     public void skrivKlart() {
         // A batch at a time, so that a change waiting to be audited gets the lock in between.
+        boolean merVantar;
         do {
-            skriv(null);
-        } while (!lasningar.isEmpty());
+            merVantar = skriv(null);
+        } while (merVantar || !lasningar.isEmpty());
     }
 
     /** Writes what is queued and stops the writer: on shutdown. */

@@ -56,7 +56,8 @@ public final class MinaUppgifterRepository {
     }
 
     /** One look at or change of her data by someone else. */
-    public record Logg(Instant tid, String namn, String organisation, String handling, String vad) {
+    /** {@code antal}: identical reads in the same second are one row that says how many they were. */
+    public record Logg(Instant tid, String namn, String organisation, String handling, String vad, int antal) {
     }
 
     public record Allt(Instant hamtad, Personuppgifter person, Plan plan, List<Punkt> punkter,
@@ -139,7 +140,7 @@ public final class MinaUppgifterRepository {
                             SELECT datum, orsak, nasta_steg FROM avslut WHERE deltagare_id = :d""")
                     .bind("d", deltagareId).mapTo(Avslut.class).findOne().orElse(null);
             List<Logg> logg = h.createQuery("""
-                            SELECT l.tid, a.namn, o.namn AS organisation, l.handling, l.vad FROM audit_log l
+                            SELECT l.tid, a.namn, o.namn AS organisation, l.handling, l.vad, l.antal FROM audit_log l
                             JOIN anvandare a ON a.id = l.anvandare_id
                             LEFT JOIN organisation o ON o.id = a.organisation_id
                             WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra', 'nekad')
