@@ -212,7 +212,8 @@ public final class HemRoutes {
     /** The page of the participant list asked for; a page past the end shows the last one. */
     private Deltagarlista deltagarlista(DeltagareAccess.Synliga synliga, Long handlaggare, String sok, int sida) {
         int per = Deltagarlista.PER_SIDA;
-        int begard = Math.max(1, sida);
+        // No list has a million pages; the bound keeps the offset within an int.
+        int begard = Math.min(Math.max(1, sida), 1_000_000);
         var svar = hem.deltagare(synliga, handlaggare, sok, (begard - 1) * per, per);
         int sidor = Math.max(1, (svar.antal() + per - 1) / per);
         if (begard > sidor) {

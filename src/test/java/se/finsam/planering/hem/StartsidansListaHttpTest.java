@@ -132,8 +132,12 @@ class StartsidansListaHttpTest extends AppTest {
         List<Long> ordnade = new ArrayList<>(medSamtycke);
         assertEquals(ordnade, sedda.stream().filter(medSamtycke::contains).toList(), "by name, page after page");
 
-        Document forbi = fk.page("/oversikt?sida=999");
-        assertEquals("Sida " + sidor + " av " + sidor, forbi.selectFirst(".sidnav__sida").text(), "past the end: the last");
+        for (String forbiSista : List.of("999", "999999999")) {
+            Document forbi = fk.page("/oversikt?sida=" + forbiSista);
+            assertEquals("Sida " + sidor + " av " + sidor, forbi.selectFirst(".sidnav__sida").text(),
+                    "past the end: the last");
+            assertEquals(200, fk.get("/oversikt?sok=a&sida=" + forbiSista).statusCode());
+        }
         for (String fel : List.of("abc", "0", "-1", "1e3", "99999999999")) {
             assertEquals(400, fk.get("/oversikt?sida=" + fel).statusCode(), fel);
         }
