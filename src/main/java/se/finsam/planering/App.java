@@ -422,11 +422,13 @@ public final class App {
 
     /**
      * Loads, on a thread of its own, the classes start-up needs that do not depend on the database: Jdbi's
-     * flight-recorder support (read at its first statement), a web server built as this one's is (and thrown
-     * away unstarted), and the JSON mapper. Nothing it makes is kept; a failure only costs the time it saves.
+     * flight-recorder support (read at its first statement) and a web server built as this one's is (and
+     * thrown away unstarted). Nothing it makes is kept; a failure only costs the time it saves. It touches
+     * no class this thread initialises meanwhile (the database's), so neither can wait for the other.
      */
     private static Thread forvarm(Config config) {
         Thread thread = new Thread(() -> {
+            // Jdbi asks once whether the flight recorder is there; the answer takes a tenth of a second.
             try {
                 Class.forName("org.jdbi.v3.core.statement.internal.JfrSupport", true, App.class.getClassLoader());
                 Javalin.create(cfg -> {
@@ -435,9 +437,6 @@ public final class App {
                     statiskaFiler(cfg, config);
                     cfg.routes.get("/", ctx -> { });
                 });
-                new com.fasterxml.jackson.databind.ObjectMapper()
-                        .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-                        .writeValueAsString(Map.of("tid", java.time.Instant.EPOCH));
             } catch (Exception | LinkageError e) {
                 LOG.debug("Loading classes ahead of need failed; start-up goes on without it", e);
             }
@@ -491,16 +490,21 @@ public final class App {
 
     private static void health(Jdbi jdbi, io.javalin.http.Context ctx) {
         if (migreringsfel != null) {
-            ctx.status(503).json(Map.of("status", "databasens migreringar stämmer inte med versionen"));
+            halsa(ctx.status(503), "databasens migreringar stämmer inte med versionen");
             return;
         }
         try {
             int one = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
-            ctx.json(Map.of("status", one == 1 ? "ok" : "fel"));
+            halsa(ctx, one == 1 ? "ok" : "fel");
         } catch (RuntimeException e) {
             LOG.error("Health check: the database does not answer", e);
-            ctx.status(503).json(Map.of("status", "databasen svarar inte"));
+            halsa(ctx.status(503), "databasen svarar inte");
         }
+    }
+
+    /** The health answer, {"status": "..."}: written by hand, so the first request loads no JSON library. */
+    private static void halsa(io.javalin.http.Context ctx, String status) {
+        ctx.contentType("application/json").result("{\"status\":\"" + status + "\"}");
     }
 
     /** A random secret made once and kept in the database, so tokens survive a restart. */

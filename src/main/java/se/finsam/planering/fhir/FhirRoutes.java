@@ -34,7 +34,7 @@ public final class FhirRoutes {
     private final FhirRepository repo;
     private final WebContext web;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final se.finsam.planering.web.Senare<ObjectMapper> json = se.finsam.planering.web.Senare.av(ObjectMapper::new);
 
     public FhirRoutes(FhirRepository repo, WebContext web, Clock clock) {
         this.repo = repo;
@@ -47,14 +47,14 @@ public final class FhirRoutes {
     }
 
     private ObjectNode ref(String urn) {
-        return json.createObjectNode().put("reference", urn);
+        return json.get().createObjectNode().put("reference", urn);
     }
 
     public void bundle(Context ctx) throws Exception {
         long id = Formular.sokvagsId(ctx, "id");
         FhirRepository.Person p = repo.person(id)
                 .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
-        ObjectNode bundle = json.createObjectNode();
+        ObjectNode bundle = json.get().createObjectNode();
         bundle.put("resourceType", "Bundle");
         bundle.put("id", UUID.randomUUID().toString());
         bundle.put("type", "collection");
@@ -95,7 +95,7 @@ public final class FhirRoutes {
             }
         }
 
-        ObjectNode careTeam = json.createObjectNode();
+        ObjectNode careTeam = json.get().createObjectNode();
         String careTeamUrn = urn("CareTeam", p.id());
         ArrayNode deltagare = careTeam.putArray("participant");
         for (FhirRepository.Kontakt k : repo.kontakter(id)) {
@@ -114,7 +114,7 @@ public final class FhirRoutes {
             if (k.titel() != null) {
                 pRoll.putArray("code").addObject().put("text", k.titel());
             }
-            ArrayNode telecom = json.createArrayNode();
+            ArrayNode telecom = json.get().createArrayNode();
             if (k.telefon() != null) {
                 telecom.addObject().put("system", "phone").put("value", k.telefon());
             }
@@ -205,7 +205,7 @@ public final class FhirRoutes {
         ctx.header("Content-Disposition", "attachment; filename=\"" + p.kod() + ".fhir.json\"");
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/fhir+json; charset=utf-8");
-        ctx.result(json.writerWithDefaultPrettyPrinter().writeValueAsString(bundle));
+        ctx.result(json.get().writerWithDefaultPrettyPrinter().writeValueAsString(bundle));
     }
 
     private ObjectNode resurs(ArrayNode entries, String urn, String typ) {

@@ -31,7 +31,7 @@ public final class Gallring {
     private final Clock clock;
     private final int timme;
     private final ReentrantLock enAtGangen = new ReentrantLock();
-    private final ObjectMapper json = new ObjectMapper();
+    private final se.finsam.planering.web.Senare<ObjectMapper> json = se.finsam.planering.web.Senare.av(ObjectMapper::new);
 
     public Gallring(GallringRepository repo, Clock clock, int timme) {
         this.repo = repo;
@@ -86,7 +86,7 @@ public final class Gallring {
             }
             String raderJson;
             try {
-                raderJson = json.writeValueAsString(rader);
+                raderJson = json.get().writeValueAsString(rader);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 raderJson = rader.toString();
             }

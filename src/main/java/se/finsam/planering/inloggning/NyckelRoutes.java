@@ -43,7 +43,8 @@ public final class NyckelRoutes {
 
     static final int MAX_NAMN = 100;
     private static final int MAX_JSON = 20_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final se.finsam.planering.web.Senare<ObjectMapper> JSON =
+            se.finsam.planering.web.Senare.av(ObjectMapper::new);
 
     private final UserRepository users;
     private final SessionStore sessions;
@@ -134,7 +135,7 @@ public final class NyckelRoutes {
             till = "/";
         }
         web.flash(ctx, "flash.nyckel.sparad");
-        ctx.json(JSON.createObjectNode().put("till", till));
+        ctx.json(JSON.get().createObjectNode().put("till", till));
     }
 
     /** An account that waits for its second factor may add one only while it has none: a password is not enough. */
@@ -200,7 +201,7 @@ public final class NyckelRoutes {
         }
         auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
         web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
-        ctx.json(JSON.createObjectNode().put("till", "/"));
+        ctx.json(JSON.get().createObjectNode().put("till", "/"));
     }
 
     private static String nyckelNyckel(Context ctx) {
@@ -304,7 +305,7 @@ public final class NyckelRoutes {
             return;
         }
         passed(ctx, user, session, "nyckel");
-        ctx.json(JSON.createObjectNode().put("till", WebContext.safeLocalPath(body.path("tillbaka").asText("/"), "/")));
+        ctx.json(JSON.get().createObjectNode().put("till", WebContext.safeLocalPath(body.path("tillbaka").asText("/"), "/")));
     }
 
     /** Enrolment: a TOTP secret as a QR code and as text (shown only now), and the passkey button. */
@@ -390,12 +391,12 @@ public final class NyckelRoutes {
     }
 
     private static void answer(Context ctx, Nycklar.Utmaning utmaning) {
-        ObjectNode node = JSON.createObjectNode().put("utmaning", utmaning.id()).put("options", utmaning.options());
+        ObjectNode node = JSON.get().createObjectNode().put("utmaning", utmaning.id()).put("options", utmaning.options());
         ctx.json(node);
     }
 
     private static void refuse(Context ctx, int status, String message) {
-        ctx.status(status).json(JSON.createObjectNode().put("fel", message));
+        ctx.status(status).json(JSON.get().createObjectNode().put("fel", message));
     }
 
     /** The JSON body, or null when there is none or it is not JSON. */
@@ -405,7 +406,7 @@ public final class NyckelRoutes {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = JSON.get().readTree(text);
             return node != null && node.isObject() ? node : null;
         } catch (java.io.IOException e) {
             return null;

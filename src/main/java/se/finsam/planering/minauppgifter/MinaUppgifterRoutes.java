@@ -48,8 +48,9 @@ public final class MinaUppgifterRoutes {
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private final se.finsam.planering.web.Senare<ObjectMapper> json = se.finsam.planering.web.Senare.av(
+            () -> new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT));
 
     public MinaUppgifterRoutes(MinaUppgifterRepository repo, SamtyckeRepository samtycke, DeltagareAccess access,
                                Renderer renderer, WebContext web, Clock clock) {
@@ -122,7 +123,7 @@ public final class MinaUppgifterRoutes {
 
     public void allaJson(Context ctx) throws Exception {
         long id = egen(ctx, AuditLog.Handling.LAS, "laddade ner sina uppgifter");
-        byte[] body = json.writeValueAsBytes(repo.allt(id, web.user(ctx).id()));
+        byte[] body = json.get().writeValueAsBytes(repo.allt(id, web.user(ctx).id()));
         ctx.header("Content-Disposition", "attachment; filename=\"mina-uppgifter-"
                 + LocalDate.now(clock) + ".json\"");
         ctx.header("Cache-Control", "no-store");

@@ -113,8 +113,8 @@ public final class UppfoljningRoutes {
     }
 
     /** A field named twice is ambiguous, so it is refused rather than the last one silently winning. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final se.finsam.planering.web.Senare<ObjectMapper> JSON = se.finsam.planering.web.Senare.av(
+            () -> new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     private static final int MAX_FALT = 500;
 
     /** What the offline outbox sends: the participant, and the form's own fields by name, as the form posts them. */
@@ -277,7 +277,7 @@ public final class UppfoljningRoutes {
         }
         Synk synk;
         try {
-            synk = JSON.readValue(ctx.body(), Synk.class);
+            synk = JSON.get().readValue(ctx.body(), Synk.class);
         } catch (java.io.IOException e) {
             // Not JSON, a field named twice, or a field that is an object or a list rather than a value.
             throw Felsvar.badRequest(m.get("uppf.fel.json"));
@@ -312,7 +312,7 @@ public final class UppfoljningRoutes {
 
     private String regler(Context ctx, long id) {
         try {
-            return JSON.writeValueAsString(UppfoljningFormular.regler(repo.planeringSkapad(id).orElse(null),
+            return JSON.get().writeValueAsString(UppfoljningFormular.regler(repo.planeringSkapad(id).orElse(null),
                     web.messages(ctx)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
