@@ -42,7 +42,7 @@ if [ -z "$BASE" ]; then
   # A private copy of the jar: the measured server is this script's own process and nothing else's.
   cp target/finsam-planering.jar "$WORK/finsam-planering-lighthouse.jar"
   FINSAM_PORT=$PORT FINSAM_DB="$WORK/lighthouse.db" FINSAM_DEMO=large \
-    java -Xmx128m -jar "$WORK/finsam-planering-lighthouse.jar" > "$OUT/server.log" 2>&1 &
+    java -Xmx128m -XX:+UseParallelGC -jar "$WORK/finsam-planering-lighthouse.jar" > "$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   BASE="http://localhost:$PORT"
   echo "Starting the server on $BASE (seeding the demo data) ..." >&2

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}
 OUT=target/bench
 mkdir -p "$OUT"
 

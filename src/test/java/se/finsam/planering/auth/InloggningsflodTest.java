@@ -83,7 +83,7 @@ class InloggningsflodTest {
         }
         Path output = dir.resolve("server.log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                "-Xmx128m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 "se.finsam.planering.App");
         pb.environment().put("FINSAM_PORT", String.valueOf(port));
         pb.environment().put("FINSAM_DB", dir.resolve("finsam.db").toString());
