@@ -90,32 +90,25 @@ public final class Nycklar implements CredentialRepository {
     }
 
     private final String baseUrl;
-    private volatile RelyingParty rp;
-
     /** Built on the first passkey ceremony: the WebAuthn library (with its JSON and CBOR) loads then, not at start-up. */
+    private final se.finsam.planering.web.Senare<RelyingParty> rp = se.finsam.planering.web.Senare.av(this::bygg);
+
     private RelyingParty rp() {
-        RelyingParty built = rp;
-        if (built == null) {
-            synchronized (this) {
-                built = rp;
-                if (built == null) {
-                    URI uri = URI.create(baseUrl);
-                    String host = uri.getHost();
-                    built = RelyingParty.builder()
-                            .identity(RelyingPartyIdentity.builder().id(host).name("FINSAM Planering").build())
-                            .credentialRepository(this)
-                            .origins(Set.of(uri.getScheme() + "://" + uri.getRawAuthority()))
-                            // In development and tests the app runs on some port of localhost; a real deployment
-                            // has one origin.
-                            .allowOriginPort("localhost".equals(host))
-                            .validateSignatureCounter(true)
-                            .clock(clock)
-                            .build();
-                    rp = built;
-                }
-            }
-        }
-        return built;
+        return rp.get();
+    }
+
+    private RelyingParty bygg() {
+        URI uri = URI.create(baseUrl);
+        String host = uri.getHost();
+        return RelyingParty.builder()
+                .identity(RelyingPartyIdentity.builder().id(host).name("FINSAM Planering").build())
+                .credentialRepository(this)
+                .origins(Set.of(uri.getScheme() + "://" + uri.getRawAuthority()))
+                // In development and tests the app runs on some port of localhost; a real deployment has one origin.
+                .allowOriginPort("localhost".equals(host))
+                .validateSignatureCounter(true)
+                .clock(clock)
+                .build();
     }
 
     // ---- registration ----

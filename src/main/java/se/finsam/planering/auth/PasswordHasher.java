@@ -38,7 +38,8 @@ public final class PasswordHasher {
      * A hash of a password nobody knows, so that unknown users take as long to refuse as known ones.
      * Made on first need rather than at start-up, which it would slow down.
      */
-    private volatile String dummyHash;
+    private final se.finsam.planering.web.Senare<String> dummyHash = se.finsam.planering.web.Senare.av(
+            () -> Password.hash("ingen-anvandare-har-detta-losenord").addRandomSalt(16).with(Argon.ID).getResult());
 
     public PasswordHasher() {
         this(permitsFor(Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
@@ -85,7 +86,7 @@ public final class PasswordHasher {
         }
         return withPermit(() -> {
             if (hash == null) {
-                Password.check(secret, dummyHash()).with(Argon.ID);
+                Password.check(secret, dummyHash.get()).with(Argon.ID);
                 return false;
             }
             try {
@@ -124,12 +125,4 @@ public final class PasswordHasher {
     }
 
     /** Called with a permit held. */
-    private String dummyHash() {
-        String made = dummyHash;
-        if (made == null) {
-            made = Password.hash("ingen-anvandare-har-detta-losenord").addRandomSalt(16).with(Argon.ID).getResult();
-            dummyHash = made;
-        }
-        return made;
-    }
 }

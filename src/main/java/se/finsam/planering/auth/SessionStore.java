@@ -106,7 +106,7 @@ public final class SessionStore {
                 minnet.remove(tokenHash);
                 return Optional.empty();
             }
-            kom_ihag(tokenHash, row, sessionsutgava);
+            komIhag(tokenHash, row, sessionsutgava);
         }
         Instant lastSeen = row.senastAktiv();
         Duration maxLife = "deltagare".equals(row.roll()) ? MAX_LIFE_DELTAGARE : MAX_LIFE_PERSONAL;
@@ -124,7 +124,7 @@ public final class SessionStore {
         if (lastSeen.plus(TOUCH_INTERVAL).isBefore(now)) {
             jdbi.useHandle(h -> h.createUpdate("UPDATE session SET senast_aktiv = :n WHERE token_hash = :t")
                     .bind("n", now).bind("t", tokenHash).execute());
-            kom_ihag(tokenHash, new Rad(row.anvandareId(), now, row.pinSaknas(), row.skapad(), row.roll(),
+            komIhag(tokenHash, new Rad(row.anvandareId(), now, row.pinSaknas(), row.skapad(), row.roll(),
                     row.andraFaktorKravs()), sessionsutgava);
         }
         return Optional.of(new Session(tokenHash, row.anvandareId(), row.pinSaknas(), row.andraFaktorKravs()));
@@ -136,7 +136,7 @@ public final class SessionStore {
                 .one());
     }
 
-    private void kom_ihag(String tokenHash, Rad rad, long utgava) {
+    private void komIhag(String tokenHash, Rad rad, long utgava) {
         if (minnet.size() >= MINNE_MAX) {
             minnet.clear();
         }

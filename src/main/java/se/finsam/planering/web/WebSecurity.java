@@ -77,7 +77,16 @@ public final class WebSecurity {
     }
 
     public static boolean isStatic(String path) {
-        return STATIC_FILES.contains(path) || STATIC_PREFIXES.stream().anyMatch(path::startsWith);
+        if (STATIC_FILES.contains(path)) {
+            return true;
+        }
+        // Every request asks this first: a plain loop, no stream.
+        for (String prefix : STATIC_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs before every request, static files included. */
