@@ -35,7 +35,7 @@ class BeroendenTest {
     /** The shared packages that every feature may use; they use no feature. */
     static final String[] GEMENSAMMA = {"se.finsam.planering.atkomst..", "se.finsam.planering.audit..",
             "se.finsam.planering.auth..", "se.finsam.planering.db..", "se.finsam.planering.sprak..",
-            "se.finsam.planering.varden..", "se.finsam.planering.web.."};
+            "se.finsam.planering.util..", "se.finsam.planering.varden..", "se.finsam.planering.web.."};
 
     @Test
     void gemensamma_paket_beror_inte_pa_funktioner() {

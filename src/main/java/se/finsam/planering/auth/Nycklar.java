@@ -91,7 +91,7 @@ public final class Nycklar implements CredentialRepository {
 
     private final String baseUrl;
     /** Built on the first passkey ceremony: the WebAuthn library (with its JSON and CBOR) loads then, not at start-up. */
-    private final se.finsam.planering.web.Senare<RelyingParty> rp = se.finsam.planering.web.Senare.av(this::bygg);
+    private final se.finsam.planering.util.Senare<RelyingParty> rp = se.finsam.planering.util.Senare.av(this::bygg);
 
     private RelyingParty rp() {
         return rp.get();

@@ -38,7 +38,7 @@ public final class PasswordHasher {
      * A hash of a password nobody knows, so that unknown users take as long to refuse as known ones.
      * Made on first need rather than at start-up, which it would slow down.
      */
-    private final se.finsam.planering.web.Senare<String> dummyHash = se.finsam.planering.web.Senare.av(
+    private final se.finsam.planering.util.Senare<String> dummyHash = se.finsam.planering.util.Senare.av(
             () -> Password.hash("ingen-anvandare-har-detta-losenord").addRandomSalt(16).with(Argon.ID).getResult());
 
     public PasswordHasher() {

@@ -34,7 +34,7 @@ public final class FhirRoutes {
     private final FhirRepository repo;
     private final WebContext web;
     private final Clock clock;
-    private final se.finsam.planering.web.Senare<ObjectMapper> json = se.finsam.planering.web.Senare.av(ObjectMapper::new);
+    private final se.finsam.planering.util.Senare<ObjectMapper> json = se.finsam.planering.util.Senare.av(ObjectMapper::new);
 
     public FhirRoutes(FhirRepository repo, WebContext web, Clock clock) {
         this.repo = repo;

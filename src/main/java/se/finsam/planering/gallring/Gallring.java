@@ -31,7 +31,7 @@ public final class Gallring {
     private final Clock clock;
     private final int timme;
     private final ReentrantLock enAtGangen = new ReentrantLock();
-    private final se.finsam.planering.web.Senare<ObjectMapper> json = se.finsam.planering.web.Senare.av(ObjectMapper::new);
+    private final se.finsam.planering.util.Senare<ObjectMapper> json = se.finsam.planering.util.Senare.av(ObjectMapper::new);
 
     public Gallring(GallringRepository repo, Clock clock, int timme) {
         this.repo = repo;

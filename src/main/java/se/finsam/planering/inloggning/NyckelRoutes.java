@@ -43,8 +43,8 @@ public final class NyckelRoutes {
 
     static final int MAX_NAMN = 100;
     private static final int MAX_JSON = 20_000;
-    private static final se.finsam.planering.web.Senare<ObjectMapper> JSON =
-            se.finsam.planering.web.Senare.av(ObjectMapper::new);
+    private static final se.finsam.planering.util.Senare<ObjectMapper> JSON =
+            se.finsam.planering.util.Senare.av(ObjectMapper::new);
 
     private final UserRepository users;
     private final SessionStore sessions;

@@ -48,7 +48,7 @@ public final class MinaUppgifterRoutes {
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
-    private final se.finsam.planering.web.Senare<ObjectMapper> json = se.finsam.planering.web.Senare.av(
+    private final se.finsam.planering.util.Senare<ObjectMapper> json = se.finsam.planering.util.Senare.av(
             () -> new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT));
 

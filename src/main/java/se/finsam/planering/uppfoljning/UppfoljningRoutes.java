@@ -113,7 +113,7 @@ public final class UppfoljningRoutes {
     }
 
     /** A field named twice is ambiguous, so it is refused rather than the last one silently winning. */
-    private static final se.finsam.planering.web.Senare<ObjectMapper> JSON = se.finsam.planering.web.Senare.av(
+    private static final se.finsam.planering.util.Senare<ObjectMapper> JSON = se.finsam.planering.util.Senare.av(
             () -> new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     private static final int MAX_FALT = 500;
 

@@ -1,4 +1,4 @@
-package se.finsam.planering.web;
+package se.finsam.planering.util;
 
 import java.util.function.Supplier;
 
