@@ -113,6 +113,13 @@ public final class App {
     }
 
     public static App start(Config config, Clock clock) {
+        // Jetty pads its queues to a cache line and, unless told how many references fit in one, asks the
+        // platform's management server, which loads and starts JMX and the flight recorder's bean: two
+        // hundred classes on the way to the first answer. A line is 64 bytes and a reference 4 (compressed,
+        // as on any heap under 32 GB); a wrong guess would only cost some padding, never correctness.
+        if (System.getProperty(JETTY_REFERENSER_PER_RAD) == null) {
+            System.setProperty(JETTY_REFERENSER_PER_RAD, "16");
+        }
         // Most of a start-up is loading classes. What does not need the database is loaded on the second core
         // while this thread opens the database; the thread is waited for before the web server is built.
         Thread forvarmning = forvarm(config);
@@ -531,6 +538,8 @@ public final class App {
     public List<RouteTable.Route> routes() {
         return routes;
     }
+
+    private static final String JETTY_REFERENSER_PER_RAD = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     /** The hour (in the clock's time zone) the daily gallring runs: at night, when nobody works. */
     static final int GALLRING_TIMME = 2;
