@@ -19,13 +19,11 @@ import static se.finsam.planering.atkomst.Atkomst.utanPerson;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +120,7 @@ public final class App {
         }
         // Most of a start-up is loading classes. What does not need the database is loaded on the second core
         // while this thread opens the database; the thread is waited for before the web server is built.
-        Thread forvarmning = forvarm(config);
+        Thread forvarmning = forvarm();
 
         Database database = Database.connect(config.databaseFile());
 
@@ -239,7 +237,8 @@ public final class App {
                     return parts[parts.length - 1].strip();
                 };
             }
-            statiskaFiler(cfg, config);
+            cfg.resourceHandler(new se.finsam.planering.web.StatiskaFiler(
+                    config.devTemplates() ? java.nio.file.Path.of("web") : null));
             cfg.routes.before(security::before);
             cfg.routes.beforeMatched(security::checkAccess);
             cfg.routes.exception(HttpResponseException.class, errors::httpError);
@@ -416,16 +415,6 @@ public final class App {
         return new App(javalin, database, table[0].all(), housekeeping, audit, datautgava);
     }
 
-    private static void statiskaFiler(io.javalin.config.JavalinConfig cfg, Config config) {
-        cfg.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = config.devTemplates() ? "web" : "/web";
-            files.location = config.devTemplates() ? Location.EXTERNAL : Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", "no-cache");
-            files.roles = java.util.Set.of(ALLA);
-            files.mimeTypes.add("application/manifest+json", "webmanifest");
-        });
-    }
 
     /**
      * Loads, on a thread of its own, the classes start-up needs that do not depend on the database: Jdbi's
@@ -433,7 +422,7 @@ public final class App {
      * thrown away unstarted). Nothing it makes is kept; a failure only costs the time it saves. It touches
      * no class this thread initialises meanwhile (the database's), so neither can wait for the other.
      */
-    private static Thread forvarm(Config config) {
+    private static Thread forvarm() {
         Thread thread = new Thread(() -> {
             // Jdbi asks once whether the flight recorder is there; the answer takes a tenth of a second.
             try {
@@ -441,7 +430,6 @@ public final class App {
                 Javalin.create(cfg -> {
                     cfg.startup.showJavalinBanner = false;
                     cfg.startup.showOldJavalinVersionWarning = false;
-                    statiskaFiler(cfg, config);
                     cfg.routes.get("/", ctx -> { });
                 });
             } catch (Exception | LinkageError e) {
