@@ -70,6 +70,25 @@ login_koordinator() {
   cookies "$jar"
 }
 
+login_styrgrupp() {
+  local jar=$OUT/styrgrupp.cookies token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/logga-in" | csrf)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" -d anvandarnamn=styrgrupp \
+    -d losenord=finsam-demo "$BASE/logga-in"
+  cookies "$jar"
+}
+
+# sequential PATH COOKIE: 3 warm-up requests, then 10 one at a time; prints "p50_ms max_ms".
+sequential() {
+  local i
+  for i in 1 2 3; do curl -s -o /dev/null -H "Cookie: $2" "$BASE$1"; done
+  for i in $(seq 1 10); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $2" -H 'Accept-Encoding: gzip' "$BASE$1"
+  done | awk '$1 != 200 { print "GET answered " $1 > "/dev/stderr"; exit 1 } { print $2 * 1000 }' | sort -n |
+    awk '{ t[NR] = $1 } END { printf "%.0f %.0f\n", (t[5] + t[6]) / 2, t[NR] }'
+}
+
 # retry FUNCTION: a login that got no session (the login form's token raced a new cookie) is tried again.
 retry() {
   local cookie
@@ -86,7 +105,7 @@ run_wrk() {
   local status
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$BASE$1")
   [ "$status" = 200 ] || { echo "GET $1 answered $status" >&2; exit 1; }
-  wrk -t"$(($3 < 2 ? 1 : 2))" -c"$3" -d"$4"s --latency -H "Cookie: $2" "$BASE$1" | awk '
+  wrk -t"$(($3 < 2 ? 1 : 2))" -c"$3" -d"$4"s --latency -H "Cookie: $2" ${WRK_EXTRA:+-H "$WRK_EXTRA"} "$BASE$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
     /Non-2xx/ { bad = $NF }
@@ -124,6 +143,7 @@ echo "10 000 participants: warming up, then $CONNECTIONS connections for $DURATI
 start_server "$OUT/large.db" none
 deltagare=$(retry login_participant)
 koordinator=$(retry login_koordinator)
+styrgrupp=$(retry login_styrgrupp)
 for path in /css/app.css /min-planering /min-planering/kontakter /min-planering/mote; do
   run_wrk "$path" "$deltagare" 8 5 >/dev/null
 done
@@ -139,8 +159,19 @@ large_p50=$(one_connection_p50 /min-planering "$deltagare")
     static=${static:-$rps}
     echo "| \`$path\`, $CONNECTIONS connections | $rps | $(awk -v a="$rps" -v b="$static" 'BEGIN{printf "%.2f", a/b}') | $p50 | $p99 |"
   done
+  # As browsers ask: with Accept-Encoding: gzip, both the static file and the page are compressed per answer.
+  gz_static=
+  for path in /css/app.css /min-planering; do
+    read -r rps p50 p99 < <(WRK_EXTRA='Accept-Encoding: gzip' run_wrk "$path" "$deltagare" "$CONNECTIONS" "$DURATION")
+    gz_static=${gz_static:-$rps}
+    echo "| \`$path\`, $CONNECTIONS connections, gzip as browsers ask | $rps | $(awk -v a="$rps" -v b="$gz_static" 'BEGIN{printf "%.2f", a/b}') | $p50 | $p99 |"
+  done
   read -r rps p50 p99 < <(run_wrk /uppfoljning "$koordinator" 1 10)
   echo "| \`/uppfoljning\` (koordinator, one connection) | $rps | | $p50 | $p99 |"
   echo "| \`/min-planering\` one connection, small data set / 10 000 | | $(awk -v a="$large_p50" -v b="$small_p50" 'BEGIN{printf "%.2f", a/b}') | $small_p50 / $large_p50 | |"
+  read -r p50 max < <(sequential "/statistik?ar=2026" "$styrgrupp")
+  echo "| \`/statistik?ar=2026\` (styrgrupp: all teams, a whole year), 10 one at a time: p50 / slowest | | | $p50 | $max |"
+  read -r p50 max < <(sequential "/statistik/statistik.xlsx?ar=2026" "$styrgrupp")
+  echo "| its .xlsx workbook, 10 one at a time: p50 / slowest | | | $p50 | $max |"
   echo "| start-up to first answer, existing database (3 starts) | | | ${startups[*]} | |"
 } | tee "$OUT/wrk.txt"

@@ -6,6 +6,7 @@ import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -43,16 +44,24 @@ public final class Renderer {
 
     /**
      * The page is rendered whole first (a failing template still gets an error page), then its pieces are
-     * written straight to the response: no copy into one array, no copy buffer per answer. The server's
-     * output buffer holds a whole page, so it leaves in one write with its length.
+     * written straight to the response, compressed by {@link Gzip} when the browser takes it: no copy into one
+     * array, no copy buffer per answer. The server's output buffer holds a whole page, so it leaves in one
+     * write with its length.
      */
     private void html(Context ctx, String template, Map<String, Object> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, params, out);
         ctx.contentType("text/html; charset=utf-8");
+        ctx.header(Header.VARY, Header.ACCEPT_ENCODING);
         ctx.attribute(RENDERAD, Boolean.TRUE);
         try {
-            skriv(out, ctx.outputStream());
+            if (out.getContentLength() >= Gzip.MINSTA && Gzip.tas(ctx.header(Header.ACCEPT_ENCODING))) {
+                // Set before the first write, so the general response compression leaves the page alone.
+                ctx.header(Header.CONTENT_ENCODING, "gzip");
+                Gzip.skriv(out, ctx.outputStream());
+            } else {
+                skriv(out, ctx.outputStream());
+            }
         } catch (java.io.IOException klientenGick) {
             // The browser closed the connection; there is nobody left to answer.
             LOG.debug("Could not write {} to {}: {}", template, ctx.ip(), klientenGick.toString());

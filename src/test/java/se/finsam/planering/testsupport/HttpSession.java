@@ -93,6 +93,19 @@ public final class HttpSession {
         }
     }
 
+    /** A request of one's own (headers of one's own) with this session's cookies; the answer as bytes. */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the CSRF token of the last page seen (fetching the login page if none was). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         if (csrf == null) {
