@@ -214,6 +214,11 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = 1_000_000;
+            // A few request threads per core, the rest of the requests in line (see Config.standardTradar).
+            org.eclipse.jetty.util.thread.QueuedThreadPool tradar = new org.eclipse.jetty.util.thread.QueuedThreadPool(
+                    config.threads(), Math.min(8, config.threads()), 60_000);
+            tradar.setName("JettyServerThreadPool");
+            cfg.jetty.threadPool = tradar;
             // A page (tens of kB) is copied out in 8 kB pieces; with a larger aggregation buffer they leave
             // in one write with the headers instead of one system call each.
             cfg.jetty.modifyHttpConfiguration(http -> {
