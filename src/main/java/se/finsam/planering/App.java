@@ -420,7 +420,6 @@ public final class App {
         return new App(javalin, database, table[0].all(), housekeeping, audit, datautgava);
     }
 
-
     /**
      * Loads, on a thread of its own, the classes start-up needs that do not depend on the database: Jdbi's
      * flight-recorder support (read at its first statement) and a web server built as this one's is (and
