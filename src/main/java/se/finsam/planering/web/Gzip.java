@@ -51,23 +51,43 @@ final class Gzip {
 
     /** Writes the page to the stream as one gzip member. */
     static void skriv(Utf8ByteOutput sida, OutputStream os) throws IOException {
-        Packare p = LEDIGA.pollFirst();
-        if (p == null) {
-            p = new Packare();
-        } else {
-            ANTAL_LEDIGA.decrementAndGet();
-        }
+        Packare p = ta();
         try {
             p.skriv(sida, os);
         } finally {
-            p.deflater.reset();
-            p.crc.reset();
-            if (ANTAL_LEDIGA.incrementAndGet() <= BEHALL) {
-                LEDIGA.addFirst(p);
-            } else {
-                ANTAL_LEDIGA.decrementAndGet();
-                p.deflater.end();
-            }
+            lamna(p);
+        }
+    }
+
+    /** Writes the first {@code langd} bytes of {@code sida} to the stream as one gzip member. */
+    static void skriv(byte[] sida, int langd, OutputStream os) throws IOException {
+        Packare p = ta();
+        try {
+            os.write(HUVUD);
+            p.packa(sida, 0, langd, os);
+            p.avsluta(langd, os);
+        } finally {
+            lamna(p);
+        }
+    }
+
+    private static Packare ta() {
+        Packare p = LEDIGA.pollFirst();
+        if (p == null) {
+            return new Packare();
+        }
+        ANTAL_LEDIGA.decrementAndGet();
+        return p;
+    }
+
+    private static void lamna(Packare p) {
+        p.deflater.reset();
+        p.crc.reset();
+        if (ANTAL_LEDIGA.incrementAndGet() <= BEHALL) {
+            LEDIGA.addFirst(p);
+        } else {
+            ANTAL_LEDIGA.decrementAndGet();
+            p.deflater.end();
         }
     }
 
@@ -78,19 +98,24 @@ final class Gzip {
 
         void skriv(Utf8ByteOutput sida, OutputStream os) throws IOException {
             os.write(HUVUD);
-            sida.writeTo((data, start, langd) -> {
-                crc.update(data, start, langd);
-                deflater.setInput(data, start, langd);
-                while (!deflater.needsInput()) {
-                    tom(os);
-                }
-            });
+            sida.writeTo((data, start, langd) -> packa(data, start, langd, os));
+            avsluta(sida.getContentLength(), os);
+        }
+
+        void packa(byte[] data, int start, int langd, OutputStream os) throws IOException {
+            crc.update(data, start, langd);
+            deflater.setInput(data, start, langd);
+            while (!deflater.needsInput()) {
+                tom(os);
+            }
+        }
+
+        void avsluta(int langd, OutputStream os) throws IOException {
             deflater.finish();
             while (!deflater.finished()) {
                 tom(os);
             }
             int crcVarde = (int) crc.getValue();
-            int langd = sida.getContentLength();
             os.write(new byte[] {(byte) crcVarde, (byte) (crcVarde >> 8), (byte) (crcVarde >> 16),
                     (byte) (crcVarde >> 24), (byte) langd, (byte) (langd >> 8), (byte) (langd >> 16),
                     (byte) (langd >> 24)});

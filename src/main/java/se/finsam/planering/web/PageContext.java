@@ -95,8 +95,29 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
 
     /** A date written out, e.g. "14 mars 2026". */
     public String datum(java.time.LocalDate date) {
-        return date == null ? "" : date.format(formatter(java.time.format.FormatStyle.LONG));
+        if (date == null) {
+            return "";
+        }
+        java.util.Map<Long, String> sprakets = DATUM.computeIfAbsent(lang(),
+                k -> new java.util.concurrent.ConcurrentHashMap<>());
+        String text = sprakets.get(date.toEpochDay());
+        if (text == null) {
+            if (sprakets.size() >= DATUM_MAX) {
+                sprakets.clear();
+            }
+            text = date.format(formatter(java.time.format.FormatStyle.LONG));
+            sprakets.put(date.toEpochDay(), text);
+        }
+        return text;
     }
+
+    /**
+     * Dates written out, per language: a page writes dozens and the same ones again and again (formatting one
+     * cost more than a tenth of the plan page), and a date's words never change. At most this many per language.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Map<Long, String>> DATUM =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DATUM_MAX = 4096;
 
     /** Localised date formats, made once per language and style (they are immutable and thread-safe). */
     private static final java.util.concurrent.ConcurrentHashMap<String, java.time.format.DateTimeFormatter>

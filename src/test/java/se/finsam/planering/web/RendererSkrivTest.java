@@ -57,4 +57,32 @@ class RendererSkrivTest {
         Renderer.skriv(kort, kortSkrivet);
         assertEquals("hej", kortSkrivet.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void sidanSamladISittStycke() throws IOException {
+        Random slump = new Random(11);
+        for (int sida = 0; sida < 100; sida++) {
+            Utf8ByteOutput out = new Utf8ByteOutput();
+            int delar = slump.nextInt(200);
+            for (int i = 0; i < delar; i++) {
+                if (slump.nextBoolean()) {
+                    out.writeContent("مرحبا <bdi>" + i + "</bdi> ".repeat(slump.nextInt(20)));
+                } else {
+                    byte[] fast = new byte[slump.nextInt(600)];
+                    slump.nextBytes(fast);
+                    out.writeBinaryContent(fast);
+                }
+            }
+            byte[] samlad = Renderer.samla(out);
+            if (out.getContentLength() > 64 * 1024) {
+                assertEquals(null, samlad, "page " + sida + " is too large for the buffer");
+            } else {
+                assertArrayEquals(out.toByteArray(), java.util.Arrays.copyOf(samlad, out.getContentLength()),
+                        "page " + sida);
+            }
+        }
+        Utf8ByteOutput stor = new Utf8ByteOutput();
+        stor.writeBinaryContent(new byte[70_000]);
+        assertEquals(null, Renderer.samla(stor), "a page larger than the buffer is written piece by piece");
+    }
 }
