@@ -75,15 +75,29 @@ public final class Messages {
     }
 
     public String get(String key) {
-        if (bundle.containsKey(key)) {
-            return bundle.getString(key);
+        String text = texter.get(key);
+        if (text == null) {
+            if (bundle.containsKey(key)) {
+                text = bundle.getString(key);
+            } else {
+                try {
+                    text = fallback.getString(key);
+                } catch (MissingResourceException e) {
+                    // Not kept: only keys the bundles have are, so the kept texts never outgrow them.
+                    return "[" + key + "]";
+                }
+            }
+            texter.put(key, text);
         }
-        try {
-            return fallback.getString(key);
-        } catch (MissingResourceException e) {
-            return "[" + key + "]";
-        }
+        return text;
     }
+
+    /**
+     * Each key's text once looked up (in the language's bundle, else the Swedish one): a page asks for a hundred,
+     * and a bundle answers each with several lookups along its chain.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> texter =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The texts scripts show (keys starting with "js."), as JSON for the page's data block. Made once per
