@@ -58,12 +58,18 @@ login_participant() {
   cookies "$jar"
 }
 
+# password_login USER JAR: logs a staff member in with the demo password into the cookie jar.
+password_login() {
+  local token
+  rm -f "$2"
+  token=$(curl -s -c "$2" -b "$2" "$BASE/logga-in" | csrf)
+  curl -s -o /dev/null -c "$2" -b "$2" --data-urlencode "_csrf=$token" -d "anvandarnamn=$1" \
+    -d losenord=finsam-demo "$BASE/logga-in"
+}
+
 login_koordinator() {
   local jar=$OUT/koordinator.cookies token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "$BASE/logga-in" | csrf)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" -d anvandarnamn=koordinator \
-    -d losenord=finsam-demo "$BASE/logga-in"
+  password_login koordinator "$jar"
   token=$(curl -s -c "$jar" -b "$jar" "$BASE/tvafaktor" | csrf)
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" \
     -d "kod=$(java bench/Totp.java FINSAMDEMOTOTPHEMLIGHETFINSAM234)" "$BASE/tvafaktor"
@@ -71,12 +77,8 @@ login_koordinator() {
 }
 
 login_styrgrupp() {
-  local jar=$OUT/styrgrupp.cookies token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "$BASE/logga-in" | csrf)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" -d anvandarnamn=styrgrupp \
-    -d losenord=finsam-demo "$BASE/logga-in"
-  cookies "$jar"
+  password_login styrgrupp "$OUT/styrgrupp.cookies"
+  cookies "$OUT/styrgrupp.cookies"
 }
 
 # sequential PATH COOKIE: 3 warm-up requests, then 10 one at a time; prints "p50_ms max_ms".

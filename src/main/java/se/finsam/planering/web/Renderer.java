@@ -43,10 +43,10 @@ public final class Renderer {
     }
 
     /**
-     * The page is rendered whole first (a failing template still gets an error page), then its pieces are
-     * written straight to the response, compressed by {@link Gzip} when the browser takes it: no copy into one
-     * array, no copy buffer per answer. The server's output buffer holds a whole page, so it leaves in one
-     * write with its length.
+     * The page is rendered whole first (a failing template still gets an error page), then gathered in this
+     * thread's buffer ({@link #samla}) and written once, compressed by {@link Gzip} when the browser takes it.
+     * A page larger than the buffer (a long staff list) is written piece by piece instead, with no copy of it
+     * made. The server's output buffer holds a whole page, so it leaves in one write with its length.
      */
     private void html(Context ctx, String template, Map<String, Object> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();

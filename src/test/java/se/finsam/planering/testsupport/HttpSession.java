@@ -82,15 +82,7 @@ public final class HttpSession {
 
     /** A download as bytes (a spreadsheet, say), with this session's cookies. */
     public HttpResponse<byte[]> bytes(String path) {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(30))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendBytes(HttpRequest.newBuilder(URI.create(app.url(path))).GET());
     }
 
     /** A request of one's own (headers of one's own) with this session's cookies; the answer as bytes. */
