@@ -87,15 +87,7 @@ public final class HttpSession {
 
     /** A request of one's own (headers of one's own) with this session's cookies; the answer as bytes. */
     public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return skicka(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Posts a form with the CSRF token of the last page seen (fetching the login page if none was). */
@@ -192,20 +184,26 @@ public final class HttpSession {
         }
     }
 
+    /** A request of one's own with this session's cookies; the answer as text. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return skicka(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /**
      * Sends once more only when not one byte of an answer came back, which is how a kept-alive connection that the
-     * server closed as idle looks to the client (the server answers every request it reads, errors included).
+     * server closed looks to the client (closed as idle, or after refusing a request it could not read; the server
+     * answers every request it reads, errors included).
      */
-    public HttpResponse<String> send(HttpRequest.Builder request) {
+    private <T> HttpResponse<T> skicka(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         try {
             try {
-                return client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return client.send(built, body);
             } catch (IOException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
                     throw e;
                 }
-                return client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return client.send(built, body);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
