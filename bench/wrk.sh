@@ -29,21 +29,16 @@ stop_server() {
   SERVER_PID=
 }
 trap stop_server EXIT
+. bench/forsta-svar.sh
 
 # start_server DB DEMO: starts the jar; STARTUP_MS is the time to the first answered request.
-STARTUP_MS=
 start_server() {
-  local start end
+  local start
   start=$(date +%s%N)
   FINSAM_PORT=$PORT FINSAM_DB=$1 FINSAM_DEMO=$2 java $JAVA_OPTS -jar target/finsam-planering.jar \
     > "$OUT/server.log" 2>&1 &
   SERVER_PID=$!
-  until curl -s -o /dev/null "$BASE/health"; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server.log" >&2; exit 1; }
-    sleep 0.01
-  done
-  end=$(date +%s%N)
-  STARTUP_MS=$(((end - start) / 1000000))
+  await_first_answer "$SERVER_PID" "$start" "$OUT/server.log" || exit 1
 }
 
 csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }

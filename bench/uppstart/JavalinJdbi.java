@@ -1,0 +1,33 @@
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The stack without the application: Javalin with one route whose answer reads the SQLite database through a
+ * Hikari pool and Jdbi, as the application's /health does. Measured by bench/uppstart.sh. Arguments: port,
+ * database file.
+ */
+public final class JavalinJdbi {
+
+    private JavalinJdbi() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        SQLiteDataSource sqlite = new SQLiteDataSource();
+        sqlite.setUrl("jdbc:sqlite:" + args[1]);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(sqlite);
+        hikari.setMaximumPoolSize(4);
+        Jdbi jdbi = Jdbi.create(new HikariDataSource(hikari));
+        Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/health", ctx -> {
+                int one = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+                ctx.contentType("application/json").result("{\"status\":\"" + (one == 1 ? "ok" : "fel") + "\"}");
+            });
+        }).start(Integer.parseInt(args[0]));
+    }
+}
