@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Start-up to the first answered request, against what the stack itself needs: the application's jar is
-# started beside two small programs on the same jar and JVM options, one with Javalin alone and one with
-# Javalin, a Hikari pool, SQLite and Jdbi answering from the database. The three are started in turn, ROUNDS
-# times, and the medians of wall time and of CPU time (all threads: the JIT compilers take a large share) are
-# printed. On two cores the CPU time is the steadier figure.
+# started beside three small programs on the same jar and JVM options (bench/uppstart/): Javalin alone;
+# Javalin with a Hikari pool and SQLite answering from the database over plain JDBC; the same through Jdbi.
+# The four are started in turn, ROUNDS times, and the medians of wall time and of CPU time are printed (CPU
+# of all threads: the JIT compilers take a large share; on two cores it is the steadier figure).
 #
-#   bench/uppstart.sh            build the jar if missing, then measure (about a minute)
+#   bench/uppstart.sh            build the jar if missing, then measure (about a minute and a half)
 #   ROUNDS=9 bench/uppstart.sh
 #
 # Uses the 10 000-participant database in target/bench/large.db, seeded first if missing. Writes
@@ -57,6 +57,7 @@ rm -f "$OUT"/uppstart-*.txt
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round of $ROUNDS ..."
   run_once javalin java $JAVA_OPTS -cp "target/finsam-planering.jar:$classes" BaraJavalin "$PORT"
+  run_once sqlite java $JAVA_OPTS -cp "target/finsam-planering.jar:$classes" JavalinSqlite "$PORT" "$OUT/large.db"
   run_once stack java $JAVA_OPTS -cp "target/finsam-planering.jar:$classes" JavalinJdbi "$PORT" "$OUT/large.db"
   run_once app app none
 done
@@ -72,6 +73,7 @@ row() {
   echo "| started, \`$JAVA_OPTS\`, $ROUNDS starts each in turn | wall ms (median) | CPU ms (median) | wall ms, each start |"
   echo "|---|---|---|---|"
   row javalin "Javalin alone, one route"
-  row stack "Javalin + Hikari + SQLite + Jdbi, one route reading the database"
+  row sqlite "Javalin + Hikari + SQLite, one route reading the database over plain JDBC"
+  row stack "Javalin + Hikari + SQLite + Jdbi, the same route through Jdbi"
   row app "the application, existing 10 000-participant database"
 } | tee "$OUT/uppstart.txt"
