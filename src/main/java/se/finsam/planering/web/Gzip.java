@@ -1,6 +1,5 @@
 package se.finsam.planering.web;
 
-import gg.jte.output.Utf8ByteOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -49,16 +48,6 @@ final class Gzip {
         return false;
     }
 
-    /** Writes the page to the stream as one gzip member. */
-    static void skriv(Utf8ByteOutput sida, OutputStream os) throws IOException {
-        Packare p = ta();
-        try {
-            p.skriv(sida, os);
-        } finally {
-            lamna(p);
-        }
-    }
-
     /** Writes the first {@code langd} bytes of {@code sida} to the stream as one gzip member. */
     static void skriv(byte[] sida, int langd, OutputStream os) throws IOException {
         Packare p = ta();
@@ -95,12 +84,6 @@ final class Gzip {
         final Deflater deflater = new Deflater(NIVA, true);
         final CRC32 crc = new CRC32();
         final byte[] buffert = new byte[8192];
-
-        void skriv(Utf8ByteOutput sida, OutputStream os) throws IOException {
-            os.write(HUVUD);
-            sida.writeTo((data, start, langd) -> packa(data, start, langd, os));
-            avsluta(sida.getContentLength(), os);
-        }
 
         void packa(byte[] data, int start, int langd, OutputStream os) throws IOException {
             crc.update(data, start, langd);

@@ -32,4 +32,27 @@ class PageContextDatumTest {
         assertEquals("14 mars 2026", new PageContext(Messages.of("sv"), null, null, "/", null,
                 ZoneId.of("Europe/Stockholm")).datum(LocalDate.of(2026, 3, 14)));
     }
+
+    /** The datetime attribute is written by hand; it must be exactly what Instant.toString writes. */
+    @Test
+    void isoSomInstantToString() {
+        java.util.Random slump = new java.util.Random(5);
+        long[] nanos = {0, 1, 999_999_999, 1_000_000, 123_000_000, 456_000, 120_000, 7, 586_670_209};
+        for (int i = 0; i < 200_000; i++) {
+            // Seconds from year -2000 to 12000, and a fraction of each kind (none, milli, micro, nano).
+            long sekund = -125_000_000_000L + (long) (slump.nextDouble() * 440_000_000_000L);
+            int nano = i % 4 == 0 ? 0 : i % 4 == 1 ? slump.nextInt(1000) * 1_000_000
+                    : i % 4 == 2 ? slump.nextInt(1_000_000) * 1000 : slump.nextInt(1_000_000_000);
+            java.time.Instant t = java.time.Instant.ofEpochSecond(sekund, nano);
+            assertEquals(t.toString(), PageContext.iso(t));
+        }
+        for (long n : nanos) {
+            for (String tid : new String[] {"1000-01-01T00:00:00Z", "2026-12-03T16:12:59Z", "9999-12-31T23:59:59Z",
+                    "0999-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2024-02-29T12:00:00Z"}) {
+                java.time.Instant t = java.time.Instant.parse(tid).plusNanos(n);
+                assertEquals(t.toString(), PageContext.iso(t), tid + " + " + n);
+            }
+        }
+        assertEquals("2026-08-06T10:00:00Z", PageContext.iso(java.time.Instant.parse("2026-08-06T10:00:00Z")));
+    }
 }
