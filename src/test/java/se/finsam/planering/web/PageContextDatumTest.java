@@ -55,4 +55,15 @@ class PageContextDatumTest {
         }
         assertEquals("2026-08-06T10:00:00Z", PageContext.iso(java.time.Instant.parse("2026-08-06T10:00:00Z")));
     }
+
+    /** A phone number's link keeps ASCII digits and + only, whatever the number is written with. */
+    @Test
+    void telLankHallerSiffrorOchPlus() {
+        java.util.regex.Pattern ickeSiffra = java.util.regex.Pattern.compile("[^0-9+]");
+        for (String nummer : new String[] {"", "0701-23 45 67", "+46 (0)8 123 456", "٠٧٠١٢٣٤٥٦٧", "08‑123 45 67",
+                "\u200e+46 70 123 45 67\u200f", "ring 112!", "+++", "０８"}) {
+            assertEquals("tel:" + ickeSiffra.matcher(nummer).replaceAll(""), PageContext.telLank(nummer), nummer);
+        }
+        assertEquals("tel:+46701234567", PageContext.telLank("+46 70-123 45 67"));
+    }
 }
