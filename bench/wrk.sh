@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Throughput of the pages against a static file, in one run on one machine (the load generator shares the
 # server's cores, so the ratio is the figure to compare). Starts the server as deployed (java -Xmx128m -jar)
-# on the 10 000-participant data set, logs in, runs wrk against each page in turn and prints a table.
+# on the 10 000-participant data set, logs in, runs wrk against each page in turn and prints a table. The static
+# file and the three pages are measured in turn ROUNDS times and each figure is the median of its rounds: on a
+# shared two-core machine one 10-second run of the static file alone varied by a factor of two.
 #
-#   bench/wrk.sh            build the jar if missing, then measure
-#   DURATION=30 CONNECTIONS=64 bench/wrk.sh
+#   bench/wrk.sh            build the jar if missing, then measure (about seven minutes)
+#   DURATION=30 CONNECTIONS=64 ROUNDS=5 bench/wrk.sh
 #
 # Needs wrk (Debian: apt-get install -y wrk). Writes target/bench/wrk.txt.
 set -euo pipefail
@@ -12,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
+ROUNDS=${ROUNDS:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}
 OUT=target/bench
 mkdir -p "$OUT"
@@ -109,6 +112,16 @@ run_wrk() {
     END { if (bad > 0) { print "non-2xx answers: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
 
+# median_of_rounds: reads "rps p50 p99" lines; prints the median of each column and then every round's rps.
+median_of_rounds() {
+  awk '{ r[NR] = $1; a[NR] = $2; b[NR] = $3; each = each (NR > 1 ? "/" : "") $1 }
+    function med(v, n,   i, j, t) {
+      for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+      return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    }
+    END { printf "%.0f %.2f %.2f %s\n", med(r, NR), med(a, NR), med(b, NR), each }'
+}
+
 # The data sets: 10 000 participants (and the small demo set, for how costs grow), seeded once.
 for set in large small; do
   if [ ! -f "$OUT/$set.db" ]; then
@@ -150,11 +163,18 @@ large_p50=$(one_connection_p50 /min-planering "$deltagare")
 {
   echo "| what | requests/s | ratio to static | p50 ms | p99 ms |"
   echo "|---|---|---|---|---|"
+  paths=(/css/app.css /min-planering /min-planering/kontakter /min-planering/mote)
+  declare -A rounds=()
+  for round in $(seq 1 "$ROUNDS"); do
+    for path in "${paths[@]}"; do
+      rounds[$path]+="$(run_wrk "$path" "$deltagare" "$CONNECTIONS" "$DURATION")"$'\n'
+    done
+  done
   static=
-  for path in /css/app.css /min-planering /min-planering/kontakter /min-planering/mote; do
-    read -r rps p50 p99 < <(run_wrk "$path" "$deltagare" "$CONNECTIONS" "$DURATION")
+  for path in "${paths[@]}"; do
+    read -r rps p50 p99 each < <(printf '%s' "${rounds[$path]}" | median_of_rounds)
     static=${static:-$rps}
-    echo "| \`$path\`, $CONNECTIONS connections | $rps | $(awk -v a="$rps" -v b="$static" 'BEGIN{printf "%.2f", a/b}') | $p50 | $p99 |"
+    echo "| \`$path\`, $CONNECTIONS connections (median of $ROUNDS: $each) | $rps | $(awk -v a="$rps" -v b="$static" 'BEGIN{printf "%.2f", a/b}') | $p50 | $p99 |"
   done
   # As browsers ask: with Accept-Encoding: gzip, both the static file and the page are compressed per answer.
   gz_static=
