@@ -31,7 +31,7 @@ public final class MinPlaneringRoutes {
                                    MinPlaneringRepository.Notering senasteNotering,
                                    MinPlaneringRepository.Avslut avslut,
                                    List<MinPlaneringRepository.Hjalpkontakt> hjalpkontakter,
-                                   List<MinPlaneringRepository.Myndighet> kontakter, String qrSvg, String appUrl,
+                                   List<MinPlaneringRepository.Myndighet> kontakter, gg.jte.Content qrSvg, String appUrl,
                                    LocalDate idag, Instant hamtad) {
 
         /** The team's koordinator(s), whom she can always turn to. */
@@ -40,7 +40,7 @@ public final class MinPlaneringRoutes {
                     .filter(MinPlaneringRepository.Kontakt::koordinator).toList();
         }
 
-        MinPlaneringPage med(String qr, Instant nu) {
+        MinPlaneringPage med(gg.jte.Content qr, Instant nu) {
             return new MinPlaneringPage(deltagaren, planering, nyheter, senastBekraftad, nastaUppfoljning,
                     senasteNotering, avslut, hjalpkontakter, kontakter, qr, appUrl, idag, nu);
         }
@@ -64,7 +64,7 @@ public final class MinPlaneringRoutes {
     private final Clock clock;
     private final String baseUrl;
     /** The QR code only depends on the address and the language of its label: made once each. */
-    private final java.util.Map<String, String> qrCodes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, gg.jte.Content> qrCodes = new java.util.concurrent.ConcurrentHashMap<>();
     private final se.finsam.planering.db.Datautgava datautgava;
     /**
      * What her pages read, per participant, reader and day, while no data has changed. A few kB each; 500 of
@@ -143,7 +143,8 @@ public final class MinPlaneringRoutes {
         if (page == null) {
             return;
         }
-        String qr = qrCodes.computeIfAbsent(m.lang(), lang -> QrCode.svg(appUrl, m.get("utskrift.qr", appUrl)));
+        gg.jte.Content qr = qrCodes.computeIfAbsent(m.lang(),
+                lang -> QrCode.svgFardig(appUrl, m.get("utskrift.qr", appUrl)));
         renderer.render(ctx, "minplanering/plan.jte", page.med(qr, clock.instant()));
     }
 

@@ -18,12 +18,22 @@ public final class QrCode {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            // One rectangle per horizontal run of dark modules, not one square per module: a third of the size.
             StringBuilder path = new StringBuilder();
             for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    if (matrix.get(x, y)) {
-                        path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                int x = 0;
+                while (x < matrix.getWidth()) {
+                    if (!matrix.get(x, y)) {
+                        x++;
+                        continue;
                     }
+                    int start = x;
+                    while (x < matrix.getWidth() && matrix.get(x, y)) {
+                        x++;
+                    }
+                    int bredd = x - start;
+                    path.append('M').append(start).append(' ').append(y).append('h').append(bredd).append("v1h-")
+                            .append(bredd).append('z');
                 }
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " "
@@ -33,6 +43,15 @@ public final class QrCode {
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot make a QR code of " + text, e);
         }
+    }
+
+    /**
+     * The same SVG as UTF-8 bytes ready to be copied into a page: for a code that stays the same on every page
+     * (the plan's printed link to the app), so that its kilobytes are not encoded again for every view.
+     */
+    public static gg.jte.Content svgFardig(String text, String label) {
+        byte[] utf8 = svg(text, label).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return output -> output.writeBinaryContent(utf8);
     }
 
     private static String escape(String s) {
