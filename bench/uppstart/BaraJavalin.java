@@ -10,8 +10,7 @@ public final class BaraJavalin {
     }
 
     public static void main(String[] args) {
-        // As the application does: Jetty is told the cache-line size instead of starting JMX to learn it.
-        System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        Stapel.jettyUtanJmx();
         Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));

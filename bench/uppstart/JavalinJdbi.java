@@ -1,8 +1,5 @@
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The stack without the application: Javalin with one route whose answer reads the SQLite database through a
@@ -15,13 +12,8 @@ public final class JavalinJdbi {
     }
 
     public static void main(String[] args) {
-        System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
-        SQLiteDataSource sqlite = new SQLiteDataSource();
-        sqlite.setUrl("jdbc:sqlite:" + args[1]);
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(sqlite);
-        hikari.setMaximumPoolSize(4);
-        Jdbi jdbi = Jdbi.create(new HikariDataSource(hikari));
+        Stapel.jettyUtanJmx();
+        Jdbi jdbi = Jdbi.create(Stapel.pool(args[1]));
         Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/health", ctx -> {

@@ -1,10 +1,8 @@
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Javalin with one route whose answer reads the SQLite database through a Hikari pool with plain JDBC: the
@@ -16,13 +14,8 @@ public final class JavalinSqlite {
     }
 
     public static void main(String[] args) {
-        System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
-        SQLiteDataSource sqlite = new SQLiteDataSource();
-        sqlite.setUrl("jdbc:sqlite:" + args[1]);
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(sqlite);
-        hikari.setMaximumPoolSize(4);
-        HikariDataSource pool = new HikariDataSource(hikari);
+        Stapel.jettyUtanJmx();
+        HikariDataSource pool = Stapel.pool(args[1]);
         Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/health", ctx -> {
