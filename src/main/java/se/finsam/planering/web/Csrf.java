@@ -34,26 +34,16 @@ public final class Csrf {
     }
 
     public String tokenFor(String cookieValue) {
-        String token = kanda.get(cookieValue);
-        if (token == null) {
-            token = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.get().doFinal(cookieValue.getBytes(StandardCharsets.UTF_8)));
-            if (kanda.size() >= KANDA_MAX) {
-                kanda.clear();
-            }
-            kanda.put(cookieValue, token);
-        }
-        return token;
+        return kanda.hamta(cookieValue, cookie -> Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.get().doFinal(cookie.getBytes(StandardCharsets.UTF_8))));
     }
 
     /**
      * Tokens already made, by cookie value: every page a browser opens needs its token again (a form in the page
-     * header, the page's ETag). At most {@value #KANDA_MAX}, under a megabyte; when full they are all let go and
-     * made again as needed.
+     * header, the page's ETag). At most 4 096, under a megabyte.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, String> kanda =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int KANDA_MAX = 4096;
+    private final se.finsam.planering.util.Behallna<String, String> kanda =
+            new se.finsam.planering.util.Behallna<>(4096);
 
     public boolean valid(String cookieValue, String token) {
         if (cookieValue == null || token == null || cookieValue.isEmpty()) {

@@ -104,24 +104,17 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
         if (date == null) {
             return "";
         }
-        java.util.Map<Long, String> sprakets = DATUM.computeIfAbsent(lang(),
-                k -> new java.util.concurrent.ConcurrentHashMap<>());
-        String text = sprakets.get(date.toEpochDay());
-        if (text == null) {
-            if (sprakets.size() >= DATUM_MAX) {
-                sprakets.clear();
-            }
-            text = date.format(formatter(java.time.format.FormatStyle.LONG));
-            sprakets.put(date.toEpochDay(), text);
-        }
-        return text;
+        java.time.format.DateTimeFormatter format = formatter(java.time.format.FormatStyle.LONG);
+        return DATUM.computeIfAbsent(lang(), k -> new se.finsam.planering.util.Behallna<>(DATUM_MAX))
+                .hamta(date, d -> d.format(format));
     }
 
     /**
      * Dates written out, per language: a page writes dozens and the same ones again and again (formatting one
      * cost more than a tenth of the plan page), and a date's words never change. At most this many per language.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Map<Long, String>> DATUM =
+    private static final java.util.concurrent.ConcurrentHashMap<String,
+            se.finsam.planering.util.Behallna<java.time.LocalDate, String>> DATUM =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int DATUM_MAX = 4096;
 
@@ -144,10 +137,11 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
         if (time == null) {
             return "";
         }
-        int h = time.getHour();
-        int m = time.getMinute();
-        return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10),
-                (char) ('0' + m % 10)});
+        char[] c = new char[5];
+        siffror(c, 0, time.getHour(), 2);
+        c[2] = ':';
+        siffror(c, 3, time.getMinute(), 2);
+        return new String(c);
     }
 
     /**

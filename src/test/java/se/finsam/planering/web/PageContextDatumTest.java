@@ -66,4 +66,17 @@ class PageContextDatumTest {
         }
         assertEquals("tel:+46701234567", PageContext.telLank("+46 70-123 45 67"));
     }
+
+    /** The time of day is written by hand; it must be what the pattern HH:mm writes, at every minute. */
+    @Test
+    void klockslagSomMonstret() {
+        PageContext c = new PageContext(Messages.of("ar"), null, null, "/", null, ZoneId.of("Europe/Stockholm"));
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        java.time.LocalDateTime dag = java.time.LocalDateTime.of(2026, 3, 29, 0, 0, 59);
+        for (int minut = 0; minut < 24 * 60; minut++) {
+            java.time.LocalDateTime t = dag.plusMinutes(minut);
+            assertEquals(t.format(hhmm), c.klockslag(t));
+        }
+        assertEquals("", c.klockslag(null));
+    }
 }
