@@ -97,7 +97,8 @@ class DokumentationTest {
     @Test
     void lankarHittasITextBilderOchTabellerMenInteIKod() {
         String text = """
-                See [drift](docs/drift.md#backup) and ![bild](docs/bilder/a.png "titel").
+                See [drift](docs/drift.md#backup) and ![bild](docs/bilder/a.png "titel"), [a text over
+                two lines](docs/tva.md).
                 | a | [b](docs/b.md) |
                 <img src="docs/bilder/c.png" alt="c"> <a href="https://example.org">x</a>
                 [ref]: docs/d.md
@@ -106,7 +107,7 @@ class DokumentationTest {
                 [fenced](docs/f.md)
                 ```
                 """;
-        assertEquals(List.of("docs/drift.md#backup", "docs/bilder/a.png", "docs/b.md", "docs/bilder/c.png",
+        assertEquals(List.of("docs/drift.md#backup", "docs/bilder/a.png", "docs/tva.md", "docs/b.md", "docs/bilder/c.png",
                 "https://example.org", "docs/d.md"), lankar(text));
         assertTrue(relativ("docs/b.md"));
         assertTrue(relativ("#rubrik"));
@@ -152,23 +153,21 @@ class DokumentationTest {
     /** The link targets of a Markdown text, in order; code blocks and code spans are not read. */
     static List<String> lankar(String markdown) {
         String text = utanKod(markdown);
+        List<int[]> traffar = new ArrayList<>();
+        for (Pattern p : List.of(INLINE, REFERENS, HTML)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                traffar.add(new int[] {m.start(1), m.end(1)});
+            }
+        }
+        traffar.sort((a, b) -> Integer.compare(a[0], b[0]));
         List<String> lankar = new ArrayList<>();
-        for (String rad : text.split("\n", -1)) {
-            List<int[]> traffar = new ArrayList<>();
-            for (Pattern p : List.of(INLINE, REFERENS, HTML)) {
-                Matcher m = p.matcher(rad);
-                while (m.find()) {
-                    traffar.add(new int[] {m.start(1), m.end(1)});
-                }
+        for (int[] t : traffar) {
+            String mal = text.substring(t[0], t[1]);
+            if (mal.startsWith("<") && mal.endsWith(">")) {
+                mal = mal.substring(1, mal.length() - 1);
             }
-            traffar.sort((a, b) -> Integer.compare(a[0], b[0]));
-            for (int[] t : traffar) {
-                String mal = rad.substring(t[0], t[1]);
-                if (mal.startsWith("<") && mal.endsWith(">")) {
-                    mal = mal.substring(1, mal.length() - 1);
-                }
-                lankar.add(mal);
-            }
+            lankar.add(mal);
         }
         return lankar;
     }
