@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.anmalan.AnmalanRoutes;
+import se.finsam.planering.audit.AuditKedja;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.inloggning.AuthRoutes;
 import se.finsam.planering.konto.KontoRepository;
@@ -100,6 +101,11 @@ public final class App {
         if (args.length > 0 && args[0].equals("skapa-admin")) {
             System.exit(createAdmin(config, args, System.in));
         }
+        if (args.length > 0 && args[0].equals("kontrollera-logg")) {
+            System.exit(kontrolleraLogg(config, System.out));
+        }
+        // A thread that dies of an Error ends the process, so that it is started again rather than left deaf.
+        se.finsam.planering.util.Vakt.installera();
         App app = start(config, Clock.system(Config.TIDSZON));
         System.out.println();
         System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databaseFile()
@@ -215,8 +221,21 @@ public final class App {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = 1_000_000;
             // A few request threads per core, the rest of the requests in line (see Config.standardTradar).
+            // A job of Jetty's (the acceptor, a selector, a request) that fails with an Error is caught by the pool
+            // and the thread goes on, but an acceptor that is gone is not started again: hand such an Error to
+            // the thread's handler, which ends the process in production (Vakt).
             org.eclipse.jetty.util.thread.QueuedThreadPool tradar = new org.eclipse.jetty.util.thread.QueuedThreadPool(
-                    config.threads(), Math.min(8, config.threads()), 60_000);
+                    config.threads(), Math.min(8, config.threads()), 60_000) {
+                @Override
+                protected void runJob(Runnable job) {
+                    try {
+                        super.runJob(job);
+                    } catch (VirtualMachineError | LinkageError e) {
+                        se.finsam.planering.util.Vakt.dodligt(e);
+                        throw e;
+                    }
+                }
+            };
             tradar.setName("JettyServerThreadPool");
             cfg.jetty.threadPool = tradar;
             // A page (tens of kB) is copied out in 8 kB pieces; with a larger aggregation buffer they leave
@@ -253,7 +272,7 @@ public final class App {
 
             RouteTable r = new RouteTable(cfg.routes);
             table[0] = r;
-            r.get("/health", ctx -> health(jdbi, ctx), ALLA);
+            r.get("/health", ctx -> health(jdbi, audit, ctx), ALLA);
             r.get("/", hem::start, ALLA);
             r.get("/utan-nat", errors::utanNat, ALLA);
 
@@ -405,8 +424,24 @@ public final class App {
                 sessions.deleteExpired();
             } catch (RuntimeException e) {
                 LOG.warn("Could not remove expired sessions", e);
+            } catch (Error e) {
+                se.finsam.planering.util.Vakt.dodligt(e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        // The audit log's hash chain is checked once after start-up; the administrator's events page checks it
+        // again each time it is shown, and so does the command kontrollera-logg.
+        housekeeping.schedule(() -> {
+            try {
+                AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(jdbi);
+                if (kedjan.hel()) {
+                    LOG.info("{}", kedjan.text());
+                } else {
+                    LOG.error("{}", kedjan.text());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not check the audit log's hash chain", e);
+            }
+        }, 10, TimeUnit.SECONDS);
         gallring.schemalagg(housekeeping);
         // Not while the server is still starting: Flyway loads a great many classes.
         housekeeping.schedule(() -> {
@@ -484,10 +519,31 @@ public final class App {
         }
     }
 
+    /**
+     * {@code java -jar finsam-planering.jar kontrollera-logg}: checks the audit log's hash chain in the database
+     * file and prints the result. Exit status 0 when the chain is whole, 1 when it breaks, 2 when there is no
+     * database to check.
+     */
+    static int kontrolleraLogg(Config config, java.io.PrintStream ut) {
+        if (!java.nio.file.Files.isRegularFile(config.databaseFile())) {
+            ut.println("Databasen finns inte: " + config.databaseFile());
+            return 2;
+        }
+        try (Database database = Database.connect(config.databaseFile())) {
+            AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(database.jdbi());
+            ut.println(kedjan.text());
+            return kedjan.hel() ? 0 : 1;
+        }
+    }
+
     /** Set when the applied migrations do not match this version's files (checked after start-up). */
     private static volatile String migreringsfel;
 
-    private static void health(Jdbi jdbi, io.javalin.http.Context ctx) {
+    private static void health(Jdbi jdbi, AuditLog audit, io.javalin.http.Context ctx) {
+        if (!audit.skrivarenGar()) {
+            halsa(ctx.status(503), "granskningsloggens skrivare går inte");
+            return;
+        }
         if (migreringsfel != null) {
             halsa(ctx.status(503), "databasens migreringar stämmer inte med versionen");
             return;
