@@ -31,6 +31,22 @@ public final class GallringRepository {
 
     public record Korning(long id, Instant startad, Instant klar, String beslut, String utfordAv, Integer deltagare,
                           String rader) {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        /** The rows changed or removed per table, in table order, for the page; empty while the run goes on. */
+        public List<Map.Entry<String, Integer>> raderPerTabell() {
+            if (rader == null || rader.isBlank()) {
+                return List.of();
+            }
+            try {
+                Map<String, Integer> tabeller = JSON.readValue(rader,
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, Integer>>() { });
+                return List.copyOf(tabeller.entrySet());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return List.of(Map.entry(rader, 0));
+            }
+        }
     }
 
     private static final String ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
