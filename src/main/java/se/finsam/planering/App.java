@@ -592,6 +592,11 @@ public final class App {
     /** The hour (in the clock's time zone) the daily gallring runs: at night, when nobody works. */
     static final int GALLRING_TIMME = 2;
 
+    /** The audit log, whose writer /health watches. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     /** Writes the reads queued for the audit log now (tests read the log right after a request). */
     public void skrivLoggKlar() {
         audit.skrivKlart();
