@@ -102,7 +102,7 @@ public final class App {
             System.exit(createAdmin(config, args, System.in));
         }
         if (args.length > 0 && args[0].equals("kontrollera-logg")) {
-            System.exit(kontrolleraLogg(config, System.out));
+            System.exit(kontrolleraLogg(config, args, System.out));
         }
         // A thread that dies of an Error ends the process, so that it is started again rather than left deaf.
         se.finsam.planering.util.Vakt.installera();
@@ -422,6 +422,11 @@ public final class App {
         housekeeping.scheduleAtFixedRate(() -> {
             try {
                 sessions.deleteExpired();
+                // The chain's end, noted outside the database: kontrollera-logg ID:HASH holds the log to it later.
+                String slut = AuditLog.kedjansSlut(jdbi);
+                if (slut != null) {
+                    LOG.info("Audit log chain ends at {}", slut);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not remove expired sessions", e);
             } catch (Error e) {
@@ -520,17 +525,28 @@ public final class App {
     }
 
     /**
-     * {@code java -jar finsam-planering.jar kontrollera-logg}: checks the audit log's hash chain in the database
-     * file and prints the result. Exit status 0 when the chain is whole, 1 when it breaks, 2 when there is no
-     * database to check.
+     * {@code java -jar finsam-planering.jar kontrollera-logg [ID:HASH ...]}: checks the audit log's hash chain in
+     * the database file and prints the result. Each ID:HASH is a row and chain value noted down earlier (the
+     * server log prints them), which must still hold. Exit status 0 when the chain is whole, 1 when it breaks,
+     * 2 when there is no database or an argument is wrong.
      */
-    static int kontrolleraLogg(Config config, java.io.PrintStream ut) {
+    static int kontrolleraLogg(Config config, String[] args, java.io.PrintStream ut) {
+        java.util.Map<Long, byte[]> ankare = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,18}):([0-9a-fA-F]{64})").matcher(args[i]);
+            if (!m.matches()) {
+                ut.println("Användning: java -jar finsam-planering.jar kontrollera-logg [RAD:HASH ...]"
+                        + " (RAD:HASH som serverloggen skrev dem, t.ex. 1234:" + "0".repeat(64) + ")");
+                return 2;
+            }
+            ankare.put(Long.parseLong(m.group(1)), java.util.HexFormat.of().parseHex(m.group(2)));
+        }
         if (!java.nio.file.Files.isRegularFile(config.databaseFile())) {
             ut.println("Databasen finns inte: " + config.databaseFile());
             return 2;
         }
         try (Database database = Database.connect(config.databaseFile())) {
-            AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(database.jdbi());
+            AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(database.jdbi(), ankare);
             ut.println(kedjan.text());
             return kedjan.hel() ? 0 : 1;
         }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class AuditKedja {
             if (hel()) {
                 return "Granskningsloggens kedja är hel: " + rader + " rader kontrollerade"
                         + (utanKedja > 0 ? ", " + utanKedja + " äldre rader utan kedja" : "")
-                        + (senasteId == null ? "" : "; senaste rad " + senasteId + " " + senaste);
+                        + (senasteId == null ? "" : "; senaste rad " + senasteId + ":" + senaste);
             }
             return "Granskningsloggens kedja är bruten" + (brott == null ? "" : " vid rad " + brott) + ": " + orsak;
         }
@@ -152,6 +151,15 @@ public final class AuditKedja {
      * a chain after rows with one, or rows blanked by gallring that the runs' own rows do not account for.
      */
     public static Resultat kontrollera(Connection c) throws SQLException {
+        return kontrollera(c, Map.of());
+    }
+
+    /**
+     * As {@link #kontrollera(Connection)}, and each anchor (a row id and the chain value noted down for it
+     * earlier, outside the database) must still be there with that value: someone who rewrote the log and
+     * computed the chain anew from the changed row on is caught at the first anchor after the change.
+     */
+    public static Resultat kontrollera(Connection c, Map<Long, byte[]> ankare) throws SQLException {
         MessageDigest sha = sha256();
         byte[] foregaende = null;
         long rader = 0;
@@ -221,10 +229,20 @@ public final class AuditKedja {
                     if (!MessageDigest.isEqual(kedja(sha, foregaende, innehall), kedja)) {
                         return new Resultat(rader, utanKedja, id, "kedjan följer inte från raden före", null, null);
                     }
+                    byte[] noterad = ankare.get(id);
+                    if (noterad != null && !MessageDigest.isEqual(noterad, kedja)) {
+                        return new Resultat(rader, utanKedja, id, "raden har inte det värde som noterades för den"
+                                + " (kedjan är räknad på nytt)", null, null);
+                    }
                     foregaende = kedja;
                     senasteId = id;
                     rader++;
                 }
+            }
+        }
+        for (long id : ankare.keySet()) {
+            if (senasteId == null || id > senasteId || !finns(c, id)) {
+                return new Resultat(rader, utanKedja, id, "raden som noterades finns inte längre", null, null);
             }
         }
         for (var e : gallradePerKorning.entrySet()) {
@@ -239,7 +257,21 @@ public final class AuditKedja {
                 foregaende == null ? null : HexFormat.of().formatHex(foregaende));
     }
 
-    static boolean lika(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
+    private static boolean finns(Connection c, long id) throws SQLException {
+        try (var fraga = c.prepareStatement("SELECT 1 FROM audit_log WHERE id = ? AND kedja IS NOT NULL")) {
+            fraga.setLong(1, id);
+            try (ResultSet rs = fraga.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The last row of the chain as "id:hex", to note down outside the database; null while there is none. */
+    public static String slut(Connection c) throws SQLException {
+        try (var fraga = c.prepareStatement(
+                "SELECT id, kedja FROM audit_log WHERE kedja IS NOT NULL ORDER BY id DESC LIMIT 1");
+             ResultSet rs = fraga.executeQuery()) {
+            return rs.next() ? rs.getLong(1) + ":" + HexFormat.of().formatHex(rs.getBytes(2)) : null;
+        }
     }
 }

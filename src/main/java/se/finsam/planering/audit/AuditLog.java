@@ -250,12 +250,29 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Checks the hash chain of the whole log (queued reads are written first). */
-    public static AuditKedja.Resultat kontrolleraKedjan(Jdbi jdbi) {
+    /** The chain's last row as "id:hex" (null while the log has no chain), for the server log. */
+    public static String kedjansSlut(Jdbi jdbi) {
         skrivKlart(jdbi);
         return jdbi.withHandle(h -> {
             try {
-                return AuditKedja.kontrollera(h.getConnection());
+                return AuditKedja.slut(h.getConnection());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not read the audit log", e);
+            }
+        });
+    }
+
+    /** Checks the hash chain of the whole log (queued reads are written first). */
+    public static AuditKedja.Resultat kontrolleraKedjan(Jdbi jdbi) {
+        return kontrolleraKedjan(jdbi, java.util.Map.of());
+    }
+
+    /** Checks the chain, and that each anchor (row id and chain value noted down earlier) still holds. */
+    public static AuditKedja.Resultat kontrolleraKedjan(Jdbi jdbi, java.util.Map<Long, byte[]> ankare) {
+        skrivKlart(jdbi);
+        return jdbi.withHandle(h -> {
+            try {
+                return AuditKedja.kontrollera(h.getConnection(), ankare);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("Could not read the audit log", e);
             }

@@ -99,8 +99,8 @@ public final class Gallring {
                 LOG.warn("Gallring run {}: the write-ahead log could not be cut now (a reader held it); the next"
                         + " checkpoint writes over it", korning);
             }
-            LOG.info("Gallring run {} by {}: {} participants cleared, {} failed, rows {}", korning, utfordAv, klara,
-                    misslyckade, rader);
+            LOG.info("Gallring run {} by {}: {} participants cleared, {} failed, rows {}; audit log chain ends at {}",
+                    korning, utfordAv, klara, misslyckade, rader, repo.kedjansSlut());
             return new Resultat(korning, klara, rader, misslyckade);
         } finally {
             enAtGangen.unlock();

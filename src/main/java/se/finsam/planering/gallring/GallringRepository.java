@@ -128,6 +128,11 @@ public final class GallringRepository {
                 .bind("nu", nu.toString()).bind("d", deltagare).bind("r", rader).bind("id", korning).execute());
     }
 
+    /** The audit log chain's last row as "id:hex", for the server log. */
+    public String kedjansSlut() {
+        return se.finsam.planering.audit.AuditLog.kedjansSlut(jdbi);
+    }
+
     public List<Korning> korningar(int antal) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, startad, klar, beslut, utford_av, deltagare, rader FROM gallring_run

@@ -49,9 +49,13 @@ class AuditKedjaTest extends AppTest {
     }
 
     /** {@code java ... App kontrollera-logg} in a JVM of its own, on the given file: exit status and output. */
-    private static Map.Entry<Integer, String> kommandot(Path fil) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "se.finsam.planering.App", "kontrollera-logg");
+    private static Map.Entry<Integer, String> kommandot(Path fil, String... ankare)
+            throws IOException, InterruptedException {
+        List<String> kommando = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "se.finsam.planering.App", "kontrollera-logg"));
+        kommando.addAll(List.of(ankare));
+        ProcessBuilder pb = new ProcessBuilder(kommando);
         pb.environment().put("FINSAM_DB", fil.toString());
         pb.environment().put("FINSAM_DEMO", "none");
         pb.redirectErrorStream(true);
@@ -150,6 +154,55 @@ class AuditKedjaTest extends AppTest {
         AuditKedja.Resultat somGallrad = kontrollera(blankad);
         assertTrue(!somGallrad.hel() && somGallrad.orsak().contains("gallringskörning " + korning), somGallrad.text());
 
+        // Someone who also computes the chain anew from the changed row on is not seen by the chain alone, but
+        // by a chain end noted down before (the server log prints it): the row it names no longer has that value.
+        String noterat = AuditLog.kedjansSlut(app.jdbi());
+        Path omraknad = kopia("omraknad");
+        try (Connection c = raJdbc(omraknad); var st = c.createStatement()) {
+            st.executeUpdate("DROP TRIGGER audit_log_ingen_andring");
+            st.executeUpdate("UPDATE audit_log SET vad = 'ändrat och omräknat' WHERE id = " + mitt);
+            byte[] foregaende;
+            try (var rs = st.executeQuery("SELECT kedja FROM audit_log WHERE id < " + mitt
+                    + " ORDER BY id DESC LIMIT 1")) {
+                foregaende = rs.getBytes(1);
+            }
+            var sha = AuditKedja.sha256();
+            List<Object[]> nya = new java.util.ArrayList<>();
+            try (var rs = st.executeQuery("SELECT id, tid, anvandare_id, handling, deltagare_id, vad, adress, antal,"
+                    + " salt, innehall, gallrad FROM audit_log WHERE id >= " + mitt + " ORDER BY id")) {
+                while (rs.next()) {
+                    byte[] innehall = rs.getBytes(10);
+                    if (rs.getObject(11) == null) {
+                        innehall = AuditKedja.innehall(sha, rs.getBytes(9), rs.getString(2),
+                                (Long) (rs.getObject(3) == null ? null : rs.getLong(3)), rs.getString(4),
+                                (Long) (rs.getObject(5) == null ? null : rs.getLong(5)), rs.getString(6),
+                                rs.getString(7), rs.getLong(8));
+                    }
+                    foregaende = AuditKedja.kedja(sha, foregaende, innehall);
+                    nya.add(new Object[] {rs.getLong(1), innehall, foregaende});
+                }
+            }
+            try (var upd = c.prepareStatement("UPDATE audit_log SET innehall = ?, kedja = ? WHERE id = ?")) {
+                for (Object[] rad : nya) {
+                    upd.setBytes(1, (byte[]) rad[1]);
+                    upd.setBytes(2, (byte[]) rad[2]);
+                    upd.setLong(3, (Long) rad[0]);
+                    upd.executeUpdate();
+                }
+            }
+        }
+        assertTrue(kontrollera(omraknad).hel(), "a chain computed anew is whole by itself");
+        long ankarRad = Long.parseLong(noterat.substring(0, noterat.indexOf(':')));
+        try (Database db = Database.connect(omraknad)) {
+            AuditKedja.Resultat motAnkaret = AuditLog.kontrolleraKedjan(db.jdbi(), Map.of(ankarRad,
+                    java.util.HexFormat.of().parseHex(noterat.substring(noterat.indexOf(':') + 1))));
+            assertEquals(ankarRad, motAnkaret.brott(), motAnkaret.text());
+        }
+        var motAnkaret = kommandot(omraknad, noterat);
+        assertEquals(1, motAnkaret.getKey(), motAnkaret.getValue());
+        var ankaretHaller = kommandot(app.databaseFile(), noterat);
+        assertEquals(0, ankaretHaller.getKey(), ankaretHaller.getValue());
+
         // And on the app's own file, while it runs: the events page and the command both name the row.
         String fore;
         try (Connection c = raJdbc(app.databaseFile()); var st = c.createStatement()) {
@@ -171,9 +224,12 @@ class AuditKedjaTest extends AppTest {
     }
 
     @Test
-    void kommandotUtanDatabasSvararTva() throws Exception {
+    void kommandotUtanDatabasEllerMedFelAnkareSvararTva() throws Exception {
         var svar = kommandot(kopior.resolve("finns-inte.db"));
         assertEquals(2, svar.getKey(), svar.getValue());
+        var felAnkare = kommandot(app.databaseFile(), "12:inte-en-hash");
+        assertEquals(2, felAnkare.getKey(), felAnkare.getValue());
+        assertTrue(felAnkare.getValue().contains("Användning"), felAnkare.getValue());
         assertTrue(Files.notExists(kopior.resolve("finns-inte.db")), "the check does not create a database");
     }
 }
