@@ -114,6 +114,9 @@ public final class App {
             DemoData.loginLines().forEach(line -> System.out.println("  " + line));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+        // Alive but deaf is not allowed either: /health unanswered for about three minutes ends the process.
+        se.finsam.planering.util.Vakt.horHalsan(java.net.URI.create("http://127.0.0.1:" + app.port() + "/health"),
+                java.time.Duration.ofSeconds(20), 9);
     }
 
     public static App start(Config config, Clock clock) {

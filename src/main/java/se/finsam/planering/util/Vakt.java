@@ -49,12 +49,53 @@ public final class Vakt {
         }
     }
 
+    /**
+     * Asks the server's own /health every {@code intervall}; after {@code grans} times in a row without an
+     * answer within the interval, the process ends with {@link #STATUS}: a server that is alive but does not
+     * answer (its acceptor gone, every thread stuck) is started again rather than left so. Any answer, 503
+     * too, counts as alive (503 says what is wrong, and its causes mend themselves or need a person). Called
+     * by {@code main}, so this holds for a plain {@code java -jar} too.
+     */
+    public static Thread horHalsan(java.net.URI halsa, java.time.Duration intervall, int grans) {
+        Thread trad = new Thread(() -> {
+            java.net.http.HttpClient klient = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(intervall).build();
+            int fel = 0;
+            while (true) {
+                try {
+                    Thread.sleep(intervall.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                int status;
+                try {
+                    status = klient.send(java.net.http.HttpRequest.newBuilder(halsa).timeout(intervall).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    status = -1;
+                }
+                fel = status > 0 ? 0 : fel + 1;
+                if (fel == 1 || fel == grans) {
+                    LOG.warn("/health did not answer ({} in a row)", fel);
+                }
+                if (fel >= grans) {
+                    stoppa(Thread.currentThread(), new IllegalStateException(
+                            "/health did not answer " + grans + " times in a row"));
+                }
+            }
+        }, "halsovakt");
+        trad.setDaemon(true);
+        trad.start();
+        return trad;
+    }
+
     private static void stoppa(Thread trad, Throwable fel) {
         try {
-            System.err.println("FINSAM Planering: tråden " + trad.getName() + " dog av " + fel
+            System.err.println("FINSAM Planering: " + trad.getName() + ": " + fel
                     + "; processen avslutas med status " + STATUS + " för att startas om");
-            LOG.error("Thread {} died of an error; the process ends with status {} to be restarted", trad.getName(),
-                    STATUS, fel);
+            LOG.error("{}: the process ends with status {} to be restarted", trad.getName(), STATUS, fel);
         } catch (Throwable ignorerad) {
             // Out of memory even for the message: end anyway.
         }
