@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * transaction per batch (group commit), so a page view does not wait for a write. The queue is written out
  * before anything reads the log, and on shutdown; a crash of the process (not of the machine alone: SQLite
  * has what was committed) can lose at most the reads of the last moment, never a change.
+ *
+ * <p>Every row joins a SHA-256 hash chain as it is written ({@link AuditKedja}): each write reads the last link
+ * inside its own write transaction, so the chain follows the ids whoever writes. If the writer thread dies of
+ * an Error, a new one is started with the queue intact; until it runs, {@link #skrivarenGar} is false.
  */
 public final class AuditLog implements AutoCloseable {
 

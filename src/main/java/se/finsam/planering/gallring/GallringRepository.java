@@ -149,9 +149,11 @@ public final class GallringRepository {
     }
 
     /**
-     * Clears one participant in one transaction, inside the named path the append-only tables allow (an active
-     * gallring_run row, seen by no other connection before the commit). Returns rows changed or removed per
-     * table; nothing when she was cleared already.
+     * Clears one participant in one transaction, inside the one path the append-only tables allow: this run's
+     * row active (seen by no other connection before the commit) and this thread marked as clearing her
+     * ({@link se.finsam.planering.db.Gallringslage}). Her audit log rows are blanked and a chained row states
+     * the counts, in the same transaction. Returns rows changed or removed per table; nothing when she was
+     * cleared already.
      */
     public Map<String, Integer> gallra(long korning, long deltagareId, Instant nu) {
         // Queued reads of this person go in first, so that they are removed with the rest.
