@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.anmalan.AnmalanRoutes;
+import se.finsam.planering.audit.AuditKedja;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.inloggning.AuthRoutes;
 import se.finsam.planering.konto.KontoRepository;
@@ -100,6 +101,11 @@ public final class App {
         if (args.length > 0 && args[0].equals("skapa-admin")) {
             System.exit(createAdmin(config, args, System.in));
         }
+        if (args.length > 0 && args[0].equals("kontrollera-logg")) {
+            System.exit(kontrolleraLogg(config, args, System.out));
+        }
+        // A thread that dies of an Error ends the process, so that it is started again rather than left deaf.
+        se.finsam.planering.util.Vakt.installera();
         App app = start(config, Clock.system(Config.TIDSZON));
         System.out.println();
         System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databaseFile()
@@ -108,6 +114,9 @@ public final class App {
             DemoData.loginLines().forEach(line -> System.out.println("  " + line));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+        // Alive but deaf is not allowed either: /health unanswered for about three minutes ends the process.
+        se.finsam.planering.util.Vakt.horHalsan(java.net.URI.create("http://127.0.0.1:" + app.port() + "/health"),
+                java.time.Duration.ofSeconds(20), 9);
     }
 
     public static App start(Config config, Clock clock) {
@@ -215,8 +224,21 @@ public final class App {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = 1_000_000;
             // A few request threads per core, the rest of the requests in line (see Config.standardTradar).
+            // A job of Jetty's (the acceptor, a selector, a request) that fails with an Error is caught by the pool
+            // and the thread goes on, but an acceptor that is gone is not started again: hand such an Error to
+            // the thread's handler, which ends the process in production (Vakt).
             org.eclipse.jetty.util.thread.QueuedThreadPool tradar = new org.eclipse.jetty.util.thread.QueuedThreadPool(
-                    config.threads(), Math.min(8, config.threads()), 60_000);
+                    config.threads(), Math.min(8, config.threads()), 60_000) {
+                @Override
+                protected void runJob(Runnable job) {
+                    try {
+                        super.runJob(job);
+                    } catch (VirtualMachineError | LinkageError e) {
+                        se.finsam.planering.util.Vakt.dodligt(e);
+                        throw e;
+                    }
+                }
+            };
             tradar.setName("JettyServerThreadPool");
             cfg.jetty.threadPool = tradar;
             // A page (tens of kB) is copied out in 8 kB pieces; with a larger aggregation buffer they leave
@@ -253,7 +275,7 @@ public final class App {
 
             RouteTable r = new RouteTable(cfg.routes);
             table[0] = r;
-            r.get("/health", ctx -> health(jdbi, ctx), ALLA);
+            r.get("/health", ctx -> health(jdbi, audit, ctx), ALLA);
             r.get("/", hem::start, ALLA);
             r.get("/utan-nat", errors::utanNat, ALLA);
 
@@ -403,10 +425,31 @@ public final class App {
         housekeeping.scheduleAtFixedRate(() -> {
             try {
                 sessions.deleteExpired();
+                // The chain's end, noted outside the database: kontrollera-logg ID:HASH holds the log to it later.
+                String slut = AuditLog.kedjansSlut(jdbi);
+                if (slut != null) {
+                    LOG.info("Audit log chain ends at {}", slut);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not remove expired sessions", e);
+            } catch (Error e) {
+                se.finsam.planering.util.Vakt.dodligt(e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        // The audit log's hash chain is checked once after start-up; the administrator's events page checks it
+        // again each time it is shown, and so does the command kontrollera-logg.
+        housekeeping.schedule(() -> {
+            try {
+                AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(jdbi);
+                if (kedjan.hel()) {
+                    LOG.info("{}", kedjan.text());
+                } else {
+                    LOG.error("{}", kedjan.text());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not check the audit log's hash chain", e);
+            }
+        }, 10, TimeUnit.SECONDS);
         gallring.schemalagg(housekeeping);
         // Not while the server is still starting: Flyway loads a great many classes.
         housekeeping.schedule(() -> {
@@ -484,10 +527,42 @@ public final class App {
         }
     }
 
+    /**
+     * {@code java -jar finsam-planering.jar kontrollera-logg [ID:HASH ...]}: checks the audit log's hash chain in
+     * the database file and prints the result. Each ID:HASH is a row and chain value noted down earlier (the
+     * server log prints them), which must still hold. Exit status 0 when the chain is whole, 1 when it breaks,
+     * 2 when there is no database or an argument is wrong.
+     */
+    static int kontrolleraLogg(Config config, String[] args, java.io.PrintStream ut) {
+        java.util.Map<Long, byte[]> ankare = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,18}):([0-9a-fA-F]{64})").matcher(args[i]);
+            if (!m.matches()) {
+                ut.println("Användning: java -jar finsam-planering.jar kontrollera-logg [RAD:HASH ...]"
+                        + " (RAD:HASH som serverloggen skrev dem, t.ex. 1234:" + "0".repeat(64) + ")");
+                return 2;
+            }
+            ankare.put(Long.parseLong(m.group(1)), java.util.HexFormat.of().parseHex(m.group(2)));
+        }
+        if (!java.nio.file.Files.isRegularFile(config.databaseFile())) {
+            ut.println("Databasen finns inte: " + config.databaseFile());
+            return 2;
+        }
+        try (Database database = Database.connect(config.databaseFile())) {
+            AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(database.jdbi(), ankare);
+            ut.println(kedjan.text());
+            return kedjan.hel() ? 0 : 1;
+        }
+    }
+
     /** Set when the applied migrations do not match this version's files (checked after start-up). */
     private static volatile String migreringsfel;
 
-    private static void health(Jdbi jdbi, io.javalin.http.Context ctx) {
+    private static void health(Jdbi jdbi, AuditLog audit, io.javalin.http.Context ctx) {
+        if (!audit.skrivarenGar()) {
+            halsa(ctx.status(503), "granskningsloggens skrivare går inte");
+            return;
+        }
         if (migreringsfel != null) {
             halsa(ctx.status(503), "databasens migreringar stämmer inte med versionen");
             return;
@@ -535,6 +610,11 @@ public final class App {
 
     /** The hour (in the clock's time zone) the daily gallring runs: at night, when nobody works. */
     static final int GALLRING_TIMME = 2;
+
+    /** The audit log, whose writer /health watches. */
+    public AuditLog audit() {
+        return audit;
+    }
 
     /** Writes the reads queued for the audit log now (tests read the log right after a request). */
     public void skrivLoggKlar() {

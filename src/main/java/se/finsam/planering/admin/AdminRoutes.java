@@ -58,7 +58,8 @@ public final class AdminRoutes {
                            List<Alternativ> organisationer, FormErrors.Meddelande meddelande) {
     }
 
-    public record HandelserPage(HandelseRepository.Sida sida, String slag, List<String> slagen) {
+    public record HandelserPage(HandelseRepository.Sida sida, String slag, List<String> slagen,
+                                se.finsam.planering.audit.AuditKedja.Resultat kedjan) {
     }
 
     private final OrganisationRepository organisationer;
@@ -420,7 +421,7 @@ public final class AdminRoutes {
         }
         renderer.render(ctx, "admin/handelser.jte", new HandelserPage(
                 handelser.sida(slag == null || slag.isEmpty() ? null : slag, sida, PER_SIDA),
-                slag == null ? "" : slag, HandelseRepository.SLAG));
+                slag == null ? "" : slag, HandelseRepository.SLAG, handelser.kedjan()));
     }
 
     // ---- Shared ----

@@ -31,6 +31,11 @@ public final class HandelseRepository {
         return slag + " " + id + ": " + text;
     }
 
+    /** The audit log's hash chain, checked now over every row. */
+    public se.finsam.planering.audit.AuditKedja.Resultat kedjan() {
+        return se.finsam.planering.audit.AuditLog.kontrolleraKedjan(jdbi);
+    }
+
     /** One page (from 1) of events, newest first; {@code slag} null or blank means every kind. */
     public Sida sida(String slag, int sida, int perSida) {
         String villkor = switch (slag == null ? "" : slag) {
@@ -43,7 +48,7 @@ public final class HandelseRepository {
         List<Handelse> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.tid, CASE WHEN a.roll <> 'deltagare' THEN a.namn END AS vem, l.handling, l.vad, l.adress
                         FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id
-                        WHERE l.deltagare_id IS NULL""" + " AND " + villkor + " ORDER BY l.id DESC LIMIT :n OFFSET :fran")
+                        WHERE l.deltagare_id IS NULL AND l.gallrad IS NULL""" + " AND " + villkor + " ORDER BY l.id DESC LIMIT :n OFFSET :fran")
                 .bind("prefix", (slag == null ? "" : slag) + " %")
                 .bind("n", perSida + 1).bind("fran", (long) (sida - 1) * perSida)
                 .map((rs, c) -> new Handelse(Instant.parse(rs.getString("tid")), rs.getString("vem"),

@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * transaction per batch (group commit), so a page view does not wait for a write. The queue is written out
  * before anything reads the log, and on shutdown; a crash of the process (not of the machine alone: SQLite
  * has what was committed) can lose at most the reads of the last moment, never a change.
+ *
+ * <p>Every row joins a SHA-256 hash chain as it is written ({@link AuditKedja}): each write reads the last link
+ * inside its own write transaction, so the chain follows the ids whoever writes. If the writer thread dies of
+ * an Error, a new one is started with the queue intact; until it runs, {@link #skrivarenGar} is false.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -42,12 +46,16 @@ public final class AuditLog implements AutoCloseable {
 
     /** Lets code that reads the log (with only a Jdbi at hand) have the queued reads written first. */
     public static final class Ko implements org.jdbi.v3.core.config.JdbiConfig<Ko> {
+        private static final Object UTAN_LOGG = new Object();
         private Runnable skrivKlart = () -> { };
+        /** The lock every writer of the log holds, so rows join the hash chain one writer at a time. */
+        private Object las = UTAN_LOGG;
 
         @Override
         public Ko createCopy() {
             Ko copy = new Ko();
             copy.skrivKlart = skrivKlart;
+            copy.las = las;
             return copy;
         }
     }
@@ -56,17 +64,68 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private final java.util.concurrent.BlockingQueue<Rad> lasningar =
             new java.util.concurrent.LinkedBlockingQueue<>(KO_MAX);
-    private final Thread skrivare;
+    private volatile Thread skrivare;
     private volatile boolean stangd;
+    /** For tests: an error the writer throws at its next turn, as a real one would (out of memory). */
+    private volatile Error provfel;
+    /** How many times the writer has died; each new start waits a little longer (at most a minute). */
+    private int dodsfall;
 
     public AuditLog(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         jdbi.registerRowMapper(ConstructorMapper.factory(Post.class));
         jdbi.getConfig(Ko.class).skrivKlart = this::skrivKlart;
-        skrivare = new Thread(this::skrivLoop, "audit-skrivare");
-        skrivare.setDaemon(true);
-        skrivare.start();
+        jdbi.getConfig(Ko.class).las = this;
+        startaSkrivare();
+    }
+
+    /**
+     * Starts the writer. If it dies of an Error, the queue and the batch it was writing stay here: a new writer
+     * is started after a pause and writes them, so nothing is lost. Until then /health answers 503.
+     */
+    private void startaSkrivare() {
+        Thread trad = new Thread(this::skrivLoop, "audit-skrivare");
+        trad.setDaemon(true);
+        trad.setUncaughtExceptionHandler((t, fel) -> {
+            long paus;
+            synchronized (lasningar) {
+                dodsfall++;
+                paus = Math.min(60_000, 1000L << Math.min(6, dodsfall - 1));
+            }
+            try {
+                LOG.error("The audit log's writer died; a new one starts in {} ms with the queue intact", paus, fel);
+            } catch (Throwable ignorerad) {
+                // Even logging failed; the new writer is started all the same.
+            }
+            if (!stangd) {
+                Thread omstart = new Thread(() -> {
+                    try {
+                        Thread.sleep(paus);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (!stangd) {
+                        startaSkrivare();
+                        LOG.info("The audit log's writer runs again");
+                    }
+                }, "audit-skrivare-omstart");
+                omstart.setDaemon(true);
+                omstart.start();
+            }
+        });
+        skrivare = trad;
+        trad.start();
+    }
+
+    /** Whether the writer of queued reads is running (false for a while after it died, until it is back). */
+    public boolean skrivarenGar() {
+        return stangd || skrivare.isAlive();
+    }
+
+    /** For tests: the writer throws {@code fel} at its next turn, as it would a real error. */
+    public void provaFel(Error fel) {
+        provfel = fel;
     }
 
     /** Writes the queued reads before code with only a Jdbi reads the log. */
@@ -83,6 +142,11 @@ public final class AuditLog implements AutoCloseable {
                     // reads of hundreds of requests (merged per second) instead of a commit every few. Rows are
                     // taken from the queue only under the lock, where skrivKlart sees every one of them.
                     Thread.sleep(INTERVALL_MS);
+                }
+                Error fel = provfel;
+                if (fel != null) {
+                    provfel = null;
+                    throw fel;
                 }
                 // With nothing new, this still retries the rows of a batch that failed.
                 merVantar = skriv();
@@ -142,27 +206,81 @@ public final class AuditLog implements AutoCloseable {
 
     /** Plain JDBC for the writer: binding a thousand rows through Jdbi costs more than inserting them. */
     private void skrivRader(java.util.List<java.util.Map.Entry<Rad, Integer>> batch) {
-        try {
-            jdbi.useTransaction((org.jdbi.v3.core.HandleConsumer<java.sql.SQLException>) h -> {
-                try (var insert = h.getConnection().prepareStatement("INSERT INTO audit_log"
-                        + " (tid, anvandare_id, handling, deltagare_id, vad, adress, antal) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (var rad : batch) {
-                        Rad r = rad.getKey();
-                        insert.setInt(7, rad.getValue());
-                        insert.setString(1, r.tid().toString());
-                        insert.setObject(2, r.anvandareId());
-                        insert.setString(3, r.handling());
-                        insert.setObject(4, r.deltagareId());
-                        insert.setString(5, r.vad());
-                        insert.setString(6, r.adress());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            });
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Could not write " + batch.size() + " read entries", e);
+        java.util.List<AuditKedja.NyRad> rader = new java.util.ArrayList<>(batch.size());
+        for (var rad : batch) {
+            Rad r = rad.getKey();
+            rader.add(new AuditKedja.NyRad(tid(r.tid()), r.anvandareId(), r.handling(), r.deltagareId(), r.vad(),
+                    r.adress(), rad.getValue()));
         }
+        skrivIKedjan(jdbi, rader);
+    }
+
+    /** The time as the log stores it: ISO-8601, whole seconds. */
+    private static String tid(Instant tid) {
+        return tid.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    /** Writes rows at the end of the hash chain in one transaction; the caller holds the log's lock. */
+    private static void skrivIKedjan(Jdbi jdbi, java.util.List<AuditKedja.NyRad> rader) {
+        try {
+            jdbi.useTransaction((org.jdbi.v3.core.HandleConsumer<java.sql.SQLException>) h ->
+                    AuditKedja.skrivIn(h.getConnection(), rader));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not write " + rader.size() + " audit entries", e);
+        }
+    }
+
+    /**
+     * Writes one row at the end of the chain inside a transaction the caller has open on {@code h} (a change
+     * that must be logged together with what it changed). The caller holds the lock of {@link #medLas}.
+     */
+    public static void skrivI(org.jdbi.v3.core.Handle h, Instant tid, Long anvandareId, Handling handling,
+                              Long deltagareId, String vad, String adress) {
+        try {
+            AuditKedja.skrivIn(h.getConnection(), java.util.List.of(new AuditKedja.NyRad(tid(tid), anvandareId,
+                    handling.name().toLowerCase(java.util.Locale.ROOT), deltagareId, vad, adress, 1)));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not write an audit entry", e);
+        }
+    }
+
+    /**
+     * Runs {@code arbete} holding the log's lock, so that rows it writes with {@link #skrivI} follow on the chain
+     * in order. Take it before opening the transaction, never inside one.
+     */
+    public static <T> T medLas(Jdbi jdbi, java.util.function.Supplier<T> arbete) {
+        synchronized (jdbi.getConfig(Ko.class).las) {
+            return arbete.get();
+        }
+    }
+
+    /** The chain's last row as "id:hex" (null while the log has no chain), for the server log. */
+    public static String kedjansSlut(Jdbi jdbi) {
+        skrivKlart(jdbi);
+        return jdbi.withHandle(h -> {
+            try {
+                return AuditKedja.slut(h.getConnection());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not read the audit log", e);
+            }
+        });
+    }
+
+    /** Checks the hash chain of the whole log (queued reads are written first). */
+    public static AuditKedja.Resultat kontrolleraKedjan(Jdbi jdbi) {
+        return kontrolleraKedjan(jdbi, java.util.Map.of());
+    }
+
+    /** Checks the chain, and that each anchor (row id and chain value noted down earlier) still holds. */
+    public static AuditKedja.Resultat kontrolleraKedjan(Jdbi jdbi, java.util.Map<Long, byte[]> ankare) {
+        skrivKlart(jdbi);
+        return jdbi.withHandle(h -> {
+            try {
+                return AuditKedja.kontrollera(h.getConnection(), ankare);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not read the audit log", e);
+            }
+        });
     }
 
     /** Reads are queued (while the writer runs); everything else is written at once. */
@@ -233,26 +351,20 @@ public final class AuditLog implements AutoCloseable {
             LOG.debug("{} user={} {} participants: {} from {}", value, anvandareId, deltagareIds.size(), vad, adress);
             return;
         }
+        String t = tid(tid);
+        java.util.List<AuditKedja.NyRad> rader = new java.util.ArrayList<>(unika.size());
+        for (Long d : unika) {
+            rader.add(new AuditKedja.NyRad(t, anvandareId, value, d, vad, adress, 1));
+        }
         synchronized (this) {
-            jdbi.useTransaction(h -> {
-                var batch = h.prepareBatch("INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)"
-                        + " VALUES (:t, :a, :h, :d, :v, :ip)");
-                for (Long d : unika) {
-                    batch.bind("t", tid).bind("a", anvandareId).bind("h", value).bind("d", d).bind("v", vad)
-                            .bind("ip", adress).add();
-                }
-                batch.execute();
-            });
+            skrivIKedjan(jdbi, rader);
         }
         LOG.info("{} user={} {} participants: {} from {}", value, anvandareId, deltagareIds.size(), vad, adress);
     }
 
     private void insert(Long anvandareId, String value, Long deltagareId, String vad, String adress) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO audit_log (tid, anvandare_id, handling, deltagare_id, vad, adress)
-                        VALUES (:t, :a, :h, :d, :v, :ip)""")
-                .bind("t", clock.instant()).bind("a", anvandareId).bind("h", value).bind("d", deltagareId)
-                .bind("v", vad).bind("ip", adress).execute());
+        skrivIKedjan(jdbi, java.util.List.of(new AuditKedja.NyRad(tid(clock.instant()), anvandareId, value,
+                deltagareId, vad, adress, 1)));
     }
 
     /** The newest entries about one participant, for "who has looked at my data". */

@@ -33,7 +33,7 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
      * starts without Flyway (scanning and checking every migration is most of a start-up); {@link #kontrollera}
      * then checks the migrations' checksums in the background. A test keeps this equal to the newest file.
      */
-    public static final int SENASTE_MIGRERING = 25;
+    public static final int SENASTE_MIGRERING = 28;
 
     private static Flyway flyway(javax.sql.DataSource dataSource) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
@@ -94,7 +94,17 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
         // out). IMMEDIATE takes the write lock at BEGIN, so writers queue on the busy timeout instead.
         // Plain reads run outside transactions (auto-commit) and are not affected.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        // Removed and overwritten content is zeroed in the file, not only unlinked: what gallring clears does
+        // not stay readable in free pages or in the unused space of a page.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        SQLiteDataSource dataSource = new SQLiteDataSource(config) {
+            @Override
+            public org.sqlite.SQLiteConnection getConnection(String user, String password) throws java.sql.SQLException {
+                org.sqlite.SQLiteConnection connection = super.getConnection(user, password);
+                Gallringslage.definiera(connection);
+                return connection;
+            }
+        };
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 
         if (!aktuell(dataSource)) {

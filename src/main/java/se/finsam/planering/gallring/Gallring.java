@@ -54,6 +54,10 @@ public final class Gallring {
                 kor("schemalagd körning");
             } catch (RuntimeException e) {
                 LOG.error("Gallring failed; it runs again tomorrow", e);
+            } catch (Error e) {
+                // Caught, or the executor would silently never run it again; the process decides (Vakt).
+                LOG.error("Gallring died of an error", e);
+                se.finsam.planering.util.Vakt.dodligt(e);
             }
         }, Math.max(1, forst), TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
     }
@@ -91,8 +95,12 @@ public final class Gallring {
                 raderJson = rader.toString();
             }
             repo.avsluta(korning, clock.instant(), klara, raderJson);
-            LOG.info("Gallring run {} by {}: {} participants cleared, {} failed, rows {}", korning, utfordAv, klara,
-                    misslyckade, rader);
+            if (klara > 0 && !repo.rensaFilen()) {
+                LOG.warn("Gallring run {}: the write-ahead log could not be cut now (a reader held it); the next"
+                        + " checkpoint writes over it", korning);
+            }
+            LOG.info("Gallring run {} by {}: {} participants cleared, {} failed, rows {}; audit log chain ends at {}",
+                    korning, utfordAv, klara, misslyckade, rader, repo.kedjansSlut());
             return new Resultat(korning, klara, rader, misslyckade);
         } finally {
             enAtGangen.unlock();

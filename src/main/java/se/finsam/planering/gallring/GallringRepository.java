@@ -31,6 +31,22 @@ public final class GallringRepository {
 
     public record Korning(long id, Instant startad, Instant klar, String beslut, String utfordAv, Integer deltagare,
                           String rader) {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        /** The rows changed or removed per table, in table order, for the page; empty while the run goes on. */
+        public List<Map.Entry<String, Integer>> raderPerTabell() {
+            if (rader == null || rader.isBlank()) {
+                return List.of();
+            }
+            try {
+                Map<String, Integer> tabeller = JSON.readValue(rader,
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, Integer>>() { });
+                return List.copyOf(tabeller.entrySet());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return List.of(Map.entry(rader, 0));
+            }
+        }
     }
 
     private static final String ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -112,6 +128,11 @@ public final class GallringRepository {
                 .bind("nu", nu.toString()).bind("d", deltagare).bind("r", rader).bind("id", korning).execute());
     }
 
+    /** The audit log chain's last row as "id:hex", for the server log. */
+    public String kedjansSlut() {
+        return se.finsam.planering.audit.AuditLog.kedjansSlut(jdbi);
+    }
+
     public List<Korning> korningar(int antal) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, startad, klar, beslut, utford_av, deltagare, rader FROM gallring_run
@@ -128,14 +149,17 @@ public final class GallringRepository {
     }
 
     /**
-     * Clears one participant in one transaction, inside the named path the append-only tables allow (an active
-     * gallring_run row, seen by no other connection before the commit). Returns rows changed or removed per
-     * table; nothing when she was cleared already.
+     * Clears one participant in one transaction, inside the one path the append-only tables allow: this run's
+     * row active (seen by no other connection before the commit) and this thread marked as clearing her
+     * ({@link se.finsam.planering.db.Gallringslage}). Her audit log rows are blanked and a chained row states
+     * the counts, in the same transaction. Returns rows changed or removed per table; nothing when she was
+     * cleared already.
      */
     public Map<String, Integer> gallra(long korning, long deltagareId, Instant nu) {
         // Queued reads of this person go in first, so that they are removed with the rest.
         se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
-        return jdbi.inTransaction(h -> {
+        // The log's lock before the transaction: the row this writes joins the hash chain in order.
+        return se.finsam.planering.audit.AuditLog.medLas(jdbi, () -> jdbi.inTransaction(h -> {
             Map<String, Integer> rader = new LinkedHashMap<>();
             Long konto = h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d AND gallrad IS NULL")
                     .bind("d", deltagareId).mapTo(Long.class).findOne().orElse(-1L);
@@ -145,60 +169,121 @@ public final class GallringRepository {
                 return rader;
             }
             long k = konto == null ? -1L : konto;
-            h.createUpdate("UPDATE gallring_run SET aktiv = 1 WHERE id = :id").bind("id", korning).execute();
-            String planer = "(SELECT id FROM planering WHERE deltagare_id = :d)";
-            String punkter = "(SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id"
-                    + " WHERE p.deltagare_id = :d)";
-            String uppfoljningar = "(SELECT id FROM uppfoljning WHERE deltagare_id = :d)";
-            kor(h, rader, "deltagare", """
-                    UPDATE deltagare SET fornamn = NULL, efternamn = NULL, personnummer = NULL, telefon = NULL,
-                        epost = NULL, tolksprak = NULL, anvandare_id = NULL, kod = :kod, gallrad = :nu,
-                        skyddad_identitet = 1
-                    WHERE id = :d""", deltagareId, k, Map.of("kod", nyKod(), "nu", nu.toString()));
-            for (String tabell : List.of("session", "aktiveringskod", "nyckel", "totp", "totp_anvand",
-                    "webauthn_utmaning", "konto_andring")) {
-                kor(h, rader, tabell, "DELETE FROM " + tabell + " WHERE anvandare_id = :a", deltagareId, k, Map.of());
+            // The append-only tables' triggers let this thread through for her rows only, while this run is active.
+            return se.finsam.planering.db.Gallringslage.medan(korning, deltagareId, k,
+                    () -> gallraHenne(h, korning, deltagareId, k, nu));
+        }));
+    }
+
+    private Map<String, Integer> gallraHenne(Handle h, long korning, long deltagareId, long k, Instant nu) {
+        Map<String, Integer> rader = new LinkedHashMap<>();
+        h.createUpdate("UPDATE gallring_run SET aktiv = 1 WHERE id = :id").bind("id", korning).execute();
+        String planer = "(SELECT id FROM planering WHERE deltagare_id = :d)";
+        String punkter = "(SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id"
+                + " WHERE p.deltagare_id = :d)";
+        String uppfoljningar = "(SELECT id FROM uppfoljning WHERE deltagare_id = :d)";
+        kor(h, rader, "deltagare", """
+                UPDATE deltagare SET fornamn = NULL, efternamn = NULL, personnummer = NULL, telefon = NULL,
+                    epost = NULL, tolksprak = NULL, anvandare_id = NULL, kod = :kod, gallrad = :nu,
+                    skyddad_identitet = 1
+                WHERE id = :d""", deltagareId, k, Map.of("kod", nyKod(), "nu", nu.toString()));
+        for (String tabell : List.of("session", "aktiveringskod", "nyckel", "totp", "totp_anvand",
+                "webauthn_utmaning", "konto_andring")) {
+            kor(h, rader, tabell, "DELETE FROM " + tabell + " WHERE anvandare_id = :a", deltagareId, k, Map.of());
+        }
+        kor(h, rader, "anvandare", """
+                UPDATE anvandare SET anvandarnamn = NULL, namn = '–', telefon = NULL, epost = NULL,
+                    pin_hash = NULL, losenord_hash = NULL, nyckel_handtag = NULL, aktiv = 0
+                WHERE id = :a AND roll = 'deltagare'""", deltagareId, k, Map.of());
+        // Log rows are blanked, not deleted: who, whom, what and from where go (and the salt of the content's
+        // hash), the time, the kind and the hash chain stay, so the chain stays whole.
+        kor(h, rader, "audit_log", """
+                UPDATE audit_log SET anvandare_id = NULL, deltagare_id = NULL, vad = '–', adress = NULL,
+                    salt = NULL, gallrad = :korning
+                WHERE (deltagare_id = :d OR anvandare_id = :a) AND gallrad IS NULL""", deltagareId, k,
+                Map.of("korning", korning));
+        kor(h, rader, "anmalan", """
+                UPDATE anmalan SET sammanfattning = '–', tidigare_insatser = NULL WHERE deltagare_id = :d""",
+                deltagareId, k, Map.of());
+        kor(h, rader, "planering", "UPDATE planering SET mal = '–', teamanteckning = NULL WHERE deltagare_id = :d",
+                deltagareId, k, Map.of());
+        kor(h, rader, "planpunkt", "UPDATE planpunkt SET text = '–' WHERE planering_id IN " + planer,
+                deltagareId, k, Map.of());
+        kor(h, rader, "uppfoljning", """
+                UPDATE uppfoljning SET notering_deltagare = NULL, notering_intern = NULL, nasta_steg = NULL,
+                    sysselsattning = NULL
+                WHERE deltagare_id = :d AND (notering_deltagare IS NOT NULL OR notering_intern IS NOT NULL
+                    OR nasta_steg IS NOT NULL OR sysselsattning IS NOT NULL)""", deltagareId, k, Map.of());
+        kor(h, rader, "uppfoljning_status", "UPDATE uppfoljning_status SET orsak = '–'"
+                + " WHERE orsak IS NOT NULL AND uppfoljning_id IN " + uppfoljningar, deltagareId, k, Map.of());
+        kor(h, rader, "eskalering_hanterad", "UPDATE eskalering_hanterad SET notering = '–'"
+                + " WHERE uppfoljning_id IN " + uppfoljningar, deltagareId, k, Map.of());
+        kor(h, rader, "overlamning", "UPDATE overlamning SET avvisad_orsak = '–'"
+                + " WHERE avvisad_orsak IS NOT NULL AND planpunkt_id IN " + punkter, deltagareId, k, Map.of());
+        kor(h, rader, "kontaktperson", "DELETE FROM kontaktperson WHERE deltagare_id = :d", deltagareId, k,
+                Map.of());
+        kor(h, rader, "mote_deltagare", """
+                UPDATE mote_deltagare SET syfte = '–', ta_med = NULL, flyttad_fran_plats = NULL
+                WHERE deltagare_id = :d""", deltagareId, k, Map.of());
+        kor(h, rader, "avslut", """
+                UPDATE avslut SET nasta_steg = CASE WHEN nasta_steg IS NULL THEN NULL ELSE '–' END,
+                    fortsattning_ansvarig = CASE WHEN fortsattning_ansvarig IS NULL THEN NULL ELSE '–' END
+                WHERE deltagare_id = :d""", deltagareId, k, Map.of());
+        kor(h, rader, "koordinatoruppgift", "DELETE FROM koordinatoruppgift WHERE deltagare_id = :d",
+                deltagareId, k, Map.of());
+        kor(h, rader, "lasbekraftelse", "DELETE FROM lasbekraftelse WHERE deltagare_id = :d", deltagareId, k,
+                Map.of());
+        h.createUpdate("UPDATE gallring_run SET aktiv = 0 WHERE id = :id").bind("id", korning).execute();
+        // What was cleared, in the chained log and in the same transaction: counts per table, nobody's name.
+        se.finsam.planering.audit.AuditLog.skrivI(h, nu, null, se.finsam.planering.audit.AuditLog.Handling.ANDRA,
+                null, "gallring körning " + korning + ": rensade rader " + json(rader), null);
+        return rader;
+    }
+
+    /** Counts per table as a JSON object, in table order. */
+    static String json(Map<String, Integer> rader) {
+        StringBuilder s = new StringBuilder("{");
+        new java.util.TreeMap<>(rader).forEach((tabell, n) -> {
+            if (s.length() > 1) {
+                s.append(',');
             }
-            kor(h, rader, "anvandare", """
-                    UPDATE anvandare SET anvandarnamn = NULL, namn = '–', telefon = NULL, epost = NULL,
-                        pin_hash = NULL, losenord_hash = NULL, nyckel_handtag = NULL, aktiv = 0
-                    WHERE id = :a AND roll = 'deltagare'""", deltagareId, k, Map.of());
-            kor(h, rader, "audit_log", "DELETE FROM audit_log WHERE deltagare_id = :d OR anvandare_id = :a",
-                    deltagareId, k, Map.of());
-            kor(h, rader, "anmalan", """
-                    UPDATE anmalan SET sammanfattning = '–', tidigare_insatser = NULL WHERE deltagare_id = :d""",
-                    deltagareId, k, Map.of());
-            kor(h, rader, "planering", "UPDATE planering SET mal = '–', teamanteckning = NULL WHERE deltagare_id = :d",
-                    deltagareId, k, Map.of());
-            kor(h, rader, "planpunkt", "UPDATE planpunkt SET text = '–' WHERE planering_id IN " + planer,
-                    deltagareId, k, Map.of());
-            kor(h, rader, "uppfoljning", """
-                    UPDATE uppfoljning SET notering_deltagare = NULL, notering_intern = NULL, nasta_steg = NULL,
-                        sysselsattning = NULL
-                    WHERE deltagare_id = :d AND (notering_deltagare IS NOT NULL OR notering_intern IS NOT NULL
-                        OR nasta_steg IS NOT NULL OR sysselsattning IS NOT NULL)""", deltagareId, k, Map.of());
-            kor(h, rader, "uppfoljning_status", "UPDATE uppfoljning_status SET orsak = '–'"
-                    + " WHERE orsak IS NOT NULL AND uppfoljning_id IN " + uppfoljningar, deltagareId, k, Map.of());
-            kor(h, rader, "eskalering_hanterad", "UPDATE eskalering_hanterad SET notering = '–'"
-                    + " WHERE uppfoljning_id IN " + uppfoljningar, deltagareId, k, Map.of());
-            kor(h, rader, "overlamning", "UPDATE overlamning SET avvisad_orsak = '–'"
-                    + " WHERE avvisad_orsak IS NOT NULL AND planpunkt_id IN " + punkter, deltagareId, k, Map.of());
-            kor(h, rader, "kontaktperson", "DELETE FROM kontaktperson WHERE deltagare_id = :d", deltagareId, k,
-                    Map.of());
-            kor(h, rader, "mote_deltagare", """
-                    UPDATE mote_deltagare SET syfte = '–', ta_med = NULL, flyttad_fran_plats = NULL
-                    WHERE deltagare_id = :d""", deltagareId, k, Map.of());
-            kor(h, rader, "avslut", """
-                    UPDATE avslut SET nasta_steg = CASE WHEN nasta_steg IS NULL THEN NULL ELSE '–' END,
-                        fortsattning_ansvarig = CASE WHEN fortsattning_ansvarig IS NULL THEN NULL ELSE '–' END
-                    WHERE deltagare_id = :d""", deltagareId, k, Map.of());
-            kor(h, rader, "koordinatoruppgift", "DELETE FROM koordinatoruppgift WHERE deltagare_id = :d",
-                    deltagareId, k, Map.of());
-            kor(h, rader, "lasbekraftelse", "DELETE FROM lasbekraftelse WHERE deltagare_id = :d", deltagareId, k,
-                    Map.of());
-            h.createUpdate("UPDATE gallring_run SET aktiv = 0 WHERE id = :id").bind("id", korning).execute();
-            return rader;
+            s.append('"').append(tabell).append("\":").append(n);
         });
+        return s.append('}').toString();
+    }
+
+    /**
+     * After a run: the write-ahead log is copied into the file and cut to nothing (the old pages it held had
+     * the cleared text), and free pages are dropped by VACUUM when there are any. With secure_delete on, what
+     * a run removes is zeroed in the file itself. Returns whether the write-ahead log could be cut (a reader
+     * holding an old snapshot keeps it; it is tried a few times).
+     */
+    public boolean rensaFilen() {
+        return jdbi.withHandle(h -> {
+            boolean klar = checkpoint(h);
+            long fria = h.createQuery("PRAGMA freelist_count").mapTo(Long.class).one();
+            if (fria > 0) {
+                h.execute("VACUUM");
+                klar = checkpoint(h);
+            }
+            return klar;
+        });
+    }
+
+    private static boolean checkpoint(Handle h) {
+        for (int forsok = 0; forsok < 20; forsok++) {
+            int busy = h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).first();
+            if (busy == 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private static void kor(Handle h, Map<String, Integer> rader, String tabell, String sql, long deltagareId,

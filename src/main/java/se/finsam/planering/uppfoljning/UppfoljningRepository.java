@@ -267,8 +267,8 @@ public final class UppfoljningRepository {
     }
 
     /**
-     * Stores the event and its statuses in one transaction. The UUID's unique index makes a retry
-     * of the same record a no-op, however often and however late it arrives.
+     * Stores the event and its statuses in one transaction. A retry of the same record (the same UUID)
+     * is a no-op, however often and however late it arrives.
      */
     public Resultat spara(Uppfoljning u, long anvandareId, Instant nu) {
         return jdbi.inTransaction(h -> {
@@ -276,9 +276,9 @@ public final class UppfoljningRepository {
                             INSERT INTO uppfoljning (uuid, deltagare_id, typ, datum, registrerad, registrerad_av,
                                                      klient_tid, forsorjning, sysselsattning, notering_deltagare,
                                                      notering_intern, nasta_steg, eskalera, korrigerar_id)
-                            VALUES (:uuid, :d, :typ, :datum, :nu, :av, :klient, :forsorjning, :syss, :notD, :notI,
-                                    :nasta, :esk, :korr)
-                            ON CONFLICT (uuid) DO NOTHING""")
+                            SELECT :uuid, :d, :typ, :datum, :nu, :av, :klient, :forsorjning, :syss, :notD, :notI,
+                                   :nasta, :esk, :korr
+                            WHERE NOT EXISTS (SELECT 1 FROM uppfoljning WHERE uuid = :uuid)""")
                     .bind("uuid", u.uuid()).bind("d", u.deltagareId()).bind("typ", u.typ()).bind("datum", u.datum())
                     .bind("nu", nu).bind("av", anvandareId).bind("klient", u.klientTid())
                     .bind("forsorjning", u.forsorjning()).bind("syss", u.sysselsattning())

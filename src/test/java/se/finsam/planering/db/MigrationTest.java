@@ -190,22 +190,77 @@ class MigrationTest {
             assertEquals("plan", h.createQuery("SELECT vad FROM audit_log WHERE id = 1").mapTo(String.class).one());
             assertEquals("pagar", h.createQuery("SELECT status FROM uppfoljning_status").mapTo(String.class).one());
 
-            // Gallring is the one way to delete: only while a gallring run is marked active, and UPDATE never.
-            h.execute("""
+            // INSERT OR REPLACE deletes the row it conflicts with without firing the DELETE triggers: refused.
+            for (String sql : List.of(
+                    "INSERT OR REPLACE INTO audit_log (id, tid, anvandare_id, handling, deltagare_id, vad)"
+                            + " VALUES (1, '2026-01-01T00:00:00Z', 1, 'las', 1, 'omskrivet')",
+                    "REPLACE INTO uppfoljning (id, uuid, deltagare_id, typ, datum, registrerad, registrerad_av,"
+                            + " notering_intern) VALUES (1, 'u-1', 1, 'uppfoljning', '2026-01-02',"
+                            + " '2026-01-02T00:00:00Z', 1, 'omskrivet')",
+                    "INSERT OR REPLACE INTO uppfoljning (id, uuid, deltagare_id, typ, datum, registrerad, registrerad_av)"
+                            + " VALUES (7, 'u-1', 1, 'uppfoljning', '2026-01-09', '2026-01-09T00:00:00Z', 1)",
+                    "INSERT OR REPLACE INTO uppfoljning_status (uppfoljning_id, planpunkt_id, status, orsak)"
+                            + " VALUES (1, 1, 'avslagen', 'omskrivet')")) {
+                String refused = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, sql);
+                assertTrue(refused.contains("append-only"), refused);
+            }
+            h.execute("INSERT INTO konto_andring (id, tid, anvandare_id, vad) VALUES (1, '2026-01-01T00:00:00Z', 1, 'x')");
+            assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, "INSERT OR REPLACE INTO konto_andring"
+                    + " (id, tid, anvandare_id, vad) VALUES (1, '2026-01-01T00:00:00Z', 1, 'y')").contains("append-only"));
+            assertEquals("plan", h.createQuery("SELECT vad FROM audit_log WHERE id = 1").mapTo(String.class).one());
+            assertEquals(List.of("u-1"), h.createQuery("SELECT uuid || coalesce(notering_intern, '') FROM uppfoljning")
+                    .mapTo(String.class).list());
+            assertEquals("pagar", h.createQuery("SELECT status FROM uppfoljning_status").mapTo(String.class).one());
+
+            // A gallring_run row marked active is no way in any more: it cannot be inserted active, and made
+            // active afterwards it opens nothing, since only the application's gallring thread is let through.
+            assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, """
                     INSERT INTO gallring_run (id, startad, beslut, utford_av, aktiv)
-                    VALUES (1, '2030-01-01T00:00:00Z', 'Dokumenthanteringsplan 2029:1', 'test', 1)""");
-            assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER,
-                    "UPDATE audit_log SET vad = 'x' WHERE id = 1").contains("append-only"), "UPDATE stays refused");
-            h.execute("DELETE FROM uppfoljning_status WHERE uppfoljning_id = 1");
-            h.execute("DELETE FROM uppfoljning WHERE id = 1");
-            h.execute("DELETE FROM audit_log WHERE id = 1");
-            h.execute("UPDATE gallring_run SET aktiv = 0, klar = '2030-01-01T00:05:00Z' WHERE id = 1");
+                    VALUES (1, '2030-01-01T00:00:00Z', 'Dokumenthanteringsplan 2029:1', 'test', 1)""")
+                    .contains("inactive"));
             h.execute("""
-                    INSERT INTO audit_log (id, tid, anvandare_id, handling, deltagare_id, vad)
-                    VALUES (2, '2030-01-02T00:00:00Z', 1, 'las', 1, 'plan')""");
-            assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, "DELETE FROM audit_log WHERE id = 2")
-                    .contains("append-only"), "after the run, deleting is refused again");
+                    INSERT INTO gallring_run (id, startad, beslut, utford_av)
+                    VALUES (1, '2030-01-01T00:00:00Z', 'Dokumenthanteringsplan 2029:1', 'test')""");
+            h.execute("UPDATE gallring_run SET aktiv = 1 WHERE id = 1");
+            for (String sql : List.of(
+                    "DELETE FROM audit_log WHERE id = 1",
+                    "UPDATE audit_log SET anvandare_id = NULL, deltagare_id = NULL, vad = '–', adress = NULL,"
+                            + " salt = NULL, gallrad = 1 WHERE id = 1",
+                    "DELETE FROM uppfoljning_status WHERE uppfoljning_id = 1",
+                    "DELETE FROM uppfoljning WHERE id = 1",
+                    "UPDATE uppfoljning SET notering_intern = NULL WHERE id = 1",
+                    "DELETE FROM konto_andring WHERE id = 1")) {
+                String refused = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, sql);
+                assertTrue(refused.contains("append-only"), refused);
+            }
+            // The gallring thread of the application gets through for the participant it clears, and only her.
+            h.execute("INSERT INTO uppfoljning (id, uuid, deltagare_id, typ, datum, registrerad, registrerad_av,"
+                    + " notering_intern) VALUES (2, 'u-2', 1, 'uppfoljning', '2026-01-03', '2026-01-03T00:00:00Z', 1,"
+                    + " 'hennes text')");
+            assertTrue(Gallringslage.medan(1, 2, -1, () -> brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER,
+                    "UPDATE uppfoljning SET notering_intern = NULL WHERE id = 2")).contains("append-only"),
+                    "another participant's rows stay refused");
+            Gallringslage.medan(1, 1, -1, () -> h.execute("UPDATE uppfoljning SET notering_intern = NULL WHERE id = 2"));
+            assertTrue(Gallringslage.medan(1, 1, -1, () -> brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER,
+                    "DELETE FROM uppfoljning WHERE id = 2")).contains("append-only"), "gallring never deletes one");
+            h.execute("UPDATE gallring_run SET aktiv = 0 WHERE id = 1");
+            assertTrue(Gallringslage.medan(1, 1, -1, () -> brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER,
+                    "UPDATE uppfoljning SET nasta_steg = NULL WHERE id = 2")).contains("append-only"),
+                    "not outside an active run");
         });
+
+        // A connection the application did not open (as the sqlite3 shell) lacks the function the triggers
+        // call: no UPDATE of the log gets through there, even with the run marked active.
+        jdbi.useHandle(h -> h.execute("UPDATE gallring_run SET aktiv = 1 WHERE id = 1"));
+        try (var raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("append.db").toAbsolutePath());
+             var st = raw.createStatement()) {
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> st.executeUpdate(
+                    "UPDATE audit_log SET vad = '–', anvandare_id = NULL, deltagare_id = NULL WHERE id = 1"));
+            assertTrue(e.getMessage().contains("finsam_gallring"), e.getMessage());
+            assertThrows(java.sql.SQLException.class, () -> st.executeUpdate("DELETE FROM audit_log WHERE id = 1"));
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
