@@ -30,9 +30,9 @@ public final class MinaUppgifterRepository {
      * day of her first team meeting. Codes as stored (the page writes them out in her language).
      */
     public record Inskrivning(LocalDate anmald, String anmaldAv, String anmaldAvOrganisation,
-                              String forsorjningVidAnmalan, String tidigareInsatser, String utbildning,
-                              String tidForsorjning, String sysselsattningFore, String anstallningVidStart,
-                              LocalDate forstaMote) {
+                              String forsorjningVidAnmalan, String tidigareInsatser, boolean informeradOmMote,
+                              String utbildning, String tidForsorjning, String sysselsattningFore,
+                              String anstallningVidStart, LocalDate forstaMote) {
     }
 
     public record Plan(String mal, int version, Instant skapad, Instant andrad, String andradAv,
@@ -50,6 +50,10 @@ public final class MinaUppgifterRepository {
 
     public record Punkt(long id, int ordning, String text, String typ, String ansvarig, String ansvarigNamn,
                         LocalDate klartSenast, Instant skapad, boolean borttagen, List<Handelse> historik) {
+        /** The status now: the last of the history, or not started when nothing has been recorded. */
+        public String status() {
+            return historik.isEmpty() ? "ej_paborjad" : historik.get(historik.size() - 1).status();
+        }
     }
 
     public record PunktRad(long id, int ordning, String text, String typ, String ansvarig, String ansvarigNamn,
@@ -128,7 +132,7 @@ public final class MinaUppgifterRepository {
     }
 
     public record Kontakt(String organisation, String namn, String titel, String telefon, String epost,
-                          LocalDate fran, LocalDate till) {
+                          String telefontider, boolean ordinarieHandlaggare, LocalDate fran, LocalDate till) {
     }
 
     public record Mote(String tid, String plats, String syfte, String taMed, String status,
@@ -185,7 +189,8 @@ public final class MinaUppgifterRepository {
         return jdbi.inTransaction(h -> {
             Inskrivning inskrivning = h.createQuery("""
                             SELECT a.datum AS anmald, r.namn AS anmald_av, o.namn AS anmald_av_organisation,
-                                   a.forsorjning AS forsorjning_vid_anmalan, a.tidigare_insatser, a.utbildning,
+                                   a.forsorjning AS forsorjning_vid_anmalan, a.tidigare_insatser,
+                                   a.informerad_om_mote, a.utbildning,
                                    a.tid_forsorjning, a.sysselsattning AS sysselsattning_fore,
                                    a.anstallning_vid_start,
                                    (SELECT substr(min(m.start), 1, 10) FROM mote_deltagare md
@@ -245,7 +250,9 @@ public final class MinaUppgifterRepository {
             List<Kontakt> kontakter = h.createQuery("""
                             SELECT o.namn AS organisation, coalesce(a.namn, k.namn) AS namn,
                                    coalesce(a.titel, k.titel) AS titel, coalesce(k.telefon, a.telefon) AS telefon,
-                                   coalesce(k.epost, a.epost) AS epost, k.fran_datum AS fran, k.till_datum AS till
+                                   coalesce(k.epost, a.epost) AS epost,
+                                   coalesce(k.telefontider, a.telefontider) AS telefontider,
+                                   k.ordinarie_handlaggare, k.fran_datum AS fran, k.till_datum AS till
                             FROM kontaktperson k JOIN organisation o ON o.id = k.organisation_id
                             LEFT JOIN anvandare a ON a.id = k.anvandare_id
                             WHERE k.deltagare_id = :d ORDER BY k.till_datum IS NOT NULL, o.namn, k.fran_datum DESC""")
