@@ -103,14 +103,18 @@ public final class DeltagareRepository {
                 .bind("d", deltagareId).mapTo(Long.class).collect(java.util.stream.Collectors.toSet()));
     }
 
-    /** Counts per team and stage: the only view of participants that statistics roles get. */
+    /**
+     * Counts per team and stage: the only view of participants that statistics roles get. A team without
+     * participants is one row with no stage and the count 0, so that it is still listed.
+     */
     public List<FasAntal> fasPerTeam(java.util.Collection<Long> teamIds) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT t.namn AS team, f.fas, count(*) AS antal FROM deltagare d
-                        JOIN team t ON t.id = d.team_id JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        SELECT t.namn AS team, f.fas, count(f.fas) AS antal FROM team t
+                        LEFT JOIN deltagare d ON d.team_id = t.id
+                        LEFT JOIN deltagare_fas f ON f.deltagare_id = d.id
                         <filter>
                         GROUP BY t.namn, f.fas ORDER BY t.namn""")
-                .define("filter", teamIds == null ? "" : "WHERE d.team_id IN (" + joinIds(teamIds) + ")")
+                .define("filter", teamIds == null ? "" : "WHERE t.id IN (" + joinIds(teamIds) + ")")
                 .mapTo(FasAntal.class)
                 .list());
     }

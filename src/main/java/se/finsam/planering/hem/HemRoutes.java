@@ -25,6 +25,11 @@ public final class HemRoutes {
         public int antal(String fas) {
             return perFas.getOrDefault(fas, 0);
         }
+
+        /** The team has no participants in any stage. */
+        public boolean tomt() {
+            return perFas.values().stream().allMatch(a -> a == 0);
+        }
     }
 
     public record PersonalStart(List<TeamPipeline> pipeline, Deltagarlista deltagare,
@@ -272,7 +277,10 @@ public final class HemRoutes {
     private static List<TeamPipeline> pipeline(List<DeltagareRepository.FasAntal> rows) {
         Map<String, Map<String, Integer>> byTeam = new TreeMap<>();
         for (DeltagareRepository.FasAntal row : rows) {
-            byTeam.computeIfAbsent(row.team(), t -> new TreeMap<>()).put(row.fas(), row.antal());
+            Map<String, Integer> perFas = byTeam.computeIfAbsent(row.team(), t -> new TreeMap<>());
+            if (row.fas() != null) {
+                perFas.put(row.fas(), row.antal());
+            }
         }
         return byTeam.entrySet().stream().map(e -> new TeamPipeline(e.getKey(), e.getValue())).toList();
     }

@@ -36,14 +36,14 @@ class DeltagarTexterTest {
     private static final List<String> LANGUAGES = List.of("sv", "en", "ar");
 
     /** Templates a participant sees, and the letter she receives; the tags they use are added as found. */
-    private static final List<String> ROOTS = List.of("minplanering", "auth", "fel", "layout",
+    private static final List<String> ROOTS = List.of("minplanering", "minauppgifter", "auth", "fel", "layout",
             "mote/kallelsebrev.jte", "konto/konto.jte",
             "mote/kodbrevet.jte");
 
     /** Java code whose messages reach participants: login, errors, her own pages. */
     private static final List<String> JAVA_FILES = List.of("inloggning/AuthRoutes.java",
             "inloggning/NyckelRoutes.java", "konto/KontoRoutes.java", "web/ErrorPages.java", "web/WebSecurity.java",
-            "web/WebContext.java", "minplanering/MinPlaneringRoutes.java", "atkomst/DeltagareAccess.java",
+            "web/WebContext.java", "minplanering/MinPlaneringRoutes.java", "minauppgifter/MinaUppgifterRoutes.java", "atkomst/DeltagareAccess.java",
             "minplanering/MinPlaneringRepository.java", "web/Formular.java", "mote/Kalenderfil.java");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\.(?:t|get|has)\\(\"([a-z][\\w.]*)\"(\\s*\\+)?");
