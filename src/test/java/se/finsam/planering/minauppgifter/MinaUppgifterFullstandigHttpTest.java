@@ -309,6 +309,10 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         al.put("vad", ut("atkomstlogg[].vad|kontohandelser[].vad", "SELECT l.vad" + logg));
         al.put("adress", intern("the network address, kept for security investigations"));
         al.put("antal", ut("atkomstlogg[].antal|kontohandelser[].antal", "SELECT l.antal" + logg));
+        al.put("salt", intern("random bytes of the log's hash chain, nothing about her"));
+        al.put("innehall", intern("the row's hash in the log's chain, computed from the columns given out"));
+        al.put("kedja", intern("the log's hash chain, computed from the columns given out"));
+        al.put("gallrad", intern("set only when gallring has blanked the row"));
         KOLUMNER.put("audit_log", al);
 
         Map<String, Object> se = new LinkedHashMap<>();
