@@ -398,14 +398,24 @@ public final class MoteRepository {
         });
     }
 
-    /** The authorities whose representatives sit in the team, for the kallelse. */
-    public List<String> myndigheterITeam(long teamId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT DISTINCT o.namn FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
+    /**
+     * The authorities whose representatives (or koordinator) sit in the team and whom the participant's samtycke
+     * covers: who she is told will be at her meeting (kallelse, her meeting page, the calendar file). An
+     * organisation she did not consent to is never named to her as taking part.
+     */
+    public List<String> myndigheterITeam(long teamId, long deltagareId) {
+        return jdbi.withHandle(h -> myndigheterITeam(h, teamId, deltagareId));
+    }
+
+    public static List<String> myndigheterITeam(org.jdbi.v3.core.Handle h, long teamId, long deltagareId) {
+        return h.createQuery("""
+                        SELECT o.namn FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
                         JOIN organisation o ON o.id = a.organisation_id
                         WHERE m.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator') AND a.aktiv = 1
-                        ORDER BY o.id""")
-                .bind("t", teamId).mapTo(String.class).list());
+                          AND <samtycke>
+                        GROUP BY o.id ORDER BY o.id""")
+                .define("samtycke", DeltagareAccess.samtyckeTacker(":d", "o.id"))
+                .bind("t", teamId).bind("d", deltagareId).mapTo(String.class).list();
     }
 
     /**
