@@ -146,6 +146,38 @@ class TelefontiderPaHennesSprakTest extends AppTest {
     }
 
     @Test
+    void standardtexternaLagrasSomNullOchHonLaserDemPaSittSprak() {
+        long deltagare = TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("anmald").utanKonto().medNamn().hamta();
+        HttpSession koordinator = app.session().loginStaff("koordinator");
+        Map<String, Object> ledig = app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT m.id, m.start FROM mote m JOIN team t ON t.id = m.team_id
+                        WHERE t.namn = 'Jobbtorg Kista' AND m.status = 'planerat' AND m.start > :nu
+                          AND NOT EXISTS (SELECT 1 FROM mote_deltagare md WHERE md.mote_id = m.id AND md.tid = m.start)
+                        ORDER BY m.start LIMIT 1""")
+                .bind("nu", "2026-11-24").mapToMap().one());
+        long mote = ((Number) ledig.get("id")).longValue();
+        String html = koordinator.get("/moten/" + mote).body();
+        HttpResponse<String> bokad = koordinator.post("/moten/" + mote + "/boka", Map.of("_csrf",
+                HttpSession.csrfIn(html), "deltagare", Long.toString(deltagare), "tid", (String) ledig.get("start"),
+                "syfte", "", "taMed", ""));
+        assertEquals(302, bokad.statusCode(), bokad.body());
+        Map<String, Object> rad = app.jdbi().withHandle(h -> h.createQuery(
+                "SELECT syfte, ta_med FROM mote_deltagare WHERE deltagare_id = :d").bind("d", deltagare)
+                .mapToMap().one());
+        assertEquals(null, rad.get("syfte"), "the standard purpose is stored as null, not as Swedish text");
+        assertEquals(null, rad.get("ta_med"));
+
+        HttpSession hon = loggaIn(deltagare, "ar");
+        Document sida = hon.page("/min-planering/mote");
+        String text = sida.select("main").text();
+        assertTrue(text.contains(se.finsam.planering.sprak.Messages.of("ar").get("kallelse.syfte.standard")), text);
+        assertTrue(text.contains(se.finsam.planering.sprak.Messages.of("ar").get("mote.tamed.standard")), text);
+        assertFalse(text.contains("Legitimation") || text.contains("planering för vägen"), text);
+        String ics = hon.get("/min-planering/mote.ics").body().replace("\r\n ", "");
+        assertFalse(ics.contains("Legitimation") || ics.contains("planering för"), ics);
+    }
+
+    @Test
     void fritextenTolkasTillDagarOchTiderDarDenGar() {
         assertEquals(new Telefontid(0b0001111, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0)),
                 Telefontid.tolka("Mån–tors 9–11").orElseThrow());
@@ -171,6 +203,19 @@ class TelefontiderPaHennesSprakTest extends AppTest {
                     INSERT INTO organisation (kod, typ, namn, kan_hjalpa_med, telefon, telefontider)
                     VALUES ('A', 'annan', 'Läsbar', 'x', '08-1', 'Mån–tors 9–11'),
                            ('B', 'annan', 'Oläsbar', 'x', '08-2', 'Ring när du vill')""");
+            // Bookings as they were stored: the Swedish standard purpose, one of her own, and the standard "ta med".
+            st.execute("INSERT INTO team (id, namn, motesplats) VALUES (1, 'T', 'Gatan 1')");
+            st.execute("INSERT INTO mote (id, team_id, start, slut, plats) VALUES (1, 1, '2026-12-01T09:00', "
+                    + "'2026-12-01T12:00', 'Gatan 1')");
+            st.execute("""
+                    INSERT INTO deltagare (id, kod, team_id, fornamn, efternamn, fodelsear, kon, skapad)
+                    VALUES (1, 'T-1', 1, 'A', 'B', 1980, 'kvinna', '2026-11-01T10:00:00Z'),
+                           (2, 'T-2', 1, 'C', 'D', 1980, 'man', '2026-11-01T10:00:00Z')""");
+            st.execute("INSERT INTO mote_deltagare (id, mote_id, deltagare_id, tid, ta_med) VALUES "
+                    + "(1, 1, 1, '2026-12-01T09:00', 'Legitimation, och gärna papper om din ersättning och dina "
+                    + "kontakter med vården.')");
+            st.execute("INSERT INTO mote_deltagare (id, mote_id, deltagare_id, tid, syfte, ta_med) VALUES "
+                    + "(2, 1, 2, '2026-12-01T09:45', 'Att prata om din praktik.', 'Ta med ditt intyg.')");
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
@@ -186,6 +231,19 @@ class TelefontiderPaHennesSprakTest extends AppTest {
                     SELECT telefontider, telefontid_dagar FROM organisation WHERE kod = 'B'""").mapToMap().one());
             assertEquals("Ring när du vill", olasbar.get("telefontider"));
             assertEquals(null, olasbar.get("telefontid_dagar"));
+
+            List<Map<String, Object>> bokningar = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT syfte, ta_med FROM mote_deltagare ORDER BY id").mapToMap().list());
+            assertEquals(null, bokningar.get(0).get("syfte"), "the standard purpose is stored as null");
+            assertEquals(null, bokningar.get(0).get("ta_med"), "and so is the standard ta med");
+            assertEquals("Att prata om din praktik.", bokningar.get(1).get("syfte"));
+            assertEquals("Ta med ditt intyg.", bokningar.get(1).get("ta_med"));
+            assertEquals("kallad", db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT fas FROM deltagare_fas WHERE deltagare_id = 1").mapTo(String.class).one()));
+            long utgava = db.jdbi().withHandle(h -> h.createQuery("SELECT nr FROM datautgava").mapTo(Long.class).one());
+            db.jdbi().useHandle(h -> h.execute("UPDATE mote_deltagare SET ta_med = 'x' WHERE id = 2"));
+            assertTrue(db.jdbi().withHandle(h -> h.createQuery("SELECT nr FROM datautgava").mapTo(Long.class).one())
+                    > utgava, "the data version still rises with a change of a booking");
         }
     }
 }
