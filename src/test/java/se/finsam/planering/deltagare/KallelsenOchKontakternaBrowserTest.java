@@ -177,7 +177,7 @@ class KallelsenOchKontakternaBrowserTest extends BrowserTest {
     /** On paper each value stands on its label's line, right beside it, whichever way the letter reads. */
     private void etikettOchVardeIhop(String var) {
         List<WebElement> brev = browser.findAll("article.kallelse");
-        assertFalse(brev.isEmpty());
+        assertFalse(brev.isEmpty(), browser.driver().getCurrentUrl() + ": " + browser.text());
         for (WebElement b : brev) {
             boolean rtl = "rtl".equals(b.getAttribute("dir"));
             List<WebElement> etiketter = b.findElements(By.cssSelector(".kallelse__fakta dt"));
