@@ -172,6 +172,11 @@ class KallelsenOchKontakternaBrowserTest extends BrowserTest {
         helaOchIsolerade("article.kallelse .url", "English kallelse at 360 px");
         ingenSidledsrullning("the English kallelse at 360 px");
         helSida("kallelse-en-telefon-360");
+
+        // Where staff enter a contact's telephone hours: days and times, valid at both sizes.
+        browser.open("/deltagare/" + kallad + "/kontakter");
+        assertEquals(7, browser.findAll("input[name=telefontid_dag]").size());
+        browser.assertAccessibleAtBothSizes("kontakter-personal-telefontid");
     }
 
     /** On paper each value stands on its label's line, right beside it, whichever way the letter reads. */
