@@ -96,6 +96,9 @@ class KallelsenOchKontakternaBrowserTest extends BrowserTest {
         browser.open("/logga-in");
         browser.driver().manage().deleteAllCookies();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
+        String path = java.net.URI.create(browser.driver().getCurrentUrl()).getPath();
+        assertFalse(path.startsWith("/logga-in") || path.startsWith("/tvafaktor"),
+                "the koordinator is logged in: " + path + " " + browser.text());
     }
 
     private void sprak(String lang) {
