@@ -119,6 +119,10 @@ public final class AdminRoutes {
         v.put("enhetstyp", f.text("enhetstyp", 60));
         v.put("telefon", f.telefon("telefon"));
         v.put("telefontider", f.text("telefontider", 100));
+        if (!v.get("telefontider").isEmpty()
+                && se.finsam.planering.kontakt.Telefontid.tolka(v.get("telefontider")).isEmpty()) {
+            f.fel("telefontider", "telefontid.fel.tolka");
+        }
         v.put("epost", f.epost("epost"));
         v.put("kan_hjalpa_med", f.text("kan_hjalpa_med", 300, "admin.fel.kravs"));
         v.put("kan_hjalpa_med_en", f.text("kan_hjalpa_med_en", 300));

@@ -16,6 +16,23 @@ public final class OrganisationRepository {
     /** What the administrator writes about an organisation. */
     public record Uppgifter(String namn, String typ, String enhetstyp, String telefon, String telefontider,
                             String epost, String kanHjalpaMed, String kanHjalpaMedEn, String kanHjalpaMedAr) {
+
+        /** The telephone hours read as days and times (stored beside the text, for each reader's language). */
+        public se.finsam.planering.kontakt.Telefontid telefontid() {
+            return se.finsam.planering.kontakt.Telefontid.tolka(telefontider).orElse(null);
+        }
+
+        public Integer telefontidDagar() {
+            return telefontid() == null ? null : telefontid().dagar();
+        }
+
+        public String telefontidFran() {
+            return telefontid() == null ? null : telefontid().fran().toString();
+        }
+
+        public String telefontidTill() {
+            return telefontid() == null ? null : telefontid().till().toString();
+        }
     }
 
     public record Organisation(long id, String kod, boolean aktiv, int personal, int team, Uppgifter uppgifter) {
@@ -67,9 +84,11 @@ public final class OrganisationRepository {
             String kod = ledigKod(h, u.namn());
             return h.createUpdate("""
                             INSERT INTO organisation (kod, typ, namn, enhetstyp, telefon, telefontider, epost,
-                                                      kan_hjalpa_med, kan_hjalpa_med_en, kan_hjalpa_med_ar)
+                                                      kan_hjalpa_med, kan_hjalpa_med_en, kan_hjalpa_med_ar,
+                                                      telefontid_dagar, telefontid_fran, telefontid_till)
                             VALUES (:kod, :typ, :namn, :enhetstyp, :telefon, :telefontider, :epost,
-                                    :kanHjalpaMed, :kanHjalpaMedEn, :kanHjalpaMedAr)""")
+                                    :kanHjalpaMed, :kanHjalpaMedEn, :kanHjalpaMedAr,
+                                    :telefontidDagar, :telefontidFran, :telefontidTill)""")
                     .bind("kod", kod).bindMethods(u).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         });
     }
@@ -78,7 +97,9 @@ public final class OrganisationRepository {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE organisation SET typ = :typ, namn = :namn, enhetstyp = :enhetstyp, telefon = :telefon,
                                telefontider = :telefontider, epost = :epost, kan_hjalpa_med = :kanHjalpaMed,
-                               kan_hjalpa_med_en = :kanHjalpaMedEn, kan_hjalpa_med_ar = :kanHjalpaMedAr
+                               kan_hjalpa_med_en = :kanHjalpaMedEn, kan_hjalpa_med_ar = :kanHjalpaMedAr,
+                               telefontid_dagar = :telefontidDagar, telefontid_fran = :telefontidFran,
+                               telefontid_till = :telefontidTill
                         WHERE id = :id""")
                 .bind("id", id).bindMethods(u).execute());
     }

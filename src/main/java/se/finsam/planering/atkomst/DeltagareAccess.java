@@ -69,6 +69,16 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         return user;
     }
 
+    /**
+     * The samtycke rule as SQL: the participant's samtycke (given, not withdrawn) covers the organisation. Both are
+     * SQL expressions (column names or numbers from the session, never user input). The list filter below uses it
+     * for staff, and so does everything that tells the participant which organisations take part in her case.
+     */
+    public static String samtyckeTacker(String deltagareId, String organisationId) {
+        return "EXISTS (SELECT 1 FROM samtycke s WHERE s.deltagare_id = " + deltagareId + " AND s.organisation_id = "
+                + organisationId + " AND s.aterkallat_datum IS NULL)";
+    }
+
     /** The one filter for "may this user see this participant", for every list. */
     public static Synliga synliga(CurrentUser user) {
         if (user.roll() == Roll.DELTAGARE) {
@@ -85,8 +95,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             return new Synliga(KOLUMNER + "WHERE 0");
         }
         return new Synliga(KOLUMNER + "WHERE d.team_id IN (" + team + ")\n"
-                + "  AND EXISTS (SELECT 1 FROM samtycke s WHERE s.deltagare_id = d.id AND s.organisation_id = "
-                + user.organisationId() + " AND s.aterkallat_datum IS NULL)");
+                + "  AND " + samtyckeTacker("d.id", String.valueOf(user.organisationId())));
     }
 
     public boolean mayAccess(CurrentUser user, long deltagareId) {

@@ -33,7 +33,7 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
      * starts without Flyway (scanning and checking every migration is most of a start-up); {@link #kontrollera}
      * then checks the migrations' checksums in the background. A test keeps this equal to the newest file.
      */
-    public static final int SENASTE_MIGRERING = 28;
+    public static final int SENASTE_MIGRERING = 29;
 
     private static Flyway flyway(javax.sql.DataSource dataSource) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
@@ -109,6 +109,8 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
 
         if (!aktuell(dataSource)) {
             flyway(dataSource).migrate();
+            // Telephone hours written as free text before they had days and times of their own (V29).
+            se.finsam.planering.kontakt.Telefontid.tolkaFritext(Jdbi.create(dataSource));
         }
 
         HikariConfig hikari = new HikariConfig();

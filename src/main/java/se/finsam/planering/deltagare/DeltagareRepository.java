@@ -20,8 +20,8 @@ public final class DeltagareRepository {
     /** What a staff member sees at the top of a participant's page. */
     public record Oversikt(long id, String kod, long teamId, String team, String fornamn, String efternamn,
                            int fodelsear, String kon, String telefon, String epost, String sprak, boolean tolkbehov,
-                           boolean skyddadIdentitet, String fas, String sammanfattning, String forsorjning,
-                           LocalDate anmald) {
+                           String tolksprak, boolean skyddadIdentitet, String fas, String sammanfattning,
+                           String forsorjning, LocalDate anmald) {
         public String visningsnamn() {
             return skyddadIdentitet ? kod : fornamn + " " + efternamn;
         }
@@ -53,7 +53,7 @@ public final class DeltagareRepository {
     public Optional<Oversikt> oversikt(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.id, d.kod, d.team_id, t.namn AS team, d.fornamn, d.efternamn, d.fodelsear, d.kon,
-                               d.telefon, d.epost, d.sprak, d.tolkbehov, d.skyddad_identitet, f.fas,
+                               d.telefon, d.epost, d.sprak, d.tolkbehov, d.tolksprak, d.skyddad_identitet, f.fas,
                                a.sammanfattning, a.forsorjning, a.datum AS anmald
                         FROM deltagare d
                         JOIN team t ON t.id = d.team_id

@@ -241,6 +241,9 @@ final class Deltagarbana extends Simuleringsdel {
         LocalDate givet = vardag(anmalanDatum.minusDays(between(0, 5)));
         for (String org : samtycken) {
             String hur = weighted("skriftligt", 70, "digitalt", 20, "muntligt", 10);
+            if (spec.utanSamtycke.contains(org)) {
+                continue;
+            }
             rader.add(new Rader.Samtycke(rader.nyttId(Rader.Samtycke.class), deltagareId, orgIds.get(org), givet, hur, aterkallat,
                     remittent));
         }
@@ -277,6 +280,9 @@ final class Deltagarbana extends Simuleringsdel {
                 || (mote != null && mote.datum.isBefore(today) && !small && chance(0.08))
                 || (mote != null && mote.datum.isBefore(today) && small && chance(0.12));
         for (String org : samtycken) {
+            if (spec.utanSamtycke.contains(org) || (spec.socialtjanstPunktUtanKontakt && org.equals(SOC))) {
+                continue;
+            }
             if (org.equals(REGION) && !spec.demoLogin && chance(0.25)) {
                 String[] ext = pick(EXTERNA_VARDKONTAKTER);
                 rader.add(new Rader.Kontaktperson(rader.nyttId(Rader.Kontaktperson.class), deltagareId, orgIds.get(org), null,

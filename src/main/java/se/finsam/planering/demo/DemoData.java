@@ -71,6 +71,7 @@ public final class DemoData {
             new Simulering(handle, clock, staffHash, pinHash, small, small ? 0 : LARGE_COUNT).run();
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
+            se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
             return true;
         });
     }

@@ -2,6 +2,7 @@ package se.finsam.planering.demo;
 
 import static se.finsam.planering.demo.Referensdata.AF;
 import static se.finsam.planering.demo.Referensdata.JOBBTORG;
+import static se.finsam.planering.demo.Referensdata.SOC;
 import static se.finsam.planering.demo.Texter.AVSLAGEN_ORSAK;
 import static se.finsam.planering.demo.Texter.EGNA_STEG;
 import static se.finsam.planering.demo.Texter.FASTNAT_ORSAK;
@@ -104,11 +105,12 @@ final class Planforlopp extends Simuleringsdel {
 
         List<Item> items = spec.items != null ? handWritten(team, spec.items, m)
                 : randomItems(team, spec, samtycken, m);
+        Item socPunkt = utanforSamtycket(team, spec, items);
         int ordning = 0;
         for (Item item : items) {
             item.id = rader.nyttId(Rader.Planpunkt.class);
             boolean deltagaren = item.org == null;
-            item.borttagen = spec.items == null && overlamnad && chance(0.03);
+            item.borttagen = spec.items == null && overlamnad && chance(0.03) && item != socPunkt;
             rader.add(new Rader.Planpunkt(item.id, planId, ++ordning, item.text, item.typ, deltagaren,
                     deltagaren ? null : orgIds.get(item.org), item.ansvarig, item.klartSenast, skapad,
                     item.borttagen ? skapad.plusSeconds(25 * 60) : null));
@@ -134,6 +136,44 @@ final class Planforlopp extends Simuleringsdel {
             audit(d.plusDays(4), staffIds.get("fk.handlaggare"), deltagareId, "kontaktpersoner");
         }
         return new PlanResult(forsorjningNu, senast);
+    }
+
+    /**
+     * Items drawn for organisations outside her samtycke go to Socialtjänsten instead, and for a participant who
+     * should have one, an open Socialtjänsten item is ensured. Returns that item (or null). Draws no random numbers,
+     * so the rest of the demo data stays as it was.
+     */
+    private Item utanforSamtycket(TeamState team, Spec spec, List<Item> items) {
+        Item soc = null;
+        List<ItemText> socTexter = ITEM_TEXTS.get(SOC);
+        for (Item item : items) {
+            if (item.org != null && spec.utanSamtycke.contains(item.org)) {
+                item.org = SOC;
+                item.ansvarig = team.ordinarie.get(SOC);
+                item.typ = socTexter.get(1).typ();
+                item.text = socTexter.get(1).text();
+            }
+            if (soc == null && SOC.equals(item.org)) {
+                soc = item;
+            }
+        }
+        if (!spec.socialtjanstPunktUtanKontakt) {
+            return null;
+        }
+        if (soc == null) {
+            for (Item item : items) {
+                if (item.org != null) {
+                    soc = item;
+                }
+            }
+            soc.org = SOC;
+            soc.ansvarig = team.ordinarie.get(SOC);
+            soc.typ = socTexter.get(2).typ();
+            soc.text = socTexter.get(2).text();
+        }
+        soc.fate = Fate.PAGAR;
+        soc.orsak = null;
+        return soc;
     }
 
     private void audit(LocalDate datum, long anvandareId, long deltagareId, String vad) {

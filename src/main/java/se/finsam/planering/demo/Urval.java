@@ -49,6 +49,13 @@ final class Urval extends Simuleringsdel {
         String mal;
         String sysselsattning;
         List<ItemSpec> items;
+        /** Organisations she has not consented to (her samtycke covers the others). */
+        List<String> utanSamtycke = List.of();
+        /**
+         * An open item handed over to Socialtjänsten's ordinary handläggare, who is not among her contact persons:
+         * she finds him on Kontakter through the item alone.
+         */
+        boolean socialtjanstPunktUtanKontakt;
 
         Spec(Stage stage) {
             this.stage = stage;
@@ -83,6 +90,9 @@ final class Urval extends Simuleringsdel {
         ahmed.nyligenOverlamnad = true;
         ahmed.remittent = "handlaggare";
         ahmed.forsorjning = "forsorjningsstod";
+        // Reads Arabic and has not consented to Jobbtorg: his kallelse and meeting page must not name it.
+        ahmed.utanSamtycke = List.of(JOBBTORG);
+        ahmed.socialtjanstPunktUtanKontakt = true;
         kista.add(ahmed);
         Spec maria = new Spec(Stage.UPPFOLJNING).namn("Maria", "Svensson", "kvinna");
         maria.nyligenOverlamnad = true;
@@ -127,7 +137,8 @@ final class Urval extends Simuleringsdel {
         Spec[] named = {
             new Spec(Stage.UPPFOLJNING).namn("Hodan", "Warsame", "kvinna").sprak("so", "so"),
             new Spec(Stage.KALLAD).namn("Yonas", "Haile", "man").sprak("ti", "ti"),
-            new Spec(Stage.UPPFOLJNING).namn("Parisa", "Rahimi", "kvinna").sprak("fa", "fa"),
+            // Reads the app in Swedish, with a Persian interpreter at meetings.
+            new Spec(Stage.UPPFOLJNING).namn("Parisa", "Rahimi", "kvinna").sprak("sv", "fa"),
             new Spec(Stage.PLANERAD).namn("Juan", "Rodríguez", "man").sprak("en", null)};
         for (int t = 1; t < TEAMS.size(); t++) {
             List<Spec> team = new ArrayList<>();

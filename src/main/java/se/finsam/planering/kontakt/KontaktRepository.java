@@ -24,16 +24,21 @@ public final class KontaktRepository {
     }
 
     public record Kontakt(long id, long organisationId, String organisation, Long anvandareId, String namn,
-                          String titel, String telefon, String epost, String telefontider,
+                          String titel, String telefon, String epost, String telefontider, String telefontid,
                           @ColumnName("fran_datum") LocalDate fran, @ColumnName("till_datum") LocalDate till) {
         public boolean extern() {
             return anvandareId == null;
+        }
+
+        /** The telephone hours as days and times, or null (then {@code telefontider} may hold old free text). */
+        public Telefontid tider() {
+            return Telefontid.avKod(telefontid);
         }
     }
 
     /** A new contact: either someone from the staff directory or an external person. */
     public record NyKontakt(long organisationId, Long anvandareId, String namn, String titel, String telefon,
-                            String epost, String telefontider) {
+                            String epost, Telefontid telefontid) {
     }
 
     private final Jdbi jdbi;
@@ -122,12 +127,15 @@ public final class KontaktRepository {
                         SELECT k.id, k.organisation_id, o.namn AS organisation, k.anvandare_id,
                                coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
                                coalesce(a.telefon, k.telefon) AS telefon, coalesce(a.epost, k.epost) AS epost,
-                               coalesce(a.telefontider, k.telefontider) AS telefontider, k.fran_datum, k.till_datum
+                               CASE WHEN a.id IS NOT NULL THEN a.telefontider ELSE k.telefontider END AS telefontider,
+                               CASE WHEN a.id IS NOT NULL THEN <atid> ELSE <ktid> END AS telefontid,
+                               k.fran_datum, k.till_datum
                         FROM kontaktperson k JOIN organisation o ON o.id = k.organisation_id
                         LEFT JOIN anvandare a ON a.id = k.anvandare_id
                         WHERE k.deltagare_id = :d AND <villkor>
                         ORDER BY k.organisation_id, k.till_datum DESC, k.id DESC""")
                 .define("villkor", villkor)
+                .define("atid", Telefontid.sql("a")).define("ktid", Telefontid.sql("k"))
                 .bind("d", deltagareId)
                 .mapTo(Kontakt.class)
                 .list());
@@ -146,14 +154,17 @@ public final class KontaktRepository {
                 .bind("idag", idag).bind("d", deltagareId).bind("o", ny.organisationId()).execute();
         h.createUpdate("""
                         INSERT INTO kontaktperson (deltagare_id, organisation_id, anvandare_id, namn, titel, telefon,
-                                                   epost, telefontider, ordinarie_handlaggare, fran_datum)
-                        VALUES (:d, :o, :a, :namn, :titel, :tel, :epost, :tider, 1, :idag)""")
+                                                   epost, telefontid_dagar, telefontid_fran, telefontid_till,
+                                                   ordinarie_handlaggare, fran_datum)
+                        VALUES (:d, :o, :a, :namn, :titel, :tel, :epost, :dagar, :fran, :till, 1, :idag)""")
                 .bind("d", deltagareId).bind("o", ny.organisationId()).bind("a", ny.anvandareId())
                 .bind("namn", ny.anvandareId() == null ? ny.namn() : null)
                 .bind("titel", ny.anvandareId() == null ? ny.titel() : null)
                 .bind("tel", ny.anvandareId() == null ? ny.telefon() : null)
                 .bind("epost", ny.anvandareId() == null ? ny.epost() : null)
-                .bind("tider", ny.anvandareId() == null ? ny.telefontider() : null)
+                .bind("dagar", ny.anvandareId() == null && ny.telefontid() != null ? ny.telefontid().dagar() : null)
+                .bind("fran", ny.anvandareId() == null && ny.telefontid() != null ? ny.telefontid().fran().toString() : null)
+                .bind("till", ny.anvandareId() == null && ny.telefontid() != null ? ny.telefontid().till().toString() : null)
                 .bind("idag", idag).execute();
     }
 

@@ -12,21 +12,35 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import se.finsam.planering.kontakt.Telefontid;
 import se.finsam.planering.uppfoljning.UppfoljningRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
 
 /** What a participant sees of their own case: never internal notes or summaries. */
 public final class MinPlaneringRepository {
 
-    /** A person to contact, from the staff directory or entered as an external contact. */
+    /**
+     * A person to contact, from the staff directory or entered as an external contact. {@code telefontid} holds the
+     * telephone hours as days and times ({@link Telefontid#avKod}); {@code telefontider} is the old free text,
+     * shown only when there are none.
+     */
     public record Kontakt(String namn, String titel, String telefon, String epost, String telefontider,
-                          boolean koordinator) {
+                          String telefontid, boolean koordinator) {
+
+        public Telefontid tider() {
+            return Telefontid.avKod(telefontid);
+        }
     }
 
     /** One card per authority. */
     public record Myndighet(String organisation, String typ, String kanHjalpaMed, String telefon,
-                            String telefontider, String webbplats, List<Kontakt> kontakter, String kanHjalpaMedEn,
-                            String kanHjalpaMedAr, String epost) {
+                            String telefontider, String telefontid, String webbplats, List<Kontakt> kontakter,
+                            String kanHjalpaMedEn, String kanHjalpaMedAr, String epost) {
+
+        public Telefontid tider() {
+            return Telefontid.avKod(telefontid);
+        }
+
         /** The organisation's own sentence in the given language (English or Arabic), or null when not written. */
         public String kanHjalpaMedPa(String sprak) {
             return switch (sprak) {
@@ -95,7 +109,7 @@ public final class MinPlaneringRepository {
 
     /** One contact row of {@link #kontakter}: the authority's card and one person on it. */
     public record KontaktRad(long orgId, String org, String typ, String kanHjalpaMed, String orgTelefon,
-                             String orgTider, String webbplats, @Nested Kontakt kontakt, String kanHjalpaMedEn,
+                             String orgTider, String orgTelefontid, String webbplats, @Nested Kontakt kontakt, String kanHjalpaMedEn,
                              String kanHjalpaMedAr, String orgEpost) {
     }
 
@@ -110,7 +124,7 @@ public final class MinPlaneringRepository {
     public MinPlaneringRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
         for (Class<?> rad : List.of(Deltagaren.class, KontaktRad.class, Kontakt.class, MoteRad.class, Avslut.class,
-                Hjalpkontakt.class, Notering.class, Nyhet.class, Tittat.class)) {
+                Hjalpkontakt.class, Notering.class, Nyhet.class, Tittat.class, AgdPunkt.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
     }
@@ -126,31 +140,54 @@ public final class MinPlaneringRepository {
                 .one());
     }
 
-    /** Current contacts grouped by authority, the koordinator included. */
+    /**
+     * Current contacts grouped by authority, the koordinator included, and everyone (still working) who owns one of
+     * her open plan items: whoever her plan names, she finds here with a way to reach them.
+     */
     public List<Myndighet> kontakter(long deltagareId) {
         List<KontaktRad> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT o.id AS org_id, o.namn AS org, o.typ, o.kan_hjalpa_med, o.telefon AS org_telefon,
-                               o.telefontider AS org_tider, o.webbplats, o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar,
-                               o.epost AS org_epost,
+                               o.telefontider AS org_tider, <otid> AS org_telefontid, o.webbplats,
+                               o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar, o.epost AS org_epost,
                                coalesce(a.namn, k.namn) AS namn, coalesce(a.titel, k.titel) AS titel,
                                coalesce(k.telefon, a.telefon) AS telefon, coalesce(k.epost, a.epost) AS epost,
-                               coalesce(k.telefontider, a.telefontider) AS telefontider,
+                               CASE WHEN k.telefontider IS NOT NULL OR k.telefontid_dagar IS NOT NULL
+                                    THEN k.telefontider ELSE a.telefontider END AS telefontider,
+                               coalesce(<ktid>, <atid>) AS telefontid,
                                a.roll = 'koordinator' AS koordinator
                         FROM kontaktperson k
                         JOIN organisation o ON o.id = k.organisation_id
                         LEFT JOIN anvandare a ON a.id = k.anvandare_id
                         WHERE k.deltagare_id = :d AND k.till_datum IS NULL
                         UNION ALL
-                        SELECT o.id, o.namn, o.typ, o.kan_hjalpa_med, o.telefon, o.telefontider, o.webbplats,
-                               o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar, o.epost,
-                               a.namn, a.titel, a.telefon, a.epost, a.telefontider, 1
+                        SELECT o.id, o.namn, o.typ, o.kan_hjalpa_med, o.telefon, o.telefontider, <otid>,
+                               o.webbplats, o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar, o.epost,
+                               a.namn, a.titel, a.telefon, a.epost, a.telefontider, <atid>, 1
                         FROM deltagare d
                         JOIN team_medlem m ON m.team_id = d.team_id
                         JOIN anvandare a ON a.id = m.anvandare_id AND a.roll = 'koordinator' AND a.aktiv = 1
                         JOIN organisation o ON o.id = a.organisation_id
                         WHERE d.id = :d AND NOT EXISTS (SELECT 1 FROM kontaktperson k WHERE k.deltagare_id = d.id
                                                         AND k.anvandare_id = a.id AND k.till_datum IS NULL)
+                        UNION
+                        SELECT o.id, o.namn, o.typ, o.kan_hjalpa_med, o.telefon, o.telefontider, <otid>,
+                               o.webbplats, o.kan_hjalpa_med_en, o.kan_hjalpa_med_ar, o.epost,
+                               a.namn, a.titel, a.telefon, a.epost, a.telefontider, <atid>, 0
+                        FROM planering p
+                        JOIN planpunkt pp ON pp.planering_id = p.id AND pp.borttagen IS NULL
+                        JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id AND a.aktiv = 1
+                        JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+                        LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
+                        WHERE p.deltagare_id = :d
+                          AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+                          AND NOT EXISTS (SELECT 1 FROM kontaktperson k WHERE k.deltagare_id = p.deltagare_id
+                                          AND k.anvandare_id = a.id AND k.till_datum IS NULL)
+                          AND NOT (a.roll = 'koordinator' AND EXISTS (
+                                  SELECT 1 FROM team_medlem m JOIN deltagare d ON d.team_id = m.team_id
+                                  WHERE d.id = p.deltagare_id AND m.anvandare_id = a.id))
                         ORDER BY koordinator DESC, org, namn""")
+                .define("otid", Telefontid.sql("o")).define("atid", Telefontid.sql("a"))
+                .define("ktid", Telefontid.sql("k"))
                 .bind("d", deltagareId)
                 .mapTo(KontaktRad.class)
                 .list());
@@ -161,15 +198,72 @@ public final class MinPlaneringRepository {
         return perOrg.values().stream().map(list -> {
             KontaktRad first = list.get(0);
             return new Myndighet(first.org(), first.typ(), first.kanHjalpaMed(), first.orgTelefon(), first.orgTider(),
-                    first.webbplats(), list.stream().map(KontaktRad::kontakt).toList(), first.kanHjalpaMedEn(),
+                    first.orgTelefontid(), first.webbplats(), list.stream().map(KontaktRad::kontakt).toList(), first.kanHjalpaMedEn(),
                     first.kanHjalpaMedAr(), first.orgEpost());
         }).toList();
+    }
+
+    /** Whom to call about an item whose owner cannot be reached: a name and a phone number or e-mail address. */
+    public record RingIStallet(String namn, String telefon, String epost) {
+    }
+
+    /** One open item owned by an authority, with what is known of how to reach its owner. */
+    public record AgdPunkt(long id, String organisation, String orgTelefon, String orgEpost, boolean person,
+                           boolean personNabar) {
+    }
+
+    /**
+     * For each of her open items whose owner she cannot reach directly (a named person with neither phone nor
+     * e-mail, or who has left, or an authority with nobody and no number of its own on her Kontakter page), whom
+     * to call instead: the authority's switchboard if it has one, otherwise her koordinator.
+     */
+    public Map<Long, RingIStallet> ringIStallet(long deltagareId, List<Myndighet> kontakter) {
+        List<AgdPunkt> punkter = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT pp.id, o.namn AS organisation, o.telefon AS org_telefon, o.epost AS org_epost,
+                               a.id IS NOT NULL AS person,
+                               a.id IS NOT NULL AND a.aktiv = 1 AND (a.telefon IS NOT NULL OR a.epost IS NOT NULL
+                                   OR EXISTS (SELECT 1 FROM kontaktperson k WHERE k.deltagare_id = p.deltagare_id
+                                              AND k.anvandare_id = a.id AND k.till_datum IS NULL
+                                              AND (k.telefon IS NOT NULL OR k.epost IS NOT NULL))) AS person_nabar
+                        FROM planering p
+                        JOIN planpunkt pp ON pp.planering_id = p.id AND pp.borttagen IS NULL
+                             AND pp.ansvarig_deltagaren = 0
+                        JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+                        LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
+                        LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
+                        WHERE p.deltagare_id = :d
+                          AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')""")
+                .bind("d", deltagareId)
+                .mapTo(AgdPunkt.class)
+                .list());
+        Optional<Kontakt> koordinator = kontakter.stream().flatMap(m -> m.kontakter().stream())
+                .filter(k -> k.koordinator() && (k.telefon() != null || k.epost() != null)).findFirst();
+        Map<Long, RingIStallet> svar = new LinkedHashMap<>();
+        for (AgdPunkt p : punkter) {
+            if (p.personNabar()) {
+                continue;
+            }
+            boolean nagonPaKortet = !p.person() && kontakter.stream()
+                    .filter(m -> m.organisation().equals(p.organisation()))
+                    .flatMap(m -> m.kontakter().stream()).anyMatch(k -> k.telefon() != null || k.epost() != null);
+            if (nagonPaKortet) {
+                continue;
+            }
+            if (p.orgTelefon() != null || p.orgEpost() != null) {
+                svar.put(p.id(), new RingIStallet(p.organisation(), p.orgTelefon(), p.orgEpost()));
+            } else {
+                koordinator.ifPresent(k -> svar.put(p.id(), new RingIStallet(k.namn(), k.telefon(), k.epost())));
+            }
+        }
+        return svar;
     }
 
     /** The team's koordinator, who organises the meeting: the calendar file's organizer. */
     public Optional<Kontakt> koordinator(long teamId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.namn, a.titel, a.telefon, a.epost, a.telefontider, 1 AS koordinator FROM anvandare a
+                        SELECT a.namn, a.titel, a.telefon, a.epost, a.telefontider,
+                               a.telefontid_dagar || '|' || a.telefontid_fran || '|' || a.telefontid_till AS telefontid,
+                               1 AS koordinator FROM anvandare a
                         JOIN team_medlem m ON m.anvandare_id = a.id
                         WHERE m.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1 ORDER BY a.id LIMIT 1""")
                 .bind("t", teamId)
@@ -189,14 +283,8 @@ public final class MinPlaneringRepository {
                 .mapTo(MoteRad.class)
                 .findOne()
                 .map(rad -> {
-                    List<String> narvarande = h.createQuery("""
-                                    SELECT DISTINCT o.namn FROM team_medlem tm
-                                    JOIN anvandare a ON a.id = tm.anvandare_id
-                                    JOIN organisation o ON o.id = a.organisation_id
-                                    WHERE tm.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator')
-                                      AND a.aktiv = 1
-                                    ORDER BY o.namn""")
-                            .bind("t", rad.teamId()).mapTo(String.class).list();
+                    List<String> narvarande = se.finsam.planering.mote.MoteRepository.myndigheterITeam(h,
+                            rad.teamId(), deltagareId);
                     return new BokatMote(rad.tid(), rad.plats(), rad.syfte(), rad.taMed(), narvarande, rad.team(),
                             rad.bokningId(), rad.sekvens(), rad.flyttadFranTid(), rad.flyttadFranPlats());
                 }));

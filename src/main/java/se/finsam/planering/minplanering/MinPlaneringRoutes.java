@@ -31,8 +31,9 @@ public final class MinPlaneringRoutes {
                                    MinPlaneringRepository.Notering senasteNotering,
                                    MinPlaneringRepository.Avslut avslut,
                                    List<MinPlaneringRepository.Hjalpkontakt> hjalpkontakter,
-                                   List<MinPlaneringRepository.Myndighet> kontakter, gg.jte.Content qrSvg, String appUrl,
-                                   LocalDate idag, Instant hamtad) {
+                                   List<MinPlaneringRepository.Myndighet> kontakter,
+                                   java.util.Map<Long, MinPlaneringRepository.RingIStallet> ringIStallet,
+                                   gg.jte.Content qrSvg, String appUrl, LocalDate idag, Instant hamtad) {
 
         /** The team's koordinator(s), whom she can always turn to. */
         public List<MinPlaneringRepository.Kontakt> koordinatorer() {
@@ -42,7 +43,7 @@ public final class MinPlaneringRoutes {
 
         MinPlaneringPage med(gg.jte.Content qr, Instant nu) {
             return new MinPlaneringPage(deltagaren, planering, nyheter, senastBekraftad, nastaUppfoljning,
-                    senasteNotering, avslut, hjalpkontakter, kontakter, qr, appUrl, idag, nu);
+                    senasteNotering, avslut, hjalpkontakter, kontakter, ringIStallet, qr, appUrl, idag, nu);
         }
     }
 
@@ -125,6 +126,7 @@ public final class MinPlaneringRoutes {
             var deltagaren = repo.deltagaren(id);
             Instant bekraftad = deltagare.senastLast(id).orElse(null);
             var avslut = repo.avslut(id).orElse(null);
+            var kontakter = repo.kontakter(id);
             return new MinPlaneringPage(
                     deltagaren,
                     planering.forDeltagare(id).orElse(null),
@@ -134,7 +136,8 @@ public final class MinPlaneringRoutes {
                     repo.senasteNotering(id).orElse(null),
                     avslut,
                     avslut == null ? List.of() : repo.hjalpkontakter(deltagaren.teamId()),
-                    repo.kontakter(id),
+                    kontakter,
+                    repo.ringIStallet(id, kontakter),
                     null,
                     appUrl,
                     idag,
@@ -177,6 +180,7 @@ public final class MinPlaneringRoutes {
         var koordinator = repo.koordinator(repo.deltagaren(id).teamId());
         String ics = se.finsam.planering.mote.Kalenderfil.skriv(new se.finsam.planering.mote.Kalenderfil.Innehall(
                 mote.bokningId(), mote.sekvens(), mote.tid(), mote.plats(), mote.syfte(), mote.taMed(), mote.team(),
+                mote.narvarande(),
                 koordinator.map(MinPlaneringRepository.Kontakt::namn).orElse(null),
                 koordinator.map(MinPlaneringRepository.Kontakt::epost).orElse(null)), m, clock.getZone(),
                 clock.instant());

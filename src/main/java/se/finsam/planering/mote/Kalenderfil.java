@@ -21,9 +21,13 @@ public final class Kalenderfil {
     private Kalenderfil() {
     }
 
-    /** What the file says; {@code organizerEpost} may be null (ORGANIZER is then left out, never empty). */
+    /**
+     * What the file says; {@code myndigheter} are the organisations taking part that her samtycke covers;
+     * {@code organizerEpost} may be null (ORGANIZER is then left out, never empty).
+     */
     public record Innehall(long bokningId, int sekvens, LocalDateTime tid, String plats, String syfte, String taMed,
-                           String team, String organizerNamn, String organizerEpost) {
+                           String team, java.util.List<String> myndigheter, String organizerNamn,
+                           String organizerEpost) {
     }
 
     public static String uid(long bokningId) {
@@ -42,8 +46,9 @@ public final class Kalenderfil {
         event.getSummary().setLanguage(m.lang());
         event.setLocation(i.plats());
         String syfte = MoteRepository.standardSyfte(i.syfte()) ? m.get("kallelse.syfte.standard") : i.syfte();
+        String vem = i.myndigheter().isEmpty() ? "" : "\n" + m.get("mote.vem") + ": " + String.join(", ", i.myndigheter());
         event.setDescription(syfte + "\n" + m.get("mote.tamed") + ": "
-                + (i.taMed() == null ? m.get("mote.tamed.standard") : i.taMed()));
+                + (i.taMed() == null ? m.get("mote.tamed.standard") : i.taMed()) + vem);
         event.getDescription().setLanguage(m.lang());
         event.setUid(uid(i.bokningId()));
         event.setSequence(i.sekvens());

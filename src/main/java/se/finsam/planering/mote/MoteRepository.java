@@ -21,14 +21,21 @@ import se.finsam.planering.auth.ActivationCodes;
 public final class MoteRepository {
 
     /**
-     * The purpose stored when the koordinator leaves it empty (also the column's default). Letters and pages
-     * show it in the participant's language instead of this Swedish text.
+     * The Swedish standard purpose. A booking stores null for it (and for the standard "ta med"): letters, pages and
+     * the calendar file write the standard texts from the bundles, in the participant's language.
      */
     public static final String STANDARD_SYFTE =
             "Att tillsammans med dig göra en planering för vägen mot arbete, studier eller rätt ersättning.";
+    /** The Swedish standard "ta med", stored as null like the standard purpose. */
+    public static final String STANDARD_TA_MED =
+            "Legitimation, och gärna papper om din ersättning och dina kontakter med vården.";
 
     public static boolean standardSyfte(String syfte) {
         return syfte == null || syfte.isBlank() || STANDARD_SYFTE.equals(syfte.strip());
+    }
+
+    public static boolean standardTaMed(String taMed) {
+        return taMed == null || taMed.isBlank() || STANDARD_TA_MED.equals(taMed.strip());
     }
 
 
@@ -247,9 +254,10 @@ public final class MoteRepository {
             }
             return Optional.of(h.createUpdate("""
                             INSERT INTO mote_deltagare (mote_id, deltagare_id, tid, syfte, ta_med, kallelse_skapad)
-                            VALUES (:m, :d, :tid, coalesce(:syfte, :standardSyfte), :taMed, :nu)""")
-                    .bind("m", moteId).bind("d", deltagareId).bind("tid", tid).bind("syfte", syfte).bind("standardSyfte", STANDARD_SYFTE)
-                    .bind("taMed", taMed).bind("nu", nu)
+                            VALUES (:m, :d, :tid, :syfte, :taMed, :nu)""")
+                    .bind("m", moteId).bind("d", deltagareId).bind("tid", tid)
+                    .bind("syfte", standardSyfte(syfte) ? null : syfte.strip())
+                    .bind("taMed", standardTaMed(taMed) ? null : taMed.strip()).bind("nu", nu)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         });
     }
@@ -398,14 +406,24 @@ public final class MoteRepository {
         });
     }
 
-    /** The authorities whose representatives sit in the team, for the kallelse. */
-    public List<String> myndigheterITeam(long teamId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT DISTINCT o.namn FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
+    /**
+     * The authorities whose representatives (or koordinator) sit in the team and whom the participant's samtycke
+     * covers: who she is told will be at her meeting (kallelse, her meeting page, the calendar file). An
+     * organisation she did not consent to is never named to her as taking part.
+     */
+    public List<String> myndigheterITeam(long teamId, long deltagareId) {
+        return jdbi.withHandle(h -> myndigheterITeam(h, teamId, deltagareId));
+    }
+
+    public static List<String> myndigheterITeam(org.jdbi.v3.core.Handle h, long teamId, long deltagareId) {
+        return h.createQuery("""
+                        SELECT o.namn FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
                         JOIN organisation o ON o.id = a.organisation_id
                         WHERE m.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator') AND a.aktiv = 1
-                        ORDER BY o.id""")
-                .bind("t", teamId).mapTo(String.class).list());
+                          AND <samtycke>
+                        GROUP BY o.id ORDER BY o.id""")
+                .define("samtycke", DeltagareAccess.samtyckeTacker(":d", "o.id"))
+                .bind("t", teamId).bind("d", deltagareId).mapTo(String.class).list();
     }
 
     /**

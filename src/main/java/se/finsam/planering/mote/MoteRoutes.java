@@ -474,6 +474,7 @@ public final class MoteRoutes {
         ctx.header("Content-Disposition", "attachment; filename=\"finsam-mote.ics\"");
         ctx.result(Kalenderfil.skriv(new Kalenderfil.Innehall(bokning.id(), bokning.sekvens(), bokning.tid(),
                 mote.plats(), bokning.syfte(), bokning.taMed(), mote.team(),
+                moten.myndigheterITeam(mote.teamId(), bokning.deltagareId()),
                 koordinator.map(KontaktRepository.Koordinator::namn).orElse(null),
                 koordinator.map(KontaktRepository.Koordinator::epost).orElse(null)), brev, clock.getZone(),
                 clock.instant()));
@@ -545,7 +546,8 @@ public final class MoteRoutes {
         // With a code the QR code opens the activation page; without, her login.
         String qrUrl = baseUrl + (aktiveringskod != null ? "/aktivera" : "/logga-in/deltagare");
         renderer.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
-                deltagare.oversikt(bokning.deltagareId()).orElseThrow(), moten.myndigheterITeam(mote.teamId()),
+                deltagare.oversikt(bokning.deltagareId()).orElseThrow(),
+                moten.myndigheterITeam(mote.teamId(), bokning.deltagareId()),
                 kontakter.koordinator(mote.teamId()).orElse(null), aktiveringskod,
                 aktiveringskod == null ? null : LocalDate.now(clock).plusDays(KOD_GILTIG.toDays()),
                 LocalDate.now(clock), baseUrl, new PageContext(brev, null, null, null, null, clock.getZone()),

@@ -12,6 +12,7 @@ import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
 import se.finsam.planering.web.Formular;
+import se.finsam.planering.kontakt.Telefontid;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -19,10 +20,11 @@ import se.finsam.planering.web.WebContext;
 public final class KontaktRoutes {
 
     /** {@code flytta}: the authority's open items move to the new person (on unless unticked). */
+    /** {@code tider}: the telephone hours of an external contact, days and times as typed. */
     public record Form(String organisation, String anvandare, String namn, String titel, String telefon,
-                       String epost, String telefontider, boolean flytta) {
+                       String epost, Telefontid.Falt tider, boolean flytta) {
         static Form tom() {
-            return new Form("", "", "", "", "", "", "", true);
+            return new Form("", "", "", "", "", "", Telefontid.Falt.TOMT, true);
         }
     }
 
@@ -73,7 +75,7 @@ public final class KontaktRoutes {
         long id = Formular.sokvagsId(ctx, "id");
         Formular f = Formular.av(ctx);
         Form form = new Form(f.text("organisation"), f.text("anvandare"), f.text("namn"), f.text("titel"),
-                f.text("telefon"), f.text("epost"), f.text("telefontider"), f.kryss("flytta", "ja"));
+                f.text("telefon"), f.text("epost"), Telefontid.falt(f), f.kryss("flytta", "ja"));
         FormErrors fel = f.fel();
         Long org = f.id("organisation");
         if (org == null || kontakter.organisationer().stream().noneMatch(o -> o.id() == org)) {
@@ -104,7 +106,7 @@ public final class KontaktRoutes {
         f.text("titel", Formular.RAD);
         f.telefon("telefon");
         f.epost("epost");
-        f.text("telefontider", Formular.RAD);
+        Telefontid tider = Telefontid.las(f);
         if (!fel.isEmpty()) {
             ctx.status(400);
             render(ctx, id, form, fel);
@@ -112,7 +114,7 @@ public final class KontaktRoutes {
         }
         int flyttade = overlamningar.bytKontakt(id, new KontaktRepository.NyKontakt(org, anvandare,
                 blankNull(form.namn()), blankNull(form.titel()), blankNull(form.telefon()), blankNull(form.epost()),
-                blankNull(form.telefontider())), form.flytta(), LocalDate.now(clock),
+                tider), form.flytta(), LocalDate.now(clock),
                 clock.instant());
         web.flash(ctx, flyttade > 0 ? "flash.kontakt.flyttade" : "flash.kontakt.sparad");
         ctx.redirect("/deltagare/" + id + "/kontakter");

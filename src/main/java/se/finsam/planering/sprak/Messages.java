@@ -70,6 +70,25 @@ public final class Messages {
         return sprak.dir();
     }
 
+    /**
+     * A language by name in this language: a code as stored (ISO 639, "fa") becomes its name ("persiska"); a name
+     * that staff wrote out ("dari") is kept as written.
+     */
+    public String spraknamn(String kodEllerNamn) {
+        if (kodEllerNamn == null || kodEllerNamn.isBlank()) {
+            return "";
+        }
+        String text = kodEllerNamn.strip();
+        if (text.matches("[A-Za-z]{2,3}")) {
+            String kod = text.toLowerCase(java.util.Locale.ROOT);
+            String namn = java.util.Locale.forLanguageTag(kod).getDisplayLanguage(java.util.Locale.forLanguageTag(lang()));
+            if (!namn.isBlank() && !namn.equalsIgnoreCase(kod)) {
+                return namn;
+            }
+        }
+        return text;
+    }
+
     public boolean has(String key) {
         return bundle.containsKey(key) || fallback.containsKey(key);
     }

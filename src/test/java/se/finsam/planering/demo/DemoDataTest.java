@@ -56,6 +56,35 @@ class DemoDataTest {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
+    /**
+     * The hard cases of what a participant is told: an Arabic reader who has not consented to Jobbtorg and whose
+     * open item is owned by Socialtjänsten's handläggare, who is not among her contact persons; and a participant
+     * who reads Swedish with a Persian interpreter.
+     */
+    @Test
+    void smallDemoHasTheHardCasesOfWhatSheIsTold() {
+        Jdbi jdbi = smallDemo();
+        long arabisk = count(jdbi, """
+                SELECT count(*) FROM deltagare d WHERE d.sprak = 'ar'
+                  AND NOT EXISTS (SELECT 1 FROM samtycke s JOIN organisation o ON o.id = s.organisation_id
+                                  WHERE s.deltagare_id = d.id AND o.kod = 'JOBBTORG' AND s.aterkallat_datum IS NULL)
+                  AND EXISTS (SELECT 1 FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                              JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id
+                              LEFT JOIN planpunkt_aktuell_status st ON st.planpunkt_id = pp.id
+                              WHERE p.deltagare_id = d.id AND a.anvandarnamn = 'soc.handlaggare'
+                                AND pp.borttagen IS NULL
+                                AND coalesce(st.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+                                AND EXISTS (SELECT 1 FROM overlamning ov WHERE ov.planpunkt_id = pp.id)
+                                AND NOT EXISTS (SELECT 1 FROM kontaktperson k WHERE k.deltagare_id = d.id
+                                                AND k.anvandare_id = a.id AND k.till_datum IS NULL))
+                  AND NOT EXISTS (SELECT 1 FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                                  JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+                                  WHERE p.deltagare_id = d.id AND o.kod = 'JOBBTORG' AND pp.borttagen IS NULL)""");
+        assertEquals(1, arabisk);
+        assertTrue(count(jdbi, """
+                SELECT count(*) FROM deltagare WHERE sprak = 'sv' AND tolkbehov = 1 AND tolksprak = 'fa'""") >= 1);
+    }
+
     @Test
     void smallDemoHasTeamsOrganisationsAndParticipantsInEveryStage() {
         Jdbi jdbi = smallDemo();

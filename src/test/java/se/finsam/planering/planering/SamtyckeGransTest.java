@@ -117,11 +117,15 @@ class SamtyckeGransTest extends AppTest {
         form.put("titel", "");
         form.put("telefon", "");
         form.put("epost", "");
-        form.put("telefontider", "Mån 9–10");
+        form.put("telefontid_dag", "1");
+        form.put("telefontid_fran", "09:00");
+        form.put("telefontid_till", "10:00");
         HttpResponse<String> r = k.post("/deltagare/" + d + "/kontakter", form);
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("Deltagaren har inte gett samtycke för den myndigheten"), r.body());
-        assertTrue(r.body().contains("Mån 9–10"), "what was typed is kept");
+        assertEquals("09:00", org.jsoup.Jsoup.parse(r.body()).selectFirst("#telefontid_fran").val(),
+                "what was typed is kept");
+        assertTrue(org.jsoup.Jsoup.parse(r.body()).selectFirst("#telefontid-dag-1").hasAttr("checked"));
         assertEquals(fore, antal("SELECT count(*) FROM kontaktperson WHERE deltagare_id = :d", d));
         form.put("organisation", String.valueOf(FlodeStod.org(app, "AF")));
         form.put("anvandare", String.valueOf(FlodeStod.anvandare(app, "teamrep.af")));
