@@ -157,7 +157,8 @@ public final class App {
         KontoRoutes konto = new KontoRoutes(new KontoRepository(jdbi), sessions, users, nycklar, totp, audit, renderer,
                 web, clock);
         se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(
-                users, sessions, throttle, nycklar, totp, audit, renderer, web, auth);
+                users, sessions, throttle, nycklar, totp, audit, renderer, web, auth,
+                config.demo() != Config.DemoMode.NONE);
         PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
                 sessions, throttle, hasher, audit, renderer, web, clock, config.baseUrl());
         // From anmälan to överlämning.
