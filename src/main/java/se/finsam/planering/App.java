@@ -151,7 +151,8 @@ public final class App {
         ErrorPages errors = new ErrorPages(renderer, web);
 
         LoginThrottle throttle = new LoginThrottle(jdbi, clock);
-        AuthRoutes auth = new AuthRoutes(users, sessions, throttle, hasher, audit, renderer, web, clock);
+        AuthRoutes auth = new AuthRoutes(users, sessions, throttle, hasher, audit, renderer, web, clock,
+                new se.finsam.planering.auth.Enhetskaka(secret(jdbi, "enhet")));
         se.finsam.planering.auth.Nycklar nycklar = new se.finsam.planering.auth.Nycklar(jdbi, clock, config.baseUrl());
         se.finsam.planering.auth.Totp totp = new se.finsam.planering.auth.Totp(jdbi, clock);
         KontoRoutes konto = new KontoRoutes(new KontoRepository(jdbi), sessions, users, nycklar, totp, audit, renderer,

@@ -205,6 +205,7 @@ public final class NyckelRoutes {
         }
         auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
         web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
+        auth.kandEnhet(ctx, anvandareId);
         ctx.json(JSON.get().createObjectNode().put("till", "/"));
     }
 
