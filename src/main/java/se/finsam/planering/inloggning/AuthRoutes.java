@@ -107,9 +107,18 @@ public final class AuthRoutes {
             renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors));
             return;
         }
-        Utfall utfall = forsok(ctx, username, LoginThrottle.Regel.PERSONAL, password,
-                () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll())),
-                UserRepository.Konto::losenordHash);
+        Supplier<Optional<UserRepository.Konto>> findKonto =
+                () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll()));
+        // On a device she has logged in on before, the address lock (which anyone on the network can run up)
+        // does not hold her back; her account's own lock does.
+        Optional<UserRepository.Konto> hennes = findKonto.get();
+        boolean kand = hennes.flatMap(k -> enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), k.id())).isPresent();
+        Utfall utfall = kand
+                ? forsok(ctx, LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, username),
+                        LoginThrottle.Regel.PERSONAL, null, false, "personal (känd enhet): " + forLog(username),
+                        password, findKonto, UserRepository.Konto::losenordHash)
+                : forsok(ctx, username, LoginThrottle.Regel.PERSONAL, password, findKonto,
+                        UserRepository.Konto::losenordHash);
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/login.jte", new LoginPage(username, back,
@@ -119,6 +128,7 @@ public final class AuthRoutes {
         UserRepository.Konto konto = utfall.konto().get();
         boolean andraFaktor = NyckelRoutes.kravsAndraFaktor(Roll.fromDb(konto.roll()));
         loggaIn(ctx, konto.id(), false, andraFaktor, andraFaktor ? "personal, lösenord (andra faktor krävs)" : "personal");
+        kandEnhet(ctx, konto.id());
         ctx.redirect(andraFaktor ? "/tvafaktor?tillbaka=" + java.net.URLEncoder.encode(back,
                 java.nio.charset.StandardCharsets.UTF_8) : back);
     }
@@ -192,7 +202,7 @@ public final class AuthRoutes {
     }
 
     /**
-     * Marks this device as one that has logged in as the participant (a signed cookie for her account): the same
+     * Marks this device as one that has logged in to the account (a signed cookie for her account): the same
      * device id again if it already was, otherwise a new one.
      */
     void kandEnhet(Context ctx, long anvandareId) {
