@@ -10,10 +10,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signed cookie of a device that has logged in to an account (a participant's or staff): "account id . device id . HMAC(server key,
- * both)". It names one account, so it is worth nothing for another, and it cannot be made without the server's key.
- * A device that carries it for the account being logged in to is a known device: its failures are counted on their
- * own and the shared budget and the address locks do not hold it back (OWASP's device cookies).
+ * The signed cookie of a device that has logged in to an account (a participant's or staff): "account id . device
+ * id . HMAC(server key, both)". It names one account, so it is worth nothing for another, and it cannot be made
+ * without the server's key. A device that carries it for the account being logged in to is a known device: the
+ * shared budget and the address locks do not hold it back, and a participant's failures on it are counted on their
+ * own (OWASP's device cookies).
  */
 public final class Enhetskaka {
 
