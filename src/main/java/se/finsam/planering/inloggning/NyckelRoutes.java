@@ -162,7 +162,12 @@ public final class NyckelRoutes {
             return;
         }
         Optional<Duration> locked = throttle.lockedFor(nyckelNyckel(ctx));
+        if (locked.isEmpty()) {
+            // Each start stores a challenge: an address gets a few freely, then waits, longer each time.
+            locked = throttle.borja(startNyckel(ctx), LoginThrottle.Regel.NYCKELSTART);
+        }
         if (locked.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
             refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
             return;
         }
@@ -170,7 +175,7 @@ public final class NyckelRoutes {
         // does not tell whether an account exists.
         boolean known = !username.isEmpty() && users.findByUsername(username)
                 .filter(k -> k.aktiv() && "deltagare".equals(k.roll())).isPresent();
-        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.INLOGGNING, null, known ? username : null));
+        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.INLOGGNING, null, known ? username : null, ctx.ip()));
     }
 
     public void loggaInKlar(Context ctx) {
@@ -203,6 +208,7 @@ public final class NyckelRoutes {
             refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
+        throttle.lyckades(startNyckel(ctx));
         auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
         web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
         auth.kandEnhet(ctx, anvandareId);
@@ -211,6 +217,10 @@ public final class NyckelRoutes {
 
     private static String nyckelNyckel(Context ctx) {
         return "nyckel:" + ctx.ip();
+    }
+
+    private static String startNyckel(Context ctx) {
+        return "nyckelstart:" + ctx.ip();
     }
 
     // ---- the second factor ----

@@ -160,4 +160,41 @@ class KandEnhetTest {
         // The arithmetic of the threat model: at most the shared budget a day from unknown devices, everywhere.
         assertEquals(2400, LoginThrottle.deltagareGuessesPerDay());
     }
+
+    private static HttpResponse<String> nyckelStart(HttpSession s, String adress) {
+        return s.send(HttpRequest.newBuilder(URI.create(s.url("/api/nyckel/logga-in/start")))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-Token", s.csrf()).header("X-Forwarded-For", adress)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    private static int utmaningar(String adress) {
+        return app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM webauthn_utmaning WHERE adress = :a")
+                .bind("a", adress).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void passkeyinloggningarSomStartasBegransasPerAdressOchLamnarFaUtmaningar() {
+        HttpSession s = app.session();
+        s.get("/logga-in/deltagare");
+        int startade = 0;
+        int vantade = 0;
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> r = nyckelStart(s, "198.51.100.200");
+            if (r.statusCode() == 200) {
+                startade++;
+            } else {
+                assertEquals(429, r.statusCode(), r.body());
+                assertTrue(r.headers().firstValue("Retry-After").isPresent());
+                vantade++;
+            }
+        }
+        assertEquals(LoginThrottle.NYCKELSTART_FREE, startade, "started before the address has to wait");
+        assertEquals(300 - LoginThrottle.NYCKELSTART_FREE, vantade);
+        assertEquals(se.finsam.planering.auth.Nycklar.UTMANINGAR_PER_ADRESS, utmaningar("198.51.100.200"),
+                "unused challenges kept for the address");
+        // Another address is not held back by it.
+        assertEquals(200, nyckelStart(s, "198.51.100.201").statusCode());
+        assertEquals(1, utmaningar("198.51.100.201"));
+    }
 }
