@@ -97,7 +97,7 @@ public final class App {
 
     public static void main(String[] args) {
         Config config = Config.fromEnvironment(System.getenv());
-        if (args.length > 0 && args[0].equals("skapa-admin")) {
+        if (args.length > 0 && args[0].equals(SKAPA_ADMIN)) {
             System.exit(createAdmin(config, args, System.in));
         }
         App app = start(config, Clock.system(Config.TIDSZON));
@@ -107,6 +107,7 @@ public final class App {
         if (config.demo() != Config.DemoMode.NONE) {
             DemoData.loginLines().forEach(line -> System.out.println("  " + line));
         }
+        ingenAdministratorRader(app.jdbi()).forEach(System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     }
 
@@ -485,6 +486,25 @@ public final class App {
             return 0;
         }
     }
+
+    /**
+     * What the console says at start while no active administrator exists (a new installation without demo data):
+     * how to create the first one. Empty once there is one.
+     */
+    public static List<String> ingenAdministratorRader(Jdbi jdbi) {
+        if (new UserRepository(jdbi).finnsAdministrator()) {
+            return List.of();
+        }
+        return List.of(
+                "",
+                "Det finns ingen administratör än. Skapa den första (lösenordet frågas efter, minst 12 tecken),",
+                "med samma FINSAM_DB som servern:",
+                "  java -jar finsam-planering.jar " + SKAPA_ADMIN + " ANVÄNDARNAMN \"Förnamn Efternamn\"",
+                "Logga sedan in på /logga-in. Administratören bjuder in alla andra.");
+    }
+
+    /** The command that creates the first administrator. */
+    public static final String SKAPA_ADMIN = "skapa-admin";
 
     /** Set when the applied migrations do not match this version's files (checked after start-up). */
     private static volatile String migreringsfel;

@@ -25,7 +25,8 @@ import se.finsam.planering.web.WebContext;
 /** Login for staff (password) and participants (activation code once, then PIN), and logout. */
 public final class AuthRoutes {
 
-    public record LoginPage(String anvandarnamn, String tillbaka, FormErrors fel) {
+    /** {@code ingenAdministrator}: no administrator exists yet, so the page says how to create the first. */
+    public record LoginPage(String anvandarnamn, String tillbaka, FormErrors fel, boolean ingenAdministrator) {
     }
 
     /** {@code orsak} is why she sees the login again: "utloggad", "utgangen" or null. */
@@ -83,7 +84,8 @@ public final class AuthRoutes {
             return;
         }
         renderer.render(ctx, "auth/login.jte",
-                new LoginPage("", WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), FormErrors.none()));
+                new LoginPage("", WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), FormErrors.none(),
+                        !users.finnsAdministrator()));
     }
 
     public void loggaInPersonal(Context ctx) {
@@ -104,7 +106,8 @@ public final class AuthRoutes {
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors));
+            renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors,
+                    !users.finnsAdministrator()));
             return;
         }
         Supplier<Optional<UserRepository.Konto>> findKonto =
@@ -122,7 +125,8 @@ public final class AuthRoutes {
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/login.jte", new LoginPage(username, back,
-                    new FormErrors().add("losenord", utfall.meddelande("login.fel.fel"))));
+                    new FormErrors().add("losenord", utfall.meddelande("login.fel.fel")),
+                    !users.finnsAdministrator()));
             return;
         }
         UserRepository.Konto konto = utfall.konto().get();
