@@ -28,7 +28,7 @@ public final class QrCode {
                 StringBuilder line = new StringBuilder(matrix.getWidth());
                 for (int x = 0; x < matrix.getWidth(); x++) {
                     boolean top = !matrix.get(x, y);
-                    boolean bottom = y + 1 < matrix.getHeight() && !matrix.get(x, y + 1);
+                    boolean bottom = y + 1 >= matrix.getHeight() || !matrix.get(x, y + 1);
                     line.append(top ? (bottom ? '\u2588' : '\u2580') : (bottom ? '\u2584' : ' '));
                 }
                 lines.add(line.toString());
