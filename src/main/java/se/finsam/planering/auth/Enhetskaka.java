@@ -63,6 +63,20 @@ public final class Enhetskaka {
         return Optional.of(innehall.substring(forsta + 1));
     }
 
+    /** The device id of a well-signed cookie, whichever account it names; otherwise empty. */
+    public Optional<String> enhet(String cookie) {
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        int forsta = cookie.indexOf('.');
+        try {
+            return forsta <= 0 ? Optional.empty()
+                    : enhetFor(cookie, Long.parseLong(cookie.substring(0, forsta)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private String mac(String innehall) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");

@@ -62,6 +62,11 @@ public final class AuthRoutes {
     private final Clock clock;
     private final Enhetskaka enheter;
 
+    /** The device id of this browser when it has logged in to some account before (a signed cookie). */
+    Optional<String> kandEnhet(Context ctx) {
+        return enheter.enhet(web.cookie(ctx, Enhetskaka.COOKIE));
+    }
+
     public AuthRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
                       PasswordHasher hasher, AuditLog audit, Renderer renderer, WebContext web, Clock clock,
                       Enhetskaka enheter) {

@@ -163,7 +163,8 @@ public final class NyckelRoutes {
         }
         Optional<Duration> locked = throttle.lockedFor(nyckelNyckel(ctx));
         if (locked.isEmpty()) {
-            // Each start stores a challenge: an address gets a few freely, then waits, longer each time.
+            // Each start stores a challenge: an address gets a few freely, then waits, longer each time. A device
+            // that has logged in before counts on its own, so others on its network cannot make it wait.
             locked = throttle.borja(startNyckel(ctx), LoginThrottle.Regel.NYCKELSTART);
         }
         if (locked.isPresent()) {
@@ -175,7 +176,9 @@ public final class NyckelRoutes {
         // does not tell whether an account exists.
         boolean known = !username.isEmpty() && users.findByUsername(username)
                 .filter(k -> k.aktiv() && "deltagare".equals(k.roll())).isPresent();
-        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.INLOGGNING, null, known ? username : null, ctx.ip()));
+        // Unused challenges are kept a few per address, or per device for one that has logged in before.
+        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.INLOGGNING, null, known ? username : null,
+                auth.kandEnhet(ctx).map(e -> "enhet:" + e).orElse(ctx.ip())));
     }
 
     public void loggaInKlar(Context ctx) {
@@ -219,8 +222,8 @@ public final class NyckelRoutes {
         return "nyckel:" + ctx.ip();
     }
 
-    private static String startNyckel(Context ctx) {
-        return "nyckelstart:" + ctx.ip();
+    private String startNyckel(Context ctx) {
+        return auth.kandEnhet(ctx).map(e -> "nyckelstart:enhet:" + e).orElse("nyckelstart:" + ctx.ip());
     }
 
     // ---- the second factor ----

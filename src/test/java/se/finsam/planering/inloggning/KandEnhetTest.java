@@ -196,5 +196,11 @@ class KandEnhetTest {
         // Another address is not held back by it.
         assertEquals(200, nyckelStart(s, "198.51.100.201").statusCode());
         assertEquals(1, utmaningar("198.51.100.201"));
+        // Nor is a phone on the flooded address that has logged in before: it counts on its own.
+        HttpSession telefon = app.session().loginStaff("handlaggare");
+        loggaUt(telefon);
+        telefon.get("/logga-in/deltagare");
+        assertEquals(200, nyckelStart(telefon, "198.51.100.200").statusCode());
+        assertEquals(se.finsam.planering.auth.Nycklar.UTMANINGAR_PER_ADRESS, utmaningar("198.51.100.200"));
     }
 }
