@@ -18,9 +18,13 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  *   <li>A participant account: the same for the 3rd and 4th failure, and from the
  *       {@value #DELTAGARE_MAX_FAILURES}th on locked until she chooses a new PIN with a new activation code
  *       from the koordinator. Never forgotten by time.</li>
- *   <li>An address: locked later ({@value #ADDRESS_FREE_ATTEMPTS} failures), and the lock only stops accounts
- *       that have failed themselves: a shared office network keeps working for everyone who types right.</li>
- *   <li>All participant logins together: at most {@value #DELTAGARE_BUDGET_PER_HOUR} failures an hour.</li>
+ *   <li>An address: locked later ({@value #ADDRESS_FREE_ATTEMPTS} failures); the lock stops accounts that have
+ *       failed themselves, and from {@value #ADDRESS_ALL_NAMES_AFTER} failures every name, so one guess per name
+ *       is not free. A device that has logged in to the account before (a signed device cookie) is not held by it.</li>
+ *   <li>All participant logins together: at most {@value #DELTAGARE_BUDGET_PER_HOUR} failures an hour, from
+ *       devices that have not logged in as that participant before; a known device counts its own failures.</li>
+ *   <li>An account's second factor: wrong codes counted on their own key, never taken back by a right password,
+ *       locked from the {@value #ANDRA_FAKTOR_FREE_ATTEMPTS}th with waits that double up to an hour.</li>
  * </ul>
  *
  * An attempt is counted before its password is checked (see {@link #begin}), so a guess that never
