@@ -98,7 +98,7 @@ public final class App {
 
     public static void main(String[] args) {
         Config config = Config.fromEnvironment(System.getenv());
-        if (args.length > 0 && args[0].equals("skapa-admin")) {
+        if (args.length > 0 && args[0].equals(SKAPA_ADMIN)) {
             System.exit(createAdmin(config, args, System.in));
         }
         if (args.length > 0 && args[0].equals("kontrollera-logg")) {
@@ -113,6 +113,7 @@ public final class App {
         if (config.demo() != Config.DemoMode.NONE) {
             DemoData.loginLines().forEach(line -> System.out.println("  " + line));
         }
+        ingenAdministratorRader(app.jdbi()).forEach(System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
         // Alive but deaf is not allowed either: /health unanswered for about three minutes ends the process.
         se.finsam.planering.util.Vakt.horHalsan(java.net.URI.create("http://127.0.0.1:" + app.port() + "/health"),
@@ -160,13 +161,15 @@ public final class App {
         ErrorPages errors = new ErrorPages(renderer, web);
 
         LoginThrottle throttle = new LoginThrottle(jdbi, clock);
-        AuthRoutes auth = new AuthRoutes(users, sessions, throttle, hasher, audit, renderer, web, clock);
+        AuthRoutes auth = new AuthRoutes(users, sessions, throttle, hasher, audit, renderer, web, clock,
+                new se.finsam.planering.auth.Enhetskaka(secret(jdbi, "enhet")));
         se.finsam.planering.auth.Nycklar nycklar = new se.finsam.planering.auth.Nycklar(jdbi, clock, config.baseUrl());
         se.finsam.planering.auth.Totp totp = new se.finsam.planering.auth.Totp(jdbi, clock);
         KontoRoutes konto = new KontoRoutes(new KontoRepository(jdbi), sessions, users, nycklar, totp, audit, renderer,
                 web, clock);
         se.finsam.planering.inloggning.NyckelRoutes nyckel = new se.finsam.planering.inloggning.NyckelRoutes(
-                users, sessions, throttle, nycklar, totp, audit, renderer, web, auth);
+                users, sessions, throttle, nycklar, totp, audit, renderer, web, auth,
+                config.demo() != Config.DemoMode.NONE);
         PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
                 sessions, throttle, hasher, audit, renderer, web, clock, config.baseUrl());
         // From anmälan to överlämning.
@@ -554,6 +557,25 @@ public final class App {
             return kedjan.hel() ? 0 : 1;
         }
     }
+
+    /**
+     * What the console says at start while no active administrator exists (a new installation without demo data):
+     * how to create the first one. Empty once there is one.
+     */
+    public static List<String> ingenAdministratorRader(Jdbi jdbi) {
+        if (new UserRepository(jdbi).finnsAdministrator()) {
+            return List.of();
+        }
+        return List.of(
+                "",
+                "Det finns ingen administratör än. Skapa den första (lösenordet frågas efter, minst 12 tecken),",
+                "med samma FINSAM_DB som servern:",
+                "  java -jar finsam-planering.jar " + SKAPA_ADMIN + " ANVÄNDARNAMN \"Förnamn Efternamn\"",
+                "Logga sedan in på /logga-in. Administratören bjuder in alla andra.");
+    }
+
+    /** The command that creates the first administrator. */
+    public static final String SKAPA_ADMIN = "skapa-admin";
 
     /** Set when the applied migrations do not match this version's files (checked after start-up). */
     private static volatile String migreringsfel;

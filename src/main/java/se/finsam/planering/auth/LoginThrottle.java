@@ -18,9 +18,13 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  *   <li>A participant account: the same for the 3rd and 4th failure, and from the
  *       {@value #DELTAGARE_MAX_FAILURES}th on locked until she chooses a new PIN with a new activation code
  *       from the koordinator. Never forgotten by time.</li>
- *   <li>An address: locked later ({@value #ADDRESS_FREE_ATTEMPTS} failures), and the lock only stops accounts
- *       that have failed themselves: a shared office network keeps working for everyone who types right.</li>
- *   <li>All participant logins together: at most {@value #DELTAGARE_BUDGET_PER_HOUR} failures an hour.</li>
+ *   <li>An address: locked later ({@value #ADDRESS_FREE_ATTEMPTS} failures); the lock stops accounts that have
+ *       failed themselves, and from {@value #ADDRESS_ALL_NAMES_AFTER} failures every name, so one guess per name
+ *       is not free. A device that has logged in to the account before (a signed device cookie) is not held by it.</li>
+ *   <li>All participant logins together: at most {@value #DELTAGARE_BUDGET_PER_HOUR} failures an hour, from
+ *       devices that have not logged in as that participant before; a known device counts its own failures.</li>
+ *   <li>An account's second factor: wrong codes counted on their own key, never taken back by a right password,
+ *       locked from the {@value #ANDRA_FAKTOR_FREE_ATTEMPTS}th with waits that double up to an hour.</li>
  * </ul>
  *
  * An attempt is counted before its password is checked (see {@link #begin}), so a guess that never
@@ -40,20 +44,60 @@ public final class LoginThrottle {
     /** Keys hold typed names; a name longer than this can be no account's. */
     private static final int MAX_KEY_NAME = 100;
 
+    /** Wrong second-factor codes before the second factor locks. */
+    public static final int ANDRA_FAKTOR_FREE_ATTEMPTS = 5;
+    static final Duration ANDRA_FAKTOR_FIRST_LOCK = Duration.ofMinutes(1);
+    static final Duration ANDRA_FAKTOR_MAX_LOCK = Duration.ofHours(1);
+    /** Passkey logins an address may start before it has to wait. */
+    public static final int NYCKELSTART_FREE = 20;
+    /**
+     * Failures from one address after which its lock holds every name tried from it, also names that have not
+     * failed there before: one guess per name is then no longer free.
+     */
+    public static final int ADDRESS_ALL_NAMES_AFTER = ADDRESS_FREE_ATTEMPTS * 2;
+
     /** How a kind of key counts and locks. */
     public enum Regel {
-        PERSONAL(FREE_ATTEMPTS, Integer.MAX_VALUE, true),
-        DELTAGARE(FREE_ATTEMPTS, DELTAGARE_MAX_FAILURES, false),
-        ADRESS(ADDRESS_FREE_ATTEMPTS, Integer.MAX_VALUE, true);
+        PERSONAL(FREE_ATTEMPTS, Integer.MAX_VALUE, true, FIRST_LOCK, MAX_LOCK),
+        DELTAGARE(FREE_ATTEMPTS, DELTAGARE_MAX_FAILURES, false, FIRST_LOCK, MAX_LOCK),
+        /**
+         * A participant's failures on one device that has logged in as her before (a signed device cookie): counted
+         * on their own, so guesses from elsewhere never lock that device out, and the device has as few guesses as
+         * her account has.
+         */
+        ENHET(FREE_ATTEMPTS, DELTAGARE_MAX_FAILURES, false, FIRST_LOCK, MAX_LOCK),
+        ADRESS(ADDRESS_FREE_ATTEMPTS, Integer.MAX_VALUE, true, FIRST_LOCK, MAX_LOCK),
+        /**
+         * Wrong second-factor codes of one account. Counted on their own: a right password does not take them
+         * back, only a passed second factor does, and they are never forgotten by time.
+         */
+        ANDRA_FAKTOR(ANDRA_FAKTOR_FREE_ATTEMPTS, Integer.MAX_VALUE, false, ANDRA_FAKTOR_FIRST_LOCK,
+                ANDRA_FAKTOR_MAX_LOCK),
+        /** Passkey logins started from one address (each stores a challenge). */
+        NYCKELSTART(NYCKELSTART_FREE, Integer.MAX_VALUE, true, FIRST_LOCK, MAX_LOCK);
 
         final int freeAttempts;
         final int lockedUntilNewPinAfter;
         final boolean forgets;
+        final Duration firstLock;
+        final Duration maxLock;
 
-        Regel(int freeAttempts, int lockedUntilNewPinAfter, boolean forgets) {
+        Regel(int freeAttempts, int lockedUntilNewPinAfter, boolean forgets, Duration firstLock, Duration maxLock) {
             this.freeAttempts = freeAttempts;
             this.lockedUntilNewPinAfter = lockedUntilNewPinAfter;
             this.forgets = forgets;
+            this.firstLock = firstLock;
+            this.maxLock = maxLock;
+        }
+
+        /** How long the lock after this many failures lasts (zero: none). */
+        Duration lockFor(int failures) {
+            if (failures < freeAttempts) {
+                return Duration.ZERO;
+            }
+            int doublings = Math.min(failures - freeAttempts, 20);
+            Duration lock = firstLock.multipliedBy(1L << doublings);
+            return lock.compareTo(maxLock) > 0 ? maxLock : lock;
         }
     }
 
@@ -86,11 +130,21 @@ public final class LoginThrottle {
         if (name.length() > MAX_KEY_NAME) {
             name = name.substring(0, MAX_KEY_NAME);
         }
-        return (regel == Regel.DELTAGARE ? "deltagare:" : "konto:") + name;
+        String prefix = switch (regel) {
+            case DELTAGARE -> "deltagare:";
+            case ANDRA_FAKTOR -> "andrafaktor:";
+            default -> "konto:";
+        };
+        return prefix + name;
     }
 
     public static String adressNyckel(String address) {
         return "ip:" + address;
+    }
+
+    /** The key of one participant's failures on one of her known devices. */
+    public static String enhetsNyckel(long anvandareId, String enhet) {
+        return "enhet:" + anvandareId + ":" + enhet;
     }
 
     /**
@@ -116,8 +170,8 @@ public final class LoginThrottle {
             }
             int accountFailures = count(h, now, kontoNyckel, regel);
             Optional<Sparr> accountLock = store(h, now, kontoNyckel, accountFailures + 1, regel);
-            Optional<Sparr> addressLock = store(h, now, adressNyckel, count(h, now, adressNyckel, Regel.ADRESS) + 1,
-                    Regel.ADRESS);
+            Optional<Sparr> addressLock = adressNyckel == null ? Optional.empty()
+                    : store(h, now, adressNyckel, count(h, now, adressNyckel, Regel.ADRESS) + 1, Regel.ADRESS);
             if (budget) {
                 spendBudget(h, now);
             }
@@ -130,7 +184,9 @@ public final class LoginThrottle {
     public void succeeded(Forsok forsok) {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM login_attempt WHERE nyckel = :k").bind("k", forsok.kontoNyckel()).execute();
-            forgive(h, forsok.adressNyckel(), Regel.ADRESS.freeAttempts);
+            if (forsok.adressNyckel() != null) {
+                forgive(h, forsok.adressNyckel(), Regel.ADRESS.freeAttempts);
+            }
             if (forsok.budget()) {
                 forgive(h, BUDGET_KEY, Integer.MAX_VALUE);
             }
@@ -143,8 +199,12 @@ public final class LoginThrottle {
         if (account.isPresent()) {
             return account;
         }
-        if (lock(h, now, adressNyckel, Regel.ADRESS).isPresent() && count(h, now, kontoNyckel, regel) > 0) {
-            return lock(h, now, adressNyckel, Regel.ADRESS);
+        if (adressNyckel != null) {
+            Optional<Sparr> address = lock(h, now, adressNyckel, Regel.ADRESS);
+            if (address.isPresent() && (count(h, now, kontoNyckel, regel) > 0
+                    || count(h, now, adressNyckel, Regel.ADRESS) >= ADDRESS_ALL_NAMES_AFTER)) {
+                return address;
+            }
         }
         return budget ? budgetSpent(h, now) : Optional.empty();
     }
@@ -153,15 +213,62 @@ public final class LoginThrottle {
 
     /** How long the key is still locked, if it is. */
     public Optional<Duration> lockedFor(String key) {
+        return lockedFor(key, Regel.PERSONAL);
+    }
+
+    public Optional<Duration> lockedFor(String key, Regel regel) {
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> lock(h, now, key, Regel.PERSONAL)).map(Sparr::kvar);
+        return jdbi.withHandle(h -> lock(h, now, key, regel)).map(Sparr::kvar);
     }
 
     /** Records a failure and returns the lock it caused, if any. */
     public Optional<Duration> recordFailure(String key) {
+        return recordFailure(key, Regel.PERSONAL);
+    }
+
+    public Optional<Duration> recordFailure(String key, Regel regel) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> store(h, now, key, count(h, now, key, Regel.PERSONAL) + 1, Regel.PERSONAL))
-                .map(Sparr::kvar);
+        return jdbi.inTransaction(h -> store(h, now, key, count(h, now, key, regel) + 1, regel)).map(Sparr::kvar);
+    }
+
+    /**
+     * One attempt on a single key, counted before it is checked (as {@link #begin} does): refused with the time
+     * left while the key is locked; otherwise counted as a failure, so that of many attempts sent at once only as
+     * many as the rule allows are checked. A success then takes it back with {@link #reset} (or {@link #lyckades}).
+     */
+    public Optional<Duration> borja(String key, Regel regel) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Optional<Sparr> locked = lock(h, now, key, regel);
+            if (locked.isPresent()) {
+                return locked.map(Sparr::kvar);
+            }
+            store(h, now, key, count(h, now, key, regel) + 1, regel);
+            return Optional.<Duration>empty();
+        });
+    }
+
+    /**
+     * The attempt begun with {@link #borja} succeeded: the key starts afresh. Returns the failures counted before
+     * it (the attempt itself not included), so the account holder can be told about them.
+     */
+    public int lyckades(String key) {
+        return jdbi.inTransaction(h -> {
+            int before = misslyckanden(h, key).map(Misslyckanden::misslyckade).orElse(1) - 1;
+            h.createUpdate("DELETE FROM login_attempt WHERE nyckel = :k").bind("k", key).execute();
+            return Math.max(0, before);
+        });
+    }
+
+    /** The attempt begun with {@link #borja} did not count (it was never checked): takes its count back. */
+    public void angra(String key, Regel regel) {
+        jdbi.useTransaction(h -> forgive(h, key, regel.freeAttempts));
+    }
+
+    /** Forgets every key that starts with a prefix (a participant's devices when she chooses a new PIN). */
+    public void resetPrefix(String prefix) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_attempt WHERE nyckel >= :p AND nyckel < :q")
+                .bind("p", prefix).bind("q", prefix + Character.MAX_VALUE).execute());
     }
 
     public void reset(String key) {
@@ -177,6 +284,20 @@ public final class LoginThrottle {
         int doublings = Math.min(failures - freeAttempts, 10);
         Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
         return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
+    }
+
+    /**
+     * The most wrong codes one attacker who already has an account's password gets checked against its second
+     * factor in a given time, sending each as soon as the lock allows: the rule played out.
+     */
+    public static int andraFaktorGuessesIn(Duration period) {
+        Duration elapsed = Duration.ZERO;
+        int failures = 0;
+        while (elapsed.compareTo(period) < 0) {
+            failures++;
+            elapsed = elapsed.plus(Regel.ANDRA_FAKTOR.lockFor(failures));
+        }
+        return failures;
     }
 
     /**
@@ -219,7 +340,7 @@ public final class LoginThrottle {
 
     private static Optional<Sparr> store(Handle h, Instant now, String key, int failures, Regel regel) {
         boolean untilNewPin = failures >= regel.lockedUntilNewPinAfter;
-        Duration lock = untilNewPin ? Duration.ZERO : lockFor(failures, regel.freeAttempts);
+        Duration lock = untilNewPin ? Duration.ZERO : regel.lockFor(failures);
         Instant until = lock.isZero() ? null : now.plus(lock);
         h.createUpdate("""
                         INSERT INTO login_attempt (nyckel, misslyckade, senaste, sparrad_till) VALUES (:k, :f, :n, :u)

@@ -124,7 +124,7 @@ public final class Nycklar implements CredentialRepository {
                 .timeout(GILTIG.toMillis())
                 .build());
         try {
-            String id = spara(anvandareId, Syfte.REGISTRERING, options.toJson());
+            String id = spara(anvandareId, Syfte.REGISTRERING, options.toJson(), null);
             return new Utmaning(id, options.toCredentialsCreateJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -165,6 +165,17 @@ public final class Nycklar implements CredentialRepository {
      * authenticator offers the passkeys it keeps for this site (discoverable credentials).
      */
     public Utmaning startaInloggning(Syfte syfte, Long anvandareId, String anvandarnamn) {
+        return startaInloggning(syfte, anvandareId, anvandarnamn, null);
+    }
+
+    /** Unused login challenges an address keeps; starting another removes its oldest. */
+    public static final int UTMANINGAR_PER_ADRESS = 3;
+
+    /**
+     * The same, started from an address (a login without an account yet): the address keeps only its
+     * {@value #UTMANINGAR_PER_ADRESS} latest unused challenges.
+     */
+    public Utmaning startaInloggning(Syfte syfte, Long anvandareId, String anvandarnamn, String adress) {
         StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
                 .userVerification(UserVerificationRequirement.PREFERRED)
                 .timeout(GILTIG.toMillis());
@@ -173,7 +184,7 @@ public final class Nycklar implements CredentialRepository {
         }
         AssertionRequest request = rp().startAssertion(options.build());
         try {
-            String id = spara(anvandareId, syfte, request.toJson());
+            String id = spara(anvandareId, syfte, request.toJson(), adress);
             return new Utmaning(id, request.toCredentialsGetJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -256,18 +267,25 @@ public final class Nycklar implements CredentialRepository {
 
     // ---- challenges ----
 
-    private String spara(Long anvandareId, Syfte syfte, String begaran) {
+    private String spara(Long anvandareId, Syfte syfte, String begaran, String adress) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = new ByteArray(bytes).getBase64Url();
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM webauthn_utmaning WHERE giltig_till < :n").bind("n", now).execute();
+            if (adress != null) {
+                h.createUpdate("""
+                                DELETE FROM webauthn_utmaning WHERE adress = :ad AND id NOT IN (
+                                    SELECT id FROM webauthn_utmaning WHERE adress = :ad
+                                    ORDER BY giltig_till DESC LIMIT :kvar)""")
+                        .bind("ad", adress).bind("kvar", UTMANINGAR_PER_ADRESS - 1).execute();
+            }
             h.createUpdate("""
-                            INSERT INTO webauthn_utmaning (id, anvandare_id, syfte, begaran, giltig_till)
-                            VALUES (:id, :a, :s, :b, :g)""")
+                            INSERT INTO webauthn_utmaning (id, anvandare_id, syfte, begaran, giltig_till, adress)
+                            VALUES (:id, :a, :s, :b, :g, :ad)""")
                     .bind("id", id).bind("a", anvandareId).bind("s", syfte.db()).bind("b", begaran)
-                    .bind("g", now.plus(GILTIG)).execute();
+                    .bind("g", now.plus(GILTIG)).bind("ad", adress).execute();
         });
         return id;
     }

@@ -104,6 +104,17 @@ public final class Totp {
         return hemlighet.isPresent() && forbruka(anvandareId, hemlighet.get(), kod);
     }
 
+    /**
+     * The code of this moment, only when the account's secret in use is the given one (the demo's published
+     * secret): for any other account, empty.
+     */
+    public Optional<String> aktuellKodOm(long anvandareId, String publiceradHemlighet) {
+        Optional<String> hemlighet = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT hemlighet FROM totp WHERE anvandare_id = :a AND bekraftad IS NOT NULL""")
+                .bind("a", anvandareId).mapTo(String.class).findOne());
+        return hemlighet.filter(publiceradHemlighet::equals).map(x -> kod(x, steg(clock.instant())));
+    }
+
     /** Removes the account's secret and its used steps (the administrator's reset of a lost second factor). */
     public void aterstall(long anvandareId) {
         jdbi.useTransaction(h -> {

@@ -175,4 +175,18 @@ public final class UserRepository {
                 .bind("p", losenordHash).bind("s", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
+
+    /** True when an active administrator exists; once it does, remembered (the last one cannot be deactivated). */
+    public boolean finnsAdministrator() {
+        if (administratorFinns) {
+            return true;
+        }
+        boolean finns = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT EXISTS (SELECT 1 FROM anvandare WHERE roll = 'admin' AND aktiv = 1)")
+                .mapTo(Boolean.class).one());
+        administratorFinns = finns;
+        return finns;
+    }
+
+    private volatile boolean administratorFinns;
 }

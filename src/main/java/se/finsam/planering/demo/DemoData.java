@@ -37,6 +37,9 @@ public final class DemoData {
      * can add it to an authenticator app. It exists only in seeded demo data: with FINSAM_DEMO=none no account has it.
      */
     public static final String DEMO_TOTP_SECRET = "FINSAMDEMOTOTPHEMLIGHETFINSAM234";
+    /** The demo secret's otpauth address, printed at start as text and as a QR code. */
+    public static final String DEMO_OTPAUTH = "otpauth://totp/FINSAM%20Planering:demo?secret=" + DEMO_TOTP_SECRET
+            + "&issuer=FINSAM%20Planering&algorithm=SHA1&digits=6&period=30";
     public static final String DEMO_ACTIVATION_CODE = "DEMO-AKTI-VERA-2026";
     public static final String DEMO_PARTICIPANT_USERNAME = "deltagare";
     public static final String DEMO_PARTICIPANT_PIN = "246810";
@@ -134,8 +137,9 @@ public final class DemoData {
         lines.add("  (de andra fyra teamen har samma roller, t.ex. koordinator.farsta och teamrep.af.farsta)");
         lines.add("Koordinator och admin bekräftar inloggningen med en andra faktor. Lägg in demohemligheten "
                 + DEMO_TOTP_SECRET + " i valfri autentiseringsapp (TOTP, 6 siffror, 30 s), eller öppna:");
-        lines.add("  otpauth://totp/FINSAM%20Planering:demo?secret=" + DEMO_TOTP_SECRET
-                + "&issuer=FINSAM%20Planering&algorithm=SHA1&digits=6&period=30");
+        lines.add("  " + DEMO_OTPAUTH);
+        lines.add("  eller skanna QR-koden med appen (på demosidan för andra faktorn står också den aktuella koden):");
+        se.finsam.planering.web.QrCode.text(DEMO_OTPAUTH).forEach(qr -> lines.add("  " + qr));
         String kista = kistaTeam;
         lines.add("Deltagare: användarnamn " + DEMO_PARTICIPANT_USERNAME + ", PIN " + DEMO_PARTICIPANT_PIN
                 + " (" + DEMO_PARTICIPANT_NAME + ", " + kista + ")");

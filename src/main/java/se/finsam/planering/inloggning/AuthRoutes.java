@@ -3,6 +3,7 @@ package se.finsam.planering.inloggning;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.ActivationCodes;
+import se.finsam.planering.auth.Enhetskaka;
 import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
 import se.finsam.planering.auth.SessionStore;
@@ -24,7 +25,8 @@ import se.finsam.planering.web.WebContext;
 /** Login for staff (password) and participants (activation code once, then PIN), and logout. */
 public final class AuthRoutes {
 
-    public record LoginPage(String anvandarnamn, String tillbaka, FormErrors fel) {
+    /** {@code ingenAdministrator}: no administrator exists yet, so the page says how to create the first. */
+    public record LoginPage(String anvandarnamn, String tillbaka, FormErrors fel, boolean ingenAdministrator) {
     }
 
     /** {@code orsak} is why she sees the login again: "utloggad", "utgangen" or null. */
@@ -58,9 +60,17 @@ public final class AuthRoutes {
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
+    private final Enhetskaka enheter;
+
+    /** The device id of this browser when it has logged in to some account before (a signed cookie). */
+    Optional<String> kandEnhet(Context ctx) {
+        return enheter.enhet(web.cookie(ctx, Enhetskaka.COOKIE));
+    }
 
     public AuthRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
-                      PasswordHasher hasher, AuditLog audit, Renderer renderer, WebContext web, Clock clock) {
+                      PasswordHasher hasher, AuditLog audit, Renderer renderer, WebContext web, Clock clock,
+                      Enhetskaka enheter) {
+        this.enheter = enheter;
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -79,7 +89,8 @@ public final class AuthRoutes {
             return;
         }
         renderer.render(ctx, "auth/login.jte",
-                new LoginPage("", WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), FormErrors.none()));
+                new LoginPage("", WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), FormErrors.none(),
+                        !users.finnsAdministrator()));
     }
 
     public void loggaInPersonal(Context ctx) {
@@ -100,21 +111,33 @@ public final class AuthRoutes {
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors));
+            renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors,
+                    !users.finnsAdministrator()));
             return;
         }
-        Utfall utfall = forsok(ctx, username, LoginThrottle.Regel.PERSONAL, password,
-                () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll())),
-                UserRepository.Konto::losenordHash);
+        Supplier<Optional<UserRepository.Konto>> findKonto =
+                () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll()));
+        // On a device she has logged in on before, the address lock (which anyone on the network can run up)
+        // does not hold her back; her account's own lock does.
+        Optional<UserRepository.Konto> hennes = findKonto.get();
+        boolean kand = hennes.flatMap(k -> enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), k.id())).isPresent();
+        Utfall utfall = kand
+                ? forsok(ctx, LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, username),
+                        LoginThrottle.Regel.PERSONAL, null, false, "personal (känd enhet): " + forLog(username),
+                        password, findKonto, UserRepository.Konto::losenordHash)
+                : forsok(ctx, username, LoginThrottle.Regel.PERSONAL, password, findKonto,
+                        UserRepository.Konto::losenordHash);
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/login.jte", new LoginPage(username, back,
-                    new FormErrors().add("losenord", utfall.meddelande("login.fel.fel"))));
+                    new FormErrors().add("losenord", utfall.meddelande("login.fel.fel")),
+                    !users.finnsAdministrator()));
             return;
         }
         UserRepository.Konto konto = utfall.konto().get();
         boolean andraFaktor = NyckelRoutes.kravsAndraFaktor(Roll.fromDb(konto.roll()));
         loggaIn(ctx, konto.id(), false, andraFaktor, andraFaktor ? "personal, lösenord (andra faktor krävs)" : "personal");
+        kandEnhet(ctx, konto.id());
         ctx.redirect(andraFaktor ? "/tvafaktor?tillbaka=" + java.net.URLEncoder.encode(back,
                 java.nio.charset.StandardCharsets.UTF_8) : back);
     }
@@ -153,8 +176,9 @@ public final class AuthRoutes {
             renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(shown(username), errors));
             return;
         }
-        if (users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll()))
-                .map(k -> users.pinAvstangd(k.id())).orElse(false)) {
+        Optional<UserRepository.Konto> hennes = users.findByUsername(username)
+                .filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
+        if (hennes.map(k -> users.pinAvstangd(k.id())).orElse(false)) {
             // She turned PIN login off: no PIN is checked (and no guess counted) for her account.
             audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "PIN-inloggning avstängd, deltagare: "
                     + forLog(username), ctx.ip());
@@ -163,9 +187,16 @@ public final class AuthRoutes {
                     new FormErrors().add("pin", "deltagarlogin.fel.pinav")));
             return;
         }
-        Utfall utfall = forsok(ctx, username, LoginThrottle.Regel.DELTAGARE, pin,
-                () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll())),
-                UserRepository.Konto::pinHash);
+        // A device that has logged in as her before counts its own failures; the shared budget and the address
+        // locks, which anyone can run up, do not hold it back.
+        Optional<String> enhet = hennes.flatMap(k -> enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), k.id()));
+        Supplier<Optional<UserRepository.Konto>> findKonto =
+                () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
+        Utfall utfall = enhet.isPresent()
+                ? forsok(ctx, LoginThrottle.enhetsNyckel(hennes.get().id(), enhet.get()), LoginThrottle.Regel.ENHET,
+                        null, false, "deltagare (känd enhet): " + forLog(username), pin, findKonto,
+                        UserRepository.Konto::pinHash)
+                : forsok(ctx, username, LoginThrottle.Regel.DELTAGARE, pin, findKonto, UserRepository.Konto::pinHash);
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
             renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
@@ -173,9 +204,20 @@ public final class AuthRoutes {
             return;
         }
         UserRepository.Konto konto = utfall.konto().get();
-        loggaIn(ctx, konto.id(), false, false, "deltagare");
+        loggaIn(ctx, konto.id(), false, false, enhet.isPresent() ? "deltagare, känd enhet" : "deltagare");
         web.setCookie(ctx, DEVICE_COOKIE, konto.anvandarnamn(), 365 * 24 * 3600);
+        kandEnhet(ctx, konto.id());
         ctx.redirect("/");
+    }
+
+    /**
+     * Marks this device as one that has logged in to the account (a signed cookie for her account): the same
+     * device id again if it already was, otherwise a new one.
+     */
+    void kandEnhet(Context ctx, long anvandareId) {
+        String varde = enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), anvandareId)
+                .map(e -> enheter.varde(anvandareId, e)).orElseGet(() -> enheter.ny(anvandareId));
+        web.setCookie(ctx, Enhetskaka.COOKIE, varde, Enhetskaka.MAX_AGE_SECONDS);
     }
 
     public void aktiveringssida(Context ctx) {
@@ -256,9 +298,11 @@ public final class AuthRoutes {
         sessions.deleteAllFor(user.id());
         web.startSession(ctx, sessions.create(user.id(), false));
         throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.DELTAGARE, username));
+        throttle.resetPrefix(LoginThrottle.enhetsNyckel(user.id(), ""));
         audit.log(user.id(), AuditLog.Handling.ANDRA, deltagarenFor(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
                 ctx.ip());
         web.setCookie(ctx, DEVICE_COOKIE, username, 365 * 24 * 3600);
+        kandEnhet(ctx, user.id());
         web.flash(ctx, "flash.pin.sparad");
         // Her first login: she is offered a passkey, "log in with one tap next time" (she may skip).
         ctx.redirect("/nyckel/ny");
@@ -313,9 +357,15 @@ public final class AuthRoutes {
     private Utfall forsok(Context ctx, String username, LoginThrottle.Regel regel, String secret,
                            Supplier<Optional<UserRepository.Konto>> findKonto,
                            Function<UserRepository.Konto, String> hashOf) {
-        String kontoKey = LoginThrottle.kontoNyckel(regel, username);
-        String ipKey = LoginThrottle.adressNyckel(ctx.ip());
-        boolean budget = regel == LoginThrottle.Regel.DELTAGARE;
+        String who = (regel == LoginThrottle.Regel.DELTAGARE ? "deltagare: " : "personal: ") + forLog(username);
+        return forsok(ctx, LoginThrottle.kontoNyckel(regel, username), regel, LoginThrottle.adressNyckel(ctx.ip()),
+                regel == LoginThrottle.Regel.DELTAGARE, who, secret, findKonto, hashOf);
+    }
+
+    /** The same with the keys given: {@code ipKey} null for no address count, {@code budget} for the shared one. */
+    private Utfall forsok(Context ctx, String kontoKey, LoginThrottle.Regel regel, String ipKey, boolean budget,
+                           String who, String secret, Supplier<Optional<UserRepository.Konto>> findKonto,
+                           Function<UserRepository.Konto, String> hashOf) {
         Optional<LoginThrottle.Sparr> locked = throttle.wouldRefuse(kontoKey, regel, ipKey, budget);
         if (locked.isPresent()) {
             // Logged once, when the lock was set; a request that hits it writes nothing.
@@ -346,7 +396,6 @@ public final class AuthRoutes {
             return new Utfall(konto, 200, Optional.empty());
         }
         Long knownId = konto.map(UserRepository.Konto::id).orElse(null);
-        String who = (regel == LoginThrottle.Regel.DELTAGARE ? "deltagare: " : "personal: ") + forLog(username);
         audit.log(knownId, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning, " + who, ctx.ip());
         if (forsok.nyttSparrOmFel()) {
             audit.log(knownId, AuditLog.Handling.INLOGGNING_SPARRAD, null,

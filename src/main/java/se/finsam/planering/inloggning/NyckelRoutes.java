@@ -26,7 +26,8 @@ import se.finsam.planering.web.WebContext;
  */
 public final class NyckelRoutes {
 
-    public record TvaFaktorPage(boolean totp, boolean nyckel, String tillbaka, FormErrors fel) {
+    /** {@code demoKod} is the current code of the demo's published secret, shown only in demo data. */
+    public record TvaFaktorPage(boolean totp, boolean nyckel, String tillbaka, FormErrors fel, String demoKod) {
     }
 
     /** {@code hemlighet} is shown only while TOTP is being enrolled; {@code qr} is its otpauth address as SVG. */
@@ -55,10 +56,13 @@ public final class NyckelRoutes {
     private final Renderer renderer;
     private final WebContext web;
     private final AuthRoutes auth;
+    /** Started with demo data (FINSAM_DEMO small or large). */
+    private final boolean demo;
 
     public NyckelRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
                         Nycklar nycklar, Totp totp, AuditLog audit, Renderer renderer, WebContext web,
-                        AuthRoutes auth) {
+                        AuthRoutes auth, boolean demo) {
+        this.demo = demo;
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -158,7 +162,13 @@ public final class NyckelRoutes {
             return;
         }
         Optional<Duration> locked = throttle.lockedFor(nyckelNyckel(ctx));
+        if (locked.isEmpty()) {
+            // Each start stores a challenge: an address gets a few freely, then waits, longer each time. A device
+            // that has logged in before counts on its own, so others on its network cannot make it wait.
+            locked = throttle.borja(startNyckel(ctx), LoginThrottle.Regel.NYCKELSTART);
+        }
         if (locked.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
             refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
             return;
         }
@@ -166,7 +176,9 @@ public final class NyckelRoutes {
         // does not tell whether an account exists.
         boolean known = !username.isEmpty() && users.findByUsername(username)
                 .filter(k -> k.aktiv() && "deltagare".equals(k.roll())).isPresent();
-        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.INLOGGNING, null, known ? username : null));
+        // Unused challenges are kept a few per address, or per device for one that has logged in before.
+        answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.INLOGGNING, null, known ? username : null,
+                auth.kandEnhet(ctx).map(e -> "enhet:" + e).orElse(ctx.ip())));
     }
 
     public void loggaInKlar(Context ctx) {
@@ -199,13 +211,19 @@ public final class NyckelRoutes {
             refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
+        throttle.lyckades(startNyckel(ctx));
         auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
         web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
+        auth.kandEnhet(ctx, anvandareId);
         ctx.json(JSON.get().createObjectNode().put("till", "/"));
     }
 
     private static String nyckelNyckel(Context ctx) {
         return "nyckel:" + ctx.ip();
+    }
+
+    private String startNyckel(Context ctx) {
+        return auth.kandEnhet(ctx).map(e -> "nyckelstart:enhet:" + e).orElse("nyckelstart:" + ctx.ip());
     }
 
     // ---- the second factor ----
@@ -221,11 +239,13 @@ public final class NyckelRoutes {
             ctx.redirect("/tvafaktor/registrera");
             return;
         }
-        renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
-                nycklar.harNyckel(user.id()), back, FormErrors.none()));
+        renderTvaFaktor(ctx, user, back, FormErrors.none());
     }
 
-    /** A TOTP code as the second factor. Wrong codes count toward the account's lock, as wrong passwords do. */
+    /**
+     * A TOTP code as the second factor. Wrong codes count on the account's own second-factor key, which a right
+     * password never takes back: each code is counted before it is checked, so codes sent at once are counted too.
+     */
     public void tvaFaktorTotp(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
@@ -236,31 +256,43 @@ public final class NyckelRoutes {
             return;
         }
         String kod = digits(ctx.formParam("kod"));
-        String key = kontoNyckel(user);
-        Optional<Duration> locked = throttle.lockedFor(key);
-        if (locked.isPresent()) {
-            ctx.status(429);
-            renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
-                    nycklar.harNyckel(user.id()), back, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(
-                    locked.get()))));
-            return;
-        }
         if (!kod.matches("\\d{" + Totp.DIGITS + "}")) {
             ctx.status(400);
-            renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
-                    nycklar.harNyckel(user.id()), back, new FormErrors().add("kod", m.get("tvafaktor.fel.format"))));
+            renderTvaFaktor(ctx, user, back, new FormErrors().add("kod", m.get("tvafaktor.fel.format")));
+            return;
+        }
+        String key = andraFaktorNyckel(user);
+        Optional<Duration> locked = throttle.borja(key, LoginThrottle.Regel.ANDRA_FAKTOR);
+        if (locked.isPresent()) {
+            ctx.status(429).header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
+            renderTvaFaktor(ctx, user, back, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(locked.get())));
             return;
         }
         if (!totp.kontrollera(user.id(), kod)) {
             Optional<Duration> lock = failed(ctx, user, "TOTP-kod fel eller redan använd");
             ctx.status(401);
-            renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
-                    nycklar.harNyckel(user.id()), back, new FormErrors().add("kod",
-                    lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod")))));
+            renderTvaFaktor(ctx, user, back, new FormErrors().add("kod",
+                    lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
             return;
         }
         passed(ctx, user, session, "TOTP");
         ctx.redirect(back);
+    }
+
+    /**
+     * In demo data, the current code of a demo account (one whose secret is still the demo's published one), so
+     * that a newcomer gets in without an authenticator app. Without demo data nothing is looked up.
+     */
+    private String demoKod(CurrentUser user) {
+        if (!demo) {
+            return null;
+        }
+        return totp.aktuellKodOm(user.id(), se.finsam.planering.demo.DemoData.DEMO_TOTP_SECRET).orElse(null);
+    }
+
+    private void renderTvaFaktor(Context ctx, CurrentUser user, String back, FormErrors fel) {
+        renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
+                nycklar.harNyckel(user.id()), back, fel, demoKod(user)));
     }
 
     public void tvaFaktorNyckelStart(Context ctx) {
@@ -270,11 +302,8 @@ public final class NyckelRoutes {
             refuse(ctx, 409, m.get("tvafaktor.fel.klar"));
             return;
         }
-        Optional<Duration> locked = throttle.lockedFor(kontoNyckel(user));
-        if (locked.isPresent()) {
-            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
-            return;
-        }
+        // A passkey cannot be guessed: wrong TOTP codes (perhaps someone else's, who has her password) do not
+        // hold it back.
         String username = users.usernameOf(user.id()).orElseThrow();
         answer(ctx, nycklar.startaInloggning(Nycklar.Syfte.TVAFAKTOR, user.id(), username));
     }
@@ -287,11 +316,6 @@ public final class NyckelRoutes {
             refuse(ctx, 409, m.get("tvafaktor.fel.klar"));
             return;
         }
-        Optional<Duration> locked = throttle.lockedFor(kontoNyckel(user));
-        if (locked.isPresent()) {
-            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
-            return;
-        }
         JsonNode body = body(ctx);
         try {
             if (body == null) {
@@ -300,8 +324,9 @@ public final class NyckelRoutes {
             nycklar.avslutaInloggning(Nycklar.Syfte.TVAFAKTOR, user.id(), body.path("utmaning").asText(""),
                     body.path("svar").toString());
         } catch (Nycklar.Nekad e) {
-            Optional<Duration> lock = failed(ctx, user, "nyckel: " + e.getMessage());
-            refuse(ctx, 401, lock.map(d -> AuthRoutes.sparrMeddelande(d).text(m)).orElse(m.get("nyckel.fel.inloggning")));
+            audit.log(user.id(), AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: nyckel: "
+                    + e.getMessage(), ctx.ip());
+            refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
         passed(ctx, user, session, "nyckel");
@@ -336,17 +361,16 @@ public final class NyckelRoutes {
             ctx.redirect("/tvafaktor");
             return;
         }
-        String key = kontoNyckel(user);
-        Optional<Duration> locked = throttle.lockedFor(key);
         String kod = digits(ctx.formParam("kod"));
-        if (locked.isPresent()) {
-            ctx.status(429);
-            renderRegistrera(ctx, user, new FormErrors().add("kod", AuthRoutes.sparrMeddelande( locked.get())));
-            return;
-        }
         if (!kod.matches("\\d{" + Totp.DIGITS + "}")) {
             ctx.status(400);
             renderRegistrera(ctx, user, new FormErrors().add("kod", m.get("tvafaktor.fel.format")));
+            return;
+        }
+        Optional<Duration> locked = throttle.borja(andraFaktorNyckel(user), LoginThrottle.Regel.ANDRA_FAKTOR);
+        if (locked.isPresent()) {
+            ctx.status(429).header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
+            renderRegistrera(ctx, user, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(locked.get())));
             return;
         }
         if (!totp.bekrafta(user.id(), kod)) {
@@ -359,6 +383,8 @@ public final class NyckelRoutes {
         audit.log(user.id(), AuditLog.Handling.ANDRA, null, "TOTP registrerad", ctx.ip());
         if (session.andraFaktorKravs()) {
             passed(ctx, user, session, "TOTP, vid registrering");
+        } else {
+            throttle.lyckades(andraFaktorNyckel(user));
         }
         web.flash(ctx, "flash.totp.sparad");
         ctx.redirect(session.andraFaktorKravs() ? "/" : "/konto");
@@ -366,22 +392,28 @@ public final class NyckelRoutes {
 
     private void passed(Context ctx, CurrentUser user, SessionStore.Session session, String how) {
         sessions.andraFaktorKlar(session.tokenHash());
-        throttle.reset(kontoNyckel(user));
+        int felaktiga = throttle.lyckades(andraFaktorNyckel(user));
         audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor godkänd (" + how + ")", ctx.ip());
+        if (felaktiga > 0) {
+            // Wrong codes since her last login: perhaps her own typing, perhaps someone who has her password.
+            web.flash(ctx, "flash.tvafaktor.felkoder");
+        }
     }
 
+    /** A wrong code, already counted by {@link LoginThrottle#borja}: logged, and the lock it set (if any). */
     private Optional<Duration> failed(Context ctx, CurrentUser user, String why) {
-        Optional<Duration> lock = throttle.recordFailure(kontoNyckel(user));
         audit.log(user.id(), AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: " + why,
                 ctx.ip());
+        Optional<Duration> lock = throttle.lockedFor(andraFaktorNyckel(user), LoginThrottle.Regel.ANDRA_FAKTOR);
         lock.ifPresent(d -> audit.log(user.id(), AuditLog.Handling.INLOGGNING_SPARRAD, null,
-                "spärrad efter misslyckade andra faktorer", ctx.ip()));
+                "andra faktor spärrad efter felaktiga koder (" + AuthRoutes.forLog(users.usernameOf(user.id())
+                        .orElse("")) + ")", ctx.ip()));
         return lock;
     }
 
-    /** The same key as the password login's, so wrong codes and wrong passwords lock the account together. */
-    private String kontoNyckel(CurrentUser user) {
-        return LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, users.usernameOf(user.id()).orElse(""));
+    /** The account's own count of wrong second-factor codes: not the password's, so a right password keeps it. */
+    private String andraFaktorNyckel(CurrentUser user) {
+        return LoginThrottle.kontoNyckel(LoginThrottle.Regel.ANDRA_FAKTOR, users.usernameOf(user.id()).orElse(""));
     }
 
     // ---- shared ----

@@ -33,4 +33,20 @@ public final class KontoRepository {
                 .list());
     }
 
+    /** A wrong second-factor code entered for an account: when, and from which address. */
+    public record Felkod(Instant tid, String adress) {
+    }
+
+    /** The account's wrong second-factor codes since a time, newest first, at most {@code max}. */
+    public List<Felkod> felaktigaKoder(long anvandareId, Instant sedan, int max) {
+        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT tid, adress FROM audit_log
+                        WHERE anvandare_id = :a AND handling = 'inloggning_misslyckad' AND tid >= :sedan
+                          AND vad LIKE 'andra faktor misslyckad: TOTP%'
+                        ORDER BY id DESC LIMIT :max""")
+                .bind("a", anvandareId).bind("sedan", sedan).bind("max", max)
+                .map((rs, c) -> new Felkod(Instant.parse(rs.getString("tid")), rs.getString("adress")))
+                .list());
+    }
 }

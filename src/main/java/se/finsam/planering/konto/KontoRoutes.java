@@ -22,8 +22,12 @@ import se.finsam.planering.web.WebContext;
 public final class KontoRoutes {
 
     /** {@code pinAvstangd} is null for staff (they have no PIN). */
-    public record KontoPage(int sessioner, List<Nycklar.Nyckel> nycklar, boolean harTotp, Boolean pinAvstangd) {
+    /** {@code felkoder}: wrong second-factor codes of the last {@value #FELKODER_DAGAR} days (staff with one). */
+    public record KontoPage(int sessioner, List<Nycklar.Nyckel> nycklar, boolean harTotp, Boolean pinAvstangd,
+                            List<KontoRepository.Felkod> felkoder) {
     }
+
+    static final int FELKODER_DAGAR = 30;
 
     public record Konto(long id, String anvandarnamn, String namn, String roll, String organisation, int sessioner) {
 
@@ -61,8 +65,12 @@ public final class KontoRoutes {
 
     public void visa(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
+        List<KontoRepository.Felkod> felkoder = user.roll() == Roll.KOORDINATOR || user.roll() == Roll.ADMIN
+                ? konton.felaktigaKoder(user.id(), clock.instant().minus(java.time.Duration.ofDays(FELKODER_DAGAR)), 20)
+                : List.of();
         renderer.render(ctx, "konto/konto.jte", new KontoPage(liveSessions(user.id()), nycklar.lista(user.id()),
-                totp.harTotp(user.id()), user.roll() == Roll.DELTAGARE ? users.pinAvstangd(user.id()) : null));
+                totp.harTotp(user.id()), user.roll() == Roll.DELTAGARE ? users.pinAvstangd(user.id()) : null,
+                felkoder));
     }
 
     /** Removes one of the account's own passkeys (named by a form field, checked against the account). */

@@ -396,9 +396,13 @@ public final class PersonalRoutes {
         throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, mot.anvandarnamn()));
         audit.log(mot.anvandareId(), AuditLog.Handling.AKTIVERING, null, "lösenord valt med inbjudningslänk",
                 ctx.ip());
-        web.startSession(ctx, sessions.create(mot.anvandareId(), false));
+        // A koordinator or admin enrols her second factor now, in the same flow, before any other page: the
+        // session waits for it as after a password login.
+        boolean andraFaktor = repo.hitta(mot.anvandareId()).map(p -> se.finsam.planering.inloggning.NyckelRoutes
+                .kravsAndraFaktor(p.roll())).orElse(true);
+        web.startSession(ctx, sessions.create(mot.anvandareId(), false, andraFaktor));
         web.flash(ctx, "flash.inbjudan.klar");
-        ctx.redirect("/");
+        ctx.redirect(andraFaktor ? "/tvafaktor/registrera" : "/");
     }
 
     /** A link that does not work: counted against the address like a wrong activation code. */

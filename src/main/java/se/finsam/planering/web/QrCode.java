@@ -14,6 +14,31 @@ public final class QrCode {
     private QrCode() {
     }
 
+    /**
+     * The QR code as lines of text for a console, two module rows per line with the half blocks of Unicode. Light
+     * modules (and the quiet zone around the code) are the printed blocks, as {@code qrencode -t UTF8} draws them, so
+     * the code shows right on a dark console; a light one shows it inverted, which phone cameras read as well.
+     */
+    public static java.util.List<String> text(String text) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 2));
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            for (int y = 0; y < matrix.getHeight(); y += 2) {
+                StringBuilder line = new StringBuilder(matrix.getWidth());
+                for (int x = 0; x < matrix.getWidth(); x++) {
+                    boolean top = !matrix.get(x, y);
+                    boolean bottom = y + 1 >= matrix.getHeight() || !matrix.get(x, y + 1);
+                    line.append(top ? (bottom ? '\u2588' : '\u2580') : (bottom ? '\u2584' : ' '));
+                }
+                lines.add(line.toString());
+            }
+            return java.util.List.copyOf(lines);
+        } catch (WriterException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public static String svg(String text, String label) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,

@@ -94,6 +94,11 @@ class InloggningsflodTest {
         String base = "http://localhost:" + port;
         try {
             waitForHealth(base, server, output);
+            // A handläggare's own computer, on the same network as the flood, has logged in before.
+            Visitor after = new Visitor(base);
+            after.get("/logga-in");
+            assertEquals(302, after.login("handlaggare", DemoData.STAFF_PASSWORD).statusCode());
+            assertEquals(200, after.get("/oversikt").statusCode());
 
             List<Visitor> visitors = new ArrayList<>();
             for (int i = 0; i < LOGINS; i++) {
@@ -127,7 +132,6 @@ class InloggningsflodTest {
                     "status " + status + " in " + byStatus));
             assertTrue(byStatus.getOrDefault(401, 0) > 0, "some were checked: " + byStatus);
 
-            Visitor after = new Visitor(base);
             assertEquals(200, after.get("/health").statusCode());
             after.get("/logga-in");
             HttpResponse<String> login = after.login("handlaggare", DemoData.STAFF_PASSWORD);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javalin.http.HandlerType;
+import se.finsam.planering.web.RouteTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -83,6 +85,24 @@ class PersonalTest extends AppTest {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /** What a session waiting for its second factor may reach. */
+    private static final java.util.Set<String> OPPET_FORE_ANDRA_FAKTORN = java.util.Set.of("/tvafaktor",
+            "/tvafaktor/registrera", "/health", "/utan-nat", "/logga-ut", "/sprak");
+
+    @Test
+    void enHandlaggaresInbjudanLederRaktIn() {
+        HttpSession admin = app.session().loginStaff("admin");
+        HttpResponse<String> skapad = skapa(admin, person("Hugo Handläggare", "hugo.h@kista.se", "handlaggare",
+                orgId("JOBBTORG")), String.valueOf(teamId("Jobbtorg Kista")));
+        assertEquals(201, skapad.statusCode(), skapad.body());
+        HttpSession hugo = app.session();
+        String token = hugo.page(lank(skapad)).select("input[name=token]").val();
+        HttpResponse<String> klar = hugo.post("/inbjudan", Map.of("token", token, "losenord", GOTT_LOSENORD,
+                "losenord2", GOTT_LOSENORD));
+        assertEquals("/", location(klar));
+        assertEquals(200, hugo.get("/oversikt").statusCode());
+    }
+
     @Test
     void administratornSkaparEnPersonSomValjerLosenordMedInbjudan() {
         HttpSession admin = app.session().loginStaff("admin");
@@ -120,7 +140,25 @@ class PersonalTest extends AppTest {
         HttpResponse<String> klar = nora.post("/inbjudan", Map.of("token", token, "losenord", GOTT_LOSENORD,
                 "losenord2", GOTT_LOSENORD));
         assertEquals(302, klar.statusCode(), klar.body());
-        assertEquals(200, nora.get("/oversikt").statusCode(), "she is logged in");
+        // A koordinator: her second factor first, in the same flow, before any other page.
+        assertEquals("/tvafaktor/registrera", location(klar));
+        for (RouteTable.Route route : app.app().routes()) {
+            String path = route.path().replaceAll("\\{[a-z]+\\}", "1");
+            if (OPPET_FORE_ANDRA_FAKTORN.contains(path) || path.startsWith("/api/tvafaktor/")
+                    || path.startsWith("/api/nyckel/")) {
+                continue;
+            }
+            HttpResponse<String> response = route.method() == HandlerType.GET ? nora.get(path)
+                    : nora.post(path, Map.of());
+            assertEquals(303, response.statusCode(), route.method() + " " + path);
+            assertEquals("/tvafaktor", location(response), route.method() + " " + path);
+        }
+        assertEquals("/tvafaktor/registrera", location(nora.get("/tvafaktor")), "which leads to enrolment");
+        Document registrera = nora.page("/tvafaktor/registrera");
+        String hemlighet = HttpSession.text(registrera, "#totp-hemlighet").replace(" ", "");
+        assertEquals(302, nora.post("/tvafaktor/registrera", Map.of("kod", app.totpKodForHemlighet(hemlighet)))
+                .statusCode());
+        assertEquals(200, nora.get("/oversikt").statusCode(), "she is logged in, with a second factor");
 
         assertEquals(404, app.session().get(lank).statusCode(), "the link works once");
         HttpSession igen = app.session();

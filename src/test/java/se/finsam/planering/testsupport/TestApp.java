@@ -58,6 +58,18 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Config.DemoMode demo) {
+        return start(demo, false);
+    }
+
+    /**
+     * Behind a reverse proxy (FINSAM_TRUST_PROXY): the client's address is the last one in X-Forwarded-For, so a
+     * test can send requests from many addresses.
+     */
+    public static TestApp startBakomProxy() {
+        return start(Config.DemoMode.SMALL, true);
+    }
+
+    private static TestApp start(Config.DemoMode demo, boolean bakomProxy) {
         try {
             Path folder = Files.createTempDirectory("finsam-test");
             MutableClock clock = new MutableClock(START, Config.TIDSZON);
@@ -66,7 +78,7 @@ public final class TestApp implements AutoCloseable {
                 Files.copy(template(demo), folder.resolve(FILE));
             }
             Config config = new Config(0, folder.resolve(FILE), "http://localhost", demo, false,
-                    Duration.ofMinutes(30), false, false);
+                    Duration.ofMinutes(30), false, bakomProxy);
             return new TestApp(folder, App.start(config, clock), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
