@@ -32,6 +32,22 @@ public final class DeltagarImportRepository {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
+    /**
+     * Of the given codes (in upper case), those of an ended participant of the team whom no later participant
+     * follows yet: the codes a new participant may name as her earlier one.
+     */
+    public List<String> utanEfterfoljare(long teamId, List<String> koder) {
+        if (koder.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT upper(d.kod) FROM deltagare d WHERE d.team_id = :t AND upper(d.kod) IN (<k>)
+                          AND EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
+                          AND NOT EXISTS (SELECT 1 FROM deltagare x WHERE x.tidigare_deltagare_id = d.id)""")
+                .bind("t", teamId).bindList("k", koder.stream().map(String::toUpperCase).distinct().toList())
+                .mapTo(String.class).list());
+    }
+
     /** An active organisation of each type, the first by id: the referring organisation of an imported row. */
     public Map<String, Long> organisationPerTyp() {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -62,8 +62,7 @@ class DeltagarImportTest extends AppTest {
 
     private static HttpResponse<String> bekrafta(HttpSession k, HttpResponse<String> granskning) {
         Document d = HttpSession.html(granskning);
-        return k.post("/statistik/import/spara", Map.of("team", d.select("input[name=team]").val(),
-                "rader", d.select("input[name=rader]").val()));
+        return k.post("/statistik/import/spara", HttpSession.formData(d, "form[action=/statistik/import/spara]"));
     }
 
     @Test
