@@ -61,10 +61,11 @@ public final class DeltagarImportRepository {
         return jdbi.inTransaction(h -> {
             int nya = 0;
             int fanns = 0;
+            // The codes already there, read once (a lookup per row would scan the table for each of 10 000 rows).
+            java.util.Set<String> finns = new java.util.HashSet<>(h.createQuery("SELECT upper(kod) FROM deltagare")
+                    .mapTo(String.class).list());
             for (DeltagarImport.Rad r : rader) {
-                Optional<Long> finns = h.createQuery("SELECT id FROM deltagare WHERE upper(kod) = upper(:k)")
-                        .bind("k", r.kod()).mapTo(Long.class).findOne();
-                if (finns.isPresent()) {
+                if (!finns.add(r.kod().toUpperCase())) {
                     fanns++;
                     continue;
                 }
