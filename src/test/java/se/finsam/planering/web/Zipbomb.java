@@ -100,6 +100,20 @@ final class Zipbomb {
         return workbook(new Part("xl/worksheets/sheet1.xml", 8, packed.toByteArray(), crc.getValue(), size));
     }
 
+    /** An ordinary .xlsx (sheet packed with deflate) with the given sheet XML. */
+    static byte[] medBlad(String sheetXml) {
+        byte[] xml = sheetXml.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream d = new DeflaterOutputStream(packed, new Deflater(9, true))) {
+            d.write(xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(xml);
+        return workbook(new Part("xl/worksheets/sheet1.xml", 8, packed.toByteArray(), crc.getValue(), xml.length));
+    }
+
     private record Part(String name, int method, byte[] data, long crc, long size) {
         static Part stored(String name, String text) {
             byte[] b = text.getBytes(StandardCharsets.UTF_8);
