@@ -414,6 +414,9 @@ public final class App {
             r.get("/statistik/import", deltagarImport::sida, KOORDINATOR);
             r.post("/statistik/import", deltagarImport::granska, KOORDINATOR);
             r.post("/statistik/import/spara", deltagarImport::spara, KOORDINATOR);
+            r.get("/statistik/import/mall.xlsx", deltagarImport::mallXlsx, KOORDINATOR);
+            r.get("/statistik/import/mall.csv", deltagarImport::mallCsv, KOORDINATOR);
+            r.get("/statistik/import/koder.csv", deltagarImport::koderCsv, KOORDINATOR);
             r.get("/statistik/personfil.xlsx", statistik::personfil, KOORDINATOR);
         });
 

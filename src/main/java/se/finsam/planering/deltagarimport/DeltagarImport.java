@@ -21,6 +21,11 @@ public final class DeltagarImport {
 
     public static final int MAX_BYTES = 900 * 1024;
     public static final int MAX_RADER = 10_000;
+    /**
+     * The columns the import reads: the person-level file's. The team column may be there (the file exported
+     * from another team has it); the team chosen on the import page decides.
+     */
+    public static final List<String> KOLUMNER = se.finsam.planering.statistik.StatistikRoutes.PERSONFIL_KOLUMNER;
     static final List<String> KRAVS = List.of("deltagarkod", "kon", "fodelsear", "anmalningsdatum",
             "remitterande_organisationstyp", "forsorjning_fore");
 
@@ -155,10 +160,17 @@ public final class DeltagarImport {
             String namn = huvud.get(i) == null ? "" : huvud.get(i).strip().toLowerCase(Locale.ROOT);
             kolumner.putIfAbsent(namn, i);
         }
+        List<String> okanda = kolumner.keySet().stream().filter(k -> !k.isEmpty() && !KOLUMNER.contains(k))
+                .sorted().toList();
+        if (!okanda.isEmpty()) {
+            fel.add(new Fel(blad.radnummer().get(rubrik), "deltagarimport.fel.okandkolumn",
+                    List.of(blad.radnummer().get(rubrik), String.join(", ", okanda))));
+            return new Granskning(List.of(), fel);
+        }
         List<String> saknas = KRAVS.stream().filter(k -> !kolumner.containsKey(k)).toList();
         if (!saknas.isEmpty()) {
             fel.add(new Fel(blad.radnummer().get(rubrik), "deltagarimport.fel.kolumner",
-                    List.of(String.join(", ", saknas))));
+                    List.of(blad.radnummer().get(rubrik), String.join(", ", saknas))));
             return new Granskning(List.of(), fel);
         }
         List<Rad> rader = new ArrayList<>();
@@ -207,8 +219,14 @@ public final class DeltagarImport {
             String forsEfter = r.kod("forsorjning_efter", Varden.FORSORJNING, avslut != null);
             String syssEfter = r.kod("sysselsattning_efter", Varden.SYSSELSATTNING, false);
             String steg = r.kod("steg_mot_arbete", Varden.STEG_MOT_ARBETE, false);
-            if (avslut == null && (!r.text("avslutsorsak").isEmpty() || !r.text("forsorjning_efter").isEmpty())) {
-                r.fel("deltagarimport.fel.saknas", "avslutsdatum");
+            // What happened at the end is stored only with the end; without an end date it would be lost.
+            if (r.text("avslutsdatum").isEmpty()) {
+                for (String kolumn : List.of("avslutsorsak", "forsorjning_efter", "sysselsattning_efter",
+                        "steg_mot_arbete")) {
+                    if (!r.text(kolumn).isEmpty()) {
+                        r.fel("deltagarimport.fel.utanavslut", kolumn);
+                    }
+                }
             }
             if (avslut != null && anmald != null && avslut.isBefore(inskriven != null ? inskriven : anmald)) {
                 r.fel("deltagarimport.fel.ordning", "avslutsdatum",

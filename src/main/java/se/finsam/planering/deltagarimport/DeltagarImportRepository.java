@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +37,22 @@ public final class DeltagarImportRepository {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
+    /**
+     * Of the given codes (in upper case), those of an ended participant of the team whom no later participant
+     * follows yet: the codes a new participant may name as her earlier one.
+     */
+    public List<String> utanEfterfoljare(long teamId, List<String> koder) {
+        if (koder.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT upper(d.kod) FROM deltagare d WHERE d.team_id = :t AND upper(d.kod) IN (<k>)
+                          AND EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
+                          AND NOT EXISTS (SELECT 1 FROM deltagare x WHERE x.tidigare_deltagare_id = d.id)""")
+                .bind("t", teamId).bindList("k", koder.stream().map(String::toUpperCase).distinct().toList())
+                .mapTo(String.class).list());
+    }
+
     /** An active organisation of each type, the first by id: the referring organisation of an imported row. */
     public Map<String, Long> organisationPerTyp() {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -45,44 +66,86 @@ public final class DeltagarImportRepository {
         return jdbi.inTransaction(h -> {
             int nya = 0;
             int fanns = 0;
-            for (DeltagarImport.Rad r : rader) {
-                Optional<Long> finns = h.createQuery("SELECT id FROM deltagare WHERE upper(kod) = upper(:k)")
-                        .bind("k", r.kod()).mapTo(Long.class).findOne();
-                if (finns.isPresent()) {
-                    fanns++;
-                    continue;
+            // The codes already there, read once (a lookup per row would scan the table for each of 10 000 rows).
+            java.util.Set<String> finns = new java.util.HashSet<>(h.createQuery("SELECT upper(kod) FROM deltagare")
+                    .mapTo(String.class).list());
+            try (Satser satser = Satser.av(h)) {
+                for (DeltagarImport.Rad r : rader) {
+                    if (!finns.add(r.kod().toUpperCase())) {
+                        fanns++;
+                        continue;
+                    }
+                    sparaEn(h, satser, teamId, r, koordinator, organisationer.get(r.organisationstyp()), nu);
+                    nya++;
                 }
-                sparaEn(h, teamId, r, koordinator, organisationer.get(r.organisationstyp()), nu);
-                nya++;
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
             return new Utfall(nya, fanns);
         });
     }
 
-    private static void sparaEn(Handle h, long teamId, DeltagarImport.Rad r, long koordinator, long organisation,
-                                Instant nu) {
+    /** The two inserts every row makes, prepared once for the whole file. */
+    private record Satser(PreparedStatement deltagare, PreparedStatement anmalan, PreparedStatement senaste)
+            implements AutoCloseable {
+        static Satser av(Handle h) throws SQLException {
+            Connection c = h.getConnection();
+            return new Satser(c.prepareStatement("""
+                            INSERT INTO deltagare (kod, team_id, fodelsear, kon, sprak, skyddad_identitet, skapad,
+                                                   tidigare_deltagare_id)
+                            VALUES (?, ?, ?, ?, 'sv', 1, ?, ?)"""),
+                    c.prepareStatement("""
+                            INSERT INTO anmalan (deltagare_id, remitterande_id, remitterande_organisation_id, datum,
+                                                 sammanfattning, forsorjning, informerad_om_mote, skapad, utbildning,
+                                                 tid_forsorjning, sysselsattning, anstallning_vid_start)
+                            VALUES (?, ?, ?, ?, 'Importerad från teamets tidigare lista', ?, 0, ?, ?, ?, ?, ?)"""),
+                    c.prepareStatement("SELECT last_insert_rowid()"));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            deltagare.close();
+            anmalan.close();
+            senaste.close();
+        }
+    }
+
+    private static void sparaEn(Handle h, Satser satser, long teamId, DeltagarImport.Rad r, long koordinator,
+                                long organisation, Instant nu) {
         Long tidigare = r.tidigareKod() == null ? null : h.createQuery("""
                         SELECT d.id FROM deltagare d WHERE upper(d.kod) = upper(:k) AND d.team_id = :t
                           AND EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
                           AND NOT EXISTS (SELECT 1 FROM deltagare x WHERE x.tidigare_deltagare_id = d.id)""")
                 .bind("k", r.tidigareKod()).bind("t", teamId).mapTo(Long.class).findOne().orElse(null);
-        long d = h.createUpdate("""
-                        INSERT INTO deltagare (kod, team_id, fodelsear, kon, sprak, skyddad_identitet, skapad,
-                                               tidigare_deltagare_id)
-                        VALUES (:kod, :t, :ar, :kon, 'sv', 1, :nu, :tidigare)""")
-                .bind("kod", r.kod()).bind("t", teamId).bind("ar", r.fodelsear()).bind("kon", r.kon())
-                .bind("nu", nu.toString()).bind("tidigare", tidigare)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        h.createUpdate("""
-                        INSERT INTO anmalan (deltagare_id, remitterande_id, remitterande_organisation_id, datum,
-                                             sammanfattning, forsorjning, informerad_om_mote, skapad, utbildning,
-                                             tid_forsorjning, sysselsattning, anstallning_vid_start)
-                        VALUES (:d, :k, :o, :datum, 'Importerad från teamets tidigare lista', :f, 0, :nu, :u, :tid,
-                                :s, :a)""")
-                .bind("d", d).bind("k", koordinator).bind("o", organisation).bind("datum", r.anmald().toString())
-                .bind("f", r.forsorjningFore()).bind("nu", nu.toString()).bind("u", r.utbildning())
-                .bind("tid", r.tidForsorjning()).bind("s", r.sysselsattningFore()).bind("a", r.anstallningVidStart())
-                .execute();
+        long d;
+        try {
+            PreparedStatement ny = satser.deltagare();
+            ny.setString(1, r.kod());
+            ny.setLong(2, teamId);
+            ny.setInt(3, r.fodelsear());
+            ny.setString(4, r.kon());
+            ny.setString(5, nu.toString());
+            ny.setObject(6, tidigare);
+            ny.executeUpdate();
+            try (ResultSet id = satser.senaste().executeQuery()) {
+                id.next();
+                d = id.getLong(1);
+            }
+            PreparedStatement anmalan = satser.anmalan();
+            anmalan.setLong(1, d);
+            anmalan.setLong(2, koordinator);
+            anmalan.setLong(3, organisation);
+            anmalan.setString(4, r.anmald().toString());
+            anmalan.setString(5, r.forsorjningFore());
+            anmalan.setString(6, nu.toString());
+            anmalan.setString(7, r.utbildning());
+            anmalan.setString(8, r.tidForsorjning());
+            anmalan.setString(9, r.sysselsattningFore());
+            anmalan.setString(10, r.anstallningVidStart());
+            anmalan.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
         if (r.inskriven() != null) {
             long mote = h.createUpdate("""
                             INSERT INTO mote (team_id, start, slut, plats, status)

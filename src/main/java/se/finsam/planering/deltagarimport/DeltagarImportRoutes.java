@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,8 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.audit.AuditLog;
 import se.finsam.planering.sprak.Messages;
@@ -36,7 +33,7 @@ public final class DeltagarImportRoutes {
     public record Sida(List<Team> team, Long valtTeam, FormErrors fel, List<String> radfel) {
     }
 
-    public record Granskning(Team team, int nya, int fanns, List<DeltagarImport.Rad> forsta, String rader) {
+    public record Granskning(Team team, int nya, int fanns, List<DeltagarImport.Rad> forsta, String token) {
     }
 
     private final DeltagarImportRepository repo;
@@ -54,6 +51,35 @@ public final class DeltagarImportRoutes {
         this.web = web;
         this.clock = clock;
         this.teamnamn = teamnamn;
+        this.uppladdningar = new Uppladdningar(clock);
+    }
+
+    private final Uppladdningar uppladdningar;
+
+    /** The template as an .xlsx workbook: the columns, and a sheet of the allowed codes with their meaning. */
+    public void mallXlsx(Context ctx) throws IOException {
+        web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"deltagarimport-mall.xlsx\"")
+                .result(Mall.xlsx(k -> m.get(k)));
+    }
+
+    /** The template's columns as CSV. */
+    public void mallCsv(Context ctx) {
+        web.requireUser(ctx);
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"deltagarimport-mall.csv\"")
+                .result(Mall.csvKolumner());
+    }
+
+    /** The allowed codes of each column, with their meaning, as CSV. */
+    public void koderCsv(Context ctx) {
+        web.requireUser(ctx);
+        Messages m = web.messages(ctx);
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"deltagarimport-koder.csv\"")
+                .result(Mall.csvKoder(k -> m.get(k)));
     }
 
     public void sida(Context ctx) {
@@ -81,6 +107,8 @@ public final class DeltagarImportRoutes {
         }
         Map<String, Long> befintliga = repo.befintliga(g.rader().stream().map(DeltagarImport.Rad::kod).toList());
         Map<String, Long> organisationer = repo.organisationPerTyp();
+        java.util.Set<String> foregangare = new java.util.HashSet<>(repo.utanEfterfoljare(teamId,
+                g.rader().stream().map(DeltagarImport.Rad::tidigareKod).filter(java.util.Objects::nonNull).toList()));
         for (DeltagarImport.Rad r : g.rader()) {
             Long annat = befintliga.get(r.kod().toUpperCase());
             if (annat != null && annat != teamId) {
@@ -88,6 +116,15 @@ public final class DeltagarImportRoutes {
             }
             if (!organisationer.containsKey(r.organisationstyp())) {
                 fel.add(m.get("deltagarimport.fel.organisation", r.rad(), r.organisationstyp()));
+            }
+            // A row already in the team is left as it is; a new row's earlier code must be one it can follow:
+            // an ended participant of the team, or a row above with an end date, that no one follows yet.
+            boolean sparas = annat == null;
+            if (sparas && r.tidigareKod() != null && !foregangare.remove(r.tidigareKod().toUpperCase())) {
+                fel.add(m.get("deltagarimport.fel.tidigare", r.rad(), r.tidigareKod()));
+            }
+            if (sparas && r.avslut() != null) {
+                foregangare.add(r.kod().toUpperCase());
             }
         }
         return fel;
@@ -126,10 +163,11 @@ public final class DeltagarImportRoutes {
                     new FormErrors().add("fil", blad.fel(), blad.argument().toArray()), List.of());
             return;
         }
-        forhandsvisa(ctx, user, team, blad, m);
+        forhandsvisa(ctx, user, team, blad, m, fil.filename(), innehall);
     }
 
-    private void forhandsvisa(Context ctx, CurrentUser user, Team team, Kalkylblad.Blad blad, Messages m) {
+    private void forhandsvisa(Context ctx, CurrentUser user, Team team, Kalkylblad.Blad blad, Messages m,
+                              String filnamn, byte[] innehall) {
         DeltagarImport.Granskning g = DeltagarImport.granska(blad, LocalDate.now(clock));
         List<String> radfel = kontrollera(g, team.id(), m);
         if (!radfel.isEmpty()) {
@@ -140,34 +178,26 @@ public final class DeltagarImportRoutes {
         Map<String, Long> befintliga = repo.befintliga(g.rader().stream().map(DeltagarImport.Rad::kod).toList());
         int fanns = (int) g.rader().stream().filter(r -> befintliga.containsKey(r.kod().toUpperCase())).count();
         renderer.render(ctx, "statistik/import-granska.jte", new Granskning(team, g.rader().size() - fanns, fanns,
-                g.rader().subList(0, Math.min(10, g.rader().size())), somText(blad)));
-    }
-
-    /** The file's rows as CSV text, for the preview to send back when confirmed (the file is not kept). */
-    private static String somText(Kalkylblad.Blad blad) {
-        StringWriter ut = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(ut, CSVFormat.DEFAULT)) {
-            for (List<String> rad : blad.rader()) {
-                csv.printRecord(rad);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ut.toString();
+                g.rader().subList(0, Math.min(10, g.rader().size())),
+                uppladdningar.behall(user.id(), team.id(), filnamn, innehall)));
     }
 
     public void spara(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Messages m = web.messages(ctx);
-        Formular f = Formular.av(ctx);
-        Team team = team(ctx, user, f);
-        String text = f.somSkrivet("rader");
-        if (team == null || text.isBlank()) {
+        Uppladdningar.Uppladdning fil = uppladdningar.ta(ctx.formParam("token"), user.id()).orElse(null);
+        if (fil == null) {
+            fel(ctx, user, null, 400, new FormErrors().add("fil", "deltagarimport.fel.utgangen"), List.of());
+            return;
+        }
+        Team team = user.teamIds().contains(fil.team()) ? teamnamn.apply(user.teamIds()).stream()
+                .filter(t -> t.id() == fil.team()).findFirst().orElse(null) : null;
+        if (team == null) {
             fel(ctx, user, null, 400, new FormErrors().add("team", "deltagarimport.fel.team"), List.of());
             return;
         }
-        Kalkylblad.Blad blad = Kalkylblad.las("import.csv", text.getBytes(StandardCharsets.UTF_8),
-                DeltagarImport.MAX_BYTES, DeltagarImport.MAX_RADER);
+        Kalkylblad.Blad blad = Kalkylblad.las(fil.filnamn(), fil.innehall(), DeltagarImport.MAX_BYTES,
+                DeltagarImport.MAX_RADER);
         DeltagarImport.Granskning g = DeltagarImport.granska(blad, LocalDate.now(clock));
         List<String> radfel = kontrollera(g, team.id(), m);
         if (!radfel.isEmpty()) {

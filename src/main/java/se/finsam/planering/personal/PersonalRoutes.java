@@ -23,6 +23,7 @@ import se.finsam.planering.auth.LoginThrottle;
 import se.finsam.planering.auth.PasswordHasher;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.web.CsvFil;
 import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
 import se.finsam.planering.sprak.Messages;
@@ -300,19 +301,13 @@ public final class PersonalRoutes {
             throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
         }
         Messages m = web.messages(ctx);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(m.get("import.kol.namn"), m.get("import.kol.epost"), m.get("import.kol.anvandarnamn"),
-                    m.get("import.kol.lank"));
-            for (Lank l : lankar) {
-                printer.printRecord(l.namn(), l.epost(), l.anvandarnamn(), l.lank());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvFil csv = new CsvFil().rad(m.get("import.kol.namn"), m.get("import.kol.epost"),
+                m.get("import.kol.anvandarnamn"), m.get("import.kol.lank"));
+        for (Lank l : lankar) {
+            csv.rad(l.namn(), l.epost(), l.anvandarnamn(), l.lank());
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"inbjudningar.csv\"");
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + out);
+        csv.skicka(ctx, "inbjudningar.csv");
     }
 
     private static String lankarCsv(List<Lank> lankar) {

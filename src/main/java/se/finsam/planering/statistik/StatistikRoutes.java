@@ -2,19 +2,16 @@ package se.finsam.planering.statistik;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import se.finsam.planering.atkomst.CurrentUser;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.CsvFil;
 import se.finsam.planering.web.Renderer;
 import se.finsam.planering.web.WebContext;
 
@@ -98,42 +95,34 @@ public final class StatistikRoutes {
             return;
         }
         Statistik.Resultat resultat = berakna(urval, m);
-        StringWriter ut = new StringWriter();
-        ut.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(ut, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
-            csv.printRecord(m.get("statistik.rubrik"), resultat.fran(), resultat.till());
-            for (Statistik.Tabell t : resultat.tabeller()) {
-                csv.println();
-                csv.printRecord(t.rubrik());
-                List<String> huvud = new ArrayList<>();
-                huvud.add(t.radrubrik());
-                huvud.addAll(t.kolumner());
-                huvud.add(m.get("statistik.summa"));
-                csv.printRecord(huvud);
-                String[][] celler = t.celler();
-                for (int r = 0; r < celler.length; r++) {
-                    List<String> rad = new ArrayList<>();
-                    rad.add(r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
-                    rad.addAll(List.of(celler[r]));
-                    csv.printRecord(rad);
-                }
+        CsvFil csv = new CsvFil();
+        csv.rad(m.get("statistik.rubrik"), resultat.fran().toString(), resultat.till().toString());
+        for (Statistik.Tabell t : resultat.tabeller()) {
+            csv.tomRad();
+            csv.rad(t.rubrik());
+            List<Object> huvud = new ArrayList<>();
+            huvud.add(t.radrubrik());
+            huvud.addAll(t.kolumner());
+            huvud.add(m.get("statistik.summa"));
+            csv.rad(huvud);
+            String[][] celler = t.celler();
+            for (int r = 0; r < celler.length; r++) {
+                List<Object> rad = new ArrayList<>();
+                rad.add(r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
+                rad.addAll(List.of(celler[r]));
+                csv.rad(rad);
             }
-            csv.println();
-            csv.printRecord(m.get("statistik.tider"));
-            csv.printRecord(m.get("statistik.tid.matt"), m.get("statistik.antal"), m.get("statistik.q1"),
-                    m.get("statistik.median"), m.get("statistik.q3"));
-            for (Statistik.Tid tid : resultat.tider()) {
-                csv.printRecord(tid.rubrik(), tid.visas() ? Integer.toString(tid.antal())
-                                : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN,
-                        tid.visas() ? tid.q1() : "", tid.visas() ? tid.median() : "", tid.visas() ? tid.q3() : "");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"statistik-" + resultat.fran() + "-"
-                        + resultat.till() + ".csv\"")
-                .result(ut.toString());
+        csv.tomRad();
+        csv.rad(m.get("statistik.tider"));
+        csv.rad(m.get("statistik.tid.matt"), m.get("statistik.antal"), m.get("statistik.q1"),
+                m.get("statistik.median"), m.get("statistik.q3"));
+        for (Statistik.Tid tid : resultat.tider()) {
+            csv.rad(tid.rubrik(), tid.visas() ? Integer.toString(tid.antal())
+                            : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN,
+                    tid.visas() ? tid.q1() : null, tid.visas() ? tid.median() : null, tid.visas() ? tid.q3() : null);
+        }
+        csv.skicka(ctx, "statistik-" + resultat.fran() + "-" + resultat.till() + ".csv");
     }
 
     /** The page's tables as an .xlsx workbook, one sheet per table (and one for the times), suppression as on the page. */
@@ -256,17 +245,12 @@ public final class StatistikRoutes {
                     .result(ut.toByteArray());
             return;
         }
-        StringWriter ut = new StringWriter();
-        ut.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(ut, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
-            csv.printRecord(PERSONFIL_KOLUMNER);
-            for (StatistikRepository.Person p : personer) {
-                csv.printRecord(personrad(p));
-            }
+        CsvFil csv = new CsvFil();
+        csv.rad(PERSONFIL_KOLUMNER);
+        for (StatistikRepository.Person p : personer) {
+            csv.rad(personrad(p));
         }
-        ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + namn + ".csv\"")
-                .result(ut.toString());
+        csv.skicka(ctx, namn + ".csv");
     }
 
     /** A count as a number, a hidden one ("<5", "x") as text. */

@@ -18,6 +18,15 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import java.util.Enumeration;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
@@ -25,8 +34,27 @@ import org.dhatim.fastexcel.reader.Row;
  * Reads an uploaded spreadsheet into rows of text cells with their line numbers: CSV (comma or semicolon, UTF-8,
  * with or without a byte order mark, as Excel writes it) or Excel (.xlsx, first sheet). The type is told by the
  * content and must agree with the file name's ending. Every import of the app reads its file here.
+ *
+ * <p>An .xlsx file is a zip archive, and a small one can unpack to gigabytes. Before the workbook reader sees it,
+ * every part of the archive is unpacked once into nothing while it is counted: only the two methods Office
+ * writes (stored and deflate) are taken, each part may unpack to at most {@link #MAX_DEL_BYTES} and all of them
+ * to at most {@link #MAX_TOTALT_BYTES}; the XML parts are read with a streaming parser that refuses a document
+ * type declaration, more rows than the import takes, a cell beyond column {@link #MAX_KOLUMNER} and a text longer
+ * than {@link #MAX_CELLTECKEN} characters (Excel's own limit for a cell). So nothing the reader later keeps can
+ * be larger than these.
  */
 public final class Kalkylblad {
+
+    /** The most one part of an .xlsx archive may unpack to. */
+    public static final long MAX_DEL_BYTES = 16L * 1024 * 1024;
+    /** The most all parts of an .xlsx archive together may unpack to. */
+    public static final long MAX_TOTALT_BYTES = 40L * 1024 * 1024;
+    /** The most parts an .xlsx archive may have. */
+    public static final int MAX_DELAR = 500;
+    /** The most columns a row of a sheet may reach. */
+    public static final int MAX_KOLUMNER = 1000;
+    /** The longest text of one cell, Excel's own limit. */
+    public static final int MAX_CELLTECKEN = 32_767;
 
     /** Either the rows and their line numbers, or the message key (and arguments) of why it cannot be read. */
     public record Blad(List<List<String>> rader, List<Integer> radnummer, String fel, List<Object> argument) {
@@ -97,6 +125,10 @@ public final class Kalkylblad {
     }
 
     static Blad xlsx(byte[] innehall, int maxRader) {
+        Blad hinder = kontrolleraArkiv(innehall, maxRader);
+        if (hinder != null) {
+            return hinder;
+        }
         List<List<String>> rader = new ArrayList<>();
         List<Integer> radnummer = new ArrayList<>();
         try (InputStream in = new ByteArrayInputStream(innehall); ReadableWorkbook wb = new ReadableWorkbook(in);
@@ -118,6 +150,185 @@ public final class Kalkylblad {
             return Blad.fel("import.fel.xlsx");
         }
         return new Blad(rader, radnummer, null, List.of());
+    }
+
+    /** Why the archive must not be opened, or null when every part is within the limits. */
+    static Blad kontrolleraArkiv(byte[] innehall, int maxRader) {
+        long totalt = 0;
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(innehall)).get()) {
+            int delar = 0;
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+                ZipArchiveEntry del = e.nextElement();
+                if (++delar > MAX_DELAR) {
+                    return Blad.fel("import.fel.xlsx");
+                }
+                int metod = del.getMethod();
+                if (metod != ZipMethod.STORED.getCode() && metod != ZipMethod.DEFLATED.getCode()
+                        || !zip.canReadEntryData(del)) {
+                    return Blad.fel("import.fel.xlsx.packning");
+                }
+                Raknare in = new Raknare(zip.getInputStream(del), Math.min(MAX_DEL_BYTES, MAX_TOTALT_BYTES - totalt));
+                try (in) {
+                    String namn = del.getName().toLowerCase(Locale.ROOT);
+                    Blad fel = namn.endsWith(".xml") || namn.endsWith(".rels") ? granskaXml(in, maxRader) : null;
+                    if (fel != null) {
+                        return fel;
+                    }
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (RuntimeException | IOException r) {
+                    if (!forStor(r)) {
+                        throw r;
+                    }
+                    return Blad.fel("import.fel.xlsx.uppackad", MAX_DEL_BYTES / (1024 * 1024),
+                            MAX_TOTALT_BYTES / (1024 * 1024));
+                }
+                totalt += in.antal;
+            }
+        } catch (IOException | RuntimeException e) {
+            return Blad.fel("import.fel.xlsx");
+        }
+        return null;
+    }
+
+    /** Reads one XML part as a stream and stops at the first thing past a limit. */
+    private static Blad granskaXml(InputStream in, int maxRader) {
+        XMLInputFactory fabrik = XMLInputFactory.newFactory();
+        fabrik.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        fabrik.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        fabrik.setProperty(XMLInputFactory.IS_COALESCING, false);
+        XMLStreamReader xml = null;
+        try {
+            xml = fabrik.createXMLStreamReader(in);
+            int rader = 0;
+            long text = 0;
+            while (xml.hasNext()) {
+                int typ = xml.next();
+                if (typ == XMLStreamConstants.CHARACTERS || typ == XMLStreamConstants.CDATA
+                        || typ == XMLStreamConstants.SPACE) {
+                    text += xml.getTextLength();
+                    if (text > MAX_CELLTECKEN) {
+                        return Blad.fel("import.fel.xlsx.cell", MAX_CELLTECKEN);
+                    }
+                    continue;
+                }
+                text = 0;
+                if (typ == XMLStreamConstants.DTD || typ == XMLStreamConstants.ENTITY_REFERENCE) {
+                    return Blad.fel("import.fel.xlsx");
+                }
+                if (typ != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                for (int i = 0; i < xml.getAttributeCount(); i++) {
+                    if (xml.getAttributeValue(i).length() > MAX_CELLTECKEN) {
+                        return Blad.fel("import.fel.xlsx.cell", MAX_CELLTECKEN);
+                    }
+                }
+                String namn = xml.getLocalName();
+                if (namn.equals("row") && ++rader > maxRader + 1) {
+                    return Blad.fel("import.fel.rader", maxRader);
+                }
+                if (namn.equals("c") && kolumn(xml.getAttributeValue(null, "r")) > MAX_KOLUMNER) {
+                    return Blad.fel("import.fel.xlsx.kolumner", MAX_KOLUMNER);
+                }
+            }
+            return null;
+        } catch (XMLStreamException | RuntimeException e) {
+            if (forStor(e)) {
+                throw new ForStor();
+            }
+            return Blad.fel("import.fel.xlsx");
+        } finally {
+            if (xml != null) {
+                try {
+                    xml.close();
+                } catch (XMLStreamException e) {
+                    // nothing more is read from it
+                }
+            }
+        }
+    }
+
+    /** The column (from 1) of a cell reference such as "AB12"; 0 without one. Stops counting past the limit. */
+    static int kolumn(String referens) {
+        if (referens == null) {
+            return 0;
+        }
+        int kolumn = 0;
+        for (int i = 0; i < referens.length(); i++) {
+            char c = Character.toUpperCase(referens.charAt(i));
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            kolumn = kolumn * 26 + (c - 'A' + 1);
+            if (kolumn > MAX_KOLUMNER) {
+                return MAX_KOLUMNER + 1;
+            }
+        }
+        return kolumn;
+    }
+
+    private static boolean forStor(Throwable t) {
+        for (Throwable o = t; o != null; o = o.getCause()) {
+            if (o instanceof ForStor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Past a limit while unpacking. */
+    private static final class ForStor extends RuntimeException {
+        ForStor() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Counts what is read through it and stops at a limit. */
+    private static final class Raknare extends java.io.FilterInputStream {
+        private final long max;
+        private long antal;
+
+        Raknare(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        private void rakna(long n) {
+            if (n > 0) {
+                antal += n;
+                if (antal > max) {
+                    throw new ForStor();
+                }
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            rakna(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            rakna(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[8192];
+            long skippat = 0;
+            while (skippat < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - skippat));
+                if (r < 0) {
+                    break;
+                }
+                skippat += r;
+            }
+            return skippat;
+        }
     }
 
     public static boolean tom(List<String> rad) {
