@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.deltagare.SamtyckeRepository;
+import se.finsam.planering.kontakt.Telefontid;
 
 /**
  * Everything stored about one participant that is hers to see, for "Ladda ner mina uppgifter". The rule is the
@@ -132,7 +133,8 @@ public final class MinaUppgifterRepository {
     }
 
     public record Kontakt(String organisation, String namn, String titel, String telefon, String epost,
-                          String telefontider, boolean ordinarieHandlaggare, LocalDate fran, LocalDate till) {
+                          String telefontider, Telefontid telefontid, boolean ordinarieHandlaggare,
+                          LocalDate fran, LocalDate till) {
     }
 
     public record Mote(String tid, String plats, String syfte, String taMed, String status,
@@ -170,6 +172,7 @@ public final class MinaUppgifterRepository {
                 Efterkontroll.class, Lasbekraftelse.class, Konto.class, Nyckel.class, Kontohandelse.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
+        jdbi.registerColumnMapper(Telefontid.class, (rs, kolumn, ctx) -> Telefontid.avKod(rs.getString(kolumn)));
     }
 
     public Personuppgifter personuppgifter(long deltagareId) {
@@ -252,7 +255,8 @@ public final class MinaUppgifterRepository {
                                    coalesce(a.titel, k.titel) AS titel, coalesce(k.telefon, a.telefon) AS telefon,
                                    coalesce(k.epost, a.epost) AS epost,
                                    coalesce(k.telefontider, a.telefontider) AS telefontider,
-                                   k.ordinarie_handlaggare, k.fran_datum AS fran, k.till_datum AS till
+                                   coalesce(""" + Telefontid.sql("k") + ", " + Telefontid.sql("a") + """
+                                   ) AS telefontid, k.ordinarie_handlaggare, k.fran_datum AS fran, k.till_datum AS till
                             FROM kontaktperson k JOIN organisation o ON o.id = k.organisation_id
                             LEFT JOIN anvandare a ON a.id = k.anvandare_id
                             WHERE k.deltagare_id = :d ORDER BY k.till_datum IS NOT NULL, o.namn, k.fran_datum DESC""")

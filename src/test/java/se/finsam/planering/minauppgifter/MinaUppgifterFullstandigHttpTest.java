@@ -214,6 +214,9 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         k.put("telefon", ut("kontakter[].telefon", "SELECT coalesce(k.telefon, x.telefon)" + kontakt));
         k.put("epost", ut("kontakter[].epost", "SELECT coalesce(k.epost, x.epost)" + kontakt));
         k.put("telefontider", ut("kontakter[].telefontider", "SELECT coalesce(k.telefontider, x.telefontider)" + kontakt));
+        k.put("telefontid_dagar", ut("kontakter[].telefontid.dagar", "SELECT coalesce(k.telefontid_dagar, x.telefontid_dagar)" + kontakt));
+        k.put("telefontid_fran", ut("kontakter[].telefontid.fran", "SELECT coalesce(k.telefontid_fran, x.telefontid_fran) || ':00'" + kontakt)); // ISO time in the JSON
+        k.put("telefontid_till", ut("kontakter[].telefontid.till", "SELECT coalesce(k.telefontid_till, x.telefontid_till) || ':00'" + kontakt));
         k.put("ordinarie_handlaggare", ut("kontakter[].ordinarieHandlaggare", "SELECT k.ordinarie_handlaggare" + kontakt));
         k.put("fran_datum", ut("kontakter[].fran", "SELECT k.fran_datum" + kontakt));
         k.put("till_datum", ut("kontakter[].till", "SELECT k.till_datum" + kontakt));
@@ -286,7 +289,8 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         an.put("anvandarnamn", ut("konto.anvandarnamn", "SELECT anvandarnamn FROM anvandare WHERE id = :a"));
         an.put("namn", som("person.fornamn and person.efternamn (the account's name is hers)"));
         an.put("roll", intern("always deltagare for her"));
-        for (String c : List.of("organisation_id", "titel", "telefon", "epost", "telefontider")) {
+        for (String c : List.of("organisation_id", "titel", "telefon", "epost", "telefontider", "telefontid_dagar",
+                "telefontid_fran", "telefontid_till")) {
             an.put(c, intern("staff accounts only; her own details are in person"));
         }
         for (String c : List.of("losenord_hash", "pin_hash", "nyckel_handtag")) {
