@@ -135,6 +135,9 @@ public final class App {
         Database database = Database.connect(config.databaseFile());
 
         Jdbi jdbi = database.jdbi();
+        // Telephone hours written as free text before they had days and times of their own (V29): read once
+        // where they can be; a text that cannot be read stays as written and is looked at again next start.
+        se.finsam.planering.kontakt.Telefontid.tolkaFritext(jdbi);
         PasswordHasher hasher = new PasswordHasher();
         // Without demo data the demo classes are not even loaded: start-up does only what it needs.
         if (config.demo() != Config.DemoMode.NONE && DemoData.seedIfEmpty(jdbi, clock, config.demo(), hasher)) {

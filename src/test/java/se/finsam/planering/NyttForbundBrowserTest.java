@@ -138,6 +138,13 @@ class NyttForbundBrowserTest {
 
             // The koordinator accepts, logs in and registers the team's first participant.
             tackaJa(browser, lank);
+            // A koordinator enrols her second factor in the same flow, before any other page.
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/tvafaktor/registrera"),
+                    browser.driver().getCurrentUrl());
+            browser.open("/anmalan");
+            assertTrue(browser.driver().getCurrentUrl().contains("/tvafaktor"), browser.driver().getCurrentUrl());
+            browser.open("/tvafaktor/registrera");
+            browser.enrolSecondFactor();
             assertTrue(browser.driver().getCurrentUrl().endsWith("/oversikt"), browser.driver().getCurrentUrl());
             browser.logout();
             browser.loginStaff("kerstin", NYTT_LOSENORD);

@@ -109,8 +109,6 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
 
         if (!aktuell(dataSource)) {
             flyway(dataSource).migrate();
-            // Telephone hours written as free text before they had days and times of their own (V29).
-            se.finsam.planering.kontakt.Telefontid.tolkaFritext(Jdbi.create(dataSource));
         }
 
         HikariConfig hikari = new HikariConfig();

@@ -220,6 +220,7 @@ class TelefontiderPaHennesSprakTest extends AppTest {
             throw new AssertionError(e);
         }
         try (Database db = Database.connect(fil)) {
+            se.finsam.planering.kontakt.Telefontid.tolkaFritext(db.jdbi());
             Map<String, Object> lasbar = db.jdbi().withHandle(h -> h.createQuery("""
                     SELECT telefontider, telefontid_dagar, telefontid_fran, telefontid_till FROM organisation
                     WHERE kod = 'A'""").mapToMap().one());
