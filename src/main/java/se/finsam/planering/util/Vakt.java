@@ -58,8 +58,6 @@ public final class Vakt {
      */
     public static Thread horHalsan(java.net.URI halsa, java.time.Duration intervall, int grans) {
         Thread trad = new Thread(() -> {
-            java.net.http.HttpClient klient = java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(intervall).build();
             int fel = 0;
             while (true) {
                 try {
@@ -67,15 +65,7 @@ public final class Vakt {
                 } catch (InterruptedException e) {
                     return;
                 }
-                int status;
-                try {
-                    status = klient.send(java.net.http.HttpRequest.newBuilder(halsa).timeout(intervall).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    status = -1;
-                }
+                int status = fraga(halsa, (int) intervall.toMillis());
                 fel = status > 0 ? 0 : fel + 1;
                 if (fel == 1 || fel == grans) {
                     LOG.warn("/health did not answer ({} in a row)", fel);
@@ -89,6 +79,28 @@ public final class Vakt {
         trad.setDaemon(true);
         trad.start();
         return trad;
+    }
+
+    /**
+     * One question on a new connection, closed after the answer: a kept-alive connection would go on being
+     * answered by the selector after the acceptor has died, while nobody else can connect. The status code,
+     * or -1 when nothing answers within the time.
+     */
+    static int fraga(java.net.URI halsa, int millis) {
+        try (java.net.Socket uttag = new java.net.Socket()) {
+            uttag.connect(new java.net.InetSocketAddress(halsa.getHost(), halsa.getPort()), millis);
+            uttag.setSoTimeout(millis);
+            uttag.getOutputStream().write(("GET " + halsa.getRawPath() + " HTTP/1.1\r\nHost: " + halsa.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String rad = new java.io.BufferedReader(new java.io.InputStreamReader(uttag.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            if (rad == null || !rad.startsWith("HTTP/1.") || rad.length() < 12) {
+                return -1;
+            }
+            return Integer.parseInt(rad.substring(9, 12));
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void stoppa(Thread trad, Throwable fel) {

@@ -61,4 +61,36 @@ class VaktTest {
         assertEquals(Vakt.STATUS, p.waitFor(), ut);
         assertTrue(ut.contains("halsovakt"), ut);
     }
+
+    /**
+     * A server whose acceptor has gone still answers on a connection it accepted earlier: each question of the
+     * watchdog must open a new connection, or it would hear "200" from a server nobody else can reach.
+     */
+    @Test
+    void varjeFragaOppnarEnNyAnslutning() throws Exception {
+        java.net.ServerSocket acceptor = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        int port = acceptor.getLocalPort();
+        Thread server = new Thread(() -> {
+            try (java.net.Socket enda = acceptor.accept()) {
+                acceptor.close(); // the acceptor is gone: nobody new gets in
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(enda.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                var ut = enda.getOutputStream();
+                String rad;
+                while ((rad = in.readLine()) != null) {
+                    if (rad.isEmpty()) {
+                        ut.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        ut.flush();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the test is over
+            }
+        }, "halvdod-server");
+        server.setDaemon(true);
+        server.start();
+        java.net.URI halsa = java.net.URI.create("http://127.0.0.1:" + port + "/health");
+        assertEquals(200, Vakt.fraga(halsa, 2000), "the first question is answered");
+        assertEquals(-1, Vakt.fraga(halsa, 2000), "the next one finds nobody to let it in");
+    }
 }
