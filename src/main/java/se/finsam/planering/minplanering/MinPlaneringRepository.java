@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.atkomst.DeltagareAccess;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.kontakt.Telefontid;
@@ -180,6 +181,7 @@ public final class MinPlaneringRepository {
                         LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
                         WHERE p.deltagare_id = :d
                           AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+                          AND <samtycke>
                           AND NOT EXISTS (SELECT 1 FROM kontaktperson k WHERE k.deltagare_id = p.deltagare_id
                                           AND k.anvandare_id = a.id AND k.till_datum IS NULL)
                           AND NOT (a.roll = 'koordinator' AND EXISTS (
@@ -188,6 +190,10 @@ public final class MinPlaneringRepository {
                         ORDER BY koordinator DESC, org, namn""")
                 .define("otid", Telefontid.sql("o")).define("atid", Telefontid.sql("a"))
                 .define("ktid", Telefontid.sql("k"))
+                // A named person of an organisation she has not consented to (or has withdrawn from) is not
+                // hers to call about her case: that organisation no longer sees it. Her item then says whom to
+                // call instead.
+                .define("samtycke", DeltagareAccess.samtyckeTacker("p.deltagare_id", "pp.ansvarig_organisation_id"))
                 .bind("d", deltagareId)
                 .mapTo(KontaktRad.class)
                 .list());
@@ -221,7 +227,8 @@ public final class MinPlaneringRepository {
         List<AgdPunkt> punkter = jdbi.withHandle(h -> h.createQuery("""
                         SELECT pp.id, o.namn AS organisation, o.telefon AS org_telefon, o.epost AS org_epost,
                                a.id IS NOT NULL AS person,
-                               a.id IS NOT NULL AND a.aktiv = 1 AND (a.telefon IS NOT NULL OR a.epost IS NOT NULL
+                               a.id IS NOT NULL AND a.aktiv = 1 AND <samtycke>
+                                   AND (a.telefon IS NOT NULL OR a.epost IS NOT NULL
                                    OR EXISTS (SELECT 1 FROM kontaktperson k WHERE k.deltagare_id = p.deltagare_id
                                               AND k.anvandare_id = a.id AND k.till_datum IS NULL
                                               AND (k.telefon IS NOT NULL OR k.epost IS NOT NULL))) AS person_nabar
@@ -233,6 +240,7 @@ public final class MinPlaneringRepository {
                         LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
                         WHERE p.deltagare_id = :d
                           AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')""")
+                .define("samtycke", DeltagareAccess.samtyckeTacker("p.deltagare_id", "pp.ansvarig_organisation_id"))
                 .bind("d", deltagareId)
                 .mapTo(AgdPunkt.class)
                 .list());

@@ -144,6 +144,29 @@ class VemHonMoterOchNarHttpTest extends AppTest {
     }
 
     @Test
+    void agarenFranEnOrganisationHonDragitTillbakaSamtyckeFranStarInteKvarPaKontakter() {
+        long deltagare = TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("uppfoljning").utanKonto().medNamn()
+                .medSamtyckeTill("SOC").hamta();
+        Person jonas = person("soc.handlaggare");
+        long punkt = overlamnaOppenPunkt(deltagare, "SOC", jonas.id());
+        app.jdbi().useHandle(h -> h.createUpdate("""
+                        UPDATE samtycke SET aterkallat_datum = :idag WHERE deltagare_id = :d
+                        AND organisation_id = (SELECT id FROM organisation WHERE kod = 'SOC')""")
+                .bind("idag", java.time.LocalDate.now(app.clock()).toString()).bind("d", deltagare).execute());
+        HttpSession hon = loggaIn(deltagare);
+
+        Document kontakter = hon.page("/min-planering/kontakter");
+        assertTrue(kontakter.select(".kontakt__namn").eachText().stream().noneMatch(jonas.namn()::equals),
+                "a person of an organisation she withdrew from is not hers to call: " + kontakter.text());
+        Document plan = hon.page("/min-planering");
+        assertTrue(plan.select(".utskrift-kontakter bdi.namn").eachText().stream().noneMatch(jonas.namn()::equals),
+                "nor in the printed plan");
+        Element item = plan.selectFirst("#punkt-" + punkt);
+        assertTrue(item != null && item.selectFirst(".planpunkt__ring") != null,
+                "the item says whom to call instead: " + (item == null ? plan.text() : item.outerHtml()));
+    }
+
+    @Test
     void enPunktVarsAgareInteGarAttNaSagerVemHonSkaRingaIStallet() {
         long deltagare = TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("uppfoljning").utanKonto().medNamn()
                 .medSamtyckeTill("REGION").hamta();
