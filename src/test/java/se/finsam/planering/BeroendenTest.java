@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point one way: features depend on the shared packages ({@code atkomst}, {@code web}, {@code db},
  * {@code audit}, {@code varden}), never the other way, and no two packages depend on each other in a circle.
- * Only {@link App} wires the features together.
+ * Only {@link App}, with {@link Tjanster} and {@link Funktioner} beside it, wires the features together.
  */
 class BeroendenTest {
 

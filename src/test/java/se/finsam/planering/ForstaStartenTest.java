@@ -34,7 +34,7 @@ class ForstaStartenTest {
     @Test
     void utanDemodataSagsHurDenForstaAdministratornSkapas() throws Exception {
         try (TestApp app = TestApp.start(Config.DemoMode.NONE)) {
-            List<String> konsol = App.ingenAdministratorRader(app.jdbi());
+            List<String> konsol = Kommandon.ingenAdministratorRader(app.jdbi());
             assertTrue(String.join("\n", konsol).contains("java -jar finsam-planering.jar skapa-admin ANVÄNDARNAMN"),
                     String.join("\n", konsol));
             Document sida = app.session().page("/logga-in");
@@ -43,9 +43,9 @@ class ForstaStartenTest {
             // The command as the console says it, against the same database file.
             Config config = new Config(0, app.databaseFile(), "http://localhost", Config.DemoMode.NONE, false,
                     Duration.ofMinutes(30), false, false);
-            assertEquals(0, App.createAdmin(config, new String[] {"skapa-admin", "forsta.admin", "Första Admin"},
+            assertEquals(0, Kommandon.createAdmin(config, new String[] {"skapa-admin", "forsta.admin", "Första Admin"},
                     new ByteArrayInputStream((LOSENORD + "\n").getBytes(StandardCharsets.UTF_8))));
-            assertEquals(List.of(), App.ingenAdministratorRader(app.jdbi()));
+            assertEquals(List.of(), Kommandon.ingenAdministratorRader(app.jdbi()));
             assertTrue(app.session().page("/logga-in").select("#forsta-admin").isEmpty());
 
             // Even an account given the demo's published secret gets no code on the page without demo data.

@@ -57,7 +57,7 @@ class NyttForbundBrowserTest {
         try (TestApp app = TestApp.start(Config.DemoMode.NONE); Browser browser = new Browser(app)) {
             Config config = new Config(0, app.databaseFile(), "http://localhost", Config.DemoMode.NONE, false,
                     Duration.ofMinutes(30), false, false);
-            assertEquals(0, App.createAdmin(config, new String[] {"skapa-admin", "anna.admin", "Anna Admin"},
+            assertEquals(0, Kommandon.createAdmin(config, new String[] {"skapa-admin", "anna.admin", "Anna Admin"},
                     new ByteArrayInputStream((ADMIN_LOSENORD + "\n").getBytes(StandardCharsets.UTF_8))));
 
             browser.loginStaff("anna.admin", ADMIN_LOSENORD);

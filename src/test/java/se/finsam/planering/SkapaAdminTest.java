@@ -20,7 +20,7 @@ class SkapaAdminTest {
     private int run(Path db, String password, String... args) {
         Config config = new Config(0, db, "http://localhost", Config.DemoMode.NONE, false, Duration.ofMinutes(30),
                 false, false);
-        return App.createAdmin(config, args,
+        return Kommandon.createAdmin(config, args,
                 new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 

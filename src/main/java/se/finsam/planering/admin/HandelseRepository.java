@@ -21,9 +21,11 @@ public final class HandelseRepository {
     }
 
     private final Jdbi jdbi;
+    private final se.finsam.planering.audit.Kedjeankare kedjeankare;
 
-    public HandelseRepository(Jdbi jdbi) {
+    public HandelseRepository(Jdbi jdbi, se.finsam.planering.audit.Kedjeankare kedjeankare) {
         this.jdbi = jdbi;
+        this.kedjeankare = kedjeankare;
     }
 
     /** The text an administrator's change is written with, so the page can filter it by kind. */
@@ -31,9 +33,9 @@ public final class HandelseRepository {
         return slag + " " + id + ": " + text;
     }
 
-    /** The audit log's hash chain, checked now over every row. */
+    /** The audit log's hash chain, checked now over every row and held to the end noted beside the database. */
     public se.finsam.planering.audit.AuditKedja.Resultat kedjan() {
-        return se.finsam.planering.audit.AuditLog.kontrolleraKedjan(jdbi);
+        return se.finsam.planering.audit.AuditLog.kontrolleraKedjan(jdbi, kedjeankare.las());
     }
 
     /** One page (from 1) of events, newest first; {@code slag} null or blank means every kind. */

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
 import se.finsam.planering.varden.Varden;
@@ -49,16 +48,13 @@ public final class AvslutRoutes {
 
     private final AvslutRepository avslut;
     private final DeltagareRepository deltagare;
-    private final DeltagareAccess access;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
-    public AvslutRoutes(AvslutRepository avslut, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
-                        WebContext web, Clock clock) {
+    public AvslutRoutes(AvslutRepository avslut, DeltagareRepository deltagare, Renderer renderer, WebContext web, Clock clock) {
         this.avslut = avslut;
         this.deltagare = deltagare;
-        this.access = access;
         this.renderer = renderer;
         this.web = web;
         this.clock = clock;

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.FormErrors;
@@ -38,18 +37,15 @@ public final class KontaktRoutes {
     private final KontaktRepository kontakter;
     private final OverlamningRepository overlamningar;
     private final DeltagareRepository deltagare;
-    private final DeltagareAccess access;
     private final Renderer renderer;
     private final WebContext web;
     private final Clock clock;
 
     public KontaktRoutes(KontaktRepository kontakter, OverlamningRepository overlamningar,
-                         DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer, WebContext web,
-                         Clock clock) {
+                         DeltagareRepository deltagare, Renderer renderer, WebContext web, Clock clock) {
         this.kontakter = kontakter;
         this.overlamningar = overlamningar;
         this.deltagare = deltagare;
-        this.access = access;
         this.renderer = renderer;
         this.web = web;
         this.clock = clock;

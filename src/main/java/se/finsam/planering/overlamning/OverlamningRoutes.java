@@ -3,7 +3,6 @@ package se.finsam.planering.overlamning;
 import io.javalin.http.Context;
 import java.time.Clock;
 import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.atkomst.DeltagareAccess;
 import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.WebContext;
@@ -15,14 +14,11 @@ public final class OverlamningRoutes {
     private static final int MAX_ORSAK = 1000;
 
     private final OverlamningRepository overlamningar;
-    private final DeltagareAccess access;
     private final WebContext web;
     private final Clock clock;
 
-    public OverlamningRoutes(OverlamningRepository overlamningar, DeltagareAccess access, WebContext web,
-                             Clock clock) {
+    public OverlamningRoutes(OverlamningRepository overlamningar, WebContext web, Clock clock) {
         this.overlamningar = overlamningar;
-        this.access = access;
         this.web = web;
         this.clock = clock;
     }

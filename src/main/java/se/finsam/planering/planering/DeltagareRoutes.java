@@ -1,7 +1,8 @@
 package se.finsam.planering.planering;
 
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.deltagare.DeltagareRepository;
+import se.finsam.planering.deltagare.SamtyckeRepository;
 import io.javalin.http.Context;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Felsvar;
@@ -12,25 +13,22 @@ public final class DeltagareRoutes {
 
     public record DeltagarePage(DeltagareRepository.Oversikt deltagare, PlaneringRepository.Planering planering,
                                 java.time.Instant senastLast,
-                                java.util.List<se.finsam.planering.deltagare.SamtyckeRepository.Samtycke> samtycken,
+                                java.util.List<SamtyckeRepository.Samtycke> samtycken,
                                 se.finsam.planering.anmalan.Inskrivning.Visning inskrivning) {
     }
 
     private final DeltagareRepository deltagare;
     private final PlaneringRepository planering;
-    private final DeltagareAccess access;
     private final Renderer renderer;
-    private final se.finsam.planering.deltagare.SamtyckeRepository samtycke;
-    private final se.finsam.planering.anmalan.AnmalanRepository anmalan;
+    private final SamtyckeRepository samtycke;
+    private final AnmalanRepository anmalan;
 
-    public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, DeltagareAccess access,
-                           Renderer renderer, se.finsam.planering.deltagare.SamtyckeRepository samtycke,
-                           se.finsam.planering.anmalan.AnmalanRepository anmalan) {
+    public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, Renderer renderer,
+                           SamtyckeRepository samtycke, AnmalanRepository anmalan) {
         this.samtycke = samtycke;
         this.anmalan = anmalan;
         this.deltagare = deltagare;
         this.planering = planering;
-        this.access = access;
         this.renderer = renderer;
     }
 
