@@ -227,7 +227,7 @@ class XlsxFelmangdTest {
             assertTrue(XlsxBombTest.felVidFil(svar).contains("rader"), XlsxBombTest.felVidFil(svar));
             svar = admin.postFil("/admin/personal/import", Map.of(), "personal.xlsx", personal);
             assertEquals(400, svar.statusCode());
-            assertTrue(XlsxBombTest.felVidFil(svar).startsWith("Rad 2: en cell har mer än"),
+            assertTrue(XlsxBombTest.felVidFil(svar).contains("Rad 2: en cell har mer än"),
                     XlsxBombTest.felVidFil(svar));
 
             for (byte[] fil : delade) {
