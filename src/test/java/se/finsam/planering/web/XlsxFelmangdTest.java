@@ -183,7 +183,8 @@ class XlsxFelmangdTest {
         List<byte[]> delade = List.of(textkorningar(), kommentarer(), bladUtanXmlNamn());
         StringBuilder fel = new StringBuilder("namn,e-post,organisation,roll,team\n");
         for (int i = 0; i < 150; i++) {
-            fel.append("Person ").append(i).append(",inte-en-adress-").append(i).append(",Okänd,handlaggare,X\n");
+            fel.append("Person ").append(i).append(",inte-en-adress-").append(i).append(",")
+                    .append(i == 0 ? "O".repeat(200) : "Okänd").append(",handlaggare,X\n");
         }
 
         int port;
@@ -250,6 +251,8 @@ class XlsxFelmangdTest {
                     .collect(Collectors.toSet());
             assertEquals(100, personrader.size(), ruta.text());
             assertTrue(mellanslag(ruta.text()).contains("50 rader till med fel"), ruta.text());
+            assertTrue(ruta.text().contains("O".repeat(60) + "…") && !ruta.text().contains("O".repeat(61)),
+                    "a quoted value is cut: " + ruta.text());
 
             assertTrue(server.isAlive(), Files.readString(logg));
             assertEquals(200, new Besokare(bas).get("/health").statusCode());
