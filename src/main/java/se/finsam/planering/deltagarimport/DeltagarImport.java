@@ -21,6 +21,8 @@ public final class DeltagarImport {
 
     public static final int MAX_BYTES = 900 * 1024;
     public static final int MAX_RADER = 10_000;
+    /** The most rows whose errors are kept and shown; the rows with errors past them are only counted. */
+    public static final int MAX_FELRADER = 100;
     /**
      * The columns the import reads: the person-level file's. The team column may be there (the file exported
      * from another team has it); the team chosen on the import page decides.
@@ -43,9 +45,14 @@ public final class DeltagarImport {
     public record Fel(int rad, String nyckel, List<Object> argument) {
     }
 
-    public record Granskning(List<Rad> rader, List<Fel> fel) {
+    /** The valid rows, the errors of the first {@link #MAX_FELRADER} rows with errors, and how many more have. */
+    public record Granskning(List<Rad> rader, List<Fel> fel, int flerFelrader) {
+        public Granskning(List<Rad> rader, List<Fel> fel) {
+            this(rader, fel, 0);
+        }
+
         public boolean ok() {
-            return fel.isEmpty();
+            return fel.isEmpty() && flerFelrader == 0;
         }
     }
 
@@ -57,12 +64,15 @@ public final class DeltagarImport {
         private final Map<String, Integer> kolumner;
         private final int nummer;
         private final List<Fel> fel;
+        private final boolean behall;
+        private boolean harFel;
 
-        Rader(List<String> rad, Map<String, Integer> kolumner, int nummer, List<Fel> fel) {
+        Rader(List<String> rad, Map<String, Integer> kolumner, int nummer, List<Fel> fel, boolean behall) {
             this.rad = rad;
             this.kolumner = kolumner;
             this.nummer = nummer;
             this.fel = fel;
+            this.behall = behall;
         }
 
         String text(String kolumn) {
@@ -71,9 +81,15 @@ public final class DeltagarImport {
         }
 
         void fel(String nyckel, Object... argument) {
+            harFel = true;
+            if (!behall) {
+                return;
+            }
             List<Object> a = new ArrayList<>();
             a.add(nummer);
-            a.addAll(List.of(argument));
+            for (Object o : argument) {
+                a.add(Kalkylblad.citat(o));
+            }
             fel.add(new Fel(nummer, nyckel, a));
         }
 
@@ -175,14 +191,15 @@ public final class DeltagarImport {
         }
         List<Rad> rader = new ArrayList<>();
         Set<String> koder = new HashSet<>();
+        int felrader = 0;
+        int fler = 0;
         for (int i = rubrik + 1; i < blad.rader().size(); i++) {
             List<String> cells = blad.rader().get(i);
             if (Kalkylblad.tom(cells)) {
                 continue;
             }
             int nummer = blad.radnummer().get(i);
-            int fore = fel.size();
-            Rader r = new Rader(cells, kolumner, nummer, fel);
+            Rader r = new Rader(cells, kolumner, nummer, fel, felrader < MAX_FELRADER);
             String kod = r.text("deltagarkod");
             if (!kod.matches("[A-Za-z0-9-]{1,40}")) {
                 r.fel("deltagarimport.fel.kod", kod);
@@ -214,6 +231,9 @@ public final class DeltagarImport {
             String tid = r.kod("tid_forsorjning", Varden.TID_FORSORJNING, false);
             String anst = r.kod("anstallning_vid_start", Varden.JA_NEJ_OKANT, false);
             String tidigare = r.text("tidigare_deltagarkod");
+            if (!tidigare.isEmpty() && !tidigare.matches("[A-Za-z0-9-]{1,40}")) {
+                r.fel("deltagarimport.fel.tidigare", tidigare);
+            }
             LocalDate avslut = r.datum("avslutsdatum", false, idag);
             String orsak = r.kod("avslutsorsak", Varden.AVSLUTSORSAK, avslut != null);
             String forsEfter = r.kod("forsorjning_efter", Varden.FORSORJNING, avslut != null);
@@ -234,7 +254,13 @@ public final class DeltagarImport {
             }
             Kontroll sex = r.kontroll("6", avslut, idag);
             Kontroll tolv = r.kontroll("12", avslut, idag);
-            if (fel.size() == fore) {
+            if (r.harFel) {
+                if (r.behall) {
+                    felrader++;
+                } else {
+                    fler++;
+                }
+            } else {
                 rader.add(new Rad(nummer, kod, kon, fodelsear, anmald, typ, inskriven, forsFore, syssFore, utbildning,
                         tid, anst, tidigare.isEmpty() ? null : tidigare, avslut, orsak, forsEfter, syssEfter, steg,
                         sex, tolv));
@@ -243,6 +269,6 @@ public final class DeltagarImport {
         if (rader.isEmpty() && fel.isEmpty()) {
             fel.add(new Fel(0, "import.fel.tom", List.of()));
         }
-        return new Granskning(rader, fel);
+        return new Granskning(rader, fel, fler);
     }
 }

@@ -99,12 +99,41 @@ public final class DeltagarImportRoutes {
         renderer.render(ctx, "statistik/import.jte", new Sida(teamnamn.apply(user.teamIds()), team, fel, radfel));
     }
 
-    /** Checks the file's rows and what they meet in the database; the errors, each with its line, translated. */
-    private List<String> kontrollera(DeltagarImport.Granskning g, long teamId, Messages m) {
-        List<String> fel = new ArrayList<>();
-        for (DeltagarImport.Fel f : g.fel()) {
-            fel.add(m.get(f.nyckel(), f.argument().toArray()));
+    /** The errors shown, with a last line for the rows with errors past the first ones when there are such. */
+    private static final class Radfel {
+        private final List<String> fel = new ArrayList<>();
+        private final java.util.Set<Integer> rader = new java.util.HashSet<>();
+        private final java.util.Set<Integer> fler = new java.util.HashSet<>();
+        private int flerUtanNummer;
+
+        void add(int rad, String text) {
+            if (rader.contains(rad) || rader.size() < DeltagarImport.MAX_FELRADER) {
+                rader.add(rad);
+                fel.add(text);
+            } else {
+                fler.add(rad);
+            }
         }
+
+        List<String> lista(Messages m) {
+            int antal = fler.size() + flerUtanNummer;
+            if (antal > 0) {
+                fel.add(m.get("deltagarimport.fel.fler", antal));
+            }
+            return fel;
+        }
+    }
+
+    /**
+     * Checks the file's rows and what they meet in the database; the errors of the first rows with errors, each
+     * with its line, translated, and a last line saying how many more rows have errors.
+     */
+    private List<String> kontrollera(DeltagarImport.Granskning g, long teamId, Messages m) {
+        Radfel fel = new Radfel();
+        for (DeltagarImport.Fel f : g.fel()) {
+            fel.add(f.rad(), m.get(f.nyckel(), f.argument().toArray()));
+        }
+        fel.flerUtanNummer = g.flerFelrader();
         Map<String, Long> befintliga = repo.befintliga(g.rader().stream().map(DeltagarImport.Rad::kod).toList());
         Map<String, Long> organisationer = repo.organisationPerTyp();
         java.util.Set<String> foregangare = new java.util.HashSet<>(repo.utanEfterfoljare(teamId,
@@ -112,22 +141,22 @@ public final class DeltagarImportRoutes {
         for (DeltagarImport.Rad r : g.rader()) {
             Long annat = befintliga.get(r.kod().toUpperCase());
             if (annat != null && annat != teamId) {
-                fel.add(m.get("deltagarimport.fel.annatteam", r.rad(), r.kod()));
+                fel.add(r.rad(), m.get("deltagarimport.fel.annatteam", r.rad(), r.kod()));
             }
             if (!organisationer.containsKey(r.organisationstyp())) {
-                fel.add(m.get("deltagarimport.fel.organisation", r.rad(), r.organisationstyp()));
+                fel.add(r.rad(), m.get("deltagarimport.fel.organisation", r.rad(), r.organisationstyp()));
             }
             // A row already in the team is left as it is; a new row's earlier code must be one it can follow:
             // an ended participant of the team, or a row above with an end date, that no one follows yet.
             boolean sparas = annat == null;
             if (sparas && r.tidigareKod() != null && !foregangare.remove(r.tidigareKod().toUpperCase())) {
-                fel.add(m.get("deltagarimport.fel.tidigare", r.rad(), r.tidigareKod()));
+                fel.add(r.rad(), m.get("deltagarimport.fel.tidigare", r.rad(), r.tidigareKod()));
             }
             if (sparas && r.avslut() != null) {
                 foregangare.add(r.kod().toUpperCase());
             }
         }
-        return fel;
+        return fel.lista(m);
     }
 
     public void granska(Context ctx) {

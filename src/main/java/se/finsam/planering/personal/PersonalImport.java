@@ -28,6 +28,8 @@ public final class PersonalImport {
     public static final int MAX_BYTES = 512 * 1024;
     /** The most rows one file may hold. */
     public static final int MAX_RADER = 1000;
+    /** The longest cell the import reads: more than any field takes (a list of teams the longest). */
+    public static final int MAX_CELL = 1000;
 
     /** One data row and the line it was on (the header is line 1). */
     public record Rad(int rad, PersonalRegler.Uppgifter uppgifter) {
@@ -97,6 +99,11 @@ public final class PersonalImport {
             List<String> rad = rader.get(i);
             if (tom(rad)) {
                 continue;
+            }
+            for (int k : kolumner.values()) {
+                if (k < rad.size() && rad.get(k) != null && rad.get(k).length() > MAX_CELL) {
+                    return Lasning.fel("import.fel.cell", radnummer.get(i), MAX_CELL);
+                }
             }
             String team = cell(rad, kolumner.get(Kolumn.TEAM));
             resultat.add(new Rad(radnummer.get(i), new PersonalRegler.Uppgifter(null,

@@ -17,8 +17,13 @@ public final class PersonalRegler {
 
     /** One broken rule: the field, the message key and its arguments. */
     public record Brott(String falt, String nyckel, List<Object> argument) {
+        /** A broken rule; a quoted value longer than 60 characters is cut and ends with "…". */
         static Brott av(String falt, String nyckel, Object... argument) {
-            return new Brott(falt, nyckel, List.of(argument));
+            Object[] a = argument.clone();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = se.finsam.planering.web.Kalkylblad.citat(a[i]);
+            }
+            return new Brott(falt, nyckel, List.of(a));
         }
     }
 

@@ -41,7 +41,20 @@ public final class Personaladministration {
         public long antal(Status status) {
             return rader.stream().filter(r -> r.status() == status).count();
         }
+
+        /** The rows with errors the preview lists: the first {@link #MAX_FELRADER}. */
+        public List<ImportRad> forstaFel() {
+            return rader.stream().filter(r -> r.status() == Status.FEL).limit(MAX_FELRADER).toList();
+        }
+
+        /** How many rows with errors are past the ones listed. */
+        public long flerFel() {
+            return Math.max(0, antal(Status.FEL) - MAX_FELRADER);
+        }
     }
+
+    /** The most rows whose errors the import's preview lists. */
+    public static final int MAX_FELRADER = 100;
 
     private final PersonalRepository repo;
     private final Inbjudningar inbjudningar;

@@ -39,9 +39,11 @@ import org.dhatim.fastexcel.reader.Row;
  * every part of the archive is unpacked once into nothing while it is counted: only the two methods Office
  * writes (stored and deflate) are taken, each part may unpack to at most {@link #MAX_DEL_BYTES} and all of them
  * to at most {@link #MAX_TOTALT_BYTES}; the XML parts are read with a streaming parser that refuses a document
- * type declaration, more rows than the import takes, a cell beyond column {@link #MAX_KOLUMNER} and a text longer
- * than {@link #MAX_CELLTECKEN} characters (Excel's own limit for a cell). So nothing the reader later keeps can
- * be larger than these.
+ * type declaration, more rows than the import takes, a cell beyond column {@link #MAX_KOLUMNER} and a cell
+ * whose text, across all its runs, is longer than {@link #MAX_CELLTECKEN} characters (Excel's own limit for a
+ * cell). Every part is read so, whatever its name, since the workbook reader finds its parts through their
+ * relationships. So nothing the reader later keeps can be larger than these. An import quotes at most
+ * {@link #MAX_CITAT} characters of a value in an error and lists the errors of its first rows only.
  */
 public final class Kalkylblad {
 
@@ -55,6 +57,8 @@ public final class Kalkylblad {
     public static final int MAX_KOLUMNER = 1000;
     /** The longest text of one cell, Excel's own limit. */
     public static final int MAX_CELLTECKEN = 32_767;
+    /** The longest value an error message quotes. */
+    public static final int MAX_CITAT = 60;
 
     /** Either the rows and their line numbers, or the message key (and arguments) of why it cannot be read. */
     public record Blad(List<List<String>> rader, List<Integer> radnummer, String fel, List<Object> argument) {
@@ -169,8 +173,11 @@ public final class Kalkylblad {
                 }
                 Raknare in = new Raknare(zip.getInputStream(del), Math.min(MAX_DEL_BYTES, MAX_TOTALT_BYTES - totalt));
                 try (in) {
+                    // The workbook reader finds its parts through the relationships and content types, not by
+                    // their names: every part is read as XML. One that is not XML from its start (an image) is
+                    // skipped; one named as XML must be XML through its end.
                     String namn = del.getName().toLowerCase(Locale.ROOT);
-                    Blad fel = namn.endsWith(".xml") || namn.endsWith(".rels") ? granskaXml(in, maxRader) : null;
+                    Blad fel = granskaXml(in, maxRader, namn.endsWith(".xml") || namn.endsWith(".rels"));
                     if (fel != null) {
                         return fel;
                     }
@@ -190,19 +197,28 @@ public final class Kalkylblad {
         return null;
     }
 
-    /** Reads one XML part as a stream and stops at the first thing past a limit. */
-    private static Blad granskaXml(InputStream in, int maxRader) {
+    /**
+     * Reads one part as an XML stream and stops at the first thing past a limit. The text of a cell ({@code c})
+     * or of a shared string ({@code si}) is counted across all its children (rich-text runs, comments, CDATA),
+     * as the workbook reader joins them into one value; elsewhere each element's text is counted on its own.
+     * A part that is not XML from its start is no sheet and is let through unless {@code maste} says it must be
+     * XML.
+     */
+    private static Blad granskaXml(InputStream in, int maxRader, boolean maste) {
         XMLInputFactory fabrik = XMLInputFactory.newFactory();
         fabrik.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         fabrik.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         fabrik.setProperty(XMLInputFactory.IS_COALESCING, false);
         XMLStreamReader xml = null;
+        boolean element = false;
         try {
             xml = fabrik.createXMLStreamReader(in);
             int rader = 0;
             long text = 0;
+            boolean iCell = false;
             while (xml.hasNext()) {
                 int typ = xml.next();
+                element |= typ == XMLStreamConstants.START_ELEMENT;
                 if (typ == XMLStreamConstants.CHARACTERS || typ == XMLStreamConstants.CDATA
                         || typ == XMLStreamConstants.SPACE) {
                     text += xml.getTextLength();
@@ -211,9 +227,18 @@ public final class Kalkylblad {
                     }
                     continue;
                 }
-                text = 0;
                 if (typ == XMLStreamConstants.DTD || typ == XMLStreamConstants.ENTITY_REFERENCE) {
                     return Blad.fel("import.fel.xlsx");
+                }
+                if (typ == XMLStreamConstants.END_ELEMENT && cellElement(xml.getLocalName())) {
+                    iCell = false;
+                }
+                if (typ == XMLStreamConstants.START_ELEMENT && cellElement(xml.getLocalName())) {
+                    iCell = true;
+                    text = 0;
+                }
+                if (!iCell) {
+                    text = 0;
                 }
                 if (typ != XMLStreamConstants.START_ELEMENT) {
                     continue;
@@ -236,7 +261,7 @@ public final class Kalkylblad {
             if (forStor(e)) {
                 throw new ForStor();
             }
-            return Blad.fel("import.fel.xlsx");
+            return maste || element ? Blad.fel("import.fel.xlsx") : null;
         } finally {
             if (xml != null) {
                 try {
@@ -246,6 +271,11 @@ public final class Kalkylblad {
                 }
             }
         }
+    }
+
+    /** An element whose text the workbook reader joins into one cell value: a cell or a shared string. */
+    private static boolean cellElement(String namn) {
+        return namn.equals("c") || namn.equals("si");
     }
 
     /** The column (from 1) of a cell reference such as "AB12"; 0 without one. Stops counting past the limit. */
@@ -329,6 +359,15 @@ public final class Kalkylblad {
             }
             return skippat;
         }
+    }
+
+    /** A value to quote in an error message: at most {@link #MAX_CITAT} characters, a longer one cut with "…". */
+    public static Object citat(Object varde) {
+        if (varde instanceof String s && s.length() > MAX_CITAT) {
+            int slut = Character.isHighSurrogate(s.charAt(MAX_CITAT - 1)) ? MAX_CITAT - 1 : MAX_CITAT;
+            return s.substring(0, slut) + "…";
+        }
+        return varde;
     }
 
     public static boolean tom(List<String> rad) {

@@ -207,6 +207,32 @@ class MigrationTest {
             h.execute("INSERT INTO konto_andring (id, tid, anvandare_id, vad) VALUES (1, '2026-01-01T00:00:00Z', 1, 'x')");
             assertTrue(brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, "INSERT OR REPLACE INTO konto_andring"
                     + " (id, tid, anvandare_id, vad) VALUES (1, '2026-01-01T00:00:00Z', 1, 'y')").contains("append-only"));
+            // The checks at 6 and 12 months: no REPLACE on the id, nor on ersatter_id (UNIQUE), which would
+            // delete the correction that names the same check.
+            h.execute("INSERT INTO efterkontroll (id, deltagare_id, manader, nadd, datum, registrerad_av, registrerad)"
+                    + " VALUES (1, 1, 6, 0, '2026-07-01', 1, '2026-07-01T00:00:00Z')");
+            h.execute("INSERT INTO efterkontroll (id, deltagare_id, manader, nadd, datum, registrerad_av, registrerad,"
+                    + " ersatter_id) VALUES (2, 1, 6, 0, '2026-07-02', 1, '2026-07-02T00:00:00Z', 1)");
+            for (String sql : List.of(
+                    "UPDATE efterkontroll SET datum = '2026-01-01' WHERE id = 1",
+                    "DELETE FROM efterkontroll WHERE id = 2",
+                    "INSERT OR REPLACE INTO efterkontroll (id, deltagare_id, manader, nadd, datum, registrerad_av,"
+                            + " registrerad) VALUES (1, 1, 6, 0, '2026-01-01', 1, '2026-01-01T00:00:00Z')",
+                    "REPLACE INTO efterkontroll (id, deltagare_id, manader, nadd, datum, registrerad_av, registrerad,"
+                            + " ersatter_id) VALUES (2, 1, 6, 0, '2026-01-01', 1, '2026-01-01T00:00:00Z', 1)",
+                    "INSERT OR REPLACE INTO efterkontroll (id, deltagare_id, manader, nadd, datum, registrerad_av,"
+                            + " registrerad, ersatter_id) VALUES (9, 1, 6, 0, '2026-01-01', 1, '2026-01-01T00:00:00Z', 1)",
+                    "INSERT OR REPLACE INTO efterkontroll (deltagare_id, manader, nadd, datum, registrerad_av,"
+                            + " registrerad, ersatter_id) VALUES (1, 6, 0, '2026-01-01', 1, '2026-01-01T00:00:00Z', 1)")) {
+                String refused = brytsAv(h, SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER, sql);
+                assertTrue(refused.contains("append-only"), refused);
+            }
+            assertEquals(List.of("1 2026-07-01 -", "2 2026-07-02 1"), h.createQuery(
+                    "SELECT id || ' ' || datum || ' ' || coalesce(ersatter_id, '-') FROM efterkontroll ORDER BY id")
+                    .mapTo(String.class).list());
+            // A correction of a check not yet corrected is still taken.
+            h.execute("INSERT INTO efterkontroll (id, deltagare_id, manader, nadd, datum, registrerad_av, registrerad,"
+                    + " ersatter_id) VALUES (3, 1, 6, 0, '2026-07-03', 1, '2026-07-03T00:00:00Z', 2)");
             assertEquals("plan", h.createQuery("SELECT vad FROM audit_log WHERE id = 1").mapTo(String.class).one());
             assertEquals(List.of("u-1"), h.createQuery("SELECT uuid || coalesce(notering_intern, '') FROM uppfoljning")
                     .mapTo(String.class).list());

@@ -75,7 +75,7 @@ class XlsxBombTest {
     }
 
     /** One visitor with its own cookies and the CSRF token of the last page it saw. */
-    private static final class Besokare {
+    static final class Besokare {
         final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(20)).build();
         final String bas;
@@ -146,7 +146,7 @@ class XlsxBombTest {
     }
 
     /** The message under the file field, which must say why the file was refused. */
-    private static String felVidFil(HttpResponse<String> svar) {
+    static String felVidFil(HttpResponse<String> svar) {
         Document d = Jsoup.parse(svar.body());
         return d.select("#fil-fel").text();
     }
@@ -214,7 +214,7 @@ class XlsxBombTest {
         }
     }
 
-    private static void vantaPaHalsa(String bas, Process server, Path logg) throws Exception {
+    static void vantaPaHalsa(String bas, Process server, Path logg) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long grans = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < grans) {
