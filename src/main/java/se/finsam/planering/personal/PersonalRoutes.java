@@ -162,8 +162,10 @@ public final class PersonalRoutes {
             renderer.render(ctx, "personal/visa.jte", visaPage(p, fel(web.messages(ctx), List.of(fel.get()))));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"),
-                ctx.ip());
+        boolean utloggad = repo.hitta(p.id()).map(efter -> Personaladministration.kraverNyInloggning(p.roll(),
+                efter.roll())).orElse(false);
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"
+                + (utloggad ? ", utloggat överallt (rollen kräver andra faktor)" : "")), ctx.ip());
         web.flash(ctx, "flash.personal.andrad");
         ctx.redirect("/admin/personal/" + p.id());
     }
