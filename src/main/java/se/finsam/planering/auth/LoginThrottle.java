@@ -132,10 +132,25 @@ public final class LoginThrottle {
         }
         String prefix = switch (regel) {
             case DELTAGARE -> "deltagare:";
-            case ANDRA_FAKTOR -> "andrafaktor:";
             default -> "konto:";
         };
         return prefix + name;
+    }
+
+    /**
+     * The key of an account's wrong second-factor codes at login. By account id: the second factor is asked for
+     * only after the password, so the account is known, and two accounts never share a count.
+     */
+    public static String andraFaktorNyckel(long anvandareId) {
+        return "andrafaktor:" + anvandareId;
+    }
+
+    /**
+     * The key of wrong codes while an account enrols a TOTP app: its own, so codes tried against the account's
+     * second factor at login never hold back the enrolment, and an enrolment never takes them back.
+     */
+    public static String registreringsNyckel(long anvandareId) {
+        return "andrafaktor-registrering:" + anvandareId;
     }
 
     public static String adressNyckel(String address) {

@@ -269,7 +269,7 @@ public final class NyckelRoutes {
             return;
         }
         if (!totp.kontrollera(user.id(), kod)) {
-            Optional<Duration> lock = failed(ctx, user, "TOTP-kod fel eller redan använd");
+            Optional<Duration> lock = failed(ctx, user, key, "TOTP-kod fel eller redan använd");
             ctx.status(401);
             renderTvaFaktor(ctx, user, back, new FormErrors().add("kod",
                     lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
@@ -367,24 +367,24 @@ public final class NyckelRoutes {
             renderRegistrera(ctx, user, new FormErrors().add("kod", m.get("tvafaktor.fel.format")));
             return;
         }
-        Optional<Duration> locked = throttle.borja(andraFaktorNyckel(user), LoginThrottle.Regel.ANDRA_FAKTOR);
+        String key = LoginThrottle.registreringsNyckel(user.id());
+        Optional<Duration> locked = throttle.borja(key, LoginThrottle.Regel.ANDRA_FAKTOR);
         if (locked.isPresent()) {
             ctx.status(429).header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
             renderRegistrera(ctx, user, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(locked.get())));
             return;
         }
         if (!totp.bekrafta(user.id(), kod)) {
-            Optional<Duration> lock = failed(ctx, user, "TOTP-kod vid registrering fel");
+            Optional<Duration> lock = failed(ctx, user, key, "TOTP-kod vid registrering fel");
             ctx.status(400);
             renderRegistrera(ctx, user, new FormErrors().add("kod",
                     lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
             return;
         }
         audit.log(user.id(), AuditLog.Handling.ANDRA, null, "TOTP registrerad", ctx.ip());
+        throttle.reset(key);
         if (session.andraFaktorKravs()) {
             passed(ctx, user, session, "TOTP, vid registrering");
-        } else {
-            throttle.lyckades(andraFaktorNyckel(user));
         }
         web.flash(ctx, "flash.totp.sparad");
         ctx.redirect(session.andraFaktorKravs() ? "/" : "/konto");
@@ -401,10 +401,10 @@ public final class NyckelRoutes {
     }
 
     /** A wrong code, already counted by {@link LoginThrottle#borja}: logged, and the lock it set (if any). */
-    private Optional<Duration> failed(Context ctx, CurrentUser user, String why) {
+    private Optional<Duration> failed(Context ctx, CurrentUser user, String key, String why) {
         audit.log(user.id(), AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: " + why,
                 ctx.ip());
-        Optional<Duration> lock = throttle.lockedFor(andraFaktorNyckel(user), LoginThrottle.Regel.ANDRA_FAKTOR);
+        Optional<Duration> lock = throttle.lockedFor(key, LoginThrottle.Regel.ANDRA_FAKTOR);
         lock.ifPresent(d -> audit.log(user.id(), AuditLog.Handling.INLOGGNING_SPARRAD, null,
                 "andra faktor spärrad efter felaktiga koder (" + AuthRoutes.forLog(users.usernameOf(user.id())
                         .orElse("")) + ")", ctx.ip()));
@@ -412,8 +412,8 @@ public final class NyckelRoutes {
     }
 
     /** The account's own count of wrong second-factor codes: not the password's, so a right password keeps it. */
-    private String andraFaktorNyckel(CurrentUser user) {
-        return LoginThrottle.kontoNyckel(LoginThrottle.Regel.ANDRA_FAKTOR, users.usernameOf(user.id()).orElse(""));
+    private static String andraFaktorNyckel(CurrentUser user) {
+        return LoginThrottle.andraFaktorNyckel(user.id());
     }
 
     // ---- shared ----

@@ -391,6 +391,9 @@ public final class PersonalRoutes {
         // A new password ends every other session and any lock after wrong passwords.
         sessions.deleteAllFor(mot.anvandareId());
         throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, mot.anvandarnamn()));
+        // The administrator gave out the link: the account's wrong second-factor codes start afresh, as after her reset.
+        throttle.reset(LoginThrottle.andraFaktorNyckel(mot.anvandareId()));
+        throttle.reset(LoginThrottle.registreringsNyckel(mot.anvandareId()));
         audit.log(mot.anvandareId(), AuditLog.Handling.AKTIVERING, null, "lösenord valt med inbjudningslänk",
                 ctx.ip());
         // A koordinator or admin enrols her second factor now, in the same flow, before any other page: the
