@@ -192,10 +192,16 @@ public final class NyckelRoutes {
         long anvandareId;
         try {
             if (body == null) {
-                throw new Nycklar.Nekad("inget svar");
+                throw new Nycklar.UtanUtmaning("inget svar");
             }
             anvandareId = nycklar.avslutaInloggning(Nycklar.Syfte.INLOGGNING, null, body.path("utmaning").asText(""),
                     body.path("svar").toString());
+        } catch (Nycklar.UtanUtmaning e) {
+            // No live challenge was taken, so nothing was checked: not counted (anyone can send these, and the
+            // count would lock others out) and not logged (it would fill the log). Each real challenge comes
+            // from a start, which is limited.
+            refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
+            return;
         } catch (Nycklar.Nekad e) {
             throttle.recordFailure(nyckelNyckel(ctx));
             audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning med nyckel: "
@@ -211,15 +217,20 @@ public final class NyckelRoutes {
             refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
-        throttle.lyckades(startNyckel(ctx));
+        // Her own start is taken back, nothing more: a success must not wipe what others started from here.
+        throttle.angra(startNyckel(ctx), LoginThrottle.Regel.NYCKELSTART);
         auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
         web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
         auth.kandEnhet(ctx, anvandareId);
         ctx.json(JSON.get().createObjectNode().put("till", "/"));
     }
 
-    private static String nyckelNyckel(Context ctx) {
-        return "nyckel:" + ctx.ip();
+    /**
+     * Failed passkey logins (answers to a real challenge) from this address, or from this device when it has logged
+     * in before: a device that has, counts on its own, so others on its network cannot lock it out.
+     */
+    private String nyckelNyckel(Context ctx) {
+        return auth.kandEnhet(ctx).map(e -> "nyckel:enhet:" + e).orElse("nyckel:" + ctx.ip());
     }
 
     private String startNyckel(Context ctx) {

@@ -203,4 +203,43 @@ class KandEnhetTest {
         assertEquals(200, nyckelStart(telefon, "198.51.100.200").statusCode());
         assertEquals(se.finsam.planering.auth.Nycklar.UTMANINGAR_PER_ADRESS, utmaningar("198.51.100.200"));
     }
+
+    private static HttpResponse<String> nyckelKlar(HttpSession s, String adress, String body) {
+        return s.send(HttpRequest.newBuilder(URI.create(s.url("/api/nyckel/logga-in/klar")))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-Token", s.csrf()).header("X-Forwarded-For", adress)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void enFramlingKanInteSparraNyckelinloggningForEnKandEnhet() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        HttpSession framling = app.session();
+        framling.get("/logga-in/deltagare");
+        // Answers without any challenge cost nothing to send: they are refused and count for nothing.
+        String adress = "198.51.100.210";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, nyckelKlar(framling, adress, "").statusCode());
+            assertEquals(401, nyckelKlar(framling, adress, "{\"utmaning\":\"skrap" + i + "\",\"svar\":{}}")
+                    .statusCode());
+        }
+        assertEquals(200, nyckelStart(framling, adress).statusCode(), "junk does not lock the address");
+
+        // Wrong answers to real challenges lock the address for devices it does not know...
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+            String utmaning = json.readTree(nyckelStart(framling, adress).body()).path("utmaning").asText();
+            assertEquals(401, nyckelKlar(framling, adress, "{\"utmaning\":\"" + utmaning
+                    + "\",\"svar\":{\"id\":\"x\"}}").statusCode());
+        }
+        assertEquals(429, nyckelStart(framling, adress).statusCode());
+        // ...but a phone there that has logged in before starts and answers on its own count.
+        HttpSession telefon = app.session().loginStaff("handlaggare");
+        loggaUt(telefon);
+        telefon.get("/logga-in/deltagare");
+        HttpResponse<String> start = nyckelStart(telefon, adress);
+        assertEquals(200, start.statusCode(), start.body());
+        String utmaning = json.readTree(start.body()).path("utmaning").asText();
+        assertEquals(401, nyckelKlar(telefon, adress, "{\"utmaning\":\"" + utmaning
+                + "\",\"svar\":{\"id\":\"x\"}}").statusCode(), "refused for a wrong answer, not a lock");
+    }
 }
