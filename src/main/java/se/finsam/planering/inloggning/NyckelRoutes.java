@@ -132,6 +132,7 @@ public final class NyckelRoutes {
         if (session.andraFaktorKravs()) {
             // The first second factor, enrolled right after the password: it is passed with it.
             sessions.andraFaktorKlar(session.tokenHash());
+            auth.kandEnhet(ctx, user.id());
             audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor registrerad och godkänd (nyckel)",
                     ctx.ip());
             till = "/";
@@ -403,6 +404,8 @@ public final class NyckelRoutes {
 
     private void passed(Context ctx, CurrentUser user, SessionStore.Session session, String how) {
         sessions.andraFaktorKlar(session.tokenHash());
+        // Only now, with both factors passed, does this device become a known device of the account.
+        auth.kandEnhet(ctx, user.id());
         int felaktiga = throttle.lyckades(andraFaktorNyckel(user));
         audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor godkänd (" + how + ")", ctx.ip());
         if (felaktiga > 0) {
