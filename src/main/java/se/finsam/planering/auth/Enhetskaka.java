@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  * id . HMAC(server key, both)". It names one account, so it is worth nothing for another, and it cannot be made
  * without the server's key. A device that carries it for the account being logged in to is a known device: the
  * shared budget and the address locks do not hold it back, and a participant's failures on it are counted on their
- * own (OWASP's device cookies).
+ * own (OWASP's device cookies). The signature also covers the account's generation (what changes with a new PIN or
+ * password), so a new PIN or password revokes every device cookie issued before it.
  */
 public final class Enhetskaka {
 
@@ -29,21 +30,23 @@ public final class Enhetskaka {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    /** A new device id for an account, as the cookie's value. */
-    public String ny(long anvandareId) {
+    /** A new device id for an account at its current generation, as the cookie's value. */
+    public String ny(long anvandareId, String generation) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
-        return varde(anvandareId, Base64.getUrlEncoder().withoutPadding().encodeToString(id));
+        return varde(anvandareId, Base64.getUrlEncoder().withoutPadding().encodeToString(id), generation);
     }
 
     /** The same device for the same account, signed again (its cookie gets a new year). */
-    public String varde(long anvandareId, String enhet) {
+    public String varde(long anvandareId, String enhet, String generation) {
         String innehall = anvandareId + "." + enhet;
-        return innehall + "." + mac(innehall);
+        return innehall + "." + mac(innehall, generation);
     }
 
-    /** The device id, when the cookie is well signed and for this account; otherwise empty. */
-    public Optional<String> enhetFor(String cookie, long anvandareId) {
+    /**
+     * The device id, when the cookie is well signed for this account at its current generation; otherwise empty.
+     */
+    public Optional<String> enhetFor(String cookie, long anvandareId, String generation) {
         if (cookie == null || cookie.length() > 200) {
             return Optional.empty();
         }
@@ -53,7 +56,7 @@ public final class Enhetskaka {
             return Optional.empty();
         }
         String innehall = cookie.substring(0, sista);
-        if (!MessageDigest.isEqual(mac(innehall).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(mac(innehall, generation).getBytes(StandardCharsets.US_ASCII),
                 cookie.substring(sista + 1).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
@@ -63,26 +66,32 @@ public final class Enhetskaka {
         return Optional.of(innehall.substring(forsta + 1));
     }
 
-    /** The device id of a well-signed cookie, whichever account it names; otherwise empty. */
-    public Optional<String> enhet(String cookie) {
-        if (cookie == null) {
+    /**
+     * The device id of a well-signed cookie, whichever account it names (at that account's current generation, as
+     * {@code generationOf} gives it); otherwise empty.
+     */
+    public Optional<String> enhet(String cookie, java.util.function.LongFunction<Optional<String>> generationOf) {
+        if (cookie == null || cookie.length() > 200) {
             return Optional.empty();
         }
         int forsta = cookie.indexOf('.');
         try {
-            return forsta <= 0 ? Optional.empty()
-                    : enhetFor(cookie, Long.parseLong(cookie.substring(0, forsta)));
+            if (forsta <= 0) {
+                return Optional.empty();
+            }
+            long id = Long.parseLong(cookie.substring(0, forsta));
+            return generationOf.apply(id).flatMap(g -> enhetFor(cookie, id, g));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    private String mac(String innehall) {
+    private String mac(String innehall, String generation) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(key);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    m.doFinal(("enhet:" + innehall).getBytes(StandardCharsets.UTF_8)));
+                    m.doFinal(("enhet:" + innehall + "|" + generation).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

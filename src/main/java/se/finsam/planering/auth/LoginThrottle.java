@@ -23,8 +23,10 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  *       is not free. A device that has logged in to the account before (a signed device cookie) is not held by it.</li>
  *   <li>All participant logins together: at most {@value #DELTAGARE_BUDGET_PER_HOUR} failures an hour, from
  *       devices that have not logged in as that participant before; a known device counts its own failures.</li>
- *   <li>An account's second factor: wrong codes counted on their own key, never taken back by a right password,
- *       locked from the {@value #ANDRA_FAKTOR_FREE_ATTEMPTS}th with waits that double up to an hour.</li>
+ *   <li>An account's second factor: wrong codes counted on their own key (by account id), never taken back by a
+ *       right password, locked from the {@value #ANDRA_FAKTOR_FREE_ATTEMPTS}th with waits that double up to an
+ *       hour; forgotten when it is passed, when the administrator resets it, or when an invitation link is used.
+ *       Enrolling a TOTP app counts its wrong codes on a key of its own.</li>
  * </ul>
  *
  * An attempt is counted before its password is checked (see {@link #begin}), so a guess that never
@@ -132,10 +134,25 @@ public final class LoginThrottle {
         }
         String prefix = switch (regel) {
             case DELTAGARE -> "deltagare:";
-            case ANDRA_FAKTOR -> "andrafaktor:";
             default -> "konto:";
         };
         return prefix + name;
+    }
+
+    /**
+     * The key of an account's wrong second-factor codes at login. By account id: the second factor is asked for
+     * only after the password, so the account is known, and two accounts never share a count.
+     */
+    public static String andraFaktorNyckel(long anvandareId) {
+        return "andrafaktor:" + anvandareId;
+    }
+
+    /**
+     * The key of wrong codes while an account enrols a TOTP app: its own, so codes tried against the account's
+     * second factor at login never hold back the enrolment, and an enrolment never takes them back.
+     */
+    public static String registreringsNyckel(long anvandareId) {
+        return "andrafaktor-registrering:" + anvandareId;
     }
 
     public static String adressNyckel(String address) {

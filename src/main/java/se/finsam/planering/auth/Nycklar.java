@@ -68,13 +68,20 @@ public final class Nycklar implements CredentialRepository {
     }
 
     /** An answer the server does not accept: unknown challenge, expired, wrong credential, bad signature. */
-    public static final class Nekad extends Exception {
+    public static class Nekad extends Exception {
         public Nekad(String why) {
             super(why);
         }
 
         public Nekad(String why, Throwable cause) {
             super(why, cause);
+        }
+    }
+
+    /** An answer without a live challenge (none, unknown or already used): nothing was checked. */
+    public static final class UtanUtmaning extends Nekad {
+        public UtanUtmaning(String why) {
+            super(why);
         }
     }
 
@@ -293,7 +300,7 @@ public final class Nycklar implements CredentialRepository {
     /** Takes a challenge: it is deleted whatever happens next, so an answer is accepted at most once. */
     private String ta(String utmaningId, Syfte syfte, Long anvandareId) throws Nekad {
         if (utmaningId == null || utmaningId.isEmpty() || utmaningId.length() > 100) {
-            throw new Nekad("ingen utmaning");
+            throw new UtanUtmaning("ingen utmaning");
         }
         Instant now = clock.instant();
         Optional<LagradUtmaning> row = jdbi.inTransaction(h -> {
@@ -306,7 +313,7 @@ public final class Nycklar implements CredentialRepository {
             return r;
         });
         if (row.isEmpty()) {
-            throw new Nekad("okänd eller redan använd utmaning");
+            throw new UtanUtmaning("okänd eller redan använd utmaning");
         }
         LagradUtmaning r = row.get();
         if (!syfte.db().equals(r.syfte()) || !Objects.equals(anvandareId, r.anvandareId())) {

@@ -189,4 +189,16 @@ public final class UserRepository {
     }
 
     private volatile boolean administratorFinns;
+
+    /**
+     * What a device cookie of the account is signed with besides its ids: its PIN and password hashes (each new
+     * one has a new salt), so a new PIN or password revokes every device cookie issued before it. Empty for no
+     * such account.
+     */
+    public Optional<String> enhetsgeneration(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT coalesce(pin_hash, '') || ' ' || coalesce(losenord_hash, '') FROM anvandare WHERE id = :id""")
+                .bind("id", id).mapTo(String.class).findOne())
+                .map(g -> Token.sha256(g));
+    }
 }

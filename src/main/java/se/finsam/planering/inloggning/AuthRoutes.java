@@ -62,9 +62,15 @@ public final class AuthRoutes {
     private final Clock clock;
     private final Enhetskaka enheter;
 
+    /** This browser's device id for the account, when it has logged in to it since its last new PIN or password. */
+    private Optional<String> kandEnhetFor(Context ctx, long anvandareId) {
+        return users.enhetsgeneration(anvandareId)
+                .flatMap(g -> enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), anvandareId, g));
+    }
+
     /** The device id of this browser when it has logged in to some account before (a signed cookie). */
     Optional<String> kandEnhet(Context ctx) {
-        return enheter.enhet(web.cookie(ctx, Enhetskaka.COOKIE));
+        return enheter.enhet(web.cookie(ctx, Enhetskaka.COOKIE), users::enhetsgeneration);
     }
 
     public AuthRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
@@ -120,7 +126,7 @@ public final class AuthRoutes {
         // On a device she has logged in on before, the address lock (which anyone on the network can run up)
         // does not hold her back; her account's own lock does.
         Optional<UserRepository.Konto> hennes = findKonto.get();
-        boolean kand = hennes.flatMap(k -> enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), k.id())).isPresent();
+        boolean kand = hennes.flatMap(k -> kandEnhetFor(ctx, k.id())).isPresent();
         Utfall utfall = kand
                 ? forsok(ctx, LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, username),
                         LoginThrottle.Regel.PERSONAL, null, false, "personal (känd enhet): " + forLog(username),
@@ -137,7 +143,10 @@ public final class AuthRoutes {
         UserRepository.Konto konto = utfall.konto().get();
         boolean andraFaktor = NyckelRoutes.kravsAndraFaktor(Roll.fromDb(konto.roll()));
         loggaIn(ctx, konto.id(), false, andraFaktor, andraFaktor ? "personal, lösenord (andra faktor krävs)" : "personal");
-        kandEnhet(ctx, konto.id());
+        if (!andraFaktor) {
+            // With a second factor to come, the device becomes known only when it is passed.
+            kandEnhet(ctx, konto.id());
+        }
         ctx.redirect(andraFaktor ? "/tvafaktor?tillbaka=" + java.net.URLEncoder.encode(back,
                 java.nio.charset.StandardCharsets.UTF_8) : back);
     }
@@ -189,7 +198,7 @@ public final class AuthRoutes {
         }
         // A device that has logged in as her before counts its own failures; the shared budget and the address
         // locks, which anyone can run up, do not hold it back.
-        Optional<String> enhet = hennes.flatMap(k -> enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), k.id()));
+        Optional<String> enhet = hennes.flatMap(k -> kandEnhetFor(ctx, k.id()));
         Supplier<Optional<UserRepository.Konto>> findKonto =
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
         Utfall utfall = enhet.isPresent()
@@ -215,8 +224,10 @@ public final class AuthRoutes {
      * device id again if it already was, otherwise a new one.
      */
     void kandEnhet(Context ctx, long anvandareId) {
-        String varde = enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), anvandareId)
-                .map(e -> enheter.varde(anvandareId, e)).orElseGet(() -> enheter.ny(anvandareId));
+        String generation = users.enhetsgeneration(anvandareId).orElse("");
+        String varde = enheter.enhetFor(web.cookie(ctx, Enhetskaka.COOKIE), anvandareId, generation)
+                .map(e -> enheter.varde(anvandareId, e, generation))
+                .orElseGet(() -> enheter.ny(anvandareId, generation));
         web.setCookie(ctx, Enhetskaka.COOKIE, varde, Enhetskaka.MAX_AGE_SECONDS);
     }
 

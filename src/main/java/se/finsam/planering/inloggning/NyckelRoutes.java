@@ -132,6 +132,7 @@ public final class NyckelRoutes {
         if (session.andraFaktorKravs()) {
             // The first second factor, enrolled right after the password: it is passed with it.
             sessions.andraFaktorKlar(session.tokenHash());
+            auth.kandEnhet(ctx, user.id());
             audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor registrerad och godkänd (nyckel)",
                     ctx.ip());
             till = "/";
@@ -192,10 +193,16 @@ public final class NyckelRoutes {
         long anvandareId;
         try {
             if (body == null) {
-                throw new Nycklar.Nekad("inget svar");
+                throw new Nycklar.UtanUtmaning("inget svar");
             }
             anvandareId = nycklar.avslutaInloggning(Nycklar.Syfte.INLOGGNING, null, body.path("utmaning").asText(""),
                     body.path("svar").toString());
+        } catch (Nycklar.UtanUtmaning e) {
+            // No live challenge was taken, so nothing was checked: not counted (anyone can send these, and the
+            // count would lock others out) and not logged (it would fill the log). Each real challenge comes
+            // from a start, which is limited.
+            refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
+            return;
         } catch (Nycklar.Nekad e) {
             throttle.recordFailure(nyckelNyckel(ctx));
             audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning med nyckel: "
@@ -211,15 +218,20 @@ public final class NyckelRoutes {
             refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
-        throttle.lyckades(startNyckel(ctx));
+        // Her own start is taken back, nothing more: a success must not wipe what others started from here.
+        throttle.angra(startNyckel(ctx), LoginThrottle.Regel.NYCKELSTART);
         auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
         web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
         auth.kandEnhet(ctx, anvandareId);
         ctx.json(JSON.get().createObjectNode().put("till", "/"));
     }
 
-    private static String nyckelNyckel(Context ctx) {
-        return "nyckel:" + ctx.ip();
+    /**
+     * Failed passkey logins (answers to a real challenge) from this address, or from this device when it has logged
+     * in before: a device that has, counts on its own, so others on its network cannot lock it out.
+     */
+    private String nyckelNyckel(Context ctx) {
+        return auth.kandEnhet(ctx).map(e -> "nyckel:enhet:" + e).orElse("nyckel:" + ctx.ip());
     }
 
     private String startNyckel(Context ctx) {
@@ -269,7 +281,7 @@ public final class NyckelRoutes {
             return;
         }
         if (!totp.kontrollera(user.id(), kod)) {
-            Optional<Duration> lock = failed(ctx, user, "TOTP-kod fel eller redan använd");
+            Optional<Duration> lock = failed(ctx, user, key, "TOTP-kod fel eller redan använd");
             ctx.status(401);
             renderTvaFaktor(ctx, user, back, new FormErrors().add("kod",
                     lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
@@ -367,24 +379,24 @@ public final class NyckelRoutes {
             renderRegistrera(ctx, user, new FormErrors().add("kod", m.get("tvafaktor.fel.format")));
             return;
         }
-        Optional<Duration> locked = throttle.borja(andraFaktorNyckel(user), LoginThrottle.Regel.ANDRA_FAKTOR);
+        String key = LoginThrottle.registreringsNyckel(user.id());
+        Optional<Duration> locked = throttle.borja(key, LoginThrottle.Regel.ANDRA_FAKTOR);
         if (locked.isPresent()) {
             ctx.status(429).header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
             renderRegistrera(ctx, user, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(locked.get())));
             return;
         }
         if (!totp.bekrafta(user.id(), kod)) {
-            Optional<Duration> lock = failed(ctx, user, "TOTP-kod vid registrering fel");
+            Optional<Duration> lock = failed(ctx, user, key, "TOTP-kod vid registrering fel");
             ctx.status(400);
             renderRegistrera(ctx, user, new FormErrors().add("kod",
                     lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
             return;
         }
         audit.log(user.id(), AuditLog.Handling.ANDRA, null, "TOTP registrerad", ctx.ip());
+        throttle.reset(key);
         if (session.andraFaktorKravs()) {
             passed(ctx, user, session, "TOTP, vid registrering");
-        } else {
-            throttle.lyckades(andraFaktorNyckel(user));
         }
         web.flash(ctx, "flash.totp.sparad");
         ctx.redirect(session.andraFaktorKravs() ? "/" : "/konto");
@@ -392,6 +404,8 @@ public final class NyckelRoutes {
 
     private void passed(Context ctx, CurrentUser user, SessionStore.Session session, String how) {
         sessions.andraFaktorKlar(session.tokenHash());
+        // Only now, with both factors passed, does this device become a known device of the account.
+        auth.kandEnhet(ctx, user.id());
         int felaktiga = throttle.lyckades(andraFaktorNyckel(user));
         audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor godkänd (" + how + ")", ctx.ip());
         if (felaktiga > 0) {
@@ -401,10 +415,10 @@ public final class NyckelRoutes {
     }
 
     /** A wrong code, already counted by {@link LoginThrottle#borja}: logged, and the lock it set (if any). */
-    private Optional<Duration> failed(Context ctx, CurrentUser user, String why) {
+    private Optional<Duration> failed(Context ctx, CurrentUser user, String key, String why) {
         audit.log(user.id(), AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: " + why,
                 ctx.ip());
-        Optional<Duration> lock = throttle.lockedFor(andraFaktorNyckel(user), LoginThrottle.Regel.ANDRA_FAKTOR);
+        Optional<Duration> lock = throttle.lockedFor(key, LoginThrottle.Regel.ANDRA_FAKTOR);
         lock.ifPresent(d -> audit.log(user.id(), AuditLog.Handling.INLOGGNING_SPARRAD, null,
                 "andra faktor spärrad efter felaktiga koder (" + AuthRoutes.forLog(users.usernameOf(user.id())
                         .orElse("")) + ")", ctx.ip()));
@@ -412,8 +426,8 @@ public final class NyckelRoutes {
     }
 
     /** The account's own count of wrong second-factor codes: not the password's, so a right password keeps it. */
-    private String andraFaktorNyckel(CurrentUser user) {
-        return LoginThrottle.kontoNyckel(LoginThrottle.Regel.ANDRA_FAKTOR, users.usernameOf(user.id()).orElse(""));
+    private static String andraFaktorNyckel(CurrentUser user) {
+        return LoginThrottle.andraFaktorNyckel(user.id());
     }
 
     // ---- shared ----

@@ -49,4 +49,14 @@ public final class KontoRepository {
                 .map((rs, c) -> new Felkod(Instant.parse(rs.getString("tid")), rs.getString("adress")))
                 .list());
     }
+
+    /**
+     * Forgets the account's wrong second-factor codes, at login and while enrolling: after the administrator's
+     * reset of a lost second factor the account starts afresh.
+     */
+    public void glomAndraFaktornsFelkoder(long anvandareId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_attempt WHERE nyckel IN (:a, :b)")
+                .bind("a", se.finsam.planering.auth.LoginThrottle.andraFaktorNyckel(anvandareId))
+                .bind("b", se.finsam.planering.auth.LoginThrottle.registreringsNyckel(anvandareId)).execute());
+    }
 }

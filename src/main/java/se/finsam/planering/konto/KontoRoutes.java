@@ -117,8 +117,10 @@ public final class KontoRoutes {
         totp.aterstall(id);
         int borttagna = nycklar.taBortAlla(id);
         int ended = sessions.deleteAllFor(id);
+        konton.glomAndraFaktornsFelkoder(id);
         audit.log(admin.id(), AuditLog.Handling.ANDRA, null, "administratören återställde andra faktorn för användare "
-                + id + " (TOTP och " + borttagna + " nycklar borttagna, " + ended + " inloggningar avslutade)", ctx.ip());
+                + id + " (TOTP och " + borttagna + " nycklar borttagna, " + ended + " inloggningar avslutade, "
+                + "felaktiga koder glömda)", ctx.ip());
         web.flash(ctx, "flash.admin.tvafaktor");
         ctx.redirect("/admin/konton");
     }

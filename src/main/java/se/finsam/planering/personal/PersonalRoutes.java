@@ -162,8 +162,10 @@ public final class PersonalRoutes {
             renderer.render(ctx, "personal/visa.jte", visaPage(p, fel(web.messages(ctx), List.of(fel.get()))));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"),
-                ctx.ip());
+        boolean utloggad = repo.hitta(p.id()).map(efter -> Personaladministration.kraverNyInloggning(p.roll(),
+                efter.roll())).orElse(false);
+        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"
+                + (utloggad ? ", utloggat överallt (rollen kräver andra faktor)" : "")), ctx.ip());
         web.flash(ctx, "flash.personal.andrad");
         ctx.redirect("/admin/personal/" + p.id());
     }
@@ -389,6 +391,9 @@ public final class PersonalRoutes {
         // A new password ends every other session and any lock after wrong passwords.
         sessions.deleteAllFor(mot.anvandareId());
         throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, mot.anvandarnamn()));
+        // The administrator gave out the link: the account's wrong second-factor codes start afresh, as after her reset.
+        throttle.reset(LoginThrottle.andraFaktorNyckel(mot.anvandareId()));
+        throttle.reset(LoginThrottle.registreringsNyckel(mot.anvandareId()));
         audit.log(mot.anvandareId(), AuditLog.Handling.AKTIVERING, null, "lösenord valt med inbjudningslänk",
                 ctx.ip());
         // A koordinator or admin enrols her second factor now, in the same flow, before any other page: the

@@ -126,7 +126,8 @@ public final class Personaladministration {
             return fel;
         }
         PersonalRepository.NyPerson ny = utfall.person().orElseThrow();
-        return repo.jdbi().inTransaction(h -> {
+        boolean loggasUt = kraverNyInloggning(person.roll(), ny.roll());
+        Optional<PersonalRegler.Brott> resultat = repo.jdbi().inTransaction(h -> {
             if (person.roll() == Roll.ADMIN && ny.roll() != Roll.ADMIN && person.aktiv()
                     && PersonalRepository.andraAktivaAdministratorer(h, id) == 0) {
                 return Optional.of(new PersonalRegler.Brott("roll", "personal.fel.sistaadmin", List.of()));
@@ -134,9 +135,25 @@ public final class Personaladministration {
             PersonalRepository.andra(h, id, ny.roll(), ny.organisationId(), ny.teamIds());
             PersonalRepository.logga(h, admin, id, "roll " + person.roll().dbValue() + " → " + ny.roll().dbValue()
                     + ", organisation " + person.organisationId() + " → " + ny.organisationId() + ", team "
-                    + person.teamIds() + " → " + ny.teamIds(), clock.instant());
-            return Optional.empty();
+                    + person.teamIds() + " → " + ny.teamIds()
+                    + (loggasUt ? "; utloggad överallt (rollen kräver andra faktor)" : ""), clock.instant());
+            return Optional.<PersonalRegler.Brott>empty();
         });
+        if (resultat.isEmpty() && loggasUt) {
+            // Her open sessions were started for a role without a second factor: they end, and her next login
+            // asks for one (enrolled then if she has none).
+            sessions.deleteAllFor(id);
+        }
+        return resultat;
+    }
+
+    /**
+     * A new role that needs a second factor, from one that did not: the account's sessions end, since none of them
+     * passed one. (The role is read afresh on every request, so an open session would otherwise get it at once.)
+     */
+    public static boolean kraverNyInloggning(Roll fore, Roll efter) {
+        return fore != efter && se.finsam.planering.inloggning.NyckelRoutes.kravsAndraFaktor(efter)
+                && !se.finsam.planering.inloggning.NyckelRoutes.kravsAndraFaktor(fore);
     }
 
     /**

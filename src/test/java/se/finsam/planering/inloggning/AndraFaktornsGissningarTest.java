@@ -148,6 +148,48 @@ class AndraFaktornsGissningarTest {
                 handelser.text());
     }
 
+    private static long id(String konto) {
+        return app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = :u")
+                .bind("u", konto).mapTo(Long.class).one());
+    }
+
+    @Test
+    void efterAdministratorensAterstallningRegistrerarHonUtanAttVanta() {
+        String konto = "koordinator.vallingby";
+        long id = id(konto);
+        // Someone with her password runs up the count of wrong codes until it locks.
+        HttpSession angripare = losenordet(konto);
+        for (int i = 1; i <= LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS + 1; i++) {
+            assertEquals(401, angripare.post("/tvafaktor", Map.of("kod", felKod(konto))).statusCode(), "code " + i);
+            if (i == LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS) {
+                app.clock().advance(Duration.ofMinutes(1));
+            }
+        }
+        assertEquals(429, angripare.post("/tvafaktor", Map.of("kod", felKod(konto))).statusCode());
+        // She has lost her phone too: the administrator resets her second factor.
+        HttpSession admin = app.session().loginStaff("admin");
+        admin.get("/admin/konton");
+        assertEquals(302, admin.post("/admin/anvandare/" + id + "/aterstall-tvafaktor", Map.of()).statusCode());
+        assertEquals(0, (int) app.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM login_attempt WHERE nyckel = :k")
+                .bind("k", LoginThrottle.andraFaktorNyckel(id)).mapTo(Integer.class).one()),
+                "the reset forgets the wrong codes");
+
+        // She enrols a new one; a mistyped code is just wrong, not a wait of up to an hour.
+        HttpSession hon = losenordet(konto);
+        String secret = hon.page("/tvafaktor/registrera").select("#totp-hemlighet").text().replace(" ", "");
+        long steg = Totp.steg(app.clock().instant());
+        HttpResponse<String> fel = hon.post("/tvafaktor/registrera", Map.of("kod", Totp.kod(secret, steg + 100)));
+        assertEquals(400, fel.statusCode(), HttpSession.html(fel).select("#kod-fel").text());
+        assertEquals(302, hon.post("/tvafaktor/registrera", Map.of("kod", Totp.kod(secret, steg))).statusCode());
+        assertEquals(200, hon.get("/oversikt").statusCode());
+        int rader = app.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM login_attempt WHERE nyckel IN (:a, :b)")
+                .bind("a", LoginThrottle.andraFaktorNyckel(id)).bind("b", LoginThrottle.registreringsNyckel(id))
+                .mapTo(Integer.class).one());
+        assertEquals(0, rader, "nothing of the attack is left to count against her");
+    }
+
     @Test
     void denSomInteHarLosenordetKanInteSparraAndraFaktorn() {
         String konto = "koordinator.farsta";
@@ -160,7 +202,7 @@ class AndraFaktornsGissningarTest {
         }
         int rader = app.jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM login_attempt WHERE nyckel = :k")
-                .bind("k", LoginThrottle.kontoNyckel(LoginThrottle.Regel.ANDRA_FAKTOR, konto))
+                .bind("k", LoginThrottle.andraFaktorNyckel(id(konto)))
                 .mapTo(Integer.class).one());
         assertEquals(0, rader, "wrong passwords and codes without a session do not touch the second factor");
         // Once the password lock is over, her first code goes straight through.

@@ -203,4 +203,88 @@ class KandEnhetTest {
         assertEquals(200, nyckelStart(telefon, "198.51.100.200").statusCode());
         assertEquals(se.finsam.planering.auth.Nycklar.UTMANINGAR_PER_ADRESS, utmaningar("198.51.100.200"));
     }
+
+    private static HttpResponse<String> nyckelKlar(HttpSession s, String adress, String body) {
+        return s.send(HttpRequest.newBuilder(URI.create(s.url("/api/nyckel/logga-in/klar")))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-Token", s.csrf()).header("X-Forwarded-For", adress)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void enFramlingKanInteSparraNyckelinloggningForEnKandEnhet() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        HttpSession framling = app.session();
+        framling.get("/logga-in/deltagare");
+        // Answers without any challenge cost nothing to send: they are refused and count for nothing.
+        String adress = "198.51.100.210";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, nyckelKlar(framling, adress, "").statusCode());
+            assertEquals(401, nyckelKlar(framling, adress, "{\"utmaning\":\"skrap" + i + "\",\"svar\":{}}")
+                    .statusCode());
+        }
+        assertEquals(200, nyckelStart(framling, adress).statusCode(), "junk does not lock the address");
+
+        // Wrong answers to real challenges lock the address for devices it does not know...
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+            String utmaning = json.readTree(nyckelStart(framling, adress).body()).path("utmaning").asText();
+            assertEquals(401, nyckelKlar(framling, adress, "{\"utmaning\":\"" + utmaning
+                    + "\",\"svar\":{\"id\":\"x\"}}").statusCode());
+        }
+        assertEquals(429, nyckelStart(framling, adress).statusCode());
+        // ...but a phone there that has logged in before starts and answers on its own count.
+        HttpSession telefon = app.session().loginStaff("handlaggare");
+        loggaUt(telefon);
+        telefon.get("/logga-in/deltagare");
+        HttpResponse<String> start = nyckelStart(telefon, adress);
+        assertEquals(200, start.statusCode(), start.body());
+        String utmaning = json.readTree(start.body()).path("utmaning").asText();
+        assertEquals(401, nyckelKlar(telefon, adress, "{\"utmaning\":\"" + utmaning
+                + "\",\"svar\":{\"id\":\"x\"}}").statusCode(), "refused for a wrong answer, not a lock");
+    }
+
+    private static int forsok(String nyckelLike) {
+        return app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM login_attempt WHERE nyckel LIKE :k")
+                .bind("k", nyckelLike).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void enNyPinGorGamlaEnhetsbevisOgiltigaOchAndraFaktornKommerFore() {
+        long deltagare = se.finsam.planering.testsupport.TestData.deltagare(app).utanKonto().forsta();
+        String hon = se.finsam.planering.testsupport.TestData.kontoMedPin(app, deltagare, "258147");
+        long id = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = :u")
+                .bind("u", hon).mapTo(Long.class).one());
+        HttpSession telefon = app.session();
+        telefon.get("/logga-in/deltagare");
+        assertEquals(302, pin(telefon, "192.0.2.80", hon, "258147").statusCode());
+        String gammal = telefon.cookie(Enhetskaka.COOKIE);
+        assertNotNull(gammal);
+        // The phone is stolen; she chooses a new PIN (after a new activation code, on the PIN page).
+        telefon.get("/aktivera/pin");
+        assertEquals(302, telefon.post("/aktivera/pin", Map.of("pin", "369258", "pin2", "369258")).statusCode());
+        // The thief's copy of the old cookie is no longer a known device: his guesses count on her account, as
+        // anyone's would, not on a device of their own.
+        HttpSession tjuv = app.session();
+        tjuv.get("/logga-in/deltagare");
+        assertEquals(401, pin(tjuv, "192.0.2.81", hon, "111222", Enhetskaka.COOKIE + "=" + gammal).statusCode());
+        assertEquals(0, forsok("enhet:" + id + ":%"), "no device count for the revoked cookie");
+        assertEquals(1, forsok("deltagare:" + hon));
+        // The device she chose the new PIN on is known again, with its new cookie.
+        String ny = telefon.cookie(Enhetskaka.COOKIE);
+        HttpSession hennes = app.session();
+        hennes.get("/logga-in/deltagare");
+        assertEquals(401, pin(hennes, "192.0.2.81", hon, "111333", Enhetskaka.COOKIE + "=" + ny).statusCode());
+        assertEquals(1, forsok("enhet:" + id + ":%"));
+
+        // A koordinator's password alone does not make the device known; the passed second factor does.
+        HttpSession koordinator = app.session();
+        koordinator.get("/logga-in");
+        HttpResponse<String> losenord = koordinator.post("/logga-in", Map.of("anvandarnamn", "koordinator",
+                "losenord", DemoData.STAFF_PASSWORD));
+        assertTrue(losenord.headers().firstValue("Location").orElse("").startsWith("/tvafaktor"));
+        assertTrue(losenord.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(Enhetskaka.COOKIE)),
+                "no device cookie before the second factor");
+        koordinator.passSecondFactor("koordinator");
+        assertNotNull(koordinator.cookie(Enhetskaka.COOKIE));
+    }
 }

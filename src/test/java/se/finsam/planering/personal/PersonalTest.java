@@ -104,6 +104,46 @@ class PersonalTest extends AppTest {
     }
 
     @Test
+    void enHandlaggareSomBlirKoordinatorLoggasUtOchMasteSkaffaAndraFaktor() {
+        HttpSession admin = app.session().loginStaff("admin");
+        HttpResponse<String> skapad = skapa(admin, person("Greta Befordrad", "greta.b@kista.se", "handlaggare",
+                orgId("JOBBTORG")), String.valueOf(teamId("Jobbtorg Kista")));
+        assertEquals(201, skapad.statusCode(), skapad.body());
+        HttpSession greta = app.session();
+        String token = greta.page(lank(skapad)).select("input[name=token]").val();
+        assertEquals("/", location(greta.post("/inbjudan", Map.of("token", token, "losenord", GOTT_LOSENORD,
+                "losenord2", GOTT_LOSENORD))));
+        assertEquals(200, greta.get("/oversikt").statusCode());
+        long id = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE epost = 'greta.b@kista.se'")
+                .mapTo(Long.class).one());
+        String anvandarnamn = app.jdbi().withHandle(h -> h.createQuery("SELECT anvandarnamn FROM anvandare WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+
+        // Made koordinator: her open session, which passed no second factor, ends at once.
+        admin.get("/admin/personal/" + id);
+        HttpResponse<String> befordrad = admin.post("/admin/personal/" + id, Map.of("roll", "koordinator",
+                "organisation", String.valueOf(orgId("JOBBTORG")), "team", String.valueOf(teamId("Jobbtorg Kista"))));
+        assertEquals(302, befordrad.statusCode(), HttpSession.html(befordrad).select(".fel, [id$=-fel]").text());
+        assertTrue(location(greta.get("/oversikt")).startsWith("/logga-in"), "her session ended at once");
+        assertEquals(1, (int) app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM audit_log l JOIN anvandare a ON a.id = l.anvandare_id
+                        WHERE a.anvandarnamn = 'admin' AND l.handling = 'andra' AND l.vad LIKE :v""")
+                .bind("v", "%konto " + id + "%utloggat överallt (rollen kräver andra faktor)%")
+                .mapTo(Integer.class).one()), "the audit log says why her sessions ended");
+        assertEquals(1, (int) app.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM konto_andring WHERE anvandare_id = :id AND vad LIKE '%utloggad överallt%'")
+                .bind("id", id).mapTo(Integer.class).one()));
+        // Her next login with the password asks for a second factor, which she enrols first.
+        HttpSession igen = app.session();
+        igen.get("/logga-in");
+        HttpResponse<String> login = igen.post("/logga-in", Map.of("anvandarnamn", anvandarnamn,
+                "losenord", GOTT_LOSENORD));
+        assertTrue(location(login).startsWith("/tvafaktor"), location(login));
+        assertEquals("/tvafaktor/registrera", location(igen.get("/tvafaktor")));
+        assertTrue(location(igen.get("/oversikt")).startsWith("/tvafaktor"));
+    }
+
+    @Test
     void administratornSkaparEnPersonSomValjerLosenordMedInbjudan() {
         HttpSession admin = app.session().loginStaff("admin");
         HttpResponse<String> skapad = skapa(admin, person("Nora Nyström", "Nora.Nystrom@kista.se", "koordinator",
