@@ -151,13 +151,8 @@ class XlsxBombTest {
         return d.select("#fil-fel").text();
     }
 
-    @Test
-    void bombernaAvvisasAvBadaImporternaMed128MbHeapOchServernSvararEfterat() throws Exception {
-        int port;
-        try (ServerSocket ledig = new ServerSocket(0)) {
-            port = ledig.getLocalPort();
-        }
-        Path logg = dir.resolve("server.log");
+    /** The real server in a JVM of its own at the deployment's heap, with the small demo data, its log in a file. */
+    static Process startaMed128Mb(Path dir, int port, Path logg) throws java.io.IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                 "se.finsam.planering.App");
@@ -166,7 +161,17 @@ class XlsxBombTest {
         pb.environment().put("FINSAM_DEMO", "small");
         pb.environment().remove("FINSAM_DEV");
         pb.redirectErrorStream(true).redirectOutput(logg.toFile());
-        Process server = pb.start();
+        return pb.start();
+    }
+
+    @Test
+    void bombernaAvvisasAvBadaImporternaMed128MbHeapOchServernSvararEfterat() throws Exception {
+        int port;
+        try (ServerSocket ledig = new ServerSocket(0)) {
+            port = ledig.getLocalPort();
+        }
+        Path logg = dir.resolve("server.log");
+        Process server = startaMed128Mb(dir, port, logg);
         String bas = "http://localhost:" + port;
         try {
             vantaPaHalsa(bas, server, logg);

@@ -192,15 +192,7 @@ class XlsxFelmangdTest {
             port = ledig.getLocalPort();
         }
         Path logg = dir.resolve("server.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
-                "se.finsam.planering.App");
-        pb.environment().put("FINSAM_PORT", String.valueOf(port));
-        pb.environment().put("FINSAM_DB", dir.resolve("finsam.db").toString());
-        pb.environment().put("FINSAM_DEMO", "small");
-        pb.environment().remove("FINSAM_DEV");
-        pb.redirectErrorStream(true).redirectOutput(logg.toFile());
-        Process server = pb.start();
+        Process server = XlsxBombTest.startaMed128Mb(dir, port, logg);
         String bas = "http://localhost:" + port;
         try {
             XlsxBombTest.vantaPaHalsa(bas, server, logg);
