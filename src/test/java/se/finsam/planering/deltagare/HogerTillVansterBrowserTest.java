@@ -5,18 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.print.PageSize;
-import org.openqa.selenium.print.PrintOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,30 +198,12 @@ class HogerTillVansterBrowserTest extends BrowserTest {
         }
     }
 
-    /** The whole page at phone width, for a person to look at. */
     private void helSida(String namn) {
-        browser.size(Browser.PHONE);
-        Number hojd = (Number) browser.driver().executeScript("return document.documentElement.scrollHeight");
-        browser.size(new Dimension(Browser.PHONE.width, Math.min(6000, hojd.intValue() + 140)));
-        browser.screenshot(namn);
-        browser.size(Browser.PHONE);
+        browser.wholePageOnPhone(namn);
     }
 
-    /** Prints the page to A4 as Chromium does, and saves each page as a PNG too. */
-    private void skrivUt(String namn) throws IOException {
-        PrintOptions options = new PrintOptions();
-        options.setPageSize(new PageSize(29.7, 21.0));
-        options.setBackground(true);
-        byte[] pdf = Base64.getDecoder().decode(browser.driver().print(options).getContent());
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(namn + ".pdf"), pdf);
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFRenderer renderer = new PDFRenderer(doc);
-            for (int i = 0; i < doc.getNumberOfPages(); i++) {
-                ImageIO.write(renderer.renderImageWithDPI(i, 80), "png", dir.resolve(namn + "-sida" + (i + 1) + ".png")
-                        .toFile());
-            }
-        }
+    private void skrivUt(String namn) {
+        browser.printA4(namn, 80);
     }
 
     @Test

@@ -5,22 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.print.PageSize;
-import org.openqa.selenium.print.PrintOptions;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.Browser;
 import se.finsam.planering.testsupport.BrowserTest;
@@ -108,30 +99,12 @@ class KallelsenOchKontakternaBrowserTest extends BrowserTest {
         assertEquals(lang, browser.find("html").getAttribute("lang"));
     }
 
-    /** The whole page at phone width. */
     private void helSida(String namn) {
-        browser.size(Browser.PHONE);
-        Number hojd = (Number) browser.driver().executeScript("return document.documentElement.scrollHeight");
-        browser.size(new Dimension(Browser.PHONE.width, Math.min(6000, hojd.intValue() + 140)));
-        browser.screenshot(namn);
-        browser.size(Browser.PHONE);
+        browser.wholePageOnPhone(namn);
     }
 
-    /** Prints the page on A4 as Chromium does and saves the PDF and each page as a PNG. */
-    private void skrivUt(String namn) throws IOException {
-        PrintOptions options = new PrintOptions();
-        options.setPageSize(new PageSize(29.7, 21.0));
-        options.setBackground(true);
-        byte[] pdf = Base64.getDecoder().decode(browser.driver().print(options).getContent());
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(namn + ".pdf"), pdf);
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFRenderer renderer = new PDFRenderer(doc);
-            for (int i = 0; i < doc.getNumberOfPages(); i++) {
-                ImageIO.write(renderer.renderImageWithDPI(i, 110), "png",
-                        dir.resolve(namn + "-sida" + (i + 1) + ".png").toFile());
-            }
-        }
+    private void skrivUt(String namn) {
+        browser.printA4(namn, 110);
     }
 
     private void ingenSidledsrullning(String var) {

@@ -229,6 +229,38 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The whole page at phone width, as one tall screenshot. */
+    public Path wholePageOnPhone(String name) {
+        size(PHONE);
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        size(new Dimension(PHONE.width, Math.min(6000, height.intValue() + 140)));
+        Path file = screenshot(name);
+        size(PHONE);
+        return file;
+    }
+
+    /** Prints the page on A4 as Chromium does; saves the PDF and each page as a PNG at the given resolution. */
+    public byte[] printA4(String name, int dpi) {
+        org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+        options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        options.setBackground(true);
+        byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(options).getContent());
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".pdf"), pdf);
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+                for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                    javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, dpi), "png",
+                            dir.resolve(name + "-sida" + (i + 1) + ".png").toFile());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pdf;
+    }
+
     @Override
     public void close() {
         driver.quit();
