@@ -32,18 +32,18 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.finsam.planering.audit.AuditKedja;
-import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.audit.Loggkedja;
+import se.finsam.planering.audit.Handelselogg;
 import se.finsam.planering.audit.Kedjeankare;
-import se.finsam.planering.auth.PasswordHasher;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.auth.Losenordshash;
+import se.finsam.planering.db.Databas;
 import se.finsam.planering.db.Datautgava;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.gallring.Gallring;
 import se.finsam.planering.kontakt.Telefontid;
 import se.finsam.planering.util.Vakt;
-import se.finsam.planering.web.ErrorPages;
-import se.finsam.planering.web.RouteTable;
+import se.finsam.planering.web.Felsidor;
+import se.finsam.planering.web.Ruttabell;
 import se.finsam.planering.web.StatiskaFiler;
 
 /**
@@ -55,15 +55,15 @@ public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Javalin javalin;
-    private final Database database;
-    private final List<RouteTable.Route> routes;
+    private final Databas database;
+    private final List<Ruttabell.Route> routes;
     private final ScheduledExecutorService housekeeping;
-    private final AuditLog audit;
+    private final Handelselogg audit;
     private final Datautgava datautgava;
     private final Kedjeankare kedjeankare;
 
-    private App(Javalin javalin, Database database, List<RouteTable.Route> routes,
-                ScheduledExecutorService housekeeping, AuditLog audit, Datautgava datautgava,
+    private App(Javalin javalin, Databas database, List<Ruttabell.Route> routes,
+                ScheduledExecutorService housekeeping, Handelselogg audit, Datautgava datautgava,
                 Kedjeankare kedjeankare) {
         this.kedjeankare = kedjeankare;
         this.audit = audit;
@@ -109,11 +109,11 @@ public final class App {
         // while this thread opens the database; the thread is waited for before the web server is built.
         Thread forvarmning = forvarm();
 
-        Database database = Database.connect(config.databaseFile());
+        Databas database = Databas.connect(config.databaseFile());
         // Telephone hours written as free text before they had days and times of their own (V29): read once
         // where they can be; a text that cannot be read stays as written and is looked at again next start.
         Telefontid.tolkaFritext(database.jdbi());
-        PasswordHasher hasher = new PasswordHasher();
+        Losenordshash hasher = new Losenordshash();
         // Without demo data the demo classes are not even loaded: start-up does only what it needs.
         if (config.demo() != Config.DemoMode.NONE
                 && DemoData.seedIfEmpty(database.jdbi(), clock, config.demo(), hasher)) {
@@ -127,7 +127,7 @@ public final class App {
 
         Tjanster t = Tjanster.bygg(config, clock, database, hasher);
         Funktioner f = Funktioner.bygg(t);
-        RouteTable[] table = new RouteTable[1];
+        Ruttabell[] table = new Ruttabell[1];
         Javalin javalin = webbserver(t, r -> {
             table[0] = r;
             rutter(r, t, f);
@@ -138,7 +138,7 @@ public final class App {
     }
 
     /** Every route: its path, its handler, and who may reach it (roles, and the access rule of its parameters). */
-    private static void rutter(RouteTable r, Tjanster t, Funktioner f) {
+    private static void rutter(Ruttabell r, Tjanster t, Funktioner f) {
         r.get("/health", ctx -> health(t.jdbi(), t.audit(), ctx), ALLA);
         r.get("/", f.hem()::start, ALLA);
         r.get("/utan-nat", t.errors()::utanNat, ALLA);
@@ -282,7 +282,7 @@ public final class App {
     }
 
     /** The web server, its threads, its error pages and the checks before every handler; routes from {@code rutter}. */
-    private static Javalin webbserver(Tjanster t, Consumer<RouteTable> rutter) {
+    private static Javalin webbserver(Tjanster t, Consumer<Ruttabell> rutter) {
         Config config = t.config();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -316,7 +316,7 @@ public final class App {
             // Errors (out of memory, a missing class) also get a plain page without internals.
             cfg.router.javaLangErrorHandler((response, error) -> {
                 LOG.error("Fatal error while serving a request", error);
-                ErrorPages.writeFatal(response);
+                Felsidor.writeFatal(response);
             });
             if (config.trustProxy()) {
                 // Behind the reverse proxy in deploy/: the client is the last address it appended.
@@ -337,7 +337,7 @@ public final class App {
             cfg.routes.error(404, t.errors()::status);
             cfg.routes.error(405, t.errors()::status);
 
-            rutter.accept(new RouteTable(cfg.routes));
+            rutter.accept(new Ruttabell(cfg.routes));
         });
     }
 
@@ -352,7 +352,7 @@ public final class App {
             try {
                 t.sessions().deleteExpired();
                 // The chain's end, noted outside the database: kontrollera-logg ID:HASH holds the log to it later.
-                String slut = AuditLog.kedjansSlut(t.jdbi());
+                String slut = Handelselogg.kedjansSlut(t.jdbi());
                 if (slut != null) {
                     LOG.info("Audit log chain ends at {}", slut);
                     t.kedjeankare().skriv(slut);
@@ -368,10 +368,10 @@ public final class App {
         housekeeping.schedule(() -> {
             try {
                 // Held to the end noted when the server last ran: rows cut from the end would leave no break.
-                AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(t.jdbi(), t.kedjeankare().las());
+                Loggkedja.Resultat kedjan = Handelselogg.kontrolleraKedjan(t.jdbi(), t.kedjeankare().las());
                 if (kedjan.hel()) {
                     LOG.info("{}", kedjan.text());
-                    t.kedjeankare().skriv(AuditLog.kedjansSlut(t.jdbi()));
+                    t.kedjeankare().skriv(Handelselogg.kedjansSlut(t.jdbi()));
                 } else {
                     LOG.error("{}", kedjan.text());
                 }
@@ -420,7 +420,7 @@ public final class App {
     /** Set when the applied migrations do not match this version's files (checked after start-up). */
     private static volatile String migreringsfel;
 
-    private static void health(Jdbi jdbi, AuditLog audit, Context ctx) {
+    private static void health(Jdbi jdbi, Handelselogg audit, Context ctx) {
         if (!audit.skrivarenGar()) {
             halsa(ctx.status(503), "granskningsloggens skrivare går inte");
             return;
@@ -451,14 +451,14 @@ public final class App {
         return database.jdbi();
     }
 
-    public List<RouteTable.Route> routes() {
+    public List<Ruttabell.Route> routes() {
         return routes;
     }
 
     private static final String JETTY_REFERENSER_PER_RAD = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     /** The audit log, whose writer /health watches. */
-    public AuditLog audit() {
+    public Handelselogg audit() {
         return audit;
     }
 
@@ -473,7 +473,7 @@ public final class App {
         // The reads still queued for the audit log are written before the database closes.
         audit.close();
         try {
-            kedjeankare.skriv(AuditLog.kedjansSlut(database.jdbi()));
+            kedjeankare.skriv(Handelselogg.kedjansSlut(database.jdbi()));
         } catch (RuntimeException e) {
             LOG.warn("Could not note the audit log's chain end at stop", e);
         }

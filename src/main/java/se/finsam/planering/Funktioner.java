@@ -26,7 +26,7 @@ import se.finsam.planering.gallring.GallringRepository;
 import se.finsam.planering.gallring.GallringRoutes;
 import se.finsam.planering.hem.HemRepository;
 import se.finsam.planering.hem.HemRoutes;
-import se.finsam.planering.inloggning.AuthRoutes;
+import se.finsam.planering.inloggning.InloggningRoutes;
 import se.finsam.planering.inloggning.NyckelRoutes;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.konto.KontoRepository;
@@ -57,7 +57,7 @@ import se.finsam.planering.uppfoljning.UppfoljningRoutes;
  * Every feature's routes object, built from the shared services. Repositories that several features read are
  * made once here and handed to each; the route table in {@link App} says which route reaches which handler.
  */
-record Funktioner(HemRoutes hem, AuthRoutes auth, NyckelRoutes nyckel, KontoRoutes konto, PersonalRoutes personal,
+record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, KontoRoutes konto, PersonalRoutes personal,
                   MinPlaneringRoutes minPlanering, MinaUppgifterRoutes minaUppgifter, DeltagareRoutes deltagare,
                   UppfoljningRoutes uppfoljning, AvslutRoutes avslut, EfterkontrollRoutes efterkontroll,
                   FhirRoutes fhir, AnmalanRoutes anmalan, MoteRoutes moten, MotelageRoutes motelage,
@@ -90,51 +90,51 @@ record Funktioner(HemRoutes hem, AuthRoutes auth, NyckelRoutes nyckel, KontoRout
         Gallring gallringen = new Gallring(gallringar, clock, GALLRING_TIMME);
 
         // Logging in, accounts and staff.
-        AuthRoutes auth = new AuthRoutes(t.users(), t.sessions(), t.throttle(), t.hasher(), t.audit(), t.renderer(),
+        InloggningRoutes auth = new InloggningRoutes(t.users(), t.sessions(), t.throttle(), t.hasher(), t.audit(), t.mallar(),
                 t.web(), clock, new Enhetskaka(Tjanster.hemlighet(jdbi, "enhet")));
         NyckelRoutes nyckel = new NyckelRoutes(t.users(), t.sessions(), t.throttle(), nycklar, totp, t.audit(),
-                t.renderer(), t.web(), auth, t.demo());
+                t.mallar(), t.web(), auth, t.demo());
         KontoRoutes konto = new KontoRoutes(new KontoRepository(jdbi), t.sessions(), t.users(), nycklar, totp,
-                t.audit(), t.renderer(), t.web(), clock);
+                t.audit(), t.mallar(), t.web(), clock);
         PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
-                t.sessions(), t.throttle(), t.hasher(), t.audit(), t.renderer(), t.web(), clock, baseUrl);
+                t.sessions(), t.throttle(), t.hasher(), t.audit(), t.mallar(), t.web(), clock, baseUrl);
 
         // The participant's own pages.
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare,
-                planering, t.access(), t.renderer(), t.web(), clock, baseUrl, t.datautgava());
+                planering, t.access(), t.mallar(), t.web(), clock, baseUrl, t.datautgava());
         MinaUppgifterRoutes minaUppgifter = new MinaUppgifterRoutes(
-                new MinaUppgifterRepository(jdbi, samtycke, clock), samtycke, t.access(), t.renderer(), t.web(), clock);
+                new MinaUppgifterRepository(jdbi, samtycke, clock), samtycke, t.access(), t.mallar(), t.web(), clock);
 
         // Staff: start pages, a participant, follow-up, avslut and what comes after.
-        HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, t.access(), t.renderer(), t.web(), moten,
+        HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, t.access(), t.mallar(), t.web(), moten,
                 overlamningar, uppfoljningOversikt, clock, samtycke);
-        DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, t.renderer(), samtycke,
+        DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, t.mallar(), samtycke,
                 anmalningar);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar, uppfoljningOversikt, deltagare,
-                t.access(), t.renderer(), t.web(), clock, t.datautgava());
-        AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, t.renderer(), t.web(), clock);
+                t.access(), t.mallar(), t.web(), clock, t.datautgava());
+        AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, t.mallar(), t.web(), clock);
         EfterkontrollRoutes efterkontroll = new EfterkontrollRoutes(new EfterkontrollRepository(jdbi), deltagare,
-                t.renderer(), t.web(), clock);
+                t.mallar(), t.web(), clock);
         FhirRoutes fhir = new FhirRoutes(new FhirRepository(jdbi), t.web(), clock);
 
         // From anmälan to överlämning.
-        AnmalanRoutes anmalan = new AnmalanRoutes(anmalningar, kontakter, t.access(), t.audit(), t.renderer(),
+        AnmalanRoutes anmalan = new AnmalanRoutes(anmalningar, kontakter, t.access(), t.audit(), t.mallar(),
                 t.web(), clock, deltagare);
-        MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, t.access(), t.renderer(), t.web(), clock,
+        MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, t.access(), t.mallar(), t.web(), clock,
                 baseUrl);
         MotelageRoutes motelage = new MotelageRoutes(anmalningar, deltagare, new PlaneringEditorRepository(jdbi),
-                kontakter, moten, overlamningar, t.access(), t.renderer(), t.web(), clock);
+                kontakter, moten, overlamningar, t.access(), t.mallar(), t.web(), clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, t.web(), clock);
-        KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, t.renderer(), t.web(),
+        KontaktRoutes kontaktRoutes = new KontaktRoutes(kontakter, overlamningar, deltagare, t.mallar(), t.web(),
                 clock);
 
         // Administration, gallring, statistics and the import of earlier participants.
         AdminRoutes admin = new AdminRoutes(new OrganisationRepository(jdbi), new TeamRepository(jdbi),
-                new HandelseRepository(jdbi, t.kedjeankare()), t.audit(), t.renderer(), t.web());
-        GallringRoutes gallring = new GallringRoutes(gallringar, gallringen, t.renderer(), t.web(), clock);
-        StatistikRoutes statistikRoutes = new StatistikRoutes(statistik, t.renderer(), t.web(), clock, t.audit());
+                new HandelseRepository(jdbi, t.kedjeankare()), t.audit(), t.mallar(), t.web());
+        GallringRoutes gallring = new GallringRoutes(gallringar, gallringen, t.mallar(), t.web(), clock);
+        StatistikRoutes statistikRoutes = new StatistikRoutes(statistik, t.mallar(), t.web(), clock, t.audit());
         DeltagarImportRoutes deltagarImport = new DeltagarImportRoutes(new DeltagarImportRepository(jdbi), t.audit(),
-                t.renderer(), t.web(), clock, team -> statistik.team(team).stream()
+                t.mallar(), t.web(), clock, team -> statistik.team(team).stream()
                         .map(s -> new DeltagarImportRoutes.Team(s.id(), s.namn())).toList());
 
         return new Funktioner(hem, auth, nyckel, konto, personal, minPlanering, minaUppgifter, deltagareRoutes,

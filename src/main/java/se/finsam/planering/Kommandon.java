@@ -16,11 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.audit.AuditKedja;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.PasswordHasher;
-import se.finsam.planering.auth.UserRepository;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.audit.Loggkedja;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.auth.Losenordshash;
+import se.finsam.planering.auth.AnvandarRepository;
+import se.finsam.planering.db.Databas;
 
 /** The commands the jar runs instead of the server, and what the console says while no administrator exists. */
 public final class Kommandon {
@@ -62,14 +62,14 @@ public final class Kommandon {
             System.err.println("Lösenordet måste ha minst 12 tecken.");
             return 2;
         }
-        try (Database database = Database.connect(config.databaseFile())) {
-            UserRepository users = new UserRepository(database.jdbi());
+        try (Databas database = Databas.connect(config.databaseFile())) {
+            AnvandarRepository users = new AnvandarRepository(database.jdbi());
             if (users.findByUsername(args[1]).isPresent()) {
                 System.err.println("Användarnamnet finns redan: " + args[1]);
                 return 1;
             }
             users.createStaff(args[1], args[2].strip(), Roll.ADMIN, null,
-                    new PasswordHasher().hash(password), Instant.now());
+                    new Losenordshash().hash(password), Instant.now());
             System.out.println("Administratören " + args[1] + " är skapad i " + config.databaseFile());
             return 0;
         }
@@ -96,8 +96,8 @@ public final class Kommandon {
             ut.println("Databasen finns inte: " + config.databaseFile());
             return 2;
         }
-        try (Database database = Database.connect(config.databaseFile())) {
-            AuditKedja.Resultat kedjan = AuditLog.kontrolleraKedjan(database.jdbi(), ankare);
+        try (Databas database = Databas.connect(config.databaseFile())) {
+            Loggkedja.Resultat kedjan = Handelselogg.kontrolleraKedjan(database.jdbi(), ankare);
             ut.println(kedjan.text());
             return kedjan.hel() ? 0 : 1;
         }
@@ -108,7 +108,7 @@ public final class Kommandon {
      * how to create the first one. Empty once there is one.
      */
     public static List<String> ingenAdministratorRader(Jdbi jdbi) {
-        if (new UserRepository(jdbi).finnsAdministrator()) {
+        if (new AnvandarRepository(jdbi).finnsAdministrator()) {
             return List.of();
         }
         return List.of(

@@ -5,44 +5,44 @@ import java.time.Clock;
 import java.util.Base64;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.atkomst.AtkomstRepository;
-import se.finsam.planering.atkomst.DeltagareAccess;
-import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
+import se.finsam.planering.audit.Handelselogg;
 import se.finsam.planering.audit.Kedjeankare;
-import se.finsam.planering.auth.LoginThrottle;
-import se.finsam.planering.auth.PasswordHasher;
-import se.finsam.planering.auth.SessionStore;
-import se.finsam.planering.auth.UserRepository;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.auth.Inloggningsbroms;
+import se.finsam.planering.auth.Losenordshash;
+import se.finsam.planering.auth.Sessioner;
+import se.finsam.planering.auth.AnvandarRepository;
+import se.finsam.planering.db.Databas;
 import se.finsam.planering.db.Datautgava;
 import se.finsam.planering.web.Csrf;
-import se.finsam.planering.web.ErrorPages;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
-import se.finsam.planering.web.WebSecurity;
+import se.finsam.planering.web.Felsidor;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
+import se.finsam.planering.web.Webbskydd;
 
 /**
  * The services every feature is built from, each made once: the configuration, the clock, the database, the
- * accounts and sessions, the audit log, the page renderer and the access checks.
+ * accounts and sessions, the audit log, the page mallar and the access checks.
  */
-record Tjanster(Config config, Clock clock, Database database, Jdbi jdbi, PasswordHasher hasher,
-                UserRepository users, SessionStore sessions, LoginThrottle throttle, AuditLog audit, WebContext web,
-                Renderer renderer, DeltagareAccess access, Datautgava datautgava, WebSecurity security,
-                ErrorPages errors, Kedjeankare kedjeankare) {
+record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenordshash hasher,
+                AnvandarRepository users, Sessioner sessions, Inloggningsbroms throttle, Handelselogg audit, Webbkontext web,
+                Mallar mallar, DeltagarAtkomst access, Datautgava datautgava, Webbskydd security,
+                Felsidor errors, Kedjeankare kedjeankare) {
 
-    static Tjanster bygg(Config config, Clock clock, Database database, PasswordHasher hasher) {
+    static Tjanster bygg(Config config, Clock clock, Databas database, Losenordshash hasher) {
         Jdbi jdbi = database.jdbi();
-        UserRepository users = new UserRepository(jdbi);
-        SessionStore sessions = new SessionStore(jdbi, clock, config.sessionTimeout());
-        AuditLog audit = new AuditLog(jdbi, clock);
-        WebContext web = new WebContext(new Csrf(hemlighet(jdbi, "csrf")), config.secureCookies(), clock);
-        Renderer renderer = new Renderer(config.devTemplates(), web);
-        DeltagareAccess access = new DeltagareAccess(new AtkomstRepository(jdbi), audit, web::messages);
+        AnvandarRepository users = new AnvandarRepository(jdbi);
+        Sessioner sessions = new Sessioner(jdbi, clock, config.sessionTimeout());
+        Handelselogg audit = new Handelselogg(jdbi, clock);
+        Webbkontext web = new Webbkontext(new Csrf(hemlighet(jdbi, "csrf")), config.secureCookies(), clock);
+        Mallar mallar = new Mallar(config.devTemplates(), web);
+        DeltagarAtkomst access = new DeltagarAtkomst(new AtkomstRepository(jdbi), audit, web::messages);
         Datautgava datautgava = new Datautgava(database);
-        WebSecurity security = new WebSecurity(web, sessions, users, audit, config.secureCookies(), access,
+        Webbskydd security = new Webbskydd(web, sessions, users, audit, config.secureCookies(), access,
                 datautgava);
-        ErrorPages errors = new ErrorPages(renderer, web);
-        LoginThrottle throttle = new LoginThrottle(jdbi, clock);
-        return new Tjanster(config, clock, database, jdbi, hasher, users, sessions, throttle, audit, web, renderer,
+        Felsidor errors = new Felsidor(mallar, web);
+        Inloggningsbroms throttle = new Inloggningsbroms(jdbi, clock);
+        return new Tjanster(config, clock, database, jdbi, hasher, users, sessions, throttle, audit, web, mallar,
                 access, datautgava, security, errors, new Kedjeankare(config.databaseFile()));
     }
 

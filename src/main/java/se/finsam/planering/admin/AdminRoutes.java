@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.web.Alternativ;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formularfel;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * The administrator's pages for organisations and teams, and the page of what administrators did. Every change
@@ -47,53 +47,53 @@ public final class AdminRoutes {
     public record OrganisationerPage(List<OrganisationRepository.Organisation> organisationer) {
     }
 
-    public record OrganisationPage(OrganisationRepository.Organisation organisation, Varden form, FormErrors fel,
+    public record OrganisationPage(OrganisationRepository.Organisation organisation, Varden form, Formularfel fel,
                                    List<String> typer) {
     }
 
     public record TeamListaPage(List<TeamRepository.Team> team) {
     }
 
-    public record TeamPage(TeamRepository.Team team, Varden form, FormErrors fel, List<Val> veckodagar,
-                           List<Alternativ> organisationer, FormErrors.Meddelande meddelande) {
+    public record TeamPage(TeamRepository.Team team, Varden form, Formularfel fel, List<Val> veckodagar,
+                           List<Alternativ> organisationer, Formularfel.Meddelande meddelande) {
     }
 
     public record HandelserPage(HandelseRepository.Sida sida, String slag, List<String> slagen,
-                                se.finsam.planering.audit.AuditKedja.Resultat kedjan) {
+                                se.finsam.planering.audit.Loggkedja.Resultat kedjan) {
     }
 
     private final OrganisationRepository organisationer;
     private final TeamRepository team;
     private final HandelseRepository handelser;
-    private final AuditLog audit;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Handelselogg audit;
+    private final Mallar mallar;
+    private final Webbkontext web;
 
     public AdminRoutes(OrganisationRepository organisationer, TeamRepository team, HandelseRepository handelser,
-                       AuditLog audit, Renderer renderer, WebContext web) {
+                       Handelselogg audit, Mallar mallar, Webbkontext web) {
         this.organisationer = organisationer;
         this.team = team;
         this.handelser = handelser;
         this.audit = audit;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
     }
 
     // ---- Organisations ----
 
     public void organisationer(Context ctx) {
-        renderer.render(ctx, "admin/organisationer.jte", new OrganisationerPage(organisationer.alla()));
+        mallar.render(ctx, "admin/organisationer.jte", new OrganisationerPage(organisationer.alla()));
     }
 
     public void nyOrganisation(Context ctx) {
-        renderer.render(ctx, "admin/organisation.jte", new OrganisationPage(null,
-                new Varden(Map.of("typ", ""), Set.of()), FormErrors.none(), OrganisationRepository.TYPER));
+        mallar.render(ctx, "admin/organisation.jte", new OrganisationPage(null,
+                new Varden(Map.of("typ", ""), Set.of()), Formularfel.none(), OrganisationRepository.TYPER));
     }
 
     public void organisation(Context ctx) {
         OrganisationRepository.Organisation o = organisation(ctx, "id");
-        renderer.render(ctx, "admin/organisation.jte", new OrganisationPage(o, new Varden(varden(o.uppgifter()),
-                Set.of()), FormErrors.none(), OrganisationRepository.TYPER));
+        mallar.render(ctx, "admin/organisation.jte", new OrganisationPage(o, new Varden(varden(o.uppgifter()),
+                Set.of()), Formularfel.none(), OrganisationRepository.TYPER));
     }
 
     public void skapaOrganisation(Context ctx) {
@@ -105,7 +105,7 @@ public final class AdminRoutes {
     }
 
     private void sparaOrganisation(Context ctx, OrganisationRepository.Organisation fore) {
-        CurrentUser admin = web.requireUser(ctx);
+        Anvandare admin = web.requireUser(ctx);
         Formular f = Formular.av(ctx);
         Map<String, String> v = new LinkedHashMap<>();
         v.put("namn", f.text("namn", 120, "admin.fel.kravs"));
@@ -129,7 +129,7 @@ public final class AdminRoutes {
         v.put("kan_hjalpa_med_ar", f.text("kan_hjalpa_med_ar", 300));
         if (!f.ok()) {
             ctx.status(400);
-            renderer.render(ctx, "admin/organisation.jte", new OrganisationPage(fore, new Varden(v, Set.of()), f.fel(),
+            mallar.render(ctx, "admin/organisation.jte", new OrganisationPage(fore, new Varden(v, Set.of()), f.fel(),
                     OrganisationRepository.TYPER));
             return;
         }
@@ -159,7 +159,7 @@ public final class AdminRoutes {
     }
 
     private void satOrganisationAktiv(Context ctx, boolean aktiv) {
-        CurrentUser admin = web.requireUser(ctx);
+        Anvandare admin = web.requireUser(ctx);
         OrganisationRepository.Organisation o = organisation(ctx, "id");
         if (o.aktiv() != aktiv) {
             organisationer.satAktiv(o.id(), aktiv);
@@ -191,7 +191,7 @@ public final class AdminRoutes {
     // ---- Teams ----
 
     public void teamLista(Context ctx) {
-        renderer.render(ctx, "admin/team-lista.jte", new TeamListaPage(team.alla()));
+        mallar.render(ctx, "admin/team-lista.jte", new TeamListaPage(team.alla()));
     }
 
     public void nyttTeam(Context ctx) {
@@ -203,12 +203,12 @@ public final class AdminRoutes {
         v.put("uppfoljning_manader", "1,3,6");
         v.put("kvittens_arbetsdagar", "5");
         v.put("fastnat_veckor", "4");
-        renderTeam(ctx, null, new Varden(v, Set.of()), FormErrors.none(), null);
+        renderTeam(ctx, null, new Varden(v, Set.of()), Formularfel.none(), null);
     }
 
     public void teamSida(Context ctx) {
         TeamRepository.Team t = teamFran(ctx);
-        renderTeam(ctx, t, varden(t.uppgifter()), FormErrors.none(), null);
+        renderTeam(ctx, t, varden(t.uppgifter()), Formularfel.none(), null);
     }
 
     public void skapaTeam(Context ctx) {
@@ -220,7 +220,7 @@ public final class AdminRoutes {
     }
 
     private void sparaTeam(Context ctx, TeamRepository.Team fore) {
-        CurrentUser admin = web.requireUser(ctx);
+        Anvandare admin = web.requireUser(ctx);
         Formular f = Formular.av(ctx);
         Map<String, String> v = new LinkedHashMap<>();
         for (String falt : List.of("motesveckodag", "motesintervall_veckor", "moteslangd_minuter", "uppfoljning_manader",
@@ -301,7 +301,7 @@ public final class AdminRoutes {
     }
 
     private void satTeamAktiv(Context ctx, boolean aktiv) {
-        CurrentUser admin = web.requireUser(ctx);
+        Anvandare admin = web.requireUser(ctx);
         TeamRepository.Team t = teamFran(ctx);
         if (t.aktiv() != aktiv) {
             team.satAktiv(t.id(), aktiv);
@@ -313,14 +313,14 @@ public final class AdminRoutes {
 
     /** A team is deleted only when it never had participants or meetings; otherwise the refusal says why. */
     public void taBortTeam(Context ctx) {
-        CurrentUser admin = web.requireUser(ctx);
+        Anvandare admin = web.requireUser(ctx);
         TeamRepository.Team t = teamFran(ctx);
         if (t.deltagare() > 0 || !team.taBort(t.id())) {
-            FormErrors.Meddelande varfor = t.deltagare() > 0
-                    ? new FormErrors.Meddelande("admin.team.kanintetasbort.deltagare", t.deltagare())
-                    : new FormErrors.Meddelande("admin.team.kanintetasbort.moten");
+            Formularfel.Meddelande varfor = t.deltagare() > 0
+                    ? new Formularfel.Meddelande("admin.team.kanintetasbort.deltagare", t.deltagare())
+                    : new Formularfel.Meddelande("admin.team.kanintetasbort.moten");
             ctx.status(409);
-            renderTeam(ctx, t, varden(t.uppgifter()), FormErrors.none(), varfor);
+            renderTeam(ctx, t, varden(t.uppgifter()), Formularfel.none(), varfor);
             return;
         }
         logga(ctx, admin, "team", t.id(), "borttaget (" + t.namn() + ")");
@@ -344,14 +344,14 @@ public final class AdminRoutes {
         return "organisation-" + (erbjudna.isEmpty() ? "" : erbjudna.get(0).varde());
     }
 
-    private void renderTeam(Context ctx, TeamRepository.Team t, Varden form, FormErrors fel,
-                            FormErrors.Meddelande meddelande) {
+    private void renderTeam(Context ctx, TeamRepository.Team t, Varden form, Formularfel fel,
+                            Formularfel.Meddelande meddelande) {
         Locale locale = Locale.forLanguageTag(web.messages(ctx).lang());
         List<Val> dagar = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             dagar.add(new Val(String.valueOf(d.getValue()), d.getDisplayName(TextStyle.FULL_STANDALONE, locale)));
         }
-        renderer.render(ctx, "admin/team.jte", new TeamPage(t, form, fel, dagar, erbjudna(form.flera()), meddelande));
+        mallar.render(ctx, "admin/team.jte", new TeamPage(t, form, fel, dagar, erbjudna(form.flera()), meddelande));
     }
 
     private static Varden varden(TeamRepository.Uppgifter u) {
@@ -423,15 +423,15 @@ public final class AdminRoutes {
                 throw Felsvar.badRequest(web.messages(ctx).get("admin.handelser.fel.sida"));
             }
         }
-        renderer.render(ctx, "admin/handelser.jte", new HandelserPage(
+        mallar.render(ctx, "admin/handelser.jte", new HandelserPage(
                 handelser.sida(slag == null || slag.isEmpty() ? null : slag, sida, PER_SIDA),
                 slag == null ? "" : slag, HandelseRepository.SLAG, handelser.kedjan()));
     }
 
     // ---- Shared ----
 
-    private void logga(Context ctx, CurrentUser admin, String slag, long id, String text) {
-        audit.log(admin.id(), AuditLog.Handling.ANDRA, null, HandelseRepository.vad(slag, id, text), ctx.ip());
+    private void logga(Context ctx, Anvandare admin, String slag, long id, String text) {
+        audit.log(admin.id(), Handelselogg.Handling.ANDRA, null, HandelseRepository.vad(slag, id, text), ctx.ip());
     }
 
     private static long id(Context ctx, String parameter) {

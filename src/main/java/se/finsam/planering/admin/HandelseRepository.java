@@ -34,8 +34,8 @@ public final class HandelseRepository {
     }
 
     /** The audit log's hash chain, checked now over every row and held to the end noted beside the database. */
-    public se.finsam.planering.audit.AuditKedja.Resultat kedjan() {
-        return se.finsam.planering.audit.AuditLog.kontrolleraKedjan(jdbi, kedjeankare.las());
+    public se.finsam.planering.audit.Loggkedja.Resultat kedjan() {
+        return se.finsam.planering.audit.Handelselogg.kontrolleraKedjan(jdbi, kedjeankare.las());
     }
 
     /** One page (from 1) of events, newest first; {@code slag} null or blank means every kind. */
@@ -46,7 +46,7 @@ public final class HandelseRepository {
             default -> "(l.handling IN ('inloggning_misslyckad', 'inloggning_sparrad')"
                     + " OR (l.handling = 'andra' AND a.roll = 'admin'))";
         };
-        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
+        se.finsam.planering.audit.Handelselogg.skrivKlart(jdbi);
         List<Handelse> rader = jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.tid, CASE WHEN a.roll <> 'deltagare' THEN a.namn END AS vem, l.handling, l.vad, l.adress
                         FROM audit_log l LEFT JOIN anvandare a ON a.id = l.anvandare_id

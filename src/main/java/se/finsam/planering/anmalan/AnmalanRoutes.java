@@ -8,17 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.kontakt.KontaktRepository;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.Mallar;
 import se.finsam.planering.varden.Varden;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Webbkontext;
 import se.finsam.planering.web.Felsvar;
 
 /** The referral form: short, forgiving, and it never loses what was typed. */
@@ -56,7 +56,7 @@ public final class AnmalanRoutes {
         }
     }
 
-    public record AnmalanPage(Form form, FormErrors fel, List<AnmalanRepository.Team> team,
+    public record AnmalanPage(Form form, Formularfel fel, List<AnmalanRepository.Team> team,
                               List<KontaktRepository.Organisation> organisationer,
                               List<KontaktRepository.Personal> personal, String remitterande,
                               List<DubblettVy> dubbletter) {
@@ -73,42 +73,42 @@ public final class AnmalanRoutes {
     }
 
     public record InskrivningPage(se.finsam.planering.deltagare.DeltagareRepository.Oversikt deltagare,
-                                  Inskrivning.Visning visning, Inskrivning varden, FormErrors fel) {
+                                  Inskrivning.Visning visning, Inskrivning varden, Formularfel fel) {
     }
 
     private final se.finsam.planering.deltagare.DeltagareRepository deltagare;
     private final AnmalanRepository anmalan;
     private final KontaktRepository kontakter;
-    private final DeltagareAccess access;
-    private final AuditLog audit;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final DeltagarAtkomst access;
+    private final Handelselogg audit;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
 
-    public AnmalanRoutes(AnmalanRepository anmalan, KontaktRepository kontakter, DeltagareAccess access,
-                         AuditLog audit, Renderer renderer, WebContext web, Clock clock,
+    public AnmalanRoutes(AnmalanRepository anmalan, KontaktRepository kontakter, DeltagarAtkomst access,
+                         Handelselogg audit, Mallar mallar, Webbkontext web, Clock clock,
                          se.finsam.planering.deltagare.DeltagareRepository deltagare) {
         this.deltagare = deltagare;
         this.access = access;
         this.anmalan = anmalan;
         this.kontakter = kontakter;
         this.audit = audit;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
 
     public void ny(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        render(ctx, user, Form.tom(LocalDate.now(clock)), FormErrors.none(), List.of());
+        Anvandare user = web.requireUser(ctx);
+        render(ctx, user, Form.tom(LocalDate.now(clock)), Formularfel.none(), List.of());
     }
 
     public void skicka(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         Formular f = Formular.av(ctx);
         Form form = read(f);
         LocalDate idag = LocalDate.now(clock);
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
 
         Long valtTeam = Formular.positivt(form.team());
         long teamId = user.teamIds().size() == 1 ? user.teamIds().iterator().next() : valtTeam == null ? 0 : valtTeam;
@@ -211,8 +211,8 @@ public final class AnmalanRoutes {
             // Shown before saving: the user confirms it is someone else, or cancels.
             ctx.status(sammaPnr ? 409 : 200);
             boolean sammaPnrSynlig = dubbletter.stream().anyMatch(d -> d.sammaPersonnummer() && d.synlig());
-            render(ctx, user, form, sammaPnr ? new FormErrors().add("personnummer",
-                    sammaPnrSynlig ? "anmalan.fel.finns" : "anmalan.fel.finns.dold") : FormErrors.none(),
+            render(ctx, user, form, sammaPnr ? new Formularfel().add("personnummer",
+                    sammaPnrSynlig ? "anmalan.fel.finns" : "anmalan.fel.finns.dold") : Formularfel.none(),
                     dubbletter);
             return;
         }
@@ -225,7 +225,7 @@ public final class AnmalanRoutes {
                 form.tidigareInsatser().isBlank() ? null : form.tidigareInsatser().strip(), form.forsorjning(),
                 form.informerad().equals("ja"), form.inskrivning());
         long id = anmalan.spara(ny, user.id(), user.organisationId(), clock.instant(), idag);
-        audit.log(user.id(), AuditLog.Handling.ANDRA, id, "anmälan registrerad", ctx.ip());
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, id, "anmälan registrerad", ctx.ip());
         web.flash(ctx, "flash.anmalan.sparad");
         ctx.redirect("/deltagare/" + id);
     }
@@ -235,14 +235,14 @@ public final class AnmalanRoutes {
      * that someone may already be registered and which koordinator to ask. Every match is logged on the
      * participant it found, so she sees the check under "Vem har tittat"; a check without matches is logged too.
      */
-    private List<DubblettVy> dubbletter(Context ctx, CurrentUser user, String pnr, String fornamn, String efternamn,
+    private List<DubblettVy> dubbletter(Context ctx, Anvandare user, String pnr, String fornamn, String efternamn,
                                         int ar) {
         List<AnmalanRepository.Dubblett> traffar = anmalan.mojligaDubbletter(pnr, fornamn, efternamn, ar);
         if (traffar.isEmpty()) {
-            audit.log(user.id(), AuditLog.Handling.LAS, null, "dubblettkontroll i anmälan: ingen träff", ctx.ip());
+            audit.log(user.id(), Handelselogg.Handling.LAS, null, "dubblettkontroll i anmälan: ingen träff", ctx.ip());
             return List.of();
         }
-        audit.logMany(user.id(), AuditLog.Handling.LAS,
+        audit.logMany(user.id(), Handelselogg.Handling.LAS,
                 traffar.stream().map(AnmalanRepository.Dubblett::id).toList(), "dubblettkontroll i anmälan", ctx.ip());
         List<DubblettVy> vy = new java.util.ArrayList<>();
         for (AnmalanRepository.Dubblett d : traffar) {
@@ -253,8 +253,8 @@ public final class AnmalanRoutes {
         return vy;
     }
 
-    private void render(Context ctx, CurrentUser user, Form form, FormErrors fel, List<DubblettVy> dubbletter) {
-        renderer.render(ctx, "anmalan/ny.jte", new AnmalanPage(form, fel, anmalan.team(user.teamIds()),
+    private void render(Context ctx, Anvandare user, Form form, Formularfel fel, List<DubblettVy> dubbletter) {
+        mallar.render(ctx, "anmalan/ny.jte", new AnmalanPage(form, fel, anmalan.team(user.teamIds()),
                 kontakter.organisationer(), kontakter.personal(user.teamIds()), user.namn(), dubbletter));
     }
 
@@ -287,13 +287,13 @@ public final class AnmalanRoutes {
         long id = Formular.sokvagsId(ctx, "id");
         Inskrivning.Visning visning = anmalan.inskrivning(id)
                 .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
-        visaInskrivning(ctx, id, visning, visning.varden(), FormErrors.none());
+        visaInskrivning(ctx, id, visning, visning.varden(), Formularfel.none());
     }
 
     private void visaInskrivning(Context ctx, long id, Inskrivning.Visning visning, Inskrivning varden,
-                                 FormErrors fel) {
+                                 Formularfel fel) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
-        renderer.render(ctx, "anmalan/inskrivning.jte", new InskrivningPage(oversikt, visning, varden, fel));
+        mallar.render(ctx, "anmalan/inskrivning.jte", new InskrivningPage(oversikt, visning, varden, fel));
     }
 
     public void sparaInskrivning(Context ctx) {

@@ -13,7 +13,7 @@ public final class AtkomstRepository {
     }
 
     /** Whether the participant is among those the filter lets the user see. */
-    boolean synlig(DeltagareAccess.Synliga synliga, long deltagareId) {
+    boolean synlig(DeltagarAtkomst.Synliga synliga, long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM (<synliga>) WHERE deltagare_id = :d)")
                 .define("synliga", synliga.sql()).bind("d", deltagareId).mapTo(Boolean.class).one());
     }

@@ -50,7 +50,7 @@ public final class Kedjeankare {
         return ankare;
     }
 
-    /** Notes the chain's end ({@link AuditKedja#slut}); a file written whole or not at all. */
+    /** Notes the chain's end ({@link Loggkedja#slut}); a file written whole or not at all. */
     public void skriv(String slut) {
         if (slut == null) {
             return;

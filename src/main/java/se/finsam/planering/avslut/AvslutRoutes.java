@@ -6,16 +6,16 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes.Val;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * Closure with a continuation: nobody leaves without knowing who takes over, unless the koordinator
@@ -24,7 +24,7 @@ import se.finsam.planering.web.WebContext;
 public final class AvslutRoutes {
 
     public record AvslutPage(DeltagareRepository.Oversikt deltagare, List<Val> organisationer,
-                             Map<String, String> varden, FormErrors fel, boolean redanAvslutad) {
+                             Map<String, String> varden, Formularfel fel, boolean redanAvslutad) {
         public String v(String key) {
             return varden.getOrDefault(key, "");
         }
@@ -48,14 +48,14 @@ public final class AvslutRoutes {
 
     private final AvslutRepository avslut;
     private final DeltagareRepository deltagare;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
 
-    public AvslutRoutes(AvslutRepository avslut, DeltagareRepository deltagare, Renderer renderer, WebContext web, Clock clock) {
+    public AvslutRoutes(AvslutRepository avslut, DeltagareRepository deltagare, Mallar mallar, Webbkontext web, Clock clock) {
         this.avslut = avslut;
         this.deltagare = deltagare;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
@@ -64,20 +64,20 @@ public final class AvslutRoutes {
         long id = Formular.sokvagsId(ctx, "id");
         Map<String, String> varden = new HashMap<>();
         varden.put("datum", LocalDate.now(clock).toString());
-        show(ctx, id, varden, FormErrors.none());
+        show(ctx, id, varden, Formularfel.none());
     }
 
-    private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
+    private void show(Context ctx, long id, Map<String, String> varden, Formularfel fel) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         List<Val> organisationer = avslut.organisationer();
-        renderer.render(ctx, "avslut/formular.jte",
+        mallar.render(ctx, "avslut/formular.jte",
                 new AvslutPage(oversikt, organisationer, varden, fel, oversikt.fas().equals("avslutad")));
     }
 
     public void spara(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         Formular f = Formular.av(ctx);
         Map<String, String> v = new HashMap<>();
         for (String key : List.of("datum", "orsak", "forsorjning", "sysselsattning", "steg_mot_arbete",
@@ -88,7 +88,7 @@ public final class AvslutRoutes {
                 v.put(key, value);
             }
         }
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         // Not before the participant was referred, and not ahead of today.
         LocalDate idag = LocalDate.now(clock);
         LocalDate anmald = deltagare.oversikt(id).map(DeltagareRepository.Oversikt::anmald).orElse(null);

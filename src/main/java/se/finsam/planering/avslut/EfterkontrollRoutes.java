@@ -9,10 +9,10 @@ import java.util.Map;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formularfel;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * The koordinator records how it went 6 and 12 months after avslut: försörjning and sysselsättning, or that the
@@ -21,7 +21,7 @@ import se.finsam.planering.web.WebContext;
 public final class EfterkontrollRoutes {
 
     public record Sida(DeltagareRepository.Oversikt deltagare, EfterkontrollRepository.Avslutet avslut,
-                       List<EfterkontrollRepository.Rad> rader, Map<String, String> varden, FormErrors fel) {
+                       List<EfterkontrollRepository.Rad> rader, Map<String, String> varden, Formularfel fel) {
         public String v(String key) {
             return varden.getOrDefault(key, "");
         }
@@ -50,15 +50,15 @@ public final class EfterkontrollRoutes {
 
     private final EfterkontrollRepository repo;
     private final DeltagareRepository deltagare;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
 
-    public EfterkontrollRoutes(EfterkontrollRepository repo, DeltagareRepository deltagare, Renderer renderer,
-                               WebContext web, Clock clock) {
+    public EfterkontrollRoutes(EfterkontrollRepository repo, DeltagareRepository deltagare, Mallar mallar,
+                               Webbkontext web, Clock clock) {
         this.repo = repo;
         this.deltagare = deltagare;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
@@ -80,13 +80,13 @@ public final class EfterkontrollRoutes {
         boolean sexGjord = rader.stream().anyMatch(r -> r.manader() == 6);
         v.put("manader", sexGjord ? "12" : "6");
         v.put("datum", LocalDate.now(clock).toString());
-        visa(ctx, id, a, rader, v, FormErrors.none());
+        visa(ctx, id, a, rader, v, Formularfel.none());
     }
 
     private void visa(Context ctx, long id, EfterkontrollRepository.Avslutet a, List<EfterkontrollRepository.Rad> rader,
-                      Map<String, String> v, FormErrors fel) {
+                      Map<String, String> v, Formularfel fel) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
-        renderer.render(ctx, "avslut/efterkontroll.jte", new Sida(oversikt, a, rader, v, fel));
+        mallar.render(ctx, "avslut/efterkontroll.jte", new Sida(oversikt, a, rader, v, fel));
     }
 
     public void spara(Context ctx) {

@@ -36,7 +36,7 @@ public final class Datautgava implements AutoCloseable {
         this.oppna = null;
     }
 
-    public Datautgava(Database database) {
+    public Datautgava(Databas database) {
         this.jdbi = database.jdbi();
         this.oppna = () -> database.pool().getDataSource().getConnection();
     }

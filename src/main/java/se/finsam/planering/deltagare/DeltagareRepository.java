@@ -1,6 +1,6 @@
 package se.finsam.planering.deltagare;
 
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +74,7 @@ public final class DeltagareRepository {
             """;
 
     /** Every participant the user may see, newest referral first. */
-    public List<Rad> synliga(DeltagareAccess.Synliga synliga, int limit) {
+    public List<Rad> synliga(DeltagarAtkomst.Synliga synliga, int limit) {
         return jdbi.withHandle(h -> h.createQuery(RAD_SQL + """
                         ORDER BY d.id DESC LIMIT :n""")
                 .define("synliga", synliga.sql()).bind("n", limit)
@@ -83,7 +83,7 @@ public final class DeltagareRepository {
     }
 
     /** Of those the user may see, the participants they referred or hold current items for. */
-    public List<Rad> forHandlaggare(DeltagareAccess.Synliga synliga, long anvandareId) {
+    public List<Rad> forHandlaggare(DeltagarAtkomst.Synliga synliga, long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery(RAD_SQL + """
                           AND (EXISTS (SELECT 1 FROM anmalan a WHERE a.deltagare_id = d.id AND a.remitterande_id = :u)
                                OR EXISTS (SELECT 1 FROM planering p JOIN planpunkt pp ON pp.planering_id = p.id
@@ -132,6 +132,6 @@ public final class DeltagareRepository {
                         SELECT coalesce(a.sprak, d.sprak) FROM deltagare d
                         LEFT JOIN anvandare a ON a.id = d.anvandare_id WHERE d.id = :d""")
                 .bind("d", deltagareId).mapTo(String.class).findOne().orElse("sv"));
-        return se.finsam.planering.sprak.Messages.supported(sprak) ? sprak : "sv";
+        return se.finsam.planering.sprak.Texter.supported(sprak) ? sprak : "sv";
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 
 /**
  * A participant's samtycke per organisation with its history, its withdrawal, and the koordinator's tasks that
@@ -118,7 +118,7 @@ public final class SamtyckeRepository {
      * The open tasks of the participants the user may see, oldest first. For a withdrawn samtycke it also counts
      * the plan items that organisation still owns, which nobody there can now follow up.
      */
-    public List<Uppgift> oppna(DeltagareAccess.Synliga synliga) {
+    public List<Uppgift> oppna(DeltagarAtkomst.Synliga synliga) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT k.id, k.deltagare_id, v.kod, v.namn, k.typ, o.namn AS organisation, k.text, k.skapad,
                                (SELECT count(*) FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id

@@ -11,14 +11,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.atkomst.Anvandare;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Formularfel;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Kalkylblad;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * The koordinator imports a team's existing participants (its history from earlier lists) from a spreadsheet
@@ -30,24 +30,24 @@ public final class DeltagarImportRoutes {
     public record Team(long id, String namn) {
     }
 
-    public record Sida(List<Team> team, Long valtTeam, FormErrors fel, List<String> radfel) {
+    public record Sida(List<Team> team, Long valtTeam, Formularfel fel, List<String> radfel) {
     }
 
     public record Granskning(Team team, int nya, int fanns, List<DeltagarImport.Rad> forsta, String token) {
     }
 
     private final DeltagarImportRepository repo;
-    private final AuditLog audit;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Handelselogg audit;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
     private final java.util.function.Function<java.util.Set<Long>, List<Team>> teamnamn;
 
-    public DeltagarImportRoutes(DeltagarImportRepository repo, AuditLog audit, Renderer renderer, WebContext web,
+    public DeltagarImportRoutes(DeltagarImportRepository repo, Handelselogg audit, Mallar mallar, Webbkontext web,
                                 Clock clock, java.util.function.Function<java.util.Set<Long>, List<Team>> teamnamn) {
         this.repo = repo;
         this.audit = audit;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
         this.teamnamn = teamnamn;
@@ -59,7 +59,7 @@ public final class DeltagarImportRoutes {
     /** The template as an .xlsx workbook: the columns, and a sheet of the allowed codes with their meaning. */
     public void mallXlsx(Context ctx) throws IOException {
         web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .header("Content-Disposition", "attachment; filename=\"deltagarimport-mall.xlsx\"")
                 .result(Mall.xlsx(k -> m.get(k)));
@@ -76,27 +76,27 @@ public final class DeltagarImportRoutes {
     /** The allowed codes of each column, with their meaning, as CSV. */
     public void koderCsv(Context ctx) {
         web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"deltagarimport-koder.csv\"")
                 .result(Mall.csvKoder(k -> m.get(k)));
     }
 
     public void sida(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        renderer.render(ctx, "statistik/import.jte", new Sida(teamnamn.apply(user.teamIds()), null,
-                FormErrors.none(), List.of()));
+        Anvandare user = web.requireUser(ctx);
+        mallar.render(ctx, "statistik/import.jte", new Sida(teamnamn.apply(user.teamIds()), null,
+                Formularfel.none(), List.of()));
     }
 
-    private Team team(Context ctx, CurrentUser user, Formular f) {
+    private Team team(Context ctx, Anvandare user, Formular f) {
         Long id = f.id("team", "deltagarimport.fel.team");
         return id == null || !user.teamIds().contains(id) ? null
                 : teamnamn.apply(user.teamIds()).stream().filter(t -> t.id() == id).findFirst().orElse(null);
     }
 
-    private void fel(Context ctx, CurrentUser user, Long team, int status, FormErrors fel, List<String> radfel) {
+    private void fel(Context ctx, Anvandare user, Long team, int status, Formularfel fel, List<String> radfel) {
         ctx.status(status);
-        renderer.render(ctx, "statistik/import.jte", new Sida(teamnamn.apply(user.teamIds()), team, fel, radfel));
+        mallar.render(ctx, "statistik/import.jte", new Sida(teamnamn.apply(user.teamIds()), team, fel, radfel));
     }
 
     /** The errors shown, with a last line for the rows with errors past the first ones when there are such. */
@@ -115,7 +115,7 @@ public final class DeltagarImportRoutes {
             }
         }
 
-        List<String> lista(Messages m) {
+        List<String> lista(Texter m) {
             int antal = fler.size() + flerUtanNummer;
             if (antal > 0) {
                 fel.add(m.get("deltagarimport.fel.fler", antal));
@@ -128,7 +128,7 @@ public final class DeltagarImportRoutes {
      * Checks the file's rows and what they meet in the database; the errors of the first rows with errors, each
      * with its line, translated, and a last line saying how many more rows have errors.
      */
-    private List<String> kontrollera(DeltagarImport.Granskning g, long teamId, Messages m) {
+    private List<String> kontrollera(DeltagarImport.Granskning g, long teamId, Texter m) {
         Radfel fel = new Radfel();
         for (DeltagarImport.Fel f : g.fel()) {
             fel.add(f.rad(), m.get(f.nyckel(), f.argument().toArray()));
@@ -160,13 +160,13 @@ public final class DeltagarImportRoutes {
     }
 
     public void granska(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         String valt = ctx.formParam("team");
         Formular f = Formular.av(Map.of("team", valt == null ? "" : valt));
         Team team = team(ctx, user, f);
         UploadedFile fil = ctx.uploadedFile("fil");
-        FormErrors fel = new FormErrors();
+        Formularfel fel = new Formularfel();
         if (team == null) {
             fel.add("team", "deltagarimport.fel.team");
         }
@@ -189,40 +189,40 @@ public final class DeltagarImportRoutes {
                 DeltagarImport.MAX_RADER);
         if (!blad.ok()) {
             fel(ctx, user, team.id(), blad.fel().equals("import.fel.typ") ? 415 : 400,
-                    new FormErrors().add("fil", blad.fel(), blad.argument().toArray()), List.of());
+                    new Formularfel().add("fil", blad.fel(), blad.argument().toArray()), List.of());
             return;
         }
         forhandsvisa(ctx, user, team, blad, m, fil.filename(), innehall);
     }
 
-    private void forhandsvisa(Context ctx, CurrentUser user, Team team, Kalkylblad.Blad blad, Messages m,
+    private void forhandsvisa(Context ctx, Anvandare user, Team team, Kalkylblad.Blad blad, Texter m,
                               String filnamn, byte[] innehall) {
         DeltagarImport.Granskning g = DeltagarImport.granska(blad, LocalDate.now(clock));
         List<String> radfel = kontrollera(g, team.id(), m);
         if (!radfel.isEmpty()) {
-            fel(ctx, user, team.id(), 422, new FormErrors().add("fil", "deltagarimport.fel.rader", radfel.size()),
+            fel(ctx, user, team.id(), 422, new Formularfel().add("fil", "deltagarimport.fel.rader", radfel.size()),
                     radfel);
             return;
         }
         Map<String, Long> befintliga = repo.befintliga(g.rader().stream().map(DeltagarImport.Rad::kod).toList());
         int fanns = (int) g.rader().stream().filter(r -> befintliga.containsKey(r.kod().toUpperCase())).count();
-        renderer.render(ctx, "statistik/import-granska.jte", new Granskning(team, g.rader().size() - fanns, fanns,
+        mallar.render(ctx, "statistik/import-granska.jte", new Granskning(team, g.rader().size() - fanns, fanns,
                 g.rader().subList(0, Math.min(10, g.rader().size())),
                 uppladdningar.behall(user.id(), team.id(), filnamn, innehall)));
     }
 
     public void spara(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         Uppladdningar.Uppladdning fil = uppladdningar.ta(ctx.formParam("token"), user.id()).orElse(null);
         if (fil == null) {
-            fel(ctx, user, null, 400, new FormErrors().add("fil", "deltagarimport.fel.utgangen"), List.of());
+            fel(ctx, user, null, 400, new Formularfel().add("fil", "deltagarimport.fel.utgangen"), List.of());
             return;
         }
         Team team = user.teamIds().contains(fil.team()) ? teamnamn.apply(user.teamIds()).stream()
                 .filter(t -> t.id() == fil.team()).findFirst().orElse(null) : null;
         if (team == null) {
-            fel(ctx, user, null, 400, new FormErrors().add("team", "deltagarimport.fel.team"), List.of());
+            fel(ctx, user, null, 400, new Formularfel().add("team", "deltagarimport.fel.team"), List.of());
             return;
         }
         Kalkylblad.Blad blad = Kalkylblad.las(fil.filnamn(), fil.innehall(), DeltagarImport.MAX_BYTES,
@@ -230,13 +230,13 @@ public final class DeltagarImportRoutes {
         DeltagarImport.Granskning g = DeltagarImport.granska(blad, LocalDate.now(clock));
         List<String> radfel = kontrollera(g, team.id(), m);
         if (!radfel.isEmpty()) {
-            fel(ctx, user, team.id(), 422, new FormErrors().add("fil", "deltagarimport.fel.rader", radfel.size()),
+            fel(ctx, user, team.id(), 422, new Formularfel().add("fil", "deltagarimport.fel.rader", radfel.size()),
                     radfel);
             return;
         }
         DeltagarImportRepository.Utfall utfall = repo.spara(team.id(), g.rader(), user.id(),
                 repo.organisationPerTyp(), clock.instant());
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "deltagarimport: " + utfall.nya() + " nya, "
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, "deltagarimport: " + utfall.nya() + " nya, "
                 + utfall.fanns() + " fanns redan", ctx.ip());
         web.flash(ctx, "flash.deltagarimport");
         ctx.redirect("/statistik");

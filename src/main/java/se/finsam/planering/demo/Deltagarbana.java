@@ -8,11 +8,11 @@ import static se.finsam.planering.demo.Referensdata.REGION;
 import static se.finsam.planering.demo.Referensdata.SOC;
 import static se.finsam.planering.demo.Referensdata.ascii;
 import static se.finsam.planering.demo.Referensdata.orgDef;
-import static se.finsam.planering.demo.Texter.EXTERNA_VARDKONTAKTER;
-import static se.finsam.planering.demo.Texter.SAMMANFATTNING;
-import static se.finsam.planering.demo.Texter.TA_MED;
-import static se.finsam.planering.demo.Texter.TA_MED_TOLK;
-import static se.finsam.planering.demo.Texter.TIDIGARE_INSATSER;
+import static se.finsam.planering.demo.Exempeltexter.EXTERNA_VARDKONTAKTER;
+import static se.finsam.planering.demo.Exempeltexter.SAMMANFATTNING;
+import static se.finsam.planering.demo.Exempeltexter.TA_MED;
+import static se.finsam.planering.demo.Exempeltexter.TA_MED_TOLK;
+import static se.finsam.planering.demo.Exempeltexter.TIDIGARE_INSATSER;
 import static se.finsam.planering.demo.Ursprung.ORIGINS;
 import static se.finsam.planering.demo.Ursprung.SVENSK;
 
@@ -24,9 +24,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import se.finsam.planering.auth.ActivationCodes;
+import se.finsam.planering.auth.Aktiveringskoder;
 import se.finsam.planering.demo.Referensdata.StaffDef;
-import se.finsam.planering.demo.TeamState.SimuleratMote;
+import se.finsam.planering.demo.Teamlage.SimuleratMote;
 import se.finsam.planering.demo.Urval.Spec;
 import se.finsam.planering.demo.Urval.Stage;
 import se.finsam.planering.demo.Ursprung.Origin;
@@ -50,7 +50,7 @@ final class Deltagarbana extends Simuleringsdel {
         this.slotMinuter = small ? 45 : 2;
     }
 
-    void participant(TeamState team, Spec spec) {
+    void participant(Teamlage team, Spec spec) {
         String forsorjning = spec.forsorjning != null ? spec.forsorjning : weighted(
                 "forsorjningsstod", 57, "sjukpenning", 21, "etableringsersattning", 8, "aktivitetsstod", 6,
                 "aktivitetsersattning", 5, "rehabiliteringsersattning", 1, "a_kassa", 1, "ingen", 1);
@@ -195,7 +195,7 @@ final class Deltagarbana extends Simuleringsdel {
 
         if (spec.activation) {
             rader.add(new Rader.Aktiveringskod(rader.nyttId(Rader.Aktiveringskod.class), anvandareId,
-                    ActivationCodes.hash(DemoData.DEMO_ACTIVATION_CODE), now, now.plus(Duration.ofDays(365)), null,
+                    Aktiveringskoder.hash(DemoData.DEMO_ACTIVATION_CODE), now, now.plus(Duration.ofDays(365)), null,
                     remittent));
         }
 
@@ -274,7 +274,7 @@ final class Deltagarbana extends Simuleringsdel {
         };
     }
 
-    private void contacts(TeamState team, Spec spec, long deltagareId, Set<String> samtycken,
+    private void contacts(Teamlage team, Spec spec, long deltagareId, Set<String> samtycken,
                           LocalDate fran, SimuleratMote mote) {
         boolean historik = spec.kontaktHistorik
                 || (mote != null && mote.datum.isBefore(today) && !small && chance(0.08))
@@ -313,7 +313,7 @@ final class Deltagarbana extends Simuleringsdel {
     }
 
 
-    private void closure(TeamState team, long deltagareId, String orsak, LocalDate datum, String forsorjningNu,
+    private void closure(Teamlage team, long deltagareId, String orsak, LocalDate datum, String forsorjningNu,
                          String forsorjningFore, int alder) {
         String forsorjning = switch (orsak) {
             case "arbete" -> "lon";

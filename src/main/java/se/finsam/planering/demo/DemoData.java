@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.Config;
-import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.auth.Losenordshash;
 import se.finsam.planering.demo.Referensdata.StaffDef;
 
 /**
@@ -25,7 +25,7 @@ import se.finsam.planering.demo.Referensdata.StaffDef;
  * only two password hashes are computed, however many users there are.
  *
  * <p>The parts: {@link Referensdata} (organisations, teams, staff), {@link Ursprung} and
- * {@link Texter} (names and texts), {@link Urval} (who takes part), {@link Simulering},
+ * {@link Exempeltexter} (names and texts), {@link Urval} (who takes part), {@link Simulering},
  * {@link Deltagarbana}, {@link Planforlopp} and {@link Uppfoljningar} (the simulation), and
  * {@link Rader} with {@link Radskrivare} (the rows and how they are written).
  */
@@ -53,7 +53,7 @@ public final class DemoData {
     }
 
     /** Seeds only when the database has no organisation rows; returns true if it seeded. */
-    public static boolean seedIfEmpty(Jdbi jdbi, Clock clock, Config.DemoMode mode, PasswordHasher hasher) {
+    public static boolean seedIfEmpty(Jdbi jdbi, Clock clock, Config.DemoMode mode, Losenordshash hasher) {
         Objects.requireNonNull(jdbi, "jdbi");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(hasher, "hasher");
@@ -93,7 +93,7 @@ public final class DemoData {
      *
      * @throws IllegalStateException if the database already has organisations (it would be mixed data)
      */
-    public static void seedLarge(Jdbi jdbi, Clock clock, PasswordHasher hasher, int deltagareCount) {
+    public static void seedLarge(Jdbi jdbi, Clock clock, Losenordshash hasher, int deltagareCount) {
         if (deltagareCount < 0) {
             throw new IllegalArgumentException("deltagareCount must not be negative: " + deltagareCount);
         }

@@ -3,12 +3,12 @@ package se.finsam.planering.demo;
 import static se.finsam.planering.demo.Referensdata.AF;
 import static se.finsam.planering.demo.Referensdata.JOBBTORG;
 import static se.finsam.planering.demo.Referensdata.SOC;
-import static se.finsam.planering.demo.Texter.AVSLAGEN_ORSAK;
-import static se.finsam.planering.demo.Texter.EGNA_STEG;
-import static se.finsam.planering.demo.Texter.FASTNAT_ORSAK;
-import static se.finsam.planering.demo.Texter.ITEM_TEXTS;
-import static se.finsam.planering.demo.Texter.MAL;
-import static se.finsam.planering.demo.Texter.TEAMANTECKNING;
+import static se.finsam.planering.demo.Exempeltexter.AVSLAGEN_ORSAK;
+import static se.finsam.planering.demo.Exempeltexter.EGNA_STEG;
+import static se.finsam.planering.demo.Exempeltexter.FASTNAT_ORSAK;
+import static se.finsam.planering.demo.Exempeltexter.ITEM_TEXTS;
+import static se.finsam.planering.demo.Exempeltexter.MAL;
+import static se.finsam.planering.demo.Exempeltexter.TEAMANTECKNING;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import se.finsam.planering.demo.TeamState.SimuleratMote;
-import se.finsam.planering.demo.Texter.ItemText;
+import se.finsam.planering.demo.Teamlage.SimuleratMote;
+import se.finsam.planering.demo.Exempeltexter.ItemText;
 import se.finsam.planering.demo.Urval.Fate;
 import se.finsam.planering.demo.Urval.ItemSpec;
 import se.finsam.planering.demo.Urval.Spec;
@@ -58,7 +58,7 @@ final class Planforlopp extends Simuleringsdel {
     record PlanResult(String forsorjning, LocalDate senast) {
     }
 
-    PlanResult plan(TeamState team, Spec spec, long deltagareId, Long anvandareId, SimuleratMote mote,
+    PlanResult plan(Teamlage team, Spec spec, long deltagareId, Long anvandareId, SimuleratMote mote,
                             Set<String> samtycken, String forsorjning, String orsak, int uppfoljningarFore,
                             boolean tolk) {
         LocalDate m = mote.datum;
@@ -143,7 +143,7 @@ final class Planforlopp extends Simuleringsdel {
      * should have one, an open Socialtjänsten item is ensured. Returns that item (or null). Draws no random numbers,
      * so the rest of the demo data stays as it was.
      */
-    private Item utanforSamtycket(TeamState team, Spec spec, List<Item> items) {
+    private Item utanforSamtycket(Teamlage team, Spec spec, List<Item> items) {
         Item soc = null;
         List<ItemText> socTexter = ITEM_TEXTS.get(SOC);
         for (Item item : items) {
@@ -184,7 +184,7 @@ final class Planforlopp extends Simuleringsdel {
         }
     }
 
-    private List<Item> handWritten(TeamState team, List<ItemSpec> specs, LocalDate m) {
+    private List<Item> handWritten(Teamlage team, List<ItemSpec> specs, LocalDate m) {
         List<Item> items = new ArrayList<>();
         for (ItemSpec s : specs) {
             Item item = new Item();
@@ -203,7 +203,7 @@ final class Planforlopp extends Simuleringsdel {
         return items;
     }
 
-    private List<Item> randomItems(TeamState team, Spec spec, Set<String> samtycken, LocalDate m) {
+    private List<Item> randomItems(Teamlage team, Spec spec, Set<String> samtycken, LocalDate m) {
         int n = small ? between(3, 8) : between(4, 6);
         int egna = n >= 5 && chance(0.3) ? 2 : 1;
         List<String> orgs = new ArrayList<>(samtycken);
@@ -275,7 +275,7 @@ final class Planforlopp extends Simuleringsdel {
         }
     }
 
-    private void handover(TeamState team, Spec spec, List<Item> items, Instant overlamnad, LocalDate moteDatum) {
+    private void handover(Teamlage team, Spec spec, List<Item> items, Instant overlamnad, LocalDate moteDatum) {
         boolean nylig = overlamnad.isAfter(now.minus(Duration.ofDays(14)));
         for (Item item : items) {
             if (item.ansvarig == null || item.borttagen) {

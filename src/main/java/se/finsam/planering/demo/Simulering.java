@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
 import se.finsam.planering.demo.Referensdata.OrgDef;
 import se.finsam.planering.demo.Referensdata.StaffDef;
 import se.finsam.planering.demo.Referensdata.TeamDef;
-import se.finsam.planering.demo.TeamState.SimuleratMote;
+import se.finsam.planering.demo.Teamlage.SimuleratMote;
 import se.finsam.planering.demo.Urval.Spec;
 
 /**
@@ -65,9 +65,9 @@ final class Simulering extends Simuleringsdel {
     }
 
     private void insertTeamsAndStaff() {
-        Map<String, TeamState> byName = new HashMap<>();
+        Map<String, Teamlage> byName = new HashMap<>();
         for (TeamDef def : TEAMS) {
-            TeamState team = new TeamState(def);
+            Teamlage team = new Teamlage(def);
             team.id = rader.nyttId(Rader.Team.class);
             rader.add(new Rader.Team(team.id, def.namn(), def.motesplats(), def.veckodag(), def.motestid(), 2,
                     "1,3,6", 5, 4));
@@ -90,7 +90,7 @@ final class Simulering extends Simuleringsdel {
             if (s.team() == null) {
                 continue;
             }
-            TeamState team = byName.get(s.team());
+            Teamlage team = byName.get(s.team());
             rader.add(new Rader.TeamMedlem(team.id, id));
             switch (s.roll()) {
                 case "koordinator" -> team.koordinator = id;
@@ -100,13 +100,13 @@ final class Simulering extends Simuleringsdel {
                 }
             }
         }
-        for (TeamState team : teams) {
+        for (Teamlage team : teams) {
             team.ordinarie.put(JOBBTORG, team.rep.get(JOBBTORG));
         }
     }
 
     private void insertMeetings() {
-        for (TeamState team : teams) {
+        for (Teamlage team : teams) {
             LocalTime tid = LocalTime.parse(team.def.motestid());
             LocalDate anchor = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.of(team.def.veckodag())));
             for (int k = -30; k <= 4; k++) {
@@ -140,7 +140,7 @@ final class Simulering extends Simuleringsdel {
                 || (date.getMonth() == Month.JANUARY && date.getDayOfMonth() <= 6);
     }
 
-    private void insertAttendance(TeamState team, SimuleratMote mote) {
+    private void insertAttendance(Teamlage team, SimuleratMote mote) {
         rader.add(new Rader.MoteNarvaro(mote.id, team.koordinator, orgIds.get(JOBBTORG), false));
         for (String org : MYNDIGHETER) {
             double r = rnd.nextDouble();

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.jdbi.v3.core.Handle;
 import se.finsam.planering.demo.Referensdata.StaffDef;
-import se.finsam.planering.demo.TeamState.SimuleratMote;
+import se.finsam.planering.demo.Teamlage.SimuleratMote;
 
 /**
  * What the parts of the simulation share: the clock, the one seeded {@link Random} (every draw
@@ -35,7 +35,7 @@ abstract class Simuleringsdel {
     protected final Map<String, Long> orgIds;
     protected final Map<String, Long> staffIds;
     protected final Map<Long, StaffDef> staffById;
-    protected final List<TeamState> teams;
+    protected final List<Teamlage> teams;
 
     Simuleringsdel(Handle handle, Clock clock, boolean small) {
         this.today = LocalDate.now(clock);
@@ -123,13 +123,13 @@ abstract class Simuleringsdel {
         return a.isAfter(b) ? a : b;
     }
 
-    protected SimuleratMote nearestPast(TeamState team, LocalDate target) {
+    protected SimuleratMote nearestPast(Teamlage team, LocalDate target) {
         return team.past.stream()
                 .min(Comparator.comparingLong(m -> Math.abs(ChronoUnit.DAYS.between(target, m.datum))))
                 .orElseThrow();
     }
 
-    protected SimuleratMote pickPast(TeamState team, LocalDate from, LocalDate to) {
+    protected SimuleratMote pickPast(Teamlage team, LocalDate from, LocalDate to) {
         List<SimuleratMote> candidates = new ArrayList<>();
         for (SimuleratMote m : team.past) {
             if (!m.datum.isBefore(from) && !m.datum.isAfter(to)) {

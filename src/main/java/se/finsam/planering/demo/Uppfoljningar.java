@@ -3,16 +3,16 @@ package se.finsam.planering.demo;
 import static se.finsam.planering.demo.Referensdata.MYNDIGHETER;
 import static se.finsam.planering.demo.Referensdata.REGION;
 import static se.finsam.planering.demo.Referensdata.orgDef;
-import static se.finsam.planering.demo.Texter.INTERN_FASTNAT;
-import static se.finsam.planering.demo.Texter.INTERN_FRAMSTEG;
-import static se.finsam.planering.demo.Texter.NASTA_STEG;
-import static se.finsam.planering.demo.Texter.NASTA_STEG_FASTNAT;
-import static se.finsam.planering.demo.Texter.NOTERING_FASTNAT;
-import static se.finsam.planering.demo.Texter.NOTERING_FASTNAT_EGET;
-import static se.finsam.planering.demo.Texter.NOTERING_FASTNAT_VARD;
-import static se.finsam.planering.demo.Texter.NOTERING_FRAMSTEG;
-import static se.finsam.planering.demo.Texter.NOTERING_KLART;
-import static se.finsam.planering.demo.Texter.SYSSELSATTNING;
+import static se.finsam.planering.demo.Exempeltexter.INTERN_FASTNAT;
+import static se.finsam.planering.demo.Exempeltexter.INTERN_FRAMSTEG;
+import static se.finsam.planering.demo.Exempeltexter.NASTA_STEG;
+import static se.finsam.planering.demo.Exempeltexter.NASTA_STEG_FASTNAT;
+import static se.finsam.planering.demo.Exempeltexter.NOTERING_FASTNAT;
+import static se.finsam.planering.demo.Exempeltexter.NOTERING_FASTNAT_EGET;
+import static se.finsam.planering.demo.Exempeltexter.NOTERING_FASTNAT_VARD;
+import static se.finsam.planering.demo.Exempeltexter.NOTERING_FRAMSTEG;
+import static se.finsam.planering.demo.Exempeltexter.NOTERING_KLART;
+import static se.finsam.planering.demo.Exempeltexter.SYSSELSATTNING;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,7 +67,7 @@ final class Uppfoljningar extends Simuleringsdel {
         return datum.isBefore(item.startDatum) ? "ej_paborjad" : "pagar";
     }
 
-    String followUps(TeamState team, Spec spec, long deltagareId, Long anvandareId, List<Planforlopp.Item> items,
+    String followUps(Teamlage team, Spec spec, long deltagareId, Long anvandareId, List<Planforlopp.Item> items,
                              List<LocalDate> datum, LocalDate slut, String forsorjning, String orsak) {
         List<Event> events = new ArrayList<>();
         Set<Long> fastnatRapporterad = new HashSet<>();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * A participant's plan as a FHIR R4 Bundle (type collection) for the koordinator: Patient, the Organizations
@@ -32,11 +32,11 @@ public final class FhirRoutes {
             "genomford", "completed", "avslagen", "stopped", "fastnat", "on-hold");
 
     private final FhirRepository repo;
-    private final WebContext web;
+    private final Webbkontext web;
     private final Clock clock;
     private final se.finsam.planering.util.Senare<ObjectMapper> json = se.finsam.planering.util.Senare.av(ObjectMapper::new);
 
-    public FhirRoutes(FhirRepository repo, WebContext web, Clock clock) {
+    public FhirRoutes(FhirRepository repo, Webbkontext web, Clock clock) {
         this.repo = repo;
         this.web = web;
         this.clock = clock;

@@ -130,7 +130,7 @@ public final class GallringRepository {
 
     /** The audit log chain's last row as "id:hex", for the server log. */
     public String kedjansSlut() {
-        return se.finsam.planering.audit.AuditLog.kedjansSlut(jdbi);
+        return se.finsam.planering.audit.Handelselogg.kedjansSlut(jdbi);
     }
 
     public List<Korning> korningar(int antal) {
@@ -157,9 +157,9 @@ public final class GallringRepository {
      */
     public Map<String, Integer> gallra(long korning, long deltagareId, Instant nu) {
         // Queued reads of this person go in first, so that they are removed with the rest.
-        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
+        se.finsam.planering.audit.Handelselogg.skrivKlart(jdbi);
         // The log's lock before the transaction: the row this writes joins the hash chain in order.
-        return se.finsam.planering.audit.AuditLog.medLas(jdbi, () -> jdbi.inTransaction(h -> {
+        return se.finsam.planering.audit.Handelselogg.medLas(jdbi, () -> jdbi.inTransaction(h -> {
             Map<String, Integer> rader = new LinkedHashMap<>();
             Long konto = h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d AND gallrad IS NULL")
                     .bind("d", deltagareId).mapTo(Long.class).findOne().orElse(-1L);
@@ -235,7 +235,7 @@ public final class GallringRepository {
                 Map.of());
         h.createUpdate("UPDATE gallring_run SET aktiv = 0 WHERE id = :id").bind("id", korning).execute();
         // What was cleared, in the chained log and in the same transaction: counts per table, nobody's name.
-        se.finsam.planering.audit.AuditLog.skrivI(h, nu, null, se.finsam.planering.audit.AuditLog.Handling.ANDRA,
+        se.finsam.planering.audit.Handelselogg.skrivI(h, nu, null, se.finsam.planering.audit.Handelselogg.Handling.ANDRA,
                 null, "gallring körning " + korning + ": rensade rader " + json(rader), null);
         return rader;
     }

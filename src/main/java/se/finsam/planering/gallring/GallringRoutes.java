@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formularfel;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /** The administrator's view of gallring: the retention time per förbund, what the next run clears, the runs. */
 public final class GallringRoutes {
@@ -16,7 +16,7 @@ public final class GallringRoutes {
     public record Sida(List<GallringRepository.Installning> installningar,
                        List<GallringRepository.Forhandsvisning> forhandsvisning, ZonedDateTime nasta,
                        List<GallringRepository.Korning> korningar, String felForbund, String manader, String beslut,
-                       FormErrors fel) {
+                       Formularfel fel) {
         public int totalt() {
             return forhandsvisning.stream().mapToInt(GallringRepository.Forhandsvisning::antal).sum();
         }
@@ -27,25 +27,25 @@ public final class GallringRoutes {
 
     private final GallringRepository repo;
     private final Gallring gallring;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
 
-    public GallringRoutes(GallringRepository repo, Gallring gallring, Renderer renderer, WebContext web,
+    public GallringRoutes(GallringRepository repo, Gallring gallring, Mallar mallar, Webbkontext web,
                           Clock clock) {
         this.repo = repo;
         this.gallring = gallring;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
 
     public void sida(Context ctx) {
-        visa(ctx, null, null, null, FormErrors.none());
+        visa(ctx, null, null, null, Formularfel.none());
     }
 
-    private void visa(Context ctx, String forbund, String manader, String beslut, FormErrors fel) {
-        renderer.render(ctx, "gallring/gallring.jte", new Sida(repo.installningar(),
+    private void visa(Context ctx, String forbund, String manader, String beslut, Formularfel fel) {
+        mallar.render(ctx, "gallring/gallring.jte", new Sida(repo.installningar(),
                 repo.forhandsvisning(LocalDate.now(clock)), gallring.nastaKorning(), repo.korningar(20), forbund,
                 manader, beslut, fel));
     }
@@ -70,14 +70,14 @@ public final class GallringRoutes {
     }
 
     public void korSida(Context ctx) {
-        renderer.render(ctx, "gallring/kor.jte", new KorSida(repo.kandidater(LocalDate.now(clock)).size()));
+        mallar.render(ctx, "gallring/kor.jte", new KorSida(repo.kandidater(LocalDate.now(clock)).size()));
     }
 
     public void kor(Context ctx) {
         Gallring.Resultat resultat = gallring.kor(web.user(ctx).namn());
         if (resultat == null) {
             ctx.status(409);
-            renderer.render(ctx, "gallring/kor.jte", new KorSida(-1));
+            mallar.render(ctx, "gallring/kor.jte", new KorSida(-1));
             return;
         }
         web.flash(ctx, "flash.gallring.kord");

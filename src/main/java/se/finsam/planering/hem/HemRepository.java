@@ -42,7 +42,7 @@ public final class HemRepository {
      * name or code contains it, in any case (compared in Java: SQLite's lower() knows only ASCII); a protected
      * identity is found by its code only.
      */
-    public Sida deltagare(se.finsam.planering.atkomst.DeltagareAccess.Synliga synliga, Long handlaggare, String sok,
+    public Sida deltagare(se.finsam.planering.atkomst.DeltagarAtkomst.Synliga synliga, Long handlaggare, String sok,
                           int forsta, int antal) {
         String villkor = handlaggare == null ? "" : """
                   AND (EXISTS (SELECT 1 FROM anmalan a WHERE a.deltagare_id = d.id AND a.remitterande_id = :u)
@@ -86,7 +86,7 @@ public final class HemRepository {
 
     /** Open plan items whose owner has been deactivated, for the koordinator to hand on. */
     public java.util.List<se.finsam.planering.personal.SlutadAnsvarig.Punkt> slutadeAnsvariga(
-            se.finsam.planering.atkomst.DeltagareAccess.Synliga synliga, java.util.Collection<Long> teamIds) {
+            se.finsam.planering.atkomst.DeltagarAtkomst.Synliga synliga, java.util.Collection<Long> teamIds) {
         return se.finsam.planering.personal.SlutadAnsvarig.iTeam(jdbi, synliga, teamIds);
     }
 }

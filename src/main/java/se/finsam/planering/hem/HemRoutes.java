@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.Anvandare;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.deltagare.SamtyckeRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /** The start page of each role. Later features fill them; each already shows real data. */
 public final class HemRoutes {
@@ -124,17 +124,17 @@ public final class HemRoutes {
 
     private final HemRepository hem;
     private final DeltagareRepository deltagare;
-    private final DeltagareAccess access;
+    private final DeltagarAtkomst access;
     private final UppfoljningOversikt uppfoljningsschema;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final MoteRepository moten;
     private final OverlamningRepository overlamningar;
     private final Clock clock;
     private final SamtyckeRepository samtycke;
 
-    public HemRoutes(HemRepository hem, DeltagareRepository deltagare, DeltagareAccess access, Renderer renderer,
-                     WebContext web, MoteRepository moten, OverlamningRepository overlamningar,
+    public HemRoutes(HemRepository hem, DeltagareRepository deltagare, DeltagarAtkomst access, Mallar mallar,
+                     Webbkontext web, MoteRepository moten, OverlamningRepository overlamningar,
                      UppfoljningOversikt uppfoljningsschema, Clock clock, SamtyckeRepository samtycke) {
         this.samtycke = samtycke;
         this.access = access;
@@ -144,15 +144,15 @@ public final class HemRoutes {
         this.clock = clock;
         this.hem = hem;
         this.deltagare = deltagare;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
     }
 
     public void start(Context ctx) {
-        CurrentUser user = web.user(ctx);
+        Anvandare user = web.user(ctx);
         if (user == null) {
             // A phone a participant has logged in on opens her own login, not the staff one.
-            ctx.redirect(web.cookie(ctx, se.finsam.planering.inloggning.AuthRoutes.DEVICE_COOKIE) != null
+            ctx.redirect(web.cookie(ctx, se.finsam.planering.inloggning.InloggningRoutes.DEVICE_COOKIE) != null
                     ? "/logga-in/deltagare" : "/logga-in");
             return;
         }
@@ -168,9 +168,9 @@ public final class HemRoutes {
     static final int MAX_SOK = 100;
 
     public void personal(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         var m = web.messages(ctx);
-        DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
+        DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
         boolean koordinator = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR;
         String alla = tomTillNull(ctx.queryParam("alla"));
         if (alla != null && !PersonalStart.LANGA_LISTOR.contains(alla)) {
@@ -211,11 +211,11 @@ public final class HemRoutes {
             page.forsta("uppgifter", listor.uppgifter()).forEach(u -> visade.add(u.deltagareId()));
         }
         access.loggaLista(ctx, visade, "startsidans listor");
-        renderer.render(ctx, "hem/personal.jte", page);
+        mallar.render(ctx, "hem/personal.jte", page);
     }
 
     /** The page of the participant list asked for; a page past the end shows the last one. */
-    private Deltagarlista deltagarlista(DeltagareAccess.Synliga synliga, Long handlaggare, String sok, int sida) {
+    private Deltagarlista deltagarlista(DeltagarAtkomst.Synliga synliga, Long handlaggare, String sok, int sida) {
         int per = Deltagarlista.PER_SIDA;
         // No list has a million pages; the bound keeps the offset within an int.
         int begard = Math.min(Math.max(1, sida), 1_000_000);
@@ -244,8 +244,8 @@ public final class HemRoutes {
     }
 
     /** Follow-ups due within two weeks or overdue, from the same schedule as the follow-up overview. */
-    private List<Uppfoljning> uppfoljningar(CurrentUser user, LocalDate idag) {
-        var resultat = uppfoljningsschema.berakna(new UppfoljningOversikt.Filter(DeltagareAccess.synliga(user),
+    private List<Uppfoljning> uppfoljningar(Anvandare user, LocalDate idag) {
+        var resultat = uppfoljningsschema.berakna(new UppfoljningOversikt.Filter(DeltagarAtkomst.synliga(user),
                 user.teamIds(), null, null, null), idag, clock.instant());
         List<Uppfoljning> svar = new ArrayList<>();
         for (var f : resultat.forsenade()) {
@@ -271,7 +271,7 @@ public final class HemRoutes {
 
     public void admin(Context ctx) {
         AdminStart page = hem.adminStart();
-        renderer.render(ctx, "hem/admin.jte", page);
+        mallar.render(ctx, "hem/admin.jte", page);
     }
 
     private static List<TeamPipeline> pipeline(List<DeltagareRepository.FasAntal> rows) {

@@ -6,19 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.auth.Inloggningsbroms;
 import se.finsam.planering.auth.Nycklar;
-import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.Sessioner;
 import se.finsam.planering.auth.Totp;
-import se.finsam.planering.auth.UserRepository;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.auth.AnvandarRepository;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Formularfel;
 import se.finsam.planering.web.QrCode;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * Passkeys (registering one, a participant's login with one) and the second factor a koordinator or admin passes
@@ -27,11 +27,11 @@ import se.finsam.planering.web.WebContext;
 public final class NyckelRoutes {
 
     /** {@code demoKod} is the current code of the demo's published secret, shown only in demo data. */
-    public record TvaFaktorPage(boolean totp, boolean nyckel, String tillbaka, FormErrors fel, String demoKod) {
+    public record TvaFaktorPage(boolean totp, boolean nyckel, String tillbaka, Formularfel fel, String demoKod) {
     }
 
     /** {@code hemlighet} is shown only while TOTP is being enrolled; {@code qr} is its otpauth address as SVG. */
-    public record RegistreraPage(String hemlighet, String qr, boolean harTotp, boolean harNyckel, FormErrors fel) {
+    public record RegistreraPage(String hemlighet, String qr, boolean harTotp, boolean harNyckel, Formularfel fel) {
     }
 
     public record NyckelErbjudandePage(String namn) {
@@ -47,21 +47,21 @@ public final class NyckelRoutes {
     private static final se.finsam.planering.util.Senare<ObjectMapper> JSON =
             se.finsam.planering.util.Senare.av(ObjectMapper::new);
 
-    private final UserRepository users;
-    private final SessionStore sessions;
-    private final LoginThrottle throttle;
+    private final AnvandarRepository users;
+    private final Sessioner sessions;
+    private final Inloggningsbroms throttle;
     private final Nycklar nycklar;
     private final Totp totp;
-    private final AuditLog audit;
-    private final Renderer renderer;
-    private final WebContext web;
-    private final AuthRoutes auth;
+    private final Handelselogg audit;
+    private final Mallar mallar;
+    private final Webbkontext web;
+    private final InloggningRoutes auth;
     /** Started with demo data (FINSAM_DEMO small or large). */
     private final boolean demo;
 
-    public NyckelRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
-                        Nycklar nycklar, Totp totp, AuditLog audit, Renderer renderer, WebContext web,
-                        AuthRoutes auth, boolean demo) {
+    public NyckelRoutes(AnvandarRepository users, Sessioner sessions, Inloggningsbroms throttle,
+                        Nycklar nycklar, Totp totp, Handelselogg audit, Mallar mallar, Webbkontext web,
+                        InloggningRoutes auth, boolean demo) {
         this.demo = demo;
         this.users = users;
         this.sessions = sessions;
@@ -69,7 +69,7 @@ public final class NyckelRoutes {
         this.nycklar = nycklar;
         this.totp = totp;
         this.audit = audit;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.auth = auth;
     }
@@ -78,16 +78,16 @@ public final class NyckelRoutes {
 
     /** After her first PIN: "Log in with one tap next time", which she may skip. */
     public void erbjudande(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         if (nycklar.harNyckel(user.id())) {
             ctx.redirect("/");
             return;
         }
-        renderer.render(ctx, "auth/nyckel-ny.jte", new NyckelErbjudandePage(defaultName(web.messages(ctx))));
+        mallar.render(ctx, "auth/nyckel-ny.jte", new NyckelErbjudandePage(defaultName(web.messages(ctx))));
     }
 
     public void registreraStart(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         if (!mayEnrol(ctx, user)) {
             refuse(ctx, 403, web.messages(ctx).get("tvafaktor.fel.redan"));
             return;
@@ -97,8 +97,8 @@ public final class NyckelRoutes {
     }
 
     public void registreraKlar(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         if (!mayEnrol(ctx, user)) {
             refuse(ctx, 403, m.get("tvafaktor.fel.redan"));
             return;
@@ -120,20 +120,20 @@ public final class NyckelRoutes {
             nycklar.avslutaRegistrering(user.id(), body.path("utmaning").asText(""), body.path("svar").toString(),
                     namn);
         } catch (Nycklar.Nekad e) {
-            audit.log(user.id(), AuditLog.Handling.NEKAD, user.deltagareId(), "nyckel registrerades inte: "
+            audit.log(user.id(), Handelselogg.Handling.NEKAD, user.deltagareId(), "nyckel registrerades inte: "
                     + e.getMessage(), ctx.ip());
             refuse(ctx, 400, m.get("nyckel.fel.registrering"));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, user.deltagareId(), "nyckel registrerad: " + forLog(namn),
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, user.deltagareId(), "nyckel registrerad: " + forLog(namn),
                 ctx.ip());
         String till = "/konto";
-        SessionStore.Session session = web.session(ctx);
+        Sessioner.Session session = web.session(ctx);
         if (session.andraFaktorKravs()) {
             // The first second factor, enrolled right after the password: it is passed with it.
             sessions.andraFaktorKlar(session.tokenHash());
             auth.kandEnhet(ctx, user.id());
-            audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor registrerad och godkänd (nyckel)",
+            audit.log(user.id(), Handelselogg.Handling.INLOGGNING, null, "andra faktor registrerad och godkänd (nyckel)",
                     ctx.ip());
             till = "/";
         } else if (user.roll() == Roll.DELTAGARE && "erbjudande".equals(body.path("fran").asText(""))) {
@@ -144,7 +144,7 @@ public final class NyckelRoutes {
     }
 
     /** An account that waits for its second factor may add one only while it has none: a password is not enough. */
-    private boolean mayEnrol(Context ctx, CurrentUser user) {
+    private boolean mayEnrol(Context ctx, Anvandare user) {
         return !web.session(ctx).andraFaktorKravs() || !harAndraFaktor(user.id());
     }
 
@@ -155,10 +155,10 @@ public final class NyckelRoutes {
     // ---- a participant's login with a passkey ----
 
     public void loggaInStart(Context ctx) {
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         JsonNode body = body(ctx);
         String username = body == null ? "" : body.path("anvandarnamn").asText("").strip();
-        if (username.length() > AuthRoutes.MAX_USERNAME) {
+        if (username.length() > InloggningRoutes.MAX_USERNAME) {
             refuse(ctx, 400, m.get("login.fel.anvandarnamn.lang"));
             return;
         }
@@ -166,11 +166,11 @@ public final class NyckelRoutes {
         if (locked.isEmpty()) {
             // Each start stores a challenge: an address gets a few freely, then waits, longer each time. A device
             // that has logged in before counts on its own, so others on its network cannot make it wait.
-            locked = throttle.borja(startNyckel(ctx), LoginThrottle.Regel.NYCKELSTART);
+            locked = throttle.borja(startNyckel(ctx), Inloggningsbroms.Regel.NYCKELSTART);
         }
         if (locked.isPresent()) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
-            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
+            refuse(ctx, 429, InloggningRoutes.sparrMeddelande(locked.get()).text(m));
             return;
         }
         // A typed user id narrows the question to her passkeys; an unknown one is asked without, so the answer
@@ -183,10 +183,10 @@ public final class NyckelRoutes {
     }
 
     public void loggaInKlar(Context ctx) {
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         Optional<Duration> locked = throttle.lockedFor(nyckelNyckel(ctx));
         if (locked.isPresent()) {
-            refuse(ctx, 429, AuthRoutes.sparrMeddelande(locked.get()).text(m));
+            refuse(ctx, 429, InloggningRoutes.sparrMeddelande(locked.get()).text(m));
             return;
         }
         JsonNode body = body(ctx);
@@ -205,23 +205,23 @@ public final class NyckelRoutes {
             return;
         } catch (Nycklar.Nekad e) {
             throttle.recordFailure(nyckelNyckel(ctx));
-            audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning med nyckel: "
+            audit.log(null, Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning med nyckel: "
                     + e.getMessage(), ctx.ip());
             refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
-        Optional<UserRepository.Konto> konto = users.usernameOf(anvandareId).flatMap(users::findByUsername)
+        Optional<AnvandarRepository.Konto> konto = users.usernameOf(anvandareId).flatMap(users::findByUsername)
                 .filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
         if (konto.isEmpty()) {
-            audit.log(anvandareId, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null,
+            audit.log(anvandareId, Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null,
                     "nyckel för ett konto som inte loggar in här", ctx.ip());
             refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
         // Her own start is taken back, nothing more: a success must not wipe what others started from here.
-        throttle.angra(startNyckel(ctx), LoginThrottle.Regel.NYCKELSTART);
+        throttle.angra(startNyckel(ctx), Inloggningsbroms.Regel.NYCKELSTART);
         auth.loggaIn(ctx, anvandareId, false, false, "deltagare, nyckel");
-        web.setCookie(ctx, AuthRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
+        web.setCookie(ctx, InloggningRoutes.DEVICE_COOKIE, konto.get().anvandarnamn(), 365 * 24 * 3600);
         auth.kandEnhet(ctx, anvandareId);
         ctx.json(JSON.get().createObjectNode().put("till", "/"));
     }
@@ -241,8 +241,8 @@ public final class NyckelRoutes {
     // ---- the second factor ----
 
     public void tvaFaktorSida(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        String back = WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/");
+        Anvandare user = web.requireUser(ctx);
+        String back = Webbkontext.safeLocalPath(ctx.queryParam("tillbaka"), "/");
         if (!web.session(ctx).andraFaktorKravs()) {
             ctx.redirect(back);
             return;
@@ -251,7 +251,7 @@ public final class NyckelRoutes {
             ctx.redirect("/tvafaktor/registrera");
             return;
         }
-        renderTvaFaktor(ctx, user, back, FormErrors.none());
+        renderTvaFaktor(ctx, user, back, Formularfel.none());
     }
 
     /**
@@ -259,10 +259,10 @@ public final class NyckelRoutes {
      * password never takes back: each code is counted before it is checked, so codes sent at once are counted too.
      */
     public void tvaFaktorTotp(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
-        String back = WebContext.safeLocalPath(ctx.formParam("tillbaka"), "/");
-        SessionStore.Session session = web.session(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
+        String back = Webbkontext.safeLocalPath(ctx.formParam("tillbaka"), "/");
+        Sessioner.Session session = web.session(ctx);
         if (!session.andraFaktorKravs()) {
             ctx.redirect(back);
             return;
@@ -270,21 +270,21 @@ public final class NyckelRoutes {
         String kod = digits(ctx.formParam("kod"));
         if (!kod.matches("\\d{" + Totp.DIGITS + "}")) {
             ctx.status(400);
-            renderTvaFaktor(ctx, user, back, new FormErrors().add("kod", m.get("tvafaktor.fel.format")));
+            renderTvaFaktor(ctx, user, back, new Formularfel().add("kod", m.get("tvafaktor.fel.format")));
             return;
         }
         String key = andraFaktorNyckel(user);
-        Optional<Duration> locked = throttle.borja(key, LoginThrottle.Regel.ANDRA_FAKTOR);
+        Optional<Duration> locked = throttle.borja(key, Inloggningsbroms.Regel.ANDRA_FAKTOR);
         if (locked.isPresent()) {
             ctx.status(429).header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
-            renderTvaFaktor(ctx, user, back, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(locked.get())));
+            renderTvaFaktor(ctx, user, back, new Formularfel().add("kod", InloggningRoutes.sparrMeddelande(locked.get())));
             return;
         }
         if (!totp.kontrollera(user.id(), kod)) {
             Optional<Duration> lock = failed(ctx, user, key, "TOTP-kod fel eller redan använd");
             ctx.status(401);
-            renderTvaFaktor(ctx, user, back, new FormErrors().add("kod",
-                    lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
+            renderTvaFaktor(ctx, user, back, new Formularfel().add("kod",
+                    lock.map(d -> InloggningRoutes.sparrMeddelande(d)).orElse(new Formularfel.Meddelande("tvafaktor.fel.kod"))));
             return;
         }
         passed(ctx, user, session, "TOTP");
@@ -295,21 +295,21 @@ public final class NyckelRoutes {
      * In demo data, the current code of a demo account (one whose secret is still the demo's published one), so
      * that a newcomer gets in without an authenticator app. Without demo data nothing is looked up.
      */
-    private String demoKod(CurrentUser user) {
+    private String demoKod(Anvandare user) {
         if (!demo) {
             return null;
         }
         return totp.aktuellKodOm(user.id(), se.finsam.planering.demo.DemoData.DEMO_TOTP_SECRET).orElse(null);
     }
 
-    private void renderTvaFaktor(Context ctx, CurrentUser user, String back, FormErrors fel) {
-        renderer.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
+    private void renderTvaFaktor(Context ctx, Anvandare user, String back, Formularfel fel) {
+        mallar.render(ctx, "auth/tvafaktor.jte", new TvaFaktorPage(totp.harTotp(user.id()),
                 nycklar.harNyckel(user.id()), back, fel, demoKod(user)));
     }
 
     public void tvaFaktorNyckelStart(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         if (!web.session(ctx).andraFaktorKravs()) {
             refuse(ctx, 409, m.get("tvafaktor.fel.klar"));
             return;
@@ -321,9 +321,9 @@ public final class NyckelRoutes {
     }
 
     public void tvaFaktorNyckelKlar(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
-        SessionStore.Session session = web.session(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
+        Sessioner.Session session = web.session(ctx);
         if (!session.andraFaktorKravs()) {
             refuse(ctx, 409, m.get("tvafaktor.fel.klar"));
             return;
@@ -336,29 +336,29 @@ public final class NyckelRoutes {
             nycklar.avslutaInloggning(Nycklar.Syfte.TVAFAKTOR, user.id(), body.path("utmaning").asText(""),
                     body.path("svar").toString());
         } catch (Nycklar.Nekad e) {
-            audit.log(user.id(), AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: nyckel: "
+            audit.log(user.id(), Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: nyckel: "
                     + e.getMessage(), ctx.ip());
             refuse(ctx, 401, m.get("nyckel.fel.inloggning"));
             return;
         }
         passed(ctx, user, session, "nyckel");
-        ctx.json(JSON.get().createObjectNode().put("till", WebContext.safeLocalPath(body.path("tillbaka").asText("/"), "/")));
+        ctx.json(JSON.get().createObjectNode().put("till", Webbkontext.safeLocalPath(body.path("tillbaka").asText("/"), "/")));
     }
 
     /** Enrolment: a TOTP secret as a QR code and as text (shown only now), and the passkey button. */
     public void registreraSida(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         if (web.session(ctx).andraFaktorKravs() && harAndraFaktor(user.id())) {
             ctx.redirect("/tvafaktor");
             return;
         }
-        renderRegistrera(ctx, user, FormErrors.none());
+        renderRegistrera(ctx, user, Formularfel.none());
     }
 
-    private void renderRegistrera(Context ctx, CurrentUser user, FormErrors fel) {
+    private void renderRegistrera(Context ctx, Anvandare user, Formularfel fel) {
         Optional<String> hemlighet = totp.paborjad(user.id());
         String username = users.usernameOf(user.id()).orElse("");
-        renderer.render(ctx, "auth/tvafaktor-registrera.jte", new RegistreraPage(
+        mallar.render(ctx, "auth/tvafaktor-registrera.jte", new RegistreraPage(
                 hemlighet.map(NyckelRoutes::grouped).orElse(null),
                 hemlighet.map(h -> QrCode.svg(Totp.uri(h, username), web.messages(ctx).get("tvafaktor.qr")))
                         .orElse(null),
@@ -366,9 +366,9 @@ public final class NyckelRoutes {
     }
 
     public void registreraTotp(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
-        SessionStore.Session session = web.session(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
+        Sessioner.Session session = web.session(ctx);
         if (session.andraFaktorKravs() && harAndraFaktor(user.id())) {
             ctx.redirect("/tvafaktor");
             return;
@@ -376,24 +376,24 @@ public final class NyckelRoutes {
         String kod = digits(ctx.formParam("kod"));
         if (!kod.matches("\\d{" + Totp.DIGITS + "}")) {
             ctx.status(400);
-            renderRegistrera(ctx, user, new FormErrors().add("kod", m.get("tvafaktor.fel.format")));
+            renderRegistrera(ctx, user, new Formularfel().add("kod", m.get("tvafaktor.fel.format")));
             return;
         }
-        String key = LoginThrottle.registreringsNyckel(user.id());
-        Optional<Duration> locked = throttle.borja(key, LoginThrottle.Regel.ANDRA_FAKTOR);
+        String key = Inloggningsbroms.registreringsNyckel(user.id());
+        Optional<Duration> locked = throttle.borja(key, Inloggningsbroms.Regel.ANDRA_FAKTOR);
         if (locked.isPresent()) {
             ctx.status(429).header("Retry-After", String.valueOf(Math.max(1, locked.get().toSeconds())));
-            renderRegistrera(ctx, user, new FormErrors().add("kod", AuthRoutes.sparrMeddelande(locked.get())));
+            renderRegistrera(ctx, user, new Formularfel().add("kod", InloggningRoutes.sparrMeddelande(locked.get())));
             return;
         }
         if (!totp.bekrafta(user.id(), kod)) {
             Optional<Duration> lock = failed(ctx, user, key, "TOTP-kod vid registrering fel");
             ctx.status(400);
-            renderRegistrera(ctx, user, new FormErrors().add("kod",
-                    lock.map(d -> AuthRoutes.sparrMeddelande(d)).orElse(new FormErrors.Meddelande("tvafaktor.fel.kod"))));
+            renderRegistrera(ctx, user, new Formularfel().add("kod",
+                    lock.map(d -> InloggningRoutes.sparrMeddelande(d)).orElse(new Formularfel.Meddelande("tvafaktor.fel.kod"))));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "TOTP registrerad", ctx.ip());
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, "TOTP registrerad", ctx.ip());
         throttle.reset(key);
         if (session.andraFaktorKravs()) {
             passed(ctx, user, session, "TOTP, vid registrering");
@@ -402,37 +402,37 @@ public final class NyckelRoutes {
         ctx.redirect(session.andraFaktorKravs() ? "/" : "/konto");
     }
 
-    private void passed(Context ctx, CurrentUser user, SessionStore.Session session, String how) {
+    private void passed(Context ctx, Anvandare user, Sessioner.Session session, String how) {
         sessions.andraFaktorKlar(session.tokenHash());
         // Only now, with both factors passed, does this device become a known device of the account.
         auth.kandEnhet(ctx, user.id());
         int felaktiga = throttle.lyckades(andraFaktorNyckel(user));
-        audit.log(user.id(), AuditLog.Handling.INLOGGNING, null, "andra faktor godkänd (" + how + ")", ctx.ip());
+        audit.log(user.id(), Handelselogg.Handling.INLOGGNING, null, "andra faktor godkänd (" + how + ")", ctx.ip());
         if (felaktiga > 0) {
             // Wrong codes since her last login: perhaps her own typing, perhaps someone who has her password.
             web.flash(ctx, "flash.tvafaktor.felkoder");
         }
     }
 
-    /** A wrong code, already counted by {@link LoginThrottle#borja}: logged, and the lock it set (if any). */
-    private Optional<Duration> failed(Context ctx, CurrentUser user, String key, String why) {
-        audit.log(user.id(), AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: " + why,
+    /** A wrong code, already counted by {@link Inloggningsbroms#borja}: logged, and the lock it set (if any). */
+    private Optional<Duration> failed(Context ctx, Anvandare user, String key, String why) {
+        audit.log(user.id(), Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null, "andra faktor misslyckad: " + why,
                 ctx.ip());
-        Optional<Duration> lock = throttle.lockedFor(key, LoginThrottle.Regel.ANDRA_FAKTOR);
-        lock.ifPresent(d -> audit.log(user.id(), AuditLog.Handling.INLOGGNING_SPARRAD, null,
-                "andra faktor spärrad efter felaktiga koder (" + AuthRoutes.forLog(users.usernameOf(user.id())
+        Optional<Duration> lock = throttle.lockedFor(key, Inloggningsbroms.Regel.ANDRA_FAKTOR);
+        lock.ifPresent(d -> audit.log(user.id(), Handelselogg.Handling.INLOGGNING_SPARRAD, null,
+                "andra faktor spärrad efter felaktiga koder (" + InloggningRoutes.forLog(users.usernameOf(user.id())
                         .orElse("")) + ")", ctx.ip()));
         return lock;
     }
 
     /** The account's own count of wrong second-factor codes: not the password's, so a right password keeps it. */
-    private static String andraFaktorNyckel(CurrentUser user) {
-        return LoginThrottle.andraFaktorNyckel(user.id());
+    private static String andraFaktorNyckel(Anvandare user) {
+        return Inloggningsbroms.andraFaktorNyckel(user.id());
     }
 
     // ---- shared ----
 
-    private static String defaultName(Messages m) {
+    private static String defaultName(Texter m) {
         return m.get("nyckel.namn.standard");
     }
 
@@ -469,6 +469,6 @@ public final class NyckelRoutes {
     }
 
     private static String forLog(String name) {
-        return AuthRoutes.forLog(name);
+        return InloggningRoutes.forLog(name);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.web.Formular;
 
 /**
@@ -72,7 +72,7 @@ public record Telefontid(int dagar, LocalTime fran, LocalTime till) {
     }
 
     /** The days in the reader's language: "vardagar", "måndag–torsdag", "tisdag och torsdag". */
-    public String dagarText(Messages m) {
+    public String dagarText(Texter m) {
         if (dagar == ALLA_DAGAR) {
             return m.get("telefontid.alladagar");
         }
@@ -104,7 +104,7 @@ public record Telefontid(int dagar, LocalTime fran, LocalTime till) {
     }
 
     /** The whole thing as one line of plain text (the calendar file, tests). */
-    public String text(Messages m) {
+    public String text(Texter m) {
         return dagarText(m) + " " + (dygnetRunt() ? m.get("telefontid.dygnetrunt") : tider());
     }
 

@@ -39,7 +39,7 @@ public final class KontoRepository {
 
     /** The account's wrong second-factor codes since a time, newest first, at most {@code max}. */
     public List<Felkod> felaktigaKoder(long anvandareId, Instant sedan, int max) {
-        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
+        se.finsam.planering.audit.Handelselogg.skrivKlart(jdbi);
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT tid, adress FROM audit_log
                         WHERE anvandare_id = :a AND handling = 'inloggning_misslyckad' AND tid >= :sedan
@@ -56,7 +56,7 @@ public final class KontoRepository {
      */
     public void glomAndraFaktornsFelkoder(long anvandareId) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_attempt WHERE nyckel IN (:a, :b)")
-                .bind("a", se.finsam.planering.auth.LoginThrottle.andraFaktorNyckel(anvandareId))
-                .bind("b", se.finsam.planering.auth.LoginThrottle.registreringsNyckel(anvandareId)).execute());
+                .bind("a", se.finsam.planering.auth.Inloggningsbroms.andraFaktorNyckel(anvandareId))
+                .bind("b", se.finsam.planering.auth.Inloggningsbroms.registreringsNyckel(anvandareId)).execute());
     }
 }

@@ -188,7 +188,7 @@ public final class MinaUppgifterRepository {
 
     /** Everything, read in one transaction so the parts agree with each other. */
     public Allt allt(long deltagareId, long egenAnvandare) {
-        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
+        se.finsam.planering.audit.Handelselogg.skrivKlart(jdbi);
         return jdbi.inTransaction(h -> {
             Inskrivning inskrivning = h.createQuery("""
                             SELECT a.datum AS anmald, r.namn AS anmald_av, o.namn AS anmald_av_organisation,

@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.atkomst.DeltagareAccess;
-import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.atkomst.Anvandare;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
+import se.finsam.planering.audit.Handelselogg;
 import se.finsam.planering.deltagare.SamtyckeRepository;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formularfel;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * "Mina uppgifter": the participant's samtycke per organisation, which she can withdraw herself (giving it again
@@ -29,7 +29,7 @@ public final class MinaUppgifterRoutes {
     public static final int RATTELSE_MAX = 2000;
 
     public record Sida(MinaUppgifterRepository.Personuppgifter person, List<SamtyckeRepository.Samtycke> samtycken,
-                       List<SamtyckeRepository.Rattelse> rattelser, String rattelse, FormErrors fel) {
+                       List<SamtyckeRepository.Rattelse> rattelser, String rattelse, Formularfel fel) {
         public List<SamtyckeRepository.Samtycke> giltiga() {
             return samtycken.stream().filter(SamtyckeRepository.Samtycke::giltigt).toList();
         }
@@ -44,27 +44,27 @@ public final class MinaUppgifterRoutes {
 
     private final MinaUppgifterRepository repo;
     private final SamtyckeRepository samtycke;
-    private final DeltagareAccess access;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final DeltagarAtkomst access;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
     private final se.finsam.planering.util.Senare<ObjectMapper> json = se.finsam.planering.util.Senare.av(
             () -> new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT));
 
-    public MinaUppgifterRoutes(MinaUppgifterRepository repo, SamtyckeRepository samtycke, DeltagareAccess access,
-                               Renderer renderer, WebContext web, Clock clock) {
+    public MinaUppgifterRoutes(MinaUppgifterRepository repo, SamtyckeRepository samtycke, DeltagarAtkomst access,
+                               Mallar mallar, Webbkontext web, Clock clock) {
         this.repo = repo;
         this.samtycke = samtycke;
         this.access = access;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
 
     /** The participant's own id, after the access check has logged what she did. */
-    private long egen(Context ctx, AuditLog.Handling handling, String vad) {
-        CurrentUser user = web.requireUser(ctx);
+    private long egen(Context ctx, Handelselogg.Handling handling, String vad) {
+        Anvandare user = web.requireUser(ctx);
         if (user.deltagareId() == null) {
             throw Felsvar.notFound(web.messages(ctx).get("minplanering.ingen"));
         }
@@ -73,12 +73,12 @@ public final class MinaUppgifterRoutes {
     }
 
     public void sida(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "mina uppgifter");
-        visa(ctx, id, "", FormErrors.none());
+        long id = egen(ctx, Handelselogg.Handling.LAS, "mina uppgifter");
+        visa(ctx, id, "", Formularfel.none());
     }
 
-    private void visa(Context ctx, long id, String rattelse, FormErrors fel) {
-        renderer.render(ctx, "minauppgifter/mina-uppgifter.jte", new Sida(repo.personuppgifter(id),
+    private void visa(Context ctx, long id, String rattelse, Formularfel fel) {
+        mallar.render(ctx, "minauppgifter/mina-uppgifter.jte", new Sida(repo.personuppgifter(id),
                 samtycke.historik(id), samtycke.rattelser(id), rattelse, fel));
     }
 
@@ -90,12 +90,12 @@ public final class MinaUppgifterRoutes {
     }
 
     public void aterkallaSida(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "mina uppgifter");
-        renderer.render(ctx, "minauppgifter/aterkalla.jte", new AterkallaSida(giltigt(ctx, id)));
+        long id = egen(ctx, Handelselogg.Handling.LAS, "mina uppgifter");
+        mallar.render(ctx, "minauppgifter/aterkalla.jte", new AterkallaSida(giltigt(ctx, id)));
     }
 
     public void aterkalla(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.ANDRA, "återkallade samtycke");
+        long id = egen(ctx, Handelselogg.Handling.ANDRA, "återkallade samtycke");
         SamtyckeRepository.Samtycke s = giltigt(ctx, id);
         samtycke.aterkalla(id, s.organisationId(), web.user(ctx).id(), LocalDate.now(clock), clock.instant());
         web.flash(ctx, "flash.samtycke.aterkallat");
@@ -103,7 +103,7 @@ public final class MinaUppgifterRoutes {
     }
 
     public void rattelse(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.ANDRA, "begärde rättelse");
+        long id = egen(ctx, Handelselogg.Handling.ANDRA, "begärde rättelse");
         Formular f = Formular.av(ctx);
         String text = f.text("rattelse", RATTELSE_MAX, "minauppgifter.rattelse.fel.tom");
         if (!f.ok()) {
@@ -117,12 +117,12 @@ public final class MinaUppgifterRoutes {
     }
 
     public void alla(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "laddade ner sina uppgifter");
-        renderer.render(ctx, "minauppgifter/alla.jte", repo.allt(id, web.user(ctx).id()));
+        long id = egen(ctx, Handelselogg.Handling.LAS, "laddade ner sina uppgifter");
+        mallar.render(ctx, "minauppgifter/alla.jte", repo.allt(id, web.user(ctx).id()));
     }
 
     public void allaJson(Context ctx) throws Exception {
-        long id = egen(ctx, AuditLog.Handling.LAS, "laddade ner sina uppgifter");
+        long id = egen(ctx, Handelselogg.Handling.LAS, "laddade ner sina uppgifter");
         byte[] body = json.get().writeValueAsBytes(repo.allt(id, web.user(ctx).id()));
         ctx.header("Content-Disposition", "attachment; filename=\"mina-uppgifter-"
                 + LocalDate.now(clock) + ".json\"");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.kontakt.Telefontid;
@@ -95,7 +95,7 @@ public final class MinPlaneringRepository {
     public record Tittat(Instant tid, String namn, String organisation, String vad, String handling) {
 
         /** What was done, in her language: each known description has a key, anything else a general sentence. */
-        public String beskrivning(se.finsam.planering.sprak.Messages m) {
+        public String beskrivning(se.finsam.planering.sprak.Texter m) {
             String key = nyckel(vad);
             return m.has(key) ? m.get(key) : m.get("tittat.handling." + ("andra".equals(handling) ? "andra" : "las"));
         }
@@ -193,7 +193,7 @@ public final class MinPlaneringRepository {
                 // A named person of an organisation she has not consented to (or has withdrawn from) is not
                 // hers to call about her case: that organisation no longer sees it. Her item then says whom to
                 // call instead.
-                .define("samtycke", DeltagareAccess.samtyckeTacker("p.deltagare_id", "pp.ansvarig_organisation_id"))
+                .define("samtycke", DeltagarAtkomst.samtyckeTacker("p.deltagare_id", "pp.ansvarig_organisation_id"))
                 .bind("d", deltagareId)
                 .mapTo(KontaktRad.class)
                 .list());
@@ -240,7 +240,7 @@ public final class MinPlaneringRepository {
                         LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
                         WHERE p.deltagare_id = :d
                           AND coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')""")
-                .define("samtycke", DeltagareAccess.samtyckeTacker("p.deltagare_id", "pp.ansvarig_organisation_id"))
+                .define("samtycke", DeltagarAtkomst.samtyckeTacker("p.deltagare_id", "pp.ansvarig_organisation_id"))
                 .bind("d", deltagareId)
                 .mapTo(AgdPunkt.class)
                 .list());
@@ -431,7 +431,7 @@ public final class MinPlaneringRepository {
 
     /** Who among the staff has looked at the participant's data, newest first. */
     public List<Tittat> vemHarTittat(long deltagareId, long egenAnvandare, int limit) {
-        se.finsam.planering.audit.AuditLog.skrivKlart(jdbi);
+        se.finsam.planering.audit.Handelselogg.skrivKlart(jdbi);
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.tid, a.namn, o.namn AS organisation, l.vad, l.handling FROM audit_log l
                         JOIN anvandare a ON a.id = l.anvandare_id

@@ -1,6 +1,6 @@
 package se.finsam.planering.minplanering;
 
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -9,17 +9,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.QrCode;
-import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.Mallar;
 import se.finsam.planering.web.Sidcache;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Webbkontext;
 
 /** The participant's own pages: plan, contacts, meeting, who has looked. Plain words, nothing internal. */
 public final class MinPlaneringRoutes {
@@ -59,9 +59,9 @@ public final class MinPlaneringRoutes {
     private final MinPlaneringRepository repo;
     private final DeltagareRepository deltagare;
     private final PlaneringRepository planering;
-    private final DeltagareAccess access;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final DeltagarAtkomst access;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
     private final String baseUrl;
     /** The QR code only depends on the address and the language of its label: made once each. */
@@ -77,22 +77,22 @@ public final class MinPlaneringRoutes {
     }
 
     public MinPlaneringRoutes(MinPlaneringRepository repo, DeltagareRepository deltagare, PlaneringRepository planering,
-                              DeltagareAccess access, Renderer renderer, WebContext web, Clock clock, String baseUrl,
+                              DeltagarAtkomst access, Mallar mallar, Webbkontext web, Clock clock, String baseUrl,
                               se.finsam.planering.db.Datautgava datautgava) {
         this.datautgava = datautgava;
         this.repo = repo;
         this.deltagare = deltagare;
         this.planering = planering;
         this.access = access;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
 
     /** The logged-in participant's own id, after the per-participant check and an audit entry. */
-    private long egen(Context ctx, AuditLog.Handling handling, String vad) {
-        CurrentUser user = web.requireUser(ctx);
+    private long egen(Context ctx, Handelselogg.Handling handling, String vad) {
+        Anvandare user = web.requireUser(ctx);
         if (user.deltagareId() == null) {
             throw Felsvar.notFound(web.messages(ctx).get("minplanering.ingen"));
         }
@@ -118,9 +118,9 @@ public final class MinPlaneringRoutes {
     }
 
     public void plan(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "min planering");
+        long id = egen(ctx, Handelselogg.Handling.LAS, "min planering");
         long anvandare = web.user(ctx).id();
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         String appUrl = baseUrl + "/";
         MinPlaneringPage page = sida(ctx, "plan", id, idag -> {
             var deltagaren = repo.deltagaren(id);
@@ -148,14 +148,14 @@ public final class MinPlaneringRoutes {
         }
         gg.jte.Content qr = qrCodes.computeIfAbsent(m.lang(),
                 lang -> QrCode.svgFardig(appUrl, m.get("utskrift.qr", appUrl)));
-        renderer.render(ctx, "minplanering/plan.jte", page.med(qr, clock.instant()));
+        mallar.render(ctx, "minplanering/plan.jte", page.med(qr, clock.instant()));
     }
 
     public void kontakter(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "mina kontaktpersoner");
+        long id = egen(ctx, Handelselogg.Handling.LAS, "mina kontaktpersoner");
         List<MinPlaneringRepository.Myndighet> kontakter = sida(ctx, "kontakter", id, idag -> repo.kontakter(id));
         if (kontakter != null) {
-            renderer.render(ctx, "minplanering/kontakter.jte", new KontakterPage(kontakter, clock.instant()));
+            mallar.render(ctx, "minplanering/kontakter.jte", new KontakterPage(kontakter, clock.instant()));
         }
     }
 
@@ -163,18 +163,18 @@ public final class MinPlaneringRoutes {
     private static final java.util.Optional<MinPlaneringRepository.BokatMote> INGET_MOTE = java.util.Optional.empty();
 
     public void mote(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "min kallelse");
+        long id = egen(ctx, Handelselogg.Handling.LAS, "min kallelse");
         java.util.Optional<MinPlaneringRepository.BokatMote> mote = sida(ctx, "mote", id,
                 idag -> repo.nastaMote(id, idag).or(() -> INGET_MOTE));
         if (mote != null) {
-            renderer.render(ctx, "minplanering/mote.jte", new MotePage(mote.orElse(null), clock.instant()));
+            mallar.render(ctx, "minplanering/mote.jte", new MotePage(mote.orElse(null), clock.instant()));
         }
     }
 
     /** The next meeting as a calendar file, made with biweekly. */
     public void moteIcs(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "kallelse som kalenderfil");
-        Messages m = web.messages(ctx);
+        long id = egen(ctx, Handelselogg.Handling.LAS, "kallelse som kalenderfil");
+        Texter m = web.messages(ctx);
         var mote = repo.nastaMote(id, LocalDate.now(clock))
                 .orElseThrow(() -> Felsvar.notFound(m.get("mote.ingen")));
         var koordinator = repo.koordinator(repo.deltagaren(id).teamId());
@@ -190,12 +190,12 @@ public final class MinPlaneringRoutes {
     }
 
     /** The purpose the koordinator wrote, or the standard purpose in the participant's language. */
-    static String syfte(Messages m, String syfte) {
+    static String syfte(Texter m, String syfte) {
         return se.finsam.planering.mote.MoteRepository.standardSyfte(syfte) ? m.get("kallelse.syfte.standard") : syfte;
     }
 
     public void bekraftaLast(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.ANDRA, "bekräftade att planen är läst");
+        long id = egen(ctx, Handelselogg.Handling.ANDRA, "bekräftade att planen är läst");
         repo.bekraftaLast(id, clock.instant());
         web.flash(ctx, "flash.last");
         ctx.redirect("/min-planering");
@@ -213,8 +213,8 @@ public final class MinPlaneringRoutes {
     }
 
     public void vemHarTittat(Context ctx) {
-        long id = egen(ctx, AuditLog.Handling.LAS, "vem som har tittat");
-        renderer.render(ctx, "minplanering/tittat.jte",
+        long id = egen(ctx, Handelselogg.Handling.LAS, "vem som har tittat");
+        mallar.render(ctx, "minplanering/tittat.jte",
                 new TittatPage(repo.vemHarTittat(id, web.user(ctx).id(), 100)));
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 
 /**
  * A participant's booked meeting as an iCalendar file (made with biweekly), in her language. The UID belongs to the
@@ -34,7 +34,7 @@ public final class Kalenderfil {
         return "finsam-bokning-" + bokningId + "@finsam-planering";
     }
 
-    public static String skriv(Innehall i, Messages m, ZoneId zon, Instant nu) {
+    public static String skriv(Innehall i, Texter m, ZoneId zon, Instant nu) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//FINSAM Planering//SV");
         VEvent event = new VEvent();

@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import se.finsam.planering.atkomst.DeltagareAccess;
-import se.finsam.planering.auth.ActivationCodes;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
+import se.finsam.planering.auth.Aktiveringskoder;
 
 /** The team's meeting calendar, bookings (from which the kallelse is made), attendance and activation codes. */
 public final class MoteRepository {
@@ -185,7 +185,7 @@ public final class MoteRepository {
             FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id""";
 
     /** The meeting's bookings of participants the user may see. */
-    public List<Bokning> bokningar(long moteId, DeltagareAccess.Synliga synliga) {
+    public List<Bokning> bokningar(long moteId, DeltagarAtkomst.Synliga synliga) {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
                          JOIN (<synliga>) sy ON sy.deltagare_id = md.deltagare_id
                         WHERE md.mote_id = :m ORDER BY md.tid""")
@@ -212,7 +212,7 @@ public final class MoteRepository {
     }
 
     /** The participants the user may see in one stage of their journey, by id. */
-    public List<Anmald> iFas(DeltagareAccess.Synliga synliga, String fas) {
+    public List<Anmald> iFas(DeltagarAtkomst.Synliga synliga, String fas) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.id, d.kod, sy.namn, a.datum AS anmald
                         FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
@@ -225,7 +225,7 @@ public final class MoteRepository {
     }
 
     /** Referred participants not yet booked into a meeting, oldest referral first. */
-    public List<Anmald> anmaldaUtanMote(DeltagareAccess.Synliga synliga, Collection<Long> teamIds) {
+    public List<Anmald> anmaldaUtanMote(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
@@ -422,7 +422,7 @@ public final class MoteRepository {
                         WHERE m.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator') AND a.aktiv = 1
                           AND <samtycke>
                         GROUP BY o.id ORDER BY o.id""")
-                .define("samtycke", DeltagareAccess.samtyckeTacker(":d", "o.id"))
+                .define("samtycke", DeltagarAtkomst.samtyckeTacker(":d", "o.id"))
                 .bind("t", teamId).bind("d", deltagareId).mapTo(String.class).list();
     }
 
@@ -440,7 +440,7 @@ public final class MoteRepository {
     }
 
     public String nyAktiveringskod(long deltagareId, long skapadAv, Instant nu, Duration giltig) {
-        String kod = ActivationCodes.generate();
+        String kod = Aktiveringskoder.generate();
         jdbi.useTransaction(h -> {
             Long anvandareId = h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d").bind("d", deltagareId)
                     .mapTo(Long.class).findOne().orElse(null);
@@ -469,7 +469,7 @@ public final class MoteRepository {
             h.createUpdate("""
                             INSERT INTO aktiveringskod (anvandare_id, kod_hash, skapad, giltig_till, skapad_av)
                             VALUES (:a, :h, :nu, :till, :av)""")
-                    .bind("a", anvandareId).bind("h", ActivationCodes.hash(kod)).bind("nu", nu)
+                    .bind("a", anvandareId).bind("h", Aktiveringskoder.hash(kod)).bind("nu", nu)
                     .bind("till", nu.plus(giltig)).bind("av", skapadAv).execute();
         });
         return kod;

@@ -10,20 +10,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.PageContext;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Sidkontext;
 import se.finsam.planering.web.QrCode;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /** The koordinator's meeting calendar, booking participants into slots, attendance, and the kallelse. */
 public final class MoteRoutes {
@@ -39,7 +39,7 @@ public final class MoteRoutes {
     }
 
     public record KalenderPage(List<MoteRepository.Mote> moten, List<MoteRepository.Anmald> anmalda,
-                               NyttMote nytt, FormErrors fel, List<MoteRepository.Team> team) {
+                               NyttMote nytt, Formularfel fel, List<MoteRepository.Team> team) {
     }
 
     public record Bokningsform(String deltagare, String tid, String syfte, String taMed) {
@@ -56,7 +56,7 @@ public final class MoteRoutes {
 
     public record MotePage(MoteRepository.Mote mote, List<MoteRepository.Bokning> bokningar,
                            List<MoteRepository.Anmald> anmalda, List<LocalDateTime> lediga, Bokningsform form,
-                           FormErrors fel, List<KontaktRepository.Personal> personal,
+                           Formularfel fel, List<KontaktRepository.Personal> personal,
                            List<MoteRepository.Narvaro> narvaro, boolean koordinator,
                            List<KontaktRepository.Personal> utanfor, List<LocalDateTime> dolda, Flyttform flytt) {
 
@@ -80,17 +80,17 @@ public final class MoteRoutes {
     public record KallelsePage(MoteRepository.Bokning bokning, MoteRepository.Mote mote,
                                DeltagareRepository.Oversikt deltagare, List<String> myndigheter,
                                KontaktRepository.Koordinator koordinator, String aktiveringskod,
-                               LocalDate kodGiltigTill, LocalDate idag, String adress, PageContext brev,
+                               LocalDate kodGiltigTill, LocalDate idag, String adress, Sidkontext brev,
                                boolean svenskKopia, String qrUrl) {
 
-        public String qrSvg(PageContext l) {
+        public String qrSvg(Sidkontext l) {
             return QrCode.svg(qrUrl, l.t("utskrift.qr", qrUrl));
         }
 
         /** The letters to print: hers, then the Swedish copy if wanted. */
-        public List<PageContext> brevAttSkrivaUt() {
+        public List<Sidkontext> brevAttSkrivaUt() {
             return svenskKopia && !brev.lang().equals("sv")
-                    ? List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null, brev.zon())) : List.of(brev);
+                    ? List.of(brev, new Sidkontext(Texter.of("sv"), null, null, null, null, brev.zon())) : List.of(brev);
         }
 
         public String kopiaParam() {
@@ -101,20 +101,20 @@ public final class MoteRoutes {
     private final MoteRepository moten;
     private final DeltagareRepository deltagare;
     private final KontaktRepository kontakter;
-    private final DeltagareAccess access;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final DeltagarAtkomst access;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
     private final String baseUrl;
 
     public MoteRoutes(MoteRepository moten, DeltagareRepository deltagare, KontaktRepository kontakter,
-                      DeltagareAccess access, Renderer renderer, WebContext web, Clock clock, String baseUrl) {
+                      DeltagarAtkomst access, Mallar mallar, Webbkontext web, Clock clock, String baseUrl) {
         this.baseUrl = baseUrl;
         this.moten = moten;
         this.deltagare = deltagare;
         this.kontakter = kontakter;
         this.access = access;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
@@ -124,22 +124,22 @@ public final class MoteRoutes {
     }
 
     public void kalender(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        renderKalender(ctx, user, new NyttMote("", "", "", ""), FormErrors.none());
+        Anvandare user = web.requireUser(ctx);
+        renderKalender(ctx, user, new NyttMote("", "", "", ""), Formularfel.none());
     }
 
-    private void renderKalender(Context ctx, CurrentUser user, NyttMote nytt, FormErrors fel) {
+    private void renderKalender(Context ctx, Anvandare user, NyttMote nytt, Formularfel fel) {
         List<MoteRepository.Team> team = user.teamIds().stream().map(moten::team).flatMap(java.util.Optional::stream)
                 .toList();
-        List<MoteRepository.Anmald> anmalda = moten.anmaldaUtanMote(DeltagareAccess.synliga(user), user.teamIds());
+        List<MoteRepository.Anmald> anmalda = moten.anmaldaUtanMote(DeltagarAtkomst.synliga(user), user.teamIds());
         access.loggaLista(ctx, anmalda.stream().map(MoteRepository.Anmald::id).toList(), "mötesplanering: anmälda");
-        renderer.render(ctx, "mote/kalender.jte", new KalenderPage(moten.kommande(user.teamIds(),
+        mallar.render(ctx, "mote/kalender.jte", new KalenderPage(moten.kommande(user.teamIds(),
                 nu().toLocalDate().atStartOfDay(), 50), anmalda, nytt, fel, team));
     }
 
     /** Adds the teams' usual meetings for the next twelve weeks. */
     public void planera(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         for (long teamId : user.teamIds()) {
             moten.team(teamId).ifPresent(t -> moten.planeraStandardmoten(t, nu().toLocalDate(), 12));
         }
@@ -149,11 +149,11 @@ public final class MoteRoutes {
 
     /** One extra meeting, at a date and time the koordinator chooses. */
     public void skapa(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         Formular f = Formular.av(ctx);
         NyttMote nytt = new NyttMote(f.text("datum"), f.text("tid"), f.text("plats"), f.text("team"));
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         LocalDate idag = nu().toLocalDate();
         LocalDate datum = f.datum("datum").format("mote.fel.datum")
                 .fran(idag, "mote.fel.datum").till(idag.plusYears(MOTE_FRAMAT_AR)).las();
@@ -188,7 +188,7 @@ public final class MoteRoutes {
         ctx.redirect("/moten/" + id);
     }
 
-    private MoteRepository.Mote moteForTeam(Context ctx, CurrentUser user) {
+    private MoteRepository.Mote moteForTeam(Context ctx, Anvandare user) {
         long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Mote mote = moten.mote(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         if (!user.teamIds().contains(mote.teamId())) {
@@ -198,19 +198,19 @@ public final class MoteRoutes {
     }
 
     public void visa(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        renderMote(ctx, user, mote, new Bokningsform("", "", "", ""), FormErrors.none());
+        renderMote(ctx, user, mote, new Bokningsform("", "", "", ""), Formularfel.none());
     }
 
-    private void renderMote(Context ctx, CurrentUser user, MoteRepository.Mote mote, Bokningsform form,
-                            FormErrors fel) {
+    private void renderMote(Context ctx, Anvandare user, MoteRepository.Mote mote, Bokningsform form,
+                            Formularfel fel) {
         renderMote(ctx, user, mote, form, fel, Flyttform.av(mote));
     }
 
-    private void renderMote(Context ctx, CurrentUser user, MoteRepository.Mote mote, Bokningsform form,
-                            FormErrors fel, Flyttform flytt) {
-        DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
+    private void renderMote(Context ctx, Anvandare user, MoteRepository.Mote mote, Bokningsform form,
+                            Formularfel fel, Flyttform flytt) {
+        DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
         List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id(), synliga);
         List<LocalDateTime> bokade = moten.bokadeTider(mote.id());
         List<LocalDateTime> lediga = new ArrayList<>(mote.tider());
@@ -224,20 +224,20 @@ public final class MoteRoutes {
         List<Long> visade = new ArrayList<>(bokningar.stream().map(MoteRepository.Bokning::deltagareId).toList());
         anmalda.forEach(a -> visade.add(a.id()));
         access.loggaLista(ctx, visade, "möte " + mote.start().toLocalDate());
-        renderer.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, anmalda,
+        mallar.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, anmalda,
                 lediga, form, fel, kontakter.personal(Set.of(mote.teamId())), moten.narvaro(mote.id()),
                 koordinator, kontakter.personalUtanfor(mote.teamId()), dolda, flytt));
     }
 
     public void boka(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         Formular f = Formular.av(ctx);
         Bokningsform form = new Bokningsform(f.text("deltagare"), f.text("tid"), f.text("syfte"), f.text("taMed"));
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         Long vald = f.id("deltagare");
         long deltagareId = vald == null ? 0 : vald;
-        if (moten.anmaldaUtanMote(DeltagareAccess.synliga(user), Set.of(mote.teamId())).stream()
+        if (moten.anmaldaUtanMote(DeltagarAtkomst.synliga(user), Set.of(mote.teamId())).stream()
                 .noneMatch(a -> a.id() == deltagareId)) {
             fel.add("deltagare", "mote.fel.deltagare");
         }
@@ -253,7 +253,7 @@ public final class MoteRoutes {
         f.text("syfte", MAX_BOKNINGSTEXT);
         f.text("taMed", MAX_BOKNINGSTEXT);
         if (fel.isEmpty()) {
-            access.require(ctx, deltagareId, AuditLog.Handling.ANDRA, "bokad till möte");
+            access.require(ctx, deltagareId, Handelselogg.Handling.ANDRA, "bokad till möte");
             var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isEmpty() ? null : form.syfte(),
                     form.taMed().isEmpty() ? null : form.taMed(), clock.instant());
             if (bokad.isPresent()) {
@@ -268,7 +268,7 @@ public final class MoteRoutes {
     }
 
     public void avboka(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         long bokningId = Formular.sokvagsId(ctx, "bokning");
         MoteRepository.Bokning bokning = moten.bokning(bokningId).filter(b -> b.moteId() == mote.id())
@@ -279,7 +279,7 @@ public final class MoteRoutes {
     }
 
     public void installa(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         if (!moten.installa(mote.id())) {
             throw new Felsvar(409, web.messages(ctx).get("mote.fel.installa"));
@@ -289,7 +289,7 @@ public final class MoteRoutes {
     }
 
     public void narvaro(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         List<KontaktRepository.Personal> personal = kontakter.personal(Set.of(mote.teamId()));
         Formular f = Formular.av(ctx);
@@ -319,7 +319,7 @@ public final class MoteRoutes {
         }
         moten.sparaNarvaro(mote.id(), lista);
         web.flash(ctx, "flash.mote.narvaro");
-        ctx.redirect(WebContext.safeLocalPath(f.text("tillbaka"), "/moten/" + mote.id()));
+        ctx.redirect(Webbkontext.safeLocalPath(f.text("tillbaka"), "/moten/" + mote.id()));
     }
 
     /**
@@ -329,13 +329,13 @@ public final class MoteRoutes {
      * and the move is written to the audit log for each of them.
      */
     public void flytta(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         Formular f = Formular.av(ctx);
         int version = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, f.heltal("version", -1)));
         Flyttform form = new Flyttform(f.text("flytt-datum"), f.text("flytt-tid"), f.text("flytt-plats"), version);
         Bokningsform tomBokning = new Bokningsform("", "", "", "");
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         if (!mote.planerat()) {
             fel.add("flytt-datum", "mote.flytta.fel.installt");
             ctx.status(409);
@@ -403,7 +403,7 @@ public final class MoteRoutes {
 
     /** A booking and where it can be moved: the free times of the team's other coming meetings. */
     public record BokningsflyttPage(MoteRepository.Mote mote, MoteRepository.Bokning bokning,
-                                    List<MoteRepository.LedigaTider> alternativ, String valt, FormErrors fel) {
+                                    List<MoteRepository.LedigaTider> alternativ, String valt, Formularfel fel) {
     }
 
     private MoteRepository.Bokning bokningIMote(Context ctx, MoteRepository.Mote mote) {
@@ -413,21 +413,21 @@ public final class MoteRoutes {
     }
 
     public void flyttaBokningSida(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         MoteRepository.Bokning bokning = bokningIMote(ctx, mote);
-        renderer.render(ctx, "mote/flytta-bokning.jte", new BokningsflyttPage(mote, bokning,
-                moten.ledigaTider(mote.teamId(), mote.id(), nu()), "", FormErrors.none()));
+        mallar.render(ctx, "mote/flytta-bokning.jte", new BokningsflyttPage(mote, bokning,
+                moten.ledigaTider(mote.teamId(), mote.id(), nu()), "", Formularfel.none()));
     }
 
     /** Moves one booking to a free time of another coming meeting of the same team. */
     public void flyttaBokning(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         MoteRepository.Bokning bokning = bokningIMote(ctx, mote);
         Formular f = Formular.av(ctx);
         String valt = f.text("till");
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         MoteRepository.Mote till = null;
         LocalDateTime tid = null;
         String[] delar = valt.split("\\|", 2);
@@ -458,7 +458,7 @@ public final class MoteRoutes {
             }
         }
         ctx.status(fel.has("till") && till != null && !till.planerat() ? 409 : 400);
-        renderer.render(ctx, "mote/flytta-bokning.jte", new BokningsflyttPage(mote, bokning,
+        mallar.render(ctx, "mote/flytta-bokning.jte", new BokningsflyttPage(mote, bokning,
                 moten.ledigaTider(mote.teamId(), mote.id(), nu()), valt, fel));
     }
 
@@ -468,7 +468,7 @@ public final class MoteRoutes {
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
-        Messages brev = Messages.of(deltagare.sprak(bokning.deltagareId()));
+        Texter brev = Texter.of(deltagare.sprak(bokning.deltagareId()));
         var koordinator = kontakter.koordinator(mote.teamId());
         ctx.contentType("text/calendar; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"finsam-mote.ics\"");
@@ -487,33 +487,33 @@ public final class MoteRoutes {
      */
     public record KodbrevPage(DeltagareRepository.Oversikt deltagare, String team,
                               KontaktRepository.Koordinator koordinator, String aktiveringskod, LocalDate kodGiltigTill,
-                              LocalDate idag, PageContext brev, String qrUrl) {
+                              LocalDate idag, Sidkontext brev, String qrUrl) {
 
-        public String qrSvg(PageContext l) {
+        public String qrSvg(Sidkontext l) {
             return QrCode.svg(qrUrl, l.t("utskrift.qr", qrUrl));
         }
 
-        public List<PageContext> brevAttSkrivaUt() {
+        public List<Sidkontext> brevAttSkrivaUt() {
             return brev.lang().equals("sv") ? List.of(brev)
-                    : List.of(brev, new PageContext(Messages.of("sv"), null, null, null, null, brev.zon()));
+                    : List.of(brev, new Sidkontext(Texter.of("sv"), null, null, null, null, brev.zon()));
         }
     }
 
     public void kodbrev(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         long id = Formular.sokvagsId(ctx, "id");
         if (moten.harPin(id)) {
-            access.require(ctx, id, AuditLog.Handling.ANDRA, "ny aktiveringskod, gammal PIN upphävd");
+            access.require(ctx, id, Handelselogg.Handling.ANDRA, "ny aktiveringskod, gammal PIN upphävd");
         }
         DeltagareRepository.Oversikt oversikt = deltagare.oversikt(id)
                 .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         long teamId = deltagare.teamOf(id).orElseThrow();
         String kod = moten.nyAktiveringskod(id, user.id(), clock.instant(), KOD_GILTIG);
         LocalDate idag = LocalDate.now(clock);
-        renderer.render(ctx, "mote/kodbrev.jte", new KodbrevPage(oversikt,
+        mallar.render(ctx, "mote/kodbrev.jte", new KodbrevPage(oversikt,
                 moten.team(teamId).map(MoteRepository.Team::namn).orElse(""),
                 kontakter.koordinator(teamId).orElse(null), kod, idag.plusDays(KOD_GILTIG.toDays()), idag,
-                new PageContext(Messages.of(deltagare.sprak(id)), null, null, null, null, clock.getZone()),
+                new Sidkontext(Texter.of(deltagare.sprak(id)), null, null, null, null, clock.getZone()),
                 baseUrl + "/aktivera"));
     }
 
@@ -530,27 +530,27 @@ public final class MoteRoutes {
         long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         if (kod != null && moten.harPin(bokning.deltagareId())) {
             // Besides the route's own audit row: the participant reads this one under "Vem har tittat", and it
             // says in plain words why her PIN no longer works.
-            access.require(ctx, bokning.deltagareId(), AuditLog.Handling.ANDRA,
+            access.require(ctx, bokning.deltagareId(), Handelselogg.Handling.ANDRA,
                     "ny aktiveringskod, gammal PIN upphävd");
         }
         String aktiveringskod = kod == null ? null
                 : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
-        Messages brev = Messages.of(deltagare.sprak(bokning.deltagareId()));
+        Texter brev = Texter.of(deltagare.sprak(bokning.deltagareId()));
         String kopia = ctx.queryParam("kopia") != null ? ctx.queryParam("kopia") : ctx.formParam("kopia");
         boolean svenskKopia = kopia == null ? !brev.lang().equals("sv") : "ja".equals(kopia);
         // With a code the QR code opens the activation page; without, her login.
         String qrUrl = baseUrl + (aktiveringskod != null ? "/aktivera" : "/logga-in/deltagare");
-        renderer.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
+        mallar.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
                 deltagare.oversikt(bokning.deltagareId()).orElseThrow(),
                 moten.myndigheterITeam(mote.teamId(), bokning.deltagareId()),
                 kontakter.koordinator(mote.teamId()).orElse(null), aktiveringskod,
                 aktiveringskod == null ? null : LocalDate.now(clock).plusDays(KOD_GILTIG.toDays()),
-                LocalDate.now(clock), baseUrl, new PageContext(brev, null, null, null, null, clock.getZone()),
+                LocalDate.now(clock), baseUrl, new Sidkontext(brev, null, null, null, null, clock.getZone()),
                 svenskKopia, qrUrl));
     }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.kontakt.Telefontid;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /** A participant's kontaktpersoner per authority, with history when someone is replaced. */
 public final class KontaktRoutes {
@@ -30,37 +30,37 @@ public final class KontaktRoutes {
     public record KontaktPage(DeltagareRepository.Oversikt deltagare, List<KontaktRepository.Kontakt> aktuella,
                               List<KontaktRepository.Kontakt> historik,
                               List<KontaktRepository.Organisation> organisationer,
-                              List<KontaktRepository.Personal> personal, Form form, FormErrors fel,
+                              List<KontaktRepository.Personal> personal, Form form, Formularfel fel,
                               List<OverlamningRepository.OppenPlanpunkt> oppnaPunkter) {
     }
 
     private final KontaktRepository kontakter;
     private final OverlamningRepository overlamningar;
     private final DeltagareRepository deltagare;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
 
     public KontaktRoutes(KontaktRepository kontakter, OverlamningRepository overlamningar,
-                         DeltagareRepository deltagare, Renderer renderer, WebContext web, Clock clock) {
+                         DeltagareRepository deltagare, Mallar mallar, Webbkontext web, Clock clock) {
         this.kontakter = kontakter;
         this.overlamningar = overlamningar;
         this.deltagare = deltagare;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
 
     public void visa(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
-        render(ctx, id, Form.tom(), FormErrors.none());
+        render(ctx, id, Form.tom(), Formularfel.none());
     }
 
-    private void render(Context ctx, long id, Form form, FormErrors fel) {
+    private void render(Context ctx, long id, Form form, Formularfel fel) {
         var d = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         // Only organisations the participant's samtycke covers can be her contacts.
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
-        renderer.render(ctx, "kontakt/kontakter.jte", new KontaktPage(d, kontakter.aktuella(id),
+        mallar.render(ctx, "kontakt/kontakter.jte", new KontaktPage(d, kontakter.aktuella(id),
                 kontakter.historik(id), kontakter.organisationer().stream().filter(o -> samtycke.contains(o.id()))
                         .toList(),
                 kontakter.personal(Set.of(d.teamId())).stream().filter(p -> samtycke.contains(p.organisationId()))
@@ -72,7 +72,7 @@ public final class KontaktRoutes {
         Formular f = Formular.av(ctx);
         Form form = new Form(f.text("organisation"), f.text("anvandare"), f.text("namn"), f.text("titel"),
                 f.text("telefon"), f.text("epost"), Telefontid.falt(f), f.kryss("flytta", "ja"));
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         Long org = f.id("organisation");
         if (org == null || kontakter.organisationer().stream().noneMatch(o -> o.id() == org)) {
             fel.add("organisation", "kontakt.fel.organisation");

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.kontakt.KontaktRepository;
 
 /** Handing plan items over to their responsible handläggare, and their answers (kvittens or "not mine"). */
@@ -210,7 +210,7 @@ public final class OverlamningRepository {
             JOIN anvandare a ON a.id = o.till_id""";
 
     /** Handed-over items of participants the user may see. */
-    private List<Post> poster(DeltagareAccess.Synliga synliga, String villkor, LocalDate idag,
+    private List<Post> poster(DeltagarAtkomst.Synliga synliga, String villkor, LocalDate idag,
                               java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
         return jdbi.withHandle(h -> {
             var q = h.createQuery(POST_SQL + " WHERE " + villkor + " ORDER BY o.skapad, o.id")
@@ -225,12 +225,12 @@ public final class OverlamningRepository {
     }
 
     /** Items handed to this person that wait for their kvittens. */
-    public List<Post> attKvittera(DeltagareAccess.Synliga synliga, long anvandareId, LocalDate idag) {
+    public List<Post> attKvittera(DeltagarAtkomst.Synliga synliga, long anvandareId, LocalDate idag) {
         return poster(synliga, "o.till_id = :u AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag, q -> q.bind("u", anvandareId));
     }
 
     /** Handovers in the teams still without an answer; {@link Post#forsenad()} marks those past the team's limit. */
-    public List<Post> utanKvittens(DeltagareAccess.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
+    public List<Post> utanKvittens(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
@@ -242,7 +242,7 @@ public final class OverlamningRepository {
      * Items answered "not mine" that still wait for the koordinator: not handed over again since, and still an
      * authority's item (one given to the participant needs no handover, so nothing is left to do).
      */
-    public List<Post> aterlamnade(DeltagareAccess.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
+    public List<Post> aterlamnade(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
         if (teamIds.isEmpty()) {
             return List.of();
         }

@@ -2,10 +2,10 @@ package se.finsam.planering.overlamning;
 
 import io.javalin.http.Context;
 import java.time.Clock;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.web.Felsvar;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Webbkontext;
 
 /** The receiving handläggare's answer to a handed-over item: kvittens, or "not mine" with a reason. */
 public final class OverlamningRoutes {
@@ -14,10 +14,10 @@ public final class OverlamningRoutes {
     private static final int MAX_ORSAK = 1000;
 
     private final OverlamningRepository overlamningar;
-    private final WebContext web;
+    private final Webbkontext web;
     private final Clock clock;
 
-    public OverlamningRoutes(OverlamningRepository overlamningar, WebContext web, Clock clock) {
+    public OverlamningRoutes(OverlamningRepository overlamningar, Webbkontext web, Clock clock) {
         this.overlamningar = overlamningar;
         this.web = web;
         this.clock = clock;
@@ -26,7 +26,7 @@ public final class OverlamningRoutes {
     private OverlamningRepository.Kvittens egen(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
         var kvittens = overlamningar.hitta(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         if (kvittens.tillId() != user.id()) {
             throw Felsvar.forbidden(web.messages(ctx).get("overlamning.fel.intedin"));
         }

@@ -17,18 +17,18 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.auth.LoginThrottle;
-import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.atkomst.Anvandare;
+import se.finsam.planering.auth.Inloggningsbroms;
+import se.finsam.planering.auth.Losenordshash;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.Sessioner;
 import se.finsam.planering.web.CsvFil;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * Staff accounts for the administrator (create with an invitation, change, deactivate, reactivate, new invitation,
@@ -43,7 +43,7 @@ public final class PersonalRoutes {
     }
 
     /** The form for a new person, as typed. */
-    public record NyPage(Map<String, String> varden, List<String> valdaTeam, FormErrors fel,
+    public record NyPage(Map<String, String> varden, List<String> valdaTeam, Formularfel fel,
                          List<PersonalRepository.Val> organisationer, List<PersonalRepository.Val> team,
                          List<Roll> roller) {
         public String varde(String falt) {
@@ -55,12 +55,12 @@ public final class PersonalRoutes {
                                      boolean ny) {
     }
 
-    public record VisaPage(PersonalRepository.Person person, FormErrors fel, List<PersonalRepository.Val> organisationer,
+    public record VisaPage(PersonalRepository.Person person, Formularfel fel, List<PersonalRepository.Val> organisationer,
                            List<PersonalRepository.Val> team, List<Roll> roller, Optional<Duration> last,
                            boolean inbjuden, List<PersonalRepository.Andring> andringar) {
     }
 
-    public record ImportPage(FormErrors fel) {
+    public record ImportPage(Formularfel fel) {
     }
 
     public record GranskningPage(Personaladministration.Import importen, String data) {
@@ -73,31 +73,31 @@ public final class PersonalRoutes {
                                Instant giltigTill) {
     }
 
-    public record InbjudanPage(String token, String namn, String anvandarnamn, FormErrors fel, boolean giltig) {
+    public record InbjudanPage(String token, String namn, String anvandarnamn, Formularfel fel, boolean giltig) {
     }
 
     private final PersonalRepository repo;
     private final Personaladministration admin;
     private final Inbjudningar inbjudningar;
-    private final SessionStore sessions;
-    private final LoginThrottle throttle;
-    private final PasswordHasher hasher;
-    private final AuditLog audit;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Sessioner sessions;
+    private final Inloggningsbroms throttle;
+    private final Losenordshash hasher;
+    private final Handelselogg audit;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
     private final String baseUrl;
 
-    public PersonalRoutes(PersonalRepository repo, Inbjudningar inbjudningar, SessionStore sessions,
-                          LoginThrottle throttle, PasswordHasher hasher, AuditLog audit, Renderer renderer,
-                          WebContext web, Clock clock, String baseUrl) {
+    public PersonalRoutes(PersonalRepository repo, Inbjudningar inbjudningar, Sessioner sessions,
+                          Inloggningsbroms throttle, Losenordshash hasher, Handelselogg audit, Mallar mallar,
+                          Webbkontext web, Clock clock, String baseUrl) {
         this.repo = repo;
         this.inbjudningar = inbjudningar;
         this.sessions = sessions;
         this.throttle = throttle;
         this.hasher = hasher;
         this.audit = audit;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -109,20 +109,20 @@ public final class PersonalRoutes {
     public void lista(Context ctx) {
         List<Rad> rader = repo.alla().stream()
                 .map(p -> new Rad(p, admin.last(p).isPresent(), inbjudningar.harGiltig(p.id()))).toList();
-        renderer.render(ctx, "personal/lista.jte", new ListaPage(rader));
+        mallar.render(ctx, "personal/lista.jte", new ListaPage(rader));
     }
 
     public void ny(Context ctx) {
-        renderer.render(ctx, "personal/ny.jte", nyPage(Map.of(), List.of(), FormErrors.none()));
+        mallar.render(ctx, "personal/ny.jte", nyPage(Map.of(), List.of(), Formularfel.none()));
     }
 
-    private NyPage nyPage(Map<String, String> varden, List<String> team, FormErrors fel) {
+    private NyPage nyPage(Map<String, String> varden, List<String> team, Formularfel fel) {
         return new NyPage(varden, team, fel, repo.organisationer(), repo.team(), PersonalRepository.PERSONALROLLER);
     }
 
     public void skapa(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         PersonalRegler.Uppgifter u = new PersonalRegler.Uppgifter(param(ctx, "anvandarnamn"), param(ctx, "namn"),
                 param(ctx, "epost"), param(ctx, "telefon"), param(ctx, "roll"), param(ctx, "organisation"),
                 ctx.formParams("team"));
@@ -131,89 +131,89 @@ public final class PersonalRoutes {
             ctx.status(skapande.brott().stream().anyMatch(b -> b.nyckel().endsWith(".finns")) ? 409 : 400);
             Map<String, String> varden = Map.of("anvandarnamn", u.anvandarnamn(), "namn", u.namn(), "epost", u.epost(),
                     "telefon", u.telefon(), "roll", u.roll(), "organisation", u.organisation());
-            renderer.render(ctx, "personal/ny.jte", nyPage(varden, u.team(), fel(m, skapande.brott())));
+            mallar.render(ctx, "personal/ny.jte", nyPage(varden, u.team(), fel(m, skapande.brott())));
             return;
         }
         Personaladministration.Skapad s = skapande.skapad().get();
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(s.id(), "skapat med inbjudan"),
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, vad(s.id(), "skapat med inbjudan"),
                 ctx.ip());
         ctx.status(201);
-        renderer.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(s.id(), s.namn(),
+        mallar.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(s.id(), s.namn(),
                 s.anvandarnamn(), lank(s.token()), clock.instant().plus(Inbjudningar.GILTIG), true));
     }
 
     public void visa(Context ctx) {
         PersonalRepository.Person p = person(ctx);
-        renderer.render(ctx, "personal/visa.jte", visaPage(p, FormErrors.none()));
+        mallar.render(ctx, "personal/visa.jte", visaPage(p, Formularfel.none()));
     }
 
-    private VisaPage visaPage(PersonalRepository.Person p, FormErrors fel) {
+    private VisaPage visaPage(PersonalRepository.Person p, Formularfel fel) {
         return new VisaPage(p, fel, repo.organisationer(), repo.team(), PersonalRepository.PERSONALROLLER,
                 admin.last(p), inbjudningar.harGiltig(p.id()), repo.andringar(p.id()));
     }
 
     public void andra(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         PersonalRepository.Person p = person(ctx);
         Optional<PersonalRegler.Brott> fel = admin.andra(user.id(), p.id(), param(ctx, "roll"),
                 param(ctx, "organisation"), ctx.formParams("team"));
         if (fel.isPresent()) {
             ctx.status(fel.get().nyckel().equals("personal.fel.sistaadmin") ? 409 : 400);
-            renderer.render(ctx, "personal/visa.jte", visaPage(p, fel(web.messages(ctx), List.of(fel.get()))));
+            mallar.render(ctx, "personal/visa.jte", visaPage(p, fel(web.messages(ctx), List.of(fel.get()))));
             return;
         }
         boolean utloggad = repo.hitta(p.id()).map(efter -> Personaladministration.kraverNyInloggning(p.roll(),
                 efter.roll())).orElse(false);
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, vad(p.id(), "roll, organisation och team ändrade"
                 + (utloggad ? ", utloggat överallt (rollen kräver andra faktor)" : "")), ctx.ip());
         web.flash(ctx, "flash.personal.andrad");
         ctx.redirect("/admin/personal/" + p.id());
     }
 
     public void inaktivera(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         PersonalRepository.Person p = person(ctx);
         Optional<String> fel = admin.inaktivera(user.id(), p.id());
         if (fel.isPresent()) {
             ctx.status(409);
-            renderer.render(ctx, "personal/visa.jte",
-                    visaPage(p, new FormErrors().add("inaktivera", fel.get())));
+            mallar.render(ctx, "personal/visa.jte",
+                    visaPage(p, new Formularfel().add("inaktivera", fel.get())));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "inaktiverat, utloggat överallt"), ctx.ip());
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, vad(p.id(), "inaktiverat, utloggat överallt"), ctx.ip());
         web.flash(ctx, "flash.personal.inaktiverad");
         ctx.redirect("/admin/personal/" + p.id());
     }
 
     public void aktivera(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         PersonalRepository.Person p = person(ctx);
         admin.aktivera(user.id(), p.id());
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "aktiverat igen"), ctx.ip());
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, vad(p.id(), "aktiverat igen"), ctx.ip());
         web.flash(ctx, "flash.personal.aktiverad");
         ctx.redirect("/admin/personal/" + p.id());
     }
 
     public void nyInbjudan(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         PersonalRepository.Person p = person(ctx);
         Optional<String> token = admin.nyInbjudan(user.id(), p.id());
         if (token.isEmpty()) {
             ctx.status(409);
-            renderer.render(ctx, "personal/visa.jte", visaPage(p,
-                    new FormErrors().add("inbjudan", "personal.fel.inaktiv.inbjudan")));
+            mallar.render(ctx, "personal/visa.jte", visaPage(p,
+                    new Formularfel().add("inbjudan", "personal.fel.inaktiv.inbjudan")));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "ny inbjudningslänk, äldre länkar gäller inte"), ctx.ip());
-        renderer.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(p.id(), p.namn(),
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, vad(p.id(), "ny inbjudningslänk, äldre länkar gäller inte"), ctx.ip());
+        mallar.render(ctx, "personal/inbjudan-skapad.jte", new InbjudanSkapadPage(p.id(), p.namn(),
                 p.anvandarnamn(), lank(token.get()), clock.instant().plus(Inbjudningar.GILTIG), false));
     }
 
     public void lasUpp(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         PersonalRepository.Person p = person(ctx);
         admin.lasUpp(user.id(), p.id());
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, vad(p.id(), "upplåst"), ctx.ip());
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, vad(p.id(), "upplåst"), ctx.ip());
         web.flash(ctx, "flash.personal.upplast");
         ctx.redirect("/admin/personal/" + p.id());
     }
@@ -221,22 +221,22 @@ public final class PersonalRoutes {
     // ---- import ----
 
     public void importSida(Context ctx) {
-        renderer.render(ctx, "personal/import.jte", new ImportPage(FormErrors.none()));
+        mallar.render(ctx, "personal/import.jte", new ImportPage(Formularfel.none()));
     }
 
     /** Reads the uploaded file and shows what would be saved; nothing is saved yet. */
     public void granska(Context ctx) {
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         UploadedFile fil = ctx.uploadedFile("fil");
         if (fil == null || fil.size() == 0) {
             ctx.status(400);
-            renderer.render(ctx, "personal/import.jte", new ImportPage(new FormErrors().add("fil",
+            mallar.render(ctx, "personal/import.jte", new ImportPage(new Formularfel().add("fil",
                     "import.fel.ingenfil")));
             return;
         }
         if (fil.size() > PersonalImport.MAX_BYTES) {
             ctx.status(413);
-            renderer.render(ctx, "personal/import.jte", new ImportPage(new FormErrors().add("fil",
+            mallar.render(ctx, "personal/import.jte", new ImportPage(new Formularfel().add("fil",
                     "import.fel.storlek", PersonalImport.MAX_BYTES / 1024)));
             return;
         }
@@ -250,7 +250,7 @@ public final class PersonalRoutes {
         if (!lasning.ok()) {
             ctx.status(lasning.fel().equals("import.fel.typ") ? 415 : lasning.fel().equals("import.fel.storlek")
                     ? 413 : 400);
-            renderer.render(ctx, "personal/import.jte", new ImportPage(new FormErrors().add("fil",
+            mallar.render(ctx, "personal/import.jte", new ImportPage(new Formularfel().add("fil",
                     lasning.fel(), lasning.argument().toArray())));
             return;
         }
@@ -258,13 +258,13 @@ public final class PersonalRoutes {
         if (!importen.utanFel()) {
             ctx.status(422);
         }
-        renderer.render(ctx, "personal/granskning.jte",
+        mallar.render(ctx, "personal/granskning.jte",
                 new GranskningPage(importen, PersonalImport.somText(lasning.rader())));
     }
 
     /** Saves the previewed rows, all or nothing. */
     public void importera(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         Optional<List<PersonalImport.Rad>> rader = PersonalImport.franText(ctx.formParam("data"));
         if (rader.isEmpty()) {
             throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
@@ -272,16 +272,16 @@ public final class PersonalRoutes {
         Personaladministration.Import importen = admin.importera(user.id(), rader.get());
         if (!importen.sparad()) {
             ctx.status(422);
-            renderer.render(ctx, "personal/granskning.jte",
+            mallar.render(ctx, "personal/granskning.jte",
                     new GranskningPage(importen, PersonalImport.somText(rader.get())));
             return;
         }
-        audit.log(user.id(), AuditLog.Handling.ANDRA, null, "importerade personal: " + importen.skapade().size()
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, null, "importerade personal: " + importen.skapade().size()
                 + " nya konton med inbjudan, " + importen.antal(Personaladministration.Status.FINNS) + " fanns redan",
                 ctx.ip());
         List<Lank> lankar = importen.skapade().stream()
                 .map(s -> new Lank(s.namn(), s.epost(), s.anvandarnamn(), lank(s.token()))).toList();
-        renderer.render(ctx, "personal/resultat.jte", new ResultatPage(importen, lankar, lankarCsv(lankar),
+        mallar.render(ctx, "personal/resultat.jte", new ResultatPage(importen, lankar, lankarCsv(lankar),
                 clock.instant().plus(Inbjudningar.GILTIG)));
     }
 
@@ -302,7 +302,7 @@ public final class PersonalRoutes {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw Felsvar.badRequest(web.messages(ctx).get("import.fel.data"));
         }
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         CsvFil csv = new CsvFil().rad(m.get("import.kol.namn"), m.get("import.kol.epost"),
                 m.get("import.kol.anvandarnamn"), m.get("import.kol.lank"));
         for (Lank l : lankar) {
@@ -331,8 +331,8 @@ public final class PersonalRoutes {
         Optional<Duration> last = throttle.lockedFor(nyckel(ctx));
         if (last.isPresent()) {
             ctx.status(429);
-            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null,
-                    new FormErrors().add("losenord", "fel.429"), false));
+            mallar.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null,
+                    new Formularfel().add("losenord", "fel.429"), false));
             return;
         }
         Optional<Inbjudningar.Mottagare> mottagare = inbjudningar.giltig(token);
@@ -340,17 +340,17 @@ public final class PersonalRoutes {
             ogiltig(ctx);
             return;
         }
-        renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mottagare.get().namn(),
-                mottagare.get().anvandarnamn(), FormErrors.none(), true));
+        mallar.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mottagare.get().namn(),
+                mottagare.get().anvandarnamn(), Formularfel.none(), true));
     }
 
     public void inbjudanSpara(Context ctx) {
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         String token = ctx.formParam("token");
         if (throttle.lockedFor(nyckel(ctx)).isPresent()) {
             ctx.status(429);
-            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null,
-                    new FormErrors().add("losenord", "fel.429"), false));
+            mallar.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null,
+                    new Formularfel().add("losenord", "fel.429"), false));
             return;
         }
         Optional<Inbjudningar.Mottagare> mottagare = inbjudningar.giltig(token);
@@ -362,7 +362,7 @@ public final class PersonalRoutes {
         String losenord = ctx.formParam("losenord");
         String igen = ctx.formParam("losenord2");
         String epost = repo.hitta(mot.anvandareId()).map(PersonalRepository.Person::epost).orElse(null);
-        FormErrors fel = new FormErrors();
+        Formularfel fel = new Formularfel();
         Losenordsregler.bryter(losenord, mot.anvandarnamn(), epost)
                 .ifPresent(key -> fel.add("losenord", key, Losenordsregler.MIN_LANGD, Losenordsregler.MAX_LANGD));
         if (fel.isEmpty() && !losenord.equals(igen)) {
@@ -370,17 +370,17 @@ public final class PersonalRoutes {
         }
         if (!fel.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mot.namn(), mot.anvandarnamn(),
+            mallar.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mot.namn(), mot.anvandarnamn(),
                     fel, true));
             return;
         }
         String hash;
         try {
             hash = hasher.hash(losenord);
-        } catch (PasswordHasher.Busy e) {
+        } catch (Losenordshash.Busy e) {
             ctx.status(429).header("Retry-After", "2");
-            renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mot.namn(), mot.anvandarnamn(),
-                    new FormErrors().add("losenord", "login.fel.upptagen"), true));
+            mallar.render(ctx, "personal/inbjudan.jte", new InbjudanPage(token, mot.namn(), mot.anvandarnamn(),
+                    new Formularfel().add("losenord", "login.fel.upptagen"), true));
             return;
         }
         Optional<Inbjudningar.Mottagare> anvand = inbjudningar.anvand(token, hash);
@@ -390,11 +390,11 @@ public final class PersonalRoutes {
         }
         // A new password ends every other session and any lock after wrong passwords.
         sessions.deleteAllFor(mot.anvandareId());
-        throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, mot.anvandarnamn()));
+        throttle.reset(Inloggningsbroms.kontoNyckel(Inloggningsbroms.Regel.PERSONAL, mot.anvandarnamn()));
         // The administrator gave out the link: the account's wrong second-factor codes start afresh, as after her reset.
-        throttle.reset(LoginThrottle.andraFaktorNyckel(mot.anvandareId()));
-        throttle.reset(LoginThrottle.registreringsNyckel(mot.anvandareId()));
-        audit.log(mot.anvandareId(), AuditLog.Handling.AKTIVERING, null, "lösenord valt med inbjudningslänk",
+        throttle.reset(Inloggningsbroms.andraFaktorNyckel(mot.anvandareId()));
+        throttle.reset(Inloggningsbroms.registreringsNyckel(mot.anvandareId()));
+        audit.log(mot.anvandareId(), Handelselogg.Handling.AKTIVERING, null, "lösenord valt med inbjudningslänk",
                 ctx.ip());
         // A koordinator or admin enrols her second factor now, in the same flow, before any other page: the
         // session waits for it as after a password login.
@@ -408,9 +408,9 @@ public final class PersonalRoutes {
     /** A link that does not work: counted against the address like a wrong activation code. */
     private void ogiltig(Context ctx) {
         Optional<Duration> last = throttle.recordFailure(nyckel(ctx));
-        audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "inbjudningslänk som inte gäller", ctx.ip());
+        audit.log(null, Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null, "inbjudningslänk som inte gäller", ctx.ip());
         ctx.status(last.isPresent() ? 429 : 404);
-        renderer.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null, FormErrors.none(), false));
+        mallar.render(ctx, "personal/inbjudan.jte", new InbjudanPage("", null, null, Formularfel.none(), false));
     }
 
     private static String nyckel(Context ctx) {
@@ -443,8 +443,8 @@ public final class PersonalRoutes {
         return value == null ? "" : value;
     }
 
-    private static FormErrors fel(Messages m, List<PersonalRegler.Brott> brott) {
-        FormErrors fel = new FormErrors();
+    private static Formularfel fel(Texter m, List<PersonalRegler.Brott> brott) {
+        Formularfel fel = new Formularfel();
         for (PersonalRegler.Brott b : brott) {
             fel.add(b.falt(), b.nyckel(), b.argument().toArray());
         }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.Inloggningsbroms;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.auth.Sessioner;
 
 /**
  * The administrator's changes to staff accounts and the rules they follow: the last active administrator stays,
@@ -58,12 +58,12 @@ public final class Personaladministration {
 
     private final PersonalRepository repo;
     private final Inbjudningar inbjudningar;
-    private final SessionStore sessions;
-    private final LoginThrottle throttle;
+    private final Sessioner sessions;
+    private final Inloggningsbroms throttle;
     private final Clock clock;
 
-    public Personaladministration(PersonalRepository repo, Inbjudningar inbjudningar, SessionStore sessions,
-                                  LoginThrottle throttle, Clock clock) {
+    public Personaladministration(PersonalRepository repo, Inbjudningar inbjudningar, Sessioner sessions,
+                                  Inloggningsbroms throttle, Clock clock) {
         this.repo = repo;
         this.inbjudningar = inbjudningar;
         this.sessions = sessions;
@@ -206,13 +206,13 @@ public final class Personaladministration {
         if (person.anvandarnamn() == null) {
             return Optional.empty();
         }
-        return throttle.lockedFor(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, person.anvandarnamn()));
+        return throttle.lockedFor(Inloggningsbroms.kontoNyckel(Inloggningsbroms.Regel.PERSONAL, person.anvandarnamn()));
     }
 
     public void lasUpp(long admin, long id) {
         PersonalRepository.Person person = repo.hitta(id).orElseThrow();
         if (person.anvandarnamn() != null) {
-            throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, person.anvandarnamn()));
+            throttle.reset(Inloggningsbroms.kontoNyckel(Inloggningsbroms.Regel.PERSONAL, person.anvandarnamn()));
         }
         repo.jdbi().useHandle(h -> PersonalRepository.logga(h, admin, id, "upplåst efter felaktiga inloggningar",
                 clock.instant()));

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 
 /**
  * Open plan items whose named owner has left (the account is deactivated), for the koordinator to give a new owner.
@@ -21,7 +21,7 @@ public final class SlutadAnsvarig {
     private SlutadAnsvarig() {
     }
 
-    public static List<Punkt> iTeam(Jdbi jdbi, DeltagareAccess.Synliga synliga, Collection<Long> teamIds) {
+    public static List<Punkt> iTeam(Jdbi jdbi, DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds) {
         if (teamIds.isEmpty()) {
             return List.of();
         }

@@ -6,7 +6,7 @@ import se.finsam.planering.deltagare.SamtyckeRepository;
 import io.javalin.http.Context;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.Renderer;
+import se.finsam.planering.web.Mallar;
 
 /** A participant's page for staff. */
 public final class DeltagareRoutes {
@@ -19,23 +19,23 @@ public final class DeltagareRoutes {
 
     private final DeltagareRepository deltagare;
     private final PlaneringRepository planering;
-    private final Renderer renderer;
+    private final Mallar mallar;
     private final SamtyckeRepository samtycke;
     private final AnmalanRepository anmalan;
 
-    public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, Renderer renderer,
+    public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, Mallar mallar,
                            SamtyckeRepository samtycke, AnmalanRepository anmalan) {
         this.samtycke = samtycke;
         this.anmalan = anmalan;
         this.deltagare = deltagare;
         this.planering = planering;
-        this.renderer = renderer;
+        this.mallar = mallar;
     }
 
     public void visa(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound("Deltagaren finns inte."));
-        renderer.render(ctx, "deltagare/visa.jte",
+        mallar.render(ctx, "deltagare/visa.jte",
                 new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),
                         deltagare.senastLast(id).orElse(null), samtycke.historik(id),
                         anmalan.inskrivning(id).orElse(null)));

@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import se.finsam.planering.anmalan.AnmalanRepository;
-import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.Anvandare;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.kontakt.KontaktRepository;
 import se.finsam.planering.mote.MoteRepository;
@@ -17,10 +17,10 @@ import se.finsam.planering.overlamning.OverlamningRepository;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * Meeting mode: one screen per participant with the referral summary and the planering editor. Plain forms: every
@@ -50,7 +50,7 @@ public final class MotelageRoutes {
     }
 
     public record MotelagePage(DeltagareRepository.Oversikt deltagare, String tidigareInsatser, String remitterande,
-                               Utkast utkast, FormErrors fel, List<KontaktRepository.Organisation> organisationer,
+                               Utkast utkast, Formularfel fel, List<KontaktRepository.Organisation> organisationer,
                                List<KontaktRepository.Personal> personal, Konflikt konflikt,
                                MoteRepository.Bokning bokning, PlaneringEditorRepository.Sparad sparad,
                                List<KontaktRepository.Kontakt> kontakter, String fokus, String personnummer,
@@ -98,15 +98,15 @@ public final class MotelageRoutes {
     private final KontaktRepository kontakter;
     private final MoteRepository moten;
     private final OverlamningRepository overlamningar;
-    private final DeltagareAccess access;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final DeltagarAtkomst access;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
     private final AnmalanRepository anmalningar;
 
     public MotelageRoutes(AnmalanRepository anmalningar, DeltagareRepository deltagare, PlaneringEditorRepository editor,
                           KontaktRepository kontakter, MoteRepository moten, OverlamningRepository overlamningar,
-                          DeltagareAccess access, Renderer renderer, WebContext web, Clock clock) {
+                          DeltagarAtkomst access, Mallar mallar, Webbkontext web, Clock clock) {
         this.anmalningar = anmalningar;
         this.deltagare = deltagare;
         this.editor = editor;
@@ -114,7 +114,7 @@ public final class MotelageRoutes {
         this.moten = moten;
         this.overlamningar = overlamningar;
         this.access = access;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
@@ -132,7 +132,7 @@ public final class MotelageRoutes {
                         sparad.version(), sparad.punkter().stream().map(p -> new Rad(String.valueOf(p.id()), p.text(),
                                 p.ansvar(), p.typ(), p.klartSenast().toString(), false)).toList(), tomRad());
         String fokus = ctx.queryParam("fokus");
-        render(ctx, id, utkast, FormErrors.none(), null, "ny".equals(fokus) ? "ny_text"
+        render(ctx, id, utkast, Formularfel.none(), null, "ny".equals(fokus) ? "ny_text"
                 : fokus != null && FOKUS.matcher(fokus).matches() ? fokus : null);
     }
 
@@ -140,11 +140,11 @@ public final class MotelageRoutes {
         return new Rad("", "", "deltagaren", "rekommendation", idag().plusMonths(1).toString(), false);
     }
 
-    private void render(Context ctx, long id, Utkast utkast, FormErrors fel, Konflikt konflikt, String fokus) {
+    private void render(Context ctx, long id, Utkast utkast, Formularfel fel, Konflikt konflikt, String fokus) {
         var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         AnmalanRepository.Remiss anmalan = anmalningar.remiss(id);
         // The whole personnummer only for those who need it: the koordinator and the referring handläggare.
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
         MoteRepository.Bokning nasta = nasta(user, id);
         if (nasta != null) {
@@ -153,7 +153,7 @@ public final class MotelageRoutes {
         boolean behover = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR || user.id() == anmalan.remitterandeId();
         String personnummer = anmalan.personnummer() == null ? null
                 : behover ? anmalan.personnummer() : se.finsam.planering.anmalan.Personnummer.maskerat(anmalan.personnummer());
-        renderer.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigareInsatser(),
+        mallar.render(ctx, "planering/motelage.jte", new MotelagePage(oversikt, anmalan.tidigareInsatser(),
                 anmalan.remitterande(), utkast, fel, inomSamtycke(kontakter.organisationer(), samtycke),
                 personalInomSamtycke(kontakter.personal(Set.of(oversikt.teamId())), samtycke), konflikt,
                 moten.senasteBokning(id).orElse(null), editor.las(id).orElse(null), kontakter.aktuella(id), fokus,
@@ -164,9 +164,9 @@ public final class MotelageRoutes {
      * The next participant booked at the same meeting whom this user may see, so the team can move on without
      * leaving meeting mode.
      */
-    private MoteRepository.Bokning nasta(CurrentUser user, long deltagareId) {
+    private MoteRepository.Bokning nasta(Anvandare user, long deltagareId) {
         return moten.senasteBokning(deltagareId)
-                .flatMap(b -> moten.bokningar(b.moteId(), DeltagareAccess.synliga(user)).stream()
+                .flatMap(b -> moten.bokningar(b.moteId(), DeltagarAtkomst.synliga(user)).stream()
                         .filter(o -> o.tid().isAfter(b.tid())).findFirst())
                 .orElse(null);
     }
@@ -187,7 +187,7 @@ public final class MotelageRoutes {
 
     public void spara(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         inteAvslutad(ctx, id);
         long teamId = deltagare.teamOf(id).orElseThrow();
         var allaPersonal = kontakter.personal(Set.of(teamId));
@@ -206,7 +206,7 @@ public final class MotelageRoutes {
                     f.text("p" + i + "_ansvar"), f.text("p" + i + "_typ"), f.text("p" + i + "_datum"), false));
         }
         Rad ny = new Rad("", f.text("ny_text"), f.text("ny_ansvar"), f.text("ny_typ"), f.text("ny_datum"), false);
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         String mal = f.text("mal", MAX_TEXT, "motelage.fel.mal");
         String anteckning = f.text("teamanteckning", Formular.TEXT);
 
@@ -258,7 +258,7 @@ public final class MotelageRoutes {
                 }
             }
             ctx.status(409);
-            render(ctx, id, new Utkast(mal, anteckning, deras.version(), sammanslagna, ny), FormErrors.none(),
+            render(ctx, id, new Utkast(mal, anteckning, deras.version(), sammanslagna, ny), Formularfel.none(),
                     new Konflikt(deras), null);
             return;
         }
@@ -284,7 +284,7 @@ public final class MotelageRoutes {
                                                        List<KontaktRepository.Personal> personal,
                                                        List<KontaktRepository.Organisation> allaOrgs,
                                                        List<KontaktRepository.Personal> allaPersonal) {
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
         if (rad.text().isEmpty()) {
             fel.add(prefix + "_text", "motelage.fel.text", nummer);
         } else if (rad.text().length() > MAX_TEXT) {
@@ -326,7 +326,7 @@ public final class MotelageRoutes {
                 : new OverlamningRepository.Resultat(0, List.of());
         if (!resultat.utanMottagare().isEmpty() || !utanforSamtycke.isEmpty()) {
             // Shown in the editor, beside each item that needs a named person.
-            FormErrors fel = new FormErrors();
+            Formularfel fel = new Formularfel();
             List<Rad> rader = new ArrayList<>();
             for (int i = 0; i < sparad.punkter().size(); i++) {
                 var p = sparad.punkter().get(i);

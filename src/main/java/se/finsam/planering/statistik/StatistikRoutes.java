@@ -8,12 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.web.CsvFil;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * Figures for the styrgrupp (all teams) and the koordinator (own teams only), for a chosen period and team. Only
@@ -49,17 +49,17 @@ public final class StatistikRoutes {
     }
 
     private final StatistikRepository repo;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
 
-    private final se.finsam.planering.audit.AuditLog audit;
+    private final se.finsam.planering.audit.Handelselogg audit;
 
-    public StatistikRoutes(StatistikRepository repo, Renderer renderer, WebContext web, Clock clock,
-                           se.finsam.planering.audit.AuditLog audit) {
+    public StatistikRoutes(StatistikRepository repo, Mallar mallar, Webbkontext web, Clock clock,
+                           se.finsam.planering.audit.Handelselogg audit) {
         this.audit = audit;
         this.repo = repo;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
@@ -68,27 +68,27 @@ public final class StatistikRoutes {
     }
 
     public void visa(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         Val val = val(ctx);
         Urval urval = urval(ctx, user, val);
         List<StatistikRepository.Team> teamval = repo.team(tillatnaTeam(user));
         if (urval.fel() != null) {
             ctx.status(400);
-            renderer.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, null, null, m.get(urval.fel())));
+            mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, null, null, m.get(urval.fel())));
             return;
         }
         String teamnamn = urval.team() == null || urval.team().size() != 1 ? null
                 : teamval.stream().filter(t -> urval.team().contains(t.id())).map(StatistikRepository.Team::namn)
                         .findFirst().orElse(null);
-        renderer.render(ctx, "statistik/statistik.jte",
+        mallar.render(ctx, "statistik/statistik.jte",
                 new Sida(val, teamval, teamnamn, berakna(urval, m), null));
     }
 
     /** The page's tables as one CSV file: UTF-8 with a byte order mark, semicolons, suppression as on the page. */
     public void csv(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         Urval urval = urval(ctx, user, val(ctx));
         if (urval.fel() != null) {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
@@ -127,8 +127,8 @@ public final class StatistikRoutes {
 
     /** The page's tables as an .xlsx workbook, one sheet per table (and one for the times), suppression as on the page. */
     public void xlsx(Context ctx) throws IOException {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         Urval urval = urval(ctx, user, val(ctx));
         if (urval.fel() != null) {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
@@ -212,8 +212,8 @@ public final class StatistikRoutes {
      * participant in it gets an audit row, so she sees it under "Vem har tittat".
      */
     public void personfil(Context ctx) throws IOException {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         Urval urval = urval(ctx, user, val(ctx));
         if (urval.fel() != null) {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
@@ -221,7 +221,7 @@ public final class StatistikRoutes {
         }
         List<StatistikRepository.Person> personer = repo.personer(urval.fran(), urval.till(),
                 urval.team() == null ? tillatnaTeam(user) : urval.team());
-        audit.logMany(user.id(), se.finsam.planering.audit.AuditLog.Handling.LAS,
+        audit.logMany(user.id(), se.finsam.planering.audit.Handelselogg.Handling.LAS,
                 personer.stream().map(StatistikRepository.Person::id).toList(), "personfil för förbundets analys",
                 ctx.ip());
         String namn = "personfil-" + urval.fran() + "-" + urval.till();
@@ -262,13 +262,13 @@ public final class StatistikRoutes {
         }
     }
 
-    private Statistik.Resultat berakna(Urval urval, Messages m) {
+    private Statistik.Resultat berakna(Urval urval, Texter m) {
         return Statistik.berakna(urval.fran(), urval.till(), repo.rader(urval.fran(), urval.till(), urval.team()),
                 repo.planpunkter(urval.fran(), urval.till(), urval.team()), m::get);
     }
 
     /** Null for all teams (styrgrupp); the koordinator's own teams otherwise. */
-    private static Set<Long> tillatnaTeam(CurrentUser user) {
+    private static Set<Long> tillatnaTeam(Anvandare user) {
         return user.roll() == Roll.STYRGRUPP ? null : Set.copyOf(user.teamIds());
     }
 
@@ -282,7 +282,7 @@ public final class StatistikRoutes {
         return v == null ? "" : v.trim();
     }
 
-    private Urval urval(Context ctx, CurrentUser user, Val val) {
+    private Urval urval(Context ctx, Anvandare user, Val val) {
         Set<Long> tillatna = tillatnaTeam(user);
         Set<Long> team = tillatna;
         if (!val.team().isEmpty()) {

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import se.finsam.planering.planering.PlaneringRepository;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.varden.Varden;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.web.Formularfel;
 import se.finsam.planering.web.Formular;
 
 /**
@@ -36,7 +36,7 @@ public final class UppfoljningFormular {
     /** Without a plan, a follow-up may still be dated up to a year back. */
     private static final int ARLIGT_BAKAT = 1;
 
-    public record Utfall(Uppfoljning uppfoljning, FormErrors fel) {
+    public record Utfall(Uppfoljning uppfoljning, Formularfel fel) {
         public boolean ok() {
             return fel.isEmpty();
         }
@@ -68,7 +68,7 @@ public final class UppfoljningFormular {
     static final int DAGAR_FRAMAT = 1;
 
     /** The rules for the device, with the messages in the user's language. */
-    public static Map<String, Object> regler(LocalDate planSkapad, Messages m) {
+    public static Map<String, Object> regler(LocalDate planSkapad, Texter m) {
         Map<String, Object> regler = new java.util.LinkedHashMap<>();
         regler.put("kravs", Map.of("datum", m.get("uppf.fel.datum.saknas")));
         Map<String, Object> datum = new java.util.LinkedHashMap<>();
@@ -104,9 +104,9 @@ public final class UppfoljningFormular {
 
     public static Utfall tolka(Map<String, String> falt, long deltagareId, List<PlaneringRepository.Planpunkt> punkter,
                                LocalDate idag, Instant mottagen, LocalDate planSkapad,
-                               LongFunction<Optional<Long>> deltagareFor, Messages m) {
+                               LongFunction<Optional<Long>> deltagareFor, Texter m) {
         Formular f = Formular.av(falt);
-        FormErrors fel = f.fel();
+        Formularfel fel = f.fel();
 
         String uuid = text(f, "uuid");
         if (uuid == null || !UUID_FORMAT.matcher(uuid).matches()) {

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 
 /**
  * What needs attention after the meeting: follow-ups due and overdue (from each team's schedule),
@@ -20,7 +20,7 @@ public final class UppfoljningOversikt {
     public static final int DAGAR_FRAMAT = 14;
 
     /** Always within what the user may see ({@code synliga}); {@code teamIds} narrows it to chosen teams. */
-    public record Filter(DeltagareAccess.Synliga synliga, Collection<Long> teamIds, Long organisationId,
+    public record Filter(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds, Long organisationId,
                          Long egenAnvandare, String sortering) {
     }
 

@@ -9,19 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.atkomst.DeltagareAccess;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.varden.Varden;
 import se.finsam.planering.web.Formular;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /** Recording follow-ups (form and offline outbox), the follow-up overview, and taking participants offline. */
 public final class UppfoljningRoutes {
@@ -81,7 +81,7 @@ public final class UppfoljningRoutes {
 
     public record FormularPage(DeltagareRepository.Oversikt deltagare, List<PlaneringRepository.Planpunkt> punkter,
                                Map<Long, List<UppfoljningRepository.Handelse>> tidslinjer,
-                               List<UppfoljningRepository.Post> poster, Map<String, String> varden, FormErrors fel,
+                               List<UppfoljningRepository.Post> poster, Map<String, String> varden, Formularfel fel,
                                LocalDate idag, java.time.Instant hamtad, java.time.Instant avslutad,
                                String regler) {
         public String v(String key) {
@@ -126,9 +126,9 @@ public final class UppfoljningRoutes {
     private final UppfoljningRepository repo;
     private final UppfoljningOversikt oversikt;
     private final DeltagareRepository deltagare;
-    private final DeltagareAccess access;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final DeltagarAtkomst access;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
 
     private final se.finsam.planering.db.Datautgava datautgava;
@@ -145,8 +145,8 @@ public final class UppfoljningRoutes {
     }
 
     public UppfoljningRoutes(se.finsam.planering.mote.MoteRepository moten, UppfoljningRepository repo,
-                             UppfoljningOversikt oversikt, DeltagareRepository deltagare, DeltagareAccess access,
-                             Renderer renderer, WebContext web, Clock clock,
+                             UppfoljningOversikt oversikt, DeltagareRepository deltagare, DeltagarAtkomst access,
+                             Mallar mallar, Webbkontext web, Clock clock,
                              se.finsam.planering.db.Datautgava datautgava) {
         this.datautgava = datautgava;
         this.moten = moten;
@@ -154,7 +154,7 @@ public final class UppfoljningRoutes {
         this.oversikt = oversikt;
         this.deltagare = deltagare;
         this.access = access;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
@@ -162,8 +162,8 @@ public final class UppfoljningRoutes {
     // ---- overview ----
 
     public void oversikt(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        Messages m = web.messages(ctx);
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
         boolean koordinator = user.roll() == Roll.KOORDINATOR;
         List<Val> team = repo.team(user.id());
         List<Val> organisationer = repo.organisationer();
@@ -183,7 +183,7 @@ public final class UppfoljningRoutes {
         long utgava = datautgava.nu(ctx);
         LocalDate idag = LocalDate.now(clock);
         java.time.Instant timme = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        var synliga = DeltagareAccess.synliga(user);
+        var synliga = DeltagarAtkomst.synliga(user);
         var resultat = oversikter.hamta(new OversiktNyckel(user.id(), synliga.sql(), java.util.Set.copyOf(teamIds),
                         valdOrg, sortering, idag, timme), utgava,
                 () -> oversikt.berakna(new UppfoljningOversikt.Filter(synliga, teamIds,
@@ -198,14 +198,14 @@ public final class UppfoljningRoutes {
                 valtTeam, valdOrg, sortering == null ? "bradskande" : sortering, koordinator, idag,
                 "1".equals(ctx.queryParam("alla")), hantera == null ? null : Long.valueOf(hantera));
         access.loggaLista(ctx, page.visade(), "uppföljningsöversikt");
-        renderer.render(ctx, "uppfoljning/oversikt.jte", page);
+        mallar.render(ctx, "uppfoljning/oversikt.jte", page);
     }
 
     /** The koordinator marks an escalation handled, with a note of what was done; it then leaves the list. */
     public void eskaleringHanterad(Context ctx) {
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         long uppfoljningId = Formular.sokvagsId(ctx, "id");
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         if (!repo.eskalerad(uppfoljningId)) {
             throw Felsvar.badRequest(m.get("uppf.fel.inteeskalerad"));
         }
@@ -230,12 +230,12 @@ public final class UppfoljningRoutes {
         if (korrigerar != null && korrigerar.matches("\\d{1,12}")) {
             varden.put("korrigerar", korrigerar);
         }
-        show(ctx, id, varden, FormErrors.none());
+        show(ctx, id, varden, Formularfel.none());
     }
 
-    private void show(Context ctx, long id, Map<String, String> varden, FormErrors fel) {
+    private void show(Context ctx, long id, Map<String, String> varden, Formularfel fel) {
         var oversiktRad = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
-        renderer.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
+        mallar.render(ctx, "uppfoljning/formular.jte", new FormularPage(oversiktRad, repo.punkter(id),
                 repo.tidslinjer(id), repo.poster(id), varden, fel, LocalDate.now(clock), clock.instant(),
                 repo.avslutad(id).orElse(null), regler(ctx, id)));
     }
@@ -243,7 +243,7 @@ public final class UppfoljningRoutes {
     /** The plain HTML form: works without JavaScript. */
     public void spara(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         Map<String, String> falt = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
             if (!v.isEmpty() && !k.equals("_csrf")) {
@@ -270,7 +270,7 @@ public final class UppfoljningRoutes {
      * 201 when stored, 200 when this UUID was stored before (a retry), 4xx with a reason otherwise.
      */
     public void api(Context ctx) {
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         String type = ctx.contentType();
         if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new Felsvar(415, m.get("uppf.fel.json"));
@@ -289,7 +289,7 @@ public final class UppfoljningRoutes {
         if (id <= 0) {
             throw Felsvar.notFound(m.get("uppf.fel.deltagare"));
         }
-        CurrentUser user = access.require(ctx, id, AuditLog.Handling.ANDRA, "registrerade uppföljning (synk)");
+        Anvandare user = access.require(ctx, id, Handelselogg.Handling.ANDRA, "registrerade uppföljning (synk)");
         Map<String, String> falt = new LinkedHashMap<>();
         synk.falt().forEach((k, v) -> {
             if (v != null) {
@@ -341,8 +341,8 @@ public final class UppfoljningRoutes {
     // ---- offline ----
 
     public void offline(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        DeltagareAccess.Synliga synliga = DeltagareAccess.synliga(user);
+        Anvandare user = web.requireUser(ctx);
+        DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
         List<DeltagareRepository.Rad> lista = user.roll() == Roll.KOORDINATOR
                 ? deltagare.synliga(synliga, 500)
                 : deltagare.forHandlaggare(synliga, user.id());
@@ -357,7 +357,7 @@ public final class UppfoljningRoutes {
         List<Long> visade = new java.util.ArrayList<>(bokade);
         page.deltagare().forEach(d -> visade.add(d.id()));
         access.loggaLista(ctx, visade, "ta med offline: urval");
-        renderer.render(ctx, "uppfoljning/offline.jte", page);
+        mallar.render(ctx, "uppfoljning/offline.jte", page);
     }
 
     private static String blankToNull(String s) {

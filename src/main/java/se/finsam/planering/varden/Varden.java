@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.audit.AuditLog;
+import se.finsam.planering.audit.Handelselogg;
 
 /**
  * The value sets of domain.md: the codes each coded column may hold, in the order forms show them. The
@@ -33,8 +33,8 @@ public final class Varden {
     public static final List<String> AVSLUTSORSAK = List.of("arbete", "studier", "arbetssokande",
             "fortsatt_rehabilitering", "ratt_ersattning", "flyttat", "avbrutit", "samtycke_aterkallat", "annat",
             "felregistrering");
-    /** What an audit log row records; {@link AuditLog.Handling} is their one list. */
-    public static final List<String> HANDLING = Arrays.stream(AuditLog.Handling.values())
+    /** What an audit log row records; {@link Handelselogg.Handling} is their one list. */
+    public static final List<String> HANDLING = Arrays.stream(Handelselogg.Handling.values())
             .map(h -> h.name().toLowerCase(java.util.Locale.ROOT)).toList();
     /** The participant's stage, derived by the view deltagare_fas, in the order a participant passes them. */
     public static final List<String> FAS = List.of("anmald", "kallad", "planerad", "uppfoljning", "avslutad");

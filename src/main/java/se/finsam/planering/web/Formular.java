@@ -50,7 +50,7 @@ public final class Formular {
     private static final int TAL_MAX = 20;
 
     private final Map<String, List<String>> varden;
-    private final FormErrors fel = new FormErrors();
+    private final Formularfel fel = new Formularfel();
 
     private Formular(Map<String, List<String>> varden) {
         this.varden = varden;
@@ -68,7 +68,7 @@ public final class Formular {
         return new Formular(varden);
     }
 
-    public FormErrors fel() {
+    public Formularfel fel() {
         return fel;
     }
 

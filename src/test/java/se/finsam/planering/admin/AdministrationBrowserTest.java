@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.BrowserTest;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 
 /** An administrator creates an organisation and a team through the pages; axe checks every administration page. */
 class AdministrationBrowserTest extends BrowserTest {
 
-    private static final Messages SV = Messages.of("sv");
+    private static final Texter SV = Texter.of("sv");
 
     @Test
     void administratorenSkaparOrganisationOchTeam() {

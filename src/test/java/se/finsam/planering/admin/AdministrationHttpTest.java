@@ -29,13 +29,13 @@ import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.RouteTable;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Ruttabell;
 
 /** The administrator's organisations, teams and events page over real HTTP, with every rule they keep. */
 class AdministrationHttpTest extends AppTest {
 
-    private static final Messages SV = Messages.of("sv");
+    private static final Texter SV = Texter.of("sv");
 
     private HttpSession admin() {
         return app.session().loginStaff("admin");
@@ -225,7 +225,7 @@ class AdministrationHttpTest extends AppTest {
         HttpResponse<String> engelska = admin.post("/admin/organisationer", organisation("Arbetsförmedlingen"));
         assertEquals(400, engelska.statusCode());
         assertTrue(HttpSession.html(engelska).select(".felsammanfattning").text()
-                .contains(Messages.of("en").get("admin.org.fel.namnfinns")));
+                .contains(Texter.of("en").get("admin.org.fel.namnfinns")));
         admin.post("/sprak", Map.of("sprak", "sv"));
 
         assertEquals(400, admin.get("/admin/handelser?slag=deltagare").statusCode());
@@ -338,10 +338,10 @@ class AdministrationHttpTest extends AppTest {
 
     @Test
     void andraRollerFar403PaVarjeAdministrationsroute() {
-        List<RouteTable.Route> adminRoutes = app.app().routes().stream()
+        List<Ruttabell.Route> adminRoutes = app.app().routes().stream()
                 .filter(r -> r.path().startsWith("/admin")).toList();
         assertTrue(adminRoutes.size() >= 17, adminRoutes.toString());
-        for (RouteTable.Route r : adminRoutes) {
+        for (Ruttabell.Route r : adminRoutes) {
             assertEquals(Set.of(Roll.ADMIN), r.roles(), r + " is for the administrator only");
             if (r.path().contains("{")) {
                 assertNotNull(r.atkomst(), r.toString());
@@ -355,7 +355,7 @@ class AdministrationHttpTest extends AppTest {
         }
         andra.add(app.session().loginDeltagare());
         for (HttpSession s : andra) {
-            for (RouteTable.Route r : adminRoutes) {
+            for (Ruttabell.Route r : adminRoutes) {
                 String path = r.path().replace("/admin/anvandare/{id}", "/admin/anvandare/1")
                         .replace("/admin/organisationer/{id}", "/admin/organisationer/" + org)
                         .replace("/admin/team/{id}", "/admin/team/" + team).replace("{id}", "1");

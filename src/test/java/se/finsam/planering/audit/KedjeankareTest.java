@@ -34,8 +34,8 @@ class KedjeankareTest extends AppTest {
             st.executeUpdate("DROP TRIGGER audit_log_ingen_borttagning");
             assertTrue(st.executeUpdate("DELETE FROM audit_log WHERE id > " + (sista - 3)) > 0);
         }
-        try (var db = se.finsam.planering.db.Database.connect(app.databaseFile())) {
-            AuditKedja.Resultat utanAnkare = AuditLog.kontrolleraKedjan(db.jdbi());
+        try (var db = se.finsam.planering.db.Databas.connect(app.databaseFile())) {
+            Loggkedja.Resultat utanAnkare = Handelselogg.kontrolleraKedjan(db.jdbi());
             assertTrue(utanAnkare.hel(), "without the noted end the cut cannot be seen: " + utanAnkare.text());
         }
 

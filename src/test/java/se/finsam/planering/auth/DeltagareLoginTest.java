@@ -1,6 +1,6 @@
 package se.finsam.planering.auth;
 
-import se.finsam.planering.inloggning.AuthRoutes;
+import se.finsam.planering.inloggning.InloggningRoutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +86,7 @@ class DeltagareLoginTest extends AppTest {
     void gissadeKoderSparrasEfterNagraForsok() {
         HttpSession s = app.session();
         HttpResponse<String> last = null;
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS + 1; i++) {
+        for (int i = 0; i < Inloggningsbroms.FREE_ATTEMPTS + 1; i++) {
             last = s.post("/aktivera", Map.of("kod", "AAAA-BBBB-CCCC-DDD" + i));
         }
         assertTrue(last.body().contains("För många misslyckade försök"), last.body());
@@ -100,6 +100,6 @@ class DeltagareLoginTest extends AppTest {
         HttpResponse<String> plan = s.get("/min-planering");
         assertEquals(200, plan.statusCode());
         assertTrue(plan.body().contains("Ditt mål"), plan.body());
-        assertEquals(DemoData.DEMO_PARTICIPANT_USERNAME, s.cookie(AuthRoutes.DEVICE_COOKIE));
+        assertEquals(DemoData.DEMO_PARTICIPANT_USERNAME, s.cookie(InloggningRoutes.DEVICE_COOKIE));
     }
 }

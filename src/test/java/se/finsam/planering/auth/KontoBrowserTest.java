@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.BrowserTest;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 
 /** The account page, the administrator's list and the lock messages, in a real browser with axe. */
 class KontoBrowserTest extends BrowserTest {
@@ -39,13 +39,13 @@ class KontoBrowserTest extends BrowserTest {
         browser.driver().manage().deleteAllCookies();
         browser.open("/logga-in/deltagare");
         browser.driver().manage().addCookie(new Cookie("finsam_sprak", "ar"));
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+        for (int i = 0; i < Inloggningsbroms.FREE_ATTEMPTS; i++) {
             browser.open("/logga-in/deltagare");
             browser.type("#anvandarnamn", "zz9k-4qpm");
             browser.type("#pin", "13579" + i);
             browser.submitWithEnter("#pin");
         }
-        assertTrue(browser.text().contains(Messages.of("ar").get("login.tid.sekunder", 30L)), browser.text());
+        assertTrue(browser.text().contains(Texter.of("ar").get("login.tid.sekunder", 30L)), browser.text());
         browser.assertAccessibleAtBothSizes("deltagare-sparrad-ar");
 
         browser.open("/logga-in/deltagare");
@@ -54,7 +54,7 @@ class KontoBrowserTest extends BrowserTest {
         browser.submitWithEnter("#pin");
         browser.open("/konto");
         browser.clickAndWait("form.sprakval button[value='ar']");
-        assertTrue(browser.text().contains(Messages.of("ar").get("konto.overallt.knapp")), browser.text());
+        assertTrue(browser.text().contains(Texter.of("ar").get("konto.overallt.knapp")), browser.text());
         browser.assertAccessibleAtBothSizes("konto-deltagare-ar");
     }
 }

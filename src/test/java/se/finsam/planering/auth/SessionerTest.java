@@ -110,7 +110,7 @@ class SessionerTest extends AppTest {
         long userId = app.jdbi().withHandle(h -> h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d")
                 .bind("d", deltagare).mapTo(Long.class).one());
         // Someone else holds a session for the account (a device she lent, or lost).
-        String otherToken = new SessionStore(app.jdbi(), app.clock(), Duration.ofMinutes(30)).create(userId, false);
+        String otherToken = new Sessioner(app.jdbi(), app.clock(), Duration.ofMinutes(30)).create(userId, false);
         assertEquals(200, statusWithToken(otherToken, "/min-planering"));
 
         HttpSession her = app.session();
@@ -177,14 +177,14 @@ class SessionerTest extends AppTest {
         Duration step = Duration.ofMinutes(20);
         Duration lived = Duration.ZERO;
         // Active all the time: a request every 20 minutes, well inside the 30 minutes of inactivity.
-        while (lived.plus(step).compareTo(SessionStore.MAX_LIFE_PERSONAL) < 0) {
+        while (lived.plus(step).compareTo(Sessioner.MAX_LIFE_PERSONAL) < 0) {
             app.clock().advance(step);
             lived = lived.plus(step);
             assertEquals(200, staff.get("/oversikt").statusCode(), "after " + lived);
-            int expected = lived.compareTo(SessionStore.MAX_LIFE_DELTAGARE) < 0 ? 200 : 302;
+            int expected = lived.compareTo(Sessioner.MAX_LIFE_DELTAGARE) < 0 ? 200 : 302;
             assertEquals(expected, participant.get("/min-planering").statusCode(), "participant after " + lived);
         }
-        app.clock().advance(SessionStore.MAX_LIFE_PERSONAL.minus(lived));
+        app.clock().advance(Sessioner.MAX_LIFE_PERSONAL.minus(lived));
         assertTrue(location(staff.get("/oversikt")).startsWith("/logga-in"), "logged out after 12 hours");
         app.session().loginStaff("teamrep.af");
     }

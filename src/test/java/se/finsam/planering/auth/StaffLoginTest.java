@@ -65,7 +65,7 @@ class StaffLoginTest extends AppTest {
     void upprepadeFelSparrarKontotAvenMedRattLosenordTillsTidenGatt() {
         int sparradeFore = auditCount("inloggning_sparrad");
         HttpSession s = app.session();
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS - 1; i++) {
+        for (int i = 0; i < Inloggningsbroms.FREE_ATTEMPTS - 1; i++) {
             assertEquals(401, s.post("/logga-in", Map.of("anvandarnamn", "soc.handlaggare", "losenord", "gissning"))
                     .statusCode());
         }
@@ -78,7 +78,7 @@ class StaffLoginTest extends AppTest {
         assertEquals(429, whileLocked.statusCode());
         assertTrue(auditCount("inloggning_sparrad") > sparradeFore, "the lock is in the audit log");
 
-        app.clock().advance(LoginThrottle.FIRST_LOCK.plus(Duration.ofSeconds(1)));
+        app.clock().advance(Inloggningsbroms.FIRST_LOCK.plus(Duration.ofSeconds(1)));
         HttpResponse<String> after = s.post("/logga-in",
                 Map.of("anvandarnamn", "soc.handlaggare", "losenord", DemoData.STAFF_PASSWORD));
         assertEquals(302, after.statusCode());
@@ -86,10 +86,10 @@ class StaffLoginTest extends AppTest {
 
     @Test
     void sparrtidenFordubblasOchHarEttTak() {
-        assertEquals(Duration.ZERO, LoginThrottle.lockFor(2, 3));
-        assertEquals(Duration.ofSeconds(30), LoginThrottle.lockFor(3, 3));
-        assertEquals(Duration.ofSeconds(60), LoginThrottle.lockFor(4, 3));
-        assertEquals(LoginThrottle.MAX_LOCK, LoginThrottle.lockFor(40, 3));
+        assertEquals(Duration.ZERO, Inloggningsbroms.lockFor(2, 3));
+        assertEquals(Duration.ofSeconds(30), Inloggningsbroms.lockFor(3, 3));
+        assertEquals(Duration.ofSeconds(60), Inloggningsbroms.lockFor(4, 3));
+        assertEquals(Inloggningsbroms.MAX_LOCK, Inloggningsbroms.lockFor(40, 3));
     }
 
     @Test

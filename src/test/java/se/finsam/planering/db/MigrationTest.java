@@ -31,26 +31,26 @@ class MigrationTest {
             newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
         }
-        assertEquals(newest, Database.SENASTE_MIGRERING,
-                "Database.SENASTE_MIGRERING must name the newest migration, or start-up runs Flyway every time");
+        assertEquals(newest, Databas.SENASTE_MIGRERING,
+                "Databas.SENASTE_MIGRERING must name the newest migration, or start-up runs Flyway every time");
     }
 
     @Test
     void enAktuellDatabasStartarUtanFlywayOchEnOmigreradMigreras() throws Exception {
         Path file = dir.resolve("aktuell.db");
-        try (Database first = Database.connect(file)) {
-            assertTrue(Database.aktuell(first.pool()), "after migrating, the database is current");
+        try (Databas first = Databas.connect(file)) {
+            assertTrue(Databas.aktuell(first.pool()), "after migrating, the database is current");
             assertEquals(null, first.kontrollera(), "the applied migrations match the files");
             // A history that ends before the newest migration is not current: start-up migrates it.
             first.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = ?",
-                    String.valueOf(Database.SENASTE_MIGRERING)));
-            assertFalse(Database.aktuell(first.pool()));
+                    String.valueOf(Databas.SENASTE_MIGRERING)));
+            assertFalse(Databas.aktuell(first.pool()));
         }
     }
 
     @Test
     void datautgavanVaxerMedEnAndringMenInteMedEnLasning() {
-        Jdbi jdbi = Database.open(dir.resolve("utgava.db"));
+        Jdbi jdbi = Databas.open(dir.resolve("utgava.db"));
         Datautgava utgava = new Datautgava(jdbi);
         long fore = utgava.nu();
         jdbi.useHandle(h -> h.execute("INSERT INTO audit_log (tid, handling, vad) VALUES ('2026-12-01T10:00:00Z', 'las', 'x')"));
@@ -61,7 +61,7 @@ class MigrationTest {
 
     @Test
     void migrationerSkaparHelaDatamodellenIEnTomDatabas() {
-        Jdbi jdbi = Database.open(dir.resolve("tom.db"));
+        Jdbi jdbi = Databas.open(dir.resolve("tom.db"));
         List<String> tables = jdbi.withHandle(h -> h.createQuery(
                 "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
                 .mapTo(String.class).list());
@@ -75,7 +75,7 @@ class MigrationTest {
 
     @Test
     void sqliteKorMedWalFramtvingadeNycklarOchVantetid() {
-        Jdbi jdbi = Database.open(dir.resolve("pragma.db"));
+        Jdbi jdbi = Databas.open(dir.resolve("pragma.db"));
         jdbi.useHandle(h -> {
             assertEquals("wal", h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
             assertEquals(1, h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
@@ -97,7 +97,7 @@ class MigrationTest {
     @Test
     void migrationerKanKorasIgenUtanAttNagotAndras() {
         Path file = dir.resolve("igen.db");
-        Jdbi forsta = Database.open(file);
+        Jdbi forsta = Databas.open(file);
         List<Map<String, Object>> historikFore = historik(forsta);
         List<Map<String, Object>> schemaFore = schema(forsta);
         Flyway flyway = Flyway.configure().dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
@@ -106,7 +106,7 @@ class MigrationTest {
         assertTrue(migrations >= 1, "the migrations are found on the class path");
         assertEquals(migrations, historikFore.size(), "every migration was applied once: " + historikFore);
 
-        Jdbi andra = Database.open(file);
+        Jdbi andra = Databas.open(file);
         assertEquals(0, flyway.migrate().migrationsExecuted, "nothing left to apply");
         assertEquals(historikFore, historik(andra), "the history is untouched by the rerun");
         assertEquals(schemaFore, schema(andra), "the schema is untouched by the rerun");
@@ -123,7 +123,7 @@ class MigrationTest {
 
     @Test
     void databasenVagrarVardenUtanforVardemangderna() {
-        Jdbi jdbi = Database.open(dir.resolve("check.db"));
+        Jdbi jdbi = Databas.open(dir.resolve("check.db"));
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO team (id, namn, motesplats) VALUES (1, 'Jobbtorg Test', 'Testgatan 1')");
             // The same statement with allowed values goes in: the refusals below are the constraints, not typos.
@@ -154,7 +154,7 @@ class MigrationTest {
 
     @Test
     void granskningsloggOchUppfoljningarGarInteAttAndraEllerTaBort() {
-        Jdbi jdbi = Database.open(dir.resolve("append.db"));
+        Jdbi jdbi = Databas.open(dir.resolve("append.db"));
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO team (id, namn, motesplats) VALUES (1, 'Jobbtorg Test', 'Testgatan 1')");
             h.execute("""
@@ -318,7 +318,7 @@ class MigrationTest {
                         (6, 1, 2, 'Alone', 1, '2025-06-01', NULL)""");
         });
 
-        Jdbi migrerad = Database.open(file);
+        Jdbi migrerad = Databas.open(file);
         List<Map<String, Object>> rader = migrerad.withHandle(h -> h.createQuery(
                 "SELECT id, till_datum FROM kontaktperson ORDER BY id").mapToMap().list());
         Map<Integer, Object> tillDatum = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import se.finsam.planering.kontakt.KontaktRepository;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.testsupport.TestApp;
 import se.finsam.planering.varden.Varden;
 
@@ -61,7 +61,7 @@ class VardemangderTest {
             assertEquals(mangd.getValue(), databasen.get(mangd.getKey()), "the set " + mangd.getKey());
         }
         // a page language is stored in anvandare.sprak, so every language with a bundle is in the set
-        for (Messages.Sprak sprak : Messages.SPRAK) {
+        for (Texter.Sprak sprak : Texter.SPRAK) {
             assertTrue(Varden.SPRAK.contains(sprak.kod()), sprak.kod());
         }
     }

@@ -214,7 +214,7 @@ class DeltagarensSprakHttpTest extends AppTest {
     void okandaBeskrivningarBlirEnAllmanMeningInteSvenska() {
         var tittat = new MinPlaneringRepository.Tittat(java.time.Instant.EPOCH, "Anna", null, "något helt nytt",
                 "andra");
-        assertEquals("غيّر شيئًا في بياناتك", tittat.beskrivning(se.finsam.planering.sprak.Messages.of("ar")));
+        assertEquals("غيّر شيئًا في بياناتك", tittat.beskrivning(se.finsam.planering.sprak.Texter.of("ar")));
         assertEquals("tittat.vad.registrerade_uppfoljning_synk",
                 MinPlaneringRepository.Tittat.nyckel("registrerade uppföljning (synk)"));
     }

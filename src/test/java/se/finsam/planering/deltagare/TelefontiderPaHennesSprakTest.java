@@ -15,7 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.db.Databas;
 import se.finsam.planering.kontakt.Telefontid;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
@@ -170,8 +170,8 @@ class TelefontiderPaHennesSprakTest extends AppTest {
         HttpSession hon = loggaIn(deltagare, "ar");
         Document sida = hon.page("/min-planering/mote");
         String text = sida.select("main").text();
-        assertTrue(text.contains(se.finsam.planering.sprak.Messages.of("ar").get("kallelse.syfte.standard")), text);
-        assertTrue(text.contains(se.finsam.planering.sprak.Messages.of("ar").get("mote.tamed.standard")), text);
+        assertTrue(text.contains(se.finsam.planering.sprak.Texter.of("ar").get("kallelse.syfte.standard")), text);
+        assertTrue(text.contains(se.finsam.planering.sprak.Texter.of("ar").get("mote.tamed.standard")), text);
         assertFalse(text.contains("Legitimation") || text.contains("planering för vägen"), text);
         String ics = hon.get("/min-planering/mote.ics").body().replace("\r\n ", "");
         assertFalse(ics.contains("Legitimation") || ics.contains("planering för"), ics);
@@ -219,7 +219,7 @@ class TelefontiderPaHennesSprakTest extends AppTest {
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
-        try (Database db = Database.connect(fil)) {
+        try (Databas db = Databas.connect(fil)) {
             se.finsam.planering.kontakt.Telefontid.tolkaFritext(db.jdbi());
             Map<String, Object> lasbar = db.jdbi().withHandle(h -> h.createQuery("""
                     SELECT telefontider, telefontid_dagar, telefontid_fran, telefontid_till FROM organisation

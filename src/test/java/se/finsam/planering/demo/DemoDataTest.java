@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.finsam.planering.Config;
-import se.finsam.planering.auth.ActivationCodes;
-import se.finsam.planering.auth.PasswordHasher;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.auth.Aktiveringskoder;
+import se.finsam.planering.auth.Losenordshash;
+import se.finsam.planering.db.Databas;
 
 class DemoDataTest {
 
@@ -31,7 +31,7 @@ class DemoDataTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-11T09:30:00Z"), STOCKHOLM);
     private static final LocalDate TODAY = LocalDate.now(CLOCK);
 
-    private static PasswordHasher hasher;
+    private static Losenordshash hasher;
     /** The small demo, seeded once for the class: the tests of it only read. */
     private static Jdbi small;
 
@@ -43,8 +43,8 @@ class DemoDataTest {
 
     @BeforeAll
     static void seedSmallDemoOnce() {
-        hasher = new PasswordHasher();
-        small = Database.open(sharedDir.resolve("demo.db"));
+        hasher = new Losenordshash();
+        small = Databas.open(sharedDir.resolve("demo.db"));
         assertTrue(DemoData.seedIfEmpty(small, CLOCK, Config.DemoMode.SMALL, hasher));
     }
 
@@ -243,7 +243,7 @@ class DemoDataTest {
                         + " JOIN anvandare a ON a.id = k.anvandare_id JOIN deltagare d ON d.anvandare_id = a.id"
                         + " JOIN team t ON t.id = d.team_id JOIN deltagare_fas f ON f.deltagare_id = d.id"
                         + " WHERE k.kod_hash = ?")
-                .bind(0, ActivationCodes.hash(DemoData.DEMO_ACTIVATION_CODE)).mapToMap().one());
+                .bind(0, Aktiveringskoder.hash(DemoData.DEMO_ACTIVATION_CODE)).mapToMap().one());
         assertNull(kod.get("anvandarnamn"));
         assertNull(kod.get("pin_hash"));
         assertNull(kod.get("anvand"));
@@ -305,7 +305,7 @@ class DemoDataTest {
 
     @Test
     void noneSeedsNothing() {
-        Jdbi jdbi = Database.open(dir.resolve("none.db"));
+        Jdbi jdbi = Databas.open(dir.resolve("none.db"));
 
         assertFalse(DemoData.seedIfEmpty(jdbi, CLOCK, Config.DemoMode.NONE, hasher));
 
@@ -316,7 +316,7 @@ class DemoDataTest {
 
     @Test
     void largeSeedWithAChosenCountHasPlansAndFollowUps() {
-        Jdbi jdbi = Database.open(dir.resolve("large.db"));
+        Jdbi jdbi = Databas.open(dir.resolve("large.db"));
 
         DemoData.seedLarge(jdbi, CLOCK, hasher, 500);
 

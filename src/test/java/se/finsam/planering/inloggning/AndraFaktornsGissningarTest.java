@@ -18,7 +18,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.Inloggningsbroms;
 import se.finsam.planering.auth.Totp;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.HttpSession;
@@ -100,22 +100,22 @@ class AndraFaktornsGissningarTest {
                 }
             }
         }
-        assertEquals(LoginThrottle.andraFaktorGuessesIn(Duration.ofHours(1)), provade,
+        assertEquals(Inloggningsbroms.andraFaktorGuessesIn(Duration.ofHours(1)), provade,
                 "codes checked in the first hour (of " + begaran + " sent)");
         assertTrue(provade <= 10, provade + " codes checked in an hour");
         // Once the waits have grown, one code an hour: 24 a day, each a 3 in a million chance.
-        assertEquals(33, LoginThrottle.andraFaktorGuessesIn(Duration.ofDays(1)));
-        assertEquals(33 + 24, LoginThrottle.andraFaktorGuessesIn(Duration.ofDays(2)));
+        assertEquals(33, Inloggningsbroms.andraFaktorGuessesIn(Duration.ofDays(1)));
+        assertEquals(33 + 24, Inloggningsbroms.andraFaktorGuessesIn(Duration.ofDays(2)));
     }
 
     @Test
     void innehavarenFarVetaOchAdministratorenSerDet() {
         String konto = "koordinator.skarholmen";
         HttpSession angripare = losenordet(konto);
-        for (int i = 1; i <= LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS + 1; i++) {
+        for (int i = 1; i <= Inloggningsbroms.ANDRA_FAKTOR_FREE_ATTEMPTS + 1; i++) {
             HttpResponse<String> r = angripare.post("/tvafaktor", Map.of("kod", felKod(konto)));
             assertEquals(401, r.statusCode(), "wrong code " + i);
-            if (i == LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS) {
+            if (i == Inloggningsbroms.ANDRA_FAKTOR_FREE_ATTEMPTS) {
                 app.clock().advance(Duration.ofMinutes(1));
             }
         }
@@ -137,7 +137,7 @@ class AndraFaktornsGissningarTest {
         Document oversikt = hon.page("/oversikt");
         assertTrue(oversikt.text().contains("Felaktiga koder för andra faktorn"), oversikt.text());
         Document kontoSida = hon.page("/konto");
-        assertEquals(LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS + 1, kontoSida.select("#felkoder li").size());
+        assertEquals(Inloggningsbroms.ANDRA_FAKTOR_FREE_ATTEMPTS + 1, kontoSida.select("#felkoder li").size());
         // Told once: the next login with no wrong codes in between says nothing.
         HttpSession igen = losenordet(konto);
         assertEquals(302, igen.post("/tvafaktor", Map.of("kod", app.totpKod(konto))).statusCode());
@@ -159,9 +159,9 @@ class AndraFaktornsGissningarTest {
         long id = id(konto);
         // Someone with her password runs up the count of wrong codes until it locks.
         HttpSession angripare = losenordet(konto);
-        for (int i = 1; i <= LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS + 1; i++) {
+        for (int i = 1; i <= Inloggningsbroms.ANDRA_FAKTOR_FREE_ATTEMPTS + 1; i++) {
             assertEquals(401, angripare.post("/tvafaktor", Map.of("kod", felKod(konto))).statusCode(), "code " + i);
-            if (i == LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS) {
+            if (i == Inloggningsbroms.ANDRA_FAKTOR_FREE_ATTEMPTS) {
                 app.clock().advance(Duration.ofMinutes(1));
             }
         }
@@ -172,7 +172,7 @@ class AndraFaktornsGissningarTest {
         assertEquals(302, admin.post("/admin/anvandare/" + id + "/aterstall-tvafaktor", Map.of()).statusCode());
         assertEquals(0, (int) app.jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM login_attempt WHERE nyckel = :k")
-                .bind("k", LoginThrottle.andraFaktorNyckel(id)).mapTo(Integer.class).one()),
+                .bind("k", Inloggningsbroms.andraFaktorNyckel(id)).mapTo(Integer.class).one()),
                 "the reset forgets the wrong codes");
 
         // She enrols a new one; a mistyped code is just wrong, not a wait of up to an hour.
@@ -185,7 +185,7 @@ class AndraFaktornsGissningarTest {
         assertEquals(200, hon.get("/oversikt").statusCode());
         int rader = app.jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM login_attempt WHERE nyckel IN (:a, :b)")
-                .bind("a", LoginThrottle.andraFaktorNyckel(id)).bind("b", LoginThrottle.registreringsNyckel(id))
+                .bind("a", Inloggningsbroms.andraFaktorNyckel(id)).bind("b", Inloggningsbroms.registreringsNyckel(id))
                 .mapTo(Integer.class).one());
         assertEquals(0, rader, "nothing of the attack is left to count against her");
     }
@@ -202,7 +202,7 @@ class AndraFaktornsGissningarTest {
         }
         int rader = app.jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM login_attempt WHERE nyckel = :k")
-                .bind("k", LoginThrottle.andraFaktorNyckel(id(konto)))
+                .bind("k", Inloggningsbroms.andraFaktorNyckel(id(konto)))
                 .mapTo(Integer.class).one());
         assertEquals(0, rader, "wrong passwords and codes without a session do not touch the second factor");
         // Once the password lock is over, her first code goes straight through.

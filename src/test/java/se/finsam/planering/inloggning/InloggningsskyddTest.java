@@ -1,6 +1,6 @@
 package se.finsam.planering.inloggning;
 
-import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.Inloggningsbroms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,7 +23,7 @@ import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 
 /** Guessing, floods and busy writers at the login forms. */
 class InloggningsskyddTest extends AppTest {
@@ -60,11 +60,11 @@ class InloggningsskyddTest extends AppTest {
     @Test
     void enAdressMedMangaFelStopparInteKollegorSomSkriverRatt() {
         HttpSession guesser = app.session();
-        for (int i = 0; i <= LoginThrottle.ADDRESS_FREE_ATTEMPTS + 2; i++) {
+        for (int i = 0; i <= Inloggningsbroms.ADDRESS_FREE_ATTEMPTS + 2; i++) {
             assertEquals(401, guesser.post("/logga-in", staff("gissning" + i, "fel-losenord")).statusCode(),
                     "attempt " + i + ": an account with no failures of its own is still checked");
         }
-        assertTrue(failures(LoginThrottle.adressNyckel("127.0.0.1")) > LoginThrottle.ADDRESS_FREE_ATTEMPTS);
+        assertTrue(failures(Inloggningsbroms.adressNyckel("127.0.0.1")) > Inloggningsbroms.ADDRESS_FREE_ATTEMPTS);
 
         HttpResponse<String> again = guesser.post("/logga-in", staff("gissning0", "fel-losenord"));
         assertEquals(429, again.statusCode(), "an account that failed from the locked address waits");
@@ -94,17 +94,17 @@ class InloggningsskyddTest extends AppTest {
                 "SELECT count(*) FROM login_attempt WHERE length(nyckel) > 120").mapTo(Integer.class).one()));
 
         // A name of the longest allowed length is logged shortened.
-        String longName = "b".repeat(AuthRoutes.MAX_USERNAME);
+        String longName = "b".repeat(InloggningRoutes.MAX_USERNAME);
         assertEquals(401, app.session().post("/logga-in", staff(longName, "fel")).statusCode());
         int longest = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT max(length(vad)) FROM audit_log WHERE vad LIKE '%bbbb%'").mapTo(Integer.class).one());
-        assertTrue(longest < AuthRoutes.MAX_LOGGED_NAME + 50, "logged " + longest + " characters");
+        assertTrue(longest < InloggningRoutes.MAX_LOGGED_NAME + 50, "logged " + longest + " characters");
     }
 
     @Test
     void enSparrLoggasEnGangInteVidVarjeForsok() {
         HttpSession s = app.session();
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+        for (int i = 0; i < Inloggningsbroms.FREE_ATTEMPTS; i++) {
             s.post("/logga-in", staff("teamrep.af", "gissning"));
         }
         int rows = auditRows();
@@ -122,7 +122,7 @@ class InloggningsskyddTest extends AppTest {
         String username = TestData.kontoMedPin(app, deltagare, "482915");
         HttpSession guesser = app.session();
         HttpResponse<String> last = null;
-        for (int i = 0; i < LoginThrottle.DELTAGARE_MAX_FAILURES; i++) {
+        for (int i = 0; i < Inloggningsbroms.DELTAGARE_MAX_FAILURES; i++) {
             last = guesser.post("/logga-in/deltagare", pin(username, "13579" + i));
             assertEquals(401, last.statusCode(), "guess " + i);
             app.clock().advance(Duration.ofMinutes(20));
@@ -139,7 +139,7 @@ class InloggningsskyddTest extends AppTest {
         arabic.get("/logga-in/deltagare");
         arabic.post("/sprak", Map.of("sprak", "ar", "tillbaka", "/logga-in/deltagare"));
         HttpResponse<String> inArabic = arabic.post("/logga-in/deltagare", pin(username, "482915"));
-        assertTrue(inArabic.body().contains(Messages.of("ar").get("deltagarlogin.fel.sparrad.nykod")));
+        assertTrue(inArabic.body().contains(Texter.of("ar").get("deltagarlogin.fel.sparrad.nykod")));
 
         // The koordinator gives her a new code; with it she chooses a new PIN and is in again.
         long bokning = app.jdbi().withHandle(h -> h.createQuery(
@@ -165,7 +165,7 @@ class InloggningsskyddTest extends AppTest {
         // twice its free attempts it holds every name, also those never tried before.
         HttpSession guesser = app.session();
         int checked = 0;
-        for (int i = 0; i < LoginThrottle.DELTAGARE_BUDGET_PER_HOUR; i++) {
+        for (int i = 0; i < Inloggningsbroms.DELTAGARE_BUDGET_PER_HOUR; i++) {
             int status = guesser.post("/logga-in/deltagare", pin("xq" + i + "-gissning", "135792")).statusCode();
             if (status == 401) {
                 checked++;
@@ -173,7 +173,7 @@ class InloggningsskyddTest extends AppTest {
                 assertEquals(429, status, "guess " + i);
             }
         }
-        assertEquals(LoginThrottle.ADDRESS_ALL_NAMES_AFTER, checked, "PINs checked for new names from one address");
+        assertEquals(Inloggningsbroms.ADDRESS_ALL_NAMES_AFTER, checked, "PINs checked for new names from one address");
         HttpResponse<String> next = guesser.post("/logga-in/deltagare", pin("ny-gissning", "135792"));
         assertEquals(429, next.statusCode());
         assertTrue(next.headers().firstValue("Retry-After").isPresent());
@@ -187,13 +187,13 @@ class InloggningsskyddTest extends AppTest {
     void gissningarPerDygnOchVadDeGer() {
         // What the README promises: whatever the number of addresses and accounts, at most this many PINs are
         // checked in a day, and 5 per account until she chooses a new PIN.
-        assertEquals(2_400, LoginThrottle.deltagareGuessesPerDay());
-        assertEquals(5, LoginThrottle.DELTAGARE_MAX_FAILURES);
+        assertEquals(2_400, Inloggningsbroms.deltagareGuessesPerDay());
+        assertEquals(5, Inloggningsbroms.DELTAGARE_MAX_FAILURES);
         // A PIN is six digits, minus the ones refused as too simple (all alike, or a run up or down).
         long pins = java.util.stream.IntStream.range(0, 1_000_000)
-                .mapToObj(n -> String.valueOf(1_000_000 + n).substring(1)).filter(p -> !AuthRoutes.tooSimple(p)).count();
+                .mapToObj(n -> String.valueOf(1_000_000 + n).substring(1)).filter(p -> !InloggningRoutes.tooSimple(p)).count();
         assertEquals(999_980, pins);
-        double accountsPerDay = (double) LoginThrottle.deltagareGuessesPerDay() / pins;
+        double accountsPerDay = (double) Inloggningsbroms.deltagareGuessesPerDay() / pins;
         assertTrue(accountsPerDay < 0.0025, "at most one account in " + Math.round(1 / accountsPerDay) + " days");
         // And that is with every user id known: the ids are random, 31^8 of them.
         assertTrue(Math.pow(31, 8) > 8e11);
@@ -203,24 +203,24 @@ class InloggningsskyddTest extends AppTest {
 
     @Test
     void sparrtidenSagsISekunderEllerMinuterMedRattPluralform() {
-        Messages sv = Messages.of("sv");
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(sv).contains("Vänta 30 sekunder"));
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(1)).text(sv).contains("Vänta 1 sekund "));
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(60)).text(sv).contains("Vänta 1 minut "));
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(61)).text(sv).contains("Vänta 2 minuter"));
-        assertFalse(AuthRoutes.sparrMeddelande(Duration.ofMinutes(15)).text(sv).contains("("));
-        Messages en = Messages.of("en");
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(en).contains("Wait 30 seconds"));
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofMinutes(1)).text(en).contains("Wait 1 minute "));
-        Messages ar = Messages.of("ar");
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(ar).contains("ثانية"));
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofSeconds(5)).text(ar).contains("ثوانٍ"));
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofMinutes(1)).text(ar).contains("دقيقة واحدة"));
-        assertTrue(AuthRoutes.sparrMeddelande(Duration.ofMinutes(2)).text(ar).contains("دقيقتين"));
+        Texter sv = Texter.of("sv");
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(sv).contains("Vänta 30 sekunder"));
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofSeconds(1)).text(sv).contains("Vänta 1 sekund "));
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofSeconds(60)).text(sv).contains("Vänta 1 minut "));
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofSeconds(61)).text(sv).contains("Vänta 2 minuter"));
+        assertFalse(InloggningRoutes.sparrMeddelande(Duration.ofMinutes(15)).text(sv).contains("("));
+        Texter en = Texter.of("en");
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(en).contains("Wait 30 seconds"));
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofMinutes(1)).text(en).contains("Wait 1 minute "));
+        Texter ar = Texter.of("ar");
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofSeconds(30)).text(ar).contains("ثانية"));
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofSeconds(5)).text(ar).contains("ثوانٍ"));
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofMinutes(1)).text(ar).contains("دقيقة واحدة"));
+        assertTrue(InloggningRoutes.sparrMeddelande(Duration.ofMinutes(2)).text(ar).contains("دقيقتين"));
 
         HttpSession s = app.session();
         HttpResponse<String> locking = null;
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+        for (int i = 0; i < Inloggningsbroms.FREE_ATTEMPTS; i++) {
             locking = s.post("/logga-in", staff("styrgrupp", "gissning"));
         }
         assertTrue(locking.body().contains("Vänta 30 sekunder"), locking.body());
@@ -283,12 +283,12 @@ class InloggningsskyddTest extends AppTest {
 
         int checked = 0;
         for (var e : statusByName.entrySet()) {
-            int counted = failures(LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, e.getKey()));
+            int counted = failures(Inloggningsbroms.kontoNyckel(Inloggningsbroms.Regel.PERSONAL, e.getKey()));
             // A 401 is a checked guess and counted once; a 429 here means "busy, try again" and counts nothing.
             assertEquals(e.getValue() == 401 ? 1 : 0, counted, e.getKey() + " answered " + e.getValue());
             checked += e.getValue() == 401 ? 1 : 0;
         }
         assertTrue(checked > 0);
-        assertEquals(checked, failures(LoginThrottle.adressNyckel("127.0.0.1")), "the address counted each one");
+        assertEquals(checked, failures(Inloggningsbroms.adressNyckel("127.0.0.1")), "the address counted each one");
     }
 }

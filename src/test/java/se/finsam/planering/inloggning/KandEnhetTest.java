@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.auth.Enhetskaka;
-import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.Inloggningsbroms;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestApp;
@@ -93,20 +93,20 @@ class KandEnhetTest {
         framling.get("/logga-in/deltagare");
         // From her own network (a shared wifi): the address lock, which then holds every name.
         int lasta = 0;
-        for (int i = 0; i < LoginThrottle.ADDRESS_ALL_NAMES_AFTER + 5; i++) {
+        for (int i = 0; i < Inloggningsbroms.ADDRESS_ALL_NAMES_AFTER + 5; i++) {
             if (pin(framling, HENNES_ADRESS, "gissning" + i, "135790").statusCode() == 429) {
                 lasta++;
             }
         }
         assertTrue(lasta >= 5, "the address is locked for every name: " + lasta);
         // Her own account name, wrong five times from elsewhere: locked until a new PIN for unknown devices.
-        for (int i = 0; i < LoginThrottle.DELTAGARE_MAX_FAILURES; i++) {
+        for (int i = 0; i < Inloggningsbroms.DELTAGARE_MAX_FAILURES; i++) {
             assertEquals(401, pinEfterVantan(framling, "198.51.100.7", hon, "97531" + i).statusCode());
         }
         // And from many addresses until the shared hourly budget is spent.
         int fel = 0;
         int sparrade = 0;
-        for (int i = 0; i < LoginThrottle.DELTAGARE_BUDGET_PER_HOUR + 20; i++) {
+        for (int i = 0; i < Inloggningsbroms.DELTAGARE_BUDGET_PER_HOUR + 20; i++) {
             int status = pin(framling, "203.0.113." + (i % 250), "okand" + i, "864209").statusCode();
             if (status == 401) {
                 fel++;
@@ -115,7 +115,7 @@ class KandEnhetTest {
             }
         }
         assertTrue(sparrade >= 20, "unknown devices are held back once the budget is spent: " + sparrade);
-        assertTrue(fel <= LoginThrottle.DELTAGARE_BUDGET_PER_HOUR);
+        assertTrue(fel <= Inloggningsbroms.DELTAGARE_BUDGET_PER_HOUR);
 
         // On her phone, from the locked address, she sees nothing of it.
         telefon.get("/logga-in/deltagare");
@@ -150,7 +150,7 @@ class KandEnhetTest {
         loggaUt(telefon);
         telefon.get("/logga-in/deltagare");
         // Whoever holds the phone gets as few guesses as her account has anywhere: then it waits for a new PIN.
-        for (int i = 1; i <= LoginThrottle.DELTAGARE_MAX_FAILURES; i++) {
+        for (int i = 1; i <= Inloggningsbroms.DELTAGARE_MAX_FAILURES; i++) {
             HttpResponse<String> r = pinEfterVantan(telefon, HENNES_ADRESS, anvandarnamn, "11122" + i);
             assertEquals(401, r.statusCode(), "guess " + i);
         }
@@ -158,7 +158,7 @@ class KandEnhetTest {
         assertEquals(429, sparrad.statusCode());
         assertTrue(HttpSession.html(sparrad).select("#pin-fel").text().contains("aktiveringskod"));
         // The arithmetic of the threat model: at most the shared budget a day from unknown devices, everywhere.
-        assertEquals(2400, LoginThrottle.deltagareGuessesPerDay());
+        assertEquals(2400, Inloggningsbroms.deltagareGuessesPerDay());
     }
 
     private static HttpResponse<String> nyckelStart(HttpSession s, String adress) {
@@ -189,8 +189,8 @@ class KandEnhetTest {
                 vantade++;
             }
         }
-        assertEquals(LoginThrottle.NYCKELSTART_FREE, startade, "started before the address has to wait");
-        assertEquals(300 - LoginThrottle.NYCKELSTART_FREE, vantade);
+        assertEquals(Inloggningsbroms.NYCKELSTART_FREE, startade, "started before the address has to wait");
+        assertEquals(300 - Inloggningsbroms.NYCKELSTART_FREE, vantade);
         assertEquals(se.finsam.planering.auth.Nycklar.UTMANINGAR_PER_ADRESS, utmaningar("198.51.100.200"),
                 "unused challenges kept for the address");
         // Another address is not held back by it.
@@ -226,7 +226,7 @@ class KandEnhetTest {
         assertEquals(200, nyckelStart(framling, adress).statusCode(), "junk does not lock the address");
 
         // Wrong answers to real challenges lock the address for devices it does not know...
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+        for (int i = 0; i < Inloggningsbroms.FREE_ATTEMPTS; i++) {
             String utmaning = json.readTree(nyckelStart(framling, adress).body()).path("utmaning").asText();
             assertEquals(401, nyckelKlar(framling, adress, "{\"utmaning\":\"" + utmaning
                     + "\",\"svar\":{\"id\":\"x\"}}").statusCode());

@@ -16,12 +16,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.auth.LoginThrottle;
+import se.finsam.planering.auth.Inloggningsbroms;
 import se.finsam.planering.auth.Nycklar;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestApp;
-import se.finsam.planering.web.RouteTable;
+import se.finsam.planering.web.Ruttabell;
 
 /** The second factor of koordinator and admin, TOTP replay, passkey challenges, PIN off and the admin's reset. */
 class TvaFaktorHttpTest {
@@ -78,7 +78,7 @@ class TvaFaktorHttpTest {
         for (String username : new String[] {"koordinator", "admin"}) {
             HttpSession s = passwordOnly(username);
             int checked = 0;
-            for (RouteTable.Route route : app.app().routes()) {
+            for (Ruttabell.Route route : app.app().routes()) {
                 String path = route.path().replaceAll("\\{[a-z]+\\}", "1");
                 if (OPEN.contains(path) || path.startsWith("/api/tvafaktor/") || path.startsWith("/api/nyckel/")) {
                     continue;
@@ -124,7 +124,7 @@ class TvaFaktorHttpTest {
         assertEquals(400, format.statusCode());
         // Wrong codes lock the second factor after five (the replay above was the first failure).
         String wrong = code.substring(0, 5) + (char) ('0' + (code.charAt(5) - '0' + 1) % 10);
-        for (int i = 2; i <= LoginThrottle.ANDRA_FAKTOR_FREE_ATTEMPTS; i++) {
+        for (int i = 2; i <= Inloggningsbroms.ANDRA_FAKTOR_FREE_ATTEMPTS; i++) {
             assertEquals(401, other.post("/tvafaktor", Map.of("kod", wrong)).statusCode(), "failure " + i);
         }
         HttpResponse<String> locked = other.post("/tvafaktor", Map.of("kod", app.totpKod("koordinator.vallingby")));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.http.HandlerType;
-import se.finsam.planering.web.RouteTable;
+import se.finsam.planering.web.Ruttabell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -182,7 +182,7 @@ class PersonalTest extends AppTest {
         assertEquals(302, klar.statusCode(), klar.body());
         // A koordinator: her second factor first, in the same flow, before any other page.
         assertEquals("/tvafaktor/registrera", location(klar));
-        for (RouteTable.Route route : app.app().routes()) {
+        for (Ruttabell.Route route : app.app().routes()) {
             String path = route.path().replaceAll("\\{[a-z]+\\}", "1");
             if (OPPET_FORE_ANDRA_FAKTORN.contains(path) || path.startsWith("/api/tvafaktor/")
                     || path.startsWith("/api/nyckel/")) {

@@ -249,9 +249,9 @@ public final class Browser implements AutoCloseable {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             Files.write(dir.resolve(name + ".pdf"), pdf);
             try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-                org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+                org.apache.pdfbox.rendering.PDFRenderer mallar = new org.apache.pdfbox.rendering.PDFRenderer(doc);
                 for (int i = 0; i < doc.getNumberOfPages(); i++) {
-                    javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, dpi), "png",
+                    javax.imageio.ImageIO.write(mallar.renderImageWithDPI(i, dpi), "png",
                             dir.resolve(name + "-sida" + (i + 1) + ".png").toFile());
                 }
             }

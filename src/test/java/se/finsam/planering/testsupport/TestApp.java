@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.App;
 import se.finsam.planering.Config;
-import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.auth.Losenordshash;
 import se.finsam.planering.auth.Totp;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.db.Databas;
 import se.finsam.planering.demo.DemoData;
 
 /**
@@ -42,7 +42,7 @@ public final class TestApp implements AutoCloseable {
     private final Path folder;
     private App app;
     private final MutableClock clock;
-    private se.finsam.planering.db.Database testDatabase;
+    private se.finsam.planering.db.Databas testDatabase;
     /** Kept so that URLs stay the same after a test stops the server. */
     private final int port;
 
@@ -96,8 +96,8 @@ public final class TestApp implements AutoCloseable {
         }
         Path folder = Files.createTempDirectory("finsam-mall-" + demo.name().toLowerCase(java.util.Locale.ROOT));
         Path file = folder.resolve(FILE);
-        try (Database database = Database.connect(file)) {
-            DemoData.seedIfEmpty(database.jdbi(), new MutableClock(START, Config.TIDSZON), demo, new PasswordHasher());
+        try (Databas database = Databas.connect(file)) {
+            DemoData.seedIfEmpty(database.jdbi(), new MutableClock(START, Config.TIDSZON), demo, new Losenordshash());
             // Move everything from the write-ahead log into the main file before anyone copies it.
             int[] checkpoint = database.jdbi().withHandle(h -> {
                 var row = h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().one();
@@ -141,7 +141,7 @@ public final class TestApp implements AutoCloseable {
             app.skrivLoggKlar();
         }
         if (testDatabase == null) {
-            testDatabase = se.finsam.planering.db.Database.connect(folder.resolve(FILE));
+            testDatabase = se.finsam.planering.db.Databas.connect(folder.resolve(FILE));
         }
         return testDatabase.jdbi();
     }

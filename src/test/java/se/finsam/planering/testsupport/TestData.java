@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import se.finsam.planering.auth.ActivationCodes;
-import se.finsam.planering.auth.PasswordHasher;
+import se.finsam.planering.auth.Aktiveringskoder;
+import se.finsam.planering.auth.Losenordshash;
 
 /** Small additions to the demo data that a test needs, made the way the app would make them. */
 public final class TestData {
@@ -197,7 +197,7 @@ public final class TestData {
 
     /** Gives the participant a login with a PIN; returns the user id they log in with. */
     public static String kontoMedPin(TestApp app, long deltagareId, String pin) {
-        String hash = PIN_HASHES.computeIfAbsent(pin, new PasswordHasher()::hash);
+        String hash = PIN_HASHES.computeIfAbsent(pin, new Losenordshash()::hash);
         return app.jdbi().inTransaction(h -> {
             String username = h.createQuery("SELECT lower(kod) FROM deltagare WHERE id = :d")
                     .bind("d", deltagareId).mapTo(String.class).one();
@@ -214,7 +214,7 @@ public final class TestData {
 
     /** Gives the participant an account without PIN and a fresh activation code; returns the code. */
     public static String kontoMedAktiveringskod(TestApp app, long deltagareId) {
-        String code = ActivationCodes.generate();
+        String code = Aktiveringskoder.generate();
         app.jdbi().useTransaction(h -> {
             long userId = h.createUpdate("""
                             INSERT INTO anvandare (namn, roll, skapad)
@@ -226,7 +226,7 @@ public final class TestData {
             h.createUpdate("""
                             INSERT INTO aktiveringskod (anvandare_id, kod_hash, skapad, giltig_till)
                             VALUES (:a, :h, :s, :g)""")
-                    .bind("a", userId).bind("h", ActivationCodes.hash(code)).bind("s", app.clock().instant())
+                    .bind("a", userId).bind("h", Aktiveringskoder.hash(code)).bind("s", app.clock().instant())
                     .bind("g", app.clock().instant().plus(Duration.ofDays(14))).execute();
         });
         return code;

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.db.Databas;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
@@ -154,7 +154,7 @@ class KlienttidTest extends AppTest {
                 h.execute(insert, row[0], UUID.randomUUID().toString(), row[1]);
             }
         });
-        Jdbi jdbi = Database.open(file);
+        Jdbi jdbi = Databas.open(file);
         List<String> tider = jdbi.withHandle(h -> h.createQuery("SELECT ordningstid FROM uppfoljning ORDER BY id")
                 .mapTo(String.class).list());
         assertEquals(List.of("2026-11-23T08:10:00Z", "2026-11-23T08:00:00Z", "2026-11-23T08:00:00Z",

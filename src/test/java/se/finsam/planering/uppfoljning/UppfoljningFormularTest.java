@@ -12,8 +12,8 @@ import java.util.Map;
 import se.finsam.planering.planering.PlaneringRepository;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.FormErrors;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Formularfel;
 
 /**
  * Every rule of a follow-up, as the HTML form and the sync API both read it: the same fields by name, through
@@ -39,9 +39,9 @@ class UppfoljningFormularTest {
         return falt;
     }
 
-    private static FormErrors fel(Map<String, String> falt) {
+    private static Formularfel fel(Map<String, String> falt) {
         return UppfoljningFormular.tolka(falt, DELTAGARE, PUNKTER, IDAG, MOTTAGEN, PLAN,
-                id -> id == 99 ? Optional.of(DELTAGARE) : Optional.of(77L), Messages.of("sv")).fel();
+                id -> id == 99 ? Optional.of(DELTAGARE) : Optional.of(77L), Texter.of("sv")).fel();
     }
 
     /** The bundle itself, not the Swedish it falls back on. */
@@ -56,11 +56,11 @@ class UppfoljningFormularTest {
     }
 
     private static void assertFel(Map<String, String> falt, String faltnamn, String nyckel) {
-        FormErrors fel = fel(falt);
+        Formularfel fel = fel(falt);
         assertTrue(fel.has(faltnamn), faltnamn + " in " + fel.all());
         assertEquals(nyckel, fel.get(faltnamn).nyckel());
         for (String sprak : List.of("sv", "en", "ar")) {
-            Messages m = Messages.of(sprak);
+            Texter m = Texter.of(sprak);
             assertTrue(iBunten(sprak, nyckel), nyckel + " missing in " + sprak);
             assertFalse(fel.text(faltnamn, m).startsWith("["), sprak);
         }
@@ -69,7 +69,7 @@ class UppfoljningFormularTest {
     @Test
     void enGiltigUppfoljningGarIgenom() {
         var utfall = UppfoljningFormular.tolka(giltig(), DELTAGARE, PUNKTER, IDAG, MOTTAGEN, PLAN,
-                id -> Optional.empty(), Messages.of("sv"));
+                id -> Optional.empty(), Texter.of("sv"));
         assertTrue(utfall.ok(), utfall.fel().all().toString());
         assertEquals("Bra jobbat.", utfall.uppfoljning().noteringDeltagare());
     }
@@ -80,7 +80,7 @@ class UppfoljningFormularTest {
         falt.put("notering_deltagare", "  Bra jobbat.  ");
         falt.put("sysselsattning", "   ");
         var utfall = UppfoljningFormular.tolka(falt, DELTAGARE, PUNKTER, IDAG, MOTTAGEN, PLAN,
-                id -> Optional.empty(), Messages.of("sv"));
+                id -> Optional.empty(), Texter.of("sv"));
         assertEquals("Bra jobbat.", utfall.uppfoljning().noteringDeltagare());
         assertEquals(null, utfall.uppfoljning().sysselsattning());
     }
@@ -182,7 +182,7 @@ class UppfoljningFormularTest {
     @Test
     void enhetensReglerHarSammaVardenOchMeddelandenPaVarjeSprak() {
         for (String sprak : List.of("sv", "en", "ar")) {
-            Map<String, Object> regler = UppfoljningFormular.regler(PLAN, Messages.of(sprak));
+            Map<String, Object> regler = UppfoljningFormular.regler(PLAN, Texter.of(sprak));
             assertEquals(UppfoljningFormular.MAX_LANGD, regler.get("maxLangd"));
             assertEquals(UppfoljningFormular.VARDEN, regler.get("varden"));
             assertFalse(regler.toString().contains("[uppf."), sprak + ": " + regler);

@@ -87,7 +87,7 @@ class CsvExportTest extends AppTest {
 
     @Test
     void ingenCellIHelaCsvFilernaBorjarEnFormel() throws IOException {
-        Set<String> csvRoutes = app.app().routes().stream().map(RouteTable.Route::path)
+        Set<String> csvRoutes = app.app().routes().stream().map(Ruttabell.Route::path)
                 .filter(p -> p.endsWith(".csv")).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(csvRoutes, new TreeSet<>(hamtningar.keySet()),
                 "each CSV route of the route table is fetched here with formulas in its data");

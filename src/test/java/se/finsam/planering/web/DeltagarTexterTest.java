@@ -41,9 +41,9 @@ class DeltagarTexterTest {
             "mote/kodbrevet.jte");
 
     /** Java code whose messages reach participants: login, errors, her own pages. */
-    private static final List<String> JAVA_FILES = List.of("inloggning/AuthRoutes.java",
-            "inloggning/NyckelRoutes.java", "konto/KontoRoutes.java", "web/ErrorPages.java", "web/WebSecurity.java",
-            "web/WebContext.java", "minplanering/MinPlaneringRoutes.java", "minauppgifter/MinaUppgifterRoutes.java", "atkomst/DeltagareAccess.java",
+    private static final List<String> JAVA_FILES = List.of("inloggning/InloggningRoutes.java",
+            "inloggning/NyckelRoutes.java", "konto/KontoRoutes.java", "web/Felsidor.java", "web/Webbskydd.java",
+            "web/Webbkontext.java", "minplanering/MinPlaneringRoutes.java", "minauppgifter/MinaUppgifterRoutes.java", "atkomst/DeltagarAtkomst.java",
             "minplanering/MinPlaneringRepository.java", "web/Formular.java", "mote/Kalenderfil.java");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\.(?:t|get|has)\\(\"([a-z][\\w.]*)\"(\\s*\\+)?");

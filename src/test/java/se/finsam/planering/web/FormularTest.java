@@ -1,6 +1,6 @@
 package se.finsam.planering.web;
 
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.FormErrors.Meddelande;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Formularfel.Meddelande;
 
 /** The one form layer: what every form and the sync API read their fields through. */
 class FormularTest {
@@ -48,7 +48,7 @@ class FormularTest {
         assertEquals("ok", f.text("kort", Formular.RAD));
         assertEquals(new Meddelande("form.fel.lang", Formular.RAD, 501), fel(f, "titel"));
         assertFalse(f.fel().has("kort"));
-        assertEquals("Texten får vara högst 500 tecken. Nu är den 501.", f.fel().text("titel", Messages.of("sv")));
+        assertEquals("Texten får vara högst 500 tecken. Nu är den 501.", f.fel().text("titel", Texter.of("sv")));
     }
 
     @Test
@@ -182,7 +182,7 @@ class FormularTest {
 
     @Test
     void errorsKeepThePageOrderAndTheFirstMessageOfAField() {
-        FormErrors fel = new FormErrors().add("b", "kontakt.fel.vem").add("a", "kontakt.fel.organisation")
+        Formularfel fel = new Formularfel().add("b", "kontakt.fel.vem").add("a", "kontakt.fel.organisation")
                 .add("b", "kontakt.fel.nabar");
         assertEquals(List.of("b", "a"), new ArrayList<>(fel.all().keySet()));
         assertEquals("kontakt.fel.vem", fel.get("b").nyckel());
@@ -190,24 +190,24 @@ class FormularTest {
 
     @Test
     void errorsAreTranslatedWhenShownInEachLanguage() {
-        FormErrors fel = new FormErrors().add("telefon", "form.fel.telefon").add("text", "form.fel.lang", 10, 12);
+        Formularfel fel = new Formularfel().add("telefon", "form.fel.telefon").add("text", "form.fel.lang", 10, 12);
         for (String sprak : List.of("sv", "en", "ar")) {
-            Messages m = Messages.of(sprak);
+            Texter m = Texter.of(sprak);
             for (String falt : fel.all().keySet()) {
                 String text = fel.text(falt, m);
                 assertFalse(text.startsWith("["), sprak + ": " + text);
             }
         }
-        assertEquals("The text may be at most 10 characters. Now it is 12.", fel.text("text", Messages.of("en")));
-        assertTrue(fel.text("text", Messages.of("ar")).matches("(?s).*(10|١٠).*"), fel.text("text", Messages.of("ar")));
-        assertEquals(fel.texter(Messages.of("sv")).keySet(), fel.all().keySet());
+        assertEquals("The text may be at most 10 characters. Now it is 12.", fel.text("text", Texter.of("en")));
+        assertTrue(fel.text("text", Texter.of("ar")).matches("(?s).*(10|١٠).*"), fel.text("text", Texter.of("ar")));
+        assertEquals(fel.texter(Texter.of("sv")).keySet(), fel.all().keySet());
     }
 
     @Test
     void aMessageMayHaveAnotherAsItsArgument() {
         Meddelande sparr = new Meddelande("login.fel.sparrad", new Meddelande("login.tid.sekunder", 30));
-        assertTrue(sparr.text(Messages.of("sv")).contains("Vänta 30 sekunder"), sparr.text(Messages.of("sv")));
-        assertTrue(sparr.text(Messages.of("en")).contains("Wait 30 seconds"), sparr.text(Messages.of("en")));
+        assertTrue(sparr.text(Texter.of("sv")).contains("Vänta 30 sekunder"), sparr.text(Texter.of("sv")));
+        assertTrue(sparr.text(Texter.of("en")).contains("Wait 30 seconds"), sparr.text(Texter.of("en")));
     }
 
     @Test
@@ -220,9 +220,9 @@ class FormularTest {
 
     @Test
     void hintAndErrorAreBothNamedByTheField() {
-        assertEquals("mal-hjalp mal-fel", PageContext.beskrivning(true, true, "mal"));
-        assertEquals("mal-fel", PageContext.beskrivning(false, true, "mal"));
-        assertEquals("mal-hjalp", PageContext.beskrivning(true, false, "mal"));
-        assertNull(PageContext.beskrivning(false, false, "mal"));
+        assertEquals("mal-hjalp mal-fel", Sidkontext.beskrivning(true, true, "mal"));
+        assertEquals("mal-fel", Sidkontext.beskrivning(false, true, "mal"));
+        assertEquals("mal-hjalp", Sidkontext.beskrivning(true, false, "mal"));
+        assertNull(Sidkontext.beskrivning(false, false, "mal"));
     }
 }

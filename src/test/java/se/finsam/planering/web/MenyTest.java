@@ -64,7 +64,7 @@ class MenyTest extends AppTest {
     /** The pages of the role in the route table: GET, no path parameter, open to the role, and a page. */
     private static Set<String> sidor(Roll roll) {
         Set<String> sidor = new TreeSet<>();
-        for (RouteTable.Route r : app.app().routes()) {
+        for (Ruttabell.Route r : app.app().routes()) {
             boolean forRollen = r.roles().contains(roll) || r.roles().contains(Roll.Oppen.ALLA);
             if (r.method() == HandlerType.GET && !r.path().contains("{") && forRollen
                     && !INTE_SIDOR.containsKey(r.path()) && !arFil(r.path())) {

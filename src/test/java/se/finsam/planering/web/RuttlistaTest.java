@@ -41,7 +41,7 @@ class RuttlistaTest extends AppTest {
     }
 
     /** One route on one line: method, path, the roles in a fixed order, and each rule of its access rule. */
-    static String rad(RouteTable.Route route) {
+    static String rad(Ruttabell.Route route) {
         String roller = route.roles().stream().map(RuttlistaTest::namn).sorted().collect(Collectors.joining(","));
         String regel = route.atkomst() == null ? "-" : route.atkomst().regler().stream()
                 .map(r -> r.parameter() + "=" + r.slag() + " \"" + r.vad() + "\"")
@@ -55,7 +55,7 @@ class RuttlistaTest extends AppTest {
 
     @Test
     void enRadSagerAllt() {
-        RouteTable.Route route = new RouteTable.Route(HandlerType.POST, "/moten/{id}/avboka/{b}",
+        Ruttabell.Route route = new Ruttabell.Route(HandlerType.POST, "/moten/{id}/avboka/{b}",
                 Set.of(Roll.KOORDINATOR, Roll.ADMIN),
                 Atkomst.mote("id").och(Atkomst.bokning("b", "avbokad")));
         assertEquals("POST /moten/{id}/avboka/{b} | Roll.ADMIN,Roll.KOORDINATOR | id=MOTE \"möte\" och b=BOKNING \"avbokad\"",

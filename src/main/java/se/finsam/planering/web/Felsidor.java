@@ -1,7 +1,7 @@
 package se.finsam.planering.web;
 
 import se.finsam.planering.atkomst.Nekad;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
@@ -10,18 +10,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Swedish (or the user's language) error pages. Never a stack trace; a reference to find it in the log. */
-public final class ErrorPages {
+public final class Felsidor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Felsidor.class);
 
     public record ErrorPage(int status, String rubrik, String text, String referens) {
     }
 
-    private final Renderer renderer;
-    private final WebContext web;
+    private final Mallar mallar;
+    private final Webbkontext web;
 
-    public ErrorPages(Renderer renderer, WebContext web) {
-        this.renderer = renderer;
+    public Felsidor(Mallar mallar, Webbkontext web) {
+        this.mallar = mallar;
         this.web = web;
     }
 
@@ -50,18 +50,18 @@ public final class ErrorPages {
 
     /** For statuses set without an exception (for example a path nothing answers). */
     public void status(Context ctx) {
-        if (!Renderer.renderad(ctx) && (ctx.result() == null || ctx.result().isEmpty()
+        if (!Mallar.renderad(ctx) && (ctx.result() == null || ctx.result().isEmpty()
                 || !String.valueOf(ctx.res().getContentType()).startsWith("text/html"))) {
             show(ctx, ctx.statusCode(), null, null);
         }
     }
 
     private void show(Context ctx, int status, String detail, String reference) {
-        if (Renderer.renderad(ctx)) {
+        if (Mallar.renderad(ctx)) {
             // The page is already on its way; an error after it cannot replace it, only be logged (above).
             return;
         }
-        Messages m = web.messages(ctx);
+        Texter m = web.messages(ctx);
         String key = switch (status) {
             case 400, 401, 403, 404, 405, 413, 429 -> "fel." + status;
             default -> status >= 500 ? "fel.500" : "fel.400";
@@ -74,7 +74,7 @@ public final class ErrorPages {
         }
         try {
             int rubrik = m.has("fel.rubrik." + status) ? status : status >= 500 ? 500 : 400;
-            renderer.render(ctx, "fel/fel.jte", new ErrorPage(status, m.get("fel.rubrik." + rubrik), text, reference));
+            mallar.render(ctx, "fel/fel.jte", new ErrorPage(status, m.get("fel.rubrik." + rubrik), text, reference));
         } catch (RuntimeException renderFailure) {
             LOG.error("Could not render the error page", renderFailure);
             ctx.contentType("text/plain; charset=utf-8").result(text);
@@ -88,11 +88,11 @@ public final class ErrorPages {
      */
     public void utanNat(Context ctx) {
         String sprak = ctx.queryParam("sprak");
-        if (!Messages.supported(sprak)) {
+        if (!Texter.supported(sprak)) {
             throw Felsvar.notFound(web.messages(ctx).get("fel.404"));
         }
-        ctx.html(renderer.renderToString("fel/utan-nat.jte",
-                Map.of("c", new PageContext(Messages.of(sprak), null, null, ctx.path(), null, web.zon()))));
+        ctx.html(mallar.renderToString("fel/utan-nat.jte",
+                Map.of("c", new Sidkontext(Texter.of(sprak), null, null, ctx.path(), null, web.zon()))));
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Interface text from the bundles in src/main/resources/i18n (UTF-8 properties). */
-public final class Messages {
+public final class Texter {
 
     public record Sprak(String kod, String namn, String dir) {
     }
@@ -20,7 +20,7 @@ public final class Messages {
             new Sprak("en", "English", "ltr"),
             new Sprak("ar", "العربية", "rtl"));
 
-    private static final Map<String, Messages> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Texter> CACHE = new ConcurrentHashMap<>();
 
     private final Sprak sprak;
     private final ResourceBundle bundle;
@@ -28,7 +28,7 @@ public final class Messages {
     private final ResourceBundle fallback;
     private volatile String scriptTexts;
 
-    private Messages(Sprak sprak) {
+    private Texter(Sprak sprak) {
         this.sprak = sprak;
         this.bundle = load(sprak.kod());
         this.fallback = load("sv");
@@ -39,9 +39,9 @@ public final class Messages {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    public static Messages of(String kod) {
+    public static Texter of(String kod) {
         return CACHE.computeIfAbsent(supported(kod) ? kod : "sv",
-                k -> new Messages(SPRAK.stream().filter(s -> s.kod().equals(k)).findFirst().orElseThrow()));
+                k -> new Texter(SPRAK.stream().filter(s -> s.kod().equals(k)).findFirst().orElseThrow()));
     }
 
     /** The best of our languages for a browser's Accept-Language header, or Swedish when none fits. */
@@ -149,7 +149,7 @@ public final class Messages {
         }
     }
 
-    /** Formats parsed once per key (a Messages instance is one language's, shared by all requests). */
+    /** Formats parsed once per key (a Texter instance is one language's, shared by all requests). */
     private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats =
             new java.util.concurrent.ConcurrentHashMap<>();
 }

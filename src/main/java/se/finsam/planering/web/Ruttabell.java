@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Registers routes with Javalin and remembers them, so tests can check every route's access rule. A route whose
  * path has a parameter must say what the parameter names ({@link Atkomst}); otherwise it is not registered.
  */
-public final class RouteTable {
+public final class Ruttabell {
 
     public record Route(HandlerType method, String path, Set<RouteRole> roles, Atkomst atkomst) {
     }
@@ -26,27 +26,27 @@ public final class RouteTable {
     private final RoutesConfig routes;
     private final List<Route> all = new ArrayList<>();
 
-    public RouteTable(RoutesConfig routes) {
+    public Ruttabell(RoutesConfig routes) {
         this.routes = routes;
     }
 
-    public RouteTable get(String path, Handler handler, RouteRole... roles) {
+    public Ruttabell get(String path, Handler handler, RouteRole... roles) {
         return add(HandlerType.GET, path, handler, null, roles);
     }
 
-    public RouteTable get(String path, Handler handler, Atkomst atkomst, RouteRole... roles) {
+    public Ruttabell get(String path, Handler handler, Atkomst atkomst, RouteRole... roles) {
         return add(HandlerType.GET, path, handler, atkomst, roles);
     }
 
-    public RouteTable post(String path, Handler handler, RouteRole... roles) {
+    public Ruttabell post(String path, Handler handler, RouteRole... roles) {
         return add(HandlerType.POST, path, handler, null, roles);
     }
 
-    public RouteTable post(String path, Handler handler, Atkomst atkomst, RouteRole... roles) {
+    public Ruttabell post(String path, Handler handler, Atkomst atkomst, RouteRole... roles) {
         return add(HandlerType.POST, path, handler, atkomst, roles);
     }
 
-    private RouteTable add(HandlerType method, String path, Handler handler, Atkomst atkomst, RouteRole... roles) {
+    private Ruttabell add(HandlerType method, String path, Handler handler, Atkomst atkomst, RouteRole... roles) {
         List<String> utan = utanRegel(path, atkomst);
         if (!utan.isEmpty()) {
             throw new IllegalStateException(method + " " + path + " has path parameters without an access rule: "

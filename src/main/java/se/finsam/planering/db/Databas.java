@@ -23,7 +23,7 @@ import org.sqlite.SQLiteDataSource;
  * Opens the SQLite file with the pragmas we rely on, migrates it and sets up Jdbi over a small
  * connection pool (opening an SQLite connection and setting its pragmas costs more than most queries).
  */
-public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable {
+public record Databas(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable {
 
     /** Readers run in parallel in WAL mode; write transactions are short and queue on the busy timeout. */
     private static final int POOL_SIZE = 8;
@@ -75,7 +75,7 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
         pool.close();
     }
 
-    public static Database connect(Path file) {
+    public static Databas connect(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -120,7 +120,7 @@ public record Database(Jdbi jdbi, HikariDataSource pool) implements AutoCloseabl
 
         Jdbi jdbi = Jdbi.create(pool);
         registerTimeTypes(jdbi);
-        return new Database(jdbi, pool);
+        return new Databas(jdbi, pool);
     }
 
     /** Dates and times are stored as ISO-8601 text so that they sort and read well in SQL. */

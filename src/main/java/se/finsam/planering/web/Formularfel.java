@@ -1,18 +1,18 @@
 package se.finsam.planering.web;
 
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import java.util.Map;
 
 /**
  * What is wrong with a form, per field, in the order the fields appear on the page. Each error is a message
  * key with its arguments, translated when the page (or the JSON answer) is written in the reader's language.
  */
-public final class FormErrors {
+public final class Formularfel {
 
     /** A message key and its arguments. */
     public record Meddelande(String nyckel, List<Object> argument) {
@@ -21,7 +21,7 @@ public final class FormErrors {
         }
 
         /** The text in the reader's language; an argument that is itself a message is translated too. */
-        public String text(Messages m) {
+        public String text(Texter m) {
             if (argument.isEmpty()) {
                 return m.get(nyckel);
             }
@@ -32,11 +32,11 @@ public final class FormErrors {
     private final Map<String, Meddelande> errors = new LinkedHashMap<>();
 
     /** The first error for a field is kept; a later one for the same field is not shown. */
-    public FormErrors add(String field, String key, Object... args) {
+    public Formularfel add(String field, String key, Object... args) {
         return add(field, new Meddelande(key, args));
     }
 
-    public FormErrors add(String field, Meddelande meddelande) {
+    public Formularfel add(String field, Meddelande meddelande) {
         errors.putIfAbsent(field, meddelande);
         return this;
     }
@@ -54,7 +54,7 @@ public final class FormErrors {
     }
 
     /** The error for a field in the reader's language, or null. */
-    public String text(String field, Messages m) {
+    public String text(String field, Texter m) {
         Meddelande e = errors.get(field);
         return e == null ? null : e.text(m);
     }
@@ -64,13 +64,13 @@ public final class FormErrors {
     }
 
     /** Every error in the reader's language, field by field. */
-    public Map<String, String> texter(Messages m) {
+    public Map<String, String> texter(Texter m) {
         Map<String, String> texter = new LinkedHashMap<>();
         errors.forEach((field, e) -> texter.put(field, e.text(m)));
         return texter;
     }
 
-    public static FormErrors none() {
-        return new FormErrors();
+    public static Formularfel none() {
+        return new Formularfel();
     }
 }

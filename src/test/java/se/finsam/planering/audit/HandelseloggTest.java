@@ -12,7 +12,7 @@ import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.MutableClock;
 
 /** Reads go through the writer: every look is kept, and identical looks in the same second share a row. */
-class AuditLogTest extends AppTest {
+class HandelseloggTest extends AppTest {
 
     /** The looks per second, person and address, with how many rows hold them. */
     private static List<String> rader(Jdbi jdbi, long a, long b) {
@@ -39,22 +39,22 @@ class AuditLogTest extends AppTest {
         long a = tva.get(0);
         long b = tva.get(1);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00.100Z"), Config.TIDSZON);
-        AuditLog audit = new AuditLog(jdbi, clock);
+        Handelselogg audit = new Handelselogg(jdbi, clock);
         try {
             // Holding the log's lock keeps its writer waiting, as a busy server does: the reads queue up.
             synchronized (audit) {
                 // A list of two people shown 100 times within the second, and a change in between.
                 for (int i = 0; i < 100; i++) {
-                    audit.logMany(anvandare, AuditLog.Handling.LAS, List.of(a, b), "provöversikt", "10.0.0.1");
+                    audit.logMany(anvandare, Handelselogg.Handling.LAS, List.of(a, b), "provöversikt", "10.0.0.1");
                     if (i == 50) {
                         clock.advance(Duration.ofMillis(400));
-                        audit.log(anvandare, AuditLog.Handling.ANDRA, a, "provöversikt", "10.0.0.1");
+                        audit.log(anvandare, Handelselogg.Handling.ANDRA, a, "provöversikt", "10.0.0.1");
                     }
                 }
                 // The same look from another address, and the same look a second later, are rows of their own.
-                audit.log(anvandare, AuditLog.Handling.LAS, a, "provöversikt", "10.0.0.2");
+                audit.log(anvandare, Handelselogg.Handling.LAS, a, "provöversikt", "10.0.0.2");
                 clock.advance(Duration.ofSeconds(1));
-                audit.log(anvandare, AuditLog.Handling.LAS, a, "provöversikt", "10.0.0.1");
+                audit.log(anvandare, Handelselogg.Handling.LAS, a, "provöversikt", "10.0.0.1");
             }
             audit.skrivKlart();
 

@@ -1,46 +1,46 @@
 package se.finsam.planering.inloggning;
 
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.auth.ActivationCodes;
+import se.finsam.planering.auth.Aktiveringskoder;
 import se.finsam.planering.auth.Enhetskaka;
-import se.finsam.planering.auth.LoginThrottle;
-import se.finsam.planering.auth.PasswordHasher;
-import se.finsam.planering.auth.SessionStore;
-import se.finsam.planering.auth.UserRepository;
+import se.finsam.planering.auth.Inloggningsbroms;
+import se.finsam.planering.auth.Losenordshash;
+import se.finsam.planering.auth.Sessioner;
+import se.finsam.planering.auth.AnvandarRepository;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.web.FormErrors;
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.web.FormErrors.Meddelande;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.web.Formularfel;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.web.Formularfel.Meddelande;
 import se.finsam.planering.web.Formular;
-import se.finsam.planering.web.Renderer;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Mallar;
+import se.finsam.planering.web.Webbkontext;
 
 /** Login for staff (password) and participants (activation code once, then PIN), and logout. */
-public final class AuthRoutes {
+public final class InloggningRoutes {
 
     /** {@code ingenAdministrator}: no administrator exists yet, so the page says how to create the first. */
-    public record LoginPage(String anvandarnamn, String tillbaka, FormErrors fel, boolean ingenAdministrator) {
+    public record LoginPage(String anvandarnamn, String tillbaka, Formularfel fel, boolean ingenAdministrator) {
     }
 
     /** {@code orsak} is why she sees the login again: "utloggad", "utgangen" or null. */
-    public record DeltagareLoginPage(String anvandarnamn, FormErrors fel, String orsak) {
+    public record DeltagareLoginPage(String anvandarnamn, Formularfel fel, String orsak) {
 
-        public DeltagareLoginPage(String anvandarnamn, FormErrors fel) {
+        public DeltagareLoginPage(String anvandarnamn, Formularfel fel) {
             this(anvandarnamn, fel, null);
         }
     }
 
-    public record AktiveraPage(String kod, FormErrors fel) {
+    public record AktiveraPage(String kod, Formularfel fel) {
     }
 
-    public record PinPage(String anvandarnamn, FormErrors fel) {
+    public record PinPage(String anvandarnamn, Formularfel fel) {
     }
 
     /** Remembers the participant's user id on their phone so the PIN form is filled in. */
@@ -52,13 +52,13 @@ public final class AuthRoutes {
     static final int MAX_PASSWORD = 1000;
     static final int MAX_LOGGED_NAME = 64;
 
-    private final UserRepository users;
-    private final SessionStore sessions;
-    private final LoginThrottle throttle;
-    private final PasswordHasher hasher;
-    private final AuditLog audit;
-    private final Renderer renderer;
-    private final WebContext web;
+    private final AnvandarRepository users;
+    private final Sessioner sessions;
+    private final Inloggningsbroms throttle;
+    private final Losenordshash hasher;
+    private final Handelselogg audit;
+    private final Mallar mallar;
+    private final Webbkontext web;
     private final Clock clock;
     private final Enhetskaka enheter;
 
@@ -73,8 +73,8 @@ public final class AuthRoutes {
         return enheter.enhet(web.cookie(ctx, Enhetskaka.COOKIE), users::enhetsgeneration);
     }
 
-    public AuthRoutes(UserRepository users, SessionStore sessions, LoginThrottle throttle,
-                      PasswordHasher hasher, AuditLog audit, Renderer renderer, WebContext web, Clock clock,
+    public InloggningRoutes(AnvandarRepository users, Sessioner sessions, Inloggningsbroms throttle,
+                      Losenordshash hasher, Handelselogg audit, Mallar mallar, Webbkontext web, Clock clock,
                       Enhetskaka enheter) {
         this.enheter = enheter;
         this.users = users;
@@ -82,7 +82,7 @@ public final class AuthRoutes {
         this.throttle = throttle;
         this.hasher = hasher;
         this.audit = audit;
-        this.renderer = renderer;
+        this.mallar = mallar;
         this.web = web;
         this.clock = clock;
     }
@@ -94,8 +94,8 @@ public final class AuthRoutes {
             ctx.redirect("/");
             return;
         }
-        renderer.render(ctx, "auth/login.jte",
-                new LoginPage("", WebContext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), FormErrors.none(),
+        mallar.render(ctx, "auth/login.jte",
+                new LoginPage("", Webbkontext.safeLocalPath(ctx.queryParam("tillbaka"), "/"), Formularfel.none(),
                         !users.finnsAdministrator()));
     }
 
@@ -103,8 +103,8 @@ public final class AuthRoutes {
         Formular f = Formular.av(ctx);
         String username = f.text("anvandarnamn");
         String password = f.somSkrivet("losenord");
-        String back = WebContext.safeLocalPath(f.text("tillbaka"), "/");
-        FormErrors errors = f.fel();
+        String back = Webbkontext.safeLocalPath(f.text("tillbaka"), "/");
+        Formularfel errors = f.fel();
         if (username.isEmpty()) {
             errors.add("anvandarnamn", "login.fel.anvandarnamn");
         } else if (username.length() > MAX_USERNAME) {
@@ -117,30 +117,30 @@ public final class AuthRoutes {
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors,
+            mallar.render(ctx, "auth/login.jte", new LoginPage(shown(username), back, errors,
                     !users.finnsAdministrator()));
             return;
         }
-        Supplier<Optional<UserRepository.Konto>> findKonto =
+        Supplier<Optional<AnvandarRepository.Konto>> findKonto =
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && !"deltagare".equals(k.roll()));
         // On a device she has logged in on before, the address lock (which anyone on the network can run up)
         // does not hold her back; her account's own lock does.
-        Optional<UserRepository.Konto> hennes = findKonto.get();
+        Optional<AnvandarRepository.Konto> hennes = findKonto.get();
         boolean kand = hennes.flatMap(k -> kandEnhetFor(ctx, k.id())).isPresent();
         Utfall utfall = kand
-                ? forsok(ctx, LoginThrottle.kontoNyckel(LoginThrottle.Regel.PERSONAL, username),
-                        LoginThrottle.Regel.PERSONAL, null, false, "personal (känd enhet): " + forLog(username),
-                        password, findKonto, UserRepository.Konto::losenordHash)
-                : forsok(ctx, username, LoginThrottle.Regel.PERSONAL, password, findKonto,
-                        UserRepository.Konto::losenordHash);
+                ? forsok(ctx, Inloggningsbroms.kontoNyckel(Inloggningsbroms.Regel.PERSONAL, username),
+                        Inloggningsbroms.Regel.PERSONAL, null, false, "personal (känd enhet): " + forLog(username),
+                        password, findKonto, AnvandarRepository.Konto::losenordHash)
+                : forsok(ctx, username, Inloggningsbroms.Regel.PERSONAL, password, findKonto,
+                        AnvandarRepository.Konto::losenordHash);
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
-            renderer.render(ctx, "auth/login.jte", new LoginPage(username, back,
-                    new FormErrors().add("losenord", utfall.meddelande("login.fel.fel")),
+            mallar.render(ctx, "auth/login.jte", new LoginPage(username, back,
+                    new Formularfel().add("losenord", utfall.meddelande("login.fel.fel")),
                     !users.finnsAdministrator()));
             return;
         }
-        UserRepository.Konto konto = utfall.konto().get();
+        AnvandarRepository.Konto konto = utfall.konto().get();
         boolean andraFaktor = NyckelRoutes.kravsAndraFaktor(Roll.fromDb(konto.roll()));
         loggaIn(ctx, konto.id(), false, andraFaktor, andraFaktor ? "personal, lösenord (andra faktor krävs)" : "personal");
         if (!andraFaktor) {
@@ -160,15 +160,15 @@ public final class AuthRoutes {
         }
         String remembered = web.cookie(ctx, DEVICE_COOKIE);
         String orsak = ctx.queryParam("orsak");
-        renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(remembered == null ? "" : remembered,
-                FormErrors.none(), "utloggad".equals(orsak) || "utgangen".equals(orsak) ? orsak : null));
+        mallar.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(remembered == null ? "" : remembered,
+                Formularfel.none(), "utloggad".equals(orsak) || "utgangen".equals(orsak) ? orsak : null));
     }
 
     public void loggaInDeltagare(Context ctx) {
         Formular f = Formular.av(ctx);
         String username = f.text("anvandarnamn");
         String pin = f.text("pin");
-        FormErrors errors = f.fel();
+        Formularfel errors = f.fel();
         if (username.isEmpty()) {
             errors.add("anvandarnamn", "deltagarlogin.fel.anvandarnamn");
         } else if (username.length() > MAX_USERNAME) {
@@ -182,37 +182,37 @@ public final class AuthRoutes {
         }
         if (!errors.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(shown(username), errors));
+            mallar.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(shown(username), errors));
             return;
         }
-        Optional<UserRepository.Konto> hennes = users.findByUsername(username)
+        Optional<AnvandarRepository.Konto> hennes = users.findByUsername(username)
                 .filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
         if (hennes.map(k -> users.pinAvstangd(k.id())).orElse(false)) {
             // She turned PIN login off: no PIN is checked (and no guess counted) for her account.
-            audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "PIN-inloggning avstängd, deltagare: "
+            audit.log(null, Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null, "PIN-inloggning avstängd, deltagare: "
                     + forLog(username), ctx.ip());
             ctx.status(403);
-            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
-                    new FormErrors().add("pin", "deltagarlogin.fel.pinav")));
+            mallar.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
+                    new Formularfel().add("pin", "deltagarlogin.fel.pinav")));
             return;
         }
         // A device that has logged in as her before counts its own failures; the shared budget and the address
         // locks, which anyone can run up, do not hold it back.
         Optional<String> enhet = hennes.flatMap(k -> kandEnhetFor(ctx, k.id()));
-        Supplier<Optional<UserRepository.Konto>> findKonto =
+        Supplier<Optional<AnvandarRepository.Konto>> findKonto =
                 () -> users.findByUsername(username).filter(k -> k.aktiv() && "deltagare".equals(k.roll()));
         Utfall utfall = enhet.isPresent()
-                ? forsok(ctx, LoginThrottle.enhetsNyckel(hennes.get().id(), enhet.get()), LoginThrottle.Regel.ENHET,
+                ? forsok(ctx, Inloggningsbroms.enhetsNyckel(hennes.get().id(), enhet.get()), Inloggningsbroms.Regel.ENHET,
                         null, false, "deltagare (känd enhet): " + forLog(username), pin, findKonto,
-                        UserRepository.Konto::pinHash)
-                : forsok(ctx, username, LoginThrottle.Regel.DELTAGARE, pin, findKonto, UserRepository.Konto::pinHash);
+                        AnvandarRepository.Konto::pinHash)
+                : forsok(ctx, username, Inloggningsbroms.Regel.DELTAGARE, pin, findKonto, AnvandarRepository.Konto::pinHash);
         if (utfall.konto().isEmpty()) {
             ctx.status(utfall.status());
-            renderer.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
-                    new FormErrors().add("pin", utfall.meddelande("deltagarlogin.fel.fel"))));
+            mallar.render(ctx, "auth/deltagare-login.jte", new DeltagareLoginPage(username,
+                    new Formularfel().add("pin", utfall.meddelande("deltagarlogin.fel.fel"))));
             return;
         }
-        UserRepository.Konto konto = utfall.konto().get();
+        AnvandarRepository.Konto konto = utfall.konto().get();
         loggaIn(ctx, konto.id(), false, false, enhet.isPresent() ? "deltagare, känd enhet" : "deltagare");
         web.setCookie(ctx, DEVICE_COOKIE, konto.anvandarnamn(), 365 * 24 * 3600);
         kandEnhet(ctx, konto.id());
@@ -232,7 +232,7 @@ public final class AuthRoutes {
     }
 
     public void aktiveringssida(Context ctx) {
-        renderer.render(ctx, "auth/aktivera.jte", new AktiveraPage("", FormErrors.none()));
+        mallar.render(ctx, "auth/aktivera.jte", new AktiveraPage("", Formularfel.none()));
     }
 
     public void aktivera(Context ctx) {
@@ -241,29 +241,29 @@ public final class AuthRoutes {
         Optional<Duration> locked = throttle.lockedFor(ipKey);
         if (locked.isPresent()) {
             ctx.status(429);
-            renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(shown(typed), new FormErrors().add("kod", sparrMeddelande(locked.get()))));
+            mallar.render(ctx, "auth/aktivera.jte",
+                    new AktiveraPage(shown(typed), new Formularfel().add("kod", sparrMeddelande(locked.get()))));
             return;
         }
-        if (ActivationCodes.normalize(typed).length() != 16) {
+        if (Aktiveringskoder.normalize(typed).length() != 16) {
             ctx.status(400);
-            renderer.render(ctx, "auth/aktivera.jte",
-                    new AktiveraPage(shown(typed), new FormErrors().add("kod", "aktivera.fel.format")));
+            mallar.render(ctx, "auth/aktivera.jte",
+                    new AktiveraPage(shown(typed), new Formularfel().add("kod", "aktivera.fel.format")));
             return;
         }
-        String hash = ActivationCodes.hash(typed);
+        String hash = Aktiveringskoder.hash(typed);
         var now = clock.instant();
         Optional<Long> userId = users.anvandAktiveringskod(hash, now);
         if (userId.isEmpty()) {
             Optional<Duration> lock = throttle.recordFailure(ipKey);
-            audit.log(null, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "aktiveringskod", ctx.ip());
+            audit.log(null, Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null, "aktiveringskod", ctx.ip());
             ctx.status(400);
-            renderer.render(ctx, "auth/aktivera.jte", new AktiveraPage(typed, new FormErrors().add("kod",
-                    lock.map(AuthRoutes::sparrMeddelande).orElse(new Meddelande("aktivera.fel.ogiltig")))));
+            mallar.render(ctx, "auth/aktivera.jte", new AktiveraPage(typed, new Formularfel().add("kod",
+                    lock.map(InloggningRoutes::sparrMeddelande).orElse(new Meddelande("aktivera.fel.ogiltig")))));
             return;
         }
         users.giveUsernameIfMissing(userId.get());
-        audit.log(userId.get(), AuditLog.Handling.AKTIVERING, deltagarenFor(userId.get()), "aktiveringskod använd",
+        audit.log(userId.get(), Handelselogg.Handling.AKTIVERING, deltagarenFor(userId.get()), "aktiveringskod använd",
                 ctx.ip());
         web.startSession(ctx, sessions.create(userId.get(), true));
         flyttaSprak(ctx, userId.get());
@@ -271,16 +271,16 @@ public final class AuthRoutes {
     }
 
     public void pinSida(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
-        renderer.render(ctx, "auth/pin.jte", new PinPage(anvandarnamnFor(user), FormErrors.none()));
+        Anvandare user = web.requireUser(ctx);
+        mallar.render(ctx, "auth/pin.jte", new PinPage(anvandarnamnFor(user), Formularfel.none()));
     }
 
     public void valjPin(Context ctx) {
-        CurrentUser user = web.requireUser(ctx);
+        Anvandare user = web.requireUser(ctx);
         Formular f = Formular.av(ctx);
         String pin = f.text("pin");
         String repeat = f.text("pin2");
-        FormErrors errors = f.fel();
+        Formularfel errors = f.fel();
         if (!pin.matches("\\d{6}")) {
             errors.add("pin", "pin.fel.format");
         } else if (tooSimple(pin)) {
@@ -291,15 +291,15 @@ public final class AuthRoutes {
         String username = anvandarnamnFor(user);
         if (!errors.isEmpty()) {
             ctx.status(400);
-            renderer.render(ctx, "auth/pin.jte", new PinPage(username, errors));
+            mallar.render(ctx, "auth/pin.jte", new PinPage(username, errors));
             return;
         }
         String pinHash;
         try {
             pinHash = hasher.hash(pin);
-        } catch (PasswordHasher.Busy e) {
+        } catch (Losenordshash.Busy e) {
             ctx.status(429).header("Retry-After", "2");
-            renderer.render(ctx, "auth/pin.jte", new PinPage(username, new FormErrors().add("pin",
+            mallar.render(ctx, "auth/pin.jte", new PinPage(username, new Formularfel().add("pin",
                     "login.fel.upptagen")));
             return;
         }
@@ -308,9 +308,9 @@ public final class AuthRoutes {
         // fresh one. A lock after wrong PINs ends here too: this is the way out of it.
         sessions.deleteAllFor(user.id());
         web.startSession(ctx, sessions.create(user.id(), false));
-        throttle.reset(LoginThrottle.kontoNyckel(LoginThrottle.Regel.DELTAGARE, username));
-        throttle.resetPrefix(LoginThrottle.enhetsNyckel(user.id(), ""));
-        audit.log(user.id(), AuditLog.Handling.ANDRA, deltagarenFor(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
+        throttle.reset(Inloggningsbroms.kontoNyckel(Inloggningsbroms.Regel.DELTAGARE, username));
+        throttle.resetPrefix(Inloggningsbroms.enhetsNyckel(user.id(), ""));
+        audit.log(user.id(), Handelselogg.Handling.ANDRA, deltagarenFor(user.id()), "ny PIN-kod vald, alla inloggningar avslutade",
                 ctx.ip());
         web.setCookie(ctx, DEVICE_COOKIE, username, 365 * 24 * 3600);
         kandEnhet(ctx, user.id());
@@ -320,10 +320,10 @@ public final class AuthRoutes {
     }
 
     public void loggaUt(Context ctx) {
-        CurrentUser user = web.user(ctx);
+        Anvandare user = web.user(ctx);
         if (user != null) {
             sessions.delete(web.session(ctx).tokenHash());
-            audit.log(user.id(), AuditLog.Handling.UTLOGGNING, null, "utloggad", ctx.ip());
+            audit.log(user.id(), Handelselogg.Handling.UTLOGGNING, null, "utloggad", ctx.ip());
         }
         web.endSession(ctx);
         // Removes what the browser and the service worker kept of this user's pages.
@@ -335,14 +335,14 @@ public final class AuthRoutes {
     public void valjSprak(Context ctx) {
         Formular f = Formular.av(ctx);
         String lang = f.text("sprak");
-        String back = WebContext.safeLocalPath(f.text("tillbaka"), "/");
-        if (Messages.supported(lang)) {
-            web.setCookie(ctx, WebContext.LANG_COOKIE, lang, WebContext.YEAR_SECONDS);
-            CurrentUser user = web.user(ctx);
+        String back = Webbkontext.safeLocalPath(f.text("tillbaka"), "/");
+        if (Texter.supported(lang)) {
+            web.setCookie(ctx, Webbkontext.LANG_COOKIE, lang, Webbkontext.YEAR_SECONDS);
+            Anvandare user = web.user(ctx);
             if (user != null) {
                 users.setSprak(user.id(), lang);
             } else {
-                web.setCookie(ctx, WebContext.LANG_CHOICE_COOKIE, lang, WebContext.YEAR_SECONDS);
+                web.setCookie(ctx, Webbkontext.LANG_CHOICE_COOKIE, lang, Webbkontext.YEAR_SECONDS);
             }
         }
         ctx.redirect(back);
@@ -351,12 +351,12 @@ public final class AuthRoutes {
     // ---- shared ----
 
     /** What became of a login attempt: the account when it succeeded, otherwise why not. */
-    private record Utfall(Optional<UserRepository.Konto> konto, int status, Optional<LoginThrottle.Sparr> sparr) {
+    private record Utfall(Optional<AnvandarRepository.Konto> konto, int status, Optional<Inloggningsbroms.Sparr> sparr) {
         Meddelande meddelande(String wrongKey) {
             if (status == 429 && sparr.isEmpty()) {
                 return new Meddelande("login.fel.upptagen");
             }
-            return sparr.map(AuthRoutes::sparrMeddelande).orElse(new Meddelande(wrongKey));
+            return sparr.map(InloggningRoutes::sparrMeddelande).orElse(new Meddelande(wrongKey));
         }
     }
 
@@ -365,19 +365,19 @@ public final class AuthRoutes {
      * before any hashing; a permit for the hash is taken (or the answer is a quick 429 with Retry-After);
      * the attempt is counted; only then the slow check runs.
      */
-    private Utfall forsok(Context ctx, String username, LoginThrottle.Regel regel, String secret,
-                           Supplier<Optional<UserRepository.Konto>> findKonto,
-                           Function<UserRepository.Konto, String> hashOf) {
-        String who = (regel == LoginThrottle.Regel.DELTAGARE ? "deltagare: " : "personal: ") + forLog(username);
-        return forsok(ctx, LoginThrottle.kontoNyckel(regel, username), regel, LoginThrottle.adressNyckel(ctx.ip()),
-                regel == LoginThrottle.Regel.DELTAGARE, who, secret, findKonto, hashOf);
+    private Utfall forsok(Context ctx, String username, Inloggningsbroms.Regel regel, String secret,
+                           Supplier<Optional<AnvandarRepository.Konto>> findKonto,
+                           Function<AnvandarRepository.Konto, String> hashOf) {
+        String who = (regel == Inloggningsbroms.Regel.DELTAGARE ? "deltagare: " : "personal: ") + forLog(username);
+        return forsok(ctx, Inloggningsbroms.kontoNyckel(regel, username), regel, Inloggningsbroms.adressNyckel(ctx.ip()),
+                regel == Inloggningsbroms.Regel.DELTAGARE, who, secret, findKonto, hashOf);
     }
 
     /** The same with the keys given: {@code ipKey} null for no address count, {@code budget} for the shared one. */
-    private Utfall forsok(Context ctx, String kontoKey, LoginThrottle.Regel regel, String ipKey, boolean budget,
-                           String who, String secret, Supplier<Optional<UserRepository.Konto>> findKonto,
-                           Function<UserRepository.Konto, String> hashOf) {
-        Optional<LoginThrottle.Sparr> locked = throttle.wouldRefuse(kontoKey, regel, ipKey, budget);
+    private Utfall forsok(Context ctx, String kontoKey, Inloggningsbroms.Regel regel, String ipKey, boolean budget,
+                           String who, String secret, Supplier<Optional<AnvandarRepository.Konto>> findKonto,
+                           Function<AnvandarRepository.Konto, String> hashOf) {
+        Optional<Inloggningsbroms.Sparr> locked = throttle.wouldRefuse(kontoKey, regel, ipKey, budget);
         if (locked.isPresent()) {
             // Logged once, when the lock was set; a request that hits it writes nothing.
             return refused(ctx, locked);
@@ -385,19 +385,19 @@ public final class AuthRoutes {
         Checked checked;
         try {
             checked = hasher.withPermit(() -> {
-                LoginThrottle.Forsok f = throttle.begin(kontoKey, regel, ipKey, budget);
+                Inloggningsbroms.Forsok f = throttle.begin(kontoKey, regel, ipKey, budget);
                 if (!f.admitted()) {
                     return new Checked(f, Optional.empty(), false);
                 }
-                Optional<UserRepository.Konto> k = findKonto.get();
+                Optional<AnvandarRepository.Konto> k = findKonto.get();
                 return new Checked(f, k, hasher.matches(secret, k.map(hashOf).orElse(null)));
             });
-        } catch (PasswordHasher.Busy e) {
+        } catch (Losenordshash.Busy e) {
             ctx.header("Retry-After", "2");
             return new Utfall(Optional.empty(), 429, Optional.empty());
         }
-        LoginThrottle.Forsok forsok = checked.forsok();
-        Optional<UserRepository.Konto> konto = checked.konto();
+        Inloggningsbroms.Forsok forsok = checked.forsok();
+        Optional<AnvandarRepository.Konto> konto = checked.konto();
         boolean ok = checked.ok();
         if (!forsok.admitted()) {
             return refused(ctx, forsok.nekad());
@@ -406,20 +406,20 @@ public final class AuthRoutes {
             throttle.succeeded(forsok);
             return new Utfall(konto, 200, Optional.empty());
         }
-        Long knownId = konto.map(UserRepository.Konto::id).orElse(null);
-        audit.log(knownId, AuditLog.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning, " + who, ctx.ip());
+        Long knownId = konto.map(AnvandarRepository.Konto::id).orElse(null);
+        audit.log(knownId, Handelselogg.Handling.INLOGGNING_MISSLYCKAD, null, "misslyckad inloggning, " + who, ctx.ip());
         if (forsok.nyttSparrOmFel()) {
-            audit.log(knownId, AuditLog.Handling.INLOGGNING_SPARRAD, null,
+            audit.log(knownId, Handelselogg.Handling.INLOGGNING_SPARRAD, null,
                     forsok.sparrOmFel().get().tillsNyPin() ? "spärrad tills ny PIN-kod, " + who
                             : "spärrad efter misslyckade försök, " + who, ctx.ip());
         }
         return new Utfall(Optional.empty(), 401, forsok.sparrOmFel());
     }
 
-    private record Checked(LoginThrottle.Forsok forsok, Optional<UserRepository.Konto> konto, boolean ok) {
+    private record Checked(Inloggningsbroms.Forsok forsok, Optional<AnvandarRepository.Konto> konto, boolean ok) {
     }
 
-    private static Utfall refused(Context ctx, Optional<LoginThrottle.Sparr> sparr) {
+    private static Utfall refused(Context ctx, Optional<Inloggningsbroms.Sparr> sparr) {
         sparr.filter(s -> !s.tillsNyPin())
                 .ifPresent(s -> ctx.header("Retry-After", String.valueOf(Math.max(1, s.kvar().toSeconds()))));
         return new Utfall(Optional.empty(), 429, sparr);
@@ -438,7 +438,7 @@ public final class AuthRoutes {
 
     /** Starts the session of a login that succeeded (with a password, a PIN, a code or a passkey). */
     void loggaIn(Context ctx, long userId, boolean pinSaknas, boolean andraFaktorKravs, String kind) {
-        audit.log(userId, AuditLog.Handling.INLOGGNING, deltagarenFor(userId), kind, ctx.ip());
+        audit.log(userId, Handelselogg.Handling.INLOGGNING, deltagarenFor(userId), kind, ctx.ip());
         web.startSession(ctx, sessions.create(userId, pinSaknas, andraFaktorKravs));
         flyttaSprak(ctx, userId);
     }
@@ -448,14 +448,14 @@ public final class AuthRoutes {
      * remembered on the device, so the login page after logout or an expired session speaks it too.
      */
     private void flyttaSprak(Context ctx, long userId) {
-        String chosen = web.cookie(ctx, WebContext.LANG_CHOICE_COOKIE);
-        if (Messages.supported(chosen)) {
+        String chosen = web.cookie(ctx, Webbkontext.LANG_CHOICE_COOKIE);
+        if (Texter.supported(chosen)) {
             users.setSprak(userId, chosen);
-            web.setCookie(ctx, WebContext.LANG_CHOICE_COOKIE, "", 0);
+            web.setCookie(ctx, Webbkontext.LANG_CHOICE_COOKIE, "", 0);
         }
-        String sprak = Messages.supported(chosen) ? chosen : users.sprakOf(userId).orElse(null);
-        if (Messages.supported(sprak)) {
-            web.setCookie(ctx, WebContext.LANG_COOKIE, sprak, WebContext.YEAR_SECONDS);
+        String sprak = Texter.supported(chosen) ? chosen : users.sprakOf(userId).orElse(null);
+        if (Texter.supported(sprak)) {
+            web.setCookie(ctx, Webbkontext.LANG_COOKIE, sprak, Webbkontext.YEAR_SECONDS);
         }
     }
 
@@ -464,11 +464,11 @@ public final class AuthRoutes {
     }
 
     /** The participant's user id, given at activation: random, so it cannot be guessed from the case code. */
-    private String anvandarnamnFor(CurrentUser user) {
+    private String anvandarnamnFor(Anvandare user) {
         return users.usernameOf(user.id()).orElseGet(() -> users.giveUsernameIfMissing(user.id()));
     }
 
-    static Meddelande sparrMeddelande(LoginThrottle.Sparr sparr) {
+    static Meddelande sparrMeddelande(Inloggningsbroms.Sparr sparr) {
         return sparr.tillsNyPin() ? new Meddelande("deltagarlogin.fel.sparrad.nykod") : sparrMeddelande(sparr.kvar());
     }
 

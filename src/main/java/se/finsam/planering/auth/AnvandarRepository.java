@@ -1,6 +1,6 @@
 package se.finsam.planering.auth;
 
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Accounts: staff and participants. */
-public final class UserRepository {
+public final class AnvandarRepository {
 
     /** What login needs to know about an account. */
     public record Konto(long id, String anvandarnamn, String namn, String roll, String losenordHash, String pinHash,
@@ -20,16 +20,16 @@ public final class UserRepository {
     public record Inloggad(long id, String namn, String roll, Long organisationId, String sprak, Long deltagareId,
                            String teams) {
 
-        CurrentUser anvandare() {
+        Anvandare anvandare() {
             Set<Long> teamIds = teams == null ? Set.of() : java.util.Arrays.stream(teams.split(","))
                     .map(Long::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
-            return new CurrentUser(id, namn, Roll.fromDb(roll), organisationId, sprak, teamIds, deltagareId);
+            return new Anvandare(id, namn, Roll.fromDb(roll), organisationId, sprak, teamIds, deltagareId);
         }
     }
 
     private final Jdbi jdbi;
 
-    public UserRepository(Jdbi jdbi) {
+    public AnvandarRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
         jdbi.registerRowMapper(ConstructorMapper.factory(Konto.class));
         jdbi.registerRowMapper(ConstructorMapper.factory(Inloggad.class));
@@ -45,7 +45,7 @@ public final class UserRepository {
     }
 
     /** Runs on every request with a session: one query, teams included. */
-    public Optional<CurrentUser> load(long id) {
+    public Optional<Anvandare> load(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.id, a.namn, a.roll, a.organisation_id, a.sprak, d.id AS deltagare_id,
                                (SELECT group_concat(team_id) FROM team_medlem WHERE anvandare_id = a.id) AS teams
@@ -61,12 +61,12 @@ public final class UserRepository {
      * The same, where the caller has just read the data version: an account loaded before at that version is
      * taken from memory. The version grows with every change to accounts, participants and team members.
      */
-    public Optional<CurrentUser> load(long id, long datautgava) {
+    public Optional<Anvandare> load(long id, long datautgava) {
         Minne minne = minnet.get(id);
         if (minne != null && minne.utgava() == datautgava) {
             return minne.anvandare();
         }
-        Optional<CurrentUser> anvandare = load(id);
+        Optional<Anvandare> anvandare = load(id);
         if (minnet.size() >= MINNE_MAX) {
             minnet.clear();
         }
@@ -75,7 +75,7 @@ public final class UserRepository {
     }
 
     /** A loaded account and the data version it was read at. */
-    private record Minne(Optional<CurrentUser> anvandare, long utgava) {
+    private record Minne(Optional<Anvandare> anvandare, long utgava) {
     }
 
     private static final int MINNE_MAX = 10_000;
@@ -117,12 +117,12 @@ public final class UserRepository {
     }
 
     /**
-     * Gives a participant without one a random user id ({@link ActivationCodes#generateUserId()}), and
+     * Gives a participant without one a random user id ({@link Aktiveringskoder#generateUserId()}), and
      * returns the account's user id.
      */
     public String giveUsernameIfMissing(long id) {
         for (int tries = 0; ; tries++) {
-            String candidate = ActivationCodes.generateUserId();
+            String candidate = Aktiveringskoder.generateUserId();
             try {
                 jdbi.useHandle(h -> h.createUpdate("""
                                 UPDATE anvandare SET anvandarnamn = :u

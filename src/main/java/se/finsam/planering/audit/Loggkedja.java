@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>Rows are chained in id order, so they are written under the audit log's lock, one writer at a time.
  */
-public final class AuditKedja {
+public final class Loggkedja {
 
     /** What a gallring run writes per participant it clears: the rows it cleared per table (no personal data). */
     static final String GALLRING_PREFIX = "gallring körning ";
@@ -61,7 +61,7 @@ public final class AuditKedja {
         }
     }
 
-    private AuditKedja() {
+    private Loggkedja() {
     }
 
     static MessageDigest sha256() {

@@ -9,20 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
-import se.finsam.planering.auth.SessionStore;
-import se.finsam.planering.auth.UserRepository;
+import se.finsam.planering.auth.Sessioner;
+import se.finsam.planering.auth.AnvandarRepository;
 import se.finsam.planering.db.Datautgava;
 
 /**
  * The one place where every request is checked: security headers, who is logged in,
  * the CSRF token on state-changing requests, and the roles declared beside each route.
  */
-public final class WebSecurity {
+public final class Webbskydd {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebSecurity.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Webbskydd.class);
 
     static final String CSP = String.join("; ",
             "default-src 'self'",
@@ -57,15 +57,15 @@ public final class WebSecurity {
             "/api/tvafaktor/nyckel/start", "/api/tvafaktor/nyckel/klar", "/api/nyckel/registrera/start",
             "/api/nyckel/registrera/klar", "/logga-ut", "/sprak", "/health", "/utan-nat");
 
-    private final WebContext web;
-    private final SessionStore sessions;
-    private final UserRepository users;
-    private final AuditLog audit;
+    private final Webbkontext web;
+    private final Sessioner sessions;
+    private final AnvandarRepository users;
+    private final Handelselogg audit;
     private final boolean secureCookies;
     private final Atkomst.Kontroll atkomst;
     private final Datautgava datautgava;
 
-    public WebSecurity(WebContext web, SessionStore sessions, UserRepository users, AuditLog audit,
+    public Webbskydd(Webbkontext web, Sessioner sessions, AnvandarRepository users, Handelselogg audit,
                        boolean secureCookies, Atkomst.Kontroll atkomst, Datautgava datautgava) {
         this.datautgava = datautgava;
         this.atkomst = atkomst;
@@ -117,7 +117,7 @@ public final class WebSecurity {
     }
 
     private void loadUser(Context ctx) {
-        String token = web.cookie(ctx, WebContext.SESSION_COOKIE);
+        String token = web.cookie(ctx, Webbkontext.SESSION_COOKIE);
         if (token == null || token.isEmpty()) {
             return;
         }
@@ -128,7 +128,7 @@ public final class WebSecurity {
                         user -> web.setUser(ctx, session, user),
                         () -> sessions.delete(session.tokenHash())),
                 () -> {
-                    web.setCookie(ctx, WebContext.SESSION_COOKIE, "", 0);
+                    web.setCookie(ctx, Webbkontext.SESSION_COOKIE, "", 0);
                     ctx.attribute(SESSION_ENDED, true);
                 });
     }
@@ -160,7 +160,7 @@ public final class WebSecurity {
                 .orElse(null);
         Set<RouteRole> roles = regel == null ? declared
                 : declared.stream().filter(r -> !(r instanceof Atkomst)).collect(java.util.stream.Collectors.toSet());
-        SessionStore.Session current = web.session(ctx);
+        Sessioner.Session current = web.session(ctx);
         if (current != null && current.andraFaktorKravs() && !SECOND_FACTOR_PATHS.contains(ctx.path())) {
             if (acceptsHtml(ctx)) {
                 ctx.redirect("/tvafaktor", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -176,7 +176,7 @@ public final class WebSecurity {
             LOG.error("Route {} {} declares no roles; refusing", ctx.method(), ctx.endpoint().path);
             throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
-        CurrentUser user = web.user(ctx);
+        Anvandare user = web.user(ctx);
         if (user == null) {
             if (ctx.method() == HandlerType.GET && acceptsHtml(ctx)) {
                 ctx.redirect(loginFor(ctx));
@@ -185,14 +185,14 @@ public final class WebSecurity {
             }
             throw new Felsvar(401, web.messages(ctx).get("fel.401"));
         }
-        SessionStore.Session session = web.session(ctx);
+        Sessioner.Session session = web.session(ctx);
         if (session.pinSaknas() && !PIN_SETUP_PATHS.contains(ctx.path())) {
             ctx.redirect("/aktivera/pin");
             ctx.skipRemainingHandlers();
             return;
         }
         if (!roles.contains(user.roll())) {
-            audit.log(user.id(), AuditLog.Handling.NEKAD, null, ctx.method() + " " + ctx.path(), ctx.ip());
+            audit.log(user.id(), Handelselogg.Handling.NEKAD, null, ctx.method() + " " + ctx.path(), ctx.ip());
             throw new Felsvar(403, web.messages(ctx).get("fel.403"));
         }
         if (regel != null) {
@@ -211,7 +211,7 @@ public final class WebSecurity {
     private String loginFor(Context ctx) {
         String path = ctx.path();
         if (path.equals("/min-planering") || path.startsWith("/min-planering/") || path.startsWith("/aktivera/")) {
-            String orsak = web.cookie(ctx, WebContext.LOGGED_OUT_COOKIE) != null ? "utloggad"
+            String orsak = web.cookie(ctx, Webbkontext.LOGGED_OUT_COOKIE) != null ? "utloggad"
                     : Boolean.TRUE.equals(ctx.attribute(SESSION_ENDED)) ? "utgangen" : null;
             return "/logga-in/deltagare" + (orsak == null ? "" : "?orsak=" + orsak);
         }

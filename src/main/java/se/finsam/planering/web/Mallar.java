@@ -13,12 +13,12 @@ import java.util.Map;
  * Renders JTE templates. In production the templates are precompiled into the jar; with
  * FINSAM_DEV=true they are read from src/main/jte and recompiled when they change.
  */
-public final class Renderer {
+public final class Mallar {
 
     private final TemplateEngine engine;
-    private final WebContext web;
+    private final Webbkontext web;
 
-    public Renderer(boolean devTemplates, WebContext web) {
+    public Mallar(boolean devTemplates, Webbkontext web) {
         this.web = web;
         this.engine = devTemplates
                 ? TemplateEngine.create(new DirectoryCodeResolver(Path.of("src/main/jte")),
@@ -76,7 +76,7 @@ public final class Renderer {
         return Boolean.TRUE.equals(ctx.attribute(RENDERAD));
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Renderer.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Mallar.class);
 
     public String renderToString(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();

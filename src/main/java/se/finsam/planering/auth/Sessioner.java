@@ -11,7 +11,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * Server-side sessions in SQLite: they survive a restart and can be ended for a user everywhere.
  * The cookie holds 256 random bits; the table only their hash, so a copy of the database logs nobody in.
  */
-public final class SessionStore {
+public final class Sessioner {
 
     /** {@code andraFaktorKravs}: a koordinator or admin has logged in with a password but not passed the second factor. */
     public record Session(String tokenHash, long anvandareId, boolean pinSaknas, boolean andraFaktorKravs) {
@@ -43,7 +43,7 @@ public final class SessionStore {
     private final Clock clock;
     private final Duration timeout;
 
-    public SessionStore(Jdbi jdbi, Clock clock, Duration timeout) {
+    public Sessioner(Jdbi jdbi, Clock clock, Duration timeout) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.timeout = timeout;

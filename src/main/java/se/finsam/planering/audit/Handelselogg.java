@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  * before anything reads the log, and on shutdown; a crash of the process (not of the machine alone: SQLite
  * has what was committed) can lose at most the reads of the last moment, never a change.
  *
- * <p>Every row joins a SHA-256 hash chain as it is written ({@link AuditKedja}): each write reads the last link
+ * <p>Every row joins a SHA-256 hash chain as it is written ({@link Loggkedja}): each write reads the last link
  * inside its own write transaction, so the chain follows the ids whoever writes. If the writer thread dies of
  * an Error, a new one is started with the queue intact; until it runs, {@link #skrivarenGar} is false.
  */
-public final class AuditLog implements AutoCloseable {
+public final class Handelselogg implements AutoCloseable {
 
     public enum Handling { LAS, ANDRA, NEKAD, INLOGGNING, INLOGGNING_MISSLYCKAD, INLOGGNING_SPARRAD, UTLOGGNING, AKTIVERING }
 
@@ -71,7 +71,7 @@ public final class AuditLog implements AutoCloseable {
     /** How many times the writer has died; each new start waits a little longer (at most a minute). */
     private int dodsfall;
 
-    public AuditLog(Jdbi jdbi, Clock clock) {
+    public Handelselogg(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         jdbi.registerRowMapper(ConstructorMapper.factory(Post.class));
@@ -206,10 +206,10 @@ public final class AuditLog implements AutoCloseable {
 
     /** Plain JDBC for the writer: binding a thousand rows through Jdbi costs more than inserting them. */
     private void skrivRader(java.util.List<java.util.Map.Entry<Rad, Integer>> batch) {
-        java.util.List<AuditKedja.NyRad> rader = new java.util.ArrayList<>(batch.size());
+        java.util.List<Loggkedja.NyRad> rader = new java.util.ArrayList<>(batch.size());
         for (var rad : batch) {
             Rad r = rad.getKey();
-            rader.add(new AuditKedja.NyRad(tid(r.tid()), r.anvandareId(), r.handling(), r.deltagareId(), r.vad(),
+            rader.add(new Loggkedja.NyRad(tid(r.tid()), r.anvandareId(), r.handling(), r.deltagareId(), r.vad(),
                     r.adress(), rad.getValue()));
         }
         skrivIKedjan(jdbi, rader);
@@ -221,10 +221,10 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Writes rows at the end of the hash chain in one transaction; the caller holds the log's lock. */
-    private static void skrivIKedjan(Jdbi jdbi, java.util.List<AuditKedja.NyRad> rader) {
+    private static void skrivIKedjan(Jdbi jdbi, java.util.List<Loggkedja.NyRad> rader) {
         try {
             jdbi.useTransaction((org.jdbi.v3.core.HandleConsumer<java.sql.SQLException>) h ->
-                    AuditKedja.skrivIn(h.getConnection(), rader));
+                    Loggkedja.skrivIn(h.getConnection(), rader));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not write " + rader.size() + " audit entries", e);
         }
@@ -237,7 +237,7 @@ public final class AuditLog implements AutoCloseable {
     public static void skrivI(org.jdbi.v3.core.Handle h, Instant tid, Long anvandareId, Handling handling,
                               Long deltagareId, String vad, String adress) {
         try {
-            AuditKedja.skrivIn(h.getConnection(), java.util.List.of(new AuditKedja.NyRad(tid(tid), anvandareId,
+            Loggkedja.skrivIn(h.getConnection(), java.util.List.of(new Loggkedja.NyRad(tid(tid), anvandareId,
                     handling.name().toLowerCase(java.util.Locale.ROOT), deltagareId, vad, adress, 1)));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not write an audit entry", e);
@@ -259,7 +259,7 @@ public final class AuditLog implements AutoCloseable {
         skrivKlart(jdbi);
         return jdbi.withHandle(h -> {
             try {
-                return AuditKedja.slut(h.getConnection());
+                return Loggkedja.slut(h.getConnection());
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("Could not read the audit log", e);
             }
@@ -267,16 +267,16 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Checks the hash chain of the whole log (queued reads are written first). */
-    public static AuditKedja.Resultat kontrolleraKedjan(Jdbi jdbi) {
+    public static Loggkedja.Resultat kontrolleraKedjan(Jdbi jdbi) {
         return kontrolleraKedjan(jdbi, java.util.Map.of());
     }
 
     /** Checks the chain, and that each anchor (row id and chain value noted down earlier) still holds. */
-    public static AuditKedja.Resultat kontrolleraKedjan(Jdbi jdbi, java.util.Map<Long, byte[]> ankare) {
+    public static Loggkedja.Resultat kontrolleraKedjan(Jdbi jdbi, java.util.Map<Long, byte[]> ankare) {
         skrivKlart(jdbi);
         return jdbi.withHandle(h -> {
             try {
-                return AuditKedja.kontrollera(h.getConnection(), ankare);
+                return Loggkedja.kontrollera(h.getConnection(), ankare);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("Could not read the audit log", e);
             }
@@ -352,9 +352,9 @@ public final class AuditLog implements AutoCloseable {
             return;
         }
         String t = tid(tid);
-        java.util.List<AuditKedja.NyRad> rader = new java.util.ArrayList<>(unika.size());
+        java.util.List<Loggkedja.NyRad> rader = new java.util.ArrayList<>(unika.size());
         for (Long d : unika) {
-            rader.add(new AuditKedja.NyRad(t, anvandareId, value, d, vad, adress, 1));
+            rader.add(new Loggkedja.NyRad(t, anvandareId, value, d, vad, adress, 1));
         }
         synchronized (this) {
             skrivIKedjan(jdbi, rader);
@@ -363,7 +363,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void insert(Long anvandareId, String value, Long deltagareId, String vad, String adress) {
-        skrivIKedjan(jdbi, java.util.List.of(new AuditKedja.NyRad(tid(clock.instant()), anvandareId, value,
+        skrivIKedjan(jdbi, java.util.List.of(new Loggkedja.NyRad(tid(clock.instant()), anvandareId, value,
                 deltagareId, vad, adress, 1)));
     }
 

@@ -1,12 +1,12 @@
 package se.finsam.planering.web;
 
-import se.finsam.planering.sprak.Messages;
-import se.finsam.planering.atkomst.CurrentUser;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
 
 /** What every page's layout needs: language, the logged-in user, the CSRF token, a confirmation to show, and the
  * time zone of the injected clock, in which times are shown. */
-public record PageContext(Messages messages, CurrentUser user, String csrf, String path, String flash,
+public record Sidkontext(Texter messages, Anvandare user, String csrf, String path, String flash,
                           java.time.ZoneId zon) {
 
     public String t(String key) {
@@ -54,7 +54,7 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
     }
 
     /** A page's title, starting with "Fel:" in the reader's language when its form has errors. */
-    public String titel(String title, FormErrors fel) {
+    public String titel(String title, Formularfel fel) {
         return fel != null && !fel.isEmpty() ? t("form.fel") + ": " + title : title;
     }
 
@@ -91,8 +91,8 @@ public record PageContext(Messages messages, CurrentUser user, String csrf, Stri
         return user != null && user.roll().arPersonal();
     }
 
-    public java.util.List<Messages.Sprak> sprak() {
-        return Messages.SPRAK;
+    public java.util.List<Texter.Sprak> sprak() {
+        return Texter.SPRAK;
     }
 
     private java.util.Locale locale() {

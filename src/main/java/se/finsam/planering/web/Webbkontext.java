@@ -1,14 +1,14 @@
 package se.finsam.planering.web;
 
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.sprak.Texter;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import se.finsam.planering.atkomst.CurrentUser;
-import se.finsam.planering.auth.SessionStore;
+import se.finsam.planering.atkomst.Anvandare;
+import se.finsam.planering.auth.Sessioner;
 
 /** Per-request accessors: the logged-in user, language, CSRF token, cookies and confirmations. */
-public final class WebContext {
+public final class Webbkontext {
 
     public static final String SESSION_COOKIE = "finsam_session";
     public static final String CSRF_COOKIE = "finsam_csrf";
@@ -21,7 +21,7 @@ public final class WebContext {
     public static final int YEAR_SECONDS = 365 * 24 * 3600;
     public static final String FLASH_COOKIE = "finsam_flash";
 
-    private static final String USER = CurrentUser.ATTRIBUT;
+    private static final String USER = Anvandare.ATTRIBUT;
     private static final String SESSION = "finsam.session";
     private static final String CSRF_VALUE = "finsam.csrf";
 
@@ -35,7 +35,7 @@ public final class WebContext {
     private final boolean secureCookies;
     private final java.time.ZoneId zon;
 
-    public WebContext(Csrf csrf, boolean secureCookies, java.time.Clock clock) {
+    public Webbkontext(Csrf csrf, boolean secureCookies, java.time.Clock clock) {
         this.csrf = csrf;
         this.secureCookies = secureCookies;
         this.zon = clock.getZone();
@@ -55,23 +55,23 @@ public final class WebContext {
         return ctx.cookie(cookieName(name));
     }
 
-    public CurrentUser user(Context ctx) {
+    public Anvandare user(Context ctx) {
         return ctx.attribute(USER);
     }
 
-    public CurrentUser requireUser(Context ctx) {
-        CurrentUser user = user(ctx);
+    public Anvandare requireUser(Context ctx) {
+        Anvandare user = user(ctx);
         if (user == null) {
             throw new Felsvar(401, messages(ctx).get("fel.401"));
         }
         return user;
     }
 
-    public SessionStore.Session session(Context ctx) {
+    public Sessioner.Session session(Context ctx) {
         return ctx.attribute(SESSION);
     }
 
-    void setUser(Context ctx, SessionStore.Session session, CurrentUser user) {
+    void setUser(Context ctx, Sessioner.Session session, Anvandare user) {
         ctx.attribute(SESSION, session);
         ctx.attribute(USER, user);
     }
@@ -80,20 +80,20 @@ public final class WebContext {
      * The language of a page: the account's once logged in (a choice made while logged in updates it);
      * before login the choice made on this device, then the browser's Accept-Language, then Swedish.
      */
-    public Messages messages(Context ctx) {
-        CurrentUser user = user(ctx);
-        if (user != null && Messages.supported(user.sprak())) {
-            return Messages.of(user.sprak());
+    public Texter messages(Context ctx) {
+        Anvandare user = user(ctx);
+        if (user != null && Texter.supported(user.sprak())) {
+            return Texter.of(user.sprak());
         }
         String chosen = cookie(ctx, LANG_COOKIE);
-        if (Messages.supported(chosen)) {
-            return Messages.of(chosen);
+        if (Texter.supported(chosen)) {
+            return Texter.of(chosen);
         }
-        return Messages.of(Messages.fromAcceptLanguage(ctx.header("Accept-Language")));
+        return Texter.of(Texter.fromAcceptLanguage(ctx.header("Accept-Language")));
     }
 
-    public PageContext pageContext(Context ctx) {
-        return new PageContext(messages(ctx), user(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx), zon);
+    public Sidkontext pageContext(Context ctx) {
+        return new Sidkontext(messages(ctx), user(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx), zon);
     }
 
     /** The CSRF cookie's value for this request, created on first need. */
@@ -160,7 +160,7 @@ public final class WebContext {
             return null;
         }
         setCookie(ctx, FLASH_COOKIE, "", 0);
-        Messages messages = messages(ctx);
+        Texter messages = messages(ctx);
         return key.startsWith("flash.") && messages.has(key) ? messages.get(key) : null;
     }
 
@@ -182,7 +182,7 @@ public final class WebContext {
      * once is always sent in full.
      */
     public boolean oforandrad(Context ctx, Object... delar) {
-        CurrentUser user = user(ctx);
+        Anvandare user = user(ctx);
         StringBuilder text = new StringBuilder(ctx.path()).append('?').append(ctx.queryString())
                 .append('|').append(messages(ctx).lang()).append('|').append(user == null ? "-" : user.id())
                 .append('|').append(csrfToken(ctx));

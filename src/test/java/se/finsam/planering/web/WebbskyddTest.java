@@ -16,14 +16,14 @@ import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 
-class WebSecurityTest extends AppTest {
+class WebbskyddTest extends AppTest {
 
     @Test
     void varjeRouteUtanOppenRegelVagrarBesokareUtanSession() {
-        List<RouteTable.Route> routes = app.app().routes();
+        List<Ruttabell.Route> routes = app.app().routes();
         assertTrue(routes.size() >= 15, "the route table is read: " + routes);
         int checked = 0;
-        for (RouteTable.Route route : routes) {
+        for (Ruttabell.Route route : routes) {
             assertFalse(route.roles().isEmpty(), route + " declares no roles");
             if (route.roles().contains(Roll.Oppen.ALLA)) {
                 continue;
@@ -150,9 +150,9 @@ class WebSecurityTest extends AppTest {
 
     @Test
     void tillbakaEfterInloggningGarBaraTillEgnaSidor() {
-        assertEquals("/", WebContext.safeLocalPath("//evil.example/x", "/"));
-        assertEquals("/", WebContext.safeLocalPath("https://evil.example", "/"));
-        assertEquals("/", WebContext.safeLocalPath("/\\evil.example", "/"));
-        assertEquals("/oversikt", WebContext.safeLocalPath("/oversikt", "/"));
+        assertEquals("/", Webbkontext.safeLocalPath("//evil.example/x", "/"));
+        assertEquals("/", Webbkontext.safeLocalPath("https://evil.example", "/"));
+        assertEquals("/", Webbkontext.safeLocalPath("/\\evil.example", "/"));
+        assertEquals("/oversikt", Webbkontext.safeLocalPath("/oversikt", "/"));
     }
 }

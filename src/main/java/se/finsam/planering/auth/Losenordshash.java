@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * (12 MiB, 3 iterations) picked to fit the 128 MB heap the service runs with. Stored hashes carry their
  * own parameters, so hashes made with other parameters keep verifying.
  */
-public final class PasswordHasher {
+public final class Losenordshash {
 
     static final int MEMORY_KIB = 12_288;
     static final int ITERATIONS = 3;
@@ -41,11 +41,11 @@ public final class PasswordHasher {
     private final se.finsam.planering.util.Senare<String> dummyHash = se.finsam.planering.util.Senare.av(
             () -> Password.hash("ingen-anvandare-har-detta-losenord").addRandomSalt(16).with(Argon.ID).getResult());
 
-    public PasswordHasher() {
+    public Losenordshash() {
         this(permitsFor(Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
     }
 
-    PasswordHasher(int permitCount) {
+    Losenordshash(int permitCount) {
         this.permitCount = permitCount;
         this.permits = new Semaphore(permitCount, true);
     }

@@ -13,9 +13,9 @@ import java.util.Map;
  * The texts of the demo data. Internal texts read as notes between staff; participant texts are
  * plain and say "du".
  */
-final class Texter {
+final class Exempeltexter {
 
-    private Texter() {
+    private Exempeltexter() {
     }
 
     static final List<String> MAL = List.of(

@@ -11,7 +11,7 @@ import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
 
-class DeltagareAccessTest extends AppTest {
+class DeltagarAtkomstTest extends AppTest {
 
     private long deltagareI(String team) {
         return TestData.deltagare(app).iTeam(team).medNamn().utanKonto().hamta();

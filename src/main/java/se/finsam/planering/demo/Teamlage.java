@@ -9,7 +9,7 @@ import java.util.Map;
 import se.finsam.planering.demo.Referensdata.TeamDef;
 
 /** One team as the simulation goes: its ids, its staff by role and its meetings. */
-final class TeamState {
+final class Teamlage {
     final TeamDef def;
     long id;
     long koordinator;
@@ -20,7 +20,7 @@ final class TeamState {
     final List<SimuleratMote> coming = new ArrayList<>();
     int kodNummer;
 
-    TeamState(TeamDef def) {
+    Teamlage(TeamDef def) {
         this.def = def;
     }
 

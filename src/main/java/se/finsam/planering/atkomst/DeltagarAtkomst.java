@@ -6,10 +6,10 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import se.finsam.planering.audit.AuditLog;
-import se.finsam.planering.sprak.Messages;
+import se.finsam.planering.audit.Handelselogg;
+import se.finsam.planering.sprak.Texter;
 import se.finsam.planering.web.Felsvar;
-import se.finsam.planering.web.WebContext;
+import se.finsam.planering.web.Webbkontext;
 
 /**
  * Who may see which participant, decided in one place. A participant sees only themself; staff see participants
@@ -21,7 +21,7 @@ import se.finsam.planering.web.WebContext;
  * item declare it in the route table ({@link Atkomst}); {@link #kontrollera} enforces that before the handler runs
  * and writes the audit row. Every look is logged, and so is every refusal.
  */
-public final class DeltagareAccess implements Atkomst.Kontroll {
+public final class DeltagarAtkomst implements Atkomst.Kontroll {
 
     /**
      * The participants one user may see, as a subquery with the columns {@code deltagare_id}, {@code team_id},
@@ -47,11 +47,11 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             """;
 
     private final AtkomstRepository deltagare;
-    private final AuditLog audit;
-    private final Function<Context, Messages> texter;
+    private final Handelselogg audit;
+    private final Function<Context, Texter> texter;
 
     /** {@code texter} gives the messages in the language of the request (the web layer decides it). */
-    public DeltagareAccess(AtkomstRepository deltagare, AuditLog audit, Function<Context, Messages> texter) {
+    public DeltagarAtkomst(AtkomstRepository deltagare, Handelselogg audit, Function<Context, Texter> texter) {
         this.deltagare = deltagare;
         this.audit = audit;
         this.texter = texter;
@@ -61,8 +61,8 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         return new Nekad(status, texter.apply(ctx).get(nyckel));
     }
 
-    private static CurrentUser inloggad(Context ctx, Function<Context, Messages> texter) {
-        CurrentUser user = CurrentUser.fran(ctx);
+    private static Anvandare inloggad(Context ctx, Function<Context, Texter> texter) {
+        Anvandare user = Anvandare.fran(ctx);
         if (user == null) {
             throw new Nekad(401, texter.apply(ctx).get("fel.401"));
         }
@@ -80,7 +80,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
     }
 
     /** The one filter for "may this user see this participant", for every list. */
-    public static Synliga synliga(CurrentUser user) {
+    public static Synliga synliga(Anvandare user) {
         if (user.roll() == Roll.DELTAGARE) {
             return new Synliga(KOLUMNER + "WHERE d.id = " + (user.deltagareId() == null ? 0 : user.deltagareId()));
         }
@@ -98,12 +98,12 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
                 + "  AND " + samtyckeTacker("d.id", String.valueOf(user.organisationId())));
     }
 
-    public boolean mayAccess(CurrentUser user, long deltagareId) {
+    public boolean mayAccess(Anvandare user, long deltagareId) {
         return deltagare.synlig(synliga(user), deltagareId);
     }
 
     /** Why the user may not see the participant, as a bundle key; null when they may. */
-    private String refusal(CurrentUser user, long deltagareId) {
+    private String refusal(Anvandare user, long deltagareId) {
         if (mayAccess(user, deltagareId)) {
             return null;
         }
@@ -113,8 +113,8 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
     }
 
     /** Lets the request through and logs that it read (or changed) the participant's data, or refuses it. */
-    public CurrentUser require(Context ctx, long deltagareId, AuditLog.Handling handling, String vad) {
-        CurrentUser user = inloggad(ctx, texter);
+    public Anvandare require(Context ctx, long deltagareId, Handelselogg.Handling handling, String vad) {
+        Anvandare user = inloggad(ctx, texter);
         if (user.roll() == Roll.DELTAGARE && user.deltagareId() != null && user.deltagareId() == deltagareId) {
             // Her own data: the session's account is hers (the rule of synliga, without asking the database).
             audit.log(user.id(), handling, deltagareId, vad, ctx.ip());
@@ -125,7 +125,7 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
         }
         String refusal = refusal(user, deltagareId);
         if (refusal != null) {
-            audit.log(user.id(), AuditLog.Handling.NEKAD, deltagareId, vad, ctx.ip());
+            audit.log(user.id(), Handelselogg.Handling.NEKAD, deltagareId, vad, ctx.ip());
             throw nekad(ctx, 403, refusal);
         }
         audit.log(user.id(), handling, deltagareId, vad, ctx.ip());
@@ -134,14 +134,14 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
 
     /** A page that lists people: one audit row per person shown. */
     public void loggaLista(Context ctx, Collection<Long> deltagareIds, String vad) {
-        CurrentUser user = inloggad(ctx, texter);
-        audit.logMany(user.id(), AuditLog.Handling.LAS, deltagareIds, vad, ctx.ip());
+        Anvandare user = inloggad(ctx, texter);
+        audit.logMany(user.id(), Handelselogg.Handling.LAS, deltagareIds, vad, ctx.ip());
     }
 
     /** A change that concerned several participants at once (e.g. a meeting moved): one audit row per person. */
     public void loggaAndring(Context ctx, Collection<Long> deltagareIds, String vad) {
-        CurrentUser user = inloggad(ctx, texter);
-        audit.logMany(user.id(), AuditLog.Handling.ANDRA, deltagareIds, vad, ctx.ip());
+        Anvandare user = inloggad(ctx, texter);
+        audit.logMany(user.id(), Handelselogg.Handling.ANDRA, deltagareIds, vad, ctx.ip());
     }
 
     /**
@@ -150,8 +150,8 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
      */
     @Override
     public void kontrollera(Context ctx, Atkomst atkomst) {
-        CurrentUser user = inloggad(ctx, texter);
-        AuditLog.Handling handling = ctx.method() == HandlerType.GET ? AuditLog.Handling.LAS : AuditLog.Handling.ANDRA;
+        Anvandare user = inloggad(ctx, texter);
+        Handelselogg.Handling handling = ctx.method() == HandlerType.GET ? Handelselogg.Handling.LAS : Handelselogg.Handling.ANDRA;
         for (Atkomst.Regel regel : atkomst.regler()) {
             if (regel.slag() == Atkomst.Slag.INGEN) {
                 continue;
@@ -160,14 +160,14 @@ public final class DeltagareAccess implements Atkomst.Kontroll {
             if (regel.slag() == Atkomst.Slag.MOTE) {
                 long team = deltagare.motetsTeam(id).orElseThrow(() -> nekad(ctx, 404, "fel.404"));
                 if (!user.roll().arPersonal() || !user.teamIds().contains(team)) {
-                    audit.log(user.id(), AuditLog.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
+                    audit.log(user.id(), Handelselogg.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
                     throw nekad(ctx, 403, "fel.403");
                 }
                 continue;
             }
             if (regel.slag() == Atkomst.Slag.KONTO) {
                 if (user.roll() != Roll.ADMIN) {
-                    audit.log(user.id(), AuditLog.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
+                    audit.log(user.id(), Handelselogg.Handling.NEKAD, null, regel.vad() + " " + id, ctx.ip());
                     throw nekad(ctx, 403, "fel.403");
                 }
                 continue;

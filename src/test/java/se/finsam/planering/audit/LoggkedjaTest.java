@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.finsam.planering.db.Database;
+import se.finsam.planering.db.Databas;
 import se.finsam.planering.testsupport.AppTest;
 import se.finsam.planering.testsupport.HttpSession;
 import se.finsam.planering.testsupport.TestData;
@@ -27,7 +27,7 @@ import se.finsam.planering.testsupport.TestData;
  * plain SQL (dropping the triggers first, as anyone with the file can). The administrator's events page and the
  * command {@code kontrollera-logg} both say so.
  */
-class AuditKedjaTest extends AppTest {
+class LoggkedjaTest extends AppTest {
 
     @TempDir
     Path kopior;
@@ -80,9 +80,9 @@ class AuditKedjaTest extends AppTest {
         return kopia;
     }
 
-    private static AuditKedja.Resultat kontrollera(Path fil) {
-        try (Database db = Database.connect(fil)) {
-            return AuditLog.kontrolleraKedjan(db.jdbi());
+    private static Loggkedja.Resultat kontrollera(Path fil) {
+        try (Databas db = Databas.connect(fil)) {
+            return Handelselogg.kontrolleraKedjan(db.jdbi());
         }
     }
 
@@ -115,7 +115,7 @@ class AuditKedjaTest extends AppTest {
         assertTrue(id("SELECT count(*) FROM audit_log WHERE gallrad = " + korning) >= hennesRader);
         assertEquals(1L, id("SELECT count(*) FROM audit_log WHERE vad LIKE 'gallring körning " + korning
                 + ": rensade rader {%\"audit_log\":%'"));
-        AuditKedja.Resultat hel = AuditLog.kontrolleraKedjan(app.jdbi());
+        Loggkedja.Resultat hel = Handelselogg.kontrolleraKedjan(app.jdbi());
         assertTrue(hel.hel(), hel.text());
         assertTrue(hel.rader() > 0, hel.text());
         Document sida = admin.page("/admin/handelser");
@@ -151,12 +151,12 @@ class AuditKedjaTest extends AppTest {
             assertEquals(1, st.executeUpdate("UPDATE audit_log SET anvandare_id = NULL, deltagare_id = NULL,"
                     + " vad = '–', adress = NULL, salt = NULL, gallrad = " + korning + " WHERE id = " + mitt));
         }
-        AuditKedja.Resultat somGallrad = kontrollera(blankad);
+        Loggkedja.Resultat somGallrad = kontrollera(blankad);
         assertTrue(!somGallrad.hel() && somGallrad.orsak().contains("gallringskörning " + korning), somGallrad.text());
 
         // Someone who also computes the chain anew from the changed row on is not seen by the chain alone, but
         // by a chain end noted down before (the server log prints it): the row it names no longer has that value.
-        String noterat = AuditLog.kedjansSlut(app.jdbi());
+        String noterat = Handelselogg.kedjansSlut(app.jdbi());
         Path omraknad = kopia("omraknad");
         try (Connection c = raJdbc(omraknad); var st = c.createStatement()) {
             st.executeUpdate("DROP TRIGGER audit_log_ingen_andring");
@@ -166,19 +166,19 @@ class AuditKedjaTest extends AppTest {
                     + " ORDER BY id DESC LIMIT 1")) {
                 foregaende = rs.getBytes(1);
             }
-            var sha = AuditKedja.sha256();
+            var sha = Loggkedja.sha256();
             List<Object[]> nya = new java.util.ArrayList<>();
             try (var rs = st.executeQuery("SELECT id, tid, anvandare_id, handling, deltagare_id, vad, adress, antal,"
                     + " salt, innehall, gallrad FROM audit_log WHERE id >= " + mitt + " ORDER BY id")) {
                 while (rs.next()) {
                     byte[] innehall = rs.getBytes(10);
                     if (rs.getObject(11) == null) {
-                        innehall = AuditKedja.innehall(sha, rs.getBytes(9), rs.getString(2),
+                        innehall = Loggkedja.innehall(sha, rs.getBytes(9), rs.getString(2),
                                 (Long) (rs.getObject(3) == null ? null : rs.getLong(3)), rs.getString(4),
                                 (Long) (rs.getObject(5) == null ? null : rs.getLong(5)), rs.getString(6),
                                 rs.getString(7), rs.getLong(8));
                     }
-                    foregaende = AuditKedja.kedja(sha, foregaende, innehall);
+                    foregaende = Loggkedja.kedja(sha, foregaende, innehall);
                     nya.add(new Object[] {rs.getLong(1), innehall, foregaende});
                 }
             }
@@ -193,8 +193,8 @@ class AuditKedjaTest extends AppTest {
         }
         assertTrue(kontrollera(omraknad).hel(), "a chain computed anew is whole by itself");
         long ankarRad = Long.parseLong(noterat.substring(0, noterat.indexOf(':')));
-        try (Database db = Database.connect(omraknad)) {
-            AuditKedja.Resultat motAnkaret = AuditLog.kontrolleraKedjan(db.jdbi(), Map.of(ankarRad,
+        try (Databas db = Databas.connect(omraknad)) {
+            Loggkedja.Resultat motAnkaret = Handelselogg.kontrolleraKedjan(db.jdbi(), Map.of(ankarRad,
                     java.util.HexFormat.of().parseHex(noterat.substring(noterat.indexOf(':') + 1))));
             assertEquals(ankarRad, motAnkaret.brott(), motAnkaret.text());
         }
@@ -213,7 +213,7 @@ class AuditKedjaTest extends AppTest {
             assertEquals(1, st.executeUpdate("UPDATE audit_log SET vad = 'ändrat i efterhand' WHERE id = " + mitt));
         }
         assertTrue(!fore.equals("ändrat i efterhand"));
-        AuditKedja.Resultat bruten = AuditLog.kontrolleraKedjan(app.jdbi());
+        Loggkedja.Resultat bruten = Handelselogg.kontrolleraKedjan(app.jdbi());
         assertEquals(mitt, bruten.brott(), bruten.text());
         Document efter = admin.page("/admin/handelser");
         assertEquals(1, efter.select("#logg-kedja.kedja--bruten").size(), efter.select("main").text());

@@ -13,16 +13,16 @@ import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.testsupport.AppTest;
 
 /** Every route whose path names something says what it names, so the one check before the handler can enforce it. */
-class RouteTableTest extends AppTest {
+class RuttabellTest extends AppTest {
 
     @Test
     void varjeRouteMedSokvagsparameterHarEnAtkomstregel() {
         int medParameter = 0;
-        for (RouteTable.Route route : app.app().routes()) {
+        for (Ruttabell.Route route : app.app().routes()) {
             if (route.path().contains("{")) {
                 medParameter++;
                 assertNotNull(route.atkomst(), route + " has a path parameter but no access rule");
-                assertEquals(List.of(), RouteTable.utanRegel(route.path(), route.atkomst()),
+                assertEquals(List.of(), Ruttabell.utanRegel(route.path(), route.atkomst()),
                         route + ": every parameter is covered");
             }
         }
@@ -31,14 +31,14 @@ class RouteTableTest extends AppTest {
 
     @Test
     void enRouteMedParameterUtanRegelKanInteRegistreras() {
-        assertEquals(List.of("id"), RouteTable.utanRegel("/deltagare/{id}", null));
-        assertEquals(List.of("bokning"), RouteTable.utanRegel("/moten/{id}/avboka/{bokning}", Atkomst.mote("id")));
-        assertEquals(List.of(), RouteTable.utanRegel("/moten/{id}/avboka/{bokning}",
+        assertEquals(List.of("id"), Ruttabell.utanRegel("/deltagare/{id}", null));
+        assertEquals(List.of("bokning"), Ruttabell.utanRegel("/moten/{id}/avboka/{bokning}", Atkomst.mote("id")));
+        assertEquals(List.of(), Ruttabell.utanRegel("/moten/{id}/avboka/{bokning}",
                 Atkomst.mote("id").och(Atkomst.bokning("bokning", "avbokad"))));
-        assertEquals(List.of(), RouteTable.utanRegel("/utan-nat/{sprak}", Atkomst.utanPerson("sprak", "språkkod")),
+        assertEquals(List.of(), Ruttabell.utanRegel("/utan-nat/{sprak}", Atkomst.utanPerson("sprak", "språkkod")),
                 "a parameter that names nobody's data is declared as such");
         IllegalStateException fel = assertThrows(IllegalStateException.class, () -> Javalin.create(cfg -> {
-            RouteTable r = new RouteTable(cfg.routes);
+            Ruttabell r = new Ruttabell(cfg.routes);
             r.get("/deltagare/{id}/ny-sida", ctx -> ctx.result("hemligt"), Roll.PERSONAL);
         }));
         assertTrue(fel.getMessage().contains("/deltagare/{id}/ny-sida"), fel.getMessage());

@@ -32,7 +32,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * An attempt is counted before its password is checked (see {@link #begin}), so a guess that never
  * finishes, or many sent at once, are counted all the same. A success takes its count back.
  */
-public final class LoginThrottle {
+public final class Inloggningsbroms {
 
     public static final int FREE_ATTEMPTS = 3;
     public static final int ADDRESS_FREE_ATTEMPTS = FREE_ATTEMPTS * 5;
@@ -121,7 +121,7 @@ public final class LoginThrottle {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public LoginThrottle(Jdbi jdbi, Clock clock) {
+    public Inloggningsbroms(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         jdbi.registerRowMapper(ConstructorMapper.factory(Misslyckanden.class));

@@ -7,13 +7,13 @@ import java.util.Locale;
  * One-time activation codes a handläggare gives a participant for the first login.
  * Codes carry 80 bits of randomness, so a fast hash is enough to store them safely.
  */
-public final class ActivationCodes {
+public final class Aktiveringskoder {
 
     /** No 0/O, 1/I/L: the code is read aloud and typed on a phone. */
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ActivationCodes() {
+    private Aktiveringskoder() {
     }
 
     /** Sixteen characters in groups of four, e.g. "K7M2-9QX4-HT3W-PA8N". */
