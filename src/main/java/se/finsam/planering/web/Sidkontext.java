@@ -60,16 +60,10 @@ public record Sidkontext(Texter messages, Anvandare user, String csrf, String pa
 
     /** A phone number as a tel: link: its digits and a leading plus only. */
     public static String telLank(String nummer) {
-        // Digits and + only (a loop, not a regular expression: a page has a dozen numbers).
-        StringBuilder lank = new StringBuilder(4 + nummer.length()).append("tel:");
-        for (int i = 0; i < nummer.length(); i++) {
-            char c = nummer.charAt(i);
-            if ((c >= '0' && c <= '9') || c == '+') {
-                lank.append(c);
-            }
-        }
-        return lank.toString();
+        return "tel:" + INTE_I_TELEFONNUMMER.matcher(nummer).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern INTE_I_TELEFONNUMMER = java.util.regex.Pattern.compile("[^0-9+]");
 
     public String lang() {
         return messages.lang();
@@ -132,63 +126,13 @@ public record Sidkontext(Texter messages, Anvandare user, String csrf, String pa
         return date == null ? "" : date.format(formatter(java.time.format.FormatStyle.FULL));
     }
 
-    /** A time of day, e.g. "09:30" (written by hand: a formatter cost more than the rest of a time stamp). */
+    /** A time of day, e.g. "09:30". */
     public String klockslag(java.time.LocalDateTime time) {
-        if (time == null) {
-            return "";
-        }
-        char[] c = new char[5];
-        siffror(c, 0, time.getHour(), 2);
-        c[2] = ':';
-        siffror(c, 3, time.getMinute(), 2);
-        return new String(c);
+        return time == null ? "" : time.format(KLOCKSLAG);
     }
 
-    /**
-     * The instant as {@link java.time.Instant#toString()} writes it, e.g. "2026-03-14T08:30:00Z" (ISO-8601 in
-     * UTC, the fraction of a second in groups of three digits, only as many as it needs), for the datetime
-     * attribute. Written by hand: the formatter behind toString cost more than a twentieth of the plan page.
-     * Years outside 1000–9999 are left to toString.
-     */
-    public static String iso(java.time.Instant instant) {
-        var utc = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
-                java.time.ZoneOffset.UTC);
-        int ar = utc.getYear();
-        if (ar < 1000 || ar > 9999) {
-            return instant.toString();
-        }
-        int nano = utc.getNano();
-        int decimaler = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
-        char[] c = new char[20 + (decimaler == 0 ? 0 : decimaler + 1)];
-        siffror(c, 0, ar, 4);
-        c[4] = '-';
-        siffror(c, 5, utc.getMonthValue(), 2);
-        c[7] = '-';
-        siffror(c, 8, utc.getDayOfMonth(), 2);
-        c[10] = 'T';
-        siffror(c, 11, utc.getHour(), 2);
-        c[13] = ':';
-        siffror(c, 14, utc.getMinute(), 2);
-        c[16] = ':';
-        siffror(c, 17, utc.getSecond(), 2);
-        int i = 19;
-        if (decimaler > 0) {
-            c[i++] = '.';
-            int varde = decimaler == 3 ? nano / 1_000_000 : decimaler == 6 ? nano / 1_000 : nano;
-            siffror(c, i, varde, decimaler);
-            i += decimaler;
-        }
-        c[i] = 'Z';
-        return new String(c);
-    }
-
-    /** Writes {@code varde} as {@code antal} decimal digits, with leading zeros, from {@code fran}. */
-    private static void siffror(char[] c, int fran, int varde, int antal) {
-        for (int i = fran + antal - 1; i >= fran; i--) {
-            c[i] = (char) ('0' + varde % 10);
-            varde /= 10;
-        }
-    }
+    private static final java.time.format.DateTimeFormatter KLOCKSLAG =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     /** When something was recorded, in the app's time zone: e.g. "14 mars 2026 09:30". */
     public String tidpunkt(java.time.Instant instant) {
