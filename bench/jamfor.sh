@@ -5,8 +5,9 @@
 # file in the same run (the load generator shares the cores, so the ratio is what compares), and its p99.
 #
 #   bench/jamfor.sh base=target/finsam-planering.jar iso=/tmp/iso.jar ...
-#   PROFILE=1 bench/jamfor.sh base=target/finsam-planering.jar   also records a JFR profile of the first
-#                                                                 jar's plan-page run in target/bench/<name>.jfr
+#   PROFILE=plan bench/jamfor.sh base=target/finsam-planering.jar   also records a JFR profile of the first
+#       jar's plan-page run (PROFILE=gzip: of its gzip run) in target/bench/<name>-<run>.jfr; bench/jfr-andel.py
+#       then gives the share of the samples spent in a method
 #
 # Needs wrk. Writes target/bench/jamfor.txt.
 set -euo pipefail
@@ -31,21 +32,33 @@ if [ ! -f "$OUT/large.db" ]; then
   stop_server
 fi
 
+# profile_start RUN / profile_stop RUN: a JFR recording of the server around that run, when PROFILE names it.
+profile_start() {
+  [ "$profile" = "$1" ] && jcmd "$SERVER_PID" JFR.start name=jamfor settings=profile >/dev/null
+  return 0
+}
+profile_stop() {
+  [ "$profile" = "$1" ] && jcmd "$SERVER_PID" JFR.stop name=jamfor filename="$PWD/$OUT/$name-$1.jfr" >/dev/null
+  return 0
+}
+
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${names[@]}"; do
     cp "$OUT/large.db" "$OUT/jamfor.db"
     rm -f "$OUT/jamfor.db-wal" "$OUT/jamfor.db-shm"
-    extra=
-    if [ -n "${PROFILE:-}" ] && [ "$round" = 1 ] && [ "$name" = "${names[0]}" ]; then
-      extra="-XX:StartFlightRecording=settings=profile,filename=$OUT/$name.jfr,delay=12s,duration=$((DURATION + 2))s"
-    fi
-    JAR=${jars[$name]} JAVA_EXTRA=$extra start_server "$OUT/jamfor.db" none
+    profile=
+    if [ -n "${PROFILE:-}" ] && [ "$round" = 1 ] && [ "$name" = "${names[0]}" ]; then profile=$PROFILE; fi
+    JAR=${jars[$name]} start_server "$OUT/jamfor.db" none
     cookie=$(retry login_participant)
     run_wrk /css/app.css "$cookie" 8 3 >/dev/null
     run_wrk /min-planering "$cookie" 8 6 >/dev/null
+    profile_start plan
     read -r plan_rps _ plan_p99 < <(run_wrk /min-planering "$cookie" "$CONNECTIONS" "$DURATION")
+    profile_stop plan
     read -r static_rps _ _ < <(run_wrk /css/app.css "$cookie" "$CONNECTIONS" "$DURATION")
+    profile_start gzip
     read -r gz_rps _ gz_p99 < <(WRK_EXTRA='Accept-Encoding: gzip' run_wrk /min-planering "$cookie" "$CONNECTIONS" "$DURATION")
+    profile_stop gzip
     stop_server
     line=$(awk -v p="$plan_rps" -v s="$static_rps" -v g="$gz_rps" -v q="$plan_p99" -v gq="$gz_p99" \
       'BEGIN { printf "%.3f %.2f %.3f %.2f %d %d", p / s, q, g / s, gq, p, s }')
