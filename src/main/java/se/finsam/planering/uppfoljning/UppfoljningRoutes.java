@@ -216,7 +216,7 @@ public final class UppfoljningRoutes {
         }
         repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
         web.flash(ctx, "flash.eskalering.hanterad");
-        ctx.redirect("/uppfoljning#eskalerade-rubrik");
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, "/uppfoljning#eskalerade-rubrik"));
     }
 
     // ---- recording ----
