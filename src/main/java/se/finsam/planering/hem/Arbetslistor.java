@@ -202,7 +202,9 @@ public final class Arbetslistor {
         Instant nu = clock.instant();
         Map<Long, ArbetslistaRepository.Team> team = repo.team(synliga);
         boolean koordinator = user.roll() == Roll.KOORDINATOR;
-        Instant sedd = KVITTERA.equals(lista) ? repo.sedd(user.id(), lista).orElse(null) : null;
+        // Before her first visit to the list, what came in during the last day counts as new.
+        Instant sedd = KVITTERA.equals(lista)
+                ? repo.sedd(user.id(), lista).orElse(nu.minus(java.time.Duration.ofDays(1))) : null;
         List<Arbetsrad> rader = switch (lista) {
             case KVITTERA -> fran(repo.attKvittera(synliga, user.id()), team, lista, idag, sedd);
             case SENA_KVITTENSER, UTAN_KVITTENS -> fran(repo.utanKvittens(synliga, user.teamIds()), team, lista,
@@ -258,7 +260,7 @@ public final class Arbetslistor {
                 dagar = r.datum() == null ? 0 : (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(r.datum(), idag));
                 forsenad = r.datum() != null && r.datum().isBefore(idag);
             }
-            boolean ny = KVITTERA.equals(lista) && r.tid() != null && (sedd == null || r.tid().isAfter(sedd));
+            boolean ny = sedd != null && r.tid() != null && r.tid().isAfter(sedd);
             svar.add(new Arbetsrad(r.id(), r.deltagareId(), r.kod(), r.namn(), t == null ? null : t.id(),
                     t == null ? null : t.namn(), r.personId(), r.person(), r.telefon(), r.epost(), r.organisationId(),
                     r.organisation(), r.text(), r.detalj(), r.datum(), r.tid(), dagar, forsenad, ny, r.typ()));

@@ -204,7 +204,10 @@ public final class HemRoutes {
                 overlamningar.aterlamnade(synliga, user.teamIds(), idag),
                 hem.slutadeAnsvariga(synliga, user.teamIds()),
                 samtycke.oppna(synliga));
-        List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
+        // Newest first, as on her work list: what was just handed over is what she looks for.
+        List<OverlamningRepository.Post> attKvittera = new ArrayList<>(overlamningar.attKvittera(synliga, user.id(),
+                idag));
+        java.util.Collections.reverse(attKvittera);
         PersonalStart page = new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
                 attKvittera, listor, alla, avvisa, this.idag.poster(user));
         // Only the rows the page shows are logged as shown.
