@@ -278,4 +278,27 @@ class IdagOchArbetslistorHttpTest extends AppTest {
         annan.put("tillbaka", "//evil.example/x");
         assertEquals("/oversikt", h.post(annanAction, annan).headers().firstValue("Location").orElseThrow());
     }
+
+    @Test
+    void ordenPaSidornaArSomEnKoordinatorSagerDem() {
+        HttpSession k = app.session().loginStaff("koordinator");
+        Document uppfoljning = k.page("/uppfoljning");
+        for (Element th : uppfoljning.select("th")) {
+            assertFalse(th.text().equals("Team"), "one team: no column repeating it");
+            assertFalse(th.text().equals("Dagar sen"));
+        }
+        assertEquals("eskalerade-rubrik", uppfoljning.selectFirst("h1 ~ section").attr("aria-labelledby"),
+                "escalations first");
+        Document eskaleringar = k.page("/arbetslista?lista=eskaleringar");
+        assertTrue(antal(eskaleringar) > 0, "the demo has escalations");
+        for (Document sida : List.of(uppfoljning, eskaleringar)) {
+            String text = sida.select("main").text();
+            assertFalse(text.contains("Intern:"), "no internal prefix");
+            assertFalse(text.contains(".:"), "no broken punctuation");
+        }
+        Document deltagaren = k.page("/deltagare/" + enAvMikaels);
+        assertFalse(deltagaren.select("dt").eachText().contains("Läge"));
+        assertTrue(deltagaren.select("dt").eachText().contains("Status"));
+        assertFalse(deltagaren.text().contains("FHIR (JSON)"));
+    }
 }

@@ -114,9 +114,15 @@ class IdagStortTeamBrowserTest extends BrowserTest {
         assertFalse(String.valueOf(nyOverlamning).equals(
                 browser.find("ul.arbetslista > li[data-rad]").getAttribute("data-rad")), "gone from the list");
 
-        // Search by the participant's code finds one of the many.
+        // Search by the participant's code finds one of the many, and her page has its own Kvittera.
         browser.open("/arbetslista?lista=kvittera&sok=st-01999");
         assertEquals("1", browser.find("#rader-rubrik").getAttribute("data-antal"));
+        browser.clickAndWait("ul.arbetslista > li[data-rad] .arbetslista__vem a");
+        assertTrue(browser.find("#kvittera").getText().contains("nummer 1999"));
+        browser.assertAccessibleAtBothSizes("idag-handlaggare-deltagare");
+        bada("idag-handlaggare-deltagare");
+        browser.clickAndWait("#kvittera form[action$='/kvittera'] button");
+        assertTrue(browser.findAll("#kvittera").isEmpty(), "confirmed on her page, which she is still on");
         browser.logout();
     }
 
