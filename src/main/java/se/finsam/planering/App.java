@@ -185,6 +185,7 @@ public final class App {
         r.post("/min-planering/mina-uppgifter/samtycke/{organisation}", f.minaUppgifter()::aterkalla, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
         r.post("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad", f.hem()::uppgiftHanterad, deltagare("id", "hanterade koordinatoruppgift").och(utanPerson("uppgift", "koordinatoruppgift, checked to be the participant's")), KOORDINATOR);
         r.get("/oversikt", f.hem()::personal, PERSONAL);
+        r.get("/arbetslista", f.hem()::arbetslista, PERSONAL);
         r.get("/deltagare/{id}", f.deltagare()::visa, deltagare("id", "deltagarens översikt"), PERSONAL);
 
         r.get("/uppfoljning", f.uppfoljning()::oversikt, PERSONAL);

@@ -107,9 +107,11 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
 
         // Staff: start pages, a participant, follow-up, avslut and what comes after.
         HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, t.access(), t.mallar(), t.web(), moten,
-                overlamningar, uppfoljningOversikt, clock, samtycke);
+                overlamningar, uppfoljningOversikt, clock, samtycke,
+                new se.finsam.planering.hem.Arbetslistor(new se.finsam.planering.hem.ArbetslistaRepository(jdbi),
+                        uppfoljningOversikt, samtycke, moten, jdbi, clock));
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, t.mallar(), samtycke,
-                anmalningar);
+                anmalningar, overlamningar, clock);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar, uppfoljningOversikt, deltagare,
                 t.access(), t.mallar(), t.web(), clock, t.datautgava());
         AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, t.mallar(), t.web(), clock);

@@ -170,7 +170,7 @@ final class Uppfoljningar extends Simuleringsdel {
                     .getBytes(StandardCharsets.UTF_8)).toString();
             rader.add(new Rader.Uppfoljning(e.id, uuid, deltagareId, e.typ, e.datum, e.registrerad, e.av,
                     e.forsorjning, e.sysselsattning, e.noteringDeltagare,
-                    e.noteringIntern == null ? null : "Intern: " + e.noteringIntern, e.nastaSteg,
+                    e.noteringIntern, e.nastaSteg,
                     e.eskalera, e.korrigerar == null ? null : e.korrigerar.id));
             for (Object[] s : e.statusar) {
                 rader.add(new Rader.UppfoljningStatus(e.id, (Long) s[0], (String) s[1], (String) s[2]));

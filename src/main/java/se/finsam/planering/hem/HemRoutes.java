@@ -34,7 +34,12 @@ public final class HemRoutes {
 
     public record PersonalStart(List<TeamPipeline> pipeline, Deltagarlista deltagare,
                                 boolean koordinator, List<OverlamningRepository.Post> attKvittera,
-                                Koordinatorlistor listor, String alla, Long avvisa) {
+                                Koordinatorlistor listor, String alla, Long avvisa, List<Idag.Post> idag) {
+        /** Nothing waits for the user today: every count of {@link #idag} is zero. */
+        public boolean ingetAttGora() {
+            return Idag.ingetAttGora(idag);
+        }
+
         /**
          * Long work lists show their first rows (the oldest, most urgent); the rest are one link away. Lists of 25
          * keep the page light enough for a phone to lay out without a long pause, as on the follow-up overview.
@@ -132,10 +137,15 @@ public final class HemRoutes {
     private final OverlamningRepository overlamningar;
     private final Clock clock;
     private final SamtyckeRepository samtycke;
+    private final Arbetslistor arbetslistor;
+    private final Idag idag;
 
     public HemRoutes(HemRepository hem, DeltagareRepository deltagare, DeltagarAtkomst access, Mallar mallar,
                      Webbkontext web, MoteRepository moten, OverlamningRepository overlamningar,
-                     UppfoljningOversikt uppfoljningsschema, Clock clock, SamtyckeRepository samtycke) {
+                     UppfoljningOversikt uppfoljningsschema, Clock clock, SamtyckeRepository samtycke,
+                     Arbetslistor arbetslistor) {
+        this.arbetslistor = arbetslistor;
+        this.idag = new Idag(arbetslistor);
         this.samtycke = samtycke;
         this.access = access;
         this.moten = moten;
@@ -194,9 +204,12 @@ public final class HemRoutes {
                 overlamningar.aterlamnade(synliga, user.teamIds(), idag),
                 hem.slutadeAnsvariga(synliga, user.teamIds()),
                 samtycke.oppna(synliga));
-        List<OverlamningRepository.Post> attKvittera = overlamningar.attKvittera(synliga, user.id(), idag);
+        // Newest first, as on her work list: what was just handed over is what she looks for.
+        List<OverlamningRepository.Post> attKvittera = new ArrayList<>(overlamningar.attKvittera(synliga, user.id(),
+                idag));
+        java.util.Collections.reverse(attKvittera);
         PersonalStart page = new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
-                attKvittera, listor, alla, avvisa);
+                attKvittera, listor, alla, avvisa, this.idag.poster(user));
         // Only the rows the page shows are logged as shown.
         List<Long> visade = new ArrayList<>();
         lista.rader().forEach(d -> visade.add(d.id()));
@@ -226,6 +239,50 @@ public final class HemRoutes {
             svar = hem.deltagare(synliga, handlaggare, sok, (begard - 1) * per, per);
         }
         return new Deltagarlista(svar.rader(), svar.antal(), begard, sidor, sok);
+    }
+
+    /**
+     * One work list, a page at a time: searched on name or code, filtered on the person who must act, her
+     * organisation, the team and the date, most urgent first. The rows shown are logged as shown.
+     */
+    public void arbetslista(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        var m = web.messages(ctx);
+        String lista = tomTillNull(ctx.queryParam("lista"));
+        if (lista == null || !Arbetslistor.har(user, lista)) {
+            throw se.finsam.planering.web.Felsvar.notFound(m.get("arbetslista.fel.lista"));
+        }
+        String sok = tomTillNull(ctx.queryParam("sok"));
+        if (sok != null && sok.codePointCount(0, sok.length()) > MAX_SOK) {
+            sok = sok.substring(0, sok.offsetByCodePoints(0, MAX_SOK));
+        }
+        LocalDate senast = null;
+        String datum = tomTillNull(ctx.queryParam("senast"));
+        if (datum != null) {
+            try {
+                senast = LocalDate.parse(datum);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw se.finsam.planering.web.Felsvar.badRequest(m.get("arbetslista.fel.datum"));
+            }
+        }
+        var urval = new Arbetslistor.Urval(sok, id(ctx, "person", m), id(ctx, "organisation", m),
+                id(ctx, "team", m), senast, heltal(ctx.queryParam("sida"), m.get("oversikt.fel.sida")));
+        Arbetslistor.Sida sida = arbetslistor.sida(user, lista, urval);
+        access.loggaLista(ctx, sida.rader().stream().map(Arbetslistor.Arbetsrad::deltagareId).distinct().toList(),
+                "arbetslista " + lista);
+        mallar.render(ctx, "hem/arbetslista.jte", sida);
+    }
+
+    /** An optional id filter from the query; anything but a whole number is a 400. */
+    private static Long id(Context ctx, String namn, se.finsam.planering.sprak.Texter m) {
+        String varde = tomTillNull(ctx.queryParam(namn));
+        if (varde == null) {
+            return null;
+        }
+        if (!varde.matches("[0-9]{1,12}")) {
+            throw se.finsam.planering.web.Felsvar.badRequest(m.get("arbetslista.fel.filter"));
+        }
+        return Long.parseLong(varde);
     }
 
     /** A positive whole number from the query (1 when it is not given); anything else is a 400 with the message. */
@@ -266,7 +323,7 @@ public final class HemRoutes {
             throw se.finsam.planering.web.Felsvar.notFound(web.messages(ctx).get("hem.uppgift.saknas"));
         }
         web.flash(ctx, "flash.uppgift.hanterad");
-        ctx.redirect("/oversikt#uppgifter");
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, "/oversikt#uppgifter"));
     }
 
     public void admin(Context ctx) {

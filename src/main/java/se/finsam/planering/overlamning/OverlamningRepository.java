@@ -209,11 +209,12 @@ public final class OverlamningRepository {
             JOIN team t ON t.id = d.team_id
             JOIN anvandare a ON a.id = o.till_id""";
 
-    /** Handed-over items of participants the user may see. */
+    /** Handed-over items of participants the user may see; a closed participant's are never listed. */
     private List<Post> poster(DeltagarAtkomst.Synliga synliga, String villkor, LocalDate idag,
                               java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
         return jdbi.withHandle(h -> {
-            var q = h.createQuery(POST_SQL + " WHERE " + villkor + " ORDER BY o.skapad, o.id")
+            var q = h.createQuery(POST_SQL + " WHERE NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)"
+                            + " AND (" + villkor + ") ORDER BY o.skapad, o.id")
                     .define("synliga", synliga.sql());
             bind.accept(q);
             return q.mapTo(PostRad.class).list().stream().map(r -> {
@@ -227,6 +228,12 @@ public final class OverlamningRepository {
     /** Items handed to this person that wait for their kvittens. */
     public List<Post> attKvittera(DeltagarAtkomst.Synliga synliga, long anvandareId, LocalDate idag) {
         return poster(synliga, "o.till_id = :u AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag, q -> q.bind("u", anvandareId));
+    }
+
+    /** Items of one participant handed to this person that wait for their kvittens. */
+    public List<Post> attKvittera(DeltagarAtkomst.Synliga synliga, long anvandareId, long deltagareId, LocalDate idag) {
+        return poster(synliga, "o.till_id = :u AND d.id = :d AND o.kvitterad IS NULL AND o.avvisad IS NULL", idag,
+                q -> q.bind("u", anvandareId).bind("d", deltagareId));
     }
 
     /** Handovers in the teams still without an answer; {@link Post#forsenad()} marks those past the team's limit. */

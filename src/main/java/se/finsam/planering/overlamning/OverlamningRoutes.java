@@ -39,7 +39,7 @@ public final class OverlamningRoutes {
             throw Felsvar.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
         }
         web.flash(ctx, "flash.overlamning.kvitterad");
-        ctx.redirect("/oversikt");
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, "/oversikt"));
     }
 
     public void avvisa(Context ctx) {
@@ -53,6 +53,6 @@ public final class OverlamningRoutes {
             throw Felsvar.badRequest(web.messages(ctx).get("overlamning.fel.besvarad"));
         }
         web.flash(ctx, "flash.overlamning.avvisad");
-        ctx.redirect("/oversikt");
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, "/oversikt"));
     }
 }

@@ -14,7 +14,8 @@ public final class DeltagareRoutes {
     public record DeltagarePage(DeltagareRepository.Oversikt deltagare, PlaneringRepository.Planering planering,
                                 java.time.Instant senastLast,
                                 java.util.List<SamtyckeRepository.Samtycke> samtycken,
-                                se.finsam.planering.anmalan.Inskrivning.Visning inskrivning) {
+                                se.finsam.planering.anmalan.Inskrivning.Visning inskrivning,
+                                java.util.List<se.finsam.planering.overlamning.OverlamningRepository.Post> attKvittera) {
     }
 
     private final DeltagareRepository deltagare;
@@ -22,9 +23,14 @@ public final class DeltagareRoutes {
     private final Mallar mallar;
     private final SamtyckeRepository samtycke;
     private final AnmalanRepository anmalan;
+    private final se.finsam.planering.overlamning.OverlamningRepository overlamningar;
+    private final java.time.Clock clock;
 
     public DeltagareRoutes(DeltagareRepository deltagare, PlaneringRepository planering, Mallar mallar,
-                           SamtyckeRepository samtycke, AnmalanRepository anmalan) {
+                           SamtyckeRepository samtycke, AnmalanRepository anmalan,
+                           se.finsam.planering.overlamning.OverlamningRepository overlamningar, java.time.Clock clock) {
+        this.overlamningar = overlamningar;
+        this.clock = clock;
         this.samtycke = samtycke;
         this.anmalan = anmalan;
         this.deltagare = deltagare;
@@ -38,6 +44,15 @@ public final class DeltagareRoutes {
         mallar.render(ctx, "deltagare/visa.jte",
                 new DeltagarePage(oversikt, planering.forDeltagare(id).orElse(null),
                         deltagare.senastLast(id).orElse(null), samtycke.historik(id),
-                        anmalan.inskrivning(id).orElse(null)));
+                        anmalan.inskrivning(id).orElse(null), attKvittera(ctx, id)));
+    }
+
+    /** The items of this participant handed to the user that wait for her kvittens, to confirm here. */
+    private java.util.List<se.finsam.planering.overlamning.OverlamningRepository.Post> attKvittera(
+            io.javalin.http.Context ctx, long id) {
+        var user = se.finsam.planering.atkomst.Anvandare.fran(ctx);
+        return user == null ? java.util.List.of() : overlamningar.attKvittera(
+                se.finsam.planering.atkomst.DeltagarAtkomst.synliga(user), user.id(), id,
+                java.time.LocalDate.now(clock));
     }
 }

@@ -176,7 +176,7 @@ public final class UppfoljningRepository {
     }
 
     /** The stuck items of {@link #fastnade}; {@code <synliga>} and {@code <teams>} are defined per call. */
-    static final String FASTNADE = """
+    public static final String FASTNADE = """
             SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
                    t.namn AS team, pp.id AS planpunkt_id, pp.text, o.namn AS organisation,
                    a.namn AS ansvarig, pp.klart_senast, coalesce(ls.status, 'ej_paborjad') AS status,
@@ -218,7 +218,7 @@ public final class UppfoljningRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT u.id AS uppfoljning_id, d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
                                t.namn AS team, u.datum, a.namn AS av, u.nasta_steg, u.notering_intern AS varfor,
-                               (SELECT group_concat(pp.text || ': ' || us.orsak, ' · ')
+                               (SELECT group_concat(rtrim(pp.text, '.') || ': ' || us.orsak, ' · ')
                                 FROM uppfoljning_status us JOIN planpunkt pp ON pp.id = us.planpunkt_id
                                 WHERE us.uppfoljning_id = u.id AND us.orsak IS NOT NULL) AS orsaker
                         FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id JOIN team t ON t.id = d.team_id
@@ -229,7 +229,7 @@ public final class UppfoljningRepository {
                           AND NOT EXISTS (SELECT 1 FROM eskalering_hanterad eh WHERE eh.uppfoljning_id = u.id)
                           AND NOT EXISTS (SELECT 1 FROM uppfoljning senare WHERE senare.deltagare_id = u.deltagare_id
                                           AND senare.typ = 'uppfoljning' AND senare.id > u.id)
-                        ORDER BY u.datum""")
+                        ORDER BY u.datum DESC, u.id DESC""")
                 .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
                 .mapTo(UppfoljningOversikt.Eskalering.class)
                 .list());

@@ -61,6 +61,15 @@ public final class UppfoljningRoutes {
             return "/uppfoljning?alla=1&sortering=" + sortering + filterParametrar();
         }
 
+        /**
+         * The work list that holds every row of one of the page's lists, with the page's team (and, for the stuck
+         * items, whose rows are the authority's, its authority).
+         */
+        public String listaUrl(String lista) {
+            return "/arbetslista?lista=" + lista + (valtTeam == null ? "" : "&team=" + valtTeam)
+                    + (valdOrganisation == null || !"fastnade".equals(lista) ? "" : "&organisation=" + valdOrganisation);
+        }
+
         /** The same view with the form that marks one escalation handled open below it (works without scripts). */
         public String hanteraUrl(long eskalering) {
             return "/uppfoljning?" + (visaAlla ? "alla=1&" : "") + "sortering=" + sortering + filterParametrar()
@@ -216,7 +225,7 @@ public final class UppfoljningRoutes {
         }
         repo.eskaleringHanterad(uppfoljningId, user.id(), notering, clock.instant());
         web.flash(ctx, "flash.eskalering.hanterad");
-        ctx.redirect("/uppfoljning#eskalerade-rubrik");
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, "/uppfoljning#eskalerade-rubrik"));
     }
 
     // ---- recording ----

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PersonalStartTest {
 
     private static HemRoutes.PersonalStart start(String alla) {
-        return new HemRoutes.PersonalStart(List.of(), null, true, List.of(), null, alla, null);
+        return new HemRoutes.PersonalStart(List.of(), null, true, List.of(), null, alla, null, List.of());
     }
 
     @Test
