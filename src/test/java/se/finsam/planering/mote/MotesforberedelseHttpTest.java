@@ -60,63 +60,17 @@ class MotesforberedelseHttpTest extends AppTest {
         return app.session().loginStaff("koordinator");
     }
 
-    /** A meeting of Jobbtorg Kista with the given number of 45-minute slots from 08:00 on the date. */
     private long mote(String datum, int tider) {
-        return app.jdbi().withHandle(h -> h.createUpdate("""
-                        INSERT INTO mote (team_id, start, slut, plats)
-                        SELECT id, :start, :slut, 'Kistagången 20 B' FROM team WHERE namn = 'Jobbtorg Kista'""")
-                .bind("start", datum + "T08:00").bind("slut", java.time.LocalDateTime.parse(datum + "T08:00")
-                        .plusMinutes(45L * tider).toString())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return Anmalningar.mote(app, datum, tider);
     }
-
-    /** Each referral gets its own birth year and surname, so none looks like a duplicate of another. */
-    private static final java.util.concurrent.atomic.AtomicInteger ANMALDA = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A new referral to Jobbtorg Kista who reads Swedish, needs no interpreter and consents to AF and FK. */
     private long anmald() {
         return anmal("Bodil", "sv", null, false, "AF", "FK");
     }
 
-    /**
-     * A new referral to Jobbtorg Kista, posted by the koordinator through the referral form: the language of her
-     * letters, the interpreter's language as staff write it (null: no interpreter), protected identity, samtycke.
-     */
     private long anmal(String fornamn, String sprak, String tolksprak, boolean skyddad, String... samtycke) {
-        HttpSession k = koordinator();
-        k.get("/anmalan");
-        int n = ANMALDA.getAndIncrement();
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        form.put("_csrf", k.csrf());
-        form.put("fornamn", skyddad ? "" : fornamn);
-        form.put("efternamn", skyddad ? "" : "Mötesson" + (char) ('a' + n % 26) + (char) ('a' + n / 26));
-        form.put("fodelsear", String.valueOf(1960 + n));
-        form.put("kon", "kvinna");
-        form.put("telefon", skyddad ? "" : "070-123 45 67");
-        form.put("sprak", sprak);
-        if (tolksprak != null) {
-            form.put("tolkbehov", "ja");
-            form.put("tolksprak", tolksprak);
-        }
-        if (skyddad) {
-            form.put("skyddad", "ja");
-        }
-        form.put("samtyckeDatum", "2026-11-20");
-        form.put("samtyckeHur", "skriftligt");
-        form.put("sammanfattning", "Vill tillbaka till arbete.");
-        form.put("forsorjning", "sjukpenning");
-        form.put("informerad", "ja");
-        StringBuilder body = new StringBuilder();
-        form.forEach((namn, v) -> body.append(enc(namn)).append('=').append(enc(v)).append('&'));
-        for (String kod : samtycke) {
-            body.append("samtycke=").append(one("SELECT id FROM organisation WHERE kod = ?", kod)).append('&');
-        }
-        HttpResponse<String> r = k.send(HttpRequest.newBuilder(URI.create(k.url("/anmalan")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        assertEquals(302, r.statusCode(), r.body());
-        String location = r.headers().firstValue("Location").orElseThrow();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return Anmalningar.anmal(app, koordinator(), fornamn, sprak, tolksprak, skyddad, samtycke);
     }
 
     private static String enc(String s) {
