@@ -144,6 +144,27 @@ class MotesforberedelseBrowserTest extends BrowserTest {
                 "the meeting page does not scroll sideways at 768 px");
         helSida("motet-tolkar-1280", 1280);
         helSida("motet-tolkar-768", 768);
+
+        // Two more than the one free slot: refused with the reason, both still ticked; then booked as overbooked.
+        browser.size(Browser.DESKTOP);
+        List<String> tva = browser.findAll("input[name=deltagare]").stream().limit(2)
+                .map(e -> e.getAttribute("value")).toList();
+        tva.forEach(v -> browser.find("#valj-" + v).click());
+        browser.clickAndWait("form[action$='/boka'] button[type=submit]");
+        assertTrue(browser.find(".felsammanfattning").getText()
+                .contains("Mötet har 1 lediga tider, men du valde 2 deltagare"), browser.text());
+        assertEquals(tva, browser.findAll("input[name=deltagare]:checked").stream()
+                .map(e -> e.getAttribute("value")).toList(), "nothing ticked is lost");
+        browser.assertAccessible();
+        browser.find("#overboka").click();
+        browser.clickAndWait("form[action$='/boka'] button[type=submit]");
+        assertTrue(browser.text().contains("Bokningen är gjord med överbokning"), browser.text());
+        assertTrue(browser.find("#overbokat").getText().contains("7 bokningar på 6 tider"),
+                browser.find("#overbokat").getText());
+        assertEquals(2, browser.findAll("tr.bokning--krock").size());
+        browser.assertAccessible();
+        helSida("motet-overbokat-1280", 1280);
+        helSida("motet-overbokat-768", 768);
     }
 
     @Test
