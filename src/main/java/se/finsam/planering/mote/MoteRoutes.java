@@ -353,12 +353,12 @@ public final class MoteRoutes {
             renderMote(ctx, user, mote, form, fel);
             return;
         }
-        for (long d : valda) {
-            access.require(ctx, d, Handelselogg.Handling.ANDRA, "bokad till möte");
-        }
+        // Whom the user may book was checked above (those waiting, as the user may see them); the audit log gets
+        // the bookings that were made, not the attempts.
         var utfall = moten.bokaFlera(mote.id(), valda, tid, form.syfte().isEmpty() ? null : form.syfte(),
                 form.taMed().isEmpty() ? null : form.taMed(), form.overboka(), clock.instant());
         if (utfall instanceof MoteRepository.Bokningsutfall.Bokade b) {
+            access.loggaAndring(ctx, valda, "bokad till möte");
             web.flash(ctx, b.overbokat() ? "flash.mote.overbokad"
                     : b.bokningar().size() == 1 ? "flash.mote.bokad" : "flash.mote.bokade");
             ctx.redirect(b.bokningar().size() == 1 ? "/kallelse/" + b.bokningar().get(0) : "/moten/" + mote.id());

@@ -274,6 +274,10 @@ class MotesforberedelseHttpTest extends AppTest {
                 "both stay ticked");
         assertEquals("Prata om studier", sida.select("#syfte").val(), "what was typed is kept");
         assertEquals(3, bokningar(mote), "nothing was booked");
+        for (long d : tva) {
+            assertEquals(0, one("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND vad = 'bokad till möte'", d),
+                    "a refused booking is not in her audit log as a booking");
+        }
 
         HttpResponse<String> ja = boka(k, mote, tva, Map.of("overboka", "ja"));
         assertEquals(302, ja.statusCode(), ja.body());
