@@ -214,6 +214,10 @@ public final class App {
         r.post("/moten/{id}/installa", f.moten()::installa, mote("id"), KOORDINATOR);
         r.post("/moten/{id}/narvaro", f.moten()::narvaro, mote("id"), PERSONAL);
         r.post("/moten/{id}/flytta", f.moten()::flytta, mote("id"), KOORDINATOR);
+        r.post("/moten/{id}/tolk/{bokning}", f.moten()::tolk, mote("id").och(bokning("bokning", "tolk till mötet")), KOORDINATOR);
+        r.post("/moten/{id}/kallelsestatus/{bokning}", f.moten()::kallelsestatus, mote("id").och(bokning("bokning", "kallelsens status")), KOORDINATOR);
+        r.get("/moten/{id}/kallelser", f.moten()::kallelser, mote("id"), KOORDINATOR);
+        r.post("/moten/{id}/kallelser/utskrivna", f.moten()::kallelserUtskrivna, mote("id"), KOORDINATOR);
         r.get("/moten/{id}/flytta/{bokning}", f.moten()::flyttaBokningSida, mote("id").och(bokning("bokning", "bokning att flytta")), KOORDINATOR);
         r.post("/moten/{id}/flytta/{bokning}", f.moten()::flyttaBokning, mote("id").och(bokning("bokning", "bokning att flytta")), KOORDINATOR);
         r.post("/deltagare/{id}/kodbrev", f.moten()::kodbrev, deltagare("id", "nytt kodbrev"), KOORDINATOR);

@@ -75,7 +75,7 @@ final class Exempeltexter {
             "Ta med legitimation. Du får gärna ta med någon du litar på.",
             "Ta med legitimation och brev från Försäkringskassan om du har fått några.",
             "Ta med legitimation och dina betyg om du har dem.");
-    static final String TA_MED_TOLK = "Ta med legitimation. Vi har bokat en tolk till mötet.";
+    static final String TA_MED_TOLK = "Ta med legitimation.";
 
     record ItemText(String typ, String text) {
     }

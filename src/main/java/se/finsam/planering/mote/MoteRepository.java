@@ -73,6 +73,16 @@ public final class MoteRepository {
             }
             return tider;
         }
+
+        /** More bookings than the meeting has slots. */
+        public boolean overbokat() {
+            return bokade > tider().size();
+        }
+    }
+
+    /** Whether two bookings' times overlap: each lasts one {@link #SLOT}. */
+    public static boolean overlappar(LocalDateTime a, LocalDateTime b) {
+        return Duration.between(a, b).abs().compareTo(SLOT) < 0;
     }
 
     /**
@@ -81,11 +91,37 @@ public final class MoteRepository {
      */
     public record Bokning(long id, long moteId, long deltagareId, String kod, String namn, LocalDateTime tid,
                           String syfte, String taMed, Instant kallelseSkapad, int sekvens, LocalDateTime flyttadFranTid,
-                          String flyttadFranPlats) {
+                          String flyttadFranPlats, boolean tolkbehov, String tolksprak, String sprak,
+                          Instant tolkBokad, Instant kallelseUtskriven, Instant kallelseSkickad, boolean overbokad) {
 
         public boolean flyttad() {
             return flyttadFranTid != null;
         }
+
+        /** What the kallelse has come to: {@code skickad}, {@code utskriven} or {@code ej}. */
+        public String kallelsestatus() {
+            return kallelseSkickad != null ? "skickad" : kallelseUtskriven != null ? "utskriven" : "ej";
+        }
+
+        public String visningsnamn() {
+            return namn != null ? namn : kod;
+        }
+    }
+
+    /**
+     * A referred participant waiting for a meeting, as the booking list shows her: the language of her letters and
+     * her interpreter need.
+     */
+    public record Vantande(long id, String kod, String namn, LocalDate anmald, String sprak, boolean tolkbehov,
+                           String tolksprak) {
+
+        public String visningsnamn() {
+            return namn != null ? namn : kod;
+        }
+    }
+
+    /** One booking of a meeting by id and time, whoever is booked. */
+    public record BokadTid(long id, LocalDateTime tid) {
     }
 
     /** A coming meeting of the team with its free times, where a booking can be moved. */
@@ -102,7 +138,8 @@ public final class MoteRepository {
 
     public MoteRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-        for (Class<?> rad : List.of(Team.class, Mote.class, Bokning.class, Anmald.class, Narvaro.class)) {
+        for (Class<?> rad : List.of(Team.class, Mote.class, Bokning.class, Anmald.class, Narvaro.class,
+                Vantande.class, BokadTid.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
     }
@@ -181,21 +218,40 @@ public final class MoteRepository {
             SELECT md.id, md.mote_id, md.deltagare_id, d.kod,
                    CASE WHEN d.skyddad_identitet = 1 THEN NULL ELSE d.fornamn || ' ' || d.efternamn END AS namn,
                    md.tid, md.syfte, md.ta_med, md.kallelse_skapad, md.sekvens, md.flyttad_fran_tid,
-                   md.flyttad_fran_plats
-            FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id""";
+                   md.flyttad_fran_plats, d.tolkbehov, d.tolksprak,
+                   CASE WHEN coalesce(konto.sprak, d.sprak) IN ('sv', 'en', 'ar') THEN coalesce(konto.sprak, d.sprak)
+                        ELSE 'sv' END AS sprak,
+                   md.tolk_bokad, md.kallelse_utskriven, md.kallelse_skickad, md.overbokad
+            FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id
+            LEFT JOIN anvandare konto ON konto.id = d.anvandare_id""";
 
     /** The meeting's bookings of participants the user may see. */
     public List<Bokning> bokningar(long moteId, DeltagarAtkomst.Synliga synliga) {
         return jdbi.withHandle(h -> h.createQuery(BOKNING_SQL + """
                          JOIN (<synliga>) sy ON sy.deltagare_id = md.deltagare_id
-                        WHERE md.mote_id = :m ORDER BY md.tid""")
+                        WHERE md.mote_id = :m ORDER BY md.tid, md.id""")
                 .define("synliga", synliga.sql()).bind("m", moteId).mapTo(Bokning.class).list());
     }
 
     /** Every booked time of the meeting, whoever is booked: what is no longer free. */
     public List<LocalDateTime> bokadeTider(long moteId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT tid FROM mote_deltagare WHERE mote_id = :m ORDER BY tid")
-                .bind("m", moteId).mapTo(LocalDateTime.class).list());
+        return jdbi.withHandle(h -> bokadeTider(h, moteId));
+    }
+
+    private static List<LocalDateTime> bokadeTider(org.jdbi.v3.core.Handle h, long moteId) {
+        return h.createQuery("SELECT tid FROM mote_deltagare WHERE mote_id = :m ORDER BY tid, id")
+                .bind("m", moteId).mapTo(LocalDateTime.class).list();
+    }
+
+    /** Every booking of the meeting by id and time, whoever is booked: for telling which ones overlap. */
+    public List<BokadTid> bokadeTiderMedId(long moteId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, tid FROM mote_deltagare WHERE mote_id = :m ORDER BY tid, id")
+                .bind("m", moteId).mapTo(BokadTid.class).list());
+    }
+
+    /** The slots of the meeting that no booking overlaps, in order. */
+    public static List<LocalDateTime> lediga(Mote mote, List<LocalDateTime> bokade) {
+        return mote.tider().stream().filter(t -> bokade.stream().noneMatch(b -> overlappar(t, b))).toList();
     }
 
     public Optional<Bokning> bokning(long id) {
@@ -241,25 +297,179 @@ public final class MoteRepository {
                 .list());
     }
 
-    /** Books the participant; empty if the time or the participant is already booked at this meeting. */
-    public Optional<Long> boka(long moteId, long deltagareId, LocalDateTime tid, String syfte, String taMed,
-                               Instant nu) {
+    /**
+     * The participants of the team the user may see who wait for a meeting (referred, never booked), oldest
+     * referral first, with their interpreter need.
+     */
+    public List<Vantande> vantande(DeltagarAtkomst.Synliga synliga, long teamId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.kod, sy.namn, a.datum AS anmald,
+                               CASE WHEN coalesce(konto.sprak, d.sprak) IN ('sv', 'en', 'ar')
+                                    THEN coalesce(konto.sprak, d.sprak) ELSE 'sv' END AS sprak,
+                               d.tolkbehov, d.tolksprak
+                        FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
+                        LEFT JOIN anvandare konto ON konto.id = d.anvandare_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        LEFT JOIN anmalan a ON a.deltagare_id = d.id
+                        WHERE d.team_id = :t AND f.fas = 'anmald'
+                        ORDER BY a.datum, d.id""")
+                .define("synliga", synliga.sql()).bind("t", teamId)
+                .mapTo(Vantande.class)
+                .list());
+    }
+
+    /** The participant's name as staff lists show it (her code if her identity is protected). */
+    public String vantandeNamn(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT CASE WHEN skyddad_identitet = 1 THEN kod ELSE fornamn || ' ' || efternamn END
+                        FROM deltagare WHERE id = :d""").bind("d", deltagareId).mapTo(String.class).one());
+    }
+
+    /** What booking several participants came to. */
+    public sealed interface Bokningsutfall {
+        /** Booked, in the order asked for: the bookings' ids and whether any went beyond the free slots. */
+        record Bokade(List<Long> bokningar, boolean overbokat) implements Bokningsutfall {
+        }
+
+        /** The meeting is no longer planned. */
+        record Installt() implements Bokningsutfall {
+        }
+
+        /** The first time asked for is not one of the meeting's slots. */
+        record OgiltigTid() implements Bokningsutfall {
+        }
+
+        /** The first time asked for overlaps a booking. */
+        record Krock(LocalDateTime tid) implements Bokningsutfall {
+        }
+
+        /** Fewer free slots (from the first time asked for) than participants. */
+        record Fullt(int lediga, int valda, LocalDateTime fran) implements Bokningsutfall {
+        }
+
+        /** The participant has been booked (into this or another meeting) meanwhile. */
+        record RedanBokad(long deltagareId) implements Bokningsutfall {
+        }
+    }
+
+    /**
+     * Books the participants into the meeting, all or none, in one write transaction, so that two koordinators
+     * booking the last slot at once cannot both get it: the second sees the first's booking.
+     *
+     * <p>Each participant gets a free slot (one no booking overlaps), from {@code forsta} on if given (which must
+     * then be free) or from the first. Without {@code overboka}, too few free slots is a refusal. With it, the
+     * participants get the free slots first, then the slots in turn from {@code forsta} (or the first), booked or
+     * not; those bookings are marked as overbookings. A chosen time that is taken goes to the first participant
+     * when overbooking.
+     */
+    public Bokningsutfall bokaFlera(long moteId, List<Long> deltagare, LocalDateTime forsta, String syfte,
+                                    String taMed, boolean overboka, Instant nu) {
         return jdbi.inTransaction(h -> {
-            boolean upptagen = h.createQuery("""
-                            SELECT EXISTS (SELECT 1 FROM mote_deltagare
-                                           WHERE mote_id = :m AND (tid = :tid OR deltagare_id = :d))""")
-                    .bind("m", moteId).bind("tid", tid).bind("d", deltagareId).mapTo(Boolean.class).one();
-            if (upptagen) {
-                return Optional.empty();
+            Mote mote = h.createQuery(MOTE_SQL + " WHERE m.id = :id").bind("id", moteId).mapTo(Mote.class).one();
+            if (!mote.planerat()) {
+                return new Bokningsutfall.Installt();
             }
-            return Optional.of(h.createUpdate("""
-                            INSERT INTO mote_deltagare (mote_id, deltagare_id, tid, syfte, ta_med, kallelse_skapad)
-                            VALUES (:m, :d, :tid, :syfte, :taMed, :nu)""")
-                    .bind("m", moteId).bind("d", deltagareId).bind("tid", tid)
-                    .bind("syfte", standardSyfte(syfte) ? null : syfte.strip())
-                    .bind("taMed", standardTaMed(taMed) ? null : taMed.strip()).bind("nu", nu)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            List<LocalDateTime> tider = mote.tider();
+            if (forsta != null && !tider.contains(forsta)) {
+                return new Bokningsutfall.OgiltigTid();
+            }
+            for (long d : deltagare) {
+                boolean bokad = h.createQuery("SELECT EXISTS (SELECT 1 FROM mote_deltagare WHERE deltagare_id = :d)")
+                        .bind("d", d).mapTo(Boolean.class).one();
+                if (bokad) {
+                    return new Bokningsutfall.RedanBokad(d);
+                }
+            }
+            List<LocalDateTime> bokade = bokadeTider(h, moteId);
+            List<LocalDateTime> fria = lediga(mote, bokade).stream()
+                    .filter(t -> forsta == null || !t.isBefore(forsta)).toList();
+            boolean forstaUpptagen = forsta != null && (fria.isEmpty() || !fria.get(0).equals(forsta));
+            List<LocalDateTime> valdaTider = new ArrayList<>();
+            List<Boolean> over = new ArrayList<>();
+            if (!overboka) {
+                if (forstaUpptagen) {
+                    return new Bokningsutfall.Krock(forsta);
+                }
+                int plats = tider.size() - bokade.size();
+                if (fria.size() < deltagare.size() || plats < deltagare.size()) {
+                    return new Bokningsutfall.Fullt(Math.max(0, Math.min(fria.size(), plats)), deltagare.size(),
+                            forsta);
+                }
+                for (int i = 0; i < deltagare.size(); i++) {
+                    valdaTider.add(fria.get(i));
+                    over.add(false);
+                }
+            } else {
+                // The chosen time first, even if taken; then the free slots; then the slots in turn.
+                List<LocalDateTime> kvar = new ArrayList<>(fria);
+                int start = forsta == null ? 0 : tider.indexOf(forsta);
+                int varv = forstaUpptagen ? 1 : 0;
+                int ledigaPlatser = Math.max(0, tider.size() - bokade.size());
+                for (int i = 0; i < deltagare.size(); i++) {
+                    LocalDateTime t;
+                    if (i == 0 && forstaUpptagen) {
+                        t = forsta;
+                    } else if (!kvar.isEmpty() && ledigaPlatser > 0) {
+                        t = kvar.remove(0);
+                        ledigaPlatser--;
+                    } else {
+                        t = tider.get((start + varv++) % tider.size());
+                    }
+                    LocalDateTime tid = t;
+                    boolean krockar = bokade.stream().anyMatch(b -> overlappar(b, tid))
+                            || valdaTider.stream().anyMatch(b -> overlappar(b, tid))
+                            || bokade.size() + valdaTider.size() >= tider.size();
+                    valdaTider.add(t);
+                    over.add(krockar);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < deltagare.size(); i++) {
+                ids.add(h.createUpdate("""
+                                INSERT INTO mote_deltagare (mote_id, deltagare_id, tid, syfte, ta_med, kallelse_skapad,
+                                                            overbokad)
+                                VALUES (:m, :d, :tid, :syfte, :taMed, :nu, :over)""")
+                        .bind("m", moteId).bind("d", deltagare.get(i)).bind("tid", valdaTider.get(i))
+                        .bind("syfte", standardSyfte(syfte) ? null : syfte.strip())
+                        .bind("taMed", standardTaMed(taMed) ? null : taMed.strip()).bind("nu", nu)
+                        .bind("over", over.get(i) ? 1 : 0)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            }
+            return new Bokningsutfall.Bokade(ids, over.contains(true));
         });
+    }
+
+    /** Marks the booking's interpreter as booked (now) or not booked. */
+    public boolean tolkBokad(long bokningId, boolean bokad, Instant nu) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE mote_deltagare SET tolk_bokad = :t WHERE id = :b")
+                .bind("t", bokad ? nu : null).bind("b", bokningId).execute()) == 1;
+    }
+
+    /**
+     * Sets what the kallelse has come to: {@code utskriven} (printed now), {@code skickad} (sent now; printed too,
+     * if it was not marked so) or {@code ej} (neither).
+     */
+    public boolean kallelsestatus(long bokningId, String status, Instant nu) {
+        String sql = switch (status) {
+            case "utskriven" -> "UPDATE mote_deltagare SET kallelse_utskriven = :nu, kallelse_skickad = NULL WHERE id = :b";
+            case "skickad" -> """
+                    UPDATE mote_deltagare SET kallelse_utskriven = coalesce(kallelse_utskriven, :nu),
+                           kallelse_skickad = :nu WHERE id = :b""";
+            case "ej" -> "UPDATE mote_deltagare SET kallelse_utskriven = NULL, kallelse_skickad = NULL WHERE id = :b";
+            default -> throw new IllegalArgumentException(status);
+        };
+        return jdbi.withHandle(h -> h.createUpdate(sql).bind("nu", nu).bind("b", bokningId).execute()) == 1;
+    }
+
+    /** Marks the kallelser of the given bookings of the meeting as printed, where not marked printed already. */
+    public int kallelserUtskrivna(long moteId, Collection<Long> bokningar, Instant nu) {
+        if (bokningar.isEmpty()) {
+            return 0;
+        }
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE mote_deltagare SET kallelse_utskriven = :nu
+                        WHERE mote_id = :m AND id IN (<b>) AND kallelse_utskriven IS NULL""")
+                .bind("nu", nu).bind("m", moteId).bindList("b", List.copyOf(bokningar)).execute());
     }
 
     /** Outcome of moving a meeting or a booking. */
@@ -317,7 +527,8 @@ public final class MoteRepository {
             for (Bokning b : bokningar) {
                 h.createUpdate("""
                                 UPDATE mote_deltagare SET tid = :tid, sekvens = sekvens + 1, flyttad_fran_tid = :fran,
-                                       flyttad_fran_plats = :franPlats, kallelse_skapad = :nu WHERE id = :b""")
+                                       flyttad_fran_plats = :franPlats, kallelse_skapad = :nu, tolk_bokad = NULL,
+                                       kallelse_utskriven = NULL, kallelse_skickad = NULL WHERE id = :b""")
                         .bind("tid", b.tid().plus(skillnad)).bind("fran", b.tid()).bind("franPlats", mote.plats())
                         .bind("nu", nu).bind("b", b.id()).execute();
                 flyttade.add(b.deltagareId());
@@ -329,9 +540,9 @@ public final class MoteRepository {
     /** The team's planned meetings from {@code fran} on (other than {@code utom}) with their free times. */
     public List<LedigaTider> ledigaTider(long teamId, long utom, LocalDateTime fran) {
         return kommande(List.of(teamId), fran, 20).stream().filter(m -> m.id() != utom).map(m -> {
-            List<LocalDateTime> lediga = new ArrayList<>(m.tider());
-            lediga.removeAll(bokadeTider(m.id()));
-            return new LedigaTider(m, lediga);
+            List<LocalDateTime> bokade = bokadeTider(m.id());
+            List<LocalDateTime> fria = bokade.size() >= m.tider().size() ? List.of() : lediga(m, bokade);
+            return new LedigaTider(m, fria);
         }).filter(l -> !l.tider().isEmpty()).toList();
     }
 
@@ -350,16 +561,19 @@ public final class MoteRepository {
             if (!till.planerat()) {
                 return Flytt.INSTALLT;
             }
-            boolean upptagen = !till.tider().contains(tid) || h.createQuery("""
-                            SELECT EXISTS (SELECT 1 FROM mote_deltagare
-                                           WHERE mote_id = :m AND (tid = :tid OR deltagare_id = :d))""")
-                    .bind("m", nyttMoteId).bind("tid", tid).bind("d", b.deltagareId()).mapTo(Boolean.class).one();
+            List<LocalDateTime> bokade = bokadeTider(h, nyttMoteId);
+            boolean upptagen = !lediga(till, bokade).contains(tid) || bokade.size() >= till.tider().size()
+                    || h.createQuery("""
+                            SELECT EXISTS (SELECT 1 FROM mote_deltagare WHERE mote_id = :m AND deltagare_id = :d)""")
+                    .bind("m", nyttMoteId).bind("d", b.deltagareId()).mapTo(Boolean.class).one();
             if (upptagen) {
                 return Flytt.UPPTAGEN;
             }
             h.createUpdate("""
                             UPDATE mote_deltagare SET mote_id = :m, tid = :tid, sekvens = sekvens + 1,
-                                   flyttad_fran_tid = tid, flyttad_fran_plats = :franPlats, kallelse_skapad = :nu
+                                   flyttad_fran_tid = tid, flyttad_fran_plats = :franPlats, kallelse_skapad = :nu,
+                                   tolk_bokad = NULL, kallelse_utskriven = NULL, kallelse_skickad = NULL,
+                                   overbokad = 0
                             WHERE id = :b""")
                     .bind("m", nyttMoteId).bind("tid", tid).bind("franPlats", fran.plats()).bind("nu", nu)
                     .bind("b", bokningId).execute();

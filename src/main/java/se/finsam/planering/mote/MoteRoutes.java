@@ -42,7 +42,28 @@ public final class MoteRoutes {
                                NyttMote nytt, Formularfel fel, List<MoteRepository.Team> team) {
     }
 
-    public record Bokningsform(String deltagare, String tid, String syfte, String taMed) {
+    /**
+     * The booking form: the participants ticked, the first time ("" for the first free one), the texts, the
+     * override, and the search that narrows the list.
+     */
+    public record Bokningsform(List<Long> valda, String tid, String syfte, String taMed, boolean overboka,
+                               String sok) {
+
+        static Bokningsform tom(String sok) {
+            return new Bokningsform(List.of(), "", "", "", false, sok);
+        }
+
+        public boolean vald(long deltagareId) {
+            return valda.contains(deltagareId);
+        }
+    }
+
+    /** Another booking whose time overlaps: its time, and its participant's name if the user may see her. */
+    public record Krockpart(LocalDateTime tid, String namn) {
+    }
+
+    /** A booked participant as the meeting page lists her, with the bookings her time overlaps. */
+    public record Bokningsrad(MoteRepository.Bokning bokning, List<Krockpart> krockar) {
     }
 
     /** Moving the meeting: new date, time and place, and the version the koordinator saw. */
@@ -54,11 +75,29 @@ public final class MoteRoutes {
         }
     }
 
-    public record MotePage(MoteRepository.Mote mote, List<MoteRepository.Bokning> bokningar,
-                           List<MoteRepository.Anmald> anmalda, List<LocalDateTime> lediga, Bokningsform form,
+    public record MotePage(MoteRepository.Mote mote, List<Bokningsrad> bokningar,
+                           List<MoteRepository.Vantande> vantande, int vantandeTotalt, int vantandeTraffar,
+                           List<LocalDateTime> lediga, List<LocalDateTime> upptagna, Bokningsform form,
                            Formularfel fel, List<KontaktRepository.Personal> personal,
                            List<MoteRepository.Narvaro> narvaro, boolean koordinator,
                            List<KontaktRepository.Personal> utanfor, List<LocalDateTime> dolda, Flyttform flytt) {
+
+        /** Bookings whose times overlap another's. */
+        public long krockar() {
+            return bokningar.stream().filter(r -> !r.krockar().isEmpty()).count()
+                    + dolda.stream().filter(t -> bokningar.stream()
+                    .anyMatch(r -> MoteRepository.overlappar(r.bokning().tid(), t))
+                    || dolda.stream().filter(u -> MoteRepository.overlappar(u, t)).count() > 1).count();
+        }
+
+        /** Whether the slot overlaps a booking: shown as booked in the list of times. */
+        public boolean upptagen(LocalDateTime tid) {
+            return upptagna.stream().anyMatch(b -> MoteRepository.overlappar(b, tid));
+        }
+
+        public boolean visaBokning() {
+            return koordinator && mote.planerat();
+        }
 
         /** Substitutes from outside the team who are recorded as present. */
         public List<MoteRepository.Narvaro> externaErsattare() {
@@ -82,6 +121,11 @@ public final class MoteRoutes {
                                KontaktRepository.Koordinator koordinator, String aktiveringskod,
                                LocalDate kodGiltigTill, LocalDate idag, String adress, Sidkontext brev,
                                boolean svenskKopia, String qrUrl) {
+
+        /** Makes the letter's ids unique when several letters share a page. */
+        public String idTillagg() {
+            return "-" + bokning.id();
+        }
 
         public String qrSvg(Sidkontext l) {
             return QrCode.svg(qrUrl, l.t("utskrift.qr", qrUrl));
@@ -200,7 +244,9 @@ public final class MoteRoutes {
     public void visa(Context ctx) {
         Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
-        renderMote(ctx, user, mote, new Bokningsform("", "", "", ""), Formularfel.none());
+        String sok = ctx.queryParam("sok");
+        renderMote(ctx, user, mote, Bokningsform.tom(sok == null ? "" : Formular.av(java.util.Map.of("sok", sok))
+                .text("sok", Formular.RAD)), Formularfel.none());
     }
 
     private void renderMote(Context ctx, Anvandare user, MoteRepository.Mote mote, Bokningsform form,
@@ -208,63 +254,204 @@ public final class MoteRoutes {
         renderMote(ctx, user, mote, form, fel, Flyttform.av(mote));
     }
 
+    /** At most this many waiting participants are listed at once; a search finds the others. */
+    static final int MAX_VANTANDE = 150;
+
     private void renderMote(Context ctx, Anvandare user, MoteRepository.Mote mote, Bokningsform form,
                             Formularfel fel, Flyttform flytt) {
         DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
         List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id(), synliga);
-        List<LocalDateTime> bokade = moten.bokadeTider(mote.id());
-        List<LocalDateTime> lediga = new ArrayList<>(mote.tider());
-        lediga.removeAll(bokade);
+        List<MoteRepository.BokadTid> alla = moten.bokadeTiderMedId(mote.id());
+        java.util.Map<Long, MoteRepository.Bokning> synligaBokningar = new java.util.HashMap<>();
+        bokningar.forEach(b -> synligaBokningar.put(b.id(), b));
+        List<LocalDateTime> bokade = alla.stream().map(MoteRepository.BokadTid::tid).toList();
+        List<LocalDateTime> lediga = bokade.size() >= mote.tider().size() ? List.of()
+                : MoteRepository.lediga(mote, bokade);
         // Times taken by participants this user may not see: shown as taken, without a name.
-        List<LocalDateTime> dolda = new ArrayList<>(bokade);
-        bokningar.forEach(b -> dolda.remove(b.tid()));
+        List<LocalDateTime> dolda = alla.stream().filter(a -> !synligaBokningar.containsKey(a.id()))
+                .map(MoteRepository.BokadTid::tid).toList();
+        List<Bokningsrad> rader = bokningar.stream().map(b -> new Bokningsrad(b, alla.stream()
+                .filter(a -> a.id() != b.id() && MoteRepository.overlappar(a.tid(), b.tid()))
+                .map(a -> new Krockpart(a.tid(), synligaBokningar.containsKey(a.id())
+                        ? synligaBokningar.get(a.id()).visningsnamn() : null))
+                .toList())).toList();
         boolean koordinator = user.roll() == Roll.KOORDINATOR;
-        List<MoteRepository.Anmald> anmalda = koordinator
-                ? moten.anmaldaUtanMote(synliga, Set.of(mote.teamId())) : List.of();
+        List<MoteRepository.Vantande> allaVantande = koordinator && mote.planerat()
+                ? moten.vantande(synliga, mote.teamId()) : List.of();
+        String sok = form.sok() == null ? "" : form.sok().strip().toLowerCase(SVENSKA);
+        List<MoteRepository.Vantande> traffar = allaVantande.stream()
+                .filter(v -> sok.isEmpty() || v.visningsnamn().toLowerCase(SVENSKA).contains(sok)
+                        || v.kod().toLowerCase(SVENSKA).contains(sok))
+                .toList();
+        // The ticked ones stay in the list (first), whatever the search, so that a refusal loses nothing.
+        List<MoteRepository.Vantande> vantande = new ArrayList<>(allaVantande.stream()
+                .filter(v -> form.vald(v.id())).toList());
+        traffar.stream().filter(v -> !form.vald(v.id())).limit(Math.max(0, MAX_VANTANDE - vantande.size()))
+                .forEach(vantande::add);
         List<Long> visade = new ArrayList<>(bokningar.stream().map(MoteRepository.Bokning::deltagareId).toList());
-        anmalda.forEach(a -> visade.add(a.id()));
+        vantande.forEach(v -> visade.add(v.id()));
         access.loggaLista(ctx, visade, "möte " + mote.start().toLocalDate());
-        mallar.render(ctx, "mote/mote.jte", new MotePage(mote, bokningar, anmalda,
-                lediga, form, fel, kontakter.personal(Set.of(mote.teamId())), moten.narvaro(mote.id()),
+        mallar.render(ctx, "mote/mote.jte", new MotePage(mote, rader, vantande, allaVantande.size(), traffar.size(),
+                lediga, bokade, form, fel, kontakter.personal(Set.of(mote.teamId())), moten.narvaro(mote.id()),
                 koordinator, kontakter.personalUtanfor(mote.teamId()), dolda, flytt));
     }
 
+    private static final java.util.Locale SVENSKA = java.util.Locale.forLanguageTag("sv");
+
+    /**
+     * Books the participants ticked in the list, all at once, each into her own free slot from the time chosen.
+     * More participants than free slots, or a chosen time that is taken, is refused (409) unless the koordinator
+     * ticked the override; the form comes back with everything still ticked and typed. One participant booked goes
+     * to her kallelse; several go back to the meeting.
+     */
     public void boka(Context ctx) {
         Anvandare user = web.requireUser(ctx);
         MoteRepository.Mote mote = moteForTeam(ctx, user);
         Formular f = Formular.av(ctx);
-        Bokningsform form = new Bokningsform(f.text("deltagare"), f.text("tid"), f.text("syfte"), f.text("taMed"));
+        List<Long> valda = new ArrayList<>();
+        boolean ogiltigt = false;
+        for (String v : f.alla("deltagare")) {
+            Long id = Formular.positivt(v);
+            if (id == null) {
+                ogiltigt = true;
+            } else if (!valda.contains(id)) {
+                valda.add(id);
+            }
+        }
+        Bokningsform form = new Bokningsform(List.copyOf(valda), f.text("tid"), f.text("syfte"), f.text("taMed"),
+                f.kryss("overboka", "ja"), f.text("sok", Formular.RAD));
         Formularfel fel = f.fel();
-        Long vald = f.id("deltagare");
-        long deltagareId = vald == null ? 0 : vald;
-        if (moten.anmaldaUtanMote(DeltagarAtkomst.synliga(user), Set.of(mote.teamId())).stream()
-                .noneMatch(a -> a.id() == deltagareId)) {
+        if (!mote.planerat()) {
+            fel.add("deltagare", "mote.fel.installt");
+            ctx.status(409);
+            renderMote(ctx, user, mote, form, fel);
+            return;
+        }
+        Set<Long> vantande = new java.util.HashSet<>(moten.vantande(DeltagarAtkomst.synliga(user), mote.teamId())
+                .stream().map(MoteRepository.Vantande::id).toList());
+        if (ogiltigt || valda.isEmpty() || !vantande.containsAll(valda)) {
             fel.add("deltagare", "mote.fel.deltagare");
         }
+        if (valda.size() > MAX_PER_BOKNING) {
+            fel.add("deltagare", "mote.fel.formanga", MAX_PER_BOKNING);
+        }
         LocalDateTime tid = null;
-        try {
-            tid = LocalDateTime.parse(form.tid());
-            if (!mote.tider().contains(tid)) {
+        if (!form.tid().isEmpty()) {
+            try {
+                tid = LocalDateTime.parse(form.tid());
+                if (!mote.tider().contains(tid)) {
+                    fel.add("tid", "mote.fel.tid");
+                }
+            } catch (DateTimeParseException e) {
                 fel.add("tid", "mote.fel.tid");
             }
-        } catch (DateTimeParseException e) {
-            fel.add("tid", "mote.fel.tid");
         }
         f.text("syfte", MAX_BOKNINGSTEXT);
         f.text("taMed", MAX_BOKNINGSTEXT);
-        if (fel.isEmpty()) {
-            access.require(ctx, deltagareId, Handelselogg.Handling.ANDRA, "bokad till möte");
-            var bokad = moten.boka(mote.id(), deltagareId, tid, form.syfte().isEmpty() ? null : form.syfte(),
-                    form.taMed().isEmpty() ? null : form.taMed(), clock.instant());
-            if (bokad.isPresent()) {
-                web.flash(ctx, "flash.mote.bokad");
-                ctx.redirect("/kallelse/" + bokad.get());
-                return;
-            }
-            fel.add("tid", "mote.fel.upptagen");
+        if (!fel.isEmpty()) {
+            ctx.status(400);
+            renderMote(ctx, user, mote, form, fel);
+            return;
         }
-        ctx.status(400);
-        renderMote(ctx, user, mote, form, fel);
+        // Whom the user may book was checked above (those waiting, as the user may see them); the audit log gets
+        // the bookings that were made, not the attempts.
+        var utfall = moten.bokaFlera(mote.id(), valda, tid, form.syfte().isEmpty() ? null : form.syfte(),
+                form.taMed().isEmpty() ? null : form.taMed(), form.overboka(), clock.instant());
+        if (utfall instanceof MoteRepository.Bokningsutfall.Bokade b) {
+            access.loggaAndring(ctx, valda, "bokad till möte");
+            web.flash(ctx, b.overbokat() ? "flash.mote.overbokad"
+                    : b.bokningar().size() == 1 ? "flash.mote.bokad" : "flash.mote.bokade");
+            ctx.redirect(b.bokningar().size() == 1 ? "/kallelse/" + b.bokningar().get(0) : "/moten/" + mote.id());
+            return;
+        } else if (utfall instanceof MoteRepository.Bokningsutfall.Fullt full) {
+            if (full.fran() == null) {
+                fel.add("deltagare", "mote.fel.fullt", full.lediga(), full.valda());
+            } else {
+                fel.add("deltagare", "mote.fel.fullt.fran", full.lediga(), full.valda(),
+                        full.fran().toLocalTime().toString());
+            }
+        } else if (utfall instanceof MoteRepository.Bokningsutfall.Krock k) {
+            fel.add("tid", "mote.fel.krock", k.tid().toLocalTime().toString());
+        } else if (utfall instanceof MoteRepository.Bokningsutfall.RedanBokad r) {
+            fel.add("deltagare", "mote.fel.redanbokad", moten.vantandeNamn(r.deltagareId()));
+        } else if (utfall instanceof MoteRepository.Bokningsutfall.OgiltigTid) {
+            fel.add("tid", "mote.fel.tid");
+        } else {
+            fel.add("deltagare", "mote.fel.installt");
+        }
+        ctx.status(409);
+        renderMote(ctx, user, moten.mote(mote.id()).orElseThrow(), form, fel);
+    }
+
+    /** At most this many participants are booked in one go. */
+    static final int MAX_PER_BOKNING = 50;
+
+    /** Marks whether the booked participant's interpreter is booked. */
+    public void tolk(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        MoteRepository.Bokning bokning = bokningIMote(ctx, mote);
+        String bokad = Formular.av(ctx).text("bokad");
+        if (!bokning.tolkbehov() || !List.of("ja", "nej").contains(bokad)) {
+            throw Felsvar.badRequest(web.messages(ctx).get("mote.fel.tolk"));
+        }
+        moten.tolkBokad(bokning.id(), "ja".equals(bokad), clock.instant());
+        web.flash(ctx, "flash.mote.tolk");
+        ctx.redirect("/moten/" + mote.id() + "#bokning-" + bokning.id());
+    }
+
+    /** Sets whether the booked participant's kallelse is printed or sent. */
+    public void kallelsestatus(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        MoteRepository.Bokning bokning = bokningIMote(ctx, mote);
+        String status = Formular.av(ctx).text("status");
+        if (!List.of("ej", "utskriven", "skickad").contains(status)) {
+            throw Felsvar.badRequest(web.messages(ctx).get("mote.fel.kallelsestatus"));
+        }
+        moten.kallelsestatus(bokning.id(), status, clock.instant());
+        web.flash(ctx, "flash.mote.kallelsestatus");
+        ctx.redirect("/moten/" + mote.id() + "#bokning-" + bokning.id());
+    }
+
+    /** Every booked participant's kallelse on one page, each in her language on a page of its own. */
+    public record KallelserPage(MoteRepository.Mote mote, List<KallelsePage> brev) {
+
+        /** How many letters in each language, in the order of the languages of the app. */
+        public List<java.util.Map.Entry<String, Long>> perSprak() {
+            java.util.Map<String, Long> antal = new java.util.LinkedHashMap<>();
+            Texter.SPRAK.forEach(s -> antal.put(s.kod(), 0L));
+            brev.forEach(b -> antal.merge(b.brev().lang(), 1L, Long::sum));
+            return antal.entrySet().stream().filter(e -> e.getValue() > 0).toList();
+        }
+
+        public long ejUtskrivna() {
+            return brev.stream().filter(b -> b.bokning().kallelseUtskriven() == null).count();
+        }
+    }
+
+    public void kallelser(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id(), DeltagarAtkomst.synliga(user));
+        access.loggaLista(ctx, bokningar.stream().map(MoteRepository.Bokning::deltagareId).toList(), "kallelse");
+        List<KallelsePage> brev = bokningar.stream()
+                .map(b -> kallelsePage(b, mote, null, false)).toList();
+        mallar.render(ctx, "mote/kallelser.jte", new KallelserPage(mote, brev));
+    }
+
+    /** After printing them all: every booked participant's kallelse is marked as printed. */
+    public void kallelserUtskrivna(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moteForTeam(ctx, user);
+        List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id(), DeltagarAtkomst.synliga(user)).stream()
+                .filter(b -> b.kallelseUtskriven() == null).toList();
+        moten.kallelserUtskrivna(mote.id(), bokningar.stream().map(MoteRepository.Bokning::id).toList(),
+                clock.instant());
+        access.loggaAndring(ctx, bokningar.stream().map(MoteRepository.Bokning::deltagareId).toList(),
+                "kallelsens status");
+        web.flash(ctx, "flash.mote.kallelser.utskrivna");
+        ctx.redirect("/moten/" + mote.id());
     }
 
     public void avboka(Context ctx) {
@@ -334,7 +521,7 @@ public final class MoteRoutes {
         Formular f = Formular.av(ctx);
         int version = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, f.heltal("version", -1)));
         Flyttform form = new Flyttform(f.text("flytt-datum"), f.text("flytt-tid"), f.text("flytt-plats"), version);
-        Bokningsform tomBokning = new Bokningsform("", "", "", "");
+        Bokningsform tomBokning = Bokningsform.tom("");
         Formularfel fel = f.fel();
         if (!mote.planerat()) {
             fel.add("flytt-datum", "mote.flytta.fel.installt");
@@ -540,17 +727,22 @@ public final class MoteRoutes {
         String aktiveringskod = kod == null ? null
                 : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);
         MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
-        Texter brev = Texter.of(deltagare.sprak(bokning.deltagareId()));
         String kopia = ctx.queryParam("kopia") != null ? ctx.queryParam("kopia") : ctx.formParam("kopia");
-        boolean svenskKopia = kopia == null ? !brev.lang().equals("sv") : "ja".equals(kopia);
+        boolean svenskKopia = kopia == null ? !Texter.of(bokning.sprak()).lang().equals("sv") : "ja".equals(kopia);
+        mallar.render(ctx, "mote/kallelse.jte", kallelsePage(bokning, mote, aktiveringskod, svenskKopia));
+    }
+
+    private KallelsePage kallelsePage(MoteRepository.Bokning bokning, MoteRepository.Mote mote, String aktiveringskod,
+                                      boolean svenskKopia) {
+        Texter brev = Texter.of(bokning.sprak());
         // With a code the QR code opens the activation page; without, her login.
         String qrUrl = baseUrl + (aktiveringskod != null ? "/aktivera" : "/logga-in/deltagare");
-        mallar.render(ctx, "mote/kallelse.jte", new KallelsePage(bokning, mote,
+        return new KallelsePage(bokning, mote,
                 deltagare.oversikt(bokning.deltagareId()).orElseThrow(),
                 moten.myndigheterITeam(mote.teamId(), bokning.deltagareId()),
                 kontakter.koordinator(mote.teamId()).orElse(null), aktiveringskod,
                 aktiveringskod == null ? null : LocalDate.now(clock).plusDays(KOD_GILTIG.toDays()),
                 LocalDate.now(clock), baseUrl, new Sidkontext(brev, null, null, null, null, clock.getZone()),
-                svenskKopia, qrUrl));
+                svenskKopia, qrUrl);
     }
 }

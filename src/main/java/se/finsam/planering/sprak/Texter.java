@@ -71,22 +71,72 @@ public final class Texter {
     }
 
     /**
-     * A language by name in this language: a code as stored (ISO 639, "fa") becomes its name ("persiska"); a name
-     * that staff wrote out ("dari") is kept as written.
+     * A language by name in this language, as it reads inside a sentence: a code as stored (ISO 639, "so") becomes
+     * its name ("somaliska", "Somali", "الصومالية"), and so does a language that staff wrote out in Swedish
+     * ("Somaliska", "dari"). Codes the JDK names badly or not at all are named in the bundles
+     * ({@code spraknamn.<code>}). Anything else is kept as written.
      */
     public String spraknamn(String kodEllerNamn) {
         if (kodEllerNamn == null || kodEllerNamn.isBlank()) {
             return "";
         }
         String text = kodEllerNamn.strip();
-        if (text.matches("[A-Za-z]{2,3}")) {
-            String kod = text.toLowerCase(java.util.Locale.ROOT);
-            String namn = java.util.Locale.forLanguageTag(kod).getDisplayLanguage(java.util.Locale.forLanguageTag(lang()));
-            if (!namn.isBlank() && !namn.equalsIgnoreCase(kod)) {
-                return namn;
-            }
+        String kod = sprakkod(text);
+        if (kod == null) {
+            return text;
         }
-        return text;
+        if (bundle.containsKey(SPRAKNAMN + kod)) {
+            return bundle.getString(SPRAKNAMN + kod);
+        }
+        String namn = Locale.forLanguageTag(kod).getDisplayLanguage(Locale.forLanguageTag(lang()));
+        return namn.isBlank() || namn.equalsIgnoreCase(kod) ? text : namn;
+    }
+
+    /** {@link #spraknamn} with a capital first letter, for a table cell or the start of a line ("Somaliska"). */
+    public String spraknamnVersal(String kodEllerNamn) {
+        String namn = spraknamn(kodEllerNamn);
+        return namn.isEmpty() ? namn
+                : namn.substring(0, 1).toUpperCase(Locale.forLanguageTag(lang())) + namn.substring(1);
+    }
+
+    private static final String SPRAKNAMN = "spraknamn.";
+
+    /**
+     * The ISO 639 code of a language written as a code ("so", "SO") or by its Swedish or English name as staff write
+     * it ("Somaliska", "dari", "Somali"); null when it is neither.
+     */
+    public static String sprakkod(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.strip().toLowerCase(SVENSKA);
+        if (s.matches("[a-z]{2,3}")) {
+            return s;
+        }
+        return Namnregister.KODER.get(s);
+    }
+
+    private static final Locale SVENSKA = Locale.forLanguageTag("sv");
+
+    /** Language names as staff write them, to their codes: made on first use. */
+    private static final class Namnregister {
+        static final Map<String, String> KODER = las();
+
+        private static Map<String, String> las() {
+            Map<String, String> koder = new java.util.HashMap<>();
+            ResourceBundle sv = load("sv");
+            for (String nyckel : sv.keySet()) {
+                if (nyckel.startsWith(SPRAKNAMN)) {
+                    koder.put(sv.getString(nyckel).toLowerCase(SVENSKA), nyckel.substring(SPRAKNAMN.length()));
+                }
+            }
+            for (String kod : Locale.getISOLanguages()) {
+                Locale sprak = Locale.forLanguageTag(kod);
+                koder.putIfAbsent(sprak.getDisplayLanguage(SVENSKA).toLowerCase(SVENSKA), kod);
+                koder.putIfAbsent(sprak.getDisplayLanguage(Locale.ENGLISH).toLowerCase(SVENSKA), kod);
+            }
+            return Map.copyOf(koder);
+        }
     }
 
     public boolean has(String key) {

@@ -86,7 +86,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
         assertTrue(browser.text().contains("Teamets möten är inlagda"));
         sidanArTillgangligPaLaptopOchPlatta("moten");
         browser.clickAndWait(browser.findAll("table a[href^='/moten/']").get(0));
-        valj("#deltagare", String.valueOf(deltagareId));
+        browser.find("#valj-" + deltagareId).click();
         browser.clickAndWait("form[action$='/boka'] button[type=submit]");
         assertTrue(browser.text().contains("Deltagaren är bokad"));
         String kallelse = browser.text();

@@ -124,7 +124,7 @@ class FuzzTest extends AppTest {
         // Closing a participant (avslut) changes what their other forms accept, so that is someone else.
         long avslutas = TestData.deltagareIFas(app, "uppfoljning", 2);
         for (String page : List.of("/oversikt", "/uppfoljning", "/anmalan", "/moten", "/moten/" + mote,
-                "/moten/" + tomtMote, "/moten/" + mote + "/flytta/" + bokning, "/kallelse/" + bokning, "/offline", "/deltagare/" + deltagare,
+                "/moten/" + tomtMote, "/moten/" + mote + "/flytta/" + bokning, "/moten/" + mote + "/kallelser", "/kallelse/" + bokning, "/offline", "/deltagare/" + deltagare,
                 "/deltagare/" + deltagare + "/uppfoljning", "/deltagare/" + avslutas + "/avslut",
                 "/deltagare/" + planerad + "/motelage", "/deltagare/" + deltagare + "/kontakter",
                 "/deltagare/" + anmald + "/motelage", "/deltagare/" + anmald + "/inskrivning")) {
