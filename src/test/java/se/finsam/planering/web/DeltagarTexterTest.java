@@ -44,7 +44,8 @@ class DeltagarTexterTest {
     private static final List<String> JAVA_FILES = List.of("inloggning/InloggningRoutes.java",
             "inloggning/NyckelRoutes.java", "konto/KontoRoutes.java", "web/Felsidor.java", "web/Webbskydd.java",
             "web/Webbkontext.java", "minplanering/MinPlaneringRoutes.java", "minauppgifter/MinaUppgifterRoutes.java", "atkomst/DeltagarAtkomst.java",
-            "minplanering/MinPlaneringRepository.java", "web/Formular.java", "mote/Kalenderfil.java");
+            "minplanering/MinPlaneringRepository.java", "web/Formular.java", "mote/Kalenderfil.java",
+            "utskick/Utskickstexter.java");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\.(?:t|get|has)\\(\"([a-z][\\w.]*)\"(\\s*\\+)?");
     private static final Pattern TEMPLATE_CALL = Pattern.compile("@template\\.([\\w.]+)\\(");
