@@ -51,7 +51,8 @@ public final class Utskickstexter {
         String amne = t.get("utskick.amne");
         String minSida = baseUrl + "/min-planering";
         if (m.detaljer() && rad.sakId() != null) {
-            String motet = baseUrl + "/min-planering/mote";
+            // The bare address (she logs in and finds her meeting): time and place take the room an SMS has.
+            String motet = baseUrl;
             Optional<UtskickRepository.Bokning> b = rad.typ().startsWith("mote_") ? repo.bokning(rad.sakId())
                     : Optional.empty();
             if (b.isPresent()) {
