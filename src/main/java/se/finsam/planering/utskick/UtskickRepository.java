@@ -231,10 +231,20 @@ public final class UtskickRepository {
     /**
      * After the demo data are written: the handovers and moves of its simulated past made messages as they were
      * inserted; those older than three days are dropped (they would have gone out long ago), the recent ones stay
-     * due, so Utskick shows something at once.
+     * due, and a few plan changes are told to their participants, so Utskick shows something at once.
      */
     public static void efterDemodata(org.jdbi.v3.core.Handle h, Instant nu) {
         h.createUpdate("DELETE FROM utskick WHERE skapad < :grans").bind("grans", nu.minus(java.time.Duration.ofDays(3)))
                 .execute();
+        // In each team, the three participants with an account whose plans changed last hear of it this morning.
+        h.createUpdate("""
+                        INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
+                        SELECT 'plan_andrad:' || x.id || ':demo', 'plan_andrad', x.team_id, x.id, :nu, NULL
+                        FROM (SELECT d.id, d.team_id, row_number() OVER (PARTITION BY d.team_id
+                                     ORDER BY p.andrad DESC, d.id) AS n
+                              FROM deltagare d JOIN planering p ON p.deltagare_id = d.id
+                              WHERE d.anvandare_id IS NOT NULL AND p.overlamnad IS NOT NULL
+                                AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)) x
+                        WHERE x.n <= 3""").bind("nu", nu).execute();
     }
 }
