@@ -194,6 +194,8 @@ public final class App {
         r.get("/min-planering/mina-uppgifter/alla", f.minaUppgifter()::alla, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/alla.json", f.minaUppgifter()::allaJson, DELTAGARE);
         r.post("/min-planering/mina-uppgifter/rattelse", f.minaUppgifter()::rattelse, DELTAGARE);
+        r.get("/min-planering/mina-uppgifter/meddelanden", f.utskick().val()::sida, DELTAGARE);
+        r.post("/min-planering/mina-uppgifter/meddelanden", f.utskick().val()::spara, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/samtycke/{organisation}", f.minaUppgifter()::aterkallaSida, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
         r.post("/min-planering/mina-uppgifter/samtycke/{organisation}", f.minaUppgifter()::aterkalla, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
         r.post("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad", f.hem()::uppgiftHanterad, deltagare("id", "hanterade koordinatoruppgift").och(utanPerson("uppgift", "koordinatoruppgift, checked to be the participant's")), KOORDINATOR);

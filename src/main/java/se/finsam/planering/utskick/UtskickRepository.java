@@ -247,4 +247,30 @@ public final class UtskickRepository {
                                 AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)) x
                         WHERE x.n <= 3""").bind("nu", nu).execute();
     }
+
+    /** A participant's choices as her page shows them, with the number and address the team has for her. */
+    public record Val(String telefon, String epost, boolean smsPa, boolean epostPa, boolean detaljer,
+                      boolean smsStoppad) {
+    }
+
+    public Val val(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.telefon, d.epost, coalesce(v.sms, 1) AS sms, coalesce(v.epost, 0) AS epost_pa,
+                               coalesce(v.detaljer, 0) AS detaljer, v.sms_stoppad
+                        FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id WHERE d.id = :d""")
+                .bind("d", deltagareId)
+                .map((rs, ctx) -> new Val(rs.getString("telefon"), rs.getString("epost"), rs.getInt("sms") == 1,
+                        rs.getInt("epost_pa") == 1, rs.getInt("detaljer") == 1, rs.getString("sms_stoppad") != null))
+                .one());
+    }
+
+    /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
+    public void sparaVal(long anvandareId, boolean sms, boolean epost, boolean detaljer) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, detaljer) VALUES (:a, :e, :s, :d)
+                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, detaljer = :d,
+                            sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE sms_stoppad END""")
+                .bind("a", anvandareId).bind("e", epost ? 1 : 0).bind("s", sms ? 1 : 0).bind("d", detaljer ? 1 : 0)
+                .execute());
+    }
 }

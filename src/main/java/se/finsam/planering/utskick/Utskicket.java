@@ -9,7 +9,7 @@ import se.finsam.planering.web.Webbkontext;
 
 /** The messages feature put together: the outbox, its planner and sender, and the koordinator's page. */
 public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstexter texter, Avsandare avsandare,
-                        UtskickRoutes routes, Kanalinstallning installning) {
+                        UtskickRoutes routes, UtskickValRoutes val, Kanalinstallning installning) {
 
     public static Utskicket bygg(Jdbi jdbi, Clock clock, String baseUrl, Kanalinstallning installning,
                                  AnvandarRepository anvandare, Dagsantal dagsantal, Handelselogg audit, Mallar mallar,
@@ -21,7 +21,8 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
                 planerare::punkterAttGora);
         Avsandare avsandare = new Avsandare(repo, planerare, texter, installning.sandare(), clock,
                 installning.maxPerDag(), skickat -> logga(audit, skickat));
-        return new Utskicket(repo, planerare, texter, avsandare, new UtskickRoutes(repo, avsandare, mallar, web), installning);
+        return new Utskicket(repo, planerare, texter, avsandare, new UtskickRoutes(repo, avsandare, mallar, web),
+                new UtskickValRoutes(repo, mallar, web, clock), installning);
     }
 
     /**

@@ -37,7 +37,7 @@ class DeltagarTexterTest {
 
     /** Templates a participant sees, and the letter she receives; the tags they use are added as found. */
     private static final List<String> ROOTS = List.of("minplanering", "minauppgifter", "auth", "fel", "layout",
-            "mote/kallelsebrev.jte", "konto/konto.jte",
+            "mote/kallelsebrev.jte", "konto/konto.jte", "utskick/meddelanden.jte",
             "mote/kodbrevet.jte");
 
     /** Java code whose messages reach participants: login, errors, her own pages. */
