@@ -40,7 +40,7 @@ public final class UtskickValRoutes {
         boolean epost = "1".equals(ctx.formParam("epost"));
         boolean detaljer = "1".equals(ctx.formParam("detaljer"));
         repo.sparaVal(user.id(), sms, epost, detaljer);
-        web.flash(ctx, "utskick.val.sparat");
+        web.flash(ctx, "flash.utskick.val.sparat");
         ctx.redirect("/min-planering/mina-uppgifter/meddelanden");
     }
 }
