@@ -42,6 +42,8 @@ import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.gallring.Gallring;
 import se.finsam.planering.kontakt.Telefontid;
 import se.finsam.planering.util.Vakt;
+import se.finsam.planering.utskick.Kanalinstallning;
+import se.finsam.planering.utskick.Utskicket;
 import se.finsam.planering.web.Felsidor;
 import se.finsam.planering.web.Ruttabell;
 import se.finsam.planering.web.StatiskaFiler;
@@ -61,11 +63,13 @@ public final class App {
     private final Handelselogg audit;
     private final Datautgava datautgava;
     private final Kedjeankare kedjeankare;
+    private final Utskicket utskick;
 
     private App(Javalin javalin, Databas database, List<Ruttabell.Route> routes,
                 ScheduledExecutorService housekeeping, Handelselogg audit, Datautgava datautgava,
-                Kedjeankare kedjeankare) {
+                Kedjeankare kedjeankare, Utskicket utskick) {
         this.kedjeankare = kedjeankare;
+        this.utskick = utskick;
         this.audit = audit;
         this.datautgava = datautgava;
         this.javalin = javalin;
@@ -84,10 +88,12 @@ public final class App {
         }
         // A thread that dies of an Error ends the process, so that it is started again rather than left deaf.
         Vakt.installera();
-        App app = start(config, Clock.system(Config.TIDSZON));
+        Kanalinstallning kanaler = Kanalinstallning.fromEnvironment(System.getenv());
+        App app = start(config, Clock.system(Config.TIDSZON), kanaler);
         System.out.println();
         System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databaseFile()
                 + ")");
+        System.out.println(kanaler.beskrivning());
         if (config.demo() != Config.DemoMode.NONE) {
             DemoData.loginLines().forEach(line -> System.out.println("  " + line));
         }
@@ -98,6 +104,11 @@ public final class App {
     }
 
     public static App start(Config config, Clock clock) {
+        return start(config, clock, Kanalinstallning.ingen());
+    }
+
+    /** Starts the server with the channels messages go out on (none: they are made and kept, not sent). */
+    public static App start(Config config, Clock clock, Kanalinstallning kanaler) {
         // Jetty pads its queues to a cache line and, unless told how many references fit in one, asks the
         // platform's management server, which loads and starts JMX and the flight recorder's bean: two
         // hundred classes on the way to the first answer. A line is 64 bytes and a reference 4 (compressed,
@@ -126,7 +137,7 @@ public final class App {
         }
 
         Tjanster t = Tjanster.bygg(config, clock, database, hasher);
-        Funktioner f = Funktioner.bygg(t);
+        Funktioner f = Funktioner.bygg(t, kanaler);
         Ruttabell[] table = new Ruttabell[1];
         Javalin javalin = webbserver(t, r -> {
             table[0] = r;
@@ -134,7 +145,9 @@ public final class App {
         });
         javalin.start(config.port());
         ScheduledExecutorService housekeeping = stadning(t, f.gallringen());
-        return new App(javalin, database, table[0].all(), housekeeping, t.audit(), t.datautgava(), t.kedjeankare());
+        f.utskick().avsandare().starta();
+        return new App(javalin, database, table[0].all(), housekeeping, t.audit(), t.datautgava(), t.kedjeankare(),
+                f.utskick());
     }
 
     /** Every route: its path, its handler, and who may reach it (roles, and the access rule of its parameters). */
@@ -181,6 +194,8 @@ public final class App {
         r.get("/min-planering/mina-uppgifter/alla", f.minaUppgifter()::alla, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/alla.json", f.minaUppgifter()::allaJson, DELTAGARE);
         r.post("/min-planering/mina-uppgifter/rattelse", f.minaUppgifter()::rattelse, DELTAGARE);
+        r.get("/min-planering/mina-uppgifter/meddelanden", f.utskick().val()::sida, DELTAGARE);
+        r.post("/min-planering/mina-uppgifter/meddelanden", f.utskick().val()::spara, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/samtycke/{organisation}", f.minaUppgifter()::aterkallaSida, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
         r.post("/min-planering/mina-uppgifter/samtycke/{organisation}", f.minaUppgifter()::aterkalla, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
         r.post("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad", f.hem()::uppgiftHanterad, deltagare("id", "hanterade koordinatoruppgift").och(utanPerson("uppgift", "koordinatoruppgift, checked to be the participant's")), KOORDINATOR);
@@ -284,6 +299,7 @@ public final class App {
         r.get("/statistik/import/mall.csv", f.deltagarImport()::mallCsv, KOORDINATOR);
         r.get("/statistik/import/koder.csv", f.deltagarImport()::koderCsv, KOORDINATOR);
         r.get("/statistik/personfil.xlsx", f.statistik()::personfil, KOORDINATOR);
+        r.get("/utskick", f.utskick().routes()::sida, KOORDINATOR);
     }
 
     /** The web server, its threads, its error pages and the checks before every handler; routes from {@code rutter}. */
@@ -472,7 +488,14 @@ public final class App {
         audit.skrivKlart();
     }
 
+    /** Messages: the outbox and its sender. */
+    public Utskicket utskick() {
+        return utskick;
+    }
+
     public void stop() {
+        // The message in flight is finished (or left to be sent again) before the database closes.
+        utskick.avsandare().close();
         housekeeping.shutdownNow();
         javalin.stop();
         // The reads still queued for the audit log are written before the database closes.

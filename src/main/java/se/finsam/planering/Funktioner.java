@@ -1,6 +1,8 @@
 package se.finsam.planering;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.admin.AdminRoutes;
 import se.finsam.planering.admin.HandelseRepository;
@@ -52,6 +54,10 @@ import se.finsam.planering.statistik.StatistikRoutes;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
 import se.finsam.planering.uppfoljning.UppfoljningRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes;
+import se.finsam.planering.atkomst.DeltagarAtkomst;
+import se.finsam.planering.utskick.Dagsantal;
+import se.finsam.planering.utskick.Kanalinstallning;
+import se.finsam.planering.utskick.Utskicket;
 
 /**
  * Every feature's routes object, built from the shared services. Repositories that several features read are
@@ -63,12 +69,16 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
                   FhirRoutes fhir, AnmalanRoutes anmalan, MoteRoutes moten, MotelageRoutes motelage,
                   OverlamningRoutes overlamning, KontaktRoutes kontakter, AdminRoutes admin,
                   GallringRoutes gallring, Gallring gallringen, StatistikRoutes statistik,
-                  DeltagarImportRoutes deltagarImport) {
+                  DeltagarImportRoutes deltagarImport, Utskicket utskick) {
 
     /** The hour (in the clock's time zone) the daily gallring runs: at night, when nobody works. */
     static final int GALLRING_TIMME = 2;
 
     static Funktioner bygg(Tjanster t) {
+        return bygg(t, Kanalinstallning.ingen());
+    }
+
+    static Funktioner bygg(Tjanster t, Kanalinstallning kanaler) {
         Jdbi jdbi = t.jdbi();
         Clock clock = t.clock();
         String baseUrl = t.config().baseUrl();
@@ -139,8 +149,29 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
                 t.mallar(), t.web(), clock, team -> statistik.team(team).stream()
                         .map(s -> new DeltagarImportRoutes.Team(s.id(), s.namn())).toList());
 
+        // Messages: the koordinator's digest counts what her start page counts.
+        Utskicket utskick = Utskicket.bygg(jdbi, clock, baseUrl, kanaler, t.users(),
+                dagsantal(overlamningar, uppfoljningOversikt, clock), t.audit(), t.mallar(), t.web());
+
         return new Funktioner(hem, auth, nyckel, konto, personal, minPlanering, minaUppgifter, deltagareRoutes,
                 uppfoljning, avslut, efterkontroll, fhir, anmalan, moteRoutes, motelage, overlamning, kontaktRoutes,
-                admin, gallring, gallringen, statistikRoutes, deltagarImport);
+                admin, gallring, gallringen, statistikRoutes, deltagarImport, utskick);
+    }
+
+    /**
+     * Today's counts for a staff member, for the koordinator's daily digest: handovers past the team's kvittens
+     * limit and open escalations, counted by the queries her start page lists them with.
+     */
+    static Dagsantal dagsantal(OverlamningRepository overlamningar, UppfoljningOversikt oversikt, Clock clock) {
+        return user -> {
+            DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
+            LocalDate idag = LocalDate.now(clock);
+            int kvittenser = (int) overlamningar.utanKvittens(synliga, user.teamIds(), idag).stream()
+                    .filter(OverlamningRepository.Post::forsenad).count();
+            int eskaleringar = oversikt.berakna(new UppfoljningOversikt.Filter(synliga, user.teamIds(), null, null,
+                    null), idag, clock.instant()).eskaleringar().size();
+            return List.of(new Dagsantal.Rad("utskick.dag.kvittenser", kvittenser, "/oversikt"),
+                    new Dagsantal.Rad("utskick.dag.eskaleringar", eskaleringar, "/uppfoljning"));
+        };
     }
 }

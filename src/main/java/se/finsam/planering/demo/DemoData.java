@@ -75,6 +75,7 @@ public final class DemoData {
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
             se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
+            se.finsam.planering.utskick.UtskickRepository.efterDemodata(handle, clock.instant());
             return true;
         });
     }

@@ -69,7 +69,17 @@ public final class TestApp implements AutoCloseable {
         return start(Config.DemoMode.SMALL, true);
     }
 
+    /** With channels for messages (a local SMTP server, a local SMS gateway), as FINSAM_SMTP and FINSAM_SMS_URL set them. */
+    public static TestApp start(se.finsam.planering.utskick.Kanalinstallning kanaler) {
+        return start(Config.DemoMode.SMALL, false, kanaler);
+    }
+
     private static TestApp start(Config.DemoMode demo, boolean bakomProxy) {
+        return start(demo, bakomProxy, se.finsam.planering.utskick.Kanalinstallning.ingen());
+    }
+
+    private static TestApp start(Config.DemoMode demo, boolean bakomProxy,
+                                 se.finsam.planering.utskick.Kanalinstallning kanaler) {
         try {
             Path folder = Files.createTempDirectory("finsam-test");
             MutableClock clock = new MutableClock(START, Config.TIDSZON);
@@ -79,7 +89,7 @@ public final class TestApp implements AutoCloseable {
             }
             Config config = new Config(0, folder.resolve(FILE), "http://localhost", demo, false,
                     Duration.ofMinutes(30), false, bakomProxy);
-            return new TestApp(folder, App.start(config, clock), clock);
+            return new TestApp(folder, App.start(config, clock, kanaler), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,14 +37,15 @@ class DeltagarTexterTest {
 
     /** Templates a participant sees, and the letter she receives; the tags they use are added as found. */
     private static final List<String> ROOTS = List.of("minplanering", "minauppgifter", "auth", "fel", "layout",
-            "mote/kallelsebrev.jte", "konto/konto.jte",
+            "mote/kallelsebrev.jte", "konto/konto.jte", "utskick/meddelanden.jte",
             "mote/kodbrevet.jte");
 
     /** Java code whose messages reach participants: login, errors, her own pages. */
     private static final List<String> JAVA_FILES = List.of("inloggning/InloggningRoutes.java",
             "inloggning/NyckelRoutes.java", "konto/KontoRoutes.java", "web/Felsidor.java", "web/Webbskydd.java",
             "web/Webbkontext.java", "minplanering/MinPlaneringRoutes.java", "minauppgifter/MinaUppgifterRoutes.java", "atkomst/DeltagarAtkomst.java",
-            "minplanering/MinPlaneringRepository.java", "web/Formular.java", "mote/Kalenderfil.java");
+            "minplanering/MinPlaneringRepository.java", "web/Formular.java", "mote/Kalenderfil.java",
+            "utskick/Utskickstexter.java");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\.(?:t|get|has)\\(\"([a-z][\\w.]*)\"(\\s*\\+)?");
     private static final Pattern TEMPLATE_CALL = Pattern.compile("@template\\.([\\w.]+)\\(");

@@ -1,0 +1,105 @@
+package se.finsam.planering.utskick;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which channels this server has, read from the environment: {@code FINSAM_SMTP} (smtp://user:password@host:port,
+ * STARTTLS required; smtps:// for TLS from the start) with {@code FINSAM_SMTP_FRAN}; {@code FINSAM_SMS_URL},
+ * {@code FINSAM_SMS_ANVANDARE}, {@code FINSAM_SMS_LOSENORD} (and {@code FINSAM_SMS_FRAN}); and
+ * {@code FINSAM_UTSKICK_MAX_PER_DAG}, the most messages one recipient gets in a day. None set: no channel, and
+ * messages are made and kept all the same.
+ */
+public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
+                               String smsFran, int maxPerDag) {
+
+    public static final int MAX_PER_DAG = 5;
+
+    public static Kanalinstallning ingen() {
+        return new Kanalinstallning(null, null, null, null, null, null, MAX_PER_DAG);
+    }
+
+    public static Kanalinstallning fromEnvironment(Map<String, String> env) {
+        URI smtp = uri(env, "FINSAM_SMTP");
+        String fran = tom(env.get("FINSAM_SMTP_FRAN"));
+        if (smtp != null && fran == null) {
+            throw new IllegalArgumentException("FINSAM_SMTP_FRAN (the sender's address) is needed with FINSAM_SMTP");
+        }
+        if (smtp != null && !List.of("smtp", "smtps").contains(smtp.getScheme())) {
+            throw new IllegalArgumentException("FINSAM_SMTP must start with smtp:// or smtps://, was: " + smtp);
+        }
+        URI sms = uri(env, "FINSAM_SMS_URL");
+        String max = tom(env.get("FINSAM_UTSKICK_MAX_PER_DAG"));
+        int maxPerDag = MAX_PER_DAG;
+        if (max != null) {
+            try {
+                maxPerDag = Integer.parseInt(max);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("FINSAM_UTSKICK_MAX_PER_DAG must be a whole number, was: " + max);
+            }
+            if (maxPerDag < 1 || maxPerDag > 100) {
+                throw new IllegalArgumentException("FINSAM_UTSKICK_MAX_PER_DAG must be between 1 and 100");
+            }
+        }
+        return new Kanalinstallning(smtp, fran, sms, tom(env.get("FINSAM_SMS_ANVANDARE")),
+                tom(env.get("FINSAM_SMS_LOSENORD")), env.getOrDefault("FINSAM_SMS_FRAN", "FINSAM"), maxPerDag);
+    }
+
+    /** The same settings with another daily limit. */
+    public Kanalinstallning medMaxPerDag(int max) {
+        return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, max);
+    }
+
+    /** The channels that are configured, each ready to send. */
+    public List<Kanalsandare> sandare() {
+        List<Kanalsandare> alla = new ArrayList<>();
+        if (smtp != null) {
+            alla.add(new Epostsandare(smtp, smtpFran));
+        }
+        if (smsUrl != null) {
+            alla.add(new Smssandare(smsUrl, smsAnvandare, smsLosenord, smsFran));
+        }
+        return alla;
+    }
+
+    /** One line for the console at start: which channels are on. */
+    public String beskrivning() {
+        List<String> pa = new ArrayList<>();
+        if (smtp != null) {
+            pa.add("e-post via " + smtp.getHost() + ":" + smtp.getPort());
+        }
+        if (smsUrl != null) {
+            pa.add("sms via " + smsUrl.getHost());
+        }
+        return pa.isEmpty()
+                ? "Utskick: ingen kanal inställd (FINSAM_SMTP, FINSAM_SMS_URL); meddelanden sparas och visas på /utskick"
+                : "Utskick: " + String.join(", ", pa);
+    }
+
+    private static URI uri(Map<String, String> env, String namn) {
+        String v = tom(env.get(namn));
+        if (v == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(v);
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException(namn + " has no host: " + v);
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(namn + " is not a valid URL", e);
+        }
+    }
+
+    private static String tom(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public String toString() {
+        return beskrivning();
+    }
+}

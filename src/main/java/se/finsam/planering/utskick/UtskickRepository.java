@@ -1,0 +1,276 @@
+package se.finsam.planering.utskick;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The outbox: rows waiting, what they are sent to, and how each went. */
+public final class UtskickRepository {
+
+    /** A row of the outbox. {@code anvandareId} null: it goes to the participant {@code deltagareId}. */
+    public record Rad(long id, String nyckel, String typ, long teamId, Long deltagareId, Long anvandareId, Long sakId,
+                      Instant skapad, Instant planerad, String kanal, String status, int forsok, String fel,
+                      Instant skickat) {
+        public boolean tillDeltagare() {
+            return anvandareId == null;
+        }
+    }
+
+    /**
+     * Who receives a row, and what she chose. {@code deltagare}: a participant (her language decides the text);
+     * {@code anvandareId}: her account, if she has one (her choices are kept by it).
+     */
+    public record Mottagare(boolean deltagare, Long anvandareId, String sprak, String telefon, String epost,
+                            boolean epostPa, boolean smsPa, boolean pushPa, boolean detaljer, boolean smsStoppad,
+                            String sammanfattning, String kod) {
+        public String adress(Kanal k) {
+            return switch (k) {
+                case EPOST -> epost;
+                case SMS -> telefon;
+                case PUSH -> null;
+            };
+        }
+
+        public boolean vill(Kanal k) {
+            return switch (k) {
+                case EPOST -> epostPa && epost != null && !epost.isBlank();
+                case SMS -> smsPa && !smsStoppad && telefon != null && !telefon.isBlank();
+                case PUSH -> pushPa;
+            };
+        }
+    }
+
+    /** A participant's booking, for a message with her meeting's time and place. */
+    public record Bokning(long id, long deltagareId, LocalDateTime tid, String plats, String status) {
+    }
+
+    /** A row for the koordinator's page: no text, no name. */
+    public record Listrad(long id, String typ, String mottagare, boolean tillDeltagare, String kanal, Instant skapad,
+                          Instant planerad, Instant skickat, String status, String fel, int forsok) {
+    }
+
+    private static final String RAD = """
+            SELECT id, nyckel, typ, team_id, deltagare_id, anvandare_id, sak_id, skapad, planerad, kanal, status,
+                   forsok, fel, skickat FROM utskick""";
+
+    private final Jdbi jdbi;
+
+    public UtskickRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Rows due by {@code nu}: at-once rows first, then by when they were planned. */
+    public List<Rad> forfallna(Instant nu, int max) {
+        return jdbi.withHandle(h -> h.createQuery(RAD + """
+                         WHERE status = 'vantar' AND (planerad IS NULL OR planerad <= :nu)
+                        ORDER BY planerad IS NOT NULL, planerad, id LIMIT :max""")
+                .bind("nu", nu).bind("max", max).map((rs, ctx) -> rad(rs)).list());
+    }
+
+    public Optional<Rad> hitta(long id) {
+        return jdbi.withHandle(h -> h.createQuery(RAD + " WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> rad(rs)).findOne());
+    }
+
+    private static Rad rad(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Rad(rs.getLong("id"), rs.getString("nyckel"), rs.getString("typ"), rs.getLong("team_id"),
+                lang(rs, "deltagare_id"), lang(rs, "anvandare_id"), lang(rs, "sak_id"), tid(rs, "skapad"),
+                tid(rs, "planerad"), rs.getString("kanal"), rs.getString("status"), rs.getInt("forsok"),
+                rs.getString("fel"), tid(rs, "skickat"));
+    }
+
+    private static Long lang(java.sql.ResultSet rs, String kolumn) throws java.sql.SQLException {
+        long v = rs.getLong(kolumn);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant tid(java.sql.ResultSet rs, String kolumn) throws java.sql.SQLException {
+        String v = rs.getString(kolumn);
+        return v == null ? null : Instant.parse(v);
+    }
+
+    /** The recipient of a row, with her choices (or the defaults when she has made none). */
+    public Optional<Mottagare> mottagare(Rad rad) {
+        return jdbi.withHandle(h -> {
+            if (rad.tillDeltagare()) {
+                return h.createQuery("""
+                                SELECT d.anvandare_id, d.sprak, d.telefon, d.epost, d.kod,
+                                       coalesce(v.epost, 0) AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
+                                       coalesce(v.push, 0) AS push_pa, coalesce(v.detaljer, 0) AS detaljer,
+                                       v.sms_stoppad, 'aldrig' AS sammanfattning
+                                FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id
+                                WHERE d.id = :d AND d.gallrad IS NULL""")
+                        .bind("d", rad.deltagareId()).map((rs, ctx) -> mottagare(rs, true)).findOne();
+            }
+            return h.createQuery("""
+                            SELECT a.id AS anvandare_id, a.sprak, a.telefon, a.epost, NULL AS kod,
+                                   coalesce(v.epost, 1) AS epost_pa, coalesce(v.sms, 0) AS sms_pa,
+                                   coalesce(v.push, 0) AS push_pa, 0 AS detaljer, v.sms_stoppad,
+                                   coalesce(v.sammanfattning, 'vecka') AS sammanfattning
+                            FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
+                            WHERE a.id = :a AND a.aktiv = 1""")
+                    .bind("a", rad.anvandareId()).map((rs, ctx) -> mottagare(rs, false)).findOne();
+        });
+    }
+
+    private static Mottagare mottagare(java.sql.ResultSet rs, boolean deltagare) throws java.sql.SQLException {
+        return new Mottagare(deltagare, lang(rs, "anvandare_id"), rs.getString("sprak"), rs.getString("telefon"),
+                rs.getString("epost"), rs.getInt("epost_pa") == 1, rs.getInt("sms_pa") == 1,
+                rs.getInt("push_pa") == 1, rs.getInt("detaljer") == 1, rs.getString("sms_stoppad") != null,
+                rs.getString("sammanfattning"), rs.getString("kod"));
+    }
+
+    public String deltagarkod(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT kod FROM deltagare WHERE id = :d").bind("d", deltagareId)
+                .mapTo(String.class).findOne().orElse("–"));
+    }
+
+    /** The participant's booking a meeting message is about (its id is the row's sak_id). */
+    public Optional<Bokning> bokning(long bokningId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT md.id, md.deltagare_id, md.tid, m.plats, m.status
+                        FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id WHERE md.id = :b""")
+                .bind("b", bokningId)
+                .map((rs, ctx) -> new Bokning(rs.getLong(1), rs.getLong(2), LocalDateTime.parse(rs.getString(3)),
+                        rs.getString(4), rs.getString(5)))
+                .findOne());
+    }
+
+    /** How many messages the recipient of {@code rad} was sent from {@code fran} on. */
+    public int skickadeSedan(Rad rad, Instant fran) {
+        return jdbi.withHandle(h -> h.createQuery(rad.tillDeltagare()
+                        ? """
+                          SELECT count(*) FROM utskick WHERE anvandare_id IS NULL AND deltagare_id = :d
+                            AND status IN ('skickat', 'levererat') AND skickat >= :fran"""
+                        : """
+                          SELECT count(*) FROM utskick WHERE anvandare_id = :a
+                            AND status IN ('skickat', 'levererat') AND skickat >= :fran""")
+                .bind("d", rad.deltagareId()).bind("a", rad.anvandareId()).bind("fran", fran)
+                .mapTo(Integer.class).one());
+    }
+
+    /** Marks the row sent: only after the channel accepted it. */
+    public void skickat(long id, Kanal kanal, Instant nu, String referens) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, referens = :r,
+                               forsok = forsok + 1, fel = NULL WHERE id = :id AND status = 'vantar'""")
+                .bind("k", kanal.kod()).bind("nu", nu).bind("r", referens).bind("id", id).execute());
+    }
+
+    /** Holds the row until {@code tills} (quiet hours, the daily limit) without counting a try. */
+    public void vanta(long id, Kanal kanal, Instant tills) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE utskick SET planerad = :t, kanal = :k WHERE id = :id")
+                .bind("t", tills).bind("k", kanal == null ? null : kanal.kod()).bind("id", id).execute());
+    }
+
+    /** A failed try: counted, with its reason, and the row waits until {@code nasta}. */
+    public void forsokIgen(long id, Kanal kanal, String fel, Instant nasta) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE utskick SET forsok = forsok + 1, fel = :f, planerad = :n, kanal = :k
+                        WHERE id = :id AND status = 'vantar'""")
+                .bind("f", fel).bind("n", nasta).bind("k", kanal.kod()).bind("id", id).execute());
+    }
+
+    /** The end of a row that will not be sent: misslyckat, ingen_kanal or avstangd. */
+    public void avslutat(long id, String status, Kanal kanal, String fel) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE utskick SET status = :s, kanal = :k, fel = :f, forsok = forsok + :ett
+                        WHERE id = :id AND status = 'vantar'""")
+                .bind("s", status).bind("k", kanal == null ? null : kanal.kod()).bind("f", fel)
+                .bind("ett", status.equals("misslyckat") ? 1 : 0).bind("id", id).execute());
+    }
+
+    /** The gateway's delivery report: delivered, or failed for good. */
+    public boolean leveransrapport(String referens, boolean levererat, String fel) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE utskick SET status = :s, fel = :f WHERE referens = :r AND kanal = 'sms'
+                          AND status IN ('skickat', 'levererat')""")
+                .bind("s", levererat ? "levererat" : "misslyckat").bind("f", levererat ? null : fel)
+                .bind("r", referens).execute()) > 0;
+    }
+
+    /** Every message of the teams, newest first: to whom (role or participant code), channel, when, status. */
+    public List<Listrad> lista(Collection<Long> teamIds, int max) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT u.id, u.typ, u.anvandare_id IS NULL AS till_deltagare,
+                               CASE WHEN u.anvandare_id IS NULL THEN d.kod ELSE a.roll END AS mottagare,
+                               u.kanal, u.skapad, u.planerad, u.skickat, u.status, u.fel, u.forsok
+                        FROM utskick u
+                        LEFT JOIN deltagare d ON d.id = u.deltagare_id
+                        LEFT JOIN anvandare a ON a.id = u.anvandare_id
+                        WHERE u.team_id IN (<teams>)
+                        ORDER BY coalesce(u.skickat, u.planerad, u.skapad) DESC, u.id DESC LIMIT :max""")
+                .bindList("teams", List.copyOf(teamIds)).bind("max", max)
+                .map((rs, ctx) -> new Listrad(rs.getLong("id"), rs.getString("typ"), rs.getString("mottagare"),
+                        rs.getInt("till_deltagare") == 1, rs.getString("kanal"), tid(rs, "skapad"),
+                        tid(rs, "planerad"), tid(rs, "skickat"), rs.getString("status"), rs.getString("fel"),
+                        rs.getInt("forsok")))
+                .list());
+    }
+
+    /** Turns a participant's SMS off (she answered STOPP): by her number. */
+    public int stoppaSms(String nummer, Instant nu) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, sms_stoppad)
+                        SELECT d.anvandare_id, 0, 0, :nu FROM deltagare d
+                        WHERE d.anvandare_id IS NOT NULL AND replace(replace(d.telefon, ' ', ''), '-', '') = :n
+                        ON CONFLICT (anvandare_id) DO UPDATE SET sms = 0, sms_stoppad = :nu""")
+                .bind("nu", nu).bind("n", nummer).execute());
+    }
+
+    /**
+     * After the demo data are written: the handovers and moves of its simulated past made messages as they were
+     * inserted; those older than three days are dropped (they would have gone out long ago), the recent ones stay
+     * due, and a few plan changes are told to their participants, so Utskick shows something at once.
+     */
+    public static void efterDemodata(org.jdbi.v3.core.Handle h, Instant nu) {
+        h.createUpdate("DELETE FROM utskick WHERE skapad < :grans").bind("grans", nu.minus(java.time.Duration.ofDays(3)))
+                .execute();
+        // In each team, the three participants with an account whose plans changed last hear of it this morning.
+        h.createUpdate("""
+                        INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
+                        SELECT 'plan_andrad:' || x.id || ':demo', 'plan_andrad', x.team_id, x.id, :nu, NULL
+                        FROM (SELECT d.id, d.team_id, row_number() OVER (PARTITION BY d.team_id
+                                     ORDER BY p.andrad DESC, d.id) AS n
+                              FROM deltagare d JOIN planering p ON p.deltagare_id = d.id
+                              WHERE d.anvandare_id IS NOT NULL AND p.overlamnad IS NOT NULL
+                                AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)) x
+                        WHERE x.n <= 3""").bind("nu", nu).execute();
+    }
+
+    /** A participant's choices as her page shows them, with the number and address the team has for her. */
+    public record Val(String telefon, String epost, boolean smsPa, boolean epostPa, boolean detaljer,
+                      boolean smsStoppad) {
+    }
+
+    public Val val(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.telefon, d.epost, coalesce(v.sms, 1) AS sms, coalesce(v.epost, 0) AS epost_pa,
+                               coalesce(v.detaljer, 0) AS detaljer, v.sms_stoppad
+                        FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id WHERE d.id = :d""")
+                .bind("d", deltagareId)
+                .map((rs, ctx) -> new Val(rs.getString("telefon"), rs.getString("epost"), rs.getInt("sms") == 1,
+                        rs.getInt("epost_pa") == 1, rs.getInt("detaljer") == 1, rs.getString("sms_stoppad") != null))
+                .one());
+    }
+
+    /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
+    public void sparaVal(long anvandareId, boolean sms, boolean epost, boolean detaljer) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, detaljer) VALUES (:a, :e, :s, :d)
+                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, detaljer = :d,
+                            sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE sms_stoppad END""")
+                .bind("a", anvandareId).bind("e", epost ? 1 : 0).bind("s", sms ? 1 : 0).bind("d", detaljer ? 1 : 0)
+                .execute());
+    }
+}
