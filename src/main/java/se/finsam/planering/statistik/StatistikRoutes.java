@@ -207,7 +207,7 @@ public final class StatistikRoutes {
                 for (int k = 0; k < celler[r].length; k++) {
                     cell(blad, rad, k + 1, celler[r][k]);
                 }
-                procentcell(blad, rad, summa + 1, radandelar.get(r), celler[r][summa - 1]);
+                procentcell(blad, rad, summa + 1, radandelar.get(r), celler[r][celler[r].length - 1]);
             }
             int andelsrad = huvudrad + 1 + celler.length;
             blad.value(andelsrad, 0, m.get("statistik.andel.procent"));
