@@ -167,6 +167,22 @@ class PubliceradTabellTest extends AppTest {
     }
 
     @Test
+    void sidanBorjarMedNyckeltalOchInnehall() {
+        HttpSession k = app.session().loginStaff("koordinator");
+        Document sida = k.page("/statistik?ar=2025&team=" + team);
+        Element nyckeltal = sida.selectFirst("section.nyckeltal");
+        assertNotNull(nyckeltal);
+        assertEquals(List.of("98", "30", "74"), nyckeltal.select("dd").eachText());
+        assertEquals("27 av 98 (28 %)", nyckeltal.select("strong").text());
+        assertTrue(nyckeltal.elementSiblingIndex() < sida.selectFirst("section.statistik-tabell").elementSiblingIndex(),
+                "key figures before the tables");
+        List<String> lankar = sida.select("nav.innehall a").eachAttr("href");
+        List<String> sektioner = sida.select("section.statistik-tabell").eachAttr("id").stream()
+                .map(id -> "#" + id).toList();
+        assertEquals(sektioner, lankar, "a link to every section, in order");
+    }
+
+    @Test
     void deAldreNationellaAldersgrupperna() throws Exception {
         HttpSession k = app.session().loginStaff("koordinator");
         String fraga = "?ar=2025&band=nationell_aldre&team=" + team;
