@@ -14,12 +14,75 @@ import se.finsam.planering.varden.Varden;
 /** Every figure of the statistics page, computed from the period's rows; nothing is stored. */
 public final class Statistik {
 
-    /** Age bands by age at the start of the period (the start's year minus the birth year). */
-    public static final List<String> ALDERSBAND = List.of("under30", "30_39", "40_49", "50plus");
+    /**
+     * A set of age bands by age at the start of the period (the start's year minus the birth year). The national
+     * follow-up's bands are the default; an age outside the set's range (16–64 for the national bands) is counted
+     * in a band of its own, shown only when someone is in it.
+     */
+    public enum Bandset {
+        NATIONELL("nationell", List.of("16_29", "30_44", "45_59", "60_64")),
+        NATIONELL_ALDRE("nationell_aldre", List.of("under30", "30_59", "60plus")),
+        TIOAR("tioar", List.of("under30", "30_39", "40_49", "50plus"));
 
-    /** A table of counts with translated labels; {@link #celler()} gives it suppressed, totals included. */
+        public static final String UTANFOR = "utanfor";
+
+        private final String kod;
+        private final List<String> band;
+
+        Bandset(String kod, List<String> band) {
+            this.kod = kod;
+            this.band = band;
+        }
+
+        public String kod() {
+            return kod;
+        }
+
+        public List<String> band() {
+            return band;
+        }
+
+        /** The set named by its code (as in the address), or null for an unknown code. */
+        public static Bandset av(String kod) {
+            for (Bandset b : values()) {
+                if (b.kod.equals(kod)) {
+                    return b;
+                }
+            }
+            return null;
+        }
+
+        public String band(int fodelsear, LocalDate periodStart) {
+            int alder = periodStart.getYear() - fodelsear;
+            return switch (this) {
+                case NATIONELL -> alder < 16 || alder > 64 ? UTANFOR
+                        : alder < 30 ? "16_29" : alder < 45 ? "30_44" : alder < 60 ? "45_59" : "60_64";
+                case NATIONELL_ALDRE -> alder < 30 ? "under30" : alder < 60 ? "30_59" : "60plus";
+                case TIOAR -> alder < 30 ? "under30" : alder < 40 ? "30_39" : alder < 50 ? "40_49" : "50plus";
+            };
+        }
+    }
+
+    /** A share of a table's base: the count and the base as shown, or null where either is protected. */
+    public record Andel(int antal, int bas) {
+        /** The share in per cent with one decimal, for the exports. */
+        public java.math.BigDecimal procent() {
+            return java.math.BigDecimal.valueOf(antal * 100L).divide(java.math.BigDecimal.valueOf(bas), 1,
+                    java.math.RoundingMode.HALF_UP);
+        }
+
+        /** "27 av 98 (28 %)", as on the page. */
+        public String text() {
+            return antal + " av " + bas + " (" + Math.round(100.0 * antal / bas) + " %)";
+        }
+    }
+
+    /**
+     * A table of counts with translated labels; {@link #celler()} gives it suppressed, totals included. The
+     * population says whom it counts; the base of its shares is the table's total.
+     */
     public record Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
-                         int[][] varden) {
+                         int[][] varden, String population) {
         public String[][] celler() {
             return Smacellsskydd.skydda(varden);
         }
@@ -34,6 +97,54 @@ public final class Statistik {
             }
             return true;
         }
+
+        /** The base of the shares as shown: the protected grand total. */
+        public String bas() {
+            String[][] c = celler();
+            return c[c.length - 1][c[0].length - 1];
+        }
+
+        /** Each row's total as a share of the base (the total row last); null where the count or base is hidden. */
+        public List<Andel> radandelar() {
+            return radandelar(celler());
+        }
+
+        public static List<Andel> radandelar(String[][] celler) {
+            int sista = celler[0].length - 1;
+            List<Andel> ut = new ArrayList<>();
+            for (String[] rad : celler) {
+                ut.add(andel(rad[sista], celler[celler.length - 1][sista]));
+            }
+            return ut;
+        }
+
+        /** Each column's total as a share of the base (the total column last); null where hidden. */
+        public List<Andel> kolumnandelar() {
+            return kolumnandelar(celler());
+        }
+
+        public static List<Andel> kolumnandelar(String[][] celler) {
+            String[] summa = celler[celler.length - 1];
+            List<Andel> ut = new ArrayList<>();
+            for (String cell : summa) {
+                ut.add(andel(cell, summa[summa.length - 1]));
+            }
+            return ut;
+        }
+
+        private static Andel andel(String antal, String bas) {
+            Integer a = Smacellsskydd.tal(antal);
+            Integer b = Smacellsskydd.tal(bas);
+            return a == null || b == null || b == 0 ? null : new Andel(a, b);
+        }
+    }
+
+    /** A share shown as a text: "27 av 98 (28 %)", the hidden count's marker, or empty for an empty base. */
+    public static String andelText(Andel andel, String antal) {
+        if (andel != null) {
+            return andel.text();
+        }
+        return Smacellsskydd.tal(antal) == null ? antal : "";
     }
 
     /** Days between two events: how many, and the quartiles; the quartiles are hidden below five. */
@@ -43,7 +154,11 @@ public final class Statistik {
         }
     }
 
-    public record Resultat(LocalDate fran, LocalDate till, List<Tabell> tabeller, List<Tid> tider,
+    /**
+     * The figures of a period. {@code andelArbeteStudier} is those who started in the period and closed to work
+     * or studies by its end, of all who started ("27 av 98 (28 %)"), or null when protected.
+     */
+    public record Resultat(LocalDate fran, LocalDate till, Bandset bandset, List<Tabell> tabeller, List<Tid> tider,
                            String andelArbeteStudier) {
         public Tabell tabell(String id) {
             return tabeller.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
@@ -53,68 +168,79 @@ public final class Statistik {
     private Statistik() {
     }
 
-    public static String aldersband(int fodelsear, LocalDate periodStart) {
-        int alder = periodStart.getYear() - fodelsear;
-        if (alder < 30) {
-            return "under30";
-        }
-        if (alder < 40) {
-            return "30_39";
-        }
-        return alder < 50 ? "40_49" : "50plus";
-    }
-
     public static Resultat berakna(LocalDate fran, LocalDate till, List<StatistikRepository.Rad> rader,
                                    List<StatistikRepository.Punkt> punkter, Function<String, String> t) {
+        return berakna(fran, till, Bandset.NATIONELL, rader, punkter, t);
+    }
+
+    public static Resultat berakna(LocalDate fran, LocalDate till, Bandset bandset,
+                                   List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkt> punkter,
+                                   Function<String, String> t) {
         List<String> kon = Varden.KON.stream().map(k -> t.apply("kon." + k)).toList();
-        List<String> band = ALDERSBAND.stream().map(b -> t.apply("statistik.alder." + b)).toList();
         Predicate<StatistikRepository.Rad> anmald = r -> inom(r.anmalanDatum(), fran, till);
-        // The inskrivning date is the date of the first team meeting.
+        // The inskrivning date (the start) is the date of the first team meeting.
         Predicate<StatistikRepository.Rad> inskriven = r -> inom(r.forstaMote(), fran, till);
         Predicate<StatistikRepository.Rad> avslutad = r -> inom(r.avslutDatum(), fran, till);
         Predicate<StatistikRepository.Rad> pagaende = r -> r.avslutDatum() == null
                 || LocalDate.parse(r.avslutDatum()).isAfter(till);
+        String popAnmalda = t.apply("statistik.population.anmalda");
+        String popInskrivna = t.apply("statistik.population.inskrivna");
+        String popPagaende = t.apply("statistik.population.pagaende");
+        String popAvslutade = t.apply("statistik.population.avslutade");
 
         List<Tabell> tabeller = new ArrayList<>();
-        tabeller.add(konOchAlder("anmalda", t, kon, band, rader, anmald, fran));
-        tabeller.add(konOchAlder("inskrivna", t, kon, band, rader, inskriven, fran));
-        tabeller.add(konOchAlder("pagaende", t, kon, band, rader, pagaende, fran));
-        tabeller.add(konOchAlder("avslutade", t, kon, band, rader, avslutad, fran));
+        tabeller.add(konOchAlder("anmalda", t, kon, bandset, rader, anmald, fran, popAnmalda));
+        tabeller.add(konOchAlder("inskrivna", t, kon, bandset, rader, inskriven, fran, popInskrivna));
+        tabeller.add(konOchAlder("pagaende", t, kon, bandset, rader, pagaende, fran, popPagaende));
+        tabeller.add(konOchAlder("avslutade", t, kon, bandset, rader, avslutad, fran, popAvslutade));
+
+        // What became of those who started in the period, by the period's end: the base of the key share.
+        List<StatistikRepository.Rad> inskrivnaRader = rader.stream().filter(inskriven).toList();
+        Function<StatistikRepository.Rad, String> lage = r -> r.avslutDatum() == null
+                || LocalDate.parse(r.avslutDatum()).isAfter(till) ? PAGAENDE : r.avslutOrsak();
+        tabeller.add(perKon("startade_utfall", t, kon, med(Varden.AVSLUTSORSAK, PAGAENDE), "avslutsorsak.",
+                inskrivnaRader, lage, popInskrivna));
+
+        // Before start, for everyone who started in the period.
+        tabeller.add(perKon("forsorjning_fore", t, kon, Varden.FORSORJNING, "forsorjning.", inskrivnaRader,
+                StatistikRepository.Rad::forsorjningFore, popInskrivna));
+        tabeller.add(perKon("sysselsattning_fore", t, kon, med(Varden.SYSSELSATTNING, EJ_REGISTRERAT),
+                "sysselsattning.", inskrivnaRader, r -> ellerEj(r.utfall().sysselsattningFore()), popInskrivna));
+        tabeller.add(perKon("utbildning", t, kon, med(Varden.UTBILDNING, EJ_REGISTRERAT), "utbildning.",
+                inskrivnaRader, r -> ellerEj(r.utfall().utbildning()), popInskrivna));
+        tabeller.add(perKon("tid_forsorjning", t, kon, med(Varden.TID_FORSORJNING, EJ_REGISTRERAT),
+                "tid_forsorjning.", inskrivnaRader, r -> ellerEj(r.utfall().tidForsorjning()), popInskrivna));
+        tabeller.add(perKon("anstallning", t, kon, med(Varden.JA_NEJ_OKANT, EJ_REGISTRERAT), "ja_nej_okant.",
+                inskrivnaRader, r -> ellerEj(r.utfall().anstallningVidStart()), popInskrivna));
 
         List<StatistikRepository.Rad> avslutade = rader.stream().filter(avslutad).toList();
         List<String> fore = forekommande(Varden.FORSORJNING, avslutade, StatistikRepository.Rad::forsorjningFore);
         List<String> efter = forekommande(Varden.FORSORJNING, avslutade, StatistikRepository.Rad::forsorjningAvslut);
         tabeller.add(korstabell("forsorjning", t, fore, efter, "forsorjning.", avslutade,
-                StatistikRepository.Rad::forsorjningFore, StatistikRepository.Rad::forsorjningAvslut));
+                StatistikRepository.Rad::forsorjningFore, StatistikRepository.Rad::forsorjningAvslut, popAvslutade));
 
         // The same flow for sysselsättning, and both six and twelve months after avslut (the current check).
         List<String> syssMangd = med(Varden.SYSSELSATTNING, EJ_REGISTRERAT);
         Function<StatistikRepository.Rad, String> syssFore = r -> ellerEj(r.utfall().sysselsattningFore());
         tabeller.add(korstabell("sysselsattning", t, forekommande(syssMangd, avslutade, syssFore),
                 forekommande(syssMangd, avslutade, r -> ellerEj(r.utfall().sysselsattningAvslut())),
-                "sysselsattning.", avslutade, syssFore, r -> ellerEj(r.utfall().sysselsattningAvslut())));
+                "sysselsattning.", avslutade, syssFore, r -> ellerEj(r.utfall().sysselsattningAvslut()),
+                popAvslutade));
         List<String> forsMangd = med(Varden.FORSORJNING, EJ_NADD, INGEN_KONTROLL);
         List<String> syssEfter = med(Varden.SYSSELSATTNING, EJ_REGISTRERAT, EJ_NADD, INGEN_KONTROLL);
         for (int manader : new int[] {6, 12}) {
             Function<StatistikRepository.Rad, String> fors = r -> kontroll(r.utfall(), manader, true);
             Function<StatistikRepository.Rad, String> syss = r -> kontroll(r.utfall(), manader, false);
             tabeller.add(korstabell("forsorjning" + manader, t, fore, forekommande(forsMangd, avslutade, fors),
-                    "forsorjning.", avslutade, StatistikRepository.Rad::forsorjningFore, fors));
+                    "forsorjning.", avslutade, StatistikRepository.Rad::forsorjningFore, fors, popAvslutade));
             tabeller.add(korstabell("sysselsattning" + manader, t, forekommande(syssMangd, avslutade, syssFore),
-                    forekommande(syssEfter, avslutade, syss), "sysselsattning.", avslutade, syssFore, syss));
+                    forekommande(syssEfter, avslutade, syss), "sysselsattning.", avslutade, syssFore, syss,
+                    popAvslutade));
         }
 
-        // At inskrivning, for those enrolled in the period.
-        List<StatistikRepository.Rad> inskrivnaRader = rader.stream().filter(inskriven).toList();
-        tabeller.add(perKon("utbildning", t, kon, med(Varden.UTBILDNING, EJ_REGISTRERAT), "utbildning.",
-                inskrivnaRader, r -> ellerEj(r.utfall().utbildning())));
-        tabeller.add(perKon("tid_forsorjning", t, kon, med(Varden.TID_FORSORJNING, EJ_REGISTRERAT),
-                "tid_forsorjning.", inskrivnaRader, r -> ellerEj(r.utfall().tidForsorjning())));
-        tabeller.add(perKon("anstallning", t, kon, med(Varden.JA_NEJ_OKANT, EJ_REGISTRERAT), "ja_nej_okant.",
-                inskrivnaRader, r -> ellerEj(r.utfall().anstallningVidStart())));
-        // The step towards work the plan reached, for those closed in the period.
+        // The step towards work the plan reached, recorded at avslut, for those closed in the period.
         tabeller.add(perKon("steg", t, kon, med(Varden.STEG_MOT_ARBETE, EJ_REGISTRERAT), "steg.", avslutade,
-                r -> ellerEj(r.utfall().steg())));
+                r -> ellerEj(r.utfall().steg()), popAvslutade));
 
         List<String> orsaker = forekommande(Varden.AVSLUTSORSAK, avslutade, StatistikRepository.Rad::avslutOrsak);
         int[][] orsak = new int[orsaker.size()][Varden.KON.size()];
@@ -123,17 +249,26 @@ public final class Statistik {
         }
         tabeller.add(new Tabell("avslutsorsak", t.apply("statistik.tabell.avslutsorsak"),
                 t.apply("avslut.orsak"), orsaker.stream().map(o -> t.apply("avslutsorsak." + o)).toList(), kon,
-                orsak));
+                orsak, popAvslutade));
 
-        List<StatistikRepository.Rad> inskrivna = rader.stream().filter(anmald).toList();
-        List<String> remittenter = new ArrayList<>(new TreeSet<>(inskrivna.stream()
+        List<StatistikRepository.Rad> anmalda = rader.stream().filter(anmald).toList();
+        List<String> remittenter = new ArrayList<>(new TreeSet<>(anmalda.stream()
                 .map(StatistikRepository.Rad::remitterandeOrganisation).toList()));
         int[][] remiss = new int[remittenter.size()][Varden.KON.size()];
-        for (StatistikRepository.Rad r : inskrivna) {
+        for (StatistikRepository.Rad r : anmalda) {
             remiss[remittenter.indexOf(r.remitterandeOrganisation())][Varden.KON.indexOf(r.kon())]++;
         }
         tabeller.add(new Tabell("remitterande", t.apply("statistik.tabell.remitterande"),
-                t.apply("statistik.organisation"), remittenter, kon, remiss));
+                t.apply("statistik.organisation"), remittenter, kon, remiss, popAnmalda));
+
+        // Referred again after an earlier avslut, against those referred in the period who were not.
+        int[][] aterkommande = new int[2][Varden.KON.size()];
+        for (StatistikRepository.Rad r : anmalda) {
+            aterkommande[r.utfall().aterkommande() ? 0 : 1][Varden.KON.indexOf(r.kon())]++;
+        }
+        tabeller.add(new Tabell("aterkommande", t.apply("statistik.tabell.aterkommande"), "",
+                List.of(t.apply("statistik.aterkommande.rad"), t.apply("statistik.aterkommande.forsta")), kon,
+                aterkommande, popAnmalda));
 
         List<String> ansvariga = new ArrayList<>(new TreeSet<>(punkter.stream()
                 .map(p -> p.ansvarig() == null ? t.apply("statistik.deltagaren") : p.ansvarig()).toList()));
@@ -144,23 +279,16 @@ public final class Statistik {
         }
         tabeller.add(new Tabell("planpunkter", t.apply("statistik.tabell.planpunkter"),
                 t.apply("statistik.ansvarig"), ansvariga,
-                Varden.STATUS.stream().map(s -> t.apply("status." + s)).toList(), punktTabell));
-
-        int[][] aterkommande = new int[1][Varden.KON.size()];
-        for (StatistikRepository.Rad r : inskrivna) {
-            if (r.utfall().aterkommande()) {
-                aterkommande[0][Varden.KON.indexOf(r.kon())]++;
-            }
-        }
-        tabeller.add(new Tabell("aterkommande", t.apply("statistik.tabell.aterkommande"), "",
-                List.of(t.apply("statistik.aterkommande.rad")), kon, aterkommande));
+                Varden.STATUS.stream().map(s -> t.apply("status." + s)).toList(), punktTabell,
+                t.apply("statistik.population.planpunkter")));
 
         int[][] nationell = new int[1][Varden.KON.size()];
         for (StatistikRepository.Rad r : rader) {
             nationell[0][Varden.KON.indexOf(r.kon())]++;
         }
         tabeller.add(new Tabell("nationell", t.apply("statistik.tabell.nationell"), "",
-                List.of(t.apply("statistik.nationell.rad")), kon, nationell));
+                List.of(t.apply("statistik.nationell.rad")), kon, nationell,
+                t.apply("statistik.population.perioden")));
 
         List<Tid> tider = List.of(
                 tid(t.apply("statistik.tid.anmalan_mote"), rader, StatistikRepository.Rad::anmalanDatum,
@@ -170,14 +298,18 @@ public final class Statistik {
                 tid(t.apply("statistik.tid.mote_avslut"), rader, StatistikRepository.Rad::forstaMote,
                         StatistikRepository.Rad::avslutDatum, till));
 
-        long arbeteStudier = avslutade.stream().filter(r -> Set.of("arbete", "studier").contains(r.avslutOrsak()))
-                .count();
-        String andel = avslutade.size() < Smacellsskydd.GRANS
+        long startade = inskrivnaRader.size();
+        long arbeteStudier = inskrivnaRader.stream()
+                .filter(r -> Set.of("arbete", "studier").contains(lage.apply(r))).count();
+        String andel = startade < Smacellsskydd.GRANS
                 || (arbeteStudier > 0 && arbeteStudier < Smacellsskydd.GRANS)
-                || (avslutade.size() - arbeteStudier > 0 && avslutade.size() - arbeteStudier < Smacellsskydd.GRANS)
-                ? null : Math.round(100.0 * arbeteStudier / avslutade.size()) + " %";
-        return new Resultat(fran, till, tabeller, tider, andel);
+                || (startade - arbeteStudier > 0 && startade - arbeteStudier < Smacellsskydd.GRANS)
+                ? null : new Andel((int) arbeteStudier, (int) startade).text();
+        return new Resultat(fran, till, bandset, tabeller, tider, andel);
     }
+
+    /** Started in the period and not closed by its end. */
+    static final String PAGAENDE = "pagaende";
 
     /** Not recorded (rows from before the outcome data), no check yet, and a check that did not reach her. */
     static final String EJ_REGISTRERAT = "ej_registrerat";
@@ -211,39 +343,43 @@ public final class Statistik {
     /** One row per value that occurs (in the set's order), one column per kön. */
     private static Tabell perKon(String id, Function<String, String> t, List<String> kon, List<String> mangd,
                                  String prefix, List<StatistikRepository.Rad> urval,
-                                 Function<StatistikRepository.Rad, String> varde) {
+                                 Function<StatistikRepository.Rad, String> varde, String population) {
         List<String> rader = forekommande(mangd, urval, varde);
         int[][] v = new int[rader.size()][Varden.KON.size()];
         for (StatistikRepository.Rad r : urval) {
             v[rader.indexOf(varde.apply(r))][Varden.KON.indexOf(r.kon())]++;
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.tabell." + id + ".rad"),
-                rader.stream().map(x -> t.apply(prefix + x)).toList(), kon, v);
+                rader.stream().map(x -> t.apply(prefix + x)).toList(), kon, v, population);
     }
 
-    private static Tabell konOchAlder(String id, Function<String, String> t, List<String> kon, List<String> band,
+    private static Tabell konOchAlder(String id, Function<String, String> t, List<String> kon, Bandset bandset,
                                       List<StatistikRepository.Rad> rader,
-                                      Predicate<StatistikRepository.Rad> med, LocalDate fran) {
-        int[][] v = new int[Varden.KON.size()][ALDERSBAND.size()];
-        for (StatistikRepository.Rad r : rader) {
-            if (med.test(r)) {
-                v[Varden.KON.indexOf(r.kon())][ALDERSBAND.indexOf(aldersband(r.fodelsear(), fran))]++;
-            }
+                                      Predicate<StatistikRepository.Rad> med, LocalDate fran, String population) {
+        List<String> band = new ArrayList<>(bandset.band());
+        List<StatistikRepository.Rad> urval = rader.stream().filter(med).toList();
+        if (urval.stream().anyMatch(r -> bandset.band(r.fodelsear(), fran).equals(Bandset.UTANFOR))) {
+            band.add(Bandset.UTANFOR);
         }
-        return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.kon"), kon, band, v);
+        int[][] v = new int[Varden.KON.size()][band.size()];
+        for (StatistikRepository.Rad r : urval) {
+            v[Varden.KON.indexOf(r.kon())][band.indexOf(bandset.band(r.fodelsear(), fran))]++;
+        }
+        return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.kon"), kon,
+                band.stream().map(b -> t.apply("statistik.alder." + b)).toList(), v, population);
     }
 
     private static Tabell korstabell(String id, Function<String, String> t, List<String> rader, List<String> kolumner,
                                      String prefix, List<StatistikRepository.Rad> urval,
                                      Function<StatistikRepository.Rad, String> rad,
-                                     Function<StatistikRepository.Rad, String> kolumn) {
+                                     Function<StatistikRepository.Rad, String> kolumn, String population) {
         int[][] v = new int[rader.size()][kolumner.size()];
         for (StatistikRepository.Rad r : urval) {
             v[rader.indexOf(rad.apply(r))][kolumner.indexOf(kolumn.apply(r))]++;
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.fore"),
                 rader.stream().map(x -> t.apply(prefix + x)).toList(),
-                kolumner.stream().map(x -> t.apply(prefix + x)).toList(), v);
+                kolumner.stream().map(x -> t.apply(prefix + x)).toList(), v, population);
     }
 
     /** The values of a value set that occur, in the value set's order. */

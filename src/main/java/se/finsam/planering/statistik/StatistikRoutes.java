@@ -22,7 +22,7 @@ import se.finsam.planering.web.Webbkontext;
 public final class StatistikRoutes {
 
     /** The chosen period and team as given in the address, for the filter form and the export links. */
-    public record Val(String ar, String kvartal, String fran, String till, String team) {
+    public record Val(String ar, String kvartal, String fran, String till, String team, String band) {
         public String fraga() {
             List<String> delar = new ArrayList<>();
             if (!ar.isEmpty()) {
@@ -40,12 +40,24 @@ public final class StatistikRoutes {
             if (!team.isEmpty()) {
                 delar.add("team=" + team);
             }
+            if (!band.isEmpty()) {
+                delar.add("band=" + java.net.URLEncoder.encode(band, java.nio.charset.StandardCharsets.UTF_8));
+            }
             return delar.isEmpty() ? "" : "?" + String.join("&", delar);
         }
     }
 
     public record Sida(Val val, List<StatistikRepository.Team> teamval, String teamnamn,
-                       Statistik.Resultat resultat, String fel) {
+                       Statistik.Resultat resultat, String fel, String bandsetNamn) {
+        /** The band sets to choose from: code and name with its bands. */
+        public List<String[]> bandval(Texter m) {
+            return java.util.Arrays.stream(Statistik.Bandset.values())
+                    .map(b -> new String[] {b.kod(), StatistikRoutes.bandsetNamn(b, m)}).toList();
+        }
+
+        public String valtBand() {
+            return val.band().isEmpty() ? Statistik.Bandset.NATIONELL.kod() : val.band();
+        }
     }
 
     private final StatistikRepository repo;
@@ -64,7 +76,10 @@ public final class StatistikRoutes {
         this.clock = clock;
     }
 
-    private record Urval(LocalDate fran, LocalDate till, Set<Long> team, String fel) {
+    private record Urval(LocalDate fran, LocalDate till, Set<Long> team, Statistik.Bandset bandset, String fel) {
+        Urval(LocalDate fran, LocalDate till, Set<Long> team, String fel) {
+            this(fran, till, team, Statistik.Bandset.NATIONELL, fel);
+        }
     }
 
     public void visa(Context ctx) {
@@ -75,14 +90,14 @@ public final class StatistikRoutes {
         List<StatistikRepository.Team> teamval = repo.team(tillatnaTeam(user));
         if (urval.fel() != null) {
             ctx.status(400);
-            mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, null, null, m.get(urval.fel())));
+            mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, null, null, m.get(urval.fel()), null));
             return;
         }
         String teamnamn = urval.team() == null || urval.team().size() != 1 ? null
                 : teamval.stream().filter(t -> urval.team().contains(t.id())).map(StatistikRepository.Team::namn)
                         .findFirst().orElse(null);
         mallar.render(ctx, "statistik/statistik.jte",
-                new Sida(val, teamval, teamnamn, berakna(urval, m), null));
+                new Sida(val, teamval, teamnamn, berakna(urval, m), null, bandsetNamn(urval.bandset(), m)));
     }
 
     /** The page's tables as one CSV file: UTF-8 with a byte order mark, semicolons, suppression as on the page. */
@@ -97,21 +112,38 @@ public final class StatistikRoutes {
         Statistik.Resultat resultat = berakna(urval, m);
         CsvFil csv = new CsvFil();
         csv.rad(m.get("statistik.rubrik"), resultat.fran().toString(), resultat.till().toString());
+        csv.rad(m.get("statistik.aldersgrupper"), bandsetNamn(resultat.bandset(), m));
+        csv.rad(m.get("statistik.andel"), resultat.andelArbeteStudier() == null ? m.get("statistik.andel.dold")
+                : resultat.andelArbeteStudier());
         for (Statistik.Tabell t : resultat.tabeller()) {
+            String[][] celler = t.celler();
+            List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
+            List<Statistik.Andel> kolumnandelar = Statistik.Tabell.kolumnandelar(celler);
             csv.tomRad();
             csv.rad(t.rubrik());
+            csv.rad(m.get("statistik.population"), t.population());
+            csv.rad(m.get("statistik.bas"), cellvarde(celler[celler.length - 1][celler[0].length - 1]));
             List<Object> huvud = new ArrayList<>();
             huvud.add(t.radrubrik());
             huvud.addAll(t.kolumner());
             huvud.add(m.get("statistik.summa"));
+            huvud.add(m.get("statistik.andel.procent"));
             csv.rad(huvud);
-            String[][] celler = t.celler();
             for (int r = 0; r < celler.length; r++) {
                 List<Object> rad = new ArrayList<>();
                 rad.add(r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
-                rad.addAll(List.of(celler[r]));
+                for (String cell : celler[r]) {
+                    rad.add(cellvarde(cell));
+                }
+                rad.add(procent(radandelar.get(r), celler[r][celler[r].length - 1]));
                 csv.rad(rad);
             }
+            List<Object> andelsrad = new ArrayList<>();
+            andelsrad.add(m.get("statistik.andel.procent"));
+            for (int k = 0; k < kolumnandelar.size(); k++) {
+                andelsrad.add(procent(kolumnandelar.get(k), celler[celler.length - 1][k]));
+            }
+            csv.rad(andelsrad);
         }
         csv.tomRad();
         csv.rad(m.get("statistik.tider"));
@@ -137,23 +169,50 @@ public final class StatistikRoutes {
         Statistik.Resultat resultat = berakna(urval, m);
         java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
         org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
+        org.dhatim.fastexcel.Worksheet oversikt = bok.newWorksheet("oversikt");
+        oversikt.value(0, 0, m.get("statistik.rubrik"));
+        oversikt.style(0, 0).bold().set();
+        oversikt.value(1, 0, resultat.fran() + " – " + resultat.till());
+        oversikt.value(2, 0, m.get("statistik.aldersgrupper"));
+        oversikt.value(2, 1, bandsetNamn(resultat.bandset(), m));
+        oversikt.value(3, 0, m.get("statistik.andel"));
+        oversikt.value(3, 1, resultat.andelArbeteStudier() == null ? m.get("statistik.andel.dold")
+                : resultat.andelArbeteStudier());
+        oversikt.width(0, 60);
+        oversikt.width(1, 40);
         for (Statistik.Tabell t : resultat.tabeller()) {
             org.dhatim.fastexcel.Worksheet blad = bok.newWorksheet(t.id());
+            String[][] celler = t.celler();
+            List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
+            List<Statistik.Andel> kolumnandelar = Statistik.Tabell.kolumnandelar(celler);
             blad.value(0, 0, t.rubrik());
             blad.style(0, 0).bold().set();
             blad.value(1, 0, resultat.fran() + " – " + resultat.till());
-            blad.value(3, 0, t.radrubrik());
+            blad.value(2, 0, m.get("statistik.aldersgrupper") + ": " + bandsetNamn(resultat.bandset(), m));
+            blad.value(3, 0, m.get("statistik.population") + ": " + t.population());
+            blad.value(4, 0, m.get("statistik.bas"));
+            cell(blad, 4, 1, celler[celler.length - 1][celler[0].length - 1]);
+            int huvudrad = 6;
+            blad.value(huvudrad, 0, t.radrubrik());
             for (int k = 0; k < t.kolumner().size(); k++) {
-                blad.value(3, k + 1, t.kolumner().get(k));
+                blad.value(huvudrad, k + 1, t.kolumner().get(k));
             }
-            blad.value(3, t.kolumner().size() + 1, m.get("statistik.summa"));
-            blad.range(3, 0, 3, t.kolumner().size() + 1).style().bold().set();
-            String[][] celler = t.celler();
+            int summa = t.kolumner().size() + 1;
+            blad.value(huvudrad, summa, m.get("statistik.summa"));
+            blad.value(huvudrad, summa + 1, m.get("statistik.andel.procent"));
+            blad.range(huvudrad, 0, huvudrad, summa + 1).style().bold().set();
             for (int r = 0; r < celler.length; r++) {
-                blad.value(4 + r, 0, r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
+                int rad = huvudrad + 1 + r;
+                blad.value(rad, 0, r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
                 for (int k = 0; k < celler[r].length; k++) {
-                    cell(blad, 4 + r, k + 1, celler[r][k]);
+                    cell(blad, rad, k + 1, celler[r][k]);
                 }
+                procentcell(blad, rad, summa + 1, radandelar.get(r), celler[r][celler[r].length - 1]);
+            }
+            int andelsrad = huvudrad + 1 + celler.length;
+            blad.value(andelsrad, 0, m.get("statistik.andel.procent"));
+            for (int k = 0; k < kolumnandelar.size(); k++) {
+                procentcell(blad, andelsrad, k + 1, kolumnandelar.get(k), celler[celler.length - 1][k]);
             }
             blad.width(0, 40);
         }
@@ -253,6 +312,35 @@ public final class StatistikRoutes {
         csv.skicka(ctx, namn + ".csv");
     }
 
+    /** The band set's name with its bands, as the page and every export state it. */
+    static String bandsetNamn(Statistik.Bandset bandset, Texter m) {
+        return m.get("statistik.bandset." + bandset.kod()) + " ("
+                + String.join(", ", bandset.band().stream().map(b -> m.get("statistik.alder." + b)).toList()) + ")";
+    }
+
+    /** A shown count as a number (written as one in CSV), a hidden one as its marker. */
+    private static Object cellvarde(String cell) {
+        Integer tal = Smacellsskydd.tal(cell);
+        return tal == null ? cell : tal;
+    }
+
+    /** A share in per cent with one decimal (a decimal comma in CSV), the marker when hidden, empty for no base. */
+    private static Object procent(Statistik.Andel andel, String antal) {
+        if (andel != null) {
+            return andel.procent();
+        }
+        return Smacellsskydd.tal(antal) == null ? antal : null;
+    }
+
+    private static void procentcell(org.dhatim.fastexcel.Worksheet blad, int rad, int kolumn, Statistik.Andel andel,
+                                    String antal) {
+        if (andel != null) {
+            blad.value(rad, kolumn, andel.procent());
+        } else if (Smacellsskydd.tal(antal) == null) {
+            blad.value(rad, kolumn, antal);
+        }
+    }
+
     /** A count as a number, a hidden one ("<5", "x") as text. */
     private static void cell(org.dhatim.fastexcel.Worksheet blad, int rad, int kolumn, String varde) {
         if (varde.chars().allMatch(Character::isDigit) && !varde.isEmpty()) {
@@ -263,7 +351,7 @@ public final class StatistikRoutes {
     }
 
     private Statistik.Resultat berakna(Urval urval, Texter m) {
-        return Statistik.berakna(urval.fran(), urval.till(), repo.rader(urval.fran(), urval.till(), urval.team()),
+        return Statistik.berakna(urval.fran(), urval.till(), urval.bandset(), repo.rader(urval.fran(), urval.till(), urval.team()),
                 repo.planpunkter(urval.fran(), urval.till(), urval.team()), m::get);
     }
 
@@ -274,7 +362,7 @@ public final class StatistikRoutes {
 
     private static Val val(Context ctx) {
         return new Val(param(ctx, "ar"), param(ctx, "kvartal"), param(ctx, "fran"), param(ctx, "till"),
-                param(ctx, "team"));
+                param(ctx, "team"), param(ctx, "band"));
     }
 
     private static String param(Context ctx, String namn) {
@@ -283,6 +371,16 @@ public final class StatistikRoutes {
     }
 
     private Urval urval(Context ctx, Anvandare user, Val val) {
+        Urval u = urvalUtanBand(user, val);
+        if (u.fel() != null || val.band().isEmpty()) {
+            return u;
+        }
+        Statistik.Bandset bandset = Statistik.Bandset.av(val.band());
+        return bandset == null ? new Urval(null, null, null, "statistik.fel.band")
+                : new Urval(u.fran(), u.till(), u.team(), bandset, null);
+    }
+
+    private Urval urvalUtanBand(Anvandare user, Val val) {
         Set<Long> tillatna = tillatnaTeam(user);
         Set<Long> team = tillatna;
         if (!val.team().isEmpty()) {

@@ -24,6 +24,10 @@ class StatistikBrowserTest extends BrowserTest {
         browser.open("/statistik?ar=2026");
         assertFalse(browser.findAll("svg.diagram[role=img]").isEmpty());
         browser.assertAccessibleAtBothSizes("statistik");
+        browser.size(se.finsam.planering.testsupport.Browser.DESKTOP);
+        browser.screenshot("statistik-1280");
+        // the table of contents leads to every section
+        assertEquals(browser.findAll("section.statistik-tabell").size(), browser.findAll("nav.innehall a").size());
 
         // The download link as the browser follows it, with the session's cookie.
         String href = browser.find("a[download]").getAttribute("href");

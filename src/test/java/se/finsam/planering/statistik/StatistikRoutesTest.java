@@ -40,7 +40,7 @@ class StatistikRoutesTest extends AppTest {
             assertFalse(svar.body().contains(kod), "no participant code on the page: " + kod);
         }
         assertFalse(svar.body().contains("/deltagare/"));
-        for (Element td : sida.select("section.statistik-tabell:not(#tabell-tider) td.tal")) {
+        for (Element td : sida.select("section.statistik-tabell:not(#tabell-tider) td.tal:not(.andel)")) {
             Integer v = Smacellsskydd.tal(td.text());
             assertTrue(td.text().isEmpty() || v == null || v == 0 || v >= 5, "no small count shown: " + td.text());
         }
@@ -70,13 +70,14 @@ class StatistikRoutesTest extends AppTest {
             List<String> blad = bok.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
             List<String> tabeller = sida.select("section.statistik-tabell[id^=tabell-]").eachAttr("id").stream()
                     .map(id -> id.substring("tabell-".length())).filter(id -> !id.equals("tider")).toList();
-            assertEquals(tabeller, blad.subList(0, blad.size() - 1), "one sheet per table, in the page's order");
+            assertEquals("oversikt", blad.get(0), "the key figure and the band set first");
+            assertEquals(tabeller, blad.subList(1, blad.size() - 1), "one sheet per table, in the page's order");
             // the national follow-up's totals row in the workbook equals the CSV's
             var nationell = bok.getSheets().filter(b -> b.getName().equals("nationell")).findFirst().orElseThrow();
             List<org.dhatim.fastexcel.reader.Row> rader = nationell.read();
-            var summa = rader.get(rader.size() - 1);
+            var summa = rader.get(rader.size() - 2);
             List<String> iBoken = new java.util.ArrayList<>();
-            for (int k = 1; k < summa.getCellCount(); k++) {
+            for (int k = 1; k < summa.getCellCount() - 1; k++) {
                 iBoken.add(summa.getCellText(k).replaceAll("\\.0$", ""));
             }
             String rubrik = sida.select("#tabell-nationell h3").text();
@@ -84,8 +85,8 @@ class StatistikRoutesTest extends AppTest {
             while (!poster.get(i).get(0).equals(rubrik)) {
                 i++;
             }
-            CSVRecord csvSumma = poster.get(i + 3);
-            assertEquals(csvSumma.toList().subList(1, csvSumma.size()), iBoken);
+            CSVRecord csvSumma = poster.get(i + 5);
+            assertEquals(csvSumma.toList().subList(1, csvSumma.size() - 1), iBoken);
         }
         assertEquals(403, app.session().loginStaff("handlaggare").bytes("/statistik/statistik.xlsx?ar=2026")
                 .statusCode());
@@ -104,9 +105,9 @@ class StatistikRoutesTest extends AppTest {
         while (!poster.get(i).get(0).equals(rubrik)) {
             i++;
         }
-        // Title, header, the one row, then the totals row.
-        CSVRecord summa = poster.get(i + 3);
-        assertEquals(sidansSumma, summa.toList().subList(1, summa.size()));
+        // Title, population, base, header, the one row, then the totals row (its last cell the share, 100,0).
+        CSVRecord summa = poster.get(i + 5);
+        assertEquals(sidansSumma.subList(0, sidansSumma.size() - 1), summa.toList().subList(1, summa.size() - 1));
     }
 
     @Test
@@ -129,7 +130,8 @@ class StatistikRoutesTest extends AppTest {
                 WHERE d.team_id = :t AND a.datum <= '2026-12-31' AND (av.id IS NULL OR av.datum >= '2026-01-01')
                   AND (av.orsak IS NULL OR av.orsak <> 'felregistrering')""")
                 .bind("t", teamId("Jobbtorg Kista")).mapTo(Integer.class).one());
-        String summa = HttpSession.html(svar).select("#tabell-nationell tbody tr").last().select("td").last().text();
+        String summa = HttpSession.html(svar).select("#tabell-nationell tbody tr").last().select("td:not(.andel)").last()
+                .text();
         assertEquals(egna >= 5 ? Integer.toString(egna) : "<5", summa);
     }
 
