@@ -116,9 +116,13 @@ public final class AvslutRoutes {
             }
         }
         Formularfel fel = f.fel();
+        var oversikt = deltagare.oversikt(id).orElseThrow(() -> Felsvar.notFound(m.get("fel.404")));
+        if (oversikt.fas().equals("avslutad")) {
+            throw new Felsvar(409, m.get("avslut.fel.redan"));
+        }
         // Not before the participant was referred, and not ahead of today.
         LocalDate idag = LocalDate.now(clock);
-        LocalDate anmald = deltagare.oversikt(id).map(DeltagareRepository.Oversikt::anmald).orElse(null);
+        LocalDate anmald = oversikt.anmald();
         LocalDate datum = f.datum("datum").format("avslut.fel.datum")
                 .fran(anmald != null && !anmald.isAfter(idag) ? anmald : idag.minusYears(1))
                 .till(idag, "avslut.fel.datum.framtid").las();
@@ -190,7 +194,7 @@ public final class AvslutRoutes {
         }
         var resultat = avslut.spara(new AvslutRepository.NyttAvslut(id, datum, orsak, forsorjning, sysselsattning,
                         steg, organisation,
-                        ansvarig.isEmpty() ? null : ansvarigPerson != null ? ansvarigPerson.etikett() : ansvarig,
+                        ansvarig.isEmpty() ? null : ansvarigPerson != null ? ansvarigPerson.namn() : ansvarig,
                         ansvarigPerson != null ? ansvarigPerson.id() : null,
                         nastaSteg.isEmpty() ? null : nastaSteg, ingenFortsattning && !harFortsattning),
                 beslut, user.id(), clock.instant());
