@@ -125,7 +125,7 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar, uppfoljningOversikt, deltagare,
                 t.access(), t.mallar(), t.web(), clock, t.datautgava());
         AvslutRoutes avslut = new AvslutRoutes(new AvslutRepository(jdbi), deltagare, t.mallar(), t.web(), clock);
-        EfterkontrollRoutes efterkontroll = new EfterkontrollRoutes(new EfterkontrollRepository(jdbi), deltagare,
+        EfterkontrollRoutes efterkontroll = new EfterkontrollRoutes(new EfterkontrollRepository(jdbi), deltagare, t.access(),
                 t.mallar(), t.web(), clock);
         FhirRoutes fhir = new FhirRoutes(new FhirRepository(jdbi), t.web(), clock);
 

@@ -26,11 +26,27 @@ public final class EfterkontrollRepository {
                      LocalDate datum) {
     }
 
+    /** One attempt to reach the person that did not succeed, with when it was made. */
+    public record Forsok(long id, int manader, Instant tidpunkt, String registreradAv) {
+    }
+
+    /** A closed participant and the months already checked, for finding the next check due. */
+    public record Avslutad(long deltagareId, String namn, LocalDate avslutDatum, String gjorda) {
+        public List<Integer> gjordaManader() {
+            return gjorda == null ? List.of()
+                    : java.util.Arrays.stream(gjorda.split(",")).map(Integer::parseInt).toList();
+        }
+    }
+
+    /** The next check due: whom, which month and when. */
+    public record Nasta(long deltagareId, String namn, int manader, LocalDate forfaller) {
+    }
+
     private final Jdbi jdbi;
 
     public EfterkontrollRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-        for (Class<?> rad : List.of(Rad.class, Avslutet.class)) {
+        for (Class<?> rad : List.of(Rad.class, Avslutet.class, Forsok.class, Avslutad.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
     }
@@ -69,5 +85,62 @@ public final class EfterkontrollRepository {
                     .bind("ersatter", aktuell)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         });
+    }
+
+    /** Records an attempt to reach the person for the month's check, at this moment. */
+    public void forsok(long deltagareId, int manader, long anvandareId, Instant nu) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO efterkontroll_forsok (deltagare_id, manader, tidpunkt, registrerad_av)
+                        VALUES (:d, :m, :nu, :av)""")
+                .bind("d", deltagareId).bind("m", manader).bind("nu", nu.toString()).bind("av", anvandareId)
+                .execute());
+    }
+
+    /** The attempts made for the participant's checks, oldest first. */
+    public List<Forsok> forsok(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT f.id, f.manader, f.tidpunkt, a.namn AS registrerad_av
+                        FROM efterkontroll_forsok f JOIN anvandare a ON a.id = f.registrerad_av
+                        WHERE f.deltagare_id = :d ORDER BY f.tidpunkt, f.id""")
+                .bind("d", deltagareId).mapTo(Forsok.class).list());
+    }
+
+    /**
+     * The check that is due next among the participants the user may see in her teams, this one left out: the
+     * first month not yet checked (6, then 12) of a closure within two years, due within {@code dagarFramat} days
+     * or overdue, the earliest first.
+     */
+    public java.util.Optional<Nasta> nasta(se.finsam.planering.atkomst.DeltagarAtkomst.Synliga synliga,
+                                           java.util.Collection<Long> teamIds, long utom, LocalDate idag,
+                                           int dagarFramat) {
+        if (teamIds.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Avslutad> avslutade = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn, av.datum AS avslut_datum,
+                               (SELECT group_concat(DISTINCT e.manader) FROM efterkontroll e
+                                 WHERE e.deltagare_id = d.id) AS gjorda
+                        FROM avslut av JOIN deltagare d ON d.id = av.deltagare_id
+                        JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+                        WHERE d.team_id IN (<teams>) AND av.orsak <> 'felregistrering' AND d.gallrad IS NULL
+                          AND av.datum >= date(:idag, '-24 months') AND d.id <> :utom""")
+                .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
+                .bind("idag", idag.toString()).bind("utom", utom)
+                .mapTo(Avslutad.class).list());
+        java.util.Optional<Nasta> basta = java.util.Optional.empty();
+        for (Avslutad a : avslutade) {
+            for (int m : List.of(6, 12)) {
+                if (a.gjordaManader().contains(m)) {
+                    continue;
+                }
+                LocalDate forfaller = a.avslutDatum().plusMonths(m);
+                if (!forfaller.isAfter(idag.plusDays(dagarFramat))
+                        && (basta.isEmpty() || forfaller.isBefore(basta.get().forfaller()))) {
+                    basta = java.util.Optional.of(new Nasta(a.deltagareId(), a.namn(), m, forfaller));
+                }
+                break;
+            }
+        }
+        return basta;
     }
 }

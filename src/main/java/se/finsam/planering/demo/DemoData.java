@@ -74,10 +74,41 @@ public final class DemoData {
             new Simulering(handle, clock, staffHash, pinHash, small, small ? 0 : LARGE_COUNT).run();
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
+            avslutadesMedBeslut(handle);
             se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
             se.finsam.planering.utskick.UtskickRepository.efterDemodata(handle, clock.instant());
             return true;
         });
+    }
+
+    /**
+     * Closed participants were closed as the avslut page closes them: every item still open or waiting for a
+     * kvittens got a decision (an authority's item with a named person carries on with that person; any other is
+     * closed as not done), and no handover of theirs waits for an answer.
+     */
+    private static void avslutadesMedBeslut(org.jdbi.v3.core.Handle handle) {
+        handle.execute("""
+                INSERT INTO avslut_punkt (deltagare_id, planpunkt_id, beslut, till_anvandare_id, orsak, vantade_pa_id,
+                                          vantade_sedan, registrerad, registrerad_av)
+                SELECT p.deltagare_id, pp.id,
+                       CASE WHEN pp.ansvarig_anvandare_id IS NOT NULL THEN 'overlamnad' ELSE 'stangd' END,
+                       pp.ansvarig_anvandare_id,
+                       CASE WHEN pp.ansvarig_anvandare_id IS NOT NULL THEN NULL ELSE 'Deltagaren avslutad' END,
+                       (SELECT o.till_id FROM overlamning o WHERE o.planpunkt_id = pp.id
+                          AND o.kvitterad IS NULL AND o.avvisad IS NULL ORDER BY o.id DESC LIMIT 1),
+                       (SELECT o.skapad FROM overlamning o WHERE o.planpunkt_id = pp.id
+                          AND o.kvitterad IS NULL AND o.avvisad IS NULL ORDER BY o.id DESC LIMIT 1),
+                       a.registrerad, a.registrerad_av
+                FROM avslut a JOIN planering p ON p.deltagare_id = a.deltagare_id
+                JOIN planpunkt pp ON pp.planering_id = p.id AND pp.borttagen IS NULL
+                LEFT JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
+                WHERE coalesce(s.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
+                   OR EXISTS (SELECT 1 FROM overlamning o WHERE o.planpunkt_id = pp.id
+                              AND o.kvitterad IS NULL AND o.avvisad IS NULL)""");
+        handle.execute("""
+                DELETE FROM overlamning WHERE kvitterad IS NULL AND avvisad IS NULL
+                  AND planpunkt_id IN (SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                                       JOIN avslut a ON a.deltagare_id = p.deltagare_id)""");
     }
 
     /** Each demo team takes part with the organisations of its members. */
@@ -107,6 +138,7 @@ public final class DemoData {
             new Simulering(handle, clock, staffHash, pinHash, false, deltagareCount).run();
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
+            avslutadesMedBeslut(handle);
         });
     }
 

@@ -294,10 +294,17 @@ final class Planforlopp extends Simuleringsdel {
                 continue;
             }
             Instant kvitterad = null;
-            boolean kvittera = !spec.nyligenOverlamnad && (nylig ? chance(0.5) : chance(0.93));
+            // As in a real team: nearly every handover is confirmed within days; what waits is recent, and a
+            // handover older than four weeks, or of a participant since closed, has long been confirmed. (The same
+            // random draws as before, so the rest of the demo data stays as it was.)
+            boolean gammal = overlamnad.isBefore(now.minus(Duration.ofDays(28)));
+            boolean dragning = !spec.nyligenOverlamnad && (nylig ? chance(0.5) : chance(0.93));
+            boolean kvittera = !spec.nyligenOverlamnad && (gammal || spec.stage == Stage.AVSLUTAD);
             LocalDate kvittensDatum = vardag(moteDatum.plusDays(between(1, 6)));
-            if (kvittera && kvittensDatum.isBefore(today)) {
+            if (dragning && kvittensDatum.isBefore(today)) {
                 kvitterad = during(kvittensDatum);
+            } else if (kvittera && kvittensDatum.isBefore(today)) {
+                kvitterad = at(kvittensDatum, 10, 15); // no random draw: the draws after it stay as they were
             }
             rader.add(new Rader.Overlamning(rader.nyttId(Rader.Overlamning.class), item.id, item.ansvarig, overlamnad, kvitterad,
                     null, null));

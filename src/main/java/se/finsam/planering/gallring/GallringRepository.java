@@ -229,6 +229,10 @@ public final class GallringRepository {
                 UPDATE avslut SET nasta_steg = CASE WHEN nasta_steg IS NULL THEN NULL ELSE '–' END,
                     fortsattning_ansvarig = CASE WHEN fortsattning_ansvarig IS NULL THEN NULL ELSE '–' END
                 WHERE deltagare_id = :d""", deltagareId, k, Map.of());
+        kor(h, rader, "avslut_punkt", """
+                UPDATE avslut_punkt SET orsak = CASE WHEN orsak IS NULL THEN NULL ELSE '–' END,
+                    till_text = CASE WHEN till_text IS NULL THEN NULL ELSE '–' END
+                WHERE deltagare_id = :d""", deltagareId, k, Map.of());
         kor(h, rader, "koordinatoruppgift", "DELETE FROM koordinatoruppgift WHERE deltagare_id = :d",
                 deltagareId, k, Map.of());
         kor(h, rader, "lasbekraftelse", "DELETE FROM lasbekraftelse WHERE deltagare_id = :d", deltagareId, k,

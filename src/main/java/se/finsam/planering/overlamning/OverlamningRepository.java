@@ -246,8 +246,9 @@ public final class OverlamningRepository {
     }
 
     /**
-     * Items answered "not mine" that still wait for the koordinator: not handed over again since, and still an
-     * authority's item (one given to the participant needs no handover, so nothing is left to do).
+     * Items answered "not mine" that still wait for the koordinator: not handed over again since, still an
+     * authority's item (one given to the participant needs no handover, so nothing is left to do), and of a
+     * participant not closed (the closure decided what happens to each item).
      */
     public List<Post> aterlamnade(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds, LocalDate idag) {
         if (teamIds.isEmpty()) {
@@ -255,6 +256,7 @@ public final class OverlamningRepository {
         }
         return poster(synliga, """
                 d.team_id IN (<teams>) AND o.avvisad IS NOT NULL AND pp.ansvarig_deltagaren = 0
+                AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
                 AND NOT EXISTS (SELECT 1 FROM overlamning n WHERE n.planpunkt_id = o.planpunkt_id AND n.id > o.id)""",
                 idag, q -> q.bindList("teams", List.copyOf(teamIds)));
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import se.finsam.planering.anmalan.AnmalanRepository;
 import se.finsam.planering.atkomst.Anvandare;
@@ -63,6 +64,11 @@ public final class MotelageRoutes {
 
         public boolean fokusNy() {
             return fokus("ny_text");
+        }
+
+        /** Opening meeting mode (nothing else asked for, nothing to correct) starts in the goal field. */
+        public boolean fokusMal() {
+            return (fokus == null || fokus.equals("mal")) && fel.isEmpty() && konflikt == null;
         }
 
         /** A closed participant's plan is shown, never edited. */
@@ -133,7 +139,7 @@ public final class MotelageRoutes {
                                 p.ansvar(), p.typ(), p.klartSenast().toString(), false)).toList(), tomRad());
         String fokus = ctx.queryParam("fokus");
         render(ctx, id, utkast, Formularfel.none(), null, "ny".equals(fokus) ? "ny_text"
-                : fokus != null && FOKUS.matcher(fokus).matches() ? fokus : null);
+                : fokus != null && FOKUS.matcher(fokus).matches() ? fokus : "mal");
     }
 
     private Rad tomRad() {
@@ -311,19 +317,80 @@ public final class MotelageRoutes {
                 rad.typ(), rad.ansvar(), datum);
     }
 
-    /** Closing the meeting for this participant: every item goes to its responsible handläggare. */
+    /** One line of the confirmation: the item and who receives it (null for the participant's own step). */
+    public record Mottagning(String text, String till, String organisation, LocalDate klartSenast,
+                             boolean redanKvitterad) {
+    }
+
+    /** The confirmation before handing over: who gets what, and the meeting's day when it has not come yet. */
+    public record BekraftaPage(DeltagareRepository.Oversikt deltagare, List<Mottagning> punkter,
+                               LocalDate motesdag, boolean foreMotet) {
+        public long antalOverlamnas() {
+            return punkter.stream().filter(p -> p.till() != null && !p.redanKvitterad()).count();
+        }
+    }
+
+    /**
+     * Closing the meeting for this participant: every item goes to its responsible handläggare. The first post
+     * shows who gets what and asks for a confirmation (a page of its own, so it works without scripts); the second,
+     * with {@code bekraftad=ja}, hands over. Before the day of the participant's meeting a first handover is
+     * refused unless that page's explicit "before the meeting" confirmation ({@code fore_motet=ja}) is sent too.
+     */
     public void overlamna(Context ctx) {
         long id = Formular.sokvagsId(ctx, "id");
         inteAvslutad(ctx, id);
         var sparad = editor.las(id)
                 .orElseThrow(() -> Felsvar.badRequest(web.messages(ctx).get("motelage.fel.ingenplan")));
+        Formular f = Formular.av(ctx);
+        boolean bekraftad = f.text("bekraftad").equals("ja");
         // Saved before a samtycke was withdrawn: such an item is not handed over until someone else owns it.
         Set<Long> samtycke = deltagare.samtyckeOrganisationer(id);
         List<Long> utanforSamtycke = sparad.punkter().stream()
                 .filter(p -> utanforSamtycke(p.ansvar(), samtycke))
                 .map(PlaneringEditorRepository.SparadPlanpunkt::id).toList();
-        var resultat = utanforSamtycke.isEmpty() ? overlamningar.overlamna(id, clock.instant())
-                : new OverlamningRepository.Resultat(0, List.of());
+        List<Mottagning> mottagare = new ArrayList<>();
+        List<Long> utanMottagare = new ArrayList<>();
+        var kontaktLista = kontakter.aktuella(id);
+        for (var p : sparad.punkter()) {
+            String ansvar = p.ansvar();
+            if (ansvar == null || ansvar.equals("deltagaren")) {
+                mottagare.add(new Mottagning(p.text(), null, null, p.klartSenast(), false));
+                continue;
+            }
+            KontaktRepository.Personal person = null;
+            if (ansvar.startsWith("anv:")) {
+                Long a = Formular.positivt(ansvar.substring(4));
+                person = a == null ? null : kontakter.personal(a).orElse(null);
+            } else if (ansvar.startsWith("org:")) {
+                Long org = Formular.positivt(ansvar.substring(4));
+                person = kontaktLista.stream()
+                        .filter(k -> org != null && k.organisationId() == org && k.anvandareId() != null)
+                        .reduce((x, y) -> y)
+                        .flatMap(k -> kontakter.personal(k.anvandareId())).orElse(null);
+            }
+            if (person == null) {
+                utanMottagare.add(p.id());
+                continue;
+            }
+            var ov = p.overlamning();
+            boolean redan = ov != null && ov.kvitterad() != null && person.namn().equals(ov.till());
+            mottagare.add(new Mottagning(p.text(), person.namn(), person.organisation(), p.klartSenast(), redan));
+        }
+        LocalDate motesdag = moten.senasteBokning(id).map(b -> b.tid().toLocalDate()).orElse(null);
+        boolean foreMotet = sparad.overlamnad() == null && motesdag != null && motesdag.isAfter(idag());
+        if (!bekraftad && utanforSamtycke.isEmpty() && utanMottagare.isEmpty()) {
+            mallar.render(ctx, "planering/overlamna.jte", new BekraftaPage(
+                    deltagare.oversikt(id).orElseThrow(), mottagare, motesdag, foreMotet));
+            return;
+        }
+        if (bekraftad && foreMotet && !f.text("fore_motet").equals("ja")) {
+            throw new Felsvar(409, web.messages(ctx).get("motelage.fel.foremotet", motesdag.format(
+                    java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                            .withLocale(Locale.forLanguageTag("sv")))));
+        }
+        var resultat = utanforSamtycke.isEmpty() && utanMottagare.isEmpty()
+                ? overlamningar.overlamna(id, clock.instant())
+                : new OverlamningRepository.Resultat(0, utanMottagare);
         if (!resultat.utanMottagare().isEmpty() || !utanforSamtycke.isEmpty()) {
             // Shown in the editor, beside each item that needs a named person.
             Formularfel fel = new Formularfel();

@@ -143,9 +143,9 @@ class NyttOchAvslutBrowserTest extends BrowserTest {
                 .bind("t", team).mapToMap().one());
 
         HttpSession s = app.session().loginStaff("koordinator");
-        assertEquals(302, s.post("/deltagare/" + d + "/avslut", Map.of("datum", "2026-11-23", "orsak", "avbrutit",
+        assertEquals(302, s.post("/deltagare/" + d + "/avslut", se.finsam.planering.avslut.AvslutStod.medBeslut(s, d, Map.of("datum", "2026-11-23", "orsak", "avbrutit",
                 "forsorjning", "forsorjningsstod", "ingen_fortsattning", "on", "sysselsattning", "ingen",
-                "steg_mot_arbete", "inget")).statusCode());
+                "steg_mot_arbete", "inget"))).statusCode());
         String user = TestData.kontoMedPin(app, d, PIN);
         loggaIn(user);
         sprak("sv");

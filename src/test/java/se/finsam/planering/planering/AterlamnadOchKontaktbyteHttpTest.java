@@ -63,7 +63,7 @@ class AterlamnadOchKontaktbyteHttpTest extends AppTest {
                     plan(version(id, i), rader, fornamn + " punkt " + i, ansvar[i])).statusCode());
         }
         k.get("/deltagare/" + id + "/motelage");
-        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
         return id;
     }
 
@@ -94,7 +94,7 @@ class AterlamnadOchKontaktbyteHttpTest extends AppTest {
                 List.<String[]>of(new String[] {String.valueOf(punkt("Retdu punkt 0")), "Retdu punkt 0", "deltagaren"}),
                 "", "deltagaren")).statusCode());
         k.get("/deltagare/" + id + "/motelage");
-        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
         assertFalse(k.get("/oversikt").body().contains("Inte vår sak, hon gör det själv"),
                 "nothing is left for the koordinator to do");
     }
@@ -109,7 +109,7 @@ class AterlamnadOchKontaktbyteHttpTest extends AppTest {
                 List.<String[]>of(new String[] {String.valueOf(punkt("Retannan punkt 0")), "Retannan punkt 0",
                         "anv:" + anvandare(app, "fk.handlaggare")}), "", "deltagaren")).statusCode());
         assertTrue(k.get("/oversikt").body().contains("Fel stadsdel för oss"), "still to be handed over");
-        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
         assertFalse(k.get("/oversikt").body().contains("Fel stadsdel för oss"));
     }
 

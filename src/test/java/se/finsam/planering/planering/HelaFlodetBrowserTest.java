@@ -199,6 +199,8 @@ class HelaFlodetBrowserTest extends BrowserTest {
 
         browser.open("/deltagare/" + deltagareId + "/motelage");
         browser.clickAndWait("#overlamna");
+        assertTrue(browser.text().contains("Vem får vad"), "who gets what, before anything is handed over");
+        browser.clickAndWait("#bekrafta-overlamna");
         assertTrue(browser.text().contains("Planpunkterna är överlämnade"));
         browser.driver().manage().deleteAllCookies();
 

@@ -106,7 +106,8 @@ class InskrivningOchAvslutHttpTest extends AppTest {
         form.put("steg_mot_arbete", "heltid");
         assertEquals(400, k.post("/deltagare/" + d + "/avslut", form).statusCode());
         form.put("steg_mot_arbete", "arbete_studier");
-        assertEquals(302, k.post("/deltagare/" + d + "/avslut", form).statusCode());
+        assertEquals(302, k.post("/deltagare/" + d + "/avslut",
+                se.finsam.planering.avslut.AvslutStod.medBeslut(k, d, form)).statusCode());
         Map<String, Object> rad = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT sysselsattning, steg_mot_arbete FROM avslut WHERE deltagare_id = :d").bind("d", d)
                 .mapToMap().one());
@@ -126,9 +127,9 @@ class InskrivningOchAvslutHttpTest extends AppTest {
         assertEquals(409, FlodeStod.post(app, s, "/anmalan", form, "samtycke", orgs).statusCode());
         HttpSession k = app.session().loginStaff("koordinator");
         k.get("/deltagare/" + forsta + "/avslut");
-        assertEquals(302, k.post("/deltagare/" + forsta + "/avslut", Map.of("datum", "2026-11-23", "orsak", "avbrutit",
+        assertEquals(302, k.post("/deltagare/" + forsta + "/avslut", se.finsam.planering.avslut.AvslutStod.medBeslut(k, forsta, Map.of("datum", "2026-11-23", "orsak", "avbrutit",
                 "forsorjning", "sjukpenning", "ingen_fortsattning", "on", "sysselsattning", "ingen",
-                "steg_mot_arbete", "inget")).statusCode());
+                "steg_mot_arbete", "inget"))).statusCode());
         long andra = FlodeStod.anmal(app, s, form);
         Map<String, Object> rader = app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT (SELECT personnummer FROM deltagare WHERE id = :f) AS forsta_pnr,

@@ -102,8 +102,8 @@ class MotelageFokusBrowserTest extends BrowserTest {
                 java.util.UUID.randomUUID().toString(), "datum", "2026-11-20",
                 "notering_intern", "Ingen svarar på vårdcentralen", "eskalera", "on")).statusCode());
         k.get("/deltagare/" + avslutad + "/avslut");
-        assertEquals(302, k.post("/deltagare/" + avslutad + "/avslut", Map.of("datum", "2026-11-23",
-                "orsak", "arbete", "forsorjning", "lon", "sysselsattning", "arbete", "steg_mot_arbete", "arbete_studier")).statusCode());
+        assertEquals(302, k.post("/deltagare/" + avslutad + "/avslut", se.finsam.planering.avslut.AvslutStod.medBeslut(k, avslutad, Map.of("datum", "2026-11-23",
+                "orsak", "arbete", "forsorjning", "lon", "sysselsattning", "arbete", "steg_mot_arbete", "arbete_studier"))).statusCode());
 
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         for (var size : java.util.List.of(se.finsam.planering.testsupport.Browser.DESKTOP,

@@ -213,7 +213,7 @@ class PlaneringFlodeHttpTest extends AppTest {
         assertEquals(302, k.post("/deltagare/" + id + "/motelage",
                 plan(0, "Jobba igen", List.of(), "Punkt för " + fornamn, ansvar)).statusCode());
         k.get("/deltagare/" + id + "/motelage");
-        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
         return id;
     }
 
@@ -297,7 +297,7 @@ class PlaneringFlodeHttpTest extends AppTest {
                 String.valueOf(FlodeStod.org(app, "REGION")), "anvandare",
                 String.valueOf(anvandare(app, "region.handlaggare")))).statusCode());
         k.get("/deltagare/" + id + "/motelage");
-        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
         assertEquals(List.of("fk.handlaggare", "region.handlaggare"), app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT a.anvandarnamn FROM overlamning o JOIN anvandare a ON a.id = o.till_id
                         JOIN planpunkt pp ON pp.id = o.planpunkt_id JOIN planering p ON p.id = pp.planering_id
@@ -354,7 +354,7 @@ class PlaneringFlodeHttpTest extends AppTest {
                 List.<String[]>of(new String[] {String.valueOf(punkt), "Punkt för Retur",
                         "anv:" + anvandare(app, "teamrep.soc")}), "", "deltagaren")).statusCode());
         koordinator.get("/deltagare/" + id + "/motelage");
-        assertEquals(302, koordinator.post("/deltagare/" + id + "/overlamna", Map.of()).statusCode());
+        assertEquals(302, koordinator.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
         assertTrue(app.session().loginStaff("teamrep.soc").get("/oversikt").body().contains("Punkt för Retur"));
         assertFalse(app.session().loginStaff("koordinator").get("/oversikt").body().contains("Hen har bytt stadsdel"),
                 "no longer among the returned items");

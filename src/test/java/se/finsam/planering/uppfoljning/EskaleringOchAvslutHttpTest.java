@@ -84,8 +84,9 @@ class EskaleringOchAvslutHttpTest extends AppTest {
         assertEquals(302, k.post("/deltagare/" + d + "/uppfoljning", Map.of("uuid", forsta, "datum", "2026-11-20",
                 "status_" + p, "pagar", "notering_deltagare", "Före avslut")).statusCode());
         k.get("/deltagare/" + d + "/avslut");
-        assertEquals(302, k.post("/deltagare/" + d + "/avslut", Map.of("datum", "2026-11-23", "orsak", "arbete",
-                "forsorjning", "lon", "sysselsattning", "arbete", "steg_mot_arbete", "arbete_studier")).statusCode());
+        assertEquals(302, k.post("/deltagare/" + d + "/avslut", se.finsam.planering.avslut.AvslutStod.medBeslut(k, d,
+                Map.of("datum", "2026-11-23", "orsak", "arbete", "forsorjning", "lon", "sysselsattning", "arbete",
+                        "steg_mot_arbete", "arbete_studier"))).statusCode());
 
         String motelage = k.get("/deltagare/" + d + "/motelage").body();
         assertFalse(motelage.contains("id=\"planering-form\""), "no editor");

@@ -197,17 +197,17 @@ class SchemaOchAvslutTest extends AppTest {
         assertEquals(0, count("SELECT count(*) FROM avslut WHERE deltagare_id = ?", d));
 
         form.put("ingen_fortsattning", "on");
-        assertEquals(302, s.post("/deltagare/" + d + "/avslut", form).statusCode());
+        assertEquals(302, s.post("/deltagare/" + d + "/avslut", se.finsam.planering.avslut.AvslutStod.medBeslut(s, d, form)).statusCode());
         assertEquals(1, count(
                 "SELECT count(*) FROM avslut WHERE deltagare_id = ? AND ingen_fortsattning = 1", d));
         assertEquals(409, s.post("/deltagare/" + d + "/avslut", form).statusCode(), "closed once only");
 
         long d2 = TestData.ledigDeltagareIFas(app, "uppfoljning");
         long fk = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE kod = 'FK'").mapTo(Long.class).one());
-        assertEquals(302, s.post("/deltagare/" + d2 + "/avslut", Map.of("datum", "2026-11-23",
+        assertEquals(302, s.post("/deltagare/" + d2 + "/avslut", se.finsam.planering.avslut.AvslutStod.medBeslut(s, d2, Map.of("datum", "2026-11-23",
                 "orsak", "ratt_ersattning", "forsorjning", "sjukersattning", "sysselsattning", "ingen",
                 "steg_mot_arbete", "annan_insats_rehabilitering", "fortsattning_organisation", String.valueOf(fk),
-                "fortsattning_ansvarig", "Lena Forsberg", "nasta_steg", "Lena ringer dig i början av december"))
+                "fortsattning_ansvarig", "Lena Forsberg", "nasta_steg", "Lena ringer dig i början av december")))
                 .statusCode());
         String user = TestData.kontoMedPin(app, d2, "530917");
         HttpSession deltagaren = app.session();
@@ -221,8 +221,8 @@ class SchemaOchAvslutTest extends AppTest {
         assertTrue(plan.contains("Lena ringer dig i början av december"));
 
         long d3 = TestData.ledigDeltagareIFas(app, "uppfoljning");
-        assertEquals(302, s.post("/deltagare/" + d3 + "/avslut", Map.of("datum", "2026-11-23", "orsak", "arbete",
-                "forsorjning", "lon", "sysselsattning", "arbete", "steg_mot_arbete", "arbete_studier")).statusCode(),
+        assertEquals(302, s.post("/deltagare/" + d3 + "/avslut", se.finsam.planering.avslut.AvslutStod.medBeslut(s, d3, Map.of("datum", "2026-11-23", "orsak", "arbete",
+                "forsorjning", "lon", "sysselsattning", "arbete", "steg_mot_arbete", "arbete_studier"))).statusCode(),
                 "work needs no continuation");
         assertEquals(403, app.session().loginStaff("handlaggare").get("/deltagare/" + d3 + "/avslut").statusCode(),
                 "closure is the koordinator's");
