@@ -1,7 +1,6 @@
 package se.finsam.planering;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.admin.AdminRoutes;
@@ -27,7 +26,10 @@ import se.finsam.planering.gallring.Gallring;
 import se.finsam.planering.gallring.GallringRepository;
 import se.finsam.planering.gallring.GallringRoutes;
 import se.finsam.planering.hem.HemRepository;
+import se.finsam.planering.hem.ArbetslistaRepository;
+import se.finsam.planering.hem.Arbetslistor;
 import se.finsam.planering.hem.HemRoutes;
+import se.finsam.planering.hem.Idag;
 import se.finsam.planering.inloggning.InloggningRoutes;
 import se.finsam.planering.inloggning.NyckelRoutes;
 import se.finsam.planering.kontakt.KontaktRepository;
@@ -54,7 +56,6 @@ import se.finsam.planering.statistik.StatistikRoutes;
 import se.finsam.planering.uppfoljning.UppfoljningOversikt;
 import se.finsam.planering.uppfoljning.UppfoljningRepository;
 import se.finsam.planering.uppfoljning.UppfoljningRoutes;
-import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.utskick.Dagsantal;
 import se.finsam.planering.utskick.Kanalinstallning;
 import se.finsam.planering.utskick.Utskicket;
@@ -116,10 +117,10 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
                 new MinaUppgifterRepository(jdbi, samtycke, clock), samtycke, t.access(), t.mallar(), t.web(), clock);
 
         // Staff: start pages, a participant, follow-up, avslut and what comes after.
+        Arbetslistor arbetslistor = new Arbetslistor(new ArbetslistaRepository(jdbi), uppfoljningOversikt, samtycke,
+                moten, jdbi, clock);
         HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, t.access(), t.mallar(), t.web(), moten,
-                overlamningar, uppfoljningOversikt, clock, samtycke,
-                new se.finsam.planering.hem.Arbetslistor(new se.finsam.planering.hem.ArbetslistaRepository(jdbi),
-                        uppfoljningOversikt, samtycke, moten, jdbi, clock));
+                overlamningar, uppfoljningOversikt, clock, samtycke, arbetslistor);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, t.mallar(), samtycke,
                 anmalningar, overlamningar, clock);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar, uppfoljningOversikt, deltagare,
@@ -151,27 +152,17 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
 
         // Messages: the koordinator's digest counts what her start page counts.
         Utskicket utskick = Utskicket.bygg(jdbi, clock, baseUrl, kanaler, t.users(),
-                dagsantal(overlamningar, uppfoljningOversikt, clock), t.audit(), t.mallar(), t.web());
+                dagsantal(new Idag(arbetslistor)), t.audit(), t.mallar(), t.web());
 
         return new Funktioner(hem, auth, nyckel, konto, personal, minPlanering, minaUppgifter, deltagareRoutes,
                 uppfoljning, avslut, efterkontroll, fhir, anmalan, moteRoutes, motelage, overlamning, kontaktRoutes,
                 admin, gallring, gallringen, statistikRoutes, deltagarImport, utskick);
     }
 
-    /**
-     * Today's counts for a staff member, for the koordinator's daily digest: handovers past the team's kvittens
-     * limit and open escalations, counted by the queries her start page lists them with.
-     */
-    static Dagsantal dagsantal(OverlamningRepository overlamningar, UppfoljningOversikt oversikt, Clock clock) {
-        return user -> {
-            DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
-            LocalDate idag = LocalDate.now(clock);
-            int kvittenser = (int) overlamningar.utanKvittens(synliga, user.teamIds(), idag).stream()
-                    .filter(OverlamningRepository.Post::forsenad).count();
-            int eskaleringar = oversikt.berakna(new UppfoljningOversikt.Filter(synliga, user.teamIds(), null, null,
-                    null), idag, clock.instant()).eskaleringar().size();
-            return List.of(new Dagsantal.Rad("utskick.dag.kvittenser", kvittenser, "/oversikt"),
-                    new Dagsantal.Rad("utskick.dag.eskaleringar", eskaleringar, "/uppfoljning"));
-        };
+    /** Today's counts for a staff member's digest: exactly the start page's "I dag", from the same lists. */
+    static Dagsantal dagsantal(Idag idag) {
+        return user -> idag.poster(user).stream()
+                .map(p -> new Dagsantal.Rad(p.nyckel(), p.antal(), p.url()))
+                .toList();
     }
 }

@@ -78,8 +78,8 @@ public final class Utskickstexter {
                 List<String> delar = new ArrayList<>();
                 for (Dagsantal.Rad r : dagsantal.apply(rad.anvandareId())) {
                     if (r.antal() > 0) {
-                        delar.add(sv.has(r.textnyckel()) ? sv.get(r.textnyckel(), r.antal())
-                                : r.antal() + " " + r.textnyckel());
+                        delar.add(r.antal() + " " + (sv.has(r.textnyckel()) ? sv.get(r.textnyckel(), r.antal())
+                                : r.textnyckel()));
                     }
                 }
                 yield sv.get(nyckel, delar.isEmpty() ? sv.get(PERSONAL_INGET) : String.join(", ", delar),
