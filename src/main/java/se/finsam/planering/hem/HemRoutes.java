@@ -249,6 +249,10 @@ public final class HemRoutes {
         Anvandare user = web.requireUser(ctx);
         var m = web.messages(ctx);
         String lista = tomTillNull(ctx.queryParam("lista"));
+        if (lista == null && !Idag.listor(user.roll()).isEmpty()) {
+            // Without a choice: the role's most pressing list; the page links to the others.
+            lista = Idag.listor(user.roll()).get(0);
+        }
         if (lista == null || !Arbetslistor.har(user, lista)) {
             throw se.finsam.planering.web.Felsvar.notFound(m.get("arbetslista.fel.lista"));
         }

@@ -149,7 +149,11 @@ class IdagOchArbetslistorHttpTest extends AppTest {
         HttpSession h = app.session().loginStaff("handlaggare");
         assertEquals(404, h.get("/arbetslista?lista=eskaleringar").statusCode(), "not a handläggare's list");
         assertEquals(404, h.get("/arbetslista?lista=okand").statusCode());
-        assertEquals(404, h.get("/arbetslista").statusCode());
+        // Without a choice, her most pressing list, with links to her other lists and none to the koordinator's.
+        var utanVal = HttpSession.html(h.get("/arbetslista"));
+        assertEquals("/arbetslista?lista=kvittera", utanVal.select("nav.arbetslistor a[aria-current]").attr("href"));
+        assertEquals(List.of("/arbetslista?lista=kvittera", "/arbetslista?lista=mina-punkter",
+                "/arbetslista?lista=uppfoljningar"), utanVal.select("nav.arbetslistor a").eachAttr("href"));
     }
 
     @Test

@@ -183,6 +183,7 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         }
         av.put("fortsattning_organisation_id", ut("avslut.fortsattningOrganisation", "SELECT o.namn FROM avslut x JOIN organisation o ON o.id = x.fortsattning_organisation_id WHERE x.deltagare_id = :d"));
         av.put("registrerad_av", ut("avslut.registreradAv", "SELECT x.namn FROM avslut v JOIN anvandare x ON x.id = v.registrerad_av WHERE v.deltagare_id = :d"));
+        av.put("fortsattning_anvandare_id", intern("key to the staff member who takes over; her name is given out as fortsattningAnsvarig"));
         KOLUMNER.put("avslut", av);
 
         Map<String, Object> e = new LinkedHashMap<>();
@@ -234,6 +235,10 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         mdk.put("sekvens", intern("the calendar file's sequence number"));
         mdk.put("flyttad_fran_tid", ut("moten[].flyttadFranTid", "SELECT md.flyttad_fran_tid" + md));
         mdk.put("flyttad_fran_plats", ut("moten[].flyttadFranPlats", "SELECT md.flyttad_fran_plats" + md));
+        mdk.put("tolk_bokad", intern("the team's note that the interpreter is booked; her kallelse says it in words"));
+        mdk.put("kallelse_utskriven", intern("the team's note of when her letter was printed; the letter itself is hers"));
+        mdk.put("kallelse_skickad", intern("the team's note of when her letter was sent"));
+        mdk.put("overbokad", intern("the koordinator's choice to book past the meeting's slots; her time is given out"));
         KOLUMNER.put("mote_deltagare", mdk);
 
         Map<String, Object> m = new LinkedHashMap<>();

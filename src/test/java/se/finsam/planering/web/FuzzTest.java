@@ -140,6 +140,7 @@ class FuzzTest extends AppTest {
         read(handlaggare, "/oversikt", formular);
         read(deltagaren, "/min-planering", formular);
         read(deltagaren, "/min-planering/mina-uppgifter", formular);
+        read(deltagaren, "/min-planering/mina-uppgifter/meddelanden", formular);
         long samtyckeOrg = app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT organisation_id FROM samtycke WHERE deltagare_id = :d AND aterkallat_datum IS NULL
                         ORDER BY id LIMIT 1""").bind("d", medEgetSteg).mapTo(Long.class).one());
