@@ -36,7 +36,7 @@ final class Referensdata {
             new OrgDef(SOC, "socialtjanst", "Socialtjänsten (ekonomiskt bistånd)", "Socialtjänsten",
                     "Kan ge dig pengar till det du behöver för att leva när du inte har någon annan inkomst, och hjälp med din ekonomi.",
                     "08-508 000 00", "Mån–fre 9–11", "https://start.stockholm/ekonomiskt-bistand", "stockholm.se"),
-            new OrgDef(JOBBTORG, "jobbtorg", "Jobbtorg Stockholm", "Jobbtorg",
+            new OrgDef(JOBBTORG, "jobbtorg", "Stockholms stad, arbetsmarknadsförvaltningen", "Arbetsmarknad",
                     "Ger dig en jobbcoach, arbetsträning och hjälp med CV och ansökningar på vägen till jobb eller studier.",
                     "08-508 359 00", "Mån–fre 9–16", "https://start.stockholm/jobbtorg", "stockholm.se"));
 

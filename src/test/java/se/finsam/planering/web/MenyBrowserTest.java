@@ -37,7 +37,7 @@ class MenyBrowserTest extends BrowserTest {
 
     @Test
     void koordinatornsMenyPaEnTelefon() {
-        pruvaMenyn("koordinator", List.of("Översikt", "Uppföljning", "Offline", "Ny anmälan", "Möten", "Statistik"));
+        pruvaMenyn("koordinator", List.of("Översikt", "Uppföljning", "Offline", "Ny anmälan", "Möten", "Statistik", "Utskick"));
     }
 
     @Test
