@@ -30,7 +30,7 @@ koordinator=$(retry login_koordinator)
 size() { curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $2" "$BASE$1"; }
 # idag_links PATH COOKIE: the links of the start page's "I dag" list.
 idag_links() {
-  curl -s -H "Cookie: $2" "$BASE$1" | grep -o '<li class="idag__post[^"]*"[^>]*><a href="[^"]*"' |
+  curl -s -H "Cookie: $2" "$BASE$1" | grep -o 'href="/arbetslista?lista=[^"]*"' | sort -u |
     sed 's/.*href="//;s/"$//;s/&amp;/\&/g'
 }
 

@@ -92,7 +92,7 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
         MoteRepository moten = new MoteRepository(jdbi);
         OverlamningRepository overlamningar = new OverlamningRepository(jdbi, kontakter, clock);
         UppfoljningRepository uppfoljningar = new UppfoljningRepository(jdbi);
-        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar);
+        UppfoljningOversikt uppfoljningOversikt = new UppfoljningOversikt(uppfoljningar, t.datautgava()::nu);
         SamtyckeRepository samtycke = new SamtyckeRepository(jdbi);
         StatistikRepository statistik = new StatistikRepository(jdbi);
         Nycklar nycklar = new Nycklar(jdbi, clock, baseUrl);
