@@ -193,10 +193,9 @@ public final class Texter {
     public String get(String key, Object... args) {
         MessageFormat format = formats.computeIfAbsent(key,
                 k -> new MessageFormat(get(k), Locale.forLanguageTag(sprak.kod())));
-        // A MessageFormat is not thread-safe; each key's is held only while formatting one message.
-        synchronized (format) {
-            return format.format(args);
-        }
+        // A MessageFormat is not thread-safe. Each use formats with a copy of the parsed one: a lock per key
+        // made every request that writes the same message queue behind one another under load.
+        return ((MessageFormat) format.clone()).format(args);
     }
 
     /** Formats parsed once per key (a Texter instance is one language's, shared by all requests). */

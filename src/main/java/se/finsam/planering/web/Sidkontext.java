@@ -98,9 +98,8 @@ public record Sidkontext(Texter messages, Anvandare user, String csrf, String pa
         if (date == null) {
             return "";
         }
-        java.time.format.DateTimeFormatter format = formatter(java.time.format.FormatStyle.LONG);
         return DATUM.computeIfAbsent(lang(), k -> new se.finsam.planering.util.Behallna<>(DATUM_MAX))
-                .hamta(date, d -> d.format(format));
+                .hamta(date, d -> d.format(formatter(java.time.format.FormatStyle.LONG)));
     }
 
     /**
@@ -112,13 +111,22 @@ public record Sidkontext(Texter messages, Anvandare user, String csrf, String pa
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int DATUM_MAX = 4096;
 
-    /** Localised date formats, made once per language and style (they are immutable and thread-safe). */
-    private static final java.util.concurrent.ConcurrentHashMap<String, java.time.format.DateTimeFormatter>
-            FORMAT = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Localised date formats, made once per language and style (they are immutable and thread-safe). Looked
+     * up by language, then style, so that a look-up builds no key.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<
+            java.time.format.FormatStyle, java.time.format.DateTimeFormatter>> FORMAT =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private java.time.format.DateTimeFormatter formatter(java.time.format.FormatStyle style) {
-        return FORMAT.computeIfAbsent(lang() + style, k -> java.time.format.DateTimeFormatter
-                .ofLocalizedDate(style).withLocale(locale()));
+        var perStil = FORMAT.computeIfAbsent(lang(), k -> new java.util.concurrent.ConcurrentHashMap<>());
+        java.time.format.DateTimeFormatter format = perStil.get(style);
+        if (format == null) {
+            format = java.time.format.DateTimeFormatter.ofLocalizedDate(style).withLocale(locale());
+            perStil.putIfAbsent(style, format);
+        }
+        return format;
     }
 
     /** A weekday and date, e.g. "tisdag 14 mars 2026". */
