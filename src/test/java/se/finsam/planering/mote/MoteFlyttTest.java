@@ -28,26 +28,6 @@ class MoteFlyttTest extends AppTest {
     private static final java.util.concurrent.atomic.AtomicInteger ANMALDA = new java.util.concurrent.atomic.AtomicInteger();
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
-    private long one(String sql, Object... args) {
-        return app.jdbi().withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(Long.class).one();
-        });
-    }
-
-    private String text(String sql, Object... args) {
-        return app.jdbi().withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(String.class).one();
-        });
-    }
-
     private HttpSession koordinator() {
         return app.session().loginStaff("koordinator");
     }
@@ -106,7 +86,7 @@ class MoteFlyttTest extends AppTest {
         form.put("informerad", "ja");
         form.forEach((n, v) -> body.append(enc(n)).append('=').append(enc(v)).append('&'));
         for (String kod : samtycke) {
-            body.append("samtycke=").append(one("SELECT id FROM organisation WHERE kod = ?", kod)).append('&');
+            body.append("samtycke=").append(app.tal("SELECT id FROM organisation WHERE kod = ?", kod)).append('&');
         }
         HttpResponse<String> r = k.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(k.url("/anmalan")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -144,9 +124,9 @@ class MoteFlyttTest extends AppTest {
         HttpResponse<String> r = flytta(k, mote, Map.of("flytt-datum", "2027-02-13", "flytt-tid", "10:00",
                 "flytt-plats", "Kista torg 7, rum 3"));
         assertEquals(302, r.statusCode(), r.body());
-        assertEquals("2027-02-13T10:00", text("SELECT start FROM mote WHERE id = ?", mote));
-        assertEquals(1, one("SELECT version FROM mote WHERE id = ?", mote));
-        assertEquals("2027-02-13T10:45", text("SELECT tid FROM mote_deltagare WHERE id = ?", bokningBo),
+        assertEquals("2027-02-13T10:00", app.text("SELECT start FROM mote WHERE id = ?", mote));
+        assertEquals(1, app.tal("SELECT version FROM mote WHERE id = ?", mote));
+        assertEquals("2027-02-13T10:45", app.text("SELECT tid FROM mote_deltagare WHERE id = ?", bokningBo),
                 "each booking keeps its place in the order of slots");
 
         VEvent efter = event(hon.get("/min-planering/mote.ics").body());
@@ -175,7 +155,7 @@ class MoteFlyttTest extends AppTest {
 
         // In the audit log for both, and in her "Vem har tittat" in plain words.
         for (long d : List.of(anna, bo)) {
-            assertEquals(1, one("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'andra'"
+            assertEquals(1, app.tal("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'andra'"
                     + " AND vad = 'mötet flyttat'", d));
         }
         assertTrue(hon.page("/min-planering/vem-har-tittat").text()
@@ -208,8 +188,8 @@ class MoteFlyttTest extends AppTest {
 
         HttpResponse<String> samma = flytta(k, mote, Map.of());
         assertEquals(400, samma.statusCode(), "nothing changed");
-        assertEquals("2027-03-06T08:00", text("SELECT start FROM mote WHERE id = ?", mote), "nothing was moved");
-        assertEquals(0, one("SELECT version FROM mote WHERE id = ?", mote));
+        assertEquals("2027-03-06T08:00", app.text("SELECT start FROM mote WHERE id = ?", mote), "nothing was moved");
+        assertEquals(0, app.tal("SELECT version FROM mote WHERE id = ?", mote));
 
         Map<String, String> form = HttpSession.formData(k.page("/moten/" + annat), "form[action=/moten/" + annat
                 + "/flytta]");
@@ -218,7 +198,7 @@ class MoteFlyttTest extends AppTest {
         HttpResponse<String> installt = k.post("/moten/" + annat + "/flytta", form);
         assertEquals(409, installt.statusCode());
         assertTrue(installt.body().contains("Mötet är inställt och kan inte flyttas."));
-        assertEquals("2027-03-13T08:00", text("SELECT start FROM mote WHERE id = ?", annat));
+        assertEquals("2027-03-13T08:00", app.text("SELECT start FROM mote WHERE id = ?", annat));
     }
 
     @Test
@@ -240,12 +220,12 @@ class MoteFlyttTest extends AppTest {
         assertTrue(sida.selectFirst(".felsammanfattning").text()
                 .contains("Någon annan flyttade mötet medan du skrev. Mötet är nu 2027-04-03 klockan 12:00"));
         assertEquals("2027-04-10", sida.selectFirst("#flytt-datum").val(), "what she typed is kept");
-        assertEquals("2027-04-03T12:00", text("SELECT start FROM mote WHERE id = ?", mote), "the first move stands");
+        assertEquals("2027-04-03T12:00", app.text("SELECT start FROM mote WHERE id = ?", mote), "the first move stands");
         assertEquals("1", sida.selectFirst("input[name=version]").val(), "the form now carries the current version");
         assertEquals(302, andra.post("/moten/" + mote + "/flytta",
                 HttpSession.formData(sida, "form[action=/moten/" + mote + "/flytta]")).statusCode(),
                 "after looking again she can move it");
-        assertEquals("2027-04-10T08:00", text("SELECT start FROM mote WHERE id = ?", mote),
+        assertEquals("2027-04-10T08:00", app.text("SELECT start FROM mote WHERE id = ?", mote),
                 "her own time, typed before the first move");
     }
 
@@ -266,20 +246,20 @@ class MoteFlyttTest extends AppTest {
                 Map.of("till", till + "|2027-05-15T08:00"));
         assertEquals(400, tagen.statusCode());
         assertTrue(tagen.body().contains("Tiden är redan bokad"));
-        long farstasMote = one("SELECT m.id FROM mote m JOIN team t ON t.id = m.team_id WHERE t.namn = 'Jobbtorg Farsta'"
+        long farstasMote = app.tal("SELECT m.id FROM mote m JOIN team t ON t.id = m.team_id WHERE t.namn = 'Jobbtorg Farsta'"
                 + " AND m.status = 'planerat' AND m.start > '2026-11-24' ORDER BY m.start LIMIT 1");
-        String farstasTid = text("SELECT start FROM mote WHERE id = ?", farstasMote);
+        String farstasTid = app.text("SELECT start FROM mote WHERE id = ?", farstasMote);
         assertEquals(400, k.post("/moten/" + fran + "/flytta/" + bokning, Map.of("till", farstasMote + "|"
                 + farstasTid)).statusCode(), "only to a meeting of the same team");
 
         HttpResponse<String> ok = k.post("/moten/" + fran + "/flytta/" + bokning, Map.of("till", till
                 + "|2027-05-15T09:30"));
         assertEquals(302, ok.statusCode(), ok.body());
-        assertEquals(till, one("SELECT mote_id FROM mote_deltagare WHERE id = ?", bokning));
-        assertEquals("2027-05-15T09:30", text("SELECT tid FROM mote_deltagare WHERE id = ?", bokning));
-        assertEquals("2027-05-08T08:45", text("SELECT flyttad_fran_tid FROM mote_deltagare WHERE id = ?", bokning));
-        assertEquals(1, one("SELECT sekvens FROM mote_deltagare WHERE id = ?", bokning));
-        assertEquals(1, one("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'andra'"
+        assertEquals(till, app.tal("SELECT mote_id FROM mote_deltagare WHERE id = ?", bokning));
+        assertEquals("2027-05-15T09:30", app.text("SELECT tid FROM mote_deltagare WHERE id = ?", bokning));
+        assertEquals("2027-05-08T08:45", app.text("SELECT flyttad_fran_tid FROM mote_deltagare WHERE id = ?", bokning));
+        assertEquals(1, app.tal("SELECT sekvens FROM mote_deltagare WHERE id = ?", bokning));
+        assertEquals(1, app.tal("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'andra'"
                 + " AND vad = 'bokning flyttad'", deltagare));
         VEvent fil = event(k.get("/kallelse/" + bokning + "/mote.ics").body());
         assertEquals(Kalenderfil.uid(bokning), fil.getUid().getValue(), "the booking keeps its UID");
@@ -297,7 +277,7 @@ class MoteFlyttTest extends AppTest {
         HttpSession af = app.session().loginStaff("handlaggare");
         assertEquals(403, af.get("/kallelse/" + bokning + "/mote.ics").statusCode(), "no samtycke for AF");
         assertEquals(403, af.get("/kallelse/" + bokning).statusCode());
-        assertEquals(1, one("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'nekad'"
+        assertEquals(1, app.tal("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'nekad'"
                 + " AND vad = 'kallelse som kalenderfil'", deltagare));
         Document motet = af.page("/moten/" + mote);
         assertTrue(motet.select("form[action=/moten/" + mote + "/flytta]").isEmpty(), "only the koordinator moves");
@@ -312,6 +292,6 @@ class MoteFlyttTest extends AppTest {
         assertEquals(403, farsta.post("/moten/" + mote + "/flytta", Map.of("flytt-datum", "2027-06-12",
                 "flytt-tid", "08:00", "flytt-plats", "x", "version", "0")).statusCode(), "another team's koordinator");
         assertEquals(403, farsta.get("/moten/" + mote + "/flytta/" + bokning).statusCode());
-        assertEquals("2027-06-05T08:00", text("SELECT start FROM mote WHERE id = ?", mote));
+        assertEquals("2027-06-05T08:00", app.text("SELECT start FROM mote WHERE id = ?", mote));
     }
 }

@@ -32,30 +32,6 @@ import se.finsam.planering.testsupport.TestData;
  */
 class MotesforberedelseHttpTest extends AppTest {
 
-    private long one(String sql, Object... args) {
-        return app.jdbi().withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(Long.class).one();
-        });
-    }
-
-    private String text(String sql, Object... args) {
-        return app.jdbi().withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(String.class).findOne().orElse(null);
-        });
-    }
-
-    private void sql(String sql, Object... args) {
-        app.jdbi().useHandle(h -> h.execute(sql, args));
-    }
-
     private HttpSession koordinator() {
         return app.session().loginStaff("koordinator");
     }
@@ -90,11 +66,11 @@ class MotesforberedelseHttpTest extends AppTest {
     }
 
     private long bokningar(long mote) {
-        return one("SELECT count(*) FROM mote_deltagare WHERE mote_id = ?", mote);
+        return app.tal("SELECT count(*) FROM mote_deltagare WHERE mote_id = ?", mote);
     }
 
     private long bokning(long deltagare) {
-        return one("SELECT id FROM mote_deltagare WHERE deltagare_id = ?", deltagare);
+        return app.tal("SELECT id FROM mote_deltagare WHERE deltagare_id = ?", deltagare);
     }
 
     private static Element rad(Document sida, long bokning) {
@@ -152,7 +128,7 @@ class MotesforberedelseHttpTest extends AppTest {
         // Undo, and bad input: a clear message and a 4xx.
         assertEquals(302, k.post("/moten/" + mote + "/tolk/" + bokning(somaliska), Map.of("bokad", "nej"))
                 .statusCode());
-        assertEquals(null, text("SELECT tolk_bokad FROM mote_deltagare WHERE id = ?", bokning(somaliska)));
+        assertEquals(null, app.text("SELECT tolk_bokad FROM mote_deltagare WHERE id = ?", bokning(somaliska)));
         HttpResponse<String> fel = k.post("/moten/" + mote + "/tolk/" + bokning(somaliska), Map.of("bokad", "kanske"));
         assertEquals(400, fel.statusCode());
         assertTrue(fel.body().contains("Välj om tolken är bokad"), fel.body());
@@ -207,11 +183,11 @@ class MotesforberedelseHttpTest extends AppTest {
         assertEquals("/moten/" + mote, r.headers().firstValue("Location").orElseThrow(),
                 "several booked: back to the meeting, where all their kallelser can be printed");
         assertEquals(List.of("2027-02-06T08:00", "2027-02-06T08:45", "2027-02-06T09:30"),
-                List.of(text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", a),
-                        text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", b),
-                        text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", c)));
+                List.of(app.text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", a),
+                        app.text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", b),
+                        app.text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", c)));
         for (long d : List.of(a, b, c)) {
-            assertEquals(1, one("""
+            assertEquals(1, app.tal("""
                     SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'andra'
                       AND vad = 'bokad till möte'""", d), "each booking is in her audit log");
         }
@@ -236,8 +212,8 @@ class MotesforberedelseHttpTest extends AppTest {
     void sokningenHittarPaNamnOchKodOchVisarTolkbehovet() {
         long mote = mote("2027-02-13", 4);
         long d = anmal("Ayan", "sv", "so", false, "AF");
-        sql("UPDATE deltagare SET efternamn = 'Warsame-Östlund' WHERE id = ?", d);
-        String kod = text("SELECT kod FROM deltagare WHERE id = ?", d);
+        app.sql("UPDATE deltagare SET efternamn = 'Warsame-Östlund' WHERE id = ?", d);
+        String kod = app.text("SELECT kod FROM deltagare WHERE id = ?", d);
         HttpSession k = koordinator();
         Document alla = k.page("/moten/" + mote);
         int totalt = alla.select("input[name=deltagare]").size();
@@ -275,7 +251,7 @@ class MotesforberedelseHttpTest extends AppTest {
         assertEquals("Prata om studier", sida.select("#syfte").val(), "what was typed is kept");
         assertEquals(3, bokningar(mote), "nothing was booked");
         for (long d : tva) {
-            assertEquals(0, one("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND vad = 'bokad till möte'", d),
+            assertEquals(0, app.tal("SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND vad = 'bokad till möte'", d),
                     "a refused booking is not in her audit log as a booking");
         }
 
@@ -287,7 +263,7 @@ class MotesforberedelseHttpTest extends AppTest {
         assertTrue(varning.contains("Mötet är överbokat") && varning.contains("5 bokningar på 4 tider"), varning);
         assertEquals(2, efter.select("tr.bokning--krock").size(), "the overbooked one and the one it shares with");
         assertTrue(k.page("/moten").select("main").text().contains("5 av 4 tider bokade överbokat"));
-        assertEquals(1, one("SELECT count(*) FROM mote_deltagare WHERE mote_id = ? AND overbokad = 1", mote));
+        assertEquals(1, app.tal("SELECT count(*) FROM mote_deltagare WHERE mote_id = ? AND overbokad = 1", mote));
     }
 
     @Test
@@ -307,7 +283,7 @@ class MotesforberedelseHttpTest extends AppTest {
 
         assertEquals(302, boka(k, mote, List.of(sedan), Map.of("tid", "2027-02-27T08:45", "overboka", "ja"))
                 .statusCode());
-        assertEquals("2027-02-27T08:45", text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", sedan));
+        assertEquals("2027-02-27T08:45", app.text("SELECT tid FROM mote_deltagare WHERE deltagare_id = ?", sedan));
         Document sida = k.page("/moten/" + mote);
         assertTrue(sida.select("#overbokat").text().contains("2 bokningar krockar i tid"), sida.select("#overbokat").text());
         String forstaNamn = TestData.namn(app, forst);
@@ -367,7 +343,7 @@ class MotesforberedelseHttpTest extends AppTest {
         assertEquals(400, boka(k, mote, List.of(anmald()), Map.of("tid", "2027-03-13T08:10")).statusCode(),
                 "not one of the slots");
         assertEquals(0, bokningar(mote));
-        sql("UPDATE mote SET status = 'installt' WHERE id = ?", mote);
+        app.sql("UPDATE mote SET status = 'installt' WHERE id = ?", mote);
         HttpResponse<String> installt = boka(k, mote, List.of(anmald()), Map.of());
         assertEquals(409, installt.statusCode());
         assertTrue(installt.body().contains("Mötet är inställt"));
@@ -391,7 +367,7 @@ class MotesforberedelseHttpTest extends AppTest {
                 "in the order of the times, each in her language");
         assertEquals("rtl", brev.get(2).attr("dir"));
         assertEquals("We will book an interpreter in Persian for the meeting.", brev.get(1).select(".kallelse__tolk").text());
-        String skyddadKod = text("SELECT kod FROM deltagare WHERE id = ?", skyddad);
+        String skyddadKod = app.text("SELECT kod FROM deltagare WHERE id = ?", skyddad);
         assertEquals(skyddadKod, brev.get(3).select(".kallelse__mottagare").text(), "a protected identity by code");
         assertEquals(1, sida.select("h1").size(), "the letters are headed by h2 under the page's heading");
         assertEquals(sida.select("[id]").size(), sida.select("[id]").eachAttr("id").stream().distinct().count(),
@@ -404,9 +380,9 @@ class MotesforberedelseHttpTest extends AppTest {
 
         HttpResponse<String> utskrivna = k.post("/moten/" + mote + "/kallelser/utskrivna", Map.of());
         assertEquals(302, utskrivna.statusCode());
-        assertEquals(4, one("SELECT count(*) FROM mote_deltagare WHERE mote_id = ? AND kallelse_utskriven IS NOT NULL",
+        assertEquals(4, app.tal("SELECT count(*) FROM mote_deltagare WHERE mote_id = ? AND kallelse_utskriven IS NOT NULL",
                 mote));
-        assertEquals(1, one("""
+        assertEquals(1, app.tal("""
                 SELECT count(*) FROM audit_log WHERE deltagare_id = ? AND handling = 'andra'
                   AND vad = 'kallelsens status'""", arabisk));
         Document efter = k.page("/moten/" + mote);
@@ -433,7 +409,7 @@ class MotesforberedelseHttpTest extends AppTest {
         Document sida = mikael.page("/moten/" + mote);
         String text = sida.select("main").text();
         assertFalse(text.contains(TestData.namn(app, utanAf)), "her name is not shown without samtycke");
-        assertFalse(text.contains(text("SELECT kod FROM deltagare WHERE id = ?", utanAf)), "nor her code");
+        assertFalse(text.contains(app.text("SELECT kod FROM deltagare WHERE id = ?", utanAf)), "nor her code");
         assertFalse(text.contains("Somaliska"), "nor her interpreter's language");
         assertTrue(text.contains(TestData.namn(app, medAf)) && text.contains("Tigrinja"), text);
         assertTrue(text.contains("Du kan inte se vem det är"), text);
@@ -441,7 +417,7 @@ class MotesforberedelseHttpTest extends AppTest {
         assertTrue(sida.select("form[action*=/tolk/], form[action*=/kallelsestatus/], form[action$=/boka]").isEmpty(),
                 "she reads the preparation, the koordinator changes it");
         assertEquals(403, mikael.get("/kallelse/" + bokning(utanAf)).statusCode());
-        assertEquals(0, one("""
+        assertEquals(0, app.tal("""
                 SELECT count(*) FROM audit_log a JOIN anvandare u ON u.id = a.anvandare_id
                 WHERE u.anvandarnamn = 'handlaggare' AND a.deltagare_id = ? AND a.handling = 'las'""", utanAf),
                 "nothing of hers was read");

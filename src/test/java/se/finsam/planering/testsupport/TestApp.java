@@ -156,6 +156,33 @@ public final class TestApp implements AutoCloseable {
         return testDatabase.jdbi();
     }
 
+    /** One number from the database, e.g. {@code app.tal("SELECT count(*) FROM x WHERE id = ?", id)}. */
+    public long tal(String sql, Object... args) {
+        return jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(Long.class).one();
+        });
+    }
+
+    /** One text from the database, or null when there is no row. */
+    public String text(String sql, Object... args) {
+        return jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(String.class).findOne().orElse(null);
+        });
+    }
+
+    /** A statement run on the database, as a test's setup. */
+    public void sql(String sql, Object... args) {
+        jdbi().useHandle(h -> h.execute(sql, args));
+    }
+
     public MutableClock clock() {
         return clock;
     }
