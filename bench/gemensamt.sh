@@ -1,5 +1,12 @@
-# Sourced by wrk.sh and jamfor.sh: starting the jar, logging the demo users in, and running wrk.
-# Needs OUT and JAVA_OPTS; JAR (default target/finsam-planering.jar) is the server started.
+# Sourced by the scripts in bench/: their settings, starting the jar, logging the demo users in, and running wrk.
+# JAR (default target/finsam-planering.jar) is the server started. Each setting below can be given in the
+# environment; a script may set its own default before sourcing this (DURATION differs between them).
+CONNECTIONS=${CONNECTIONS:-32}
+ROUNDS=${ROUNDS:-3}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}
+OUT=${OUT:-target/bench}
+mkdir -p "$OUT"
+kraver_wrk() { command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }; }
 PORT=${PORT:-7391}
 BASE=http://localhost:$PORT
 SERVER_PID=

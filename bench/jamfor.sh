@@ -5,6 +5,7 @@
 # file in the same run (the load generator shares the cores, so the ratio is what compares), and its p99.
 #
 #   bench/jamfor.sh base=target/finsam-planering.jar iso=/tmp/iso.jar ...
+#   DB=old.db bench/jamfor.sh ...   on another database (one made by an older build: newer builds migrate the copy)
 #   PROFILE=plan bench/jamfor.sh base=target/finsam-planering.jar   also records a JFR profile of the first
 #       jar's plan-page run (PROFILE=gzip: of its gzip run) in target/bench/<name>-<run>.jfr; bench/jfr-andel.py
 #       then gives the share of the samples spent in a method
@@ -14,21 +15,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-8}
-CONNECTIONS=${CONNECTIONS:-32}
-ROUNDS=${ROUNDS:-3}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}
-OUT=target/bench
-mkdir -p "$OUT"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ $# -gt 0 ] || { echo "usage: $0 name=path.jar ..." >&2; exit 2; }
 . bench/gemensamt.sh
+kraver_wrk
 
 names=(); declare -A jars=() results=()
 for arg in "$@"; do names+=("${arg%%=*}"); jars[${arg%%=*}]=${arg#*=}; done
 
-if [ ! -f "$OUT/large.db" ]; then
-  echo "Seeding the large data set into $OUT/large.db ..."
-  JAR=${jars[${names[0]}]} start_server "$OUT/large.db" large
+DB=${DB:-$OUT/large.db}
+if [ ! -f "$DB" ]; then
+  echo "Seeding the large data set into $DB ..."
+  JAR=${jars[${names[0]}]} start_server "$DB" large
   stop_server
 fi
 
@@ -44,7 +41,7 @@ profile_stop() {
 
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${names[@]}"; do
-    cp "$OUT/large.db" "$OUT/jamfor.db"
+    cp "$DB" "$OUT/jamfor.db"
     rm -f "$OUT/jamfor.db-wal" "$OUT/jamfor.db-shm"
     profile=
     if [ -n "${PROFILE:-}" ] && [ "$round" = 1 ] && [ "$name" = "${names[0]}" ]; then profile=$PROFILE; fi

@@ -13,16 +13,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
-CONNECTIONS=${CONNECTIONS:-32}
-ROUNDS=${ROUNDS:-3}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}
-OUT=target/bench
-mkdir -p "$OUT"
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+. bench/gemensamt.sh
+kraver_wrk
 [ -f target/finsam-planering.jar ] || mvn -B -q -DskipTests package
 
-. bench/gemensamt.sh
 # The data sets: 10 000 participants (and the small demo set, for how costs grow), seeded once.
 for set in large small; do
   if [ ! -f "$OUT/$set.db" ]; then
