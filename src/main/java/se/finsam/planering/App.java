@@ -284,6 +284,7 @@ public final class App {
         r.post("/admin/team/{id}/aktivera", f.admin()::aktiveraTeam, utanPerson("id", "team"), ADMIN);
         r.post("/admin/team/{id}/ta-bort", f.admin()::taBortTeam, utanPerson("id", "team"), ADMIN);
         r.get("/admin/handelser", f.admin()::handelser, ADMIN);
+        r.post("/admin/handelser/kontrollera", f.admin()::kontrolleraKedjan, ADMIN);
         r.get("/admin/gallring", f.gallring()::sida, ADMIN);
         r.post("/admin/gallring/installning", f.gallring()::spara, ADMIN);
         r.get("/admin/gallring/kor", f.gallring()::korSida, ADMIN);
@@ -372,34 +373,29 @@ public final class App {
         housekeeping.scheduleAtFixedRate(() -> {
             try {
                 t.sessions().deleteExpired();
-                // The chain's end, noted outside the database: kontrollera-logg ID:HASH holds the log to it later.
-                String slut = Handelselogg.kedjansSlut(t.jdbi());
-                if (slut != null) {
-                    LOG.info("Audit log chain ends at {}", slut);
-                    t.kedjeankare().skriv(slut);
-                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not remove expired sessions", e);
             } catch (Error e) {
                 Vakt.dodligt(e);
             }
         }, 1, 60, TimeUnit.MINUTES);
-        // The audit log's hash chain is checked once after start-up; the administrator's events page checks it
-        // again each time it is shown, and so does the command kontrollera-logg.
-        housekeeping.schedule(() -> {
+        // The audit log's hash chain is checked after start-up and then every hour, held to the end noted when
+        // it was last whole; the end of a whole chain is noted again outside the database (kontrollera-logg
+        // ID:HASH holds the log to it later) and printed in the server log for a copy kept elsewhere.
+        housekeeping.scheduleAtFixedRate(() -> {
             try {
-                // Held to the end noted when the server last ran: rows cut from the end would leave no break.
-                Loggkedja.Resultat kedjan = Handelselogg.kontrolleraKedjan(t.jdbi(), t.kedjeankare().las());
+                Loggkedja.Resultat kedjan = t.kedjekontroll().kontrollera().resultat();
                 if (kedjan.hel()) {
                     LOG.info("{}", kedjan.text());
-                    t.kedjeankare().skriv(Handelselogg.kedjansSlut(t.jdbi()));
                 } else {
                     LOG.error("{}", kedjan.text());
                 }
             } catch (RuntimeException e) {
                 LOG.error("Could not check the audit log's hash chain", e);
+            } catch (Error e) {
+                Vakt.dodligt(e);
             }
-        }, 10, TimeUnit.SECONDS);
+        }, 10, 3600, TimeUnit.SECONDS);
         gallring.schemalagg(housekeeping);
         // Not while the server is still starting: Flyway loads a great many classes.
         housekeeping.schedule(() -> {

@@ -143,7 +143,7 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
 
         // Administration, gallring, statistics and the import of earlier participants.
         AdminRoutes admin = new AdminRoutes(new OrganisationRepository(jdbi), new TeamRepository(jdbi),
-                new HandelseRepository(jdbi, t.kedjeankare()), t.audit(), t.mallar(), t.web());
+                new HandelseRepository(jdbi, t.kedjekontroll()), t.audit(), t.mallar(), t.web());
         GallringRoutes gallring = new GallringRoutes(gallringar, gallringen, t.mallar(), t.web(), clock);
         StatistikRoutes statistikRoutes = new StatistikRoutes(statistik, t.mallar(), t.web(), clock, t.audit());
         DeltagarImportRoutes deltagarImport = new DeltagarImportRoutes(new DeltagarImportRepository(jdbi), t.audit(),

@@ -8,6 +8,7 @@ import se.finsam.planering.atkomst.AtkomstRepository;
 import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.audit.Handelselogg;
 import se.finsam.planering.audit.Kedjeankare;
+import se.finsam.planering.audit.Kedjekontroll;
 import se.finsam.planering.auth.Inloggningsbroms;
 import se.finsam.planering.auth.Losenordshash;
 import se.finsam.planering.auth.Sessioner;
@@ -27,7 +28,7 @@ import se.finsam.planering.web.Webbskydd;
 record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenordshash hasher,
                 AnvandarRepository users, Sessioner sessions, Inloggningsbroms throttle, Handelselogg audit, Webbkontext web,
                 Mallar mallar, DeltagarAtkomst access, Datautgava datautgava, Webbskydd security,
-                Felsidor errors, Kedjeankare kedjeankare) {
+                Felsidor errors, Kedjeankare kedjeankare, Kedjekontroll kedjekontroll) {
 
     static Tjanster bygg(Config config, Clock clock, Databas database, Losenordshash hasher) {
         Jdbi jdbi = database.jdbi();
@@ -42,8 +43,9 @@ record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenor
                 datautgava);
         Felsidor errors = new Felsidor(mallar, web);
         Inloggningsbroms throttle = new Inloggningsbroms(jdbi, clock);
+        Kedjeankare kedjeankare = new Kedjeankare(config.databaseFile());
         return new Tjanster(config, clock, database, jdbi, hasher, users, sessions, throttle, audit, web, mallar,
-                access, datautgava, security, errors, new Kedjeankare(config.databaseFile()));
+                access, datautgava, security, errors, kedjeankare, new Kedjekontroll(jdbi, kedjeankare, clock));
     }
 
     boolean demo() {

@@ -59,7 +59,7 @@ public final class AdminRoutes {
     }
 
     public record HandelserPage(HandelseRepository.Sida sida, String slag, List<String> slagen,
-                                se.finsam.planering.audit.Loggkedja.Resultat kedjan) {
+                                se.finsam.planering.audit.Kedjekontroll.Kontroll kedjan) {
     }
 
     private final OrganisationRepository organisationer;
@@ -426,6 +426,12 @@ public final class AdminRoutes {
         mallar.render(ctx, "admin/handelser.jte", new HandelserPage(
                 handelser.sida(slag == null || slag.isEmpty() ? null : slag, sida, PER_SIDA),
                 slag == null ? "" : slag, HandelseRepository.SLAG, handelser.kedjan()));
+    }
+
+    /** Checks the audit log's whole chain now, then shows the events page with the result. */
+    public void kontrolleraKedjan(Context ctx) {
+        handelser.kontrolleraKedjan();
+        ctx.redirect("/admin/handelser#logg-kedja");
     }
 
     // ---- Shared ----

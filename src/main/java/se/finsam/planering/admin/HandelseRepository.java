@@ -3,6 +3,7 @@ package se.finsam.planering.admin;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.audit.Kedjekontroll;
 
 /**
  * The administrator's view of the audit log: what administrators changed (accounts, teams, organisations) and
@@ -21,11 +22,11 @@ public final class HandelseRepository {
     }
 
     private final Jdbi jdbi;
-    private final se.finsam.planering.audit.Kedjeankare kedjeankare;
+    private final Kedjekontroll kedjekontroll;
 
-    public HandelseRepository(Jdbi jdbi, se.finsam.planering.audit.Kedjeankare kedjeankare) {
+    public HandelseRepository(Jdbi jdbi, Kedjekontroll kedjekontroll) {
         this.jdbi = jdbi;
-        this.kedjeankare = kedjeankare;
+        this.kedjekontroll = kedjekontroll;
     }
 
     /** The text an administrator's change is written with, so the page can filter it by kind. */
@@ -33,9 +34,14 @@ public final class HandelseRepository {
         return slag + " " + id + ": " + text;
     }
 
-    /** The audit log's hash chain, checked now over every row and held to the end noted beside the database. */
-    public se.finsam.planering.audit.Loggkedja.Resultat kedjan() {
-        return se.finsam.planering.audit.Handelselogg.kontrolleraKedjan(jdbi, kedjeankare.las());
+    /** The latest check of the audit log's hash chain (made now if none has run since start). */
+    public Kedjekontroll.Kontroll kedjan() {
+        return kedjekontroll.senaste();
+    }
+
+    /** Checks the audit log's hash chain over every row now. */
+    public Kedjekontroll.Kontroll kontrolleraKedjan() {
+        return kedjekontroll.kontrollera();
     }
 
     /** One page (from 1) of events, newest first; {@code slag} null or blank means every kind. */

@@ -215,6 +215,11 @@ class LoggkedjaTest extends AppTest {
         assertTrue(!fore.equals("ändrat i efterhand"));
         Loggkedja.Resultat bruten = Handelselogg.kontrolleraKedjan(app.jdbi());
         assertEquals(mitt, bruten.brott(), bruten.text());
+        // The page shows the latest check (after start-up, hourly, or asked for): the one before the change was
+        // whole; asking for a check now finds the row.
+        assertEquals(1, admin.page("/admin/handelser").select("#logg-kedja.kedja--hel").size());
+        var kontroll = admin.post("/admin/handelser/kontrollera", java.util.Map.of());
+        assertEquals(302, kontroll.statusCode(), kontroll.body());
         Document efter = admin.page("/admin/handelser");
         assertEquals(1, efter.select("#logg-kedja.kedja--bruten").size(), efter.select("main").text());
         assertTrue(efter.select("#logg-kedja").text().contains("rad " + mitt), efter.select("#logg-kedja").text());
