@@ -218,7 +218,7 @@ final class Deltagarbana extends Simuleringsdel {
             Forberedelse f = forberedelse(deltagareId, mote, kallelse.isBefore(now) ? kallelse : null,
                     tolksprak != null);
             rader.add(new Rader.MoteDeltagare(rader.nyttId(Rader.MoteDeltagare.class), mote.id, deltagareId, tid,
-                    tolksprak != null ? TA_MED_TOLK : pick(TA_MED), kallelse.isBefore(now) ? kallelse : null,
+                    taMed(sprak, tolksprak != null ? TA_MED_TOLK : pick(TA_MED)), kallelse.isBefore(now) ? kallelse : null,
                     f.utskriven(), f.skickad(), f.tolkBokad()));
         }
 
@@ -250,6 +250,14 @@ final class Deltagarbana extends Simuleringsdel {
             rader.add(new Rader.Samtycke(rader.nyttId(Rader.Samtycke.class), deltagareId, orgIds.get(org), givet, hur, aterkallat,
                     remittent));
         }
+    }
+
+    /**
+     * The "ta med" of a booking is free text in Swedish; for a reader of another language it is left empty, so her
+     * letter gives the standard text in her language (the draw is made all the same, so the rest stays as it was).
+     */
+    private static String taMed(String sprak, String text) {
+        return "sv".equals(sprak) ? text : null;
     }
 
     /** When a booking's kallelse was printed and sent and its interpreter booked (null: not yet). */

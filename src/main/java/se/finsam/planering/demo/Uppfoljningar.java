@@ -112,7 +112,7 @@ final class Uppfoljningar extends Simuleringsdel {
                 e.noteringDeltagare = org == null ? NOTERING_FASTNAT_EGET : org.equals(REGION)
                         ? NOTERING_FASTNAT_VARD : String.format(NOTERING_FASTNAT, orgDef(org).kortNamn());
                 e.noteringIntern = String.format(INTERN_FASTNAT,
-                        org == null ? "eget steg" : orgDef(org).kortNamn(), nyttFastnat.orsak);
+                        org == null ? "deltagarens eget steg" : orgDef(org).kortNamn());
                 e.nastaSteg = NASTA_STEG_FASTNAT;
                 e.eskalera = true;
             } else if (allaKlara) {

@@ -105,6 +105,23 @@ class DemoDataTest {
                 WHERE d.tolkbehov = 1 AND m.status = 'genomfort' AND md.tolk_bokad IS NULL"""));
     }
 
+    /**
+     * What the demo writes reads as staff write: a reader of another language gets the standard "ta med" in her
+     * language (not Swedish free text in her letter), and a lifted follow-up says why in a colleague's words.
+     */
+    @Test
+    void demoTextsReadAsStaffWriteThem() {
+        Jdbi jdbi = smallDemo();
+        assertEquals(0, count(jdbi, """
+                SELECT count(*) FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id
+                WHERE d.sprak <> 'sv' AND md.ta_med IS NOT NULL"""));
+        assertTrue(count(jdbi, "SELECT count(*) FROM mote_deltagare WHERE ta_med IS NOT NULL") > 0);
+        assertTrue(count(jdbi, "SELECT count(*) FROM uppfoljning WHERE eskalera = 1 AND notering_intern IS NOT NULL") > 0);
+        assertEquals(0, count(jdbi, """
+                SELECT count(*) FROM uppfoljning WHERE notering_intern LIKE 'Punkt fastnat%'
+                   OR notering_intern LIKE '%Eskaleras%' OR notering_intern LIKE 'Intern%'"""));
+    }
+
     @Test
     void smallDemoHasTeamsOrganisationsAndParticipantsInEveryStage() {
         Jdbi jdbi = smallDemo();
