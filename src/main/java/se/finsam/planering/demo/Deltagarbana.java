@@ -41,7 +41,7 @@ final class Deltagarbana extends Simuleringsdel {
     private final Planforlopp planforlopp;
     /** A real meeting has a handful of 45-minute slots; the benchmark set packs far more in. */
     private final int slotMinuter;
-    private int telefonNummer;
+    int telefonNummer;
 
     Deltagarbana(Simuleringsdel del, String pinHash) {
         super(del);
@@ -100,7 +100,7 @@ final class Deltagarbana extends Simuleringsdel {
             case ANMALD -> anmalanDatum = vardag(today.minusDays(between(1, 20)));
             case KALLAD -> {
                 List<SimuleratMote> soon = team.coming.subList(0, Math.min(3, team.coming.size()));
-                mote = pickWithRoom(soon);
+                mote = spec.nastaMote ? team.coming.get(0) : pickWithRoom(soon);
                 anmalanDatum = mote.datum.minusDays(between(14, 35));
             }
             case PLANERAD -> {
@@ -215,8 +215,11 @@ final class Deltagarbana extends Simuleringsdel {
             if (kallelse.isBefore(skapad)) {
                 kallelse = skapad.plusSeconds(3600);
             }
+            Forberedelse f = forberedelse(deltagareId, mote, kallelse.isBefore(now) ? kallelse : null,
+                    tolksprak != null);
             rader.add(new Rader.MoteDeltagare(rader.nyttId(Rader.MoteDeltagare.class), mote.id, deltagareId, tid,
-                    tolksprak != null ? TA_MED_TOLK : pick(TA_MED), kallelse.isBefore(now) ? kallelse : null));
+                    taMed(sprak, tolksprak != null ? TA_MED_TOLK : pick(TA_MED)), kallelse.isBefore(now) ? kallelse : null,
+                    f.utskriven(), f.skickad(), f.tolkBokad()));
         }
 
         boolean harPlan = spec.stage == Stage.PLANERAD || spec.stage == Stage.UPPFOLJNING
@@ -247,6 +250,35 @@ final class Deltagarbana extends Simuleringsdel {
             rader.add(new Rader.Samtycke(rader.nyttId(Rader.Samtycke.class), deltagareId, orgIds.get(org), givet, hur, aterkallat,
                     remittent));
         }
+    }
+
+    /**
+     * The "ta med" of a booking is free text in Swedish; for a reader of another language it is left empty, so her
+     * letter gives the standard text in her language (the draw is made all the same, so the rest stays as it was).
+     */
+    private static String taMed(String sprak, String text) {
+        return "sv".equals(sprak) ? text : null;
+    }
+
+    /** When a booking's kallelse was printed and sent and its interpreter booked (null: not yet). */
+    record Forberedelse(Instant utskriven, Instant skickad, Instant tolkBokad) {
+    }
+
+    /**
+     * How far the koordinator has come in preparing a booking. For a meeting held, every letter went out and every
+     * interpreter was booked; for a coming one, most letters are sent, some only printed, and about half of the
+     * interpreters are booked, so the meeting page shows every state. Decided by the participant's id, without a
+     * random draw, so the rest of the demo data stays as it was.
+     */
+    private Forberedelse forberedelse(long deltagareId, SimuleratMote mote, Instant kallelse, boolean tolk) {
+        if (kallelse == null) {
+            return new Forberedelse(null, null, null);
+        }
+        boolean hallet = mote.datum.isBefore(today);
+        Instant utskriven = kallelse.plus(Duration.ofMinutes(10));
+        Instant skickad = hallet || deltagareId % 4 != 0 ? kallelse.plus(Duration.ofMinutes(40)) : null;
+        Instant tolkBokad = tolk && (hallet || deltagareId % 2 == 0) ? kallelse.plus(Duration.ofMinutes(25)) : null;
+        return new Forberedelse(utskriven, skickad, tolkBokad);
     }
 
     private Origin pickOrigin(boolean nyanland) {

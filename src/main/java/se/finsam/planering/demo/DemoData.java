@@ -75,6 +75,9 @@ public final class DemoData {
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
             avslutadesMedBeslut(handle);
+            if (!small) {
+                eskaleringarHanterade(handle, clock);
+            }
             se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
             se.finsam.planering.utskick.UtskickRepository.efterDemodata(handle, clock.instant());
             return true;
@@ -111,6 +114,23 @@ public final class DemoData {
                                        JOIN avslut a ON a.deltagare_id = p.deltagare_id)""");
     }
 
+    /**
+     * In the large set, as in a real team, the koordinator answers an escalation within a few days: only those of
+     * the last two weeks still wait for her. (The small demo keeps its escalations, to show them.)
+     */
+    private static void eskaleringarHanterade(Handle handle, Clock clock) {
+        handle.createUpdate("""
+                        INSERT INTO eskalering_hanterad (uppfoljning_id, hanterad, hanterad_av, notering)
+                        SELECT u.id, strftime('%Y-%m-%dT%H:%M:%SZ', u.registrerad, '+' || (1 + u.id % 4) || ' days'),
+                               (SELECT m.anvandare_id FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
+                                WHERE m.team_id = d.team_id AND a.roll = 'koordinator' ORDER BY a.id LIMIT 1),
+                               'Har pratat med den ansvariga enheten. Punkten följs upp vid nästa teammöte.'
+                        FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id
+                        WHERE u.eskalera = 1 AND u.datum < :grans""")
+                .bind("grans", java.time.LocalDate.now(clock).minusDays(14).toString())
+                .execute();
+    }
+
     /** Each demo team takes part with the organisations of its members. */
     private static void teamensOrganisationer(org.jdbi.v3.core.Handle handle) {
         handle.execute("""
@@ -139,6 +159,7 @@ public final class DemoData {
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
             avslutadesMedBeslut(handle);
+            eskaleringarHanterade(handle, clock);
         });
     }
 

@@ -171,8 +171,9 @@ final class Exempeltexter {
             "Uteblev från ett möte med jobbcoachen. Inget mönster ännu, följs upp.",
             "Socialsekreteraren byts nästa månad. Ny kontaktperson ska registreras.",
             "Samstämmig bild i teamet. Inga hinder just nu.");
+    /** Why a follow-up was lifted to the koordinator, in a colleague's words (the item's reason is shown apart). */
     static final String INTERN_FASTNAT =
-            "Punkt fastnat (%s): %s Eskaleras till koordinatorn för kontakt med ansvarig enhet.";
+            "Har inte kommit vidare med %s. Koordinatorn behöver hjälpa till att nå den som ansvarar.";
 
     static final List<String> NASTA_STEG = List.of(
             "Nästa uppföljning är om ungefär två månader. Koordinatorn ringer dig innan.",

@@ -50,6 +50,8 @@ final class Planforlopp extends Simuleringsdel {
         Fate fate;
         LocalDate fateDatum;
         LocalDate startDatum;
+        /** When a stuck item moves again (null: it stays stuck). */
+        LocalDate losDatum;
         String orsak;
         boolean borttagen;
         boolean statusandring;
@@ -106,6 +108,9 @@ final class Planforlopp extends Simuleringsdel {
         List<Item> items = spec.items != null ? handWritten(team, spec.items, m)
                 : randomItems(team, spec, samtycken, m);
         Item socPunkt = utanforSamtycket(team, spec, items);
+        if (!small && spec.items == null) {
+            vardagsarbete(spec, items);
+        }
         int ordning = 0;
         for (Item item : items) {
             item.id = rader.nyttId(Rader.Planpunkt.class);
@@ -127,7 +132,7 @@ final class Planforlopp extends Simuleringsdel {
         String forsorjningNu = forsorjning;
         if (overlamnad) {
             forsorjningNu = uppfoljare.followUps(team, spec, deltagareId, anvandareId, items, uppfoljningar, slutDatum,
-                    forsorjning, orsak);
+                    forsorjning, orsak, m);
         }
         if (spec.demoLogin && !uppfoljningar.isEmpty()) {
             LocalDate d = uppfoljningar.get(uppfoljningar.size() - 1);
@@ -136,6 +141,25 @@ final class Planforlopp extends Simuleringsdel {
             audit(d.plusDays(4), staffIds.get("fk.handlaggare"), deltagareId, "kontaktpersoner");
         }
         return new PlanResult(forsorjningNu, senast);
+    }
+
+    /**
+     * The large set's everyday work, as a real team does it: a stuck item is sorted out within two to ten weeks
+     * and moves again, and the date of an item still open today has been moved forward when it passed (the plan
+     * revised at a follow-up), so that only a few percent of a team's open items are stuck or late.
+     */
+    private void vardagsarbete(Spec spec, List<Item> items) {
+        for (Item item : items) {
+            if (item.fate == Fate.FASTNAT) {
+                item.losDatum = vardag(item.fateDatum.plusDays(14 + rutin.nextInt(57)));
+            }
+            boolean klarIdag = (item.fate == Fate.KLAR || item.fate == Fate.AVSLAGEN)
+                    && !item.fateDatum.isAfter(today);
+            if (spec.stage != Stage.AVSLUTAD && !klarIdag && item.klartSenast.isBefore(today)
+                    && rutin.nextDouble() < 0.96) {
+                item.klartSenast = today.plusDays(7 + rutin.nextInt(84));
+            }
+        }
     }
 
     /**

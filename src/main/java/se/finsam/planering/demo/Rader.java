@@ -61,7 +61,8 @@ final class Rader {
     }
 
     record MoteDeltagare(long id, long moteId, long deltagareId, LocalDateTime tid, String taMed,
-                         Instant kallelseSkapad) {
+                         Instant kallelseSkapad, Instant kallelseUtskriven, Instant kallelseSkickad,
+                         Instant tolkBokad) {
     }
 
     record Planering(long id, long deltagareId, long moteId, String mal, String teamanteckning, int version,

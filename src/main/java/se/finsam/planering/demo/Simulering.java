@@ -52,6 +52,13 @@ final class Simulering extends Simuleringsdel {
                 bana.participant(teams.get(t), spec);
             }
         }
+        if (small) {
+            Deltagarbana sist = new Deltagarbana(new Simuleringsdel(this, rutin) { }, pinHash);
+            sist.telefonNummer = bana.telefonNummer;
+            for (Spec spec : Urval.medTolkTillNastaMote()) {
+                sist.participant(teams.get(0), spec);
+            }
+        }
         rader.flush();
     }
 

@@ -29,6 +29,12 @@ abstract class Simuleringsdel {
     protected final LocalDate today;
     protected final Instant now;
     protected final Random rnd;
+    /**
+     * The draws of the large set's everyday work (stuck items that move again, dates revised, items checked by
+     * their handläggare): a stream of its own, so that every draw of {@link #rnd}, and so the small demo, stays
+     * as it was.
+     */
+    protected final Random rutin;
     /** SMALL is for showing the app; otherwise the benchmark set. */
     protected final boolean small;
     protected final Radskrivare rader;
@@ -41,6 +47,7 @@ abstract class Simuleringsdel {
         this.today = LocalDate.now(clock);
         this.now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         this.rnd = new Random(SEED);
+        this.rutin = new Random(SEED + 1);
         this.small = small;
         this.rader = new Radskrivare(handle);
         this.orgIds = new HashMap<>();
@@ -51,9 +58,15 @@ abstract class Simuleringsdel {
 
     /** Another part of the same simulation. */
     Simuleringsdel(Simuleringsdel del) {
+        this(del, del.rnd);
+    }
+
+    /** Another part of the same simulation that draws from its own stream. */
+    Simuleringsdel(Simuleringsdel del, Random egen) {
         this.today = del.today;
         this.now = del.now;
-        this.rnd = del.rnd;
+        this.rnd = egen;
+        this.rutin = del.rutin;
         this.small = del.small;
         this.rader = del.rader;
         this.orgIds = del.orgIds;

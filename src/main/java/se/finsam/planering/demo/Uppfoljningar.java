@@ -59,7 +59,7 @@ final class Uppfoljningar extends Simuleringsdel {
             return "genomford";
         }
         if (item.fate == Fate.FASTNAT && !item.fateDatum.isAfter(datum)) {
-            return "fastnat";
+            return item.losDatum != null && !item.losDatum.isAfter(datum) ? "pagar" : "fastnat";
         }
         if (item.fate == Fate.AVSLAGEN && !item.fateDatum.isAfter(datum)) {
             return "avslagen";
@@ -68,7 +68,8 @@ final class Uppfoljningar extends Simuleringsdel {
     }
 
     String followUps(Teamlage team, Spec spec, long deltagareId, Long anvandareId, List<Planforlopp.Item> items,
-                             List<LocalDate> datum, LocalDate slut, String forsorjning, String orsak) {
+                             List<LocalDate> datum, LocalDate slut, String forsorjning, String orsak,
+                             LocalDate moteDatum) {
         List<Event> events = new ArrayList<>();
         Set<Long> fastnatRapporterad = new HashSet<>();
         String forsorjningNu = forsorjning;
@@ -111,7 +112,7 @@ final class Uppfoljningar extends Simuleringsdel {
                 e.noteringDeltagare = org == null ? NOTERING_FASTNAT_EGET : org.equals(REGION)
                         ? NOTERING_FASTNAT_VARD : String.format(NOTERING_FASTNAT, orgDef(org).kortNamn());
                 e.noteringIntern = String.format(INTERN_FASTNAT,
-                        org == null ? "eget steg" : orgDef(org).kortNamn(), nyttFastnat.orsak);
+                        org == null ? "deltagarens eget steg" : orgDef(org).kortNamn());
                 e.nastaSteg = NASTA_STEG_FASTNAT;
                 e.eskalera = true;
             } else if (allaKlara) {
@@ -162,6 +163,9 @@ final class Uppfoljningar extends Simuleringsdel {
             e.eskalera = s.equals("fastnat");
             events.add(e);
         }
+        if (!small && spec.items == null) {
+            vardagsarbete(team, spec, anvandareId, items, events, slut, moteDatum);
+        }
         // The current status is the latest event's, so ids follow time.
         events.sort(Comparator.comparing((Event e) -> e.registrerad));
         for (Event e : events) {
@@ -177,6 +181,67 @@ final class Uppfoljningar extends Simuleringsdel {
             }
         }
         return forsorjningNu;
+    }
+
+    /**
+     * The large set's everyday work between follow-ups: an item done or rejected is recorded so by its handläggare
+     * on the day, a stuck item that moves again is recorded as under way, and an item still open today has been looked at within the last few weeks (its status
+     * recorded again), as the team's rule for items unchanged for weeks asks. Draws from {@link #rutin} only.
+     */
+    private void vardagsarbete(Teamlage team, Spec spec, Long anvandareId, List<Planforlopp.Item> items,
+                               List<Event> events, LocalDate slut, LocalDate moteDatum) {
+        for (Planforlopp.Item item : items) {
+            boolean slutstatus = item.fate == Fate.KLAR || item.fate == Fate.AVSLAGEN;
+            LocalDate d = slutstatus ? item.fateDatum : item.losDatum;
+            if (item.borttagen || d == null || !d.isBefore(slut) || !d.isBefore(today)) {
+                continue;
+            }
+            String s = status(item, d);
+            boolean redan = false;
+            for (Event e : events) {
+                for (Object[] st : e.statusar) {
+                    redan |= st[0].equals(item.id) && st[1].equals(s) && !e.datum.isBefore(d);
+                }
+            }
+            if (!redan) {
+                // Done or rejected is recorded when it happens, not at the next follow-up months later.
+                events.add(statusEvent(team, anvandareId, item, d, false));
+            }
+        }
+        if (spec.stage == Urval.Stage.AVSLUTAD || moteDatum.isAfter(today.minusDays(21))) {
+            return;
+        }
+        for (Planforlopp.Item item : items) {
+            String nu = status(item, today);
+            if (item.borttagen || nu.equals("genomford") || nu.equals("avslagen")) {
+                continue;
+            }
+            LocalDate senast = moteDatum;
+            for (Event e : events) {
+                for (Object[] st : e.statusar) {
+                    if (st[0].equals(item.id) && e.datum.isAfter(senast)) {
+                        senast = e.datum;
+                    }
+                }
+            }
+            LocalDate d = vardag(today.minusDays(1 + rutin.nextInt(20)));
+            if (senast.isAfter(today.minusDays(21)) || !d.isAfter(senast) || rutin.nextDouble() >= 0.96) {
+                continue;
+            }
+            events.add(statusEvent(team, anvandareId, item, d, false));
+        }
+    }
+
+    private Event statusEvent(Teamlage team, Long anvandareId, Planforlopp.Item item, LocalDate d, boolean eskalera) {
+        Event e = new Event();
+        e.typ = "statusandring";
+        e.datum = d;
+        e.registrerad = at(d, 8 + rutin.nextInt(8), rutin.nextInt(60));
+        e.av = item.ansvarig != null ? item.ansvarig : anvandareId != null ? anvandareId : team.koordinator;
+        String s = status(item, d);
+        e.statusar.add(new Object[] {item.id, s, s.equals("fastnat") || s.equals("avslagen") ? item.orsak : null});
+        e.eskalera = eskalera;
+        return e;
     }
 
     private String nextForsorjning(String nu, String avslutOrsak) {

@@ -56,6 +56,8 @@ final class Urval extends Simuleringsdel {
          * she finds him on Kontakter through the item alone.
          */
         boolean socialtjanstPunktUtanKontakt;
+        /** Called to the team's next meeting (otherwise one of the next three). */
+        boolean nastaMote;
 
         Spec(Stage stage) {
             this.stage = stage;
@@ -161,6 +163,22 @@ final class Urval extends Simuleringsdel {
             Collections.shuffle(team, rnd);
         }
         return all;
+    }
+
+    /**
+     * Two more called to Kista's next meeting, each with an interpreter, one of them booked and one not yet: the
+     * meeting page shows what is left to prepare. They are simulated last, from a stream of their own, so the rest
+     * of the small demo stays as it was.
+     */
+    static List<Spec> medTolkTillNastaMote() {
+        Spec somaliska = new Spec(Stage.KALLAD).namn("Abdirahman", "Farah", "man").sprak("sv", "so");
+        somaliska.nastaMote = true;
+        somaliska.remittent = "handlaggare";
+        Spec arabiska = new Spec(Stage.KALLAD).namn("Layla", "Haddad", "kvinna").sprak("ar", "ar");
+        arabiska.nastaMote = true;
+        arabiska.remittent = "soc.handlaggare";
+        arabiska.forsorjning = "forsorjningsstod";
+        return List.of(somaliska, arabiska);
     }
 
     static Spec avslutad(String orsak) {

@@ -148,7 +148,7 @@ class MinPlaneringHttpTest extends AppTest {
         });
         String body = s.get("/min-planering").body();
         assertTrue(body.contains(note), "the note for the participant is new");
-        assertTrue(body.contains("har nu läget: Pågår"), body);
+        assertTrue(body.contains("har nu status: Pågår"), body);
         assertFalse(body.contains("Internt: ring vårdcentralen igen"));
 
         assertEquals(302, s.post("/min-planering/last", Map.of()).statusCode());

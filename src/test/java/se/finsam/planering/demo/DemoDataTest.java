@@ -85,6 +85,43 @@ class DemoDataTest {
                 SELECT count(*) FROM deltagare WHERE sprak = 'sv' AND tolkbehov = 1 AND tolksprak = 'fa'""") >= 1);
     }
 
+    /**
+     * Kista's next meeting needs interpreters in two languages, one booked and one not yet, so the meeting page shows
+     * both; every interpreter of a meeting held was booked.
+     */
+    @Test
+    void smallDemoHasInterpretersBookedAndStillToBook() {
+        Jdbi jdbi = smallDemo();
+        String nasta = """
+                SELECT count(*) FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id
+                WHERE d.tolkbehov = 1 AND md.tolk_bokad %s AND md.mote_id =
+                      (SELECT m.id FROM mote m JOIN team t ON t.id = m.team_id WHERE t.namn = 'Jobbtorg Kista'
+                         AND m.status = 'planerat' ORDER BY m.start LIMIT 1)""";
+        assertTrue(count(jdbi, nasta.formatted("IS NOT NULL")) >= 1, "an interpreter booked for the next meeting");
+        assertTrue(count(jdbi, nasta.formatted("IS NULL")) >= 1, "an interpreter still to book for the next meeting");
+        assertEquals(0, count(jdbi, """
+                SELECT count(*) FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id
+                JOIN mote m ON m.id = md.mote_id
+                WHERE d.tolkbehov = 1 AND m.status = 'genomfort' AND md.tolk_bokad IS NULL"""));
+    }
+
+    /**
+     * What the demo writes reads as staff write: a reader of another language gets the standard "ta med" in her
+     * language (not Swedish free text in her letter), and a lifted follow-up says why in a colleague's words.
+     */
+    @Test
+    void demoTextsReadAsStaffWriteThem() {
+        Jdbi jdbi = smallDemo();
+        assertEquals(0, count(jdbi, """
+                SELECT count(*) FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id
+                WHERE d.sprak <> 'sv' AND md.ta_med IS NOT NULL"""));
+        assertTrue(count(jdbi, "SELECT count(*) FROM mote_deltagare WHERE ta_med IS NOT NULL") > 0);
+        assertTrue(count(jdbi, "SELECT count(*) FROM uppfoljning WHERE eskalera = 1 AND notering_intern IS NOT NULL") > 0);
+        assertEquals(0, count(jdbi, """
+                SELECT count(*) FROM uppfoljning WHERE notering_intern LIKE 'Punkt fastnat%'
+                   OR notering_intern LIKE '%Eskaleras%' OR notering_intern LIKE 'Intern%'"""));
+    }
+
     @Test
     void smallDemoHasTeamsOrganisationsAndParticipantsInEveryStage() {
         Jdbi jdbi = smallDemo();

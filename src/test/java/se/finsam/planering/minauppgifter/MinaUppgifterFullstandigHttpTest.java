@@ -582,6 +582,10 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
             }
             visa.select(".planpunkt__text").forEach(p -> varden.add(p.text()));
             for (Element dd : visa.select(".planpunkt__fakta dd")) {
+                Element dt = dd.previousElementSibling();
+                if (dt != null && dt.text().equals(SV.getProperty("plan.typ"))) {
+                    continue; // the kind of item, in staff words ("Deltagarens eget steg"); hers say "Ditt eget steg"
+                }
                 if (dd.selectFirst("time") != null) {
                     tider.add(dd.selectFirst("time").attr("datetime"));
                 } else {

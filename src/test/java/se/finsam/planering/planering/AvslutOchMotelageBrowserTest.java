@@ -102,6 +102,18 @@ class AvslutOchMotelageBrowserTest extends BrowserTest {
         browser.clickAndWait("form.formular button[type=submit]");
         assertTrue(browser.text().contains("Välj vad som händer med punkt 1"), browser.text());
         granska("avslut-oppna-punkter-fel");
+        // Once a decision is chosen, only its field is shown.
+        org.openqa.selenium.WebElement forsta = browser.findAll(".avslut-punkt").get(0);
+        org.openqa.selenium.By till = org.openqa.selenium.By.cssSelector(".avslut-punkt__till");
+        org.openqa.selenium.By orsak = org.openqa.selenium.By.cssSelector(".avslut-punkt__orsak");
+        assertTrue(forsta.findElement(till).isDisplayed() && forsta.findElement(orsak).isDisplayed());
+        forsta.findElement(org.openqa.selenium.By.cssSelector("input[value=stang]")).click();
+        assertFalse(forsta.findElement(till).isDisplayed(), "no one takes over an item closed as not done");
+        assertTrue(forsta.findElement(orsak).isDisplayed());
+        forsta.findElement(org.openqa.selenium.By.cssSelector("input[value=overlamna]")).click();
+        assertTrue(forsta.findElement(till).isDisplayed());
+        assertFalse(forsta.findElement(orsak).isDisplayed(), "no reason asked for an item handed over");
+        granska("avslut-ett-beslut");
 
         long avslutad = TestData.deltagare(app).iTeam("Jobbtorg Kista").iFas("uppfoljning").utanKonto().medNamn().hamta();
         LocalDate datum = LocalDate.now(app.clock()).minusMonths(6).minusDays(4);

@@ -28,7 +28,11 @@ class UtskickSidaTest extends AppTest {
         assertTrue(sida.text().contains("Ingen kanal är inställd"), sida.text());
         List<Element> rader = sida.select("tr[data-utskick]");
         assertTrue(rader.size() > 5, "the demo data fill the page: " + rader.size());
-        assertTrue(rader.stream().anyMatch(r -> r.text().contains("Ingen kanal inställd")));
+        // With no channel, every message has one status and no channel: said once, not in a column on every row.
+        assertEquals("Alla meddelanden i listan har samma status: Ingen kanal inställd.",
+                sida.getElementById("utskick-allas-status").text());
+        assertEquals(List.of("När", "Till", "Vad"), sida.select("table thead th").eachText());
+        assertTrue(rader.stream().allMatch(r -> r.select("td").size() == 3), "no column of one value");
         assertTrue(rader.stream().anyMatch(r -> r.select("td").get(1).text().matches("Deltagare KIS-\\S+")),
                 "a participant by her code");
         assertTrue(rader.stream().anyMatch(r -> r.select("td").get(1).text().equals("Koordinator")
