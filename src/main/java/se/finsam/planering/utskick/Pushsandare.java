@@ -64,6 +64,22 @@ public final class Pushsandare implements Kanalsandare {
     }
 
     /**
+     * A notification whose VAPID audience is the endpoint's whole origin: the library leaves out a port, which a push
+     * service on another port than 443 (one {@code FINSAM_PUSH_TJANSTER} adds) would refuse.
+     */
+    private static final class Notis extends Notification {
+        Notis(String endpoint, org.bouncycastle.jce.interfaces.ECPublicKey nyckel, byte[] auth, byte[] payload) {
+            super(endpoint, nyckel, auth, payload, TTL_SEKUNDER, Urgency.NORMAL, null);
+        }
+
+        @Override
+        public String getOrigin() {
+            URI u = URI.create(getEndpoint());
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+        }
+    }
+
+    /**
      * @param kontakt the VAPID subject the push services may contact the sender by: a mailto: or https: URL
      * @param extra   push services beyond the known ones, as origins ({@code https://push.example.org})
      */
@@ -157,9 +173,9 @@ public final class Pushsandare implements Kanalsandare {
         }
         nl.martijndwars.webpush.HttpRequest forberedd;
         try {
-            Notification n = new Notification(p.endpoint(),
+            Notification n = new Notis(p.endpoint(),
                     (org.bouncycastle.jce.interfaces.ECPublicKey) Utils.loadPublicKey(avkoda(p.p256dh())),
-                    avkoda(p.auth()), payload, TTL_SEKUNDER, Urgency.NORMAL, null);
+                    avkoda(p.auth()), payload);
             forberedd = signerare.forbered(n);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             // The browser's key cannot be used: the subscription never will be.
