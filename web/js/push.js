@@ -121,10 +121,16 @@
         return reg.pushManager.getSubscription().then(function (gammal) {
           return gammal ? gammal.unsubscribe() : null;
         }).then(function () {
-          return reg.pushManager.subscribe({
+          // A push service that cannot be reached can leave the browser asking for a long time: after 20 s the
+          // page says it did not work (a subscription that comes later is ended on her next visit).
+          return Promise.race([reg.pushManager.subscribe({
             userVisibleOnly: true,
             applicationServerKey: nyckel(del.getAttribute('data-nyckel'))
-          });
+          }), new Promise(function (ignored, avbryt) {
+            window.setTimeout(function () {
+              avbryt(new Error('timeout'));
+            }, 20000);
+          })]);
         });
       }).then(function (sub) {
         var json = sub.toJSON();
