@@ -26,11 +26,13 @@ public final class Pushnycklar {
     private static final Base64.Decoder AV_B64 = Base64.getUrlDecoder();
 
     private final String publik;
-    private final KeyPair par;
+    private final String privat;
+    /** Read into BouncyCastle's keys on first use: start-up does not load the provider. */
+    private KeyPair par;
 
-    private Pushnycklar(String publik, KeyPair par) {
+    private Pushnycklar(String publik, String privat) {
         this.publik = publik;
-        this.par = par;
+        this.privat = privat;
     }
 
     /** The key pair kept in the database, made (once, whoever starts first) when there is none. */
@@ -46,7 +48,7 @@ public final class Pushnycklar {
                     .bind("pu", ny[0]).bind("pr", ny[1]).bind("nu", clock.instant()).execute();
             return ny;
         });
-        return las(rad[0], rad[1]);
+        return new Pushnycklar(rad[0], rad[1]);
     }
 
     /** The public key as the Push API's applicationServerKey takes it: the uncompressed point, base64url. */
@@ -55,7 +57,10 @@ public final class Pushnycklar {
     }
 
     /** The pair as the web-push library signs with it (BouncyCastle's keys). */
-    KeyPair par() {
+    synchronized KeyPair par() {
+        if (par == null) {
+            par = las(publik, privat);
+        }
         return par;
     }
 
@@ -92,7 +97,7 @@ public final class Pushnycklar {
         System.arraycopy(b, b.length - langd, till, fran + 32 - langd, langd);
     }
 
-    private static Pushnycklar las(String publik, String privat) {
+    private static KeyPair las(String publik, String privat) {
         bouncyCastle();
         try {
             KeyPair par = new KeyPair(Utils.loadPublicKey(AV_B64.decode(publik)),
@@ -100,7 +105,7 @@ public final class Pushnycklar {
             if (!Utils.verifyKeyPair(par.getPrivate(), par.getPublic())) {
                 throw new IllegalStateException("push_nyckel: the public key does not belong to the private key");
             }
-            return new Pushnycklar(publik, par);
+            return par;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("push_nyckel holds no usable key pair", e);
         }

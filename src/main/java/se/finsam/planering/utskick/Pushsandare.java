@@ -45,7 +45,10 @@ public final class Pushsandare implements Kanalsandare {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PushRepository repo;
-    private final Signerare signerare;
+    private final Pushnycklar nycklar;
+    private final String kontakt;
+    /** Made on the first message: start-up does not load BouncyCastle. */
+    private Signerare signerare;
     private final Set<String> extra;
     private final Clock clock;
     private final HttpClient http;
@@ -85,9 +88,9 @@ public final class Pushsandare implements Kanalsandare {
      */
     public Pushsandare(PushRepository repo, Pushnycklar nycklar, String kontakt, Set<String> extra, Clock clock,
                        Duration tidsgrans) {
-        Pushnycklar.bouncyCastle();
         this.repo = repo;
-        this.signerare = new Signerare(nycklar, kontakt);
+        this.nycklar = nycklar;
+        this.kontakt = kontakt;
         this.extra = Set.copyOf(extra);
         this.clock = clock;
         this.tidsgrans = tidsgrans;
@@ -98,6 +101,13 @@ public final class Pushsandare implements Kanalsandare {
     @Override
     public Kanal kanal() {
         return Kanal.PUSH;
+    }
+
+    private synchronized Signerare signerare() {
+        if (signerare == null) {
+            signerare = new Signerare(nycklar, kontakt);
+        }
+        return signerare;
     }
 
     /** Whether an endpoint is at a push service the server posts to. */
@@ -171,18 +181,22 @@ public final class Pushsandare implements Kanalsandare {
         if (!tillaten(p.endpoint(), extra)) {
             return Kanalsvar.permanent("push-tjänsten är inte tillåten");
         }
-        nl.martijndwars.webpush.HttpRequest forberedd;
+        Pushnycklar.bouncyCastle();
+        Notification n;
         try {
-            Notification n = new Notis(p.endpoint(),
+            n = new Notis(p.endpoint(),
                     (org.bouncycastle.jce.interfaces.ECPublicKey) Utils.loadPublicKey(avkoda(p.p256dh())),
                     avkoda(p.auth()), payload);
-            forberedd = signerare.forbered(n);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             // The browser's key cannot be used: the subscription never will be.
             repo.borta(p);
             return Kanalsvar.permanent("prenumerationens nyckel går inte att använda");
-        } catch (IOException | JoseException e) {
-            return Kanalsvar.forsokIgen("meddelandet kunde inte krypteras");
+        }
+        nl.martijndwars.webpush.HttpRequest forberedd;
+        try {
+            forberedd = signerare().forbered(n);
+        } catch (GeneralSecurityException | IOException | JoseException e) {
+            return Kanalsvar.forsokIgen("meddelandet kunde inte krypteras eller signeras");
         }
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(forberedd.getUrl())).timeout(tidsgrans)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(forberedd.getBody()));

@@ -140,4 +140,50 @@ class UtskickPushBrowserTest extends BrowserTest {
             browser.driver().executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", ""));
         }
     }
+
+    /**
+     * The service worker's side: a push arrives (delivered as DevTools delivers one, since no push service can be
+     * reached here) with the payload the server makes, and the worker shows it as a notification with its title and
+     * neutral text, in her language.
+     */
+    @Test
+    void arbetarenVisarNotisenMedTextenUrMeddelandet() {
+        long d = TestData.deltagare(app).iTeam("Jobbtorg Kista").talar("ar").hamta();
+        String user = TestData.kontoMedPin(app, d, PIN);
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/logga-in/deltagare");
+        browser.type("#anvandarnamn", user);
+        browser.type("#pin", PIN);
+        browser.submitWithEnter("#pin");
+        tillatelse("granted");
+        browser.open(SIDA);
+        tillstand();
+        Texter ar = Texter.of("ar");
+        String payload = new String(Pushsandare.innehall(ar.get("utskick.amne"), ar.get("utskick.push.besked")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        // The worker's registration is the profile's first; its id is found by trying the first few.
+        browser.driver().executeCdpCommand("ServiceWorker.enable", Map.of());
+        boolean levererad = false;
+        String fel = "";
+        for (int id = 0; id < 10 && !levererad; id++) {
+            try {
+                browser.driver().executeCdpCommand("ServiceWorker.deliverPushMessage", Map.of(
+                        "origin", app.url(""), "registrationId", String.valueOf(id), "data", payload));
+                levererad = true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // not this registration
+                fel = e.getMessage().lines().findFirst().orElse("");
+            }
+        }
+        assertTrue(levererad, "DevTools delivered the push to the worker: " + fel);
+        Object visade = new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(x -> {
+            Object n = browser.driver().executeAsyncScript("""
+                    var klar = arguments[arguments.length - 1];
+                    navigator.serviceWorker.ready.then(function (r) { return r.getNotifications(); })
+                      .then(function (n) { klar(n.length ? n[0].title + '|' + n[0].body + '|' + n[0].data.url : null); })
+                      .catch(function (e) { klar(null); });""");
+            return n;
+        });
+        assertEquals(ar.get("utskick.amne") + "|" + ar.get("utskick.push.besked") + "|/", visade);
+    }
 }
