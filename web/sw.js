@@ -7,6 +7,8 @@
  * - Follow-ups recorded offline wait in the IndexedDB outbox (utkorg.js); Background Sync sends them, with
  *   a CSRF token fetched at send time, and is retried by the browser while any remain.
  * - Logging out clears every page cache.
+ * - A web push shows a notification with the payload's title and text (neutral, in her language, made by the
+ *   server); tapping it opens her plan, in a window of the app already open if there is one.
  */
 'use strict';
 
@@ -59,6 +61,37 @@ self.addEventListener('sync', (event) => {
     // Rejects while records remain, so the browser tries again later; the pages hear of every record sent.
     event.waitUntil(self.FinsamUtkorg.sync());
   }
+});
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (ignored) {
+    data = {};
+  }
+  const title = typeof data.titel === 'string' && data.titel ? data.titel : 'FINSAM Planering';
+  const url = typeof data.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//') ? data.url : '/';
+  event.waitUntil(self.registration.showNotification(title, {
+    body: typeof data.text === 'string' ? data.text : '',
+    dir: 'auto',
+    icon: '/icons/icon-192.png',
+    tag: 'finsam-besked',
+    renotify: true,
+    data: { url: url }
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data && event.notification.data.url) || '/', self.location.origin).href;
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((w) => new URL(w.url).origin === self.location.origin && 'focus' in w);
+    if (open) {
+      return open.focus().then((w) => (w || open).navigate(url)).catch(() => self.clients.openWindow(url));
+    }
+    return self.clients.openWindow(url);
+  }));
 });
 
 self.addEventListener('fetch', (event) => {

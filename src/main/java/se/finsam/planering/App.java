@@ -196,6 +196,8 @@ public final class App {
         r.post("/min-planering/mina-uppgifter/rattelse", f.minaUppgifter()::rattelse, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/meddelanden", f.utskick().val()::sida, DELTAGARE);
         r.post("/min-planering/mina-uppgifter/meddelanden", f.utskick().val()::spara, DELTAGARE);
+        r.post("/min-planering/mina-uppgifter/meddelanden/push", f.utskick().push()::pa, DELTAGARE);
+        r.post("/min-planering/mina-uppgifter/meddelanden/push/av", f.utskick().push()::av, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/samtycke/{organisation}", f.minaUppgifter()::aterkallaSida, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
         r.post("/min-planering/mina-uppgifter/samtycke/{organisation}", f.minaUppgifter()::aterkalla, utanPerson("organisation", "organisation, one of her own samtycken"), DELTAGARE);
         r.post("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad", f.hem()::uppgiftHanterad, deltagare("id", "hanterade koordinatoruppgift").och(utanPerson("uppgift", "koordinatoruppgift, checked to be the participant's")), KOORDINATOR);

@@ -188,7 +188,7 @@ public final class GallringRepository {
                     skyddad_identitet = 1
                 WHERE id = :d""", deltagareId, k, Map.of("kod", nyKod(), "nu", nu.toString()));
         for (String tabell : List.of("session", "aktiveringskod", "nyckel", "totp", "totp_anvand",
-                "webauthn_utmaning", "konto_andring")) {
+                "webauthn_utmaning", "konto_andring", "push_prenumeration")) {
             kor(h, rader, tabell, "DELETE FROM " + tabell + " WHERE anvandare_id = :a", deltagareId, k, Map.of());
         }
         kor(h, rader, "anvandare", """

@@ -136,7 +136,7 @@ public final class Avsandare implements AutoCloseable {
             repo.vanta(rad.id(), vald, idag.plusDays(1).atTime(TYST_TILL).atZone(zon).toInstant());
             return;
         }
-        Utskickstexter.Meddelande med = texter.gor(rad, m);
+        Utskickstexter.Meddelande med = texter.gor(rad, m, vald);
         String adress = vald == Kanal.SMS ? Telefonnummer.e164(m.telefon()) : m.adress(vald);
         if (adress == null) {
             repo.avslutat(rad.id(), "misslyckat", vald, "ogiltigt nummer");

@@ -10,10 +10,24 @@ import java.util.Map;
  * STARTTLS required; smtps:// for TLS from the start) with {@code FINSAM_SMTP_FRAN}; {@code FINSAM_SMS_URL},
  * {@code FINSAM_SMS_ANVANDARE}, {@code FINSAM_SMS_LOSENORD} (and {@code FINSAM_SMS_FRAN}); and
  * {@code FINSAM_UTSKICK_MAX_PER_DAG}, the most messages one recipient gets in a day. None set: no channel, and
- * messages are made and kept all the same.
+ * messages are made and kept all the same. Web push needs no setting (its keys are made at the first start): it
+ * goes to those who turned notifications on; {@code FINSAM_PUSH_KONTAKT} (mailto: or https:) is how push services
+ * may reach the sender, and {@code FINSAM_PUSH_TJANSTER} (origins, comma-separated) adds push services beyond the
+ * known ones.
  */
 public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
-                               String smsFran, int maxPerDag) {
+                               String smsFran, int maxPerDag, java.util.Set<String> pushTjanster,
+                               String pushKontakt) {
+
+    public Kanalinstallning {
+        pushTjanster = pushTjanster == null ? java.util.Set.of() : java.util.Set.copyOf(pushTjanster);
+    }
+
+    /** E-mail and SMS as given; web push to the known push services only. */
+    public Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
+                            String smsFran, int maxPerDag) {
+        this(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, maxPerDag, java.util.Set.of(), null);
+    }
 
     public static final int MAX_PER_DAG = 5;
 
@@ -43,13 +57,53 @@ public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String sms
                 throw new IllegalArgumentException("FINSAM_UTSKICK_MAX_PER_DAG must be between 1 and 100");
             }
         }
+        java.util.Set<String> tjanster = new java.util.LinkedHashSet<>();
+        String extra = tom(env.get("FINSAM_PUSH_TJANSTER"));
+        if (extra != null) {
+            for (String t : extra.split(",")) {
+                URI u = URI.create(t.strip());
+                if (u.getHost() == null || !List.of("http", "https").contains(u.getScheme())
+                        || !(u.getPath() == null || u.getPath().isEmpty())) {
+                    throw new IllegalArgumentException("FINSAM_PUSH_TJANSTER takes origins such as "
+                            + "https://push.example.org, was: " + t.strip());
+                }
+                tjanster.add(u.getScheme() + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT)
+                        + (u.getPort() >= 0 ? ":" + u.getPort() : ""));
+            }
+        }
+        String kontakt = tom(env.get("FINSAM_PUSH_KONTAKT"));
+        if (kontakt != null && !kontakt.startsWith("mailto:") && !kontakt.startsWith("https://")) {
+            throw new IllegalArgumentException("FINSAM_PUSH_KONTAKT must start with mailto: or https://, was: "
+                    + kontakt);
+        }
         return new Kanalinstallning(smtp, fran, sms, tom(env.get("FINSAM_SMS_ANVANDARE")),
-                tom(env.get("FINSAM_SMS_LOSENORD")), env.getOrDefault("FINSAM_SMS_FRAN", "FINSAM"), maxPerDag);
+                tom(env.get("FINSAM_SMS_LOSENORD")), env.getOrDefault("FINSAM_SMS_FRAN", "FINSAM"), maxPerDag,
+                tjanster, kontakt);
+    }
+
+    /** The same settings, web push also to these push services (origins: a local one in a test). */
+    public Kanalinstallning medPushTjanster(String... origins) {
+        return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, maxPerDag,
+                java.util.Set.of(origins), pushKontakt);
+    }
+
+    /** Who push services may contact about this server's messages (VAPID's subject). */
+    public String pushKontakt(String baseUrl) {
+        if (pushKontakt != null) {
+            return pushKontakt;
+        }
+        if (smtpFran == null) {
+            return baseUrl;
+        }
+        int b = smtpFran.indexOf('<');
+        int e = smtpFran.indexOf('>');
+        return "mailto:" + (b >= 0 && e > b ? smtpFran.substring(b + 1, e) : smtpFran).strip();
     }
 
     /** The same settings with another daily limit. */
     public Kanalinstallning medMaxPerDag(int max) {
-        return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, max);
+        return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, max, pushTjanster,
+                pushKontakt);
     }
 
     /** The channels that are configured, each ready to send. */
@@ -73,8 +127,10 @@ public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String sms
         if (smsUrl != null) {
             pa.add("sms via " + smsUrl.getHost());
         }
-        return pa.isEmpty()
-                ? "Utskick: ingen kanal inställd (FINSAM_SMTP, FINSAM_SMS_URL); meddelanden sparas och visas på /utskick"
+        pa.add("webbpush till dem som slagit på notiser");
+        return pa.size() == 1
+                ? "Utskick: ingen kanal för e-post eller sms inställd (FINSAM_SMTP, FINSAM_SMS_URL); webbpush till dem"
+                        + " som slagit på notiser; övriga meddelanden sparas och visas på /utskick"
                 : "Utskick: " + String.join(", ", pa);
     }
 

@@ -30,7 +30,7 @@ public final class UtskickRepository {
             return switch (k) {
                 case EPOST -> epost;
                 case SMS -> telefon;
-                case PUSH -> null;
+                case PUSH -> anvandareId == null ? null : String.valueOf(anvandareId);
             };
         }
 
@@ -38,7 +38,7 @@ public final class UtskickRepository {
             return switch (k) {
                 case EPOST -> epostPa && epost != null && !epost.isBlank();
                 case SMS -> smsPa && !smsStoppad && telefon != null && !telefon.isBlank();
-                case PUSH -> pushPa;
+                case PUSH -> pushPa && anvandareId != null;
             };
         }
     }
@@ -103,7 +103,9 @@ public final class UtskickRepository {
                 return h.createQuery("""
                                 SELECT d.anvandare_id, d.sprak, d.telefon, d.epost, d.kod,
                                        coalesce(v.epost, 0) AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
-                                       coalesce(v.push, 0) AS push_pa, coalesce(v.detaljer, 0) AS detaljer,
+                                       coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                           WHERE p.anvandare_id = d.anvandare_id) AS push_pa,
+                                       coalesce(v.detaljer, 0) AS detaljer,
                                        v.sms_stoppad, 'aldrig' AS sammanfattning
                                 FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id
                                 WHERE d.id = :d AND d.gallrad IS NULL""")
@@ -112,7 +114,8 @@ public final class UtskickRepository {
             return h.createQuery("""
                             SELECT a.id AS anvandare_id, a.sprak, a.telefon, a.epost, NULL AS kod,
                                    coalesce(v.epost, 1) AS epost_pa, coalesce(v.sms, 0) AS sms_pa,
-                                   coalesce(v.push, 0) AS push_pa, 0 AS detaljer, v.sms_stoppad,
+                                   coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                       WHERE p.anvandare_id = a.id) AS push_pa, 0 AS detaljer, v.sms_stoppad,
                                    coalesce(v.sammanfattning, 'vecka') AS sammanfattning
                             FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
                             WHERE a.id = :a AND a.aktiv = 1""")

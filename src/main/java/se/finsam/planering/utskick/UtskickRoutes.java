@@ -12,8 +12,9 @@ public final class UtskickRoutes {
 
     /** The page: the rows, and which channels this server has. */
     public record Sida(List<UtskickRepository.Listrad> rader, Set<Kanal> kanaler, int max) {
+        /** No e-mail or SMS channel (web push needs no setting, and goes only to those who turned it on). */
         public boolean ingenKanal() {
-            return kanaler.isEmpty();
+            return kanaler.stream().allMatch(k -> k == Kanal.PUSH);
         }
     }
 

@@ -9,7 +9,8 @@ import se.finsam.planering.web.Webbkontext;
 
 /** The messages feature put together: the outbox, its planner and sender, and the koordinator's page. */
 public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstexter texter, Avsandare avsandare,
-                        UtskickRoutes routes, UtskickValRoutes val, Kanalinstallning installning) {
+                        UtskickRoutes routes, UtskickValRoutes val, Kanalinstallning installning,
+                        PushRepository pushRepo, Pushnycklar pushnycklar, PushRoutes push) {
 
     public static Utskicket bygg(Jdbi jdbi, Clock clock, String baseUrl, Kanalinstallning installning,
                                  AnvandarRepository anvandare, Dagsantal dagsantal, Handelselogg audit, Mallar mallar,
@@ -19,10 +20,17 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
         Utskickstexter texter = new Utskickstexter(repo, baseUrl,
                 id -> anvandare.load(id).map(dagsantal::antal).orElse(java.util.List.of()),
                 planerare::punkterAttGora);
-        Avsandare avsandare = new Avsandare(repo, planerare, texter, installning.sandare(), clock,
+        // Web push needs nothing set: its key pair is made at the first start and kept in the database.
+        PushRepository pushRepo = new PushRepository(jdbi);
+        Pushnycklar pushnycklar = Pushnycklar.hamtaEllerSkapa(jdbi, clock);
+        java.util.List<Kanalsandare> sandare = new java.util.ArrayList<>(installning.sandare());
+        sandare.add(new Pushsandare(pushRepo, pushnycklar, installning.pushKontakt(baseUrl),
+                installning.pushTjanster(), clock, java.time.Duration.ofSeconds(20)));
+        Avsandare avsandare = new Avsandare(repo, planerare, texter, sandare, clock,
                 installning.maxPerDag(), skickat -> logga(audit, skickat));
         return new Utskicket(repo, planerare, texter, avsandare, new UtskickRoutes(repo, avsandare, mallar, web),
-                new UtskickValRoutes(repo, mallar, web, clock), installning);
+                new UtskickValRoutes(repo, pushRepo, pushnycklar, mallar, web, clock), installning, pushRepo,
+                pushnycklar, new PushRoutes(pushRepo, installning.pushTjanster(), web, clock));
     }
 
     /**

@@ -40,19 +40,27 @@ public final class Utskickstexter {
     }
 
     public Meddelande gor(UtskickRepository.Rad rad, UtskickRepository.Mottagare m) {
+        return gor(rad, m, Kanal.SMS);
+    }
+
+    /**
+     * The message as it goes out on the channel: a notification opens her plan when tapped, so it carries no link
+     * (and no more than the SMS would).
+     */
+    public Meddelande gor(UtskickRepository.Rad rad, UtskickRepository.Mottagare m, Kanal kanal) {
         if (rad.tillDeltagare()) {
-            return tillDeltagare(rad, m);
+            return tillDeltagare(rad, m, kanal == Kanal.PUSH);
         }
         return tillPersonal(rad);
     }
 
-    private Meddelande tillDeltagare(UtskickRepository.Rad rad, UtskickRepository.Mottagare m) {
+    private Meddelande tillDeltagare(UtskickRepository.Rad rad, UtskickRepository.Mottagare m, boolean notis) {
         Texter t = Texter.of(m.sprak());
         String amne = t.get("utskick.amne");
         String minSida = baseUrl + "/min-planering";
         if (m.detaljer() && rad.sakId() != null) {
             // The bare address (she logs in and finds her meeting): time and place take the room an SMS has.
-            String motet = baseUrl;
+            String motet = notis ? "" : baseUrl;
             Optional<UtskickRepository.Bokning> b = rad.typ().startsWith("mote_") ? repo.bokning(rad.sakId())
                     : Optional.empty();
             if (b.isPresent()) {
@@ -60,10 +68,13 @@ public final class Utskickstexter {
                 String tid = b.get().tid().format(TID);
                 String plats = b.get().plats();
                 if (rad.typ().equals("mote_flyttat")) {
-                    return new Meddelande(amne, t.get("utskick.mote.flyttat", dag, tid, plats, motet));
+                    return new Meddelande(amne, t.get("utskick.mote.flyttat", dag, tid, plats, motet).strip());
                 }
-                return new Meddelande(amne, t.get("utskick.mote.paminnelse", dag, tid, plats, motet));
+                return new Meddelande(amne, t.get("utskick.mote.paminnelse", dag, tid, plats, motet).strip());
             }
+        }
+        if (notis) {
+            return new Meddelande(amne, t.get("utskick.push.besked"));
         }
         return new Meddelande(amne, t.get("utskick.besked", minSida));
     }

@@ -140,6 +140,19 @@ class FuzzTest extends AppTest {
         read(handlaggare, "/oversikt", formular);
         read(deltagaren, "/min-planering", formular);
         read(deltagaren, "/min-planering/mina-uppgifter", formular);
+        // Notifications: the page's script posts the browser's subscription (no form of its own, so it is added
+        // here); one kept shows the form that turns them off everywhere.
+        deltagaren.get("/min-planering/mina-uppgifter/meddelanden");
+        Map<String, List<String>> prenumeration = new LinkedHashMap<>();
+        prenumeration.put("_csrf", List.of(deltagaren.csrf()));
+        prenumeration.put("endpoint", List.of("https://fcm.googleapis.com/fcm/send/fuzz"));
+        prenumeration.put("p256dh", List.of(p256dh()));
+        prenumeration.put("auth", List.of("AAECAwQFBgcICQoLDA0ODw"));
+        assertEquals(204, deltagaren.post("/min-planering/mina-uppgifter/meddelanden/push", Map.of(
+                "endpoint", "https://fcm.googleapis.com/fcm/send/fuzz", "p256dh", p256dh(),
+                "auth", "AAECAwQFBgcICQoLDA0ODw")).statusCode());
+        formular.put("/min-planering/mina-uppgifter/meddelanden/push", new Formular(
+                "/min-planering/mina-uppgifter/meddelanden/push", deltagaren, prenumeration));
         read(deltagaren, "/min-planering/mina-uppgifter/meddelanden", formular);
         long samtyckeOrg = app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT organisation_id FROM samtycke WHERE deltagare_id = :d AND aterkallat_datum IS NULL
@@ -276,6 +289,25 @@ class FuzzTest extends AppTest {
             }
         }
         return action;
+    }
+
+    /** A browser's P-256 public key as a push subscription gives it: the uncompressed point, base64url. */
+    private static String p256dh() {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), new java.security.SecureRandom(b("fuzz")));
+            java.security.interfaces.ECPublicKey k = (java.security.interfaces.ECPublicKey) g.generateKeyPair().getPublic();
+            byte[] punkt = new byte[65];
+            punkt[0] = 4;
+            for (int i = 0; i < 2; i++) {
+                byte[] v = (i == 0 ? k.getW().getAffineX() : k.getW().getAffineY()).toByteArray();
+                int n = Math.min(v.length, 32);
+                System.arraycopy(v, v.length - n, punkt, 1 + 32 * i + 32 - n, n);
+            }
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(punkt);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void read(HttpSession session, String page, Map<String, Formular> into) {
