@@ -17,7 +17,8 @@ import se.finsam.planering.web.Webbkontext;
 
 /**
  * Figures for the styrgrupp (all teams) and the koordinator (own teams only), for a chosen period and team. Only
- * counts leave this class, suppressed by {@link Smacellsskydd}; never a name, code or address of a person.
+ * counts leave this class, adjusted by {@link Cellnyckel} for the styrgrupp and every export; never a name, code or
+ * address of a person. The koordinator sees her own teams' exact counts on the page.
  */
 public final class StatistikRoutes {
 
@@ -76,7 +77,7 @@ public final class StatistikRoutes {
         this.clock = clock;
     }
 
-    private record Urval(LocalDate fran, LocalDate till, Set<Long> team, Statistik.Bandset bandset, String fel) {
+    record Urval(LocalDate fran, LocalDate till, Set<Long> team, Statistik.Bandset bandset, String fel) {
         Urval(LocalDate fran, LocalDate till, Set<Long> team, String fel) {
             this(fran, till, team, Statistik.Bandset.NATIONELL, fel);
         }
@@ -96,8 +97,11 @@ public final class StatistikRoutes {
         String teamnamn = urval.team() == null || urval.team().size() != 1 ? null
                 : teamval.stream().filter(t -> urval.team().contains(t.id())).map(StatistikRepository.Team::namn)
                         .findFirst().orElse(null);
-        mallar.render(ctx, "statistik/statistik.jte",
-                new Sida(val, teamval, teamnamn, berakna(urval, m), null, bandsetNamn(urval.bandset(), m)));
+        // The koordinator sees her own teams' exact counts; the styrgrupp sees whole months, adjusted.
+        Statistik.Skydd skydd = user.roll() == Roll.KOORDINATOR ? Statistik.Skydd.EXAKT : Statistik.Skydd.JUSTERAD;
+        mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, teamnamn,
+                berakna(skydd == Statistik.Skydd.JUSTERAD ? helaManader(urval) : urval, m, skydd), null,
+                bandsetNamn(urval.bandset(), m)));
     }
 
     /** The page's tables as one CSV file: UTF-8 with a byte order mark, semicolons, suppression as on the page. */
@@ -109,12 +113,13 @@ public final class StatistikRoutes {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
             return;
         }
-        Statistik.Resultat resultat = berakna(urval, m);
+        Statistik.Resultat resultat = exportresultat(ctx, user, urval, m);
         CsvFil csv = new CsvFil();
         csv.rad(m.get("statistik.rubrik"), resultat.fran().toString(), resultat.till().toString());
         csv.rad(m.get("statistik.aldersgrupper"), bandsetNamn(resultat.bandset(), m));
         csv.rad(m.get("statistik.andel"), resultat.andelArbeteStudier() == null ? m.get("statistik.andel.dold")
                 : resultat.andelArbeteStudier());
+        csv.rad(m.get("statistik.skydd.rubrik"), skyddText(resultat.skydd(), m));
         for (Statistik.Tabell t : resultat.tabeller()) {
             String[][] celler = t.celler();
             List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
@@ -150,9 +155,8 @@ public final class StatistikRoutes {
         csv.rad(m.get("statistik.tid.matt"), m.get("statistik.antal"), m.get("statistik.q1"),
                 m.get("statistik.median"), m.get("statistik.q3"));
         for (Statistik.Tid tid : resultat.tider()) {
-            csv.rad(tid.rubrik(), tid.visas() ? Integer.toString(tid.antal())
-                            : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN,
-                    tid.visas() ? tid.q1() : null, tid.visas() ? tid.median() : null, tid.visas() ? tid.q3() : null);
+            csv.rad(tid.rubrik(), tid.visatAntal(), tid.visas() ? tid.q1() : null,
+                    tid.visas() ? tid.median() : null, tid.visas() ? tid.q3() : null);
         }
         csv.skicka(ctx, "statistik-" + resultat.fran() + "-" + resultat.till() + ".csv");
     }
@@ -166,7 +170,7 @@ public final class StatistikRoutes {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
             return;
         }
-        Statistik.Resultat resultat = berakna(urval, m);
+        Statistik.Resultat resultat = exportresultat(ctx, user, urval, m);
         java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
         org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
         org.dhatim.fastexcel.Worksheet oversikt = bok.newWorksheet("oversikt");
@@ -178,6 +182,8 @@ public final class StatistikRoutes {
         oversikt.value(3, 0, m.get("statistik.andel"));
         oversikt.value(3, 1, resultat.andelArbeteStudier() == null ? m.get("statistik.andel.dold")
                 : resultat.andelArbeteStudier());
+        oversikt.value(4, 0, m.get("statistik.skydd.rubrik"));
+        oversikt.value(4, 1, skyddText(resultat.skydd(), m));
         oversikt.width(0, 60);
         oversikt.width(1, 40);
         for (Statistik.Tabell t : resultat.tabeller()) {
@@ -228,8 +234,7 @@ public final class StatistikRoutes {
         for (int r = 0; r < resultat.tider().size(); r++) {
             Statistik.Tid tid = resultat.tider().get(r);
             tider.value(3 + r, 0, tid.rubrik());
-            cell(tider, 3 + r, 1, tid.visas() ? Integer.toString(tid.antal())
-                    : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN);
+            tider.value(3 + r, 1, tid.visatAntal());
             if (tid.visas()) {
                 tider.value(3 + r, 2, tid.q1());
                 tider.value(3 + r, 3, tid.median());
@@ -350,9 +355,34 @@ public final class StatistikRoutes {
         }
     }
 
-    private Statistik.Resultat berakna(Urval urval, Texter m) {
-        return Statistik.berakna(urval.fran(), urval.till(), urval.bandset(), repo.rader(urval.fran(), urval.till(), urval.team()),
+    private Statistik.Resultat berakna(Urval urval, Texter m, Statistik.Skydd skydd) {
+        return Statistik.berakna(urval.fran(), urval.till(), urval.bandset(), skydd,
+                repo.rader(urval.fran(), urval.till(), urval.team()),
                 repo.planpunkter(urval.fran(), urval.till(), urval.team()), m::get);
+    }
+
+    /**
+     * The figures of an export: adjusted and for whole months, except when the koordinator asks for her own
+     * teams' exact counts ({@code exakt=1}) for the förbund's own use.
+     */
+    private Statistik.Resultat exportresultat(Context ctx, Anvandare user, Urval urval, Texter m) {
+        if (user.roll() == Roll.KOORDINATOR && "1".equals(ctx.queryParam("exakt"))) {
+            return berakna(urval, m, Statistik.Skydd.EXAKT);
+        }
+        return berakna(helaManader(urval), m, Statistik.Skydd.JUSTERAD);
+    }
+
+    /**
+     * The period widened to whole months: adjusted figures are only given for whole months, so two periods a few
+     * days apart cannot be set against each other.
+     */
+    static Urval helaManader(Urval u) {
+        return new Urval(u.fran().withDayOfMonth(1), u.till().withDayOfMonth(u.till().lengthOfMonth()), u.team(),
+                u.bandset(), null);
+    }
+
+    static String skyddText(Statistik.Skydd skydd, Texter m) {
+        return m.get(skydd == Statistik.Skydd.JUSTERAD ? "statistik.skydd.justerad" : "statistik.skydd.exakt");
     }
 
     /** Null for all teams (styrgrupp); the koordinator's own teams otherwise. */
