@@ -165,6 +165,36 @@ public final class StatistikRepository {
     public record Team(long id, String namn) {
     }
 
+    /** The förbund's targets for a year, by measure ({@link Arsoversikt#MAL}). */
+    public java.util.Map<String, Double> mal(int ar) {
+        java.util.Map<String, Double> ut = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT matt, varde FROM statistik_mal WHERE ar = :ar").bind("ar", ar)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getDouble(2)))
+                .forEach(e -> ut.put(e.getKey(), e.getValue())));
+        return ut;
+    }
+
+    /** Sets the year's targets: a measure with a value is stored, one without is removed. */
+    public void sparaMal(int ar, java.util.Map<String, Double> mal, long anvandare, java.time.Instant nu) {
+        jdbi.useTransaction(h -> {
+            for (String matt : Arsoversikt.MAL) {
+                Double v = mal.get(matt);
+                if (v == null) {
+                    h.createUpdate("DELETE FROM statistik_mal WHERE ar = :ar AND matt = :m").bind("ar", ar)
+                            .bind("m", matt).execute();
+                } else {
+                    h.createUpdate("""
+                                    INSERT INTO statistik_mal (ar, matt, varde, andrad, andrad_av)
+                                    VALUES (:ar, :m, :v, :nu, :av)
+                                    ON CONFLICT (ar, matt) DO UPDATE SET varde = excluded.varde,
+                                        andrad = excluded.andrad, andrad_av = excluded.andrad_av""")
+                            .bind("ar", ar).bind("m", matt).bind("v", v).bind("nu", nu.toString())
+                            .bind("av", anvandare).execute();
+                }
+            }
+        });
+    }
+
     /**
      * One participant of the person-level file: a pseudonym (the participant code), no name, personnummer, contact
      * details or free text; only coded values and dates.
