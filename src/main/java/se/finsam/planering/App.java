@@ -302,6 +302,9 @@ public final class App {
         r.get("/statistik/import/mall.csv", f.deltagarImport()::mallCsv, KOORDINATOR);
         r.get("/statistik/import/koder.csv", f.deltagarImport()::koderCsv, KOORDINATOR);
         r.get("/statistik/personfil.xlsx", f.statistik()::personfil, KOORDINATOR);
+        r.get("/statistik/ar/{ar}", f.statistik()::arsida, utanPerson("ar", "a year, or a year with .csv or .xlsx"), STYRGRUPP, KOORDINATOR);
+        r.get("/admin/statistikmal", f.statistik()::malSida, ADMIN);
+        r.post("/admin/statistikmal", f.statistik()::sparaMal, ADMIN);
         r.get("/utskick", f.utskick().routes()::sida, KOORDINATOR);
     }
 

@@ -77,14 +77,53 @@ public final class Statistik {
         }
     }
 
+    /** How the counts of a result are shown. */
+    public enum Skydd {
+        /** As counted: the koordinator's own teams on her page. */
+        EXAKT,
+        /** Every cell adjusted by its cell key ({@link Cellnyckel}): the styrgrupp and every export. */
+        JUSTERAD
+    }
+
     /**
-     * A table of counts with translated labels; {@link #celler()} gives it suppressed, totals included. The
-     * population says whom it counts; the base of its shares is the table's total.
+     * A table of counts with translated labels; {@link #celler()} gives it as shown, totals included (last row and
+     * last column). {@code nycklar} holds the cell key of every cell and total. The population says whom it counts;
+     * the base of its shares is the table's total.
      */
     public record Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
-                         int[][] varden, String population) {
+                         int[][] varden, int[][] nycklar, Skydd skydd, String population) {
+        public Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
+                      int[][] varden, String population) {
+            this(id, rubrik, radrubrik, rader, kolumner, varden,
+                    new int[varden.length + 1][(varden.length == 0 ? 0 : varden[0].length) + 1], Skydd.EXAKT,
+                    population);
+        }
+
+        Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
+               Rakning rakning, Skydd skydd, String population) {
+            this(id, rubrik, radrubrik, rader, kolumner, rakning.varden, rakning.nycklar, skydd, population);
+        }
+
         public String[][] celler() {
-            return Smacellsskydd.skydda(varden);
+            int antalRader = varden.length;
+            int antalKolumner = antalRader == 0 ? 0 : varden[0].length;
+            int[][] m = new int[antalRader + 1][antalKolumner + 1];
+            for (int r = 0; r < antalRader; r++) {
+                for (int k = 0; k < antalKolumner; k++) {
+                    m[r][k] += varden[r][k];
+                    m[r][antalKolumner] += varden[r][k];
+                    m[antalRader][k] += varden[r][k];
+                    m[antalRader][antalKolumner] += varden[r][k];
+                }
+            }
+            String[][] ut = new String[antalRader + 1][antalKolumner + 1];
+            for (int r = 0; r <= antalRader; r++) {
+                for (int k = 0; k <= antalKolumner; k++) {
+                    int v = skydd == Skydd.JUSTERAD ? Cellnyckel.justera(m[r][k], nycklar[r][k]) : m[r][k];
+                    ut[r][k] = Integer.toString(v);
+                }
+            }
+            return ut;
         }
 
         public boolean tom() {
@@ -98,13 +137,13 @@ public final class Statistik {
             return true;
         }
 
-        /** The base of the shares as shown: the protected grand total. */
+        /** The base of the shares as shown: the grand total. */
         public String bas() {
             String[][] c = celler();
             return c[c.length - 1][c[0].length - 1];
         }
 
-        /** Each row's total as a share of the base (the total row last); null where the count or base is hidden. */
+        /** Each row's total as a share of the base (the total row last); null where the base is 0. */
         public List<Andel> radandelar() {
             return radandelar(celler());
         }
@@ -118,7 +157,7 @@ public final class Statistik {
             return ut;
         }
 
-        /** Each column's total as a share of the base (the total column last); null where hidden. */
+        /** Each column's total as a share of the base (the total column last); null where the base is 0. */
         public List<Andel> kolumnandelar() {
             return kolumnandelar(celler());
         }
@@ -139,6 +178,27 @@ public final class Statistik {
         }
     }
 
+    /** Counts and cell keys of a table being filled, totals' keys included. */
+    static final class Rakning {
+        final int[][] varden;
+        final int[][] nycklar;
+
+        Rakning(int rader, int kolumner) {
+            varden = new int[rader][kolumner];
+            nycklar = new int[rader + 1][kolumner + 1];
+        }
+
+        void lagg(int rad, int kolumn, int nyckel) {
+            varden[rad][kolumn]++;
+            int r = varden.length;
+            int k = varden[0].length;
+            nycklar[rad][kolumn] = Cellnyckel.summa(nycklar[rad][kolumn], nyckel);
+            nycklar[rad][k] = Cellnyckel.summa(nycklar[rad][k], nyckel);
+            nycklar[r][kolumn] = Cellnyckel.summa(nycklar[r][kolumn], nyckel);
+            nycklar[r][k] = Cellnyckel.summa(nycklar[r][k], nyckel);
+        }
+    }
+
     /** A share shown as a text: "27 av 98 (28 %)", the hidden count's marker, or empty for an empty base. */
     public static String andelText(Andel andel, String antal) {
         if (andel != null) {
@@ -147,10 +207,17 @@ public final class Statistik {
         return Smacellsskydd.tal(antal) == null ? antal : "";
     }
 
-    /** Days between two events: how many, and the quartiles; the quartiles are hidden below five. */
-    public record Tid(String rubrik, int antal, Double q1, Double median, Double q3) {
+    /**
+     * Days between two events: how many (as counted and as shown), and the quartiles; the quartiles are hidden
+     * below five people (counted or shown), and given in whole days when the count is adjusted.
+     */
+    public record Tid(String rubrik, int antal, int visatAntal, Double q1, Double median, Double q3) {
+        public Tid(String rubrik, int antal, Double q1, Double median, Double q3) {
+            this(rubrik, antal, antal, q1, median, q3);
+        }
+
         public boolean visas() {
-            return antal >= Smacellsskydd.GRANS;
+            return antal >= Smacellsskydd.GRANS && visatAntal >= Smacellsskydd.GRANS;
         }
     }
 
@@ -158,8 +225,8 @@ public final class Statistik {
      * The figures of a period. {@code andelArbeteStudier} is those who started in the period and closed to work
      * or studies by its end, of all who started ("27 av 98 (28 %)"), or null when protected.
      */
-    public record Resultat(LocalDate fran, LocalDate till, Bandset bandset, List<Tabell> tabeller, List<Tid> tider,
-                           String andelArbeteStudier) {
+    public record Resultat(LocalDate fran, LocalDate till, Bandset bandset, Skydd skydd, List<Tabell> tabeller,
+                           List<Tid> tider, String andelArbeteStudier) {
         public Tabell tabell(String id) {
             return tabeller.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
         }
@@ -170,10 +237,16 @@ public final class Statistik {
 
     public static Resultat berakna(LocalDate fran, LocalDate till, List<StatistikRepository.Rad> rader,
                                    List<StatistikRepository.Punkt> punkter, Function<String, String> t) {
-        return berakna(fran, till, Bandset.NATIONELL, rader, punkter, t);
+        return berakna(fran, till, Bandset.NATIONELL, Skydd.EXAKT, rader, punkter, t);
     }
 
     public static Resultat berakna(LocalDate fran, LocalDate till, Bandset bandset,
+                                   List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkt> punkter,
+                                   Function<String, String> t) {
+        return berakna(fran, till, bandset, Skydd.EXAKT, rader, punkter, t);
+    }
+
+    public static Resultat berakna(LocalDate fran, LocalDate till, Bandset bandset, Skydd skydd,
                                    List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkt> punkter,
                                    Function<String, String> t) {
         List<String> kon = Varden.KON.stream().map(k -> t.apply("kon." + k)).toList();
@@ -189,40 +262,40 @@ public final class Statistik {
         String popAvslutade = t.apply("statistik.population.avslutade");
 
         List<Tabell> tabeller = new ArrayList<>();
-        tabeller.add(konOchAlder("anmalda", t, kon, bandset, rader, anmald, fran, popAnmalda));
-        tabeller.add(konOchAlder("inskrivna", t, kon, bandset, rader, inskriven, fran, popInskrivna));
-        tabeller.add(konOchAlder("pagaende", t, kon, bandset, rader, pagaende, fran, popPagaende));
-        tabeller.add(konOchAlder("avslutade", t, kon, bandset, rader, avslutad, fran, popAvslutade));
+        tabeller.add(konOchAlder("anmalda", skydd, t, kon, bandset, rader, anmald, fran, popAnmalda));
+        tabeller.add(konOchAlder("inskrivna", skydd, t, kon, bandset, rader, inskriven, fran, popInskrivna));
+        tabeller.add(konOchAlder("pagaende", skydd, t, kon, bandset, rader, pagaende, fran, popPagaende));
+        tabeller.add(konOchAlder("avslutade", skydd, t, kon, bandset, rader, avslutad, fran, popAvslutade));
 
         // What became of those who started in the period, by the period's end: the base of the key share.
         List<StatistikRepository.Rad> inskrivnaRader = rader.stream().filter(inskriven).toList();
         Function<StatistikRepository.Rad, String> lage = r -> r.avslutDatum() == null
                 || LocalDate.parse(r.avslutDatum()).isAfter(till) ? PAGAENDE : r.avslutOrsak();
-        tabeller.add(perKon("startade_utfall", t, kon, med(Varden.AVSLUTSORSAK, PAGAENDE), "avslutsorsak.",
+        tabeller.add(perKon(skydd, "startade_utfall", t, kon, med(Varden.AVSLUTSORSAK, PAGAENDE), "avslutsorsak.",
                 inskrivnaRader, lage, popInskrivna));
 
         // Before start, for everyone who started in the period.
-        tabeller.add(perKon("forsorjning_fore", t, kon, Varden.FORSORJNING, "forsorjning.", inskrivnaRader,
+        tabeller.add(perKon(skydd, "forsorjning_fore", t, kon, Varden.FORSORJNING, "forsorjning.", inskrivnaRader,
                 StatistikRepository.Rad::forsorjningFore, popInskrivna));
-        tabeller.add(perKon("sysselsattning_fore", t, kon, med(Varden.SYSSELSATTNING, EJ_REGISTRERAT),
+        tabeller.add(perKon(skydd, "sysselsattning_fore", t, kon, med(Varden.SYSSELSATTNING, EJ_REGISTRERAT),
                 "sysselsattning.", inskrivnaRader, r -> ellerEj(r.utfall().sysselsattningFore()), popInskrivna));
-        tabeller.add(perKon("utbildning", t, kon, med(Varden.UTBILDNING, EJ_REGISTRERAT), "utbildning.",
+        tabeller.add(perKon(skydd, "utbildning", t, kon, med(Varden.UTBILDNING, EJ_REGISTRERAT), "utbildning.",
                 inskrivnaRader, r -> ellerEj(r.utfall().utbildning()), popInskrivna));
-        tabeller.add(perKon("tid_forsorjning", t, kon, med(Varden.TID_FORSORJNING, EJ_REGISTRERAT),
+        tabeller.add(perKon(skydd, "tid_forsorjning", t, kon, med(Varden.TID_FORSORJNING, EJ_REGISTRERAT),
                 "tid_forsorjning.", inskrivnaRader, r -> ellerEj(r.utfall().tidForsorjning()), popInskrivna));
-        tabeller.add(perKon("anstallning", t, kon, med(Varden.JA_NEJ_OKANT, EJ_REGISTRERAT), "ja_nej_okant.",
+        tabeller.add(perKon(skydd, "anstallning", t, kon, med(Varden.JA_NEJ_OKANT, EJ_REGISTRERAT), "ja_nej_okant.",
                 inskrivnaRader, r -> ellerEj(r.utfall().anstallningVidStart()), popInskrivna));
 
         List<StatistikRepository.Rad> avslutade = rader.stream().filter(avslutad).toList();
         List<String> fore = forekommande(Varden.FORSORJNING, avslutade, StatistikRepository.Rad::forsorjningFore);
         List<String> efter = forekommande(Varden.FORSORJNING, avslutade, StatistikRepository.Rad::forsorjningAvslut);
-        tabeller.add(korstabell("forsorjning", t, fore, efter, "forsorjning.", avslutade,
+        tabeller.add(korstabell(skydd, "forsorjning", t, fore, efter, "forsorjning.", avslutade,
                 StatistikRepository.Rad::forsorjningFore, StatistikRepository.Rad::forsorjningAvslut, popAvslutade));
 
         // The same flow for sysselsättning, and both six and twelve months after avslut (the current check).
         List<String> syssMangd = med(Varden.SYSSELSATTNING, EJ_REGISTRERAT);
         Function<StatistikRepository.Rad, String> syssFore = r -> ellerEj(r.utfall().sysselsattningFore());
-        tabeller.add(korstabell("sysselsattning", t, forekommande(syssMangd, avslutade, syssFore),
+        tabeller.add(korstabell(skydd, "sysselsattning", t, forekommande(syssMangd, avslutade, syssFore),
                 forekommande(syssMangd, avslutade, r -> ellerEj(r.utfall().sysselsattningAvslut())),
                 "sysselsattning.", avslutade, syssFore, r -> ellerEj(r.utfall().sysselsattningAvslut()),
                 popAvslutade));
@@ -231,81 +304,82 @@ public final class Statistik {
         for (int manader : new int[] {6, 12}) {
             Function<StatistikRepository.Rad, String> fors = r -> kontroll(r.utfall(), manader, true);
             Function<StatistikRepository.Rad, String> syss = r -> kontroll(r.utfall(), manader, false);
-            tabeller.add(korstabell("forsorjning" + manader, t, fore, forekommande(forsMangd, avslutade, fors),
+            tabeller.add(korstabell(skydd, "forsorjning" + manader, t, fore, forekommande(forsMangd, avslutade, fors),
                     "forsorjning.", avslutade, StatistikRepository.Rad::forsorjningFore, fors, popAvslutade));
-            tabeller.add(korstabell("sysselsattning" + manader, t, forekommande(syssMangd, avslutade, syssFore),
+            tabeller.add(korstabell(skydd, "sysselsattning" + manader, t, forekommande(syssMangd, avslutade, syssFore),
                     forekommande(syssEfter, avslutade, syss), "sysselsattning.", avslutade, syssFore, syss,
                     popAvslutade));
         }
 
-        // The step towards work the plan reached, recorded at avslut, for those closed in the period.
-        tabeller.add(perKon("steg", t, kon, med(Varden.STEG_MOT_ARBETE, EJ_REGISTRERAT), "steg.", avslutade,
+        // The step towards work the plan reached, recorded at avslut, for those closed in the period; and for those
+        // who have started and are still in the team at the period's end, the step of their latest follow-up.
+        tabeller.add(perKon(skydd, "steg", t, kon, med(Varden.STEG_MOT_ARBETE, EJ_REGISTRERAT), "steg.", avslutade,
                 r -> ellerEj(r.utfall().steg()), popAvslutade));
+        List<StatistikRepository.Rad> pagaendeInskrivna = rader.stream()
+                .filter(r -> r.forstaMote() != null && !LocalDate.parse(r.forstaMote()).isAfter(till))
+                .filter(pagaende).toList();
+        tabeller.add(perKon(skydd, "steg_pagaende", t, kon, med(Varden.STEG_MOT_ARBETE, EJ_REGISTRERAT), "steg.",
+                pagaendeInskrivna, r -> ellerEj(r.stegUppfoljning()),
+                t.apply("statistik.population.pagaende_inskrivna")));
 
         List<String> orsaker = forekommande(Varden.AVSLUTSORSAK, avslutade, StatistikRepository.Rad::avslutOrsak);
-        int[][] orsak = new int[orsaker.size()][Varden.KON.size()];
+        Rakning orsak = new Rakning(orsaker.size(), Varden.KON.size());
         for (StatistikRepository.Rad r : avslutade) {
-            orsak[orsaker.indexOf(r.avslutOrsak())][Varden.KON.indexOf(r.kon())]++;
+            orsak.lagg(orsaker.indexOf(r.avslutOrsak()), Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         tabeller.add(new Tabell("avslutsorsak", t.apply("statistik.tabell.avslutsorsak"),
                 t.apply("avslut.orsak"), orsaker.stream().map(o -> t.apply("avslutsorsak." + o)).toList(), kon,
-                orsak, popAvslutade));
+                orsak, skydd, popAvslutade));
 
         List<StatistikRepository.Rad> anmalda = rader.stream().filter(anmald).toList();
         List<String> remittenter = new ArrayList<>(new TreeSet<>(anmalda.stream()
                 .map(StatistikRepository.Rad::remitterandeOrganisation).toList()));
-        int[][] remiss = new int[remittenter.size()][Varden.KON.size()];
+        Rakning remiss = new Rakning(remittenter.size(), Varden.KON.size());
         for (StatistikRepository.Rad r : anmalda) {
-            remiss[remittenter.indexOf(r.remitterandeOrganisation())][Varden.KON.indexOf(r.kon())]++;
+            remiss.lagg(remittenter.indexOf(r.remitterandeOrganisation()), Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         tabeller.add(new Tabell("remitterande", t.apply("statistik.tabell.remitterande"),
-                t.apply("statistik.organisation"), remittenter, kon, remiss, popAnmalda));
+                t.apply("statistik.organisation"), remittenter, kon, remiss, skydd, popAnmalda));
 
         // Referred again after an earlier avslut, against those referred in the period who were not.
-        int[][] aterkommande = new int[2][Varden.KON.size()];
+        Rakning aterkommande = new Rakning(2, Varden.KON.size());
         for (StatistikRepository.Rad r : anmalda) {
-            aterkommande[r.utfall().aterkommande() ? 0 : 1][Varden.KON.indexOf(r.kon())]++;
+            aterkommande.lagg(r.utfall().aterkommande() ? 0 : 1, Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         tabeller.add(new Tabell("aterkommande", t.apply("statistik.tabell.aterkommande"), "",
                 List.of(t.apply("statistik.aterkommande.rad"), t.apply("statistik.aterkommande.forsta")), kon,
-                aterkommande, popAnmalda));
+                aterkommande, skydd, popAnmalda));
 
         List<String> ansvariga = new ArrayList<>(new TreeSet<>(punkter.stream()
                 .map(p -> p.ansvarig() == null ? t.apply("statistik.deltagaren") : p.ansvarig()).toList()));
-        int[][] punktTabell = new int[ansvariga.size()][Varden.STATUS.size()];
+        Rakning punktTabell = new Rakning(ansvariga.size(), Varden.STATUS.size());
         for (StatistikRepository.Punkt p : punkter) {
             String a = p.ansvarig() == null ? t.apply("statistik.deltagaren") : p.ansvarig();
-            punktTabell[ansvariga.indexOf(a)][Varden.STATUS.indexOf(p.status())]++;
+            punktTabell.lagg(ansvariga.indexOf(a), Varden.STATUS.indexOf(p.status()), p.nyckel());
         }
         tabeller.add(new Tabell("planpunkter", t.apply("statistik.tabell.planpunkter"),
                 t.apply("statistik.ansvarig"), ansvariga,
                 Varden.STATUS.stream().map(s -> t.apply("status." + s)).toList(), punktTabell,
-                t.apply("statistik.population.planpunkter")));
+                skydd, t.apply("statistik.population.planpunkter")));
 
-        int[][] nationell = new int[1][Varden.KON.size()];
+        Rakning nationell = new Rakning(1, Varden.KON.size());
         for (StatistikRepository.Rad r : rader) {
-            nationell[0][Varden.KON.indexOf(r.kon())]++;
+            nationell.lagg(0, Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         tabeller.add(new Tabell("nationell", t.apply("statistik.tabell.nationell"), "",
                 List.of(t.apply("statistik.nationell.rad")), kon, nationell,
-                t.apply("statistik.population.perioden")));
+                skydd, t.apply("statistik.population.perioden")));
 
         List<Tid> tider = List.of(
                 tid(t.apply("statistik.tid.anmalan_mote"), rader, StatistikRepository.Rad::anmalanDatum,
-                        StatistikRepository.Rad::forstaMote, till),
+                        StatistikRepository.Rad::forstaMote, till, skydd),
                 tid(t.apply("statistik.tid.mote_kvittens"), rader, StatistikRepository.Rad::forstaMote,
-                        StatistikRepository.Rad::forstaKvittens, till),
+                        StatistikRepository.Rad::forstaKvittens, till, skydd),
                 tid(t.apply("statistik.tid.mote_avslut"), rader, StatistikRepository.Rad::forstaMote,
-                        StatistikRepository.Rad::avslutDatum, till));
+                        StatistikRepository.Rad::avslutDatum, till, skydd));
 
-        long startade = inskrivnaRader.size();
-        long arbeteStudier = inskrivnaRader.stream()
-                .filter(r -> Set.of("arbete", "studier").contains(lage.apply(r))).count();
-        String andel = startade < Smacellsskydd.GRANS
-                || (arbeteStudier > 0 && arbeteStudier < Smacellsskydd.GRANS)
-                || (startade - arbeteStudier > 0 && startade - arbeteStudier < Smacellsskydd.GRANS)
-                ? null : new Andel((int) arbeteStudier, (int) startade).text();
-        return new Resultat(fran, till, bandset, tabeller, tider, andel);
+        Andel andel = andel(inskrivnaRader, r -> Set.of("arbete", "studier").contains(lage.apply(r)), skydd);
+        return new Resultat(fran, till, bandset, skydd, tabeller, tider, andel == null ? null : andel.text());
     }
 
     /** Started in the period and not closed by its end. */
@@ -340,20 +414,41 @@ public final class Statistik {
         return ellerEj(v);
     }
 
+    /**
+     * Those of a base that meet a condition, as a share of the base, each count as shown (the counted part is a
+     * cell of its own with its own key); null for an empty base.
+     */
+    public static Andel andel(List<StatistikRepository.Rad> bas, Predicate<StatistikRepository.Rad> villkor,
+                              Skydd skydd) {
+        int antal = 0;
+        int nyckel = 0;
+        int basNyckel = 0;
+        for (StatistikRepository.Rad r : bas) {
+            basNyckel = Cellnyckel.summa(basNyckel, r.nyckel());
+            if (villkor.test(r)) {
+                antal++;
+                nyckel = Cellnyckel.summa(nyckel, r.nyckel());
+            }
+        }
+        int visat = skydd == Skydd.JUSTERAD ? Cellnyckel.justera(antal, nyckel) : antal;
+        int visadBas = skydd == Skydd.JUSTERAD ? Cellnyckel.justera(bas.size(), basNyckel) : bas.size();
+        return visadBas == 0 ? null : new Andel(visat, visadBas);
+    }
+
     /** One row per value that occurs (in the set's order), one column per kön. */
-    private static Tabell perKon(String id, Function<String, String> t, List<String> kon, List<String> mangd,
+    private static Tabell perKon(Skydd skydd, String id, Function<String, String> t, List<String> kon, List<String> mangd,
                                  String prefix, List<StatistikRepository.Rad> urval,
                                  Function<StatistikRepository.Rad, String> varde, String population) {
         List<String> rader = forekommande(mangd, urval, varde);
-        int[][] v = new int[rader.size()][Varden.KON.size()];
+        Rakning v = new Rakning(rader.size(), Varden.KON.size());
         for (StatistikRepository.Rad r : urval) {
-            v[rader.indexOf(varde.apply(r))][Varden.KON.indexOf(r.kon())]++;
+            v.lagg(rader.indexOf(varde.apply(r)), Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.tabell." + id + ".rad"),
-                rader.stream().map(x -> t.apply(prefix + x)).toList(), kon, v, population);
+                rader.stream().map(x -> t.apply(prefix + x)).toList(), kon, v, skydd, population);
     }
 
-    private static Tabell konOchAlder(String id, Function<String, String> t, List<String> kon, Bandset bandset,
+    private static Tabell konOchAlder(String id, Skydd skydd, Function<String, String> t, List<String> kon, Bandset bandset,
                                       List<StatistikRepository.Rad> rader,
                                       Predicate<StatistikRepository.Rad> med, LocalDate fran, String population) {
         List<String> band = new ArrayList<>(bandset.band());
@@ -361,25 +456,25 @@ public final class Statistik {
         if (urval.stream().anyMatch(r -> bandset.band(r.fodelsear(), fran).equals(Bandset.UTANFOR))) {
             band.add(Bandset.UTANFOR);
         }
-        int[][] v = new int[Varden.KON.size()][band.size()];
+        Rakning v = new Rakning(Varden.KON.size(), band.size());
         for (StatistikRepository.Rad r : urval) {
-            v[Varden.KON.indexOf(r.kon())][band.indexOf(bandset.band(r.fodelsear(), fran))]++;
+            v.lagg(Varden.KON.indexOf(r.kon()), band.indexOf(bandset.band(r.fodelsear(), fran)), r.nyckel());
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.kon"), kon,
-                band.stream().map(b -> t.apply("statistik.alder." + b)).toList(), v, population);
+                band.stream().map(b -> t.apply("statistik.alder." + b)).toList(), v, skydd, population);
     }
 
-    private static Tabell korstabell(String id, Function<String, String> t, List<String> rader, List<String> kolumner,
+    private static Tabell korstabell(Skydd skydd, String id, Function<String, String> t, List<String> rader, List<String> kolumner,
                                      String prefix, List<StatistikRepository.Rad> urval,
                                      Function<StatistikRepository.Rad, String> rad,
                                      Function<StatistikRepository.Rad, String> kolumn, String population) {
-        int[][] v = new int[rader.size()][kolumner.size()];
+        Rakning v = new Rakning(rader.size(), kolumner.size());
         for (StatistikRepository.Rad r : urval) {
-            v[rader.indexOf(rad.apply(r))][kolumner.indexOf(kolumn.apply(r))]++;
+            v.lagg(rader.indexOf(rad.apply(r)), kolumner.indexOf(kolumn.apply(r)), r.nyckel());
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.fore"),
                 rader.stream().map(x -> t.apply(prefix + x)).toList(),
-                kolumner.stream().map(x -> t.apply(prefix + x)).toList(), v, population);
+                kolumner.stream().map(x -> t.apply(prefix + x)).toList(), v, skydd, population);
     }
 
     /** The values of a value set that occur, in the value set's order. */
@@ -393,19 +488,26 @@ public final class Statistik {
     /** Days from one event to the next, for the participants whose second event falls within the period. */
     private static Tid tid(String rubrik, List<StatistikRepository.Rad> rader,
                            Function<StatistikRepository.Rad, String> fran,
-                           Function<StatistikRepository.Rad, String> till, LocalDate periodSlut) {
+                           Function<StatistikRepository.Rad, String> till, LocalDate periodSlut, Skydd skydd) {
         List<Long> dagar = new ArrayList<>();
+        int nyckel = 0;
         for (StatistikRepository.Rad r : rader) {
             String a = fran.apply(r);
             String b = till.apply(r);
             if (a != null && b != null && !LocalDate.parse(b).isAfter(periodSlut)
                     && !LocalDate.parse(b).isBefore(LocalDate.parse(a))) {
                 dagar.add(ChronoUnit.DAYS.between(LocalDate.parse(a), LocalDate.parse(b)));
+                nyckel = Cellnyckel.summa(nyckel, r.nyckel());
             }
         }
         dagar.sort(null);
         if (dagar.isEmpty()) {
             return new Tid(rubrik, 0, null, null, null);
+        }
+        if (skydd == Skydd.JUSTERAD) {
+            return new Tid(rubrik, dagar.size(), Cellnyckel.justera(dagar.size(), nyckel),
+                    (double) Math.round(kvantil(dagar, 0.25)), (double) Math.round(kvantil(dagar, 0.5)),
+                    (double) Math.round(kvantil(dagar, 0.75)));
         }
         return new Tid(rubrik, dagar.size(), kvantil(dagar, 0.25), kvantil(dagar, 0.5), kvantil(dagar, 0.75));
     }

@@ -9,10 +9,22 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 /** The rows the statistics are computed from: one per participant active in a period, and their plan items. */
 public final class StatistikRepository {
 
-    /** A participant whose time in the team overlaps the period. Dates are ISO days; null when not (yet) there. */
+    /**
+     * A participant whose time in the team overlaps the period. Dates are ISO days; null when not (yet) there.
+     * {@code stegUppfoljning} is the step towards work of her latest follow-up up to the period's end that recorded
+     * one; {@code nyckel} her cell key ({@link Cellnyckel}).
+     */
     public record Rad(long id, long teamId, String kon, int fodelsear, String anmalanDatum, String forsorjningFore,
                       String remitterandeOrganisation, String avslutDatum, String avslutOrsak,
-                      String forsorjningAvslut, String forstaMote, String forstaKvittens, Utfall utfall) {
+                      String forsorjningAvslut, String forstaMote, String forstaKvittens, Utfall utfall,
+                      String stegUppfoljning, int nyckel) {
+        public Rad(long id, long teamId, String kon, int fodelsear, String anmalanDatum, String forsorjningFore,
+                   String remitterandeOrganisation, String avslutDatum, String avslutOrsak,
+                   String forsorjningAvslut, String forstaMote, String forstaKvittens, Utfall utfall) {
+            this(id, teamId, kon, fodelsear, anmalanDatum, forsorjningFore, remitterandeOrganisation, avslutDatum,
+                    avslutOrsak, forsorjningAvslut, forstaMote, forstaKvittens, utfall, null, 0);
+        }
+
         public Rad(long id, long teamId, String kon, int fodelsear, String anmalanDatum, String forsorjningFore,
                    String remitterandeOrganisation, String avslutDatum, String avslutOrsak,
                    String forsorjningAvslut, String forstaMote, String forstaKvittens) {
@@ -41,18 +53,22 @@ public final class StatistikRepository {
                                String utbildning, String tidForsorjning, String sysselsattningFore,
                                String anstallningVidStart, String sysselsattningAvslut, String steg,
                                boolean aterkommande, Integer nadd6, String forsorjning6, String sysselsattning6,
-                               Integer nadd12, String forsorjning12, String sysselsattning12) {
+                               Integer nadd12, String forsorjning12, String sysselsattning12,
+                               String stegUppfoljning, Integer cellnyckel) {
         Rad rad() {
             return new Rad(id, teamId, kon, fodelsear, anmalanDatum, forsorjningFore, remitterandeOrganisation,
                     avslutDatum, avslutOrsak, forsorjningAvslut, forstaMote, forstaKvittens,
                     new Utfall(utbildning, tidForsorjning, sysselsattningFore, anstallningVidStart,
                             sysselsattningAvslut, steg, aterkommande, nadd6, forsorjning6, sysselsattning6, nadd12,
-                            forsorjning12, sysselsattning12));
+                            forsorjning12, sysselsattning12), stegUppfoljning, cellnyckel == null ? 0 : cellnyckel);
         }
     }
 
-    /** A plan item of such a participant: who is responsible (organisation name, or null for the participant). */
-    public record Punkt(String ansvarig, String status) {
+    /**
+     * A plan item of such a participant: who is responsible (organisation name, or null for the participant), and
+     * the participant's cell key, which the item carries as its own.
+     */
+    public record Punkt(String ansvarig, String status, int nyckel) {
     }
 
     private static final String PERIODENS_DELTAGARE = """
@@ -89,7 +105,14 @@ public final class StatistikRepository {
                                    (SELECT substr(min(ov.kvitterad), 1, 10) FROM planering p
                                       JOIN planpunkt pp ON pp.planering_id = p.id
                                       JOIN overlamning ov ON ov.planpunkt_id = pp.id
-                                     WHERE p.deltagare_id = d.id AND ov.kvitterad IS NOT NULL) AS forsta_kvittens
+                                     WHERE p.deltagare_id = d.id AND ov.kvitterad IS NOT NULL) AS forsta_kvittens,
+                                   (SELECT u.steg_mot_arbete FROM uppfoljning u
+                                     WHERE u.deltagare_id = d.id AND u.steg_mot_arbete IS NOT NULL
+                                       AND u.datum <= :till
+                                       AND NOT EXISTS (SELECT 1 FROM uppfoljning x WHERE x.korrigerar_id = u.id)
+                                     ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1)
+                                       AS steg_uppfoljning,
+                                   d.cellnyckel
                             FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
                             JOIN organisation o ON o.id = a.remitterande_organisation_id
                             LEFT JOIN avslut av ON av.deltagare_id = d.id
@@ -115,7 +138,9 @@ public final class StatistikRepository {
                                                JOIN uppfoljning u ON u.id = us.uppfoljning_id
                                               WHERE us.planpunkt_id = pp.id AND u.datum <= :till
                                               ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1),
-                                            'ej_paborjad') AS status
+                                            'ej_paborjad') AS status,
+                                   coalesce((SELECT d.cellnyckel FROM deltagare d WHERE d.id = p.deltagare_id), 0)
+                                       AS nyckel
                             FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
                             LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
                             WHERE pp.borttagen IS NULL AND pp.skapad <= :tillSlut
@@ -138,6 +163,36 @@ public final class StatistikRepository {
     }
 
     public record Team(long id, String namn) {
+    }
+
+    /** The förbund's targets for a year, by measure ({@link Arsoversikt#MAL}). */
+    public java.util.Map<String, Double> mal(int ar) {
+        java.util.Map<String, Double> ut = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT matt, varde FROM statistik_mal WHERE ar = :ar").bind("ar", ar)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getDouble(2)))
+                .forEach(e -> ut.put(e.getKey(), e.getValue())));
+        return ut;
+    }
+
+    /** Sets the year's targets: a measure with a value is stored, one without is removed. */
+    public void sparaMal(int ar, java.util.Map<String, Double> mal, long anvandare, java.time.Instant nu) {
+        jdbi.useTransaction(h -> {
+            for (String matt : Arsoversikt.MAL) {
+                Double v = mal.get(matt);
+                if (v == null) {
+                    h.createUpdate("DELETE FROM statistik_mal WHERE ar = :ar AND matt = :m").bind("ar", ar)
+                            .bind("m", matt).execute();
+                } else {
+                    h.createUpdate("""
+                                    INSERT INTO statistik_mal (ar, matt, varde, andrad, andrad_av)
+                                    VALUES (:ar, :m, :v, :nu, :av)
+                                    ON CONFLICT (ar, matt) DO UPDATE SET varde = excluded.varde,
+                                        andrad = excluded.andrad, andrad_av = excluded.andrad_av""")
+                            .bind("ar", ar).bind("m", matt).bind("v", v).bind("nu", nu.toString())
+                            .bind("av", anvandare).execute();
+                }
+            }
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
@@ -17,7 +18,8 @@ import se.finsam.planering.web.Webbkontext;
 
 /**
  * Figures for the styrgrupp (all teams) and the koordinator (own teams only), for a chosen period and team. Only
- * counts leave this class, suppressed by {@link Smacellsskydd}; never a name, code or address of a person.
+ * counts leave this class, adjusted by {@link Cellnyckel} for the styrgrupp and every export; never a name, code or
+ * address of a person. The koordinator sees her own teams' exact counts on the page.
  */
 public final class StatistikRoutes {
 
@@ -76,7 +78,7 @@ public final class StatistikRoutes {
         this.clock = clock;
     }
 
-    private record Urval(LocalDate fran, LocalDate till, Set<Long> team, Statistik.Bandset bandset, String fel) {
+    record Urval(LocalDate fran, LocalDate till, Set<Long> team, Statistik.Bandset bandset, String fel) {
         Urval(LocalDate fran, LocalDate till, Set<Long> team, String fel) {
             this(fran, till, team, Statistik.Bandset.NATIONELL, fel);
         }
@@ -96,8 +98,11 @@ public final class StatistikRoutes {
         String teamnamn = urval.team() == null || urval.team().size() != 1 ? null
                 : teamval.stream().filter(t -> urval.team().contains(t.id())).map(StatistikRepository.Team::namn)
                         .findFirst().orElse(null);
-        mallar.render(ctx, "statistik/statistik.jte",
-                new Sida(val, teamval, teamnamn, berakna(urval, m), null, bandsetNamn(urval.bandset(), m)));
+        // The koordinator sees her own teams' exact counts; the styrgrupp sees whole months, adjusted.
+        Statistik.Skydd skydd = user.roll() == Roll.KOORDINATOR ? Statistik.Skydd.EXAKT : Statistik.Skydd.JUSTERAD;
+        mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, teamnamn,
+                berakna(skydd == Statistik.Skydd.JUSTERAD ? helaManader(urval) : urval, m, skydd), null,
+                bandsetNamn(urval.bandset(), m)));
     }
 
     /** The page's tables as one CSV file: UTF-8 with a byte order mark, semicolons, suppression as on the page. */
@@ -109,12 +114,13 @@ public final class StatistikRoutes {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
             return;
         }
-        Statistik.Resultat resultat = berakna(urval, m);
+        Statistik.Resultat resultat = exportresultat(ctx, user, urval, m);
         CsvFil csv = new CsvFil();
         csv.rad(m.get("statistik.rubrik"), resultat.fran().toString(), resultat.till().toString());
         csv.rad(m.get("statistik.aldersgrupper"), bandsetNamn(resultat.bandset(), m));
         csv.rad(m.get("statistik.andel"), resultat.andelArbeteStudier() == null ? m.get("statistik.andel.dold")
                 : resultat.andelArbeteStudier());
+        csv.rad(m.get("statistik.skydd.rubrik"), skyddText(resultat.skydd(), m));
         for (Statistik.Tabell t : resultat.tabeller()) {
             String[][] celler = t.celler();
             List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
@@ -150,9 +156,8 @@ public final class StatistikRoutes {
         csv.rad(m.get("statistik.tid.matt"), m.get("statistik.antal"), m.get("statistik.q1"),
                 m.get("statistik.median"), m.get("statistik.q3"));
         for (Statistik.Tid tid : resultat.tider()) {
-            csv.rad(tid.rubrik(), tid.visas() ? Integer.toString(tid.antal())
-                            : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN,
-                    tid.visas() ? tid.q1() : null, tid.visas() ? tid.median() : null, tid.visas() ? tid.q3() : null);
+            csv.rad(tid.rubrik(), tid.visatAntal(), tid.visas() ? tid.q1() : null,
+                    tid.visas() ? tid.median() : null, tid.visas() ? tid.q3() : null);
         }
         csv.skicka(ctx, "statistik-" + resultat.fran() + "-" + resultat.till() + ".csv");
     }
@@ -166,7 +171,7 @@ public final class StatistikRoutes {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get(urval.fel()));
             return;
         }
-        Statistik.Resultat resultat = berakna(urval, m);
+        Statistik.Resultat resultat = exportresultat(ctx, user, urval, m);
         java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
         org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
         org.dhatim.fastexcel.Worksheet oversikt = bok.newWorksheet("oversikt");
@@ -178,6 +183,8 @@ public final class StatistikRoutes {
         oversikt.value(3, 0, m.get("statistik.andel"));
         oversikt.value(3, 1, resultat.andelArbeteStudier() == null ? m.get("statistik.andel.dold")
                 : resultat.andelArbeteStudier());
+        oversikt.value(4, 0, m.get("statistik.skydd.rubrik"));
+        oversikt.value(4, 1, skyddText(resultat.skydd(), m));
         oversikt.width(0, 60);
         oversikt.width(1, 40);
         for (Statistik.Tabell t : resultat.tabeller()) {
@@ -228,8 +235,7 @@ public final class StatistikRoutes {
         for (int r = 0; r < resultat.tider().size(); r++) {
             Statistik.Tid tid = resultat.tider().get(r);
             tider.value(3 + r, 0, tid.rubrik());
-            cell(tider, 3 + r, 1, tid.visas() ? Integer.toString(tid.antal())
-                    : tid.antal() == 0 ? "0" : Smacellsskydd.LITEN);
+            tider.value(3 + r, 1, tid.visatAntal());
             if (tid.visas()) {
                 tider.value(3 + r, 2, tid.q1());
                 tider.value(3 + r, 3, tid.median());
@@ -242,6 +248,233 @@ public final class StatistikRoutes {
                 .header("Content-Disposition", "attachment; filename=\"statistik-" + resultat.fran() + "-"
                         + resultat.till() + ".xlsx\"")
                 .result(ut.toByteArray());
+    }
+
+    /** The year page's data, or the reason it cannot be shown. */
+    public record ArSida(Statistik.Resultat tom, Arsoversikt.Resultat resultat, String fel) {
+    }
+
+    private Arsoversikt.Resultat arsoversikt(Anvandare user, int ar, Statistik.Skydd skydd) {
+        Set<Long> tillatna = tillatnaTeam(user);
+        List<StatistikRepository.Team> teamen = repo.team(tillatna);
+        List<StatistikRepository.Rad> iAr = repo.rader(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31), tillatna);
+        List<StatistikRepository.Rad> forra = repo.rader(LocalDate.of(ar - 1, 1, 1), LocalDate.of(ar - 1, 12, 31),
+                tillatna);
+        List<Arsoversikt.Siffror> perTeam = new ArrayList<>();
+        for (StatistikRepository.Team t : teamen) {
+            perTeam.add(Arsoversikt.siffror(t.namn(), ar, iAr.stream().filter(r -> r.teamId() == t.id()).toList(),
+                    skydd));
+        }
+        return new Arsoversikt.Resultat(ar, skydd, perTeam, Arsoversikt.siffror("Totalt", ar, iAr, skydd),
+                Arsoversikt.siffror("Totalt", ar - 1, forra, skydd), repo.mal(ar),
+                Arsoversikt.forsorjning(ar, iAr, skydd));
+    }
+
+    private static Integer ar(Context ctx) {
+        try {
+            int ar = Integer.parseInt(ctx.pathParam("ar").replaceAll("\\.(csv|xlsx)$", ""));
+            return ar < 2000 || ar > 2100 ? null : ar;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The styrgrupp's year on one page: started, ongoing and closed, the shares closing to work or studies, to
+     * further rehabilitation and to another support, försörjning before and after, and the median times; per team
+     * and in total, against the previous year and the förbund's targets. Adjusted as the statistics page.
+     */
+    public void arsida(Context ctx) throws IOException {
+        if (ctx.path().endsWith(".csv") || ctx.path().endsWith(".xlsx")) {
+            arExport(ctx);
+            return;
+        }
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
+        Integer ar = ar(ctx);
+        if (ar == null) {
+            ctx.status(400);
+            mallar.render(ctx, "statistik/ar.jte", new ArSida(null, null, m.get("statistik.fel.period")));
+            return;
+        }
+        Statistik.Skydd skydd = user.roll() == Roll.KOORDINATOR ? Statistik.Skydd.EXAKT : Statistik.Skydd.JUSTERAD;
+        mallar.render(ctx, "statistik/ar.jte", new ArSida(null, arsoversikt(user, ar, skydd), null));
+    }
+
+    /** The year page's rows as the CSV and the xlsx give them: label, then one value per column. */
+    static List<List<Object>> arrader(Arsoversikt.Resultat r, Texter m) {
+        List<List<Object>> ut = new ArrayList<>();
+        ut.add(List.of(m.get("statistik.ar.rubrik", String.valueOf(r.ar()))));
+        ut.add(List.of(m.get("statistik.skydd.rubrik"), skyddText(r.skydd(), m)));
+        ut.add(List.of());
+        List<Object> huvud = new ArrayList<>(List.of(m.get("statistik.ar.matt"), m.get("statistik.ar.iar"),
+                m.get("statistik.ar.forra"), m.get("statistik.ar.mal")));
+        ut.add(huvud);
+        for (String matt : List.of("startade", "pagaende", "avslutade")) {
+            ut.add(java.util.Arrays.asList(m.get("statistik.ar.matt." + matt), antal(r.totalt(), matt),
+                    antal(r.forraAret(), matt), null));
+        }
+        for (String matt : Arsoversikt.MAL) {
+            ut.add(java.util.Arrays.asList(m.get("statistik.ar.matt." + matt), r.totalt().varde(matt),
+                    r.forraAret().varde(matt), r.mal().get(matt)));
+        }
+        ut.add(List.of());
+        List<Object> teamHuvud = new ArrayList<>(List.of(m.get("oversikt.team")));
+        for (String matt : List.of("startade", "pagaende", "avslutade")) {
+            teamHuvud.add(m.get("statistik.ar.matt." + matt));
+        }
+        for (String matt : Arsoversikt.MAL) {
+            teamHuvud.add(m.get("statistik.ar.matt." + matt));
+        }
+        ut.add(teamHuvud);
+        List<Arsoversikt.Siffror> alla = new ArrayList<>(r.team());
+        alla.add(r.totalt());
+        for (Arsoversikt.Siffror s : alla) {
+            List<Object> rad = new ArrayList<>();
+            rad.add(s.namn());
+            for (String matt : List.of("startade", "pagaende", "avslutade")) {
+                rad.add(antal(s, matt));
+            }
+            for (String matt : Arsoversikt.MAL) {
+                rad.add(s.varde(matt));
+            }
+            ut.add(rad);
+        }
+        ut.add(List.of());
+        ut.add(List.of(m.get("statistik.ar.forsorjning")));
+        ut.add(List.of(m.get("statistik.ar.forsorjning.rad"), m.get("statistik.ar.fore"),
+                m.get("statistik.ar.avslut"), m.get("statistik.ar.sex"), m.get("statistik.ar.tolv")));
+        for (int i = 0; i < r.forsorjning().rader().size(); i++) {
+            List<Object> rad = new ArrayList<>();
+            rad.add(m.get("forsorjning." + r.forsorjning().rader().get(i)));
+            for (int v : r.forsorjning().varden()[i]) {
+                rad.add(v);
+            }
+            ut.add(rad);
+        }
+        return ut;
+    }
+
+    /** A share or a number of days with at most one decimal and a decimal comma. */
+    public static String tal(double v) {
+        return new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(
+                java.util.Locale.forLanguageTag("sv"))).format(v);
+    }
+
+    public static Integer antal(Arsoversikt.Siffror s, String matt) {
+        return switch (matt) {
+            case "startade" -> s.startade();
+            case "pagaende" -> s.pagaende();
+            default -> s.avslutade();
+        };
+    }
+
+    /** The year page's figures as CSV or xlsx: always adjusted, as the exports of the statistics page. */
+    private void arExport(Context ctx) throws IOException {
+        Anvandare user = web.requireUser(ctx);
+        Texter m = web.messages(ctx);
+        Integer ar = ar(ctx);
+        if (ar == null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(m.get("statistik.fel.period"));
+            return;
+        }
+        List<List<Object>> rader = arrader(arsoversikt(user, ar, Statistik.Skydd.JUSTERAD), m);
+        if (ctx.path().endsWith(".xlsx")) {
+            java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
+            org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
+            org.dhatim.fastexcel.Worksheet blad = bok.newWorksheet("ar" + ar);
+            for (int r = 0; r < rader.size(); r++) {
+                for (int k = 0; k < rader.get(r).size(); k++) {
+                    Object v = rader.get(r).get(k);
+                    if (v instanceof Number n) {
+                        blad.value(r, k, n);
+                    } else if (v != null) {
+                        blad.value(r, k, v.toString());
+                    }
+                }
+            }
+            blad.width(0, 50);
+            bok.finish();
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .header("Content-Disposition", "attachment; filename=\"statistik-ar-" + ar + ".xlsx\"")
+                    .result(ut.toByteArray());
+            return;
+        }
+        CsvFil csv = new CsvFil();
+        for (List<Object> rad : rader) {
+            if (rad.isEmpty()) {
+                csv.tomRad();
+            } else {
+                csv.rad(rad);
+            }
+        }
+        csv.skicka(ctx, "statistik-ar-" + ar + ".csv");
+    }
+
+    /** The targets form of a year (administrator). */
+    public record MalSida(int ar, Map<String, String> varden, se.finsam.planering.web.Formularfel fel,
+                          boolean sparat) {
+    }
+
+    public void malSida(Context ctx) {
+        web.requireUser(ctx);
+        int ar;
+        try {
+            ar = ctx.queryParam("ar") == null ? LocalDate.now(clock).getYear() : Integer.parseInt(ctx.queryParam("ar"));
+        } catch (NumberFormatException e) {
+            ar = LocalDate.now(clock).getYear();
+        }
+        if (ar < 2000 || ar > 2100) {
+            ar = LocalDate.now(clock).getYear();
+        }
+        Map<String, String> varden = new java.util.HashMap<>();
+        repo.mal(ar).forEach((k, v) -> varden.put(k, new java.text.DecimalFormat("0.#",
+                java.text.DecimalFormatSymbols.getInstance(new java.util.Locale("sv"))).format(v)));
+        mallar.render(ctx, "statistik/mal.jte", new MalSida(ar, varden, se.finsam.planering.web.Formularfel.none(),
+                "1".equals(ctx.queryParam("sparat"))));
+    }
+
+    public void sparaMal(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        se.finsam.planering.web.Formularfel fel = new se.finsam.planering.web.Formularfel();
+        Map<String, String> varden = new java.util.HashMap<>();
+        int ar = 0;
+        try {
+            ar = Integer.parseInt(String.valueOf(ctx.formParam("ar")).trim());
+            if (ar < 2000 || ar > 2100) {
+                fel.add("ar", "statistik.mal.fel.ar");
+            }
+        } catch (NumberFormatException e) {
+            fel.add("ar", "statistik.mal.fel.ar");
+        }
+        Map<String, Double> mal = new java.util.HashMap<>();
+        for (String matt : Arsoversikt.MAL) {
+            String v = ctx.formParam(matt) == null ? "" : ctx.formParam(matt).trim();
+            varden.put(matt, v);
+            if (v.isEmpty()) {
+                continue;
+            }
+            try {
+                double d = Double.parseDouble(v.replace(',', '.').replace("%", "").trim());
+                double max = Arsoversikt.Resultat.lagreArBattre(matt) ? 10000 : 100;
+                if (d < 0 || d > max || Double.isNaN(d)) {
+                    fel.add(matt, Arsoversikt.Resultat.lagreArBattre(matt) ? "statistik.mal.fel.dagar"
+                            : "statistik.mal.fel.procent");
+                } else {
+                    mal.put(matt, d);
+                }
+            } catch (NumberFormatException e) {
+                fel.add(matt, Arsoversikt.Resultat.lagreArBattre(matt) ? "statistik.mal.fel.dagar"
+                        : "statistik.mal.fel.procent");
+            }
+        }
+        if (!fel.isEmpty()) {
+            ctx.status(400);
+            mallar.render(ctx, "statistik/mal.jte", new MalSida(ar, varden, fel, false));
+            return;
+        }
+        repo.sparaMal(ar, mal, user.id(), clock.instant());
+        ctx.redirect("/admin/statistikmal?ar=" + ar + "&sparat=1");
     }
 
     /** The person-level file's columns, in order; the import reads the same. */
@@ -350,9 +583,34 @@ public final class StatistikRoutes {
         }
     }
 
-    private Statistik.Resultat berakna(Urval urval, Texter m) {
-        return Statistik.berakna(urval.fran(), urval.till(), urval.bandset(), repo.rader(urval.fran(), urval.till(), urval.team()),
+    private Statistik.Resultat berakna(Urval urval, Texter m, Statistik.Skydd skydd) {
+        return Statistik.berakna(urval.fran(), urval.till(), urval.bandset(), skydd,
+                repo.rader(urval.fran(), urval.till(), urval.team()),
                 repo.planpunkter(urval.fran(), urval.till(), urval.team()), m::get);
+    }
+
+    /**
+     * The figures of an export: adjusted and for whole months, except when the koordinator asks for her own
+     * teams' exact counts ({@code exakt=1}) for the förbund's own use.
+     */
+    private Statistik.Resultat exportresultat(Context ctx, Anvandare user, Urval urval, Texter m) {
+        if (user.roll() == Roll.KOORDINATOR && "1".equals(ctx.queryParam("exakt"))) {
+            return berakna(urval, m, Statistik.Skydd.EXAKT);
+        }
+        return berakna(helaManader(urval), m, Statistik.Skydd.JUSTERAD);
+    }
+
+    /**
+     * The period widened to whole months: adjusted figures are only given for whole months, so two periods a few
+     * days apart cannot be set against each other.
+     */
+    static Urval helaManader(Urval u) {
+        return new Urval(u.fran().withDayOfMonth(1), u.till().withDayOfMonth(u.till().lengthOfMonth()), u.team(),
+                u.bandset(), null);
+    }
+
+    public static String skyddText(Statistik.Skydd skydd, Texter m) {
+        return m.get(skydd == Statistik.Skydd.JUSTERAD ? "statistik.skydd.justerad" : "statistik.skydd.exakt");
     }
 
     /** Null for all teams (styrgrupp); the koordinator's own teams otherwise. */

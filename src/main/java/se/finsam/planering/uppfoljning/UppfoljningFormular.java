@@ -54,16 +54,16 @@ public final class UppfoljningFormular {
             "notering_intern", Varden.MAX_NOTERING, "nasta_steg", Varden.MAX_NASTA_STEG, "orsak_*", Varden.MAX_ORSAK));
     /** Fields that only take a value from a list, and the message when they do not. */
     static final Map<String, List<String>> VARDEN = Map.of("forsorjning", Varden.FORSORJNING,
-            "status_*", Varden.STATUS);
+            "steg_mot_arbete", Varden.STEG_MOT_ARBETE, "status_*", Varden.STATUS);
     static final Map<String, String> VARDEN_FEL = Map.of("forsorjning", "uppf.fel.forsorjning",
-            "status_*", "uppf.fel.status");
+            "steg_mot_arbete", "uppf.fel.steg", "status_*", "uppf.fel.status");
     /** A rejected or stuck item needs the reason, when its status was changed to that. */
     static final List<KravsOm> KRAVS_OM = List.of(
             new KravsOm("orsak_*", "status_*", List.of("avslagen"), "fore_*", "uppf.fel.orsak.avslagen"),
             new KravsOm("orsak_*", "status_*", List.of("fastnat"), "fore_*", "uppf.fel.orsak.fastnat"));
     /** Something to save: one of these, or a changed status. */
     static final List<String> NAGOT_ATT_SPARA = List.of("forsorjning", "sysselsattning", "notering_deltagare",
-            "notering_intern", "nasta_steg", "eskalera");
+            "notering_intern", "nasta_steg", "eskalera", "steg_mot_arbete");
     /** How many days ahead of the server's date a follow-up may be dated (a device a little ahead in time). */
     static final int DAGAR_FRAMAT = 1;
 
@@ -142,6 +142,8 @@ public final class UppfoljningFormular {
 
         String forsorjning = blankNull(f.val("forsorjning", VARDEN.get("forsorjning"), VARDEN_FEL.get("forsorjning")));
         String sysselsattning = limited(f, "sysselsattning", MAX_LANGD.get("sysselsattning"));
+        String steg = blankNull(f.val("steg_mot_arbete", VARDEN.get("steg_mot_arbete"),
+                VARDEN_FEL.get("steg_mot_arbete")));
         String noteringDeltagare = limited(f, "notering_deltagare", MAX_LANGD.get("notering_deltagare"));
         String noteringIntern = limited(f, "notering_intern", MAX_LANGD.get("notering_intern"));
         String nastaSteg = limited(f, "nasta_steg", MAX_LANGD.get("nasta_steg"));
@@ -193,12 +195,13 @@ public final class UppfoljningFormular {
         }
 
         if (fel.isEmpty() && statusar.isEmpty() && forsorjning == null && sysselsattning == null
-                && noteringDeltagare == null && noteringIntern == null && nastaSteg == null && !eskalera) {
+                && noteringDeltagare == null && noteringIntern == null && nastaSteg == null && steg == null
+                && !eskalera) {
             fel.add("notering_deltagare", "uppf.fel.tom");
         }
         Uppfoljning u = fel.isEmpty()
                 ? new Uppfoljning(uuid, deltagareId, datum, klientTid, forsorjning, sysselsattning, noteringDeltagare,
-                        noteringIntern, nastaSteg, eskalera, korrigerar, List.copyOf(statusar))
+                        noteringIntern, nastaSteg, eskalera, korrigerar, List.copyOf(statusar), steg)
                 : null;
         return new Utfall(u, fel);
     }

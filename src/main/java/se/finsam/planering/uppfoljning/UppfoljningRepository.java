@@ -279,16 +279,17 @@ public final class UppfoljningRepository {
             int inserted = h.createUpdate("""
                             INSERT INTO uppfoljning (uuid, deltagare_id, typ, datum, registrerad, registrerad_av,
                                                      klient_tid, forsorjning, sysselsattning, notering_deltagare,
-                                                     notering_intern, nasta_steg, eskalera, korrigerar_id)
+                                                     notering_intern, nasta_steg, eskalera, korrigerar_id,
+                                                     steg_mot_arbete)
                             SELECT :uuid, :d, :typ, :datum, :nu, :av, :klient, :forsorjning, :syss, :notD, :notI,
-                                   :nasta, :esk, :korr
+                                   :nasta, :esk, :korr, :steg
                             WHERE NOT EXISTS (SELECT 1 FROM uppfoljning WHERE uuid = :uuid)""")
                     .bind("uuid", u.uuid()).bind("d", u.deltagareId()).bind("typ", u.typ()).bind("datum", u.datum())
                     .bind("nu", nu).bind("av", anvandareId).bind("klient", u.klientTid())
                     .bind("forsorjning", u.forsorjning()).bind("syss", u.sysselsattning())
                     .bind("notD", u.noteringDeltagare()).bind("notI", u.noteringIntern())
                     .bind("nasta", u.nastaSteg()).bind("esk", u.eskalera()).bind("korr", u.korrigerar())
-                    .execute();
+                    .bind("steg", u.stegMotArbete()).execute();
             if (inserted == 0) {
                 long owner = h.createQuery("SELECT deltagare_id FROM uppfoljning WHERE uuid = :uuid")
                         .bind("uuid", u.uuid()).mapTo(Long.class).one();

@@ -76,29 +76,6 @@ class SmacellsskyddTest {
         }
     }
 
-    @Test
-    void enAndelVarsAntalArDoltArOckssaDold() {
-        // Rows: 1 and 20 (by two columns); the 1 is small, so its row total is too, and the 20's row is hidden
-        // with it so the 1 cannot be worked out from the grand total.
-        Statistik.Tabell t = new Statistik.Tabell("prov", "", "", java.util.List.of("a", "b"),
-                java.util.List.of("x", "y"), new int[][] {{1, 0}, {10, 10}}, "");
-        String[][] celler = t.celler();
-        var andelar = t.radandelar();
-        assertEquals("<5", celler[0][2]);
-        assertEquals(null, andelar.get(0), "the small count's share is hidden");
-        assertEquals("<5", Statistik.andelText(andelar.get(0), celler[0][2]));
-        // The base (21) is shown, so the other row's share would give the 1 away: that row's total is hidden as x.
-        assertEquals("x", celler[1][2]);
-        assertEquals(null, andelar.get(1));
-        assertEquals("x", Statistik.andelText(andelar.get(1), celler[1][2]));
-        assertEquals("21 av 21 (100 %)", andelar.get(2).text());
-        // the column shares follow their shown totals: 11 and 10 of 21
-        assertEquals("11", celler[2][0]);
-        assertEquals("11 av 21 (52 %)", t.kolumnandelar().get(0).text());
-        assertEquals("10 av 21 (48 %)", t.kolumnandelar().get(1).text());
-        assertEquals(new java.math.BigDecimal("47.6"), t.kolumnandelar().get(1).procent());
-    }
-
     /** In every row and column (totals included) a hidden cell never stands alone unless it is the only non-zero. */
     private static void assertLinjerSkyddade(String[][] ut) {
         for (String[] rad : ut) {

@@ -52,4 +52,25 @@ class StatistikBrowserTest extends BrowserTest {
             assertFalse(text.contains("Visa siffrorna"), "the filter form is not printed");
         }
     }
+
+    @Test
+    void aretPaEnSidaArTillgangligOchRymsPaEttA4() throws IOException {
+        browser.loginStaff("styrgrupp", DemoData.STAFF_PASSWORD);
+        browser.open("/statistik/ar/2026");
+        assertFalse(browser.findAll("svg.diagram[role=img]").isEmpty());
+        browser.assertAccessibleAtBothSizes("statistik-ar");
+        browser.size(se.finsam.planering.testsupport.Browser.DESKTOP);
+        browser.screenshot("statistik-ar-1280");
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        byte[] pdf = Base64.getDecoder().decode(browser.driver().print(options).getContent());
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "skarmbilder"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "skarmbilder", "statistik-ar.pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(doc.getNumberOfPages() <= 2, "at most two A4 pages: " + doc.getNumberOfPages());
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Per team"));
+            assertFalse(text.contains("Året före ·"), "the navigation is not printed");
+        }
+    }
 }
