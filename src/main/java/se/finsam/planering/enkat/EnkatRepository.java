@@ -116,7 +116,8 @@ public final class EnkatRepository {
                 SELECT e.id, e.namn, e.tillfalle, e.aktiv, e.skapad,
                        (SELECT count(*) FROM enkat_fraga f WHERE f.enkat_id = e.id) AS fragor,
                        (SELECT count(*) FROM enkat_svar s WHERE s.enkat_id = e.id) AS svar
-                FROM enkat e %s ORDER BY e.tillfalle, e.aktiv DESC, e.id DESC""".formatted(villkor));
+                FROM enkat e %s
+                ORDER BY CASE e.tillfalle WHEN 'forsta_uppfoljning' THEN 1 ELSE 2 END, e.aktiv DESC, e.id DESC""".formatted(villkor));
         varden.forEach(q::bind);
         return q.map((rs, ctx) -> new Enkat(rs.getLong("id"), rs.getString("namn"), rs.getString("tillfalle"),
                 rs.getInt("aktiv") == 1, Instant.parse(rs.getString("skapad")), rs.getInt("fragor"),
