@@ -190,6 +190,8 @@ public final class App {
         r.get("/min-planering/mote", f.minPlanering()::mote, DELTAGARE);
         r.get("/min-planering/mote.ics", f.minPlanering()::moteIcs, DELTAGARE);
         r.get("/min-planering/vem-har-tittat", f.minPlanering()::vemHarTittat, DELTAGARE);
+        r.get("/min-planering/enkat/{tillfalle}", f.enkatSvar()::sida, utanPerson("tillfalle", "occasion of a survey, her own invitation"), DELTAGARE);
+        r.post("/min-planering/enkat/{tillfalle}", f.enkatSvar()::svara, utanPerson("tillfalle", "occasion of a survey, her own invitation"), DELTAGARE);
         r.get("/min-planering/mina-uppgifter", f.minaUppgifter()::sida, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/alla", f.minaUppgifter()::alla, DELTAGARE);
         r.get("/min-planering/mina-uppgifter/alla.json", f.minaUppgifter()::allaJson, DELTAGARE);
@@ -291,6 +293,17 @@ public final class App {
         r.post("/admin/gallring/installning", f.gallring()::spara, ADMIN);
         r.get("/admin/gallring/kor", f.gallring()::korSida, ADMIN);
         r.post("/admin/gallring/kor", f.gallring()::kor, ADMIN);
+        // Participant surveys: the administrator's question sets; results and answers without identity.
+        r.get("/admin/enkater", f.enkat()::lista, ADMIN);
+        r.post("/admin/enkater/fil", f.enkat()::laddaUpp, ADMIN);
+        r.get("/admin/enkater/ny", f.enkat()::ny, ADMIN);
+        r.post("/admin/enkater/ny", f.enkat()::skapa, ADMIN);
+        r.get("/admin/enkater/{id}", f.enkat()::visa, utanPerson("id", "question set"), ADMIN);
+        r.post("/admin/enkater/{id}/aktivera", f.enkat()::aktivera, utanPerson("id", "question set"), ADMIN);
+        r.post("/admin/enkater/{id}/stoppa", f.enkat()::stoppa, utanPerson("id", "question set"), ADMIN);
+        r.get("/enkater", f.enkat()::resultat, STYRGRUPP, KOORDINATOR);
+        r.get("/enkater/svar.csv", f.enkat()::svarCsv, STYRGRUPP, KOORDINATOR);
+        r.get("/enkater/svar.xlsx", f.enkat()::svarXlsx, STYRGRUPP, KOORDINATOR);
         r.get("/statistik", f.statistik()::visa, STYRGRUPP, KOORDINATOR);
         r.get("/statistik/statistik.csv", f.statistik()::csv, STYRGRUPP, KOORDINATOR);
         r.get("/statistik/statistik.xlsx", f.statistik()::xlsx, STYRGRUPP, KOORDINATOR);

@@ -20,6 +20,9 @@ import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.deltagare.SamtyckeRepository;
 import se.finsam.planering.deltagarimport.DeltagarImportRepository;
 import se.finsam.planering.deltagarimport.DeltagarImportRoutes;
+import se.finsam.planering.enkat.EnkatRepository;
+import se.finsam.planering.enkat.EnkatRoutes;
+import se.finsam.planering.enkat.EnkatSvarRoutes;
 import se.finsam.planering.fhir.FhirRepository;
 import se.finsam.planering.fhir.FhirRoutes;
 import se.finsam.planering.gallring.Gallring;
@@ -70,7 +73,8 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
                   FhirRoutes fhir, AnmalanRoutes anmalan, MoteRoutes moten, MotelageRoutes motelage,
                   OverlamningRoutes overlamning, KontaktRoutes kontakter, AdminRoutes admin,
                   GallringRoutes gallring, Gallring gallringen, StatistikRoutes statistik,
-                  DeltagarImportRoutes deltagarImport, Utskicket utskick) {
+                  DeltagarImportRoutes deltagarImport, Utskicket utskick, EnkatSvarRoutes enkatSvar,
+                  EnkatRoutes enkat) {
 
     /** The hour (in the clock's time zone) the daily gallring runs: at night, when nobody works. */
     static final int GALLRING_TIMME = 2;
@@ -110,9 +114,11 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
         PersonalRoutes personal = new PersonalRoutes(new PersonalRepository(jdbi), new Inbjudningar(jdbi, clock),
                 t.sessions(), t.throttle(), t.hasher(), t.audit(), t.mallar(), t.web(), clock, baseUrl);
 
-        // The participant's own pages.
+        // The participant's own pages, and her answers to "Vad tycker du?".
+        EnkatRepository enkater = new EnkatRepository(jdbi);
         MinPlaneringRoutes minPlanering = new MinPlaneringRoutes(new MinPlaneringRepository(jdbi), deltagare,
-                planering, t.access(), t.mallar(), t.web(), clock, baseUrl, t.datautgava());
+                planering, t.access(), t.mallar(), t.web(), clock, baseUrl, t.datautgava(), enkater::vantande);
+        EnkatSvarRoutes enkatSvar = new EnkatSvarRoutes(enkater, t.access(), t.mallar(), t.web(), clock);
         MinaUppgifterRoutes minaUppgifter = new MinaUppgifterRoutes(
                 new MinaUppgifterRepository(jdbi, samtycke, clock), samtycke, t.access(), t.mallar(), t.web(), clock);
 
@@ -150,13 +156,15 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
                 t.mallar(), t.web(), clock, team -> statistik.team(team).stream()
                         .map(s -> new DeltagarImportRoutes.Team(s.id(), s.namn())).toList());
 
+        EnkatRoutes enkat = new EnkatRoutes(enkater, t.audit(), t.mallar(), t.web(), clock);
+
         // Messages: the koordinator's digest counts what her start page counts.
         Utskicket utskick = Utskicket.bygg(jdbi, clock, baseUrl, kanaler, t.users(),
                 dagsantal(new Idag(arbetslistor)), t.audit(), t.mallar(), t.web());
 
         return new Funktioner(hem, auth, nyckel, konto, personal, minPlanering, minaUppgifter, deltagareRoutes,
                 uppfoljning, avslut, efterkontroll, fhir, anmalan, moteRoutes, motelage, overlamning, kontaktRoutes,
-                admin, gallring, gallringen, statistikRoutes, deltagarImport, utskick);
+                admin, gallring, gallringen, statistikRoutes, deltagarImport, utskick, enkatSvar, enkat);
     }
 
     /** Today's counts for a staff member's digest: exactly the start page's "I dag", from the same lists. */

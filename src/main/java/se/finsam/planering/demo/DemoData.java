@@ -80,6 +80,9 @@ public final class DemoData {
             }
             se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
             se.finsam.planering.utskick.UtskickRepository.efterDemodata(handle, clock.instant());
+            // The example questions ("Vad tycker du?"), and answers from last year's participants.
+            se.finsam.planering.enkat.EnkatRepository.efterDemodata(handle, clock.instant(),
+                    java.time.LocalDate.now(clock).getYear() - 1);
             return true;
         });
     }

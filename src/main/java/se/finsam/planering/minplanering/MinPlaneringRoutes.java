@@ -33,7 +33,8 @@ public final class MinPlaneringRoutes {
                                    List<MinPlaneringRepository.Hjalpkontakt> hjalpkontakter,
                                    List<MinPlaneringRepository.Myndighet> kontakter,
                                    java.util.Map<Long, MinPlaneringRepository.RingIStallet> ringIStallet,
-                                   gg.jte.Content qrSvg, String appUrl, LocalDate idag, Instant hamtad) {
+                                   gg.jte.Content qrSvg, String appUrl, LocalDate idag, Instant hamtad,
+                                   List<String> enkater) {
 
         /** The team's koordinator(s), whom she can always turn to. */
         public List<MinPlaneringRepository.Kontakt> koordinatorer() {
@@ -43,7 +44,7 @@ public final class MinPlaneringRoutes {
 
         MinPlaneringPage med(gg.jte.Content qr, Instant nu) {
             return new MinPlaneringPage(deltagaren, planering, nyheter, senastBekraftad, nastaUppfoljning,
-                    senasteNotering, avslut, hjalpkontakter, kontakter, ringIStallet, qr, appUrl, idag, nu);
+                    senasteNotering, avslut, hjalpkontakter, kontakter, ringIStallet, qr, appUrl, idag, nu, enkater);
         }
     }
 
@@ -67,6 +68,8 @@ public final class MinPlaneringRoutes {
     /** The QR code only depends on the address and the language of its label: made once each. */
     private final java.util.Map<String, gg.jte.Content> qrCodes = new java.util.concurrent.ConcurrentHashMap<>();
     private final se.finsam.planering.db.Datautgava datautgava;
+    /** The occasions whose questions ("Vad tycker du?") she has been asked and not yet answered. */
+    private final java.util.function.LongFunction<List<String>> enkater;
     /**
      * What her pages read, per participant, reader and day, while no data has changed. A few kB each; 500 of
      * them stay well inside the deployment's 128 MB heap.
@@ -78,8 +81,10 @@ public final class MinPlaneringRoutes {
 
     public MinPlaneringRoutes(MinPlaneringRepository repo, DeltagareRepository deltagare, PlaneringRepository planering,
                               DeltagarAtkomst access, Mallar mallar, Webbkontext web, Clock clock, String baseUrl,
-                              se.finsam.planering.db.Datautgava datautgava) {
+                              se.finsam.planering.db.Datautgava datautgava,
+                              java.util.function.LongFunction<List<String>> enkater) {
         this.datautgava = datautgava;
+        this.enkater = enkater;
         this.repo = repo;
         this.deltagare = deltagare;
         this.planering = planering;
@@ -141,7 +146,8 @@ public final class MinPlaneringRoutes {
                     null,
                     appUrl,
                     idag,
-                    null);
+                    null,
+                    enkater.apply(id));
         });
         if (page == null) {
             return;

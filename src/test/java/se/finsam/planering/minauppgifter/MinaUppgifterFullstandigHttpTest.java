@@ -331,6 +331,19 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         }
         KOLUMNER.put("session", se);
 
+        Map<String, Object> ei = new LinkedHashMap<>();
+        ei.put("token", intern("the single-use token of a survey she has been asked and not answered; the question"
+                + " itself is the box \"Vad tycker du?\" on her plan, and the token goes when she answers"));
+        ei.put("deltagare_id", intern("key to her"));
+        ei.put("tillfalle", intern("which occasion's survey: shown as the link in the box on her plan"));
+        KOLUMNER.put("enkat_inbjudan", ei);
+
+        Map<String, Object> eb = new LinkedHashMap<>();
+        eb.put("deltagare_id", intern("key to her"));
+        eb.put("tillfalle", intern("that she answered that occasion's survey, so she is not asked again; her answers"
+                + " are stored without her (enkat_svar has no key to her) and cannot be given out as hers"));
+        KOLUMNER.put("enkat_besvarad", eb);
+
         Map<String, Object> ak = new LinkedHashMap<>();
         for (String c : List.of("id", "anvandare_id", "kod_hash", "skapad", "giltig_till", "anvand", "skapad_av")) {
             ak.put(c, intern("one-time activation codes (a hash); their use is in kontohandelser as aktivering"));

@@ -45,7 +45,7 @@ class DeltagarTexterTest {
             "inloggning/NyckelRoutes.java", "konto/KontoRoutes.java", "web/Felsidor.java", "web/Webbskydd.java",
             "web/Webbkontext.java", "minplanering/MinPlaneringRoutes.java", "minauppgifter/MinaUppgifterRoutes.java", "atkomst/DeltagarAtkomst.java",
             "minplanering/MinPlaneringRepository.java", "web/Formular.java", "mote/Kalenderfil.java",
-            "utskick/Utskickstexter.java", "utskick/PushRoutes.java");
+            "utskick/Utskickstexter.java", "utskick/PushRoutes.java", "enkat/EnkatSvarRoutes.java");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("\\.(?:t|get|has)\\(\"([a-z][\\w.]*)\"(\\s*\\+)?");
     private static final Pattern TEMPLATE_CALL = Pattern.compile("@template\\.([\\w.]+)\\(");

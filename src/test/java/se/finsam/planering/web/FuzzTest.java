@@ -159,6 +159,17 @@ class FuzzTest extends AppTest {
                         ORDER BY id LIMIT 1""").bind("d", medEgetSteg).mapTo(Long.class).one());
         read(deltagaren, "/min-planering/mina-uppgifter/samtycke/" + samtyckeOrg, formular);
         read(nyDeltagare, "/aktivera/pin", formular);
+        // A participant asked "Vad tycker du?" at her first follow-up, with her survey's form.
+        long tillfragad = app.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT d.id FROM enkat_inbjudan i JOIN deltagare d ON d.id = i.deltagare_id
+                        WHERE i.tillfalle = 'forsta_uppfoljning' AND d.anvandare_id IS NULL AND d.skyddad_identitet = 0
+                        ORDER BY d.id LIMIT 1""").mapTo(Long.class).one());
+        String tillfragadNamn = TestData.kontoMedPin(app, tillfragad, "135790");
+        HttpSession svarande = app.session();
+        svarande.get("/logga-in/deltagare");
+        assertEquals(302, svarande.post("/logga-in/deltagare", Map.of("anvandarnamn", tillfragadNamn,
+                "pin", "135790")).statusCode());
+        read(svarande, "/min-planering/enkat/forsta_uppfoljning", formular);
         for (String page : List.of("/logga-in", "/logga-in/deltagare", "/aktivera")) {
             read(besokare, page, formular);
         }
@@ -167,6 +178,10 @@ class FuzzTest extends AppTest {
         read(admin, "/admin/gallring", formular);
         read(admin, "/admin/handelser", formular);
         read(admin, "/admin/gallring/kor", formular);
+        long enkat = app.jdbi().withHandle(h -> h.createQuery("SELECT min(id) FROM enkat").mapTo(Long.class).one());
+        for (String page : List.of("/admin/enkater", "/admin/enkater/ny", "/admin/enkater/" + enkat)) {
+            read(admin, page, formular);
+        }
         long jobbtorg = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE typ = 'jobbtorg'")
                 .mapTo(Long.class).one());
         long city = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg City'")
@@ -235,7 +250,8 @@ class FuzzTest extends AppTest {
             Map<String, List<String>> falt = Map.of("rader", List.of(v), "fil", List.of(v), "x", List.of(v));
             for (String path : List.of("/admin/personal/import/spara", "/admin/personal/import/lankar.csv",
                     "/admin/personal/" + fuzzPerson + "/aktivera", "/admin/personal/" + fuzzPerson + "/las-upp",
-                    "/admin/organisationer/" + jobbtorg + "/aktivera", "/admin/team/" + city + "/aktivera")) {
+                    "/admin/organisationer/" + jobbtorg + "/aktivera", "/admin/team/" + city + "/aktivera",
+                    "/admin/enkater/" + enkat + "/aktivera", "/admin/enkater/" + enkat + "/stoppa")) {
                 check(admin, path, falt);
                 reached.add(routeOf(path));
             }
