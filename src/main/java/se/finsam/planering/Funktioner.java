@@ -118,9 +118,9 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
 
         // Staff: start pages, a participant, follow-up, avslut and what comes after.
         Arbetslistor arbetslistor = new Arbetslistor(new ArbetslistaRepository(jdbi), uppfoljningOversikt, samtycke,
-                moten, jdbi, clock);
+                moten, jdbi, clock, t.datautgava()::nu);
         HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, t.access(), t.mallar(), t.web(), moten,
-                overlamningar, uppfoljningOversikt, clock, samtycke, arbetslistor);
+                overlamningar, t.datautgava()::nu, clock, samtycke, arbetslistor);
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, t.mallar(), samtycke,
                 anmalningar, overlamningar, clock);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar, uppfoljningOversikt, deltagare,
