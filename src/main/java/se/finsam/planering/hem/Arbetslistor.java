@@ -136,7 +136,29 @@ public final class Arbetslistor {
      */
     public record Sida(String lista, Urval urval, List<Arbetsrad> rader, int antal, int totalt, int sida, int sidor,
                        List<Grupp> grupper, List<Val> personer, List<Val> organisationer, List<Val> team,
-                       List<Val> moten) {
+                       List<Val> moten, Map<Long, LocalDate> paminda, java.util.Set<Long> nabara,
+                       boolean kanaler, LocalDate idag) {
+        /**
+         * The same page, with the day each row was last reminded of, whom a reminder reaches, and whether this
+         * server sends messages at all.
+         */
+        public Sida medPaminnelser(Map<Long, LocalDate> paminda, java.util.Set<Long> nabara, boolean kanaler) {
+            return new Sida(lista, urval, rader, antal, totalt, sida, sidor, grupper, personer, organisationer, team,
+                    moten, paminda, nabara, kanaler, idag);
+        }
+
+        /** The day the row was last reminded of, as "7 dec", or null when it never was. */
+        public String paminnelseDag(Arbetsrad r) {
+            LocalDate dag = paminda.get(r.id());
+            return dag == null ? null : dag.format(java.time.format.DateTimeFormatter.ofPattern("d MMM",
+                    Locale.forLanguageTag("sv"))).replace(".", "");
+        }
+
+        /** A reminder about the row can be sent now: it waits for someone a message reaches, none went today. */
+        public boolean kanPaminna(Arbetsrad r) {
+            return r.personId() != null && nabara.contains(r.personId()) && !idag.equals(paminda.get(r.id()));
+        }
+
         public int fran() {
             return antal == 0 ? 0 : (sida - 1) * PER_SIDA + 1;
         }
@@ -479,7 +501,8 @@ public final class Arbetslistor {
                 urval.senast(), urval.mote(), sida), rader, traffar.size(), alla.size(), sida, sidor, grupper,
                 val(alla, Arbetsrad::personId, Arbetsrad::person),
                 val(alla, Arbetsrad::organisationId, Arbetsrad::organisation),
-                val(alla, Arbetsrad::teamId, Arbetsrad::team), moten(alla));
+                val(alla, Arbetsrad::teamId, Arbetsrad::team), moten(alla), Map.of(), java.util.Set.of(), false,
+                LocalDate.now(clock));
     }
 
     /** The team meetings the rows come from, newest first, each named by its day and time. */

@@ -128,12 +128,14 @@ public final class HemRoutes {
     private final SamtyckeRepository samtycke;
     private final Arbetslistor arbetslistor;
     private final Idag idag;
+    private final Paminnelser paminnelser;
 
     public HemRoutes(HemRepository hem, DeltagareRepository deltagare, DeltagarAtkomst access, Mallar mallar,
                      Webbkontext web, MoteRepository moten, OverlamningRepository overlamningar,
                      java.util.function.LongSupplier datautgava, Clock clock, SamtyckeRepository samtycke,
-                     Arbetslistor arbetslistor) {
+                     Arbetslistor arbetslistor, Paminnelser paminnelser) {
         this.arbetslistor = arbetslistor;
+        this.paminnelser = paminnelser;
         this.idag = new Idag(arbetslistor);
         this.samtycke = samtycke;
         this.access = access;
@@ -257,6 +259,12 @@ public final class HemRoutes {
         var urval = new Arbetslistor.Urval(sok, id(ctx, "person", m), id(ctx, "organisation", m),
                 id(ctx, "team", m), senast, id(ctx, "mote", m), heltal(ctx.queryParam("sida"), m.get("oversikt.fel.sida")));
         Arbetslistor.Sida sida = arbetslistor.sida(user, lista, urval);
+        if (user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR && Paminnelser.typ(lista) != null) {
+            sida = sida.medPaminnelser(
+                    paminnelser.senast(lista, sida.rader().stream().map(Arbetslistor.Arbetsrad::id).toList()),
+                    paminnelser.nabara(sida.rader().stream().map(Arbetslistor.Arbetsrad::personId)
+                            .filter(java.util.Objects::nonNull).distinct().toList()), paminnelser.harKanaler());
+        }
         access.loggaLista(ctx, sida.rader().stream().map(Arbetslistor.Arbetsrad::deltagareId).distinct().toList(),
                 "arbetslista " + lista);
         mallar.render(ctx, "hem/arbetslista.jte", sida);
@@ -287,6 +295,35 @@ public final class HemRoutes {
 
     private static String tomTillNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * The koordinator reminds the person a row waits for (the route's rule has checked and logged the
+     * participant): a message in the outbox, at most one per row and day, to someone a message reaches.
+     */
+    public void paminnelse(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        var m = web.messages(ctx);
+        long id = se.finsam.planering.web.Formular.sokvagsId(ctx, "id");
+        var f = se.finsam.planering.web.Formular.av(ctx);
+        String lista = f.text("lista");
+        if (Paminnelser.typ(lista) == null || !Arbetslistor.har(user, lista)) {
+            throw se.finsam.planering.web.Felsvar.badRequest(m.get("arbetslista.fel.paminn.lista"));
+        }
+        Long rad = se.finsam.planering.web.Formular.positivt(f.text("rad"));
+        if (rad == null) {
+            throw se.finsam.planering.web.Felsvar.badRequest(m.get("arbetslista.fel.paminn.rad"));
+        }
+        Arbetslistor.Arbetsrad raden = arbetslistor.rader(user, lista).stream()
+                .filter(r -> r.id() == rad && r.deltagareId() == id).findFirst()
+                .orElseThrow(() -> se.finsam.planering.web.Felsvar.notFound(m.get("arbetslista.fel.paminn.finns")));
+        switch (paminnelser.skicka(lista, raden)) {
+            case SKICKAD -> web.flash(ctx, "flash.paminnelse.skickad");
+            case REDAN_I_DAG -> throw new se.finsam.planering.web.Felsvar(409, m.get("arbetslista.fel.paminn.idag"));
+            case INGEN_KANAL -> throw new se.finsam.planering.web.Felsvar(409,
+                    m.get("arbetslista.fel.paminn.kanal", raden.person() == null ? "" : raden.person()));
+        }
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, Arbetslistor.url(lista, Arbetslistor.Urval.ALLT, 1)));
     }
 
     /** The koordinator marks a task handled (the route's rule has checked and logged the participant). */
