@@ -322,7 +322,7 @@ class PlaneringFlodeHttpTest extends AppTest {
         long id = planMedEnPunkt("Uppfolj", "deltagaren");
         assertEquals(List.of(), kommandeUppfoljningar(id), "not yet due");
         app.clock().advance(Duration.ofDays(20));
-        assertEquals(List.of("Uppfolj Kvittensson 1 månad 23 december 2026"), kommandeUppfoljningar(id),
+        assertEquals(List.of("Uppfolj Kvittensson 1 mån 23 december 2026"), kommandeUppfoljningar(id),
                 "due within two weeks");
         app.clock().set(TestApp.START);
     }
