@@ -205,6 +205,7 @@ public final class App {
         r.post("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad", f.hem()::uppgiftHanterad, deltagare("id", "hanterade koordinatoruppgift").och(utanPerson("uppgift", "koordinatoruppgift, checked to be the participant's")), KOORDINATOR);
         r.get("/oversikt", f.hem()::personal, PERSONAL);
         r.get("/arbetslista", f.hem()::arbetslista, PERSONAL);
+        r.post("/deltagare/{id}/paminnelse", f.hem()::paminnelse, deltagare("id", "skickade påminnelse"), KOORDINATOR);
         r.get("/deltagare/{id}", f.deltagare()::visa, deltagare("id", "deltagarens översikt"), PERSONAL);
 
         r.get("/uppfoljning", f.uppfoljning()::oversikt, PERSONAL);

@@ -83,6 +83,19 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
         return bygg(t, Kanalinstallning.ingen());
     }
 
+    /** The channels a server with these settings sends on. */
+    private static java.util.Set<se.finsam.planering.utskick.Kanal> kanaler(Kanalinstallning kanaler) {
+        java.util.Set<se.finsam.planering.utskick.Kanal> svar = java.util.EnumSet.noneOf(
+                se.finsam.planering.utskick.Kanal.class);
+        if (kanaler.smtp() != null) {
+            svar.add(se.finsam.planering.utskick.Kanal.EPOST);
+        }
+        if (kanaler.smsUrl() != null) {
+            svar.add(se.finsam.planering.utskick.Kanal.SMS);
+        }
+        return svar;
+    }
+
     static Funktioner bygg(Tjanster t, Kanalinstallning kanaler) {
         Jdbi jdbi = t.jdbi();
         Clock clock = t.clock();
@@ -124,9 +137,10 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
 
         // Staff: start pages, a participant, follow-up, avslut and what comes after.
         Arbetslistor arbetslistor = new Arbetslistor(new ArbetslistaRepository(jdbi), uppfoljningOversikt, samtycke,
-                moten, jdbi, clock);
+                moten, jdbi, clock, t.datautgava()::nu);
         HemRoutes hem = new HemRoutes(new HemRepository(jdbi), deltagare, t.access(), t.mallar(), t.web(), moten,
-                overlamningar, uppfoljningOversikt, clock, samtycke, arbetslistor);
+                overlamningar, t.datautgava()::nu, clock, samtycke, arbetslistor,
+                new se.finsam.planering.hem.Paminnelser(jdbi, clock, kanaler(kanaler)));
         DeltagareRoutes deltagareRoutes = new DeltagareRoutes(deltagare, planering, t.mallar(), samtycke,
                 anmalningar, overlamningar, clock);
         UppfoljningRoutes uppfoljning = new UppfoljningRoutes(moten, uppfoljningar, uppfoljningOversikt, deltagare,

@@ -23,7 +23,7 @@ public final class ArbetslistaRepository {
     /** A row as read; {@link Arbetslistor} adds what is judged from the date (overdue, new). */
     record Rad(long id, long deltagareId, String kod, String namn, Long personId, String person, String telefon,
                String epost, Long organisationId, String organisation, String text, String detalj, LocalDate datum,
-               Instant tid, int kvittensArbetsdagar, String typ) {
+               Instant tid, int kvittensArbetsdagar, String typ, Long moteId, String mote) {
     }
 
     /** A participant's team, for the team filter and column of every list. */
@@ -36,7 +36,8 @@ public final class ArbetslistaRepository {
     private static final String OVERLAMNINGAR = """
             SELECT o.id, d.id AS deltagare_id, d.kod, sy.namn, a.id AS person_id, a.namn AS person,
                    a.telefon, a.epost, a.organisation_id, org.namn AS organisation, pp.text, NULL AS detalj,
-                   pp.klart_senast AS datum, o.skapad AS tid, t.kvittens_arbetsdagar, NULL AS typ
+                   pp.klart_senast AS datum, o.skapad AS tid, t.kvittens_arbetsdagar, NULL AS typ,
+                   p.mote_id, (SELECT m.start FROM mote m WHERE m.id = p.mote_id) AS mote
             FROM overlamning o
             JOIN planpunkt pp ON pp.id = o.planpunkt_id AND pp.borttagen IS NULL
             JOIN planering p ON p.id = pp.planering_id
@@ -65,7 +66,8 @@ public final class ArbetslistaRepository {
                 nullbar(rs, "person_id"), rs.getString("person"), rs.getString("telefon"), rs.getString("epost"),
                 nullbar(rs, "organisation_id"), rs.getString("organisation"), rs.getString("text"),
                 rs.getString("detalj"), datum == null ? null : LocalDate.parse(datum.substring(0, 10)),
-                tid(tid), rs.getInt("kvittens_arbetsdagar"), rs.getString("typ"));
+                tid(tid), rs.getInt("kvittens_arbetsdagar"), rs.getString("typ"), nullbar(rs, "mote_id"),
+                rs.getString("mote"));
     }
 
     /** A stored time: ISO instants, or (in older rows) a date and time in UTC without the zone. */
@@ -98,6 +100,81 @@ public final class ArbetslistaRepository {
     }
 
     /**
+     * Items answered "not mine" that still wait for the koordinator to name someone else: not handed over again
+     * since, an authority's item, of a participant not closed. The person is the one who answered, {@code detalj}
+     * her reason and {@code tid} when she answered.
+     */
+    List<Rad> aterlamnade(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT o.id, d.id AS deltagare_id, d.kod, sy.namn, a.id AS person_id, a.namn AS person,
+                               a.telefon, a.epost, a.organisation_id, org.namn AS organisation, pp.text,
+                               o.avvisad_orsak AS detalj, substr(o.avvisad, 1, 10) AS datum, o.avvisad AS tid,
+                               0 AS kvittens_arbetsdagar, NULL AS typ,
+                               p.mote_id, (SELECT m.start FROM mote m WHERE m.id = p.mote_id) AS mote
+                        FROM overlamning o
+                        JOIN planpunkt pp ON pp.id = o.planpunkt_id AND pp.borttagen IS NULL
+                        JOIN planering p ON p.id = pp.planering_id
+                        JOIN deltagare d ON d.id = p.deltagare_id
+                        JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+                        JOIN anvandare a ON a.id = o.till_id
+                        LEFT JOIN organisation org ON org.id = a.organisation_id
+                        WHERE o.avvisad IS NOT NULL AND pp.ansvarig_deltagaren = 0 AND d.team_id IN (<teams>)
+                          AND NOT EXISTS (SELECT 1 FROM overlamning n WHERE n.planpunkt_id = o.planpunkt_id
+                                          AND n.id > o.id) AND\s""" + EJ_AVSLUTAD)
+                .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
+                .map((rs, ctx) -> rad(rs)).list());
+    }
+
+    /**
+     * Participants booked to a meeting that has not been cancelled, the plan not begun ({@code fas} kallad) or
+     * begun and not handed over (planerad); {@code datum} is the day of the meeting, {@code typ} the stage.
+     */
+    List<Rad> bokade(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds, String fas) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.id, d.id AS deltagare_id, d.kod, sy.namn, NULL AS person_id, NULL AS person,
+                               NULL AS telefon, NULL AS epost, NULL AS organisation_id, NULL AS organisation,
+                               m.plats AS text, NULL AS detalj, substr(m.start, 1, 10) AS datum, NULL AS tid,
+                               0 AS kvittens_arbetsdagar, f.fas AS typ, m.id AS mote_id, m.start AS mote
+                        FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
+                        JOIN deltagare_fas f ON f.deltagare_id = d.id
+                        LEFT JOIN mote m ON m.id = (SELECT md.mote_id FROM mote_deltagare md
+                                                    JOIN mote mm ON mm.id = md.mote_id
+                                                    WHERE md.deltagare_id = d.id AND mm.status <> 'installt'
+                                                    ORDER BY md.tid DESC LIMIT 1)
+                        WHERE f.fas = :fas AND d.team_id IN (<teams>)""")
+                .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds)).bind("fas", fas)
+                .map((rs, ctx) -> rad(rs)).list());
+    }
+
+    /** Which escalations {@link #eskaleringar} lists: lifted, not handled, no later follow-up, not closed. */
+    private static final String ESKALERINGAR_VILLKOR = """
+            WHERE u.eskalera = 1 AND d.team_id IN (<teams>) AND\s""" + EJ_AVSLUTAD + """
+
+              AND NOT EXISTS (SELECT 1 FROM eskalering_hanterad eh WHERE eh.uppfoljning_id = u.id)
+              AND NOT EXISTS (SELECT 1 FROM uppfoljning senare WHERE senare.deltagare_id = u.deltagare_id
+                              AND senare.typ = 'uppfoljning' AND senare.id > u.id)""";
+
+    /** How many rows {@link #eskaleringar} gives, without reading the reasons of each. */
+    int antalEskaleringar(DeltagarAtkomst.Synliga synliga, Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return 0;
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id
+                        JOIN (<synliga>) sy ON sy.deltagare_id = d.id
+                        JOIN anvandare a ON a.id = u.registrerad_av
+                        """ + ESKALERINGAR_VILLKOR)
+                .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
+                .mapTo(Integer.class).one());
+    }
+
+    /**
      * Follow-ups lifted to the koordinator and not handled, while no later follow-up has been recorded; the person
      * is the one who lifted it. {@code detalj} holds the items' reasons, each as "item: reason".
      */
@@ -112,16 +189,13 @@ public final class ArbetslistaRepository {
                                (SELECT group_concat(rtrim(pp.text, '.') || ': ' || us.orsak, ' · ')
                                 FROM uppfoljning_status us JOIN planpunkt pp ON pp.id = us.planpunkt_id
                                 WHERE us.uppfoljning_id = u.id AND us.orsak IS NOT NULL) AS detalj,
-                               u.datum, u.registrerad AS tid, 0 AS kvittens_arbetsdagar, NULL AS typ
+                               u.datum, u.registrerad AS tid, 0 AS kvittens_arbetsdagar, NULL AS typ,
+                               NULL AS mote_id, NULL AS mote
                         FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id
                         JOIN (<synliga>) sy ON sy.deltagare_id = d.id
                         JOIN anvandare a ON a.id = u.registrerad_av
                         LEFT JOIN organisation org ON org.id = a.organisation_id
-                        WHERE u.eskalera = 1 AND d.team_id IN (<teams>) AND\s""" + EJ_AVSLUTAD + """
-
-                          AND NOT EXISTS (SELECT 1 FROM eskalering_hanterad eh WHERE eh.uppfoljning_id = u.id)
-                          AND NOT EXISTS (SELECT 1 FROM uppfoljning senare WHERE senare.deltagare_id = u.deltagare_id
-                                          AND senare.typ = 'uppfoljning' AND senare.id > u.id)""")
+                        """ + ESKALERINGAR_VILLKOR)
                 .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
                 .map((rs, ctx) -> rad(rs)).list());
     }
@@ -141,10 +215,12 @@ public final class ArbetslistaRepository {
                                a.namn AS person, a.telefon, a.epost, pp.ansvarig_organisation_id AS organisation_id,
                                f.organisation, f.text, f.orsak AS detalj,
                                CASE WHEN f.skal = 'forsenad' THEN f.klart_senast ELSE substr(f.sedan, 1, 10) END AS datum,
-                               f.sedan AS tid, 0 AS kvittens_arbetsdagar, f.skal AS typ
+                               f.sedan AS tid, 0 AS kvittens_arbetsdagar, f.skal AS typ,
+                               pl.mote_id, (SELECT m.start FROM mote m WHERE m.id = pl.mote_id) AS mote
                         FROM (""" + UppfoljningRepository.FASTNADE + """
                         ) f JOIN planpunkt pp ON pp.id = f.planpunkt_id JOIN deltagare dd ON dd.id = f.deltagare_id
                         JOIN (<synliga>) sy ON sy.deltagare_id = f.deltagare_id
+                        JOIN planering pl ON pl.id = pp.planering_id
                         LEFT JOIN anvandare a ON a.id = pp.ansvarig_anvandare_id""")
                 .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
                 .bind("idag", idag).bind("nu", nu).bind("egen", egen).bind("org", (Long) null)
@@ -157,7 +233,8 @@ public final class ArbetslistaRepository {
                         SELECT pp.id, d.id AS deltagare_id, d.kod, sy.namn, a.id AS person_id, a.namn AS person,
                                a.telefon, a.epost, pp.ansvarig_organisation_id AS organisation_id,
                                org.namn AS organisation, pp.text, s.status AS detalj, pp.klart_senast AS datum,
-                               NULL AS tid, 0 AS kvittens_arbetsdagar, NULL AS typ
+                               NULL AS tid, 0 AS kvittens_arbetsdagar, NULL AS typ,
+                               p.mote_id, (SELECT m.start FROM mote m WHERE m.id = p.mote_id) AS mote
                         FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
                         JOIN deltagare d ON d.id = p.deltagare_id
                         JOIN (<synliga>) sy ON sy.deltagare_id = d.id

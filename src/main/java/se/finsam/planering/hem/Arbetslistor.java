@@ -52,12 +52,21 @@ public final class Arbetslistor {
     public static final String SLUTAT = "slutat";
     /** Referred participants not yet booked to a meeting. */
     public static final String UTAN_MOTE = "utan-mote";
+    /** Items answered "not mine", waiting for the koordinator to name someone else. */
+    public static final String ATERLAMNADE = "aterlamnade";
+    /** Participants whose plan is begun at a meeting and not yet handed over. */
+    public static final String PLANERADE = "planerade";
+    /** Participants booked to a meeting, the plan not yet begun. */
+    public static final String KALLADE = "kallade";
 
     /** Lists every staff member has (about her own work). */
     public static final List<String> EGNA = List.of(KVITTERA, MINA_PUNKTER, UPPFOLJNINGAR, FASTNADE);
     /** Lists only the koordinator has (about her teams). */
     public static final List<String> KOORDINATORNS = List.of(ESKALERINGAR, SENA_KVITTENSER, UTAN_KVITTENS, RATTELSER,
-            ATERKALLELSER, SLUTAT, UTAN_MOTE);
+            ATERKALLELSER, SLUTAT, UTAN_MOTE, ATERLAMNADE, PLANERADE, KALLADE);
+    /** Lists whose rows come from a team meeting, so they can be narrowed to one. */
+    public static final List<String> MED_MOTE = List.of(KVITTERA, MINA_PUNKTER, FASTNADE, SENA_KVITTENSER,
+            UTAN_KVITTENS, ATERLAMNADE, PLANERADE, KALLADE);
     /** Lists whose rows each wait for a named person, so they are grouped by her. */
     public static final List<String> MED_PERSON = List.of(SENA_KVITTENSER, UTAN_KVITTENS, FASTNADE, ESKALERINGAR);
 
@@ -76,15 +85,25 @@ public final class Arbetslistor {
     public record Arbetsrad(long id, long deltagareId, String kod, String namn, Long teamId, String team,
                             Long personId, String person, String telefon, String epost, Long organisationId,
                             String organisation, String text, String detalj, LocalDate datum, Instant tid, int dagar,
-                            boolean forsenad, boolean ny, String typ) {
+                            boolean forsenad, boolean ny, String typ, Long moteId, String mote) {
         public String visningsnamn() {
             return namn != null ? namn : kod;
         }
     }
 
-    /** What narrows a list: a search on name or code, the person, her organisation, the team, due on or before. */
-    public record Urval(String sok, Long person, Long organisation, Long team, LocalDate senast, int sida) {
-        public static final Urval ALLT = new Urval(null, null, null, null, null, 1);
+    /**
+     * What narrows a list: a search on name or code, the person, her organisation, the team, due on or before,
+     * the team meeting the row comes from.
+     */
+    public record Urval(String sok, Long person, Long organisation, Long team, LocalDate senast, Long mote,
+                        int sida) {
+        public static final Urval ALLT = new Urval(null, null, null, null, null, null, 1);
+
+        /** Whether anything narrows the list. */
+        public boolean filtrerad() {
+            return sok != null || person != null || organisation != null || team != null || senast != null
+                    || mote != null;
+        }
 
         boolean tar(Arbetsrad r) {
             if (sok != null) {
@@ -97,7 +116,8 @@ public final class Arbetslistor {
             return (person == null || person.equals(r.personId()))
                     && (organisation == null || organisation.equals(r.organisationId()))
                     && (team == null || team.equals(r.teamId()))
-                    && (senast == null || (r.datum() != null && !r.datum().isAfter(senast)));
+                    && (senast == null || (r.datum() != null && !r.datum().isAfter(senast)))
+                    && (mote == null || mote.equals(r.moteId()));
         }
     }
 
@@ -115,7 +135,30 @@ public final class Arbetslistor {
      * found in the whole list, and {@code grupper} counts the matching rows per person.
      */
     public record Sida(String lista, Urval urval, List<Arbetsrad> rader, int antal, int totalt, int sida, int sidor,
-                       List<Grupp> grupper, List<Val> personer, List<Val> organisationer, List<Val> team) {
+                       List<Grupp> grupper, List<Val> personer, List<Val> organisationer, List<Val> team,
+                       List<Val> moten, Map<Long, LocalDate> paminda, java.util.Set<Long> nabara,
+                       boolean kanaler, LocalDate idag) {
+        /**
+         * The same page, with the day each row was last reminded of, whom a reminder reaches, and whether this
+         * server sends messages at all.
+         */
+        public Sida medPaminnelser(Map<Long, LocalDate> paminda, java.util.Set<Long> nabara, boolean kanaler) {
+            return new Sida(lista, urval, rader, antal, totalt, sida, sidor, grupper, personer, organisationer, team,
+                    moten, paminda, nabara, kanaler, idag);
+        }
+
+        /** The day the row was last reminded of, as "7 dec", or null when it never was. */
+        public String paminnelseDag(Arbetsrad r) {
+            LocalDate dag = paminda.get(r.id());
+            return dag == null ? null : dag.format(java.time.format.DateTimeFormatter.ofPattern("d MMM",
+                    Locale.forLanguageTag("sv"))).replace(".", "");
+        }
+
+        /** A reminder about the row can be sent now: it waits for someone a message reaches, none went today. */
+        public boolean kanPaminna(Arbetsrad r) {
+            return r.personId() != null && nabara.contains(r.personId()) && !idag.equals(paminda.get(r.id()));
+        }
+
         public int fran() {
             return antal == 0 ? 0 : (sida - 1) * PER_SIDA + 1;
         }
@@ -131,7 +174,8 @@ public final class Arbetslistor {
 
         /** The list's address narrowed to one person, every other filter kept. */
         public String personUrl(Long person) {
-            Urval u = new Urval(urval.sok(), person, urval.organisation(), urval.team(), urval.senast(), 1);
+            Urval u = new Urval(urval.sok(), person, urval.organisation(), urval.team(), urval.senast(), urval.mote(),
+                    1);
             return Arbetslistor.url(lista, u, 1);
         }
 
@@ -152,9 +196,32 @@ public final class Arbetslistor {
     private final MoteRepository moten;
     private final org.jdbi.v3.core.Jdbi jdbi;
     private final Clock clock;
+    private final java.util.function.LongSupplier datautgava;
 
+    /**
+     * Lists and counts kept while the data version, the day and the hour stay the same (what a list holds depends
+     * on nothing else), so a start page reloaded, or a list paged through, does not read every row again. The
+     * list of items waiting for the user's own kvittens is never kept: it marks what came in since her last visit,
+     * and a visit changes no data version. Bounded so that a few long lists fit the heap.
+     */
+    private final se.finsam.planering.web.Sidcache<Nyckel, List<Arbetsrad>> kept =
+            new se.finsam.planering.web.Sidcache<>(16);
+    private final se.finsam.planering.web.Sidcache<Nyckel, Integer> rakningar =
+            new se.finsam.planering.web.Sidcache<>(512);
+
+    private record Nyckel(String lista, long anvandare, String synliga, List<Long> team, LocalDate idag, long timme) {
+    }
+
+    /** Without a data version nothing is kept (tools and tests that change the data behind its back). */
     public Arbetslistor(ArbetslistaRepository repo, UppfoljningOversikt uppfoljning, SamtyckeRepository samtycke,
                         MoteRepository moten, org.jdbi.v3.core.Jdbi jdbi, Clock clock) {
+        this(repo, uppfoljning, samtycke, moten, jdbi, clock, null);
+    }
+
+    public Arbetslistor(ArbetslistaRepository repo, UppfoljningOversikt uppfoljning, SamtyckeRepository samtycke,
+                        MoteRepository moten, org.jdbi.v3.core.Jdbi jdbi, Clock clock,
+                        java.util.function.LongSupplier datautgava) {
+        this.datautgava = datautgava;
         this.repo = repo;
         this.uppfoljning = uppfoljning;
         this.samtycke = samtycke;
@@ -186,6 +253,9 @@ public final class Arbetslistor {
         if (u.senast() != null) {
             s.append("&senast=").append(u.senast());
         }
+        if (u.mote() != null) {
+            s.append("&mote=").append(u.mote());
+        }
         if (sida > 1) {
             s.append("&sida=").append(sida);
         }
@@ -194,13 +264,54 @@ public final class Arbetslistor {
 
     /** The whole list for the user, most urgent first; empty for a list she does not have. */
     public List<Arbetsrad> rader(Anvandare user, String lista) {
+        Nyckel nyckel = nyckel(user, lista);
+        if (nyckel == null) {
+            return rader(user, lista, false);
+        }
+        // The version is read first: what is built after it is at least that new.
+        return kept.hamta(nyckel, datautgava.getAsLong(), () -> rader(user, lista, false));
+    }
+
+    /** What a list is kept by, or null when it is not kept. */
+    private Nyckel nyckel(Anvandare user, String lista) {
+        if (datautgava == null || KVITTERA.equals(lista) || !har(user, lista)) {
+            return null;
+        }
+        return new Nyckel(lista, user.id(), DeltagarAtkomst.synliga(user).sql(),
+                user.teamIds().stream().sorted().toList(), LocalDate.now(clock),
+                Math.floorDiv(clock.instant().getEpochSecond(), 3600));
+    }
+
+    /** How many rows a list holds, and how many of them came in since the user last opened it. */
+    public record Antal(int antal, int nya) {
+    }
+
+    /**
+     * The size of a list, found by the same rules as its rows but without what only a shown row needs (each
+     * participant's team and code), so a start page can count every list of the day cheaply.
+     */
+    public Antal antal(Anvandare user, String lista) {
+        Nyckel nyckel = nyckel(user, lista);
+        if (nyckel == null) {
+            List<Arbetsrad> rader = rader(user, lista, true);
+            return new Antal(rader.size(), nya(rader));
+        }
+        long utgava = datautgava.getAsLong();
+        // Only the kvittens list marks rows new, and it is never kept: a kept count has none.
+        return new Antal(rakningar.hamta(nyckel, utgava, () -> ESKALERINGAR.equals(lista)
+                ? repo.antalEskaleringar(DeltagarAtkomst.synliga(user), user.teamIds())
+                : rader(user, lista, true).size()), 0);
+    }
+
+    /** The list; {@code rakna}: only for counting, so rows lack the participant's team (and, for follow-ups, code). */
+    private List<Arbetsrad> rader(Anvandare user, String lista, boolean rakna) {
         if (!har(user, lista)) {
             return List.of();
         }
         DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
         LocalDate idag = LocalDate.now(clock);
         Instant nu = clock.instant();
-        Map<Long, ArbetslistaRepository.Team> team = repo.team(synliga);
+        Map<Long, ArbetslistaRepository.Team> team = rakna ? Map.of() : repo.team(synliga);
         boolean koordinator = user.roll() == Roll.KOORDINATOR;
         // Before her first visit to the list, what came in during the last day counts as new.
         Instant sedd = KVITTERA.equals(lista)
@@ -214,13 +325,19 @@ public final class Arbetslistor {
                     nu.truncatedTo(java.time.temporal.ChronoUnit.HOURS)), team, lista, idag, null);
             case MINA_PUNKTER -> fran(repo.minaPunkter(synliga, user.id(), idag, DAGAR_FRAMAT), team, lista,
                     idag, null);
-            case UPPFOLJNINGAR -> uppfoljningar(user, synliga, team, idag);
+            case UPPFOLJNINGAR -> uppfoljningar(user, synliga, team, idag, rakna);
             case RATTELSER, ATERKALLELSER -> uppgifter(synliga, team,
                     RATTELSER.equals(lista) ? "rattelse" : "samtycke_aterkallat");
             case SLUTAT -> slutat(synliga, user, team);
             case UTAN_MOTE -> utanMote(synliga, user, team);
+            case ATERLAMNADE -> fran(repo.aterlamnade(synliga, user.teamIds()), team, lista, idag, null);
+            case PLANERADE, KALLADE -> fran(repo.bokade(synliga, user.teamIds(),
+                    PLANERADE.equals(lista) ? "planerad" : "kallad"), team, lista, idag, null);
             default -> List.of();
         };
+        if (rakna) {
+            return rader;
+        }
         List<Arbetsrad> sorterade = new ArrayList<>(rader);
         sorterade.sort(ordning(lista));
         return sorterade;
@@ -240,6 +357,8 @@ public final class Arbetslistor {
                     .thenComparing(Arbetsrad::tid, tid).thenComparing(stabil);
             case RATTELSER, ATERKALLELSER -> Comparator.comparing(Arbetsrad::tid, tid).thenComparing(stabil);
             case SLUTAT -> stabil;
+            case KALLADE -> Comparator.comparing(Arbetsrad::mote, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                    .thenComparing(stabil);
             default -> Comparator.comparing(Arbetsrad::datum, datum).thenComparing(stabil);
         };
     }
@@ -258,12 +377,15 @@ public final class Arbetslistor {
                 forsenad = dagar >= r.kvittensArbetsdagar();
             } else {
                 dagar = r.datum() == null ? 0 : (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(r.datum(), idag));
-                forsenad = r.datum() != null && r.datum().isBefore(idag);
+                // A returned item or a booking is judged by how long it has waited, not by a due date.
+                forsenad = r.datum() != null && r.datum().isBefore(idag) && !ATERLAMNADE.equals(lista)
+                        && !PLANERADE.equals(lista) && !KALLADE.equals(lista);
             }
             boolean ny = sedd != null && r.tid() != null && r.tid().isAfter(sedd);
             svar.add(new Arbetsrad(r.id(), r.deltagareId(), r.kod(), r.namn(), t == null ? null : t.id(),
                     t == null ? null : t.namn(), r.personId(), r.person(), r.telefon(), r.epost(), r.organisationId(),
-                    r.organisation(), r.text(), r.detalj(), r.datum(), r.tid(), dagar, forsenad, ny, r.typ()));
+                    r.organisation(), r.text(), r.detalj(), r.datum(), r.tid(), dagar, forsenad, ny, r.typ(),
+                    r.moteId(), r.mote()));
         }
         return svar;
     }
@@ -274,12 +396,14 @@ public final class Arbetslistor {
                                    String person) {
         var t = team.get(deltagareId);
         return new Arbetsrad(id, deltagareId, kod, namn, t == null ? null : t.id(), t == null ? null : t.namn(),
-                null, person, null, null, null, null, text, detalj, datum, tid, dagar, forsenad, false, typ);
+                null, person, null, null, null, null, text, detalj, datum, tid, dagar, forsenad, false, typ, null,
+                null);
     }
 
     /** Follow-ups due by the end of this week or overdue, from the same schedule as the follow-up overview. */
     private List<Arbetsrad> uppfoljningar(Anvandare user, DeltagarAtkomst.Synliga synliga,
-                                         Map<Long, ArbetslistaRepository.Team> team, LocalDate idag) {
+                                         Map<Long, ArbetslistaRepository.Team> team, LocalDate idag,
+                                         boolean rakna) {
         boolean koordinator = user.roll() == Roll.KOORDINATOR;
         LocalDate veckoslut = idag.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         var resultat = uppfoljning.berakna(new UppfoljningOversikt.Filter(synliga, user.teamIds(), null,
@@ -287,7 +411,7 @@ public final class Arbetslistor {
         List<Arbetsrad> svar = new ArrayList<>();
         List<UppfoljningOversikt.Forfallen> alla = new ArrayList<>(resultat.forsenade());
         alla.addAll(resultat.kommande());
-        Map<Long, String> koder = koder(synliga);
+        Map<Long, String> koder = rakna ? Map.of() : koder(synliga);
         for (var f : alla) {
             if (f.forfaller().isAfter(veckoslut)) {
                 continue;
@@ -374,10 +498,35 @@ public final class Arbetslistor {
                     .thenComparing(Grupp::person, String.CASE_INSENSITIVE_ORDER));
         }
         return new Sida(lista, new Urval(urval.sok(), urval.person(), urval.organisation(), urval.team(),
-                urval.senast(), sida), rader, traffar.size(), alla.size(), sida, sidor, grupper,
+                urval.senast(), urval.mote(), sida), rader, traffar.size(), alla.size(), sida, sidor, grupper,
                 val(alla, Arbetsrad::personId, Arbetsrad::person),
                 val(alla, Arbetsrad::organisationId, Arbetsrad::organisation),
-                val(alla, Arbetsrad::teamId, Arbetsrad::team));
+                val(alla, Arbetsrad::teamId, Arbetsrad::team), moten(alla), Map.of(), java.util.Set.of(), false,
+                LocalDate.now(clock));
+    }
+
+    /** The team meetings the rows come from, newest first, each named by its day and time. */
+    private static List<Val> moten(List<Arbetsrad> rader) {
+        Map<Long, String> valen = new java.util.TreeMap<>();
+        for (Arbetsrad r : rader) {
+            if (r.moteId() != null && r.mote() != null) {
+                valen.putIfAbsent(r.moteId(), r.mote());
+            }
+        }
+        return valen.entrySet().stream()
+                .sorted(Map.Entry.<Long, String>comparingByValue().reversed())
+                .map(e -> new Val(e.getKey(), motesnamn(e.getValue()))).toList();
+    }
+
+    /** A meeting's start ("2026-12-08T09:00") as a koordinator reads it: "8 dec 2026 kl. 09:00". */
+    public static String motesnamn(String start) {
+        try {
+            var tid = java.time.LocalDateTime.parse(start.length() > 16 ? start.substring(0, 16) : start);
+            return tid.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy 'kl.' HH:mm",
+                    Locale.forLanguageTag("sv")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return start;
+        }
     }
 
     private static List<Val> val(List<Arbetsrad> rader, Function<Arbetsrad, Long> id,

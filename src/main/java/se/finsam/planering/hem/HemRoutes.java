@@ -13,7 +13,6 @@ import se.finsam.planering.deltagare.DeltagareRepository;
 import se.finsam.planering.deltagare.SamtyckeRepository;
 import se.finsam.planering.mote.MoteRepository;
 import se.finsam.planering.overlamning.OverlamningRepository;
-import se.finsam.planering.uppfoljning.UppfoljningOversikt;
 import se.finsam.planering.web.Mallar;
 import se.finsam.planering.web.Webbkontext;
 
@@ -32,43 +31,45 @@ public final class HemRoutes {
         }
     }
 
-    public record PersonalStart(List<TeamPipeline> pipeline, Deltagarlista deltagare,
-                                boolean koordinator, List<OverlamningRepository.Post> attKvittera,
-                                Koordinatorlistor listor, String alla, Long avvisa, List<Idag.Post> idag) {
+    /**
+     * A staff member's start page: the "I dag" counts first, then at most a short first page of what matters most
+     * (the newest items waiting for her kvittens; for the koordinator the team's next meetings), the participant
+     * search and the team's stages. Everything else is in the work lists the counts link to.
+     */
+    public record PersonalStart(List<TeamPipeline> pipeline, Deltagarlista deltagare, boolean koordinator,
+                                List<OverlamningRepository.Post> attKvittera, int attKvitteraAntal,
+                                List<MoteRepository.Mote> moten, Long avvisa, List<Idag.Post> idag) {
         /** Nothing waits for the user today: every count of {@link #idag} is zero. */
         public boolean ingetAttGora() {
             return Idag.ingetAttGora(idag);
         }
 
-        /**
-         * Long work lists show their first rows (the oldest, most urgent); the rest are one link away. Lists of 25
-         * keep the page light enough for a phone to lay out without a long pause, as on the follow-up overview.
-         */
-        public static final int FORST = 25;
+        /** The items waiting for her kvittens shown on the start page, newest first; the rest are in her list. */
+        public static final int FORST = 10;
 
-        /** The lists that show their first {@link #FORST} rows, by the name {@code ?alla=} takes. */
-        public static final List<String> LANGA_LISTOR = List.of("kvittera", "utanmote", "planerade", "uppfoljningar",
-                "utankvittens", "aterlamnade", "uppgifter", "slutat");
+        /** The team's next meetings shown on the koordinator's start page. */
+        public static final int MOTEN = 5;
 
-        public <T> List<T> forsta(String lista, List<T> rader) {
-            return lista.equals(alla) || rader.size() <= FORST ? rader : rader.subList(0, FORST);
-        }
-
-        public boolean fler(String lista, List<?> rader) {
-            return !lista.equals(alla) && rader.size() > FORST;
-        }
-
-        /** The start page with one list shown in full, at that list's heading. */
-        public String allaUrl(String lista, String rubrik) {
-            return "/oversikt?alla=" + lista + "#" + rubrik;
+        /** More items wait for her kvittens than the start page shows. */
+        public boolean flerAttKvittera() {
+            return attKvitteraAntal > attKvittera.size();
         }
 
         /** The start page with the form that returns one handed-over item open below it (works without scripts). */
         public String avvisaUrl(long overlamning) {
-            return "/oversikt?" + (alla == null ? "" : "alla=" + alla + "&") + "avvisa=" + overlamning
-                    + "#avvisa-" + overlamning;
+            return "/oversikt?avvisa=" + overlamning + "#avvisa-" + overlamning;
         }
     }
+
+    /**
+     * The start page's former long lists, by the name {@code ?alla=} took, and the work list that holds each now:
+     * an old address leads there.
+     */
+    static final Map<String, String> FLYTTADE_LISTOR = Map.of("kvittera", Arbetslistor.KVITTERA,
+            "utanmote", Arbetslistor.UTAN_MOTE, "planerade", Arbetslistor.PLANERADE,
+            "uppfoljningar", Arbetslistor.UPPFOLJNINGAR, "utankvittens", Arbetslistor.UTAN_KVITTENS,
+            "aterlamnade", Arbetslistor.ATERLAMNADE, "uppgifter", Arbetslistor.RATTELSER,
+            "slutat", Arbetslistor.SLUTAT);
 
     /**
      * One page of the participant list: {@code rader} are rows {@link #fran()} to {@link #till()} of {@code antal},
@@ -104,23 +105,6 @@ public final class HemRoutes {
         }
     }
 
-    /** The koordinator's pipeline: what waits for the team, stage by stage. */
-    public record Koordinatorlistor(List<MoteRepository.Anmald> anmaldaUtanMote, List<MoteRepository.Mote> moten,
-                                    List<MoteRepository.Anmald> planerade, List<Uppfoljning> uppfoljningar,
-                                    List<OverlamningRepository.Post> utanKvittens,
-                                    List<OverlamningRepository.Post> aterlamnade,
-                                    List<se.finsam.planering.personal.SlutadAnsvarig.Punkt> slutat,
-                                    List<SamtyckeRepository.Uppgift> uppgifter) {
-        public long forsenade() {
-            return utanKvittens.stream().filter(OverlamningRepository.Post::forsenad).count();
-        }
-    }
-
-    /** A follow-up due soon (or overdue), counted from the handover. */
-    public record Uppfoljning(long deltagareId, String visningsnamn, LocalDate datum, int manader, boolean forsenad,
-                              boolean efterAvslut) {
-    }
-
     public record AdminStart(List<Antal> roller, List<Antal> team, List<Antal> organisationer) {
     }
 
@@ -130,7 +114,12 @@ public final class HemRoutes {
     private final HemRepository hem;
     private final DeltagareRepository deltagare;
     private final DeltagarAtkomst access;
-    private final UppfoljningOversikt uppfoljningsschema;
+    private final java.util.function.LongSupplier datautgava;
+    /** The team's stages and the pages of the participant list, kept while the data version stays the same. */
+    private final se.finsam.planering.web.Sidcache<List<Long>, List<TeamPipeline>> pipelines =
+            new se.finsam.planering.web.Sidcache<>(32);
+    private final se.finsam.planering.web.Sidcache<List<Object>, Deltagarlista> deltagarsidor =
+            new se.finsam.planering.web.Sidcache<>(64);
     private final Mallar mallar;
     private final Webbkontext web;
     private final MoteRepository moten;
@@ -139,18 +128,20 @@ public final class HemRoutes {
     private final SamtyckeRepository samtycke;
     private final Arbetslistor arbetslistor;
     private final Idag idag;
+    private final Paminnelser paminnelser;
 
     public HemRoutes(HemRepository hem, DeltagareRepository deltagare, DeltagarAtkomst access, Mallar mallar,
                      Webbkontext web, MoteRepository moten, OverlamningRepository overlamningar,
-                     UppfoljningOversikt uppfoljningsschema, Clock clock, SamtyckeRepository samtycke,
-                     Arbetslistor arbetslistor) {
+                     java.util.function.LongSupplier datautgava, Clock clock, SamtyckeRepository samtycke,
+                     Arbetslistor arbetslistor, Paminnelser paminnelser) {
         this.arbetslistor = arbetslistor;
+        this.paminnelser = paminnelser;
         this.idag = new Idag(arbetslistor);
         this.samtycke = samtycke;
         this.access = access;
         this.moten = moten;
         this.overlamningar = overlamningar;
-        this.uppfoljningsschema = uppfoljningsschema;
+        this.datautgava = datautgava;
         this.clock = clock;
         this.hem = hem;
         this.deltagare = deltagare;
@@ -183,8 +174,12 @@ public final class HemRoutes {
         DeltagarAtkomst.Synliga synliga = DeltagarAtkomst.synliga(user);
         boolean koordinator = user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR;
         String alla = tomTillNull(ctx.queryParam("alla"));
-        if (alla != null && !PersonalStart.LANGA_LISTOR.contains(alla)) {
-            throw se.finsam.planering.web.Felsvar.badRequest(m.get("oversikt.fel.lista"));
+        if (alla != null) {
+            if (!FLYTTADE_LISTOR.containsKey(alla)) {
+                throw se.finsam.planering.web.Felsvar.badRequest(m.get("oversikt.fel.lista"));
+            }
+            ctx.redirect(Arbetslistor.url(FLYTTADE_LISTOR.get(alla), Arbetslistor.Urval.ALLT, 1));
+            return;
         }
         int sida = heltal(ctx.queryParam("sida"), m.get("oversikt.fel.sida"));
         Long avvisa = ctx.queryParam("avvisa") == null ? null : (long) heltal(ctx.queryParam("avvisa"),
@@ -193,36 +188,28 @@ public final class HemRoutes {
         if (sok != null && sok.codePointCount(0, sok.length()) > MAX_SOK) {
             sok = sok.substring(0, sok.offsetByCodePoints(0, MAX_SOK));
         }
-        Deltagarlista lista = deltagarlista(synliga, koordinator ? null : user.id(), sok, sida);
+        // The version is read first: what is built after it is at least that new.
+        long utgava = datautgava.getAsLong();
+        Long handlaggare = koordinator ? null : user.id();
+        String soktext = sok;
+        Deltagarlista lista = deltagarsidor.hamta(java.util.Arrays.asList(synliga.sql(), handlaggare, sok, sida),
+                utgava, () -> deltagarlista(synliga, handlaggare, soktext, sida));
         LocalDate idag = LocalDate.now(clock);
-        Koordinatorlistor listor = !koordinator ? null : new Koordinatorlistor(
-                moten.anmaldaUtanMote(synliga, user.teamIds()),
-                moten.kommande(user.teamIds(), idag.atStartOfDay(), 10),
-                moten.iFas(synliga, "planerad"),
-                uppfoljningar(user, idag),
-                overlamningar.utanKvittens(synliga, user.teamIds(), idag),
-                overlamningar.aterlamnade(synliga, user.teamIds(), idag),
-                hem.slutadeAnsvariga(synliga, user.teamIds()),
-                samtycke.oppna(synliga));
         // Newest first, as on her work list: what was just handed over is what she looks for.
         List<OverlamningRepository.Post> attKvittera = new ArrayList<>(overlamningar.attKvittera(synliga, user.id(),
                 idag));
         java.util.Collections.reverse(attKvittera);
-        PersonalStart page = new PersonalStart(pipeline(deltagare.fasPerTeam(user.teamIds())), lista, koordinator,
-                attKvittera, listor, alla, avvisa, this.idag.poster(user));
+        List<MoteRepository.Mote> kommande = koordinator
+                ? moten.kommande(user.teamIds(), idag.atStartOfDay(), PersonalStart.MOTEN) : List.of();
+        List<TeamPipeline> pipeline = pipelines.hamta(user.teamIds().stream().sorted().toList(), utgava,
+                () -> pipeline(deltagare.fasPerTeam(user.teamIds())));
+        PersonalStart page = new PersonalStart(pipeline, lista, koordinator,
+                attKvittera.subList(0, Math.min(PersonalStart.FORST, attKvittera.size())), attKvittera.size(),
+                kommande, avvisa, this.idag.poster(user));
         // Only the rows the page shows are logged as shown.
         List<Long> visade = new ArrayList<>();
         lista.rader().forEach(d -> visade.add(d.id()));
-        page.forsta("kvittera", attKvittera).forEach(o -> visade.add(o.deltagareId()));
-        if (listor != null) {
-            page.forsta("utanmote", listor.anmaldaUtanMote()).forEach(a -> visade.add(a.id()));
-            page.forsta("planerade", listor.planerade()).forEach(a -> visade.add(a.id()));
-            page.forsta("uppfoljningar", listor.uppfoljningar()).forEach(u -> visade.add(u.deltagareId()));
-            page.forsta("utankvittens", listor.utanKvittens()).forEach(o -> visade.add(o.deltagareId()));
-            page.forsta("aterlamnade", listor.aterlamnade()).forEach(o -> visade.add(o.deltagareId()));
-            page.forsta("slutat", listor.slutat()).forEach(p -> visade.add(p.deltagareId()));
-            page.forsta("uppgifter", listor.uppgifter()).forEach(u -> visade.add(u.deltagareId()));
-        }
+        page.attKvittera().forEach(o -> visade.add(o.deltagareId()));
         access.loggaLista(ctx, visade, "startsidans listor");
         mallar.render(ctx, "hem/personal.jte", page);
     }
@@ -270,8 +257,14 @@ public final class HemRoutes {
             }
         }
         var urval = new Arbetslistor.Urval(sok, id(ctx, "person", m), id(ctx, "organisation", m),
-                id(ctx, "team", m), senast, heltal(ctx.queryParam("sida"), m.get("oversikt.fel.sida")));
+                id(ctx, "team", m), senast, id(ctx, "mote", m), heltal(ctx.queryParam("sida"), m.get("oversikt.fel.sida")));
         Arbetslistor.Sida sida = arbetslistor.sida(user, lista, urval);
+        if (user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR && Paminnelser.typ(lista) != null) {
+            sida = sida.medPaminnelser(
+                    paminnelser.senast(lista, sida.rader().stream().map(Arbetslistor.Arbetsrad::id).toList()),
+                    paminnelser.nabara(sida.rader().stream().map(Arbetslistor.Arbetsrad::personId)
+                            .filter(java.util.Objects::nonNull).distinct().toList()), paminnelser.harKanaler());
+        }
         access.loggaLista(ctx, sida.rader().stream().map(Arbetslistor.Arbetsrad::deltagareId).distinct().toList(),
                 "arbetslista " + lista);
         mallar.render(ctx, "hem/arbetslista.jte", sida);
@@ -304,19 +297,33 @@ public final class HemRoutes {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Follow-ups due within two weeks or overdue, from the same schedule as the follow-up overview. */
-    private List<Uppfoljning> uppfoljningar(Anvandare user, LocalDate idag) {
-        var resultat = uppfoljningsschema.berakna(new UppfoljningOversikt.Filter(DeltagarAtkomst.synliga(user),
-                user.teamIds(), null, null, null), idag, clock.instant());
-        List<Uppfoljning> svar = new ArrayList<>();
-        for (var f : resultat.forsenade()) {
-            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), true, f.efterAvslut()));
+    /**
+     * The koordinator reminds the person a row waits for (the route's rule has checked and logged the
+     * participant): a message in the outbox, at most one per row and day, to someone a message reaches.
+     */
+    public void paminnelse(Context ctx) {
+        Anvandare user = web.requireUser(ctx);
+        var m = web.messages(ctx);
+        long id = se.finsam.planering.web.Formular.sokvagsId(ctx, "id");
+        var f = se.finsam.planering.web.Formular.av(ctx);
+        String lista = f.text("lista");
+        if (Paminnelser.typ(lista) == null || !Arbetslistor.har(user, lista)) {
+            throw se.finsam.planering.web.Felsvar.badRequest(m.get("arbetslista.fel.paminn.lista"));
         }
-        for (var f : resultat.kommande()) {
-            svar.add(new Uppfoljning(f.deltagareId(), f.namn(), f.forfaller(), f.manader(), false, f.efterAvslut()));
+        Long rad = se.finsam.planering.web.Formular.positivt(f.text("rad"));
+        if (rad == null) {
+            throw se.finsam.planering.web.Felsvar.badRequest(m.get("arbetslista.fel.paminn.rad"));
         }
-        svar.sort(java.util.Comparator.comparing(Uppfoljning::datum));
-        return svar;
+        Arbetslistor.Arbetsrad raden = arbetslistor.rader(user, lista).stream()
+                .filter(r -> r.id() == rad && r.deltagareId() == id).findFirst()
+                .orElseThrow(() -> se.finsam.planering.web.Felsvar.notFound(m.get("arbetslista.fel.paminn.finns")));
+        switch (paminnelser.skicka(lista, raden)) {
+            case SKICKAD -> web.flash(ctx, "flash.paminnelse.skickad");
+            case REDAN_I_DAG -> throw new se.finsam.planering.web.Felsvar(409, m.get("arbetslista.fel.paminn.idag"));
+            case INGEN_KANAL -> throw new se.finsam.planering.web.Felsvar(409,
+                    m.get("arbetslista.fel.paminn.kanal", raden.person() == null ? "" : raden.person()));
+        }
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, Arbetslistor.url(lista, Arbetslistor.Urval.ALLT, 1)));
     }
 
     /** The koordinator marks a task handled (the route's rule has checked and logged the participant). */
@@ -327,7 +334,7 @@ public final class HemRoutes {
             throw se.finsam.planering.web.Felsvar.notFound(web.messages(ctx).get("hem.uppgift.saknas"));
         }
         web.flash(ctx, "flash.uppgift.hanterad");
-        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, "/oversikt#uppgifter"));
+        ctx.redirect(se.finsam.planering.web.Aterlank.fran(ctx, "/arbetslista?lista=" + Arbetslistor.RATTELSER));
     }
 
     public void admin(Context ctx) {

@@ -12,7 +12,8 @@ import se.finsam.planering.atkomst.Roll;
  *
  * <p>For the koordinator: escalations not handled, handovers without kvittens past the team's limit, follow-ups
  * and checks after avslut due this week (or overdue), requests for correction, samtycke withdrawn, items whose
- * responsible person has left, and referrals not booked to a meeting; plus items waiting for her own kvittens
+ * responsible person has left, items answered "not mine", referrals not booked to a meeting and plans begun but
+ * not handed over; plus items waiting for her own kvittens
  * when there are any. For a handläggare or team representative: items waiting for her kvittens (with how many
  * came in since she last opened that list), her items due within a week or overdue, and the follow-ups due for
  * her participants. Every count respects samtycke and leaves out closed participants, as its list does.
@@ -36,14 +37,29 @@ public final class Idag {
     /** The lists counted for a role, in the order they are shown (most pressing first). */
     public static List<String> listor(Roll roll) {
         if (roll == Roll.KOORDINATOR) {
-            return List.of(Arbetslistor.ESKALERINGAR, Arbetslistor.SENA_KVITTENSER, Arbetslistor.UPPFOLJNINGAR,
-                    Arbetslistor.RATTELSER, Arbetslistor.ATERKALLELSER, Arbetslistor.SLUTAT, Arbetslistor.UTAN_MOTE,
-                    Arbetslistor.KVITTERA);
+            return List.of(Arbetslistor.ESKALERINGAR, Arbetslistor.SENA_KVITTENSER, Arbetslistor.ATERLAMNADE,
+                    Arbetslistor.UPPFOLJNINGAR, Arbetslistor.RATTELSER, Arbetslistor.ATERKALLELSER,
+                    Arbetslistor.SLUTAT, Arbetslistor.UTAN_MOTE, Arbetslistor.PLANERADE, Arbetslistor.KVITTERA);
         }
         if (roll == Roll.HANDLAGGARE || roll == Roll.TEAMREPRESENTANT) {
             return List.of(Arbetslistor.KVITTERA, Arbetslistor.MINA_PUNKTER, Arbetslistor.UPPFOLJNINGAR);
         }
         return List.of();
+    }
+
+    /**
+     * Every list a role has a link to among the work lists: those counted in "I dag", then (for the koordinator)
+     * those that need no action of their own but are where she looks things up: every handover without an
+     * answer, and who is booked to which meeting.
+     */
+    public static List<String> navigering(Roll roll) {
+        if (roll != Roll.KOORDINATOR) {
+            return listor(roll);
+        }
+        List<String> svar = new ArrayList<>(listor(roll));
+        svar.add(Arbetslistor.UTAN_KVITTENS);
+        svar.add(Arbetslistor.KALLADE);
+        return svar;
     }
 
     /**
@@ -53,11 +69,11 @@ public final class Idag {
     public List<Post> poster(Anvandare user) {
         List<Post> svar = new ArrayList<>();
         for (String lista : listor(user.roll())) {
-            List<Arbetslistor.Arbetsrad> rader = listor.rader(user, lista);
-            if (rader.isEmpty() && user.roll() == Roll.KOORDINATOR && Arbetslistor.KVITTERA.equals(lista)) {
+            Arbetslistor.Antal antal = listor.antal(user, lista);
+            if (antal.antal() == 0 && user.roll() == Roll.KOORDINATOR && Arbetslistor.KVITTERA.equals(lista)) {
                 continue;
             }
-            svar.add(new Post(lista, "idag." + lista, rader.size(), listor.nya(rader),
+            svar.add(new Post(lista, "idag." + lista, antal.antal(), antal.nya(),
                     Arbetslistor.url(lista, Arbetslistor.Urval.ALLT, 1)));
         }
         return svar;

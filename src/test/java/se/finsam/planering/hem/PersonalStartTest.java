@@ -5,28 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PersonalStartTest {
 
-    private static HemRoutes.PersonalStart start(String alla) {
-        return new HemRoutes.PersonalStart(List.of(), null, true, List.of(), null, alla, null, List.of());
+    private static HemRoutes.PersonalStart start(int visade, int antal) {
+        List<se.finsam.planering.overlamning.OverlamningRepository.Post> poster =
+                java.util.Collections.nCopies(visade, null);
+        return new HemRoutes.PersonalStart(List.of(), null, false, poster, antal, List.of(), null, List.of());
     }
 
     @Test
-    void langaListorVisarDeForstaOchEnListaIHelaSinLangd() {
-        List<Integer> lang = IntStream.range(0, 120).boxed().toList();
-        assertEquals(HemRoutes.PersonalStart.FORST, start(null).forsta("utankvittens", lang).size());
-        assertEquals(0, start(null).forsta("utankvittens", lang).get(0), "the first stay first");
-        assertTrue(start(null).fler("utankvittens", lang));
-        assertEquals(120, start("utankvittens").forsta("utankvittens", lang).size());
-        assertFalse(start("utankvittens").fler("utankvittens", lang));
-        assertEquals(HemRoutes.PersonalStart.FORST, start("utankvittens").forsta("kvittera", lang).size(),
-                "only the list asked for");
-        assertEquals("/oversikt?alla=uppfoljningar#uppf-rubrik", start(null).allaUrl("uppfoljningar", "uppf-rubrik"));
-        assertEquals("/oversikt?alla=kvittera&avvisa=7#avvisa-7", start("kvittera").avvisaUrl(7));
-        assertEquals("/oversikt?avvisa=7#avvisa-7", start(null).avvisaUrl(7));
+    void startsidanVisarDeNyastePunkternaOchSagerNarListanHallerFler() {
+        assertTrue(start(HemRoutes.PersonalStart.FORST, 120).flerAttKvittera(), "the rest are in her list");
+        assertFalse(start(3, 3).flerAttKvittera());
+        assertEquals("/oversikt?avvisa=7#avvisa-7", start(3, 3).avvisaUrl(7));
+    }
+
+    @Test
+    void deGamlaListornasAdresserLederTillArbetslistorna() {
+        for (String lista : HemRoutes.FLYTTADE_LISTOR.values()) {
+            assertTrue(Arbetslistor.KOORDINATORNS.contains(lista) || Arbetslistor.EGNA.contains(lista), lista);
+        }
+        assertEquals("utan-kvittens", HemRoutes.FLYTTADE_LISTOR.get("utankvittens"));
     }
 
     @Test

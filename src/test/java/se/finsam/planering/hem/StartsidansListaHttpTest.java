@@ -188,6 +188,9 @@ class StartsidansListaHttpTest extends AppTest {
                 forsta.selectFirst("#lista-antal").text());
         assertTrue(deltagareI(forsta).containsAll(utanSamtycke), "the koordinator sees the newest, whatever samtycke");
         assertEquals(400, k.get("/oversikt?alla=nagot").statusCode(), "an unknown list");
-        assertEquals(200, k.get("/oversikt?alla=utankvittens").statusCode());
+        var gammal = k.get("/oversikt?alla=utankvittens");
+        assertEquals(302, gammal.statusCode(), "the start page's former long list");
+        assertEquals("/arbetslista?lista=utan-kvittens", gammal.headers().firstValue("Location").orElseThrow(),
+                "is now a work list");
     }
 }

@@ -126,16 +126,17 @@ class MinaUppgifterHttpTest extends AppTest {
 
         // The koordinator is told, sees the history, and marks the task handled
         HttpSession k = app.session().loginStaff("koordinator");
-        Document start = k.page("/oversikt");
-        var uppgift = start.select("#uppgifter li:contains(" + namn + ")");
-        assertEquals(1, uppgift.size(), start.select("#uppgifter").text());
+        Document start = k.page("/arbetslista?lista=aterkallelser");
+        var uppgift = start.select("ul.arbetslista > li:contains(" + namn + ")");
+        assertEquals(1, uppgift.size(), start.select("main").text());
         assertTrue(uppgift.text().contains("Försäkringskassan"), uppgift.text());
         Document staff = k.page("/deltagare/" + hon);
         String historik = staff.select("#samtycke-rubrik + table, section:has(#samtycke-rubrik) table").text();
         assertTrue(historik.contains("Försäkringskassan") && historik.contains("av deltagaren själv"), historik);
         String hanterad = uppgift.select("form").attr("action");
         assertEquals(302, k.post(hanterad, Map.of()).statusCode());
-        assertTrue(k.page("/oversikt").select("#uppgifter li:contains(" + namn + ")").isEmpty());
+        assertTrue(k.page("/arbetslista?lista=aterkallelser").select("ul.arbetslista > li:contains(" + namn + ")")
+                .isEmpty());
         assertEquals(404, k.post(hanterad, Map.of()).statusCode(), "handled once");
         // a task id of hers under another participant's id is not found
         long uppgiftId = Long.parseLong(hanterad.replaceAll(".*/koordinatoruppgift/(\\d+)/.*", "$1"));
@@ -205,7 +206,7 @@ class MinaUppgifterHttpTest extends AppTest {
         assertTrue(sida.select("#rattelse li").text().contains("Inte klart än"));
 
         HttpSession k = app.session().loginStaff("koordinator");
-        var uppgift = k.page("/oversikt").select("#uppgifter li:contains(" + text + ")");
+        var uppgift = k.page("/arbetslista?lista=rattelser").select("ul.arbetslista > li:contains(" + text + ")");
         assertEquals(1, uppgift.size());
         // a koordinator of another team does not see it
         String annanKoordinator = app.jdbi().withHandle(h -> h.createQuery("""
@@ -214,7 +215,8 @@ class MinaUppgifterHttpTest extends AppTest {
                                           WHERE tm.anvandare_id = a.id AND d.id = :d)
                         ORDER BY a.id LIMIT 1""").bind("d", hon).mapTo(String.class).one());
         HttpSession annan = app.session().loginStaff(annanKoordinator);
-        assertTrue(annan.page("/oversikt").select("#uppgifter li:contains(" + text + ")").isEmpty());
+        assertTrue(annan.page("/arbetslista?lista=rattelser").select("ul.arbetslista > li:contains(" + text + ")")
+                .isEmpty());
         assertEquals(403, annan.post(uppgift.select("form").attr("action"), Map.of()).statusCode());
 
         assertEquals(302, k.post(uppgift.select("form").attr("action"), Map.of()).statusCode());

@@ -308,7 +308,7 @@ class PersonalTest extends AppTest {
         HttpSession honom = app.session().loginStaff(anvandarnamn);
         assertEquals(200, honom.get("/oversikt").statusCode());
         HttpSession koordinator = app.session().loginStaff("koordinator");
-        assertTrue(koordinator.page("/oversikt").select("#ansvarig-har-slutat li").isEmpty());
+        assertTrue(koordinator.page("/arbetslista?lista=slutat").select("ul.arbetslista > li").isEmpty());
 
         HttpSession admin = app.session().loginStaff("admin");
         admin.get("/admin/personal/" + id);
@@ -328,8 +328,8 @@ class PersonalTest extends AppTest {
                 DemoData.STAFF_PASSWORD));
         assertTrue(inloggning.statusCode() >= 400, "a deactivated account cannot log in: " + inloggning.statusCode());
 
-        Document start = koordinator.page("/oversikt");
-        String slutat = start.select("#ansvarig-har-slutat").text();
+        Document start = koordinator.page("/arbetslista?lista=slutat");
+        String slutat = start.select("ul.arbetslista").text();
         assertTrue(slutat.contains((String) rad.get("text")), slutat);
         Document motelage = koordinator.page("/deltagare/" + rad.get("deltagare") + "/motelage");
         assertFalse(motelage.select("option[value=anv:" + id + "][selected]").isEmpty(), "his items still name him");
@@ -339,7 +339,7 @@ class PersonalTest extends AppTest {
 
         assertEquals(302, admin.post("/admin/personal/" + id + "/aktivera", Map.of()).statusCode());
         app.session().loginStaff(anvandarnamn);
-        assertTrue(koordinator.page("/oversikt").select("#ansvarig-har-slutat li").isEmpty());
+        assertTrue(koordinator.page("/arbetslista?lista=slutat").select("ul.arbetslista > li").isEmpty());
     }
 
     @Test

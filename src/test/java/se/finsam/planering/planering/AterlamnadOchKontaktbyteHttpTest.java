@@ -86,7 +86,7 @@ class AterlamnadOchKontaktbyteHttpTest extends AppTest {
         long id = handedOver("Retdu", "anv:" + anvandare(app, "soc.handlaggare"));
         sendBack("Retdu punkt 0", "soc.handlaggare", "Inte vår sak, hon gör det själv");
         HttpSession k = app.session().loginStaff("koordinator");
-        assertTrue(k.get("/oversikt").body().contains("Inte vår sak, hon gör det själv"), "listed first");
+        assertTrue(k.get("/arbetslista?lista=aterlamnade").body().contains("Inte vår sak, hon gör det själv"), "listed first");
 
         // The koordinator makes it the participant's own step and closes the meeting again.
         k.get("/deltagare/" + id + "/motelage");
@@ -95,7 +95,7 @@ class AterlamnadOchKontaktbyteHttpTest extends AppTest {
                 "", "deltagaren")).statusCode());
         k.get("/deltagare/" + id + "/motelage");
         assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
-        assertFalse(k.get("/oversikt").body().contains("Inte vår sak, hon gör det själv"),
+        assertFalse(k.get("/arbetslista?lista=aterlamnade").body().contains("Inte vår sak, hon gör det själv"),
                 "nothing is left for the koordinator to do");
     }
 
@@ -108,9 +108,9 @@ class AterlamnadOchKontaktbyteHttpTest extends AppTest {
         assertEquals(302, k.post("/deltagare/" + id + "/motelage", plan(version(id),
                 List.<String[]>of(new String[] {String.valueOf(punkt("Retannan punkt 0")), "Retannan punkt 0",
                         "anv:" + anvandare(app, "fk.handlaggare")}), "", "deltagaren")).statusCode());
-        assertTrue(k.get("/oversikt").body().contains("Fel stadsdel för oss"), "still to be handed over");
+        assertTrue(k.get("/arbetslista?lista=aterlamnade").body().contains("Fel stadsdel för oss"), "still to be handed over");
         assertEquals(302, k.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
-        assertFalse(k.get("/oversikt").body().contains("Fel stadsdel för oss"));
+        assertFalse(k.get("/arbetslista?lista=aterlamnade").body().contains("Fel stadsdel för oss"));
     }
 
     @Test

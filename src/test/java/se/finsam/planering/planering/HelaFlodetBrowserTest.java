@@ -229,7 +229,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
                 .bind("d", deltagareId).mapTo(Integer.class).one()), "every item confirmed");
 
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
-        assertTrue(browser.text().contains("Teamets flöde"));
+        assertTrue(browser.text().contains("Kommande möten"), "the koordinator's start page");
         sidanArTillgangligPaLaptopOchPlatta("koordinator-start");
         browser.driver().manage().deleteAllCookies();
 

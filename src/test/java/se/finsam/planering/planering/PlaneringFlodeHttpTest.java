@@ -217,9 +217,12 @@ class PlaneringFlodeHttpTest extends AppTest {
         return id;
     }
 
+    /** The koordinator's work list of every handover without kvittens. */
+    private static final String UTAN_KVITTENS = "/arbetslista?lista=utan-kvittens";
+
     /** Whether the participant's row among the items without kvittens is flagged; the row must be there. */
-    private static boolean flaggad(String oversikt, long deltagareId) {
-        Elements rader = Jsoup.parse(oversikt).select("tr:has(> td:first-child > a[href=/deltagare/" + deltagareId
+    private static boolean flaggad(String lista, long deltagareId) {
+        Elements rader = Jsoup.parse(lista).select("ul.arbetslista > li:has(a[href=/deltagare/" + deltagareId
                 + "/motelage])");
         assertEquals(1, rader.size(), "one row without kvittens for participant " + deltagareId);
         return rader.first().hasClass("rad--flaggad");
@@ -230,7 +233,7 @@ class PlaneringFlodeHttpTest extends AppTest {
         app.clock().set(TestApp.START);
         long id = planMedEnPunkt("Flagga", "anv:" + anvandare(app, "region.handlaggare"));
         planMedEnPunkt("Snabb", "anv:" + anvandare(app, "fk.handlaggare"));
-        String fore = app.session().loginStaff("koordinator").get("/oversikt").body();
+        String fore = app.session().loginStaff("koordinator").get(UTAN_KVITTENS).body();
         assertTrue(fore.contains("Punkt för Flagga"), "listed as without kvittens");
         assertFalse(flaggad(fore, id));
 
@@ -244,10 +247,10 @@ class PlaneringFlodeHttpTest extends AppTest {
         assertEquals(302, fkSession.post("/overlamning/" + ovId + "/kvittera", Map.of()).statusCode());
 
         app.clock().advance(Duration.ofDays(4)); // Friday: 4 working days
-        String fredag = app.session().loginStaff("koordinator").get("/oversikt").body();
+        String fredag = app.session().loginStaff("koordinator").get(UTAN_KVITTENS).body();
         assertFalse(flaggad(fredag, id));
         app.clock().advance(Duration.ofDays(3)); // next Monday: 5 working days, the team's default
-        String mandag = app.session().loginStaff("koordinator").get("/oversikt").body();
+        String mandag = app.session().loginStaff("koordinator").get(UTAN_KVITTENS).body();
         assertTrue(flaggad(mandag, id), "flagged after kvittens_arbetsdagar working days");
         assertFalse(mandag.contains("Punkt för Snabb"), "confirmed items are not listed");
         app.clock().set(TestApp.START);
@@ -260,10 +263,10 @@ class PlaneringFlodeHttpTest extends AppTest {
         app.clock().set(java.time.Instant.parse("2026-12-23T09:00:00Z"));
         long id = planMedEnPunkt("Jul", "anv:" + anvandare(app, "region.handlaggare"));
         app.clock().set(java.time.Instant.parse("2027-01-04T09:00:00Z"));
-        assertFalse(flaggad(app.session().loginStaff("koordinator").get("/oversikt").body(), id),
+        assertFalse(flaggad(app.session().loginStaff("koordinator").get(UTAN_KVITTENS).body(), id),
                 "four working days on Monday 4 January");
         app.clock().set(java.time.Instant.parse("2027-01-05T09:00:00Z"));
-        assertTrue(flaggad(app.session().loginStaff("koordinator").get("/oversikt").body(), id),
+        assertTrue(flaggad(app.session().loginStaff("koordinator").get(UTAN_KVITTENS).body(), id),
                 "five working days on Tuesday 5 January");
         app.clock().set(TestApp.START);
     }
@@ -305,12 +308,12 @@ class PlaneringFlodeHttpTest extends AppTest {
                 .bind("d", id).mapTo(String.class).list()));
     }
 
-    /** The participant's lines in the koordinator's list of coming follow-ups (the list must be on the page). */
+    /** The participant's rows in the koordinator's table of coming follow-ups (the table must be on the page). */
     private List<String> kommandeUppfoljningar(long deltagareId) {
-        Document oversikt = HttpSession.html(app.session().loginStaff("koordinator").get("/oversikt"));
-        Elements listor = oversikt.select("section:has(> h3#uppf-rubrik)");
-        assertEquals(1, listor.size(), "the start page has the list of follow-ups");
-        return listor.select("li:has(> a[href=/deltagare/" + deltagareId + "])").eachText();
+        Document oversikt = HttpSession.html(app.session().loginStaff("koordinator").get("/uppfoljning"));
+        Elements listor = oversikt.select("section[aria-labelledby=kommande-rubrik]");
+        assertEquals(1, listor.size(), "the follow-up overview has the coming follow-ups");
+        return listor.select("tr:has(a[href=/deltagare/" + deltagareId + "/uppfoljning])").eachText();
     }
 
     @Test
@@ -319,7 +322,7 @@ class PlaneringFlodeHttpTest extends AppTest {
         long id = planMedEnPunkt("Uppfolj", "deltagaren");
         assertEquals(List.of(), kommandeUppfoljningar(id), "not yet due");
         app.clock().advance(Duration.ofDays(20));
-        assertEquals(List.of("Uppfolj Kvittensson 1 månad efter överlämningen: 2026-12-23"), kommandeUppfoljningar(id),
+        assertEquals(List.of("Uppfolj Kvittensson 1 mån 23 december 2026"), kommandeUppfoljningar(id),
                 "due within two weeks");
         app.clock().set(TestApp.START);
     }
@@ -340,7 +343,7 @@ class PlaneringFlodeHttpTest extends AppTest {
         assertEquals(302, soc.post("/overlamning/" + ovId + "/avvisa",
                 Map.of("orsak", "Hen har bytt stadsdel")).statusCode());
         HttpSession koordinator = app.session().loginStaff("koordinator");
-        String k = koordinator.get("/oversikt").body();
+        String k = koordinator.get("/arbetslista?lista=aterlamnade").body();
         assertTrue(k.contains("Hen har bytt stadsdel"));
         assertTrue(k.contains("/deltagare/" + id + "/motelage"));
         assertTrue(koordinator.get("/deltagare/" + id + "/motelage").body().contains("Hen har bytt stadsdel"),
@@ -356,7 +359,8 @@ class PlaneringFlodeHttpTest extends AppTest {
         koordinator.get("/deltagare/" + id + "/motelage");
         assertEquals(302, koordinator.post("/deltagare/" + id + "/overlamna", Map.of("bekraftad", "ja")).statusCode());
         assertTrue(app.session().loginStaff("teamrep.soc").get("/oversikt").body().contains("Punkt för Retur"));
-        assertFalse(app.session().loginStaff("koordinator").get("/oversikt").body().contains("Hen har bytt stadsdel"),
+        assertFalse(app.session().loginStaff("koordinator").get("/arbetslista?lista=aterlamnade").body()
+                        .contains("Hen har bytt stadsdel"),
                 "no longer among the returned items");
     }
 

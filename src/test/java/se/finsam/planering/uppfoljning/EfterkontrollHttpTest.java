@@ -53,7 +53,8 @@ class EfterkontrollHttpTest extends AppTest {
         for (long d : List.of(sent, fel)) {
             assertTrue(!oversikt.html().contains("/deltagare/" + d + "/efterkontroll"), "not listed: " + d);
         }
-        assertTrue(k.page("/oversikt").select("a[href=" + forsenadLank + "]").size() == 1, "the start page too");
+        assertTrue(k.page("/arbetslista?lista=uppfoljningar").select("a[href=" + forsenadLank + "]").size() == 1,
+                "the koordinator's work list of follow-ups due too");
         // a handläggare's own list has no checks after avslut
         assertTrue(!app.session().loginStaff("handlaggare").get("/uppfoljning?alla=1").body().contains("/efterkontroll"));
 

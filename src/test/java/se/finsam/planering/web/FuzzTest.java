@@ -270,6 +270,21 @@ class FuzzTest extends AppTest {
             check(koordinator, "/deltagare/" + id + "/koordinatoruppgift/1/hanterad", Map.of());
         }
         reached.add("/deltagare/{id}/koordinatoruppgift/{uppgift}/hanterad");
+        // A reminder's button shows only where a message reaches someone (no channel here): odd bodies straight to it.
+        for (String id : List.of("0", "-1", "abc", "99999999999999999999", "%00", String.valueOf(deltagare))) {
+            check(koordinator, "/deltagare/" + id + "/paminnelse", Map.of("lista", List.of("sena-kvittenser"),
+                    "rad", List.of("1")));
+        }
+        for (List<byte[]> kind : KINDS) {
+            for (byte[] value : kind) {
+                String v = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+                check(koordinator, "/deltagare/" + deltagare + "/paminnelse", Map.of("lista", List.of(v),
+                        "rad", List.of(v)));
+                check(koordinator, "/deltagare/" + deltagare + "/paminnelse", Map.of("lista",
+                        List.of("utan-kvittens"), "rad", List.of(v)));
+            }
+        }
+        reached.add("/deltagare/{id}/paminnelse");
         // The import's confirm step needs a previewed file: odd bodies straight to it.
         for (byte[] value : TEXT) {
             String v = new String(value, java.nio.charset.StandardCharsets.UTF_8);
