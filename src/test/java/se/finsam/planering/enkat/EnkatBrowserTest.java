@@ -49,6 +49,8 @@ class EnkatBrowserTest extends BrowserTest {
                 .bind("d", ahmed).mapTo(Integer.class).one()), "asked at his follow-up");
         String anvandarnamn = TestData.kontoMedPin(app, ahmed, PIN);
         browser.size(Browser.DESKTOP);
+        browser.open("/logga-in");
+        browser.driver().manage().deleteAllCookies();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", anvandarnamn);
         browser.type("#pin", PIN);
@@ -107,5 +109,27 @@ class EnkatBrowserTest extends BrowserTest {
         assertEquals(fore + 1, (int) app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM enkat_svar")
                 .mapTo(Integer.class).one()));
         assertEquals(andraFore + 5, andraSteg(), "his five answers, the second step each");
+    }
+
+    @Test
+    void resultatenOchAdministratorensSidorArTillgangliga() {
+        browser.size(Browser.DESKTOP);
+        browser.open("/logga-in");
+        browser.driver().manage().deleteAllCookies();
+        browser.loginStaff("styrgrupp", se.finsam.planering.demo.DemoData.STAFF_PASSWORD);
+        browser.open("/enkater?ar=2025");
+        assertEquals(5, browser.findAll("table.tabell").size());
+        browser.assertAccessibleAtBothSizes("enkat-resultat");
+        browser.logout();
+        browser.loginStaff("admin", se.finsam.planering.demo.DemoData.STAFF_PASSWORD);
+        for (String sida : List.of("/admin/enkater", "/admin/enkater/ny")) {
+            browser.open(sida);
+            browser.assertAccessibleAtBothSizes("enkat-admin" + sida.replace('/', '-'));
+        }
+        browser.open("/admin/enkater");
+        browser.clickAndWait("#enkater a");
+        assertTrue(browser.text().contains("Jag förstår vad som står i min planering."), browser.text());
+        browser.assertAccessibleAtBothSizes("enkat-admin-formular");
+        browser.logout();
     }
 }
