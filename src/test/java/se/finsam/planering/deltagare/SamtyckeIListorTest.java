@@ -104,6 +104,10 @@ class SamtyckeIListorTest extends AppTest {
     void handlaggareUtanSamtyckeSerHennePaIngenLista() {
         HttpSession fk = app.session().loginStaff("fk.handlaggare");
         syns(fk, "/oversikt", false);
+        // Every work list a handläggare has, even the one of items waiting for her own kvittens.
+        for (String lista : List.of("kvittera", "mina-punkter", "uppfoljningar")) {
+            syns(fk, "/arbetslista?lista=" + lista, false);
+        }
         for (String variant : List.of("", "?alla=1", "?sortering=namn", "?sortering=team", "?alla=1&sortering=namn",
                 "?organisation=" + id("SELECT id FROM organisation WHERE kod = 'FK'"),
                 "?team=" + id("SELECT id FROM team WHERE namn = 'Jobbtorg Kista'"))) {
@@ -141,9 +145,10 @@ class SamtyckeIListorTest extends AppTest {
     @Test
     void koordinatornSerHenneOchVarjeListaLoggarDemSomVisas() {
         HttpSession k = app.session().loginStaff("koordinator");
-        int start = audit(koordinator, hon, "startsidans listor");
-        syns(k, "/oversikt", true);
-        assertEquals(start + 1, audit(koordinator, hon, "startsidans listor"));
+        // Her handover waits for a kvittens past its limit: the koordinator's list of those shows and logs her.
+        int lista = audit(koordinator, hon, "arbetslista utan-kvittens");
+        syns(k, "/arbetslista?lista=utan-kvittens", true);
+        assertEquals(lista + 1, audit(koordinator, hon, "arbetslista utan-kvittens"));
         int oversikt = audit(koordinator, hon, "uppföljningsöversikt");
         syns(k, "/uppfoljning?alla=1", true);
         syns(k, "/uppfoljning?organisation=" + id("SELECT id FROM organisation WHERE kod = 'FK'"), true);

@@ -109,7 +109,7 @@ class FuzzTest extends AppTest {
         long mote = app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT m.id FROM mote m JOIN mote_deltagare md ON md.mote_id = m.id
                         JOIN team t ON t.id = m.team_id WHERE t.namn = 'Jobbtorg Kista' AND m.status = 'planerat'
-                        ORDER BY m.start DESC LIMIT 1""").mapTo(Long.class).one());
+                        ORDER BY md.kallelse_utskriven IS NULL DESC, m.start DESC LIMIT 1""").mapTo(Long.class).one());
         long tomtMote = app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT m.id FROM mote m JOIN team t ON t.id = m.team_id
                         WHERE t.namn = 'Jobbtorg Kista' AND m.status = 'planerat' AND m.start > :nu
