@@ -43,6 +43,7 @@ import se.finsam.planering.gallring.Gallring;
 import se.finsam.planering.kontakt.Telefontid;
 import se.finsam.planering.util.Vakt;
 import se.finsam.planering.utskick.Kanalinstallning;
+import se.finsam.planering.utskick.SmsReturRoutes;
 import se.finsam.planering.utskick.Utskicket;
 import se.finsam.planering.web.Felsidor;
 import se.finsam.planering.web.Ruttabell;
@@ -300,6 +301,9 @@ public final class App {
         r.get("/statistik/import/koder.csv", f.deltagarImport()::koderCsv, KOORDINATOR);
         r.get("/statistik/personfil.xlsx", f.statistik()::personfil, KOORDINATOR);
         r.get("/utskick", f.utskick().routes()::sida, KOORDINATOR);
+        // The SMS gateway's callbacks: their own authentication (basic, FINSAM_SMS_RETUR_LOSENORD), no session.
+        r.post(SmsReturRoutes.LEVERANSRAPPORT, f.utskick().retur()::leveransrapport, ALLA);
+        r.post(SmsReturRoutes.INKOMMANDE, f.utskick().retur()::inkommande, ALLA);
     }
 
     /** The web server, its threads, its error pages and the checks before every handler; routes from {@code rutter}. */

@@ -10,12 +10,20 @@ import java.util.Map;
  * STARTTLS required; smtps:// for TLS from the start) with {@code FINSAM_SMTP_FRAN}; {@code FINSAM_SMS_URL},
  * {@code FINSAM_SMS_ANVANDARE}, {@code FINSAM_SMS_LOSENORD} (and {@code FINSAM_SMS_FRAN}); and
  * {@code FINSAM_UTSKICK_MAX_PER_DAG}, the most messages one recipient gets in a day. None set: no channel, and
- * messages are made and kept all the same.
+ * messages are made and kept all the same. {@code FINSAM_SMS_RETUR_LOSENORD}: the password the gateway gives
+ * (basic authentication, user {@value SmsReturRoutes#ANVANDARE}) when it posts delivery reports and incoming SMS;
+ * without it both are refused.
  */
 public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
-                               String smsFran, int maxPerDag) {
+                               String smsFran, int maxPerDag, String smsReturLosenord) {
 
     public static final int MAX_PER_DAG = 5;
+
+    /** Without the gateway's callbacks. */
+    public Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
+                            String smsFran, int maxPerDag) {
+        this(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, maxPerDag, null);
+    }
 
     public static Kanalinstallning ingen() {
         return new Kanalinstallning(null, null, null, null, null, null, MAX_PER_DAG);
@@ -43,23 +51,38 @@ public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String sms
                 throw new IllegalArgumentException("FINSAM_UTSKICK_MAX_PER_DAG must be between 1 and 100");
             }
         }
+        String retur = tom(env.get("FINSAM_SMS_RETUR_LOSENORD"));
+        if (retur != null && retur.length() < 16) {
+            throw new IllegalArgumentException("FINSAM_SMS_RETUR_LOSENORD must be at least 16 characters");
+        }
         return new Kanalinstallning(smtp, fran, sms, tom(env.get("FINSAM_SMS_ANVANDARE")),
-                tom(env.get("FINSAM_SMS_LOSENORD")), env.getOrDefault("FINSAM_SMS_FRAN", "FINSAM"), maxPerDag);
+                tom(env.get("FINSAM_SMS_LOSENORD")), env.getOrDefault("FINSAM_SMS_FRAN", "FINSAM"), maxPerDag,
+                retur);
     }
 
     /** The same settings with another daily limit. */
     public Kanalinstallning medMaxPerDag(int max) {
-        return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, max);
+        return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, max,
+                smsReturLosenord);
     }
 
     /** The channels that are configured, each ready to send. */
     public List<Kanalsandare> sandare() {
+        return sandare(null);
+    }
+
+    /**
+     * The channels that are configured; with {@code baseUrl} and the callback password, each SMS asks the gateway
+     * to post its delivery report to this server.
+     */
+    public List<Kanalsandare> sandare(String baseUrl) {
         List<Kanalsandare> alla = new ArrayList<>();
         if (smtp != null) {
             alla.add(new Epostsandare(smtp, smtpFran));
         }
         if (smsUrl != null) {
-            alla.add(new Smssandare(smsUrl, smsAnvandare, smsLosenord, smsFran));
+            alla.add(new Smssandare(smsUrl, smsAnvandare, smsLosenord, smsFran, Smssandare.TIDSGRANS,
+                    baseUrl == null ? null : SmsReturRoutes.leveransrapportUrl(baseUrl, smsReturLosenord)));
         }
         return alla;
     }

@@ -104,7 +104,8 @@ public final class UtskickRepository {
                                 SELECT d.anvandare_id, d.sprak, d.telefon, d.epost, d.kod,
                                        coalesce(v.epost, 0) AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
                                        coalesce(v.push, 0) AS push_pa, coalesce(v.detaljer, 0) AS detaljer,
-                                       v.sms_stoppad, 'aldrig' AS sammanfattning
+                                       coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
+                                                v.sms_stoppad) AS sms_stoppad, 'aldrig' AS sammanfattning
                                 FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id
                                 WHERE d.id = :d AND d.gallrad IS NULL""")
                         .bind("d", rad.deltagareId()).map((rs, ctx) -> mottagare(rs, true)).findOne();
@@ -159,7 +160,7 @@ public final class UtskickRepository {
     /** Marks the row sent: only after the channel accepted it. */
     public void skickat(long id, Kanal kanal, Instant nu, String referens) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, referens = :r,
+                        UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, avgjord = :nu, referens = :r,
                                forsok = forsok + 1, fel = NULL WHERE id = :id AND status = 'vantar'""")
                 .bind("k", kanal.kod()).bind("nu", nu).bind("r", referens).bind("id", id).execute());
     }
@@ -180,20 +181,28 @@ public final class UtskickRepository {
 
     /** The end of a row that will not be sent: misslyckat, ingen_kanal or avstangd. */
     public void avslutat(long id, String status, Kanal kanal, String fel) {
+        avslutat(id, status, kanal, fel, Instant.now());
+    }
+
+    /** The same, at {@code nu} (the time the administrator's counts file it under). */
+    public void avslutat(long id, String status, Kanal kanal, String fel, Instant nu) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = :s, kanal = :k, fel = :f, forsok = forsok + :ett
+                        UPDATE utskick SET status = :s, kanal = :k, fel = :f, forsok = forsok + :ett, avgjord = :nu
                         WHERE id = :id AND status = 'vantar'""")
-                .bind("s", status).bind("k", kanal == null ? null : kanal.kod()).bind("f", fel)
+                .bind("s", status).bind("k", kanal == null ? null : kanal.kod()).bind("f", fel).bind("nu", nu)
                 .bind("ett", status.equals("misslyckat") ? 1 : 0).bind("id", id).execute());
     }
 
-    /** The gateway's delivery report: delivered, or failed for good. */
-    public boolean leveransrapport(String referens, boolean levererat, String fel) {
+    /**
+     * The gateway's delivery report: delivered, or failed for good (then it is shown to the koordinator and, being
+     * no longer {@code vantar}, never sent again). A report for a row already failed changes nothing.
+     */
+    public boolean leveransrapport(String referens, boolean levererat, String fel, Instant nu) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = :s, fel = :f WHERE referens = :r AND kanal = 'sms'
+                        UPDATE utskick SET status = :s, fel = :f, avgjord = :nu WHERE referens = :r AND kanal = 'sms'
                           AND status IN ('skickat', 'levererat')""")
                 .bind("s", levererat ? "levererat" : "misslyckat").bind("f", levererat ? null : fel)
-                .bind("r", referens).execute()) > 0;
+                .bind("nu", nu).bind("r", referens).execute()) > 0;
     }
 
     /** Every message of the teams, newest first: to whom (role or participant code), channel, when, status. */
@@ -218,14 +227,48 @@ public final class UtskickRepository {
                 .list());
     }
 
-    /** Turns a participant's SMS off (she answered STOPP): by her number. */
-    public int stoppaSms(String nummer, Instant nu) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, sms_stoppad)
-                        SELECT d.anvandare_id, 0, 0, :nu FROM deltagare d
-                        WHERE d.anvandare_id IS NOT NULL AND replace(replace(d.telefon, ' ', ''), '-', '') = :n
-                        ON CONFLICT (anvandare_id) DO UPDATE SET sms = 0, sms_stoppad = :nu""")
-                .bind("nu", nu).bind("n", nummer).execute());
+    /** A participant whose SMS an answer STOPP turned off, with her account if she has one. */
+    public record Stoppad(long deltagareId, Long anvandareId) {
+    }
+
+    /**
+     * Turns SMS off for every participant whose number (as the team wrote it) is {@code nummer} in E.164: she
+     * answered STOPP. Her other choices stay as they were. Returns the participants stopped now (none if the
+     * number is nobody's, or she had stopped already).
+     */
+    public List<Stoppad> stoppaSms(String nummer, Instant nu) {
+        String e164 = Telefonnummer.e164(nummer);
+        if (e164 == null) {
+            return List.of();
+        }
+        // The last six digits find the few candidates; the exact comparison is made on the number as E.164.
+        String slut = e164.substring(e164.length() - 6);
+        return jdbi.inTransaction(h -> {
+            List<Stoppad> stoppade = new java.util.ArrayList<>();
+            h.createQuery("""
+                            SELECT d.id, d.telefon, d.anvandare_id FROM deltagare d WHERE d.gallrad IS NULL AND d.telefon IS NOT NULL
+                              AND replace(replace(replace(replace(replace(d.telefon, ' ', ''), '-', ''), '(', ''), ')', ''),
+                                          '.', '') LIKE '%' || :slut
+                              AND NOT EXISTS (SELECT 1 FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id)""")
+                    .bind("slut", slut)
+                    .map((rs, ctx) -> java.util.Map.entry(new Stoppad(rs.getLong(1), lang(rs, "anvandare_id")),
+                            rs.getString(2)))
+                    .list().stream()
+                    .filter(e -> e164.equals(Telefonnummer.e164(e.getValue())))
+                    .forEach(e -> stoppade.add(e.getKey()));
+            for (Stoppad s : stoppade) {
+                long d = s.deltagareId();
+                h.createUpdate("INSERT INTO utskick_sms_stopp (deltagare_id, stoppad) VALUES (:d, :nu)")
+                        .bind("d", d).bind("nu", nu).execute();
+                h.createUpdate("""
+                                INSERT INTO utskick_val (anvandare_id, epost, sms, sms_stoppad)
+                                SELECT d.anvandare_id, 0, 0, :nu FROM deltagare d
+                                WHERE d.id = :d AND d.anvandare_id IS NOT NULL
+                                ON CONFLICT (anvandare_id) DO UPDATE SET sms = 0, sms_stoppad = :nu""")
+                        .bind("d", d).bind("nu", nu).execute();
+            }
+            return stoppade;
+        });
     }
 
     /**
@@ -256,7 +299,9 @@ public final class UtskickRepository {
     public Val val(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.telefon, d.epost, coalesce(v.sms, 1) AS sms, coalesce(v.epost, 0) AS epost_pa,
-                               coalesce(v.detaljer, 0) AS detaljer, v.sms_stoppad
+                               coalesce(v.detaljer, 0) AS detaljer,
+                               coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
+                                        v.sms_stoppad) AS sms_stoppad
                         FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id WHERE d.id = :d""")
                 .bind("d", deltagareId)
                 .map((rs, ctx) -> new Val(rs.getString("telefon"), rs.getString("epost"), rs.getInt("sms") == 1,
@@ -266,11 +311,19 @@ public final class UtskickRepository {
 
     /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
     public void sparaVal(long anvandareId, boolean sms, boolean epost, boolean detaljer) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, detaljer) VALUES (:a, :e, :s, :d)
-                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, detaljer = :d,
-                            sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE sms_stoppad END""")
-                .bind("a", anvandareId).bind("e", epost ? 1 : 0).bind("s", sms ? 1 : 0).bind("d", detaljer ? 1 : 0)
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO utskick_val (anvandare_id, epost, sms, detaljer) VALUES (:a, :e, :s, :d)
+                            ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, detaljer = :d,
+                                sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE sms_stoppad END""")
+                    .bind("a", anvandareId).bind("e", epost ? 1 : 0).bind("s", sms ? 1 : 0)
+                    .bind("d", detaljer ? 1 : 0).execute();
+            if (sms) {
+                h.createUpdate("""
+                                DELETE FROM utskick_sms_stopp
+                                WHERE deltagare_id IN (SELECT id FROM deltagare WHERE anvandare_id = :a)""")
+                        .bind("a", anvandareId).execute();
+            }
+        });
     }
 }

@@ -9,7 +9,8 @@ import se.finsam.planering.web.Webbkontext;
 
 /** The messages feature put together: the outbox, its planner and sender, and the koordinator's page. */
 public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstexter texter, Avsandare avsandare,
-                        UtskickRoutes routes, UtskickValRoutes val, Kanalinstallning installning) {
+                        UtskickRoutes routes, UtskickValRoutes val, Kanalinstallning installning,
+                        SmsReturRoutes retur) {
 
     public static Utskicket bygg(Jdbi jdbi, Clock clock, String baseUrl, Kanalinstallning installning,
                                  AnvandarRepository anvandare, Dagsantal dagsantal, Handelselogg audit, Mallar mallar,
@@ -19,10 +20,11 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
         Utskickstexter texter = new Utskickstexter(repo, baseUrl,
                 id -> anvandare.load(id).map(dagsantal::antal).orElse(java.util.List.of()),
                 planerare::punkterAttGora);
-        Avsandare avsandare = new Avsandare(repo, planerare, texter, installning.sandare(), clock,
+        Avsandare avsandare = new Avsandare(repo, planerare, texter, installning.sandare(baseUrl), clock,
                 installning.maxPerDag(), skickat -> logga(audit, skickat));
         return new Utskicket(repo, planerare, texter, avsandare, new UtskickRoutes(repo, avsandare, mallar, web),
-                new UtskickValRoutes(repo, mallar, web, clock), installning);
+                new UtskickValRoutes(repo, mallar, web, clock), installning,
+                new SmsReturRoutes(repo, audit, clock, installning.smsReturLosenord()));
     }
 
     /**
