@@ -183,6 +183,8 @@ public final class App {
         r.post("/api/nyckel/logga-in/klar", f.nyckel()::loggaInKlar, ALLA);
         r.post("/konto/nyckel/ta-bort", f.konto()::taBortNyckel, INLOGGAD);
         r.post("/konto/pin", f.konto()::pin, DELTAGARE);
+        r.get("/konto/meddelanden", f.utskick().personalVal()::sida, PERSONAL);
+        r.post("/konto/meddelanden", f.utskick().personalVal()::spara, PERSONAL);
 
         r.get("/min-planering", f.minPlanering()::plan, DELTAGARE);
         r.post("/min-planering/last", f.minPlanering()::bekraftaLast, DELTAGARE);

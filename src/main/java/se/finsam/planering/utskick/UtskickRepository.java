@@ -309,6 +309,42 @@ public final class UtskickRepository {
                 .one());
     }
 
+    /**
+     * A staff member's choices: her channel (epost, sms or ingen) and how often she gets her digest (dag, vecka,
+     * aldrig), with the address and number her account has. No row: e-mail, and the koordinator's digest daily,
+     * everyone else's weekly.
+     */
+    public record PersonalVal(String kanal, String sammanfattning, String epost, String telefon) {
+    }
+
+    public PersonalVal personalVal(long anvandareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.epost, a.telefon, a.roll, v.epost AS epost_pa, v.sms AS sms_pa, v.sammanfattning
+                        FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id WHERE a.id = :a""")
+                .bind("a", anvandareId)
+                .map((rs, ctx) -> {
+                    String sammanfattning = rs.getString("sammanfattning");
+                    String kanal;
+                    if (sammanfattning == null) {
+                        kanal = "epost";
+                        sammanfattning = "koordinator".equals(rs.getString("roll")) ? "dag" : "vecka";
+                    } else {
+                        kanal = rs.getInt("sms_pa") == 1 ? "sms" : rs.getInt("epost_pa") == 1 ? "epost" : "ingen";
+                    }
+                    return new PersonalVal(kanal, sammanfattning, rs.getString("epost"), rs.getString("telefon"));
+                })
+                .one());
+    }
+
+    /** Saves a staff member's channel and digest frequency. */
+    public void sparaPersonalVal(long anvandareId, String kanal, String sammanfattning) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, sammanfattning) VALUES (:a, :e, :s, :f)
+                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, sammanfattning = :f""")
+                .bind("a", anvandareId).bind("e", kanal.equals("epost") ? 1 : 0).bind("s", kanal.equals("sms") ? 1 : 0)
+                .bind("f", sammanfattning).execute());
+    }
+
     /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
     public void sparaVal(long anvandareId, boolean sms, boolean epost, boolean detaljer) {
         jdbi.useTransaction(h -> {
