@@ -171,6 +171,33 @@ public final class MinPlaneringRoutes {
         }
     }
 
+    public record KanInteKommaPage(MinPlaneringRepository.BokatMote mote) {
+    }
+
+    /** "Jag kan inte komma": she confirms before anything changes. */
+    public void kanInteKommaSida(Context ctx) {
+        long id = egen(ctx, Handelselogg.Handling.LAS, "min kallelse");
+        mallar.render(ctx, "minplanering/kan-inte-komma.jte",
+                new KanInteKommaPage(repo.nastaMote(id, LocalDate.now(clock)).orElse(null)));
+    }
+
+    /** She cannot come: the koordinator is told and her time is freed. */
+    public void kanInteKomma(Context ctx) {
+        Texter m = web.messages(ctx);
+        long bokning;
+        try {
+            bokning = Long.parseLong(String.valueOf(ctx.formParam("bokning")).strip());
+        } catch (NumberFormatException e) {
+            throw new Felsvar(400, m.get("mote.kaninte.fel"));
+        }
+        long id = egen(ctx, Handelselogg.Handling.ANDRA, "kan inte komma till mötet");
+        if (!repo.kanInteKomma(id, bokning, clock.instant(), java.time.LocalDateTime.now(clock))) {
+            throw new Felsvar(409, m.get("mote.kaninte.fel"));
+        }
+        web.flash(ctx, "flash.mote.kaninte");
+        ctx.redirect("/min-planering/mote");
+    }
+
     /** The next meeting as a calendar file, made with biweekly. */
     public void moteIcs(Context ctx) {
         long id = egen(ctx, Handelselogg.Handling.LAS, "kallelse som kalenderfil");

@@ -184,7 +184,8 @@ public final class Planerare {
             if (k == null || k.teamIds().isEmpty()) {
                 continue;
             }
-            int summa = dagsantal.antal(k).stream().mapToInt(Dagsantal.Rad::antal).sum();
+            int summa = dagsantal.antal(k).stream().mapToInt(Dagsantal.Rad::antal).sum()
+                    + new UtskickRepository(jdbi).koordinatorAntal(id, nu).stream().mapToInt(Dagsantal.Rad::antal).sum();
             if (summa == 0) {
                 continue;
             }

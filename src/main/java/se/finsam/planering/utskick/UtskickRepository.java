@@ -157,6 +157,31 @@ public final class UtskickRepository {
                 .mapTo(Integer.class).one());
     }
 
+    /**
+     * What the outbox itself adds to a koordinator's digest, since her previous digest (made before {@code fore};
+     * none: the last week): participants who said they cannot come, and her teams' messages that could not be
+     * delivered. Each a line as "I dag" has them.
+     */
+    public List<Dagsantal.Rad> koordinatorAntal(long anvandareId, Instant fore) {
+        return jdbi.withHandle(h -> {
+            Instant fran = h.createQuery("""
+                            SELECT max(skapad) FROM utskick WHERE typ = 'dagssammanfattning' AND anvandare_id = :a
+                              AND skapad < :fore""")
+                    .bind("a", anvandareId).bind("fore", fore).mapTo(String.class).findOne()
+                    .map(Instant::parse).orElse(fore.minus(java.time.Duration.ofDays(7)));
+            int kanInte = h.createQuery("""
+                            SELECT count(*) FROM utskick WHERE typ = 'kan_inte_komma' AND anvandare_id = :a
+                              AND skapad >= :fran AND skapad < :fore""")
+                    .bind("a", anvandareId).bind("fran", fran).bind("fore", fore).mapTo(Integer.class).one();
+            int olevererade = h.createQuery("""
+                            SELECT count(*) FROM utskick WHERE status = 'misslyckat' AND avgjord >= :fran AND avgjord < :fore
+                              AND team_id IN (SELECT team_id FROM team_medlem WHERE anvandare_id = :a)""")
+                    .bind("a", anvandareId).bind("fran", fran).bind("fore", fore).mapTo(Integer.class).one();
+            return List.of(new Dagsantal.Rad("utskick.dag.kan_inte_komma", kanInte, "/utskick"),
+                    new Dagsantal.Rad("utskick.dag.olevererade", olevererade, "/utskick"));
+        });
+    }
+
     /** Marks the row sent: only after the channel accepted it. */
     public void skickat(long id, Kanal kanal, Instant nu, String referens) {
         jdbi.useHandle(h -> h.createUpdate("""
