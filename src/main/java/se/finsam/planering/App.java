@@ -192,7 +192,6 @@ public final class App {
         r.get("/min-planering/kontakter", f.minPlanering()::kontakter, DELTAGARE);
         r.get("/min-planering/mote", f.minPlanering()::mote, DELTAGARE);
         r.get("/min-planering/mote.ics", f.minPlanering()::moteIcs, DELTAGARE);
-        r.get("/min-planering/mote/kan-inte-komma", f.minPlanering()::kanInteKommaSida, DELTAGARE);
         r.post("/min-planering/mote/kan-inte-komma", f.minPlanering()::kanInteKomma, DELTAGARE);
         r.get("/min-planering/vem-har-tittat", f.minPlanering()::vemHarTittat, DELTAGARE);
         r.get("/min-planering/mina-uppgifter", f.minaUppgifter()::sida, DELTAGARE);

@@ -164,6 +164,12 @@ public final class MinPlaneringRoutes {
 
     public void mote(Context ctx) {
         long id = egen(ctx, Handelselogg.Handling.LAS, "min kallelse");
+        if (ctx.queryParam("kan-inte-komma") != null) {
+            // "Jag kan inte komma": she confirms before anything changes.
+            mallar.render(ctx, "minplanering/kan-inte-komma.jte",
+                    new KanInteKommaPage(repo.nastaMote(id, LocalDate.now(clock)).orElse(null)));
+            return;
+        }
         java.util.Optional<MinPlaneringRepository.BokatMote> mote = sida(ctx, "mote", id,
                 idag -> repo.nastaMote(id, idag).or(() -> INGET_MOTE));
         if (mote != null) {
@@ -172,13 +178,6 @@ public final class MinPlaneringRoutes {
     }
 
     public record KanInteKommaPage(MinPlaneringRepository.BokatMote mote) {
-    }
-
-    /** "Jag kan inte komma": she confirms before anything changes. */
-    public void kanInteKommaSida(Context ctx) {
-        long id = egen(ctx, Handelselogg.Handling.LAS, "min kallelse");
-        mallar.render(ctx, "minplanering/kan-inte-komma.jte",
-                new KanInteKommaPage(repo.nastaMote(id, LocalDate.now(clock)).orElse(null)));
     }
 
     /** She cannot come: the koordinator is told and her time is freed. */
