@@ -458,14 +458,21 @@ public final class MinPlaneringRepository {
         });
     }
 
-    /** Who among the staff has looked at the participant's data, newest first. */
+    /**
+     * Who among the staff has looked at the participant's data, newest first; and each message the server sent
+     * her (that it was sent and on which channel, never its text), under the product's name.
+     */
     public List<Tittat> vemHarTittat(long deltagareId, long egenAnvandare, int limit) {
         se.finsam.planering.audit.Handelselogg.skrivKlart(jdbi);
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT l.tid, a.namn, o.namn AS organisation, l.vad, l.handling FROM audit_log l
-                        JOIN anvandare a ON a.id = l.anvandare_id
+                        SELECT l.tid, coalesce(a.namn, 'FINSAM Planering') AS namn, o.namn AS organisation, l.vad,
+                               l.handling FROM audit_log l
+                        LEFT JOIN anvandare a ON a.id = l.anvandare_id
                         LEFT JOIN organisation o ON o.id = a.organisation_id
-                        WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra') AND l.anvandare_id <> :self
+                        WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra')
+                          AND (l.anvandare_id <> :self
+                               OR (l.anvandare_id IS NULL AND l.vad IN ('skickade e-post till dig',
+                                   'skickade sms till dig', 'skickade en notis till dig')))
                         ORDER BY l.id DESC LIMIT :n""")
                 .bind("d", deltagareId).bind("self", egenAnvandare).bind("n", limit)
                 .mapTo(Tittat.class)
