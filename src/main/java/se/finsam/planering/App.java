@@ -292,6 +292,8 @@ public final class App {
         r.post("/admin/gallring/installning", f.gallring()::spara, ADMIN);
         r.get("/admin/gallring/kor", f.gallring()::korSida, ADMIN);
         r.post("/admin/gallring/kor", f.gallring()::kor, ADMIN);
+        r.get("/admin/kanaler", f.utskick().kanalAdmin()::sida, ADMIN);
+        r.post("/admin/kanaler/prov", f.utskick().kanalAdmin()::prov, ADMIN);
         r.get("/statistik", f.statistik()::visa, STYRGRUPP, KOORDINATOR);
         r.get("/statistik/statistik.csv", f.statistik()::csv, STYRGRUPP, KOORDINATOR);
         r.get("/statistik/statistik.xlsx", f.statistik()::xlsx, STYRGRUPP, KOORDINATOR);

@@ -61,6 +61,20 @@ public final class Avsandare implements AutoCloseable {
         return java.util.Collections.unmodifiableSet(kanaler.keySet());
     }
 
+    /** A test message straight to a channel (the administrator's own address): empty if the channel is not on. */
+    public java.util.Optional<Kanalsvar> prov(Kanal kanal, String adress, String amne, String text) {
+        Kanalsandare k = kanaler.get(kanal);
+        if (k == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(k.skicka(adress, amne, text));
+        } catch (RuntimeException e) {
+            LOG.warn("Utskick: test message on {} failed", kanal, e);
+            return java.util.Optional.of(Kanalsvar.forsokIgen("oväntat fel i kanalen"));
+        }
+    }
+
     /** Starts the thread that plans and sends until {@link #close()}. */
     public synchronized void starta() {
         if (trad != null) {

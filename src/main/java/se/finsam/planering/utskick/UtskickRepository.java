@@ -182,6 +182,22 @@ public final class UtskickRepository {
         });
     }
 
+    /** Sent (accepted or delivered) and failed messages of one channel on one day (UTC): no content, no person. */
+    public record Kanaldag(String dag, String kanal, int skickade, int misslyckade) {
+    }
+
+    public List<Kanaldag> kanaldagar(Instant fran) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT substr(avgjord, 1, 10) AS dag, kanal,
+                               sum(status IN ('skickat', 'levererat')) AS skickade, sum(status = 'misslyckat') AS misslyckade
+                        FROM utskick WHERE avgjord >= :fran AND kanal IS NOT NULL
+                        GROUP BY dag, kanal ORDER BY dag DESC, kanal""")
+                .bind("fran", fran)
+                .map((rs, ctx) -> new Kanaldag(rs.getString("dag"), rs.getString("kanal"), rs.getInt("skickade"),
+                        rs.getInt("misslyckade")))
+                .list());
+    }
+
     /** Marks the row sent: only after the channel accepted it. */
     public void skickat(long id, Kanal kanal, Instant nu, String referens) {
         jdbi.useHandle(h -> h.createUpdate("""

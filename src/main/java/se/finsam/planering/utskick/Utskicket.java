@@ -10,7 +10,7 @@ import se.finsam.planering.web.Webbkontext;
 /** The messages feature put together: the outbox, its planner and sender, and the koordinator's page. */
 public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstexter texter, Avsandare avsandare,
                         UtskickRoutes routes, UtskickValRoutes val, Kanalinstallning installning,
-                        SmsReturRoutes retur, PersonalValRoutes personalVal) {
+                        SmsReturRoutes retur, PersonalValRoutes personalVal, KanalAdminRoutes kanalAdmin) {
 
     public static Utskicket bygg(Jdbi jdbi, Clock clock, String baseUrl, Kanalinstallning installning,
                                  AnvandarRepository anvandare, Dagsantal dagsantal, Handelselogg audit, Mallar mallar,
@@ -25,7 +25,8 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
         return new Utskicket(repo, planerare, texter, avsandare, new UtskickRoutes(repo, avsandare, mallar, web),
                 new UtskickValRoutes(repo, mallar, web, clock), installning,
                 new SmsReturRoutes(repo, audit, clock, installning.smsReturLosenord()),
-                new PersonalValRoutes(repo, audit, mallar, web));
+                new PersonalValRoutes(repo, audit, mallar, web),
+                new KanalAdminRoutes(repo, avsandare, mallar, web, clock));
     }
 
     /**

@@ -154,6 +154,7 @@ class FuzzTest extends AppTest {
         read(admin, "/admin/konton", formular);
         read(admin, "/admin/gallring", formular);
         read(admin, "/admin/gallring/kor", formular);
+        read(admin, "/admin/kanaler", formular);
         long jobbtorg = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE typ = 'jobbtorg'")
                 .mapTo(Long.class).one());
         long city = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg City'")
