@@ -43,6 +43,7 @@ import se.finsam.planering.gallring.Gallring;
 import se.finsam.planering.kontakt.Telefontid;
 import se.finsam.planering.util.Vakt;
 import se.finsam.planering.utskick.Kanalinstallning;
+import se.finsam.planering.utskick.SmsReturRoutes;
 import se.finsam.planering.utskick.Utskicket;
 import se.finsam.planering.web.Felsidor;
 import se.finsam.planering.web.Ruttabell;
@@ -182,6 +183,8 @@ public final class App {
         r.post("/api/nyckel/logga-in/klar", f.nyckel()::loggaInKlar, ALLA);
         r.post("/konto/nyckel/ta-bort", f.konto()::taBortNyckel, INLOGGAD);
         r.post("/konto/pin", f.konto()::pin, DELTAGARE);
+        r.get("/konto/meddelanden", f.utskick().personalVal()::sida, PERSONAL);
+        r.post("/konto/meddelanden", f.utskick().personalVal()::spara, PERSONAL);
 
         r.get("/min-planering", f.minPlanering()::plan, DELTAGARE);
         r.post("/min-planering/last", f.minPlanering()::bekraftaLast, DELTAGARE);
@@ -189,6 +192,7 @@ public final class App {
         r.get("/min-planering/kontakter", f.minPlanering()::kontakter, DELTAGARE);
         r.get("/min-planering/mote", f.minPlanering()::mote, DELTAGARE);
         r.get("/min-planering/mote.ics", f.minPlanering()::moteIcs, DELTAGARE);
+        r.post("/min-planering/mote/kan-inte-komma", f.minPlanering()::kanInteKomma, DELTAGARE);
         r.get("/min-planering/vem-har-tittat", f.minPlanering()::vemHarTittat, DELTAGARE);
         r.get("/min-planering/enkat/{tillfalle}", f.enkatSvar()::sida, utanPerson("tillfalle", "occasion of a survey, her own invitation"), DELTAGARE);
         r.post("/min-planering/enkat/{tillfalle}", f.enkatSvar()::svara, utanPerson("tillfalle", "occasion of a survey, her own invitation"), DELTAGARE);
@@ -305,6 +309,8 @@ public final class App {
         r.get("/enkater", f.enkat()::resultat, STYRGRUPP, KOORDINATOR);
         r.get("/enkater/svar.csv", f.enkat()::svarCsv, STYRGRUPP, KOORDINATOR);
         r.get("/enkater/svar.xlsx", f.enkat()::svarXlsx, STYRGRUPP, KOORDINATOR);
+        r.get("/admin/kanaler", f.utskick().kanalAdmin()::sida, ADMIN);
+        r.post("/admin/kanaler/prov", f.utskick().kanalAdmin()::prov, ADMIN);
         r.get("/statistik", f.statistik()::visa, STYRGRUPP, KOORDINATOR);
         r.get("/statistik/statistik.csv", f.statistik()::csv, STYRGRUPP, KOORDINATOR);
         r.get("/statistik/statistik.xlsx", f.statistik()::xlsx, STYRGRUPP, KOORDINATOR);
@@ -320,6 +326,9 @@ public final class App {
         r.get("/admin/statistikmal", f.statistik()::malSida, ADMIN);
         r.post("/admin/statistikmal", f.statistik()::sparaMal, ADMIN);
         r.get("/utskick", f.utskick().routes()::sida, KOORDINATOR);
+        // The SMS gateway's callbacks: their own authentication (basic, FINSAM_SMS_RETUR_LOSENORD), no session.
+        r.post(SmsReturRoutes.LEVERANSRAPPORT, f.utskick().retur()::leveransrapport, ALLA);
+        r.post(SmsReturRoutes.INKOMMANDE, f.utskick().retur()::inkommande, ALLA);
     }
 
     /** The web server, its threads, its error pages and the checks before every handler; routes from {@code rutter}. */

@@ -298,6 +298,35 @@ public final class MinPlaneringRepository {
                 }));
     }
 
+    /**
+     * She cannot come: her booking is removed, so its time is free for someone else, and every koordinator of her
+     * team is told (an outbox row naming no one, only her code), in one transaction. The notice her own
+     * cancellation would otherwise send her is not sent. False when the booking is not hers, the meeting is not
+     * planned, or its time has passed.
+     */
+    public boolean kanInteKomma(long deltagareId, long bokningId, Instant nu, java.time.LocalDateTime nuLokalt) {
+        return jdbi.inTransaction(h -> {
+            Optional<Long> team = h.createQuery("""
+                            SELECT d.team_id FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id
+                            JOIN deltagare d ON d.id = md.deltagare_id
+                            WHERE md.id = :b AND md.deltagare_id = :d AND m.status = 'planerat' AND md.tid > :nu""")
+                    .bind("b", bokningId).bind("d", deltagareId).bind("nu", nuLokalt).mapTo(Long.class).findOne();
+            if (team.isEmpty()) {
+                return false;
+            }
+            h.createUpdate("DELETE FROM mote_deltagare WHERE id = :b").bind("b", bokningId).execute();
+            h.createUpdate("DELETE FROM utskick WHERE nyckel = 'mote_installt:' || :b AND status = 'vantar'")
+                    .bind("b", bokningId).execute();
+            h.createUpdate("""
+                            INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, skapad, planerad)
+                            SELECT 'kan_inte_komma:' || :b || ':' || a.id, 'kan_inte_komma', :t, :d, a.id, :nu, NULL
+                            FROM anvandare a JOIN team_medlem tm ON tm.anvandare_id = a.id
+                            WHERE tm.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1""")
+                    .bind("b", bokningId).bind("t", team.get()).bind("d", deltagareId).bind("nu", nu).execute();
+            return true;
+        });
+    }
+
     public Optional<Avslut> avslut(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.datum, a.orsak, o.namn AS organisation, a.fortsattning_ansvarig AS ansvarig,
@@ -429,14 +458,21 @@ public final class MinPlaneringRepository {
         });
     }
 
-    /** Who among the staff has looked at the participant's data, newest first. */
+    /**
+     * Who among the staff has looked at the participant's data, newest first; and each message the server sent
+     * her (that it was sent and on which channel, never its text), under the product's name.
+     */
     public List<Tittat> vemHarTittat(long deltagareId, long egenAnvandare, int limit) {
         se.finsam.planering.audit.Handelselogg.skrivKlart(jdbi);
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT l.tid, a.namn, o.namn AS organisation, l.vad, l.handling FROM audit_log l
-                        JOIN anvandare a ON a.id = l.anvandare_id
+                        SELECT l.tid, coalesce(a.namn, 'FINSAM Planering') AS namn, o.namn AS organisation, l.vad,
+                               l.handling FROM audit_log l
+                        LEFT JOIN anvandare a ON a.id = l.anvandare_id
                         LEFT JOIN organisation o ON o.id = a.organisation_id
-                        WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra') AND l.anvandare_id <> :self
+                        WHERE l.deltagare_id = :d AND l.handling IN ('las', 'andra')
+                          AND (l.anvandare_id <> :self
+                               OR (l.anvandare_id IS NULL AND l.vad IN ('skickade e-post till dig',
+                                   'skickade sms till dig', 'skickade en notis till dig')))
                         ORDER BY l.id DESC LIMIT :n""")
                 .bind("d", deltagareId).bind("self", egenAnvandare).bind("n", limit)
                 .mapTo(Tittat.class)

@@ -170,11 +170,37 @@ public final class MinPlaneringRoutes {
 
     public void mote(Context ctx) {
         long id = egen(ctx, Handelselogg.Handling.LAS, "min kallelse");
+        if (ctx.queryParam("kan-inte-komma") != null) {
+            // "Jag kan inte komma": she confirms before anything changes.
+            mallar.render(ctx, "minplanering/kan-inte-komma.jte",
+                    new KanInteKommaPage(repo.nastaMote(id, LocalDate.now(clock)).orElse(null)));
+            return;
+        }
         java.util.Optional<MinPlaneringRepository.BokatMote> mote = sida(ctx, "mote", id,
                 idag -> repo.nastaMote(id, idag).or(() -> INGET_MOTE));
         if (mote != null) {
             mallar.render(ctx, "minplanering/mote.jte", new MotePage(mote.orElse(null), clock.instant()));
         }
+    }
+
+    public record KanInteKommaPage(MinPlaneringRepository.BokatMote mote) {
+    }
+
+    /** She cannot come: the koordinator is told and her time is freed. */
+    public void kanInteKomma(Context ctx) {
+        Texter m = web.messages(ctx);
+        long bokning;
+        try {
+            bokning = Long.parseLong(String.valueOf(ctx.formParam("bokning")).strip());
+        } catch (NumberFormatException e) {
+            throw new Felsvar(400, m.get("mote.kaninte.fel"));
+        }
+        long id = egen(ctx, Handelselogg.Handling.ANDRA, "kan inte komma till mötet");
+        if (!repo.kanInteKomma(id, bokning, clock.instant(), java.time.LocalDateTime.now(clock))) {
+            throw new Felsvar(409, m.get("mote.kaninte.fel"));
+        }
+        web.flash(ctx, "flash.mote.kaninte");
+        ctx.redirect("/min-planering/mote");
     }
 
     /** The next meeting as a calendar file, made with biweekly. */

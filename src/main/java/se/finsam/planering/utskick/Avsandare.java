@@ -61,6 +61,20 @@ public final class Avsandare implements AutoCloseable {
         return java.util.Collections.unmodifiableSet(kanaler.keySet());
     }
 
+    /** A test message straight to a channel (the administrator's own address): empty if the channel is not on. */
+    public java.util.Optional<Kanalsvar> prov(Kanal kanal, String adress, String amne, String text) {
+        Kanalsandare k = kanaler.get(kanal);
+        if (k == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(k.skicka(adress, amne, text));
+        } catch (RuntimeException e) {
+            LOG.warn("Utskick: test message on {} failed", kanal, e);
+            return java.util.Optional.of(Kanalsvar.forsokIgen("oväntat fel i kanalen"));
+        }
+    }
+
     /** Starts the thread that plans and sends until {@link #close()}. */
     public synchronized void starta() {
         if (trad != null) {
@@ -104,7 +118,7 @@ public final class Avsandare implements AutoCloseable {
     private void skicka(UtskickRepository.Rad rad) {
         UtskickRepository.Mottagare m = repo.mottagare(rad).orElse(null);
         if (m == null) {
-            repo.avslutat(rad.id(), "avstangd", null, "mottagaren finns inte längre");
+            repo.avslutat(rad.id(), "avstangd", null, "mottagaren finns inte längre", clock.instant());
             return;
         }
         Kanal vald = null;
@@ -118,11 +132,11 @@ public final class Avsandare implements AutoCloseable {
             }
         }
         if (!villNagot) {
-            repo.avslutat(rad.id(), "avstangd", null, null);
+            repo.avslutat(rad.id(), "avstangd", null, null, clock.instant());
             return;
         }
         if (vald == null) {
-            repo.avslutat(rad.id(), "ingen_kanal", null, null);
+            repo.avslutat(rad.id(), "ingen_kanal", null, null, clock.instant());
             return;
         }
         Instant nu = clock.instant();
@@ -139,7 +153,7 @@ public final class Avsandare implements AutoCloseable {
         Utskickstexter.Meddelande med = texter.gor(rad, m, vald);
         String adress = vald == Kanal.SMS ? Telefonnummer.e164(m.telefon()) : m.adress(vald);
         if (adress == null) {
-            repo.avslutat(rad.id(), "misslyckat", vald, "ogiltigt nummer");
+            repo.avslutat(rad.id(), "misslyckat", vald, "ogiltigt nummer", clock.instant());
             return;
         }
         Kanalsvar svar;
@@ -159,7 +173,7 @@ public final class Avsandare implements AutoCloseable {
             }
             case PERMANENT -> {
                 LOG.warn("Utskick: message {} on {} failed for good: {}", rad.id(), vald, svar.fel());
-                repo.avslutat(rad.id(), "misslyckat", vald, svar.fel());
+                repo.avslutat(rad.id(), "misslyckat", vald, svar.fel(), efter);
             }
             case FORSOK_IGEN -> repo.forsokIgen(rad.id(), vald, svar.fel(), efter.plus(vantan(rad.forsok())));
         }

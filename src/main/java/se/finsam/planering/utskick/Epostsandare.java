@@ -78,6 +78,10 @@ public final class Epostsandare implements Kanalsandare {
             t.sendMessage(m, m.getAllRecipients());
             return Kanalsvar.accepterat(m.getMessageID());
         } catch (MessagingException e) {
+            if (String.valueOf(e.getMessage()).contains("STARTTLS is required")) {
+                // Required and not offered: neither the password nor the message goes out in clear.
+                return Kanalsvar.forsokIgen("e-postservern erbjuder inte STARTTLS; inget skickas okrypterat");
+            }
             int kod = svarskod(e);
             if (kod >= 500) {
                 return Kanalsvar.permanent("SMTP " + kod);

@@ -13,20 +13,28 @@ import java.util.Map;
  * messages are made and kept all the same. Web push needs no setting (its keys are made at the first start): it
  * goes to those who turned notifications on; {@code FINSAM_PUSH_KONTAKT} (mailto: or https:) is how push services
  * may reach the sender, and {@code FINSAM_PUSH_TJANSTER} (origins, comma-separated) adds push services beyond the
- * known ones.
+ * known ones. {@code FINSAM_SMS_RETUR_LOSENORD}: the password the gateway gives (basic authentication, user
+ * {@value SmsReturRoutes#ANVANDARE}) when it posts delivery reports and incoming SMS; without it both are refused.
  */
 public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
                                String smsFran, int maxPerDag, java.util.Set<String> pushTjanster,
-                               String pushKontakt) {
+                               String pushKontakt, String smsReturLosenord) {
 
     public Kanalinstallning {
         pushTjanster = pushTjanster == null ? java.util.Set.of() : java.util.Set.copyOf(pushTjanster);
     }
 
-    /** E-mail and SMS as given; web push to the known push services only. */
+    /** E-mail and SMS as given; web push to the known push services only; no gateway callbacks. */
     public Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
                             String smsFran, int maxPerDag) {
-        this(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, maxPerDag, java.util.Set.of(), null);
+        this(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, maxPerDag, java.util.Set.of(), null, null);
+    }
+
+    /** E-mail and SMS as given, with the password of the gateway's callbacks. */
+    public Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String smsAnvandare, String smsLosenord,
+                            String smsFran, int maxPerDag, String smsReturLosenord) {
+        this(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, maxPerDag, java.util.Set.of(), null,
+                smsReturLosenord);
     }
 
     public static final int MAX_PER_DAG = 5;
@@ -76,15 +84,19 @@ public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String sms
             throw new IllegalArgumentException("FINSAM_PUSH_KONTAKT must start with mailto: or https://, was: "
                     + kontakt);
         }
+        String retur = tom(env.get("FINSAM_SMS_RETUR_LOSENORD"));
+        if (retur != null && retur.length() < 16) {
+            throw new IllegalArgumentException("FINSAM_SMS_RETUR_LOSENORD must be at least 16 characters");
+        }
         return new Kanalinstallning(smtp, fran, sms, tom(env.get("FINSAM_SMS_ANVANDARE")),
                 tom(env.get("FINSAM_SMS_LOSENORD")), env.getOrDefault("FINSAM_SMS_FRAN", "FINSAM"), maxPerDag,
-                tjanster, kontakt);
+                tjanster, kontakt, retur);
     }
 
     /** The same settings, web push also to these push services (origins: a local one in a test). */
     public Kanalinstallning medPushTjanster(String... origins) {
         return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, maxPerDag,
-                java.util.Set.of(origins), pushKontakt);
+                java.util.Set.of(origins), pushKontakt, smsReturLosenord);
     }
 
     /** Who push services may contact about this server's messages (VAPID's subject). */
@@ -103,17 +115,26 @@ public record Kanalinstallning(URI smtp, String smtpFran, URI smsUrl, String sms
     /** The same settings with another daily limit. */
     public Kanalinstallning medMaxPerDag(int max) {
         return new Kanalinstallning(smtp, smtpFran, smsUrl, smsAnvandare, smsLosenord, smsFran, max, pushTjanster,
-                pushKontakt);
+                pushKontakt, smsReturLosenord);
     }
 
     /** The channels that are configured, each ready to send. */
     public List<Kanalsandare> sandare() {
+        return sandare(null);
+    }
+
+    /**
+     * The channels that are configured; with {@code baseUrl} and the callback password, each SMS asks the gateway
+     * to post its delivery report to this server.
+     */
+    public List<Kanalsandare> sandare(String baseUrl) {
         List<Kanalsandare> alla = new ArrayList<>();
         if (smtp != null) {
             alla.add(new Epostsandare(smtp, smtpFran));
         }
         if (smsUrl != null) {
-            alla.add(new Smssandare(smsUrl, smsAnvandare, smsLosenord, smsFran));
+            alla.add(new Smssandare(smsUrl, smsAnvandare, smsLosenord, smsFran, Smssandare.TIDSGRANS,
+                    baseUrl == null ? null : SmsReturRoutes.leveransrapportUrl(baseUrl, smsReturLosenord)));
         }
         return alla;
     }

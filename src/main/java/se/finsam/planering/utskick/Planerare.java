@@ -20,7 +20,8 @@ import se.finsam.planering.overlamning.Arbetsdagar;
 /**
  * Makes the messages that fall due with time: her meeting two days before and on the morning, her plan changed
  * (at most one a day, none once she has read it), a kvittens still missing after two working days, the weekly
- * digest of items due within 7 days or overdue (Monday), and the koordinator's daily digest. Each cause has a key
+ * digest of items due within 7 days or overdue (Monday, or daily, as she chose), and the koordinator's digest of
+ * her day (every working day; only Mondays or never if she chose so). Each cause has a key
  * ({@code utskick.nyckel}), so looking again makes nothing twice; what changes happen to (a handover, a meeting
  * moved or cancelled) are written by the database's triggers in the change's own transaction.
  */
@@ -167,9 +168,11 @@ public final class Planerare {
             return 0;
         }
         List<Long> koordinatorer = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id FROM anvandare a WHERE a.roll = 'koordinator' AND a.aktiv = 1
+                        SELECT a.id FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
+                        WHERE a.roll = 'koordinator' AND a.aktiv = 1
+                          AND (coalesce(v.sammanfattning, 'dag') = 'dag' OR (v.sammanfattning = 'vecka' AND :mandag))
                           AND NOT EXISTS (SELECT 1 FROM utskick u WHERE u.nyckel = 'dagssammanfattning:' || a.id || ':' || :d)""")
-                .bind("d", idag.toString()).mapTo(Long.class).list());
+                .bind("d", idag.toString()).bind("mandag", dag == DayOfWeek.MONDAY).mapTo(Long.class).list());
         Instant planerad = idag.atTime(7, 0).atZone(zon).toInstant();
         int n = 0;
         for (long id : koordinatorer) {
@@ -181,7 +184,8 @@ public final class Planerare {
             if (k == null || k.teamIds().isEmpty()) {
                 continue;
             }
-            int summa = dagsantal.antal(k).stream().mapToInt(Dagsantal.Rad::antal).sum();
+            int summa = dagsantal.antal(k).stream().mapToInt(Dagsantal.Rad::antal).sum()
+                    + new UtskickRepository(jdbi).koordinatorAntal(id, nu).stream().mapToInt(Dagsantal.Rad::antal).sum();
             if (summa == 0) {
                 continue;
             }

@@ -15,7 +15,8 @@ import java.util.Base64;
 /**
  * SMS through a gateway with 46elks' form API: a POST of {@code from}, {@code to} and {@code message} with basic
  * authentication, answered with JSON that holds the message's id (which delivery reports name). 429 and 5xx, no
- * answer or a time-out: tried again later. Another 4xx (an invalid number): final.
+ * answer or a time-out: tried again later. Another 4xx (an invalid number): final. With a delivery-report address
+ * each message carries it ({@code whendelivered}, its password in the address as 46elks takes it).
  */
 public final class Smssandare implements Kanalsandare {
 
@@ -26,13 +27,22 @@ public final class Smssandare implements Kanalsandare {
     private final String fran;
     private final HttpClient http;
     private final Duration tidsgrans;
+    private final String leveransrapport;
+
+    static final Duration TIDSGRANS = Duration.ofSeconds(15);
 
     public Smssandare(URI url, String anvandare, String losenord, String fran) {
-        this(url, anvandare, losenord, fran, Duration.ofSeconds(15));
+        this(url, anvandare, losenord, fran, TIDSGRANS);
     }
 
     public Smssandare(URI url, String anvandare, String losenord, String fran, Duration tidsgrans) {
+        this(url, anvandare, losenord, fran, tidsgrans, null);
+    }
+
+    public Smssandare(URI url, String anvandare, String losenord, String fran, Duration tidsgrans,
+                      String leveransrapport) {
         this.url = url;
+        this.leveransrapport = leveransrapport;
         this.fran = fran;
         this.tidsgrans = tidsgrans;
         this.auth = anvandare == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -47,7 +57,8 @@ public final class Smssandare implements Kanalsandare {
 
     @Override
     public Kanalsvar skicka(String nummer, String amne, String text) {
-        String form = "from=" + enc(fran) + "&to=" + enc(nummer) + "&message=" + enc(text);
+        String form = "from=" + enc(fran) + "&to=" + enc(nummer) + "&message=" + enc(text)
+                + (leveransrapport == null ? "" : "&whendelivered=" + enc(leveransrapport));
         HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(tidsgrans)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));

@@ -106,7 +106,8 @@ public final class UtskickRepository {
                                        coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
                                            WHERE p.anvandare_id = d.anvandare_id) AS push_pa,
                                        coalesce(v.detaljer, 0) AS detaljer,
-                                       v.sms_stoppad, 'aldrig' AS sammanfattning
+                                       coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
+                                                v.sms_stoppad) AS sms_stoppad, 'aldrig' AS sammanfattning
                                 FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id
                                 WHERE d.id = :d AND d.gallrad IS NULL""")
                         .bind("d", rad.deltagareId()).map((rs, ctx) -> mottagare(rs, true)).findOne();
@@ -159,10 +160,51 @@ public final class UtskickRepository {
                 .mapTo(Integer.class).one());
     }
 
+    /**
+     * What the outbox itself adds to a koordinator's digest, since her previous digest (made before {@code fore};
+     * none: the last week): participants who said they cannot come, and her teams' messages that could not be
+     * delivered. Each a line as "I dag" has them.
+     */
+    public List<Dagsantal.Rad> koordinatorAntal(long anvandareId, Instant fore) {
+        return jdbi.withHandle(h -> {
+            Instant fran = h.createQuery("""
+                            SELECT max(skapad) FROM utskick WHERE typ = 'dagssammanfattning' AND anvandare_id = :a
+                              AND skapad < :fore""")
+                    .bind("a", anvandareId).bind("fore", fore).mapTo(String.class).findOne()
+                    .map(Instant::parse).orElse(fore.minus(java.time.Duration.ofDays(7)));
+            int kanInte = h.createQuery("""
+                            SELECT count(*) FROM utskick WHERE typ = 'kan_inte_komma' AND anvandare_id = :a
+                              AND skapad >= :fran AND skapad < :fore""")
+                    .bind("a", anvandareId).bind("fran", fran).bind("fore", fore).mapTo(Integer.class).one();
+            int olevererade = h.createQuery("""
+                            SELECT count(*) FROM utskick WHERE status = 'misslyckat' AND avgjord >= :fran AND avgjord < :fore
+                              AND team_id IN (SELECT team_id FROM team_medlem WHERE anvandare_id = :a)""")
+                    .bind("a", anvandareId).bind("fran", fran).bind("fore", fore).mapTo(Integer.class).one();
+            return List.of(new Dagsantal.Rad("utskick.dag.kan_inte_komma", kanInte, "/utskick"),
+                    new Dagsantal.Rad("utskick.dag.olevererade", olevererade, "/utskick"));
+        });
+    }
+
+    /** Sent (accepted or delivered) and failed messages of one channel on one day (UTC): no content, no person. */
+    public record Kanaldag(String dag, String kanal, int skickade, int misslyckade) {
+    }
+
+    public List<Kanaldag> kanaldagar(Instant fran) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT substr(avgjord, 1, 10) AS dag, kanal,
+                               sum(status IN ('skickat', 'levererat')) AS skickade, sum(status = 'misslyckat') AS misslyckade
+                        FROM utskick WHERE avgjord >= :fran AND kanal IS NOT NULL
+                        GROUP BY dag, kanal ORDER BY dag DESC, kanal""")
+                .bind("fran", fran)
+                .map((rs, ctx) -> new Kanaldag(rs.getString("dag"), rs.getString("kanal"), rs.getInt("skickade"),
+                        rs.getInt("misslyckade")))
+                .list());
+    }
+
     /** Marks the row sent: only after the channel accepted it. */
     public void skickat(long id, Kanal kanal, Instant nu, String referens) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, referens = :r,
+                        UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, avgjord = :nu, referens = :r,
                                forsok = forsok + 1, fel = NULL WHERE id = :id AND status = 'vantar'""")
                 .bind("k", kanal.kod()).bind("nu", nu).bind("r", referens).bind("id", id).execute());
     }
@@ -183,20 +225,28 @@ public final class UtskickRepository {
 
     /** The end of a row that will not be sent: misslyckat, ingen_kanal or avstangd. */
     public void avslutat(long id, String status, Kanal kanal, String fel) {
+        avslutat(id, status, kanal, fel, Instant.now());
+    }
+
+    /** The same, at {@code nu} (the time the administrator's counts file it under). */
+    public void avslutat(long id, String status, Kanal kanal, String fel, Instant nu) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = :s, kanal = :k, fel = :f, forsok = forsok + :ett
+                        UPDATE utskick SET status = :s, kanal = :k, fel = :f, forsok = forsok + :ett, avgjord = :nu
                         WHERE id = :id AND status = 'vantar'""")
-                .bind("s", status).bind("k", kanal == null ? null : kanal.kod()).bind("f", fel)
+                .bind("s", status).bind("k", kanal == null ? null : kanal.kod()).bind("f", fel).bind("nu", nu)
                 .bind("ett", status.equals("misslyckat") ? 1 : 0).bind("id", id).execute());
     }
 
-    /** The gateway's delivery report: delivered, or failed for good. */
-    public boolean leveransrapport(String referens, boolean levererat, String fel) {
+    /**
+     * The gateway's delivery report: delivered, or failed for good (then it is shown to the koordinator and, being
+     * no longer {@code vantar}, never sent again). A report for a row already failed changes nothing.
+     */
+    public boolean leveransrapport(String referens, boolean levererat, String fel, Instant nu) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = :s, fel = :f WHERE referens = :r AND kanal = 'sms'
+                        UPDATE utskick SET status = :s, fel = :f, avgjord = :nu WHERE referens = :r AND kanal = 'sms'
                           AND status IN ('skickat', 'levererat')""")
                 .bind("s", levererat ? "levererat" : "misslyckat").bind("f", levererat ? null : fel)
-                .bind("r", referens).execute()) > 0;
+                .bind("nu", nu).bind("r", referens).execute()) > 0;
     }
 
     /** Every message of the teams, newest first: to whom (role or participant code), channel, when, status. */
@@ -221,14 +271,48 @@ public final class UtskickRepository {
                 .list());
     }
 
-    /** Turns a participant's SMS off (she answered STOPP): by her number. */
-    public int stoppaSms(String nummer, Instant nu) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, sms_stoppad)
-                        SELECT d.anvandare_id, 0, 0, :nu FROM deltagare d
-                        WHERE d.anvandare_id IS NOT NULL AND replace(replace(d.telefon, ' ', ''), '-', '') = :n
-                        ON CONFLICT (anvandare_id) DO UPDATE SET sms = 0, sms_stoppad = :nu""")
-                .bind("nu", nu).bind("n", nummer).execute());
+    /** A participant whose SMS an answer STOPP turned off, with her account if she has one. */
+    public record Stoppad(long deltagareId, Long anvandareId) {
+    }
+
+    /**
+     * Turns SMS off for every participant whose number (as the team wrote it) is {@code nummer} in E.164: she
+     * answered STOPP. Her other choices stay as they were. Returns the participants stopped now (none if the
+     * number is nobody's, or she had stopped already).
+     */
+    public List<Stoppad> stoppaSms(String nummer, Instant nu) {
+        String e164 = Telefonnummer.e164(nummer);
+        if (e164 == null) {
+            return List.of();
+        }
+        // The last six digits find the few candidates; the exact comparison is made on the number as E.164.
+        String slut = e164.substring(e164.length() - 6);
+        return jdbi.inTransaction(h -> {
+            List<Stoppad> stoppade = new java.util.ArrayList<>();
+            h.createQuery("""
+                            SELECT d.id, d.telefon, d.anvandare_id FROM deltagare d WHERE d.gallrad IS NULL AND d.telefon IS NOT NULL
+                              AND replace(replace(replace(replace(replace(d.telefon, ' ', ''), '-', ''), '(', ''), ')', ''),
+                                          '.', '') LIKE '%' || :slut
+                              AND NOT EXISTS (SELECT 1 FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id)""")
+                    .bind("slut", slut)
+                    .map((rs, ctx) -> java.util.Map.entry(new Stoppad(rs.getLong(1), lang(rs, "anvandare_id")),
+                            rs.getString(2)))
+                    .list().stream()
+                    .filter(e -> e164.equals(Telefonnummer.e164(e.getValue())))
+                    .forEach(e -> stoppade.add(e.getKey()));
+            for (Stoppad s : stoppade) {
+                long d = s.deltagareId();
+                h.createUpdate("INSERT INTO utskick_sms_stopp (deltagare_id, stoppad) VALUES (:d, :nu)")
+                        .bind("d", d).bind("nu", nu).execute();
+                h.createUpdate("""
+                                INSERT INTO utskick_val (anvandare_id, epost, sms, sms_stoppad)
+                                SELECT d.anvandare_id, 0, 0, :nu FROM deltagare d
+                                WHERE d.id = :d AND d.anvandare_id IS NOT NULL
+                                ON CONFLICT (anvandare_id) DO UPDATE SET sms = 0, sms_stoppad = :nu""")
+                        .bind("d", d).bind("nu", nu).execute();
+            }
+            return stoppade;
+        });
     }
 
     /**
@@ -259,7 +343,9 @@ public final class UtskickRepository {
     public Val val(long deltagareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.telefon, d.epost, coalesce(v.sms, 1) AS sms, coalesce(v.epost, 0) AS epost_pa,
-                               coalesce(v.detaljer, 0) AS detaljer, v.sms_stoppad
+                               coalesce(v.detaljer, 0) AS detaljer,
+                               coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
+                                        v.sms_stoppad) AS sms_stoppad
                         FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id WHERE d.id = :d""")
                 .bind("d", deltagareId)
                 .map((rs, ctx) -> new Val(rs.getString("telefon"), rs.getString("epost"), rs.getInt("sms") == 1,
@@ -267,13 +353,57 @@ public final class UtskickRepository {
                 .one());
     }
 
+    /**
+     * A staff member's choices: her channel (epost, sms or ingen) and how often she gets her digest (dag, vecka,
+     * aldrig), with the address and number her account has. No row: e-mail, and the koordinator's digest daily,
+     * everyone else's weekly.
+     */
+    public record PersonalVal(String kanal, String sammanfattning, String epost, String telefon) {
+    }
+
+    public PersonalVal personalVal(long anvandareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.epost, a.telefon, a.roll, v.epost AS epost_pa, v.sms AS sms_pa, v.sammanfattning
+                        FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id WHERE a.id = :a""")
+                .bind("a", anvandareId)
+                .map((rs, ctx) -> {
+                    String sammanfattning = rs.getString("sammanfattning");
+                    String kanal;
+                    if (sammanfattning == null) {
+                        kanal = "epost";
+                        sammanfattning = "koordinator".equals(rs.getString("roll")) ? "dag" : "vecka";
+                    } else {
+                        kanal = rs.getInt("sms_pa") == 1 ? "sms" : rs.getInt("epost_pa") == 1 ? "epost" : "ingen";
+                    }
+                    return new PersonalVal(kanal, sammanfattning, rs.getString("epost"), rs.getString("telefon"));
+                })
+                .one());
+    }
+
+    /** Saves a staff member's channel and digest frequency. */
+    public void sparaPersonalVal(long anvandareId, String kanal, String sammanfattning) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, sammanfattning) VALUES (:a, :e, :s, :f)
+                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, sammanfattning = :f""")
+                .bind("a", anvandareId).bind("e", kanal.equals("epost") ? 1 : 0).bind("s", kanal.equals("sms") ? 1 : 0)
+                .bind("f", sammanfattning).execute());
+    }
+
     /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
     public void sparaVal(long anvandareId, boolean sms, boolean epost, boolean detaljer) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, detaljer) VALUES (:a, :e, :s, :d)
-                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, detaljer = :d,
-                            sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE sms_stoppad END""")
-                .bind("a", anvandareId).bind("e", epost ? 1 : 0).bind("s", sms ? 1 : 0).bind("d", detaljer ? 1 : 0)
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO utskick_val (anvandare_id, epost, sms, detaljer) VALUES (:a, :e, :s, :d)
+                            ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, detaljer = :d,
+                                sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE sms_stoppad END""")
+                    .bind("a", anvandareId).bind("e", epost ? 1 : 0).bind("s", sms ? 1 : 0)
+                    .bind("d", detaljer ? 1 : 0).execute();
+            if (sms) {
+                h.createUpdate("""
+                                DELETE FROM utskick_sms_stopp
+                                WHERE deltagare_id IN (SELECT id FROM deltagare WHERE anvandare_id = :a)""")
+                        .bind("a", anvandareId).execute();
+            }
+        });
     }
 }

@@ -10,7 +10,8 @@ import se.finsam.planering.web.Webbkontext;
 /** The messages feature put together: the outbox, its planner and sender, and the koordinator's page. */
 public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstexter texter, Avsandare avsandare,
                         UtskickRoutes routes, UtskickValRoutes val, Kanalinstallning installning,
-                        PushRepository pushRepo, Pushnycklar pushnycklar, PushRoutes push) {
+                        PushRepository pushRepo, Pushnycklar pushnycklar, PushRoutes push,
+                        SmsReturRoutes retur, PersonalValRoutes personalVal, KanalAdminRoutes kanalAdmin) {
 
     public static Utskicket bygg(Jdbi jdbi, Clock clock, String baseUrl, Kanalinstallning installning,
                                  AnvandarRepository anvandare, Dagsantal dagsantal, Handelselogg audit, Mallar mallar,
@@ -23,14 +24,17 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
         // Web push needs nothing set: its key pair is made at the first start and kept in the database.
         PushRepository pushRepo = new PushRepository(jdbi);
         Pushnycklar pushnycklar = Pushnycklar.hamtaEllerSkapa(jdbi, clock);
-        java.util.List<Kanalsandare> sandare = new java.util.ArrayList<>(installning.sandare());
+        java.util.List<Kanalsandare> sandare = new java.util.ArrayList<>(installning.sandare(baseUrl));
         sandare.add(new Pushsandare(pushRepo, pushnycklar, installning.pushKontakt(baseUrl),
                 installning.pushTjanster(), clock, java.time.Duration.ofSeconds(20)));
         Avsandare avsandare = new Avsandare(repo, planerare, texter, sandare, clock,
                 installning.maxPerDag(), skickat -> logga(audit, skickat));
         return new Utskicket(repo, planerare, texter, avsandare, new UtskickRoutes(repo, avsandare, mallar, web),
                 new UtskickValRoutes(repo, pushRepo, pushnycklar, mallar, web, clock), installning, pushRepo,
-                pushnycklar, new PushRoutes(pushRepo, installning.pushTjanster(), web, clock));
+                pushnycklar, new PushRoutes(pushRepo, installning.pushTjanster(), web, clock),
+                new SmsReturRoutes(repo, audit, clock, installning.smsReturLosenord()),
+                new PersonalValRoutes(repo, audit, mallar, web),
+                new KanalAdminRoutes(repo, avsandare, mallar, web, clock));
     }
 
     /**

@@ -87,7 +87,9 @@ public final class Utskickstexter {
         String text = switch (rad.typ()) {
             case "dagssammanfattning" -> {
                 List<String> delar = new ArrayList<>();
-                for (Dagsantal.Rad r : dagsantal.apply(rad.anvandareId())) {
+                List<Dagsantal.Rad> rader = new ArrayList<>(dagsantal.apply(rad.anvandareId()));
+                rader.addAll(repo.koordinatorAntal(rad.anvandareId(), rad.skapad()));
+                for (Dagsantal.Rad r : rader) {
                     if (r.antal() > 0) {
                         delar.add(r.antal() + " " + (sv.has(r.textnyckel()) ? sv.get(r.textnyckel(), r.antal())
                                 : r.textnyckel()));

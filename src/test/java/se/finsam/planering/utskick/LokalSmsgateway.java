@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An SMS gateway on a local port that speaks 46elks' form API: POST from, to, message with basic authentication,
  * answered with JSON holding the message's id. Its next answers can be set: success, a failure ("invalid number"),
- * 429, 5xx, or no answer in time.
+ * 429, 5xx, or no answer in time. Like 46elks it posts back: a message's delivery report to the address the message
+ * gave ({@code whendelivered}, its user and password as basic authentication), and an SMS a phone sends to the
+ * number, to the address set for incoming SMS.
  */
 final class LokalSmsgateway implements AutoCloseable {
 
     enum Svar { OK, OGILTIGT_NUMMER, FOR_MANGA, SERVERFEL, TYST }
 
-    record Mottaget(String id, String from, String to, String message, String authorization) {
+    record Mottaget(String id, String from, String to, String message, String authorization, String whendelivered) {
     }
 
     final List<Mottaget> mottagna = new CopyOnWriteArrayList<>();
@@ -48,7 +50,7 @@ final class LokalSmsgateway implements AutoCloseable {
                 case OK -> {
                     String nyttId = "s" + id.incrementAndGet();
                     mottagna.add(new Mottaget(nyttId, form.get("from"), form.get("to"), form.get("message"),
-                            ex.getRequestHeaders().getFirst("Authorization")));
+                            ex.getRequestHeaders().getFirst("Authorization"), form.get("whendelivered")));
                     status = 200;
                     body = "{\"status\": \"created\", \"id\": \"" + nyttId + "\", \"to\": \"" + form.get("to")
                             + "\", \"parts\": 1}";
@@ -84,6 +86,58 @@ final class LokalSmsgateway implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    private final java.net.http.HttpClient klient = java.net.http.HttpClient.newHttpClient();
+    /** Where the server really listens (a test's base URL has no port): the callbacks go there. */
+    private volatile URI appen;
+
+    void appen(URI adress) {
+        appen = adress;
+    }
+
+    /** Posts the delivery report of a message it took, as 46elks does; returns the server's status code. */
+    int leveransrapport(String id, String status) {
+        Mottaget m = mottagna.stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no message " + id));
+        if (m.whendelivered() == null) {
+            throw new IllegalStateException("the message gave no address for its delivery report");
+        }
+        return posta(URI.create(m.whendelivered()), "id=" + enc(id) + "&status=" + enc(status)
+                + (status.equals("delivered") ? "&delivered=" + enc(java.time.Instant.now().toString()) : ""));
+    }
+
+    /** Posts an SMS from a phone to the address for incoming SMS (user and password in it, as 46elks takes them). */
+    int inkommande(URI adress, String fran, String text) {
+        return posta(adress, "direction=incoming&id=" + enc("i" + id.incrementAndGet()) + "&from=" + enc(fran)
+                + "&to=" + enc("+46766861234") + "&message=" + enc(text)
+                + "&created=" + enc(java.time.Instant.now().toString()));
+    }
+
+    /** A POST of a form to {@code adress}: its user info becomes basic authentication, as 46elks does it. */
+    int posta(URI adress, String form) {
+        URI mal = appen == null ? adress : URI.create(appen.getScheme() + "://" + appen.getAuthority()
+                + adress.getRawPath());
+        java.net.http.HttpRequest.Builder req = java.net.http.HttpRequest.newBuilder(mal)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        if (adress.getRawUserInfo() != null) {
+            String info = URLDecoder.decode(adress.getRawUserInfo(), StandardCharsets.UTF_8);
+            req.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return klient.send(req.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private synchronized Svar nastaSvar() {

@@ -37,6 +37,7 @@ class UtskickSmsTest {
         gateway = new LokalSmsgateway();
         app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api-anvandare", "hemligt", "FINSAM",
                 MAX_PER_DAG));
+        gateway.appen(java.net.URI.create(app.url("")));
         // What the demo data left due goes out first, so each test sees only its own messages.
         tomUtkorgen();
     }
@@ -242,5 +243,17 @@ class UtskickSmsTest {
                           AND NOT EXISTS (SELECT 1 FROM overlamning o WHERE o.id = u.sak_id)""")
                 .mapTo(Long.class).one());
         assertEquals(0, utanOverlamning);
+    }
+
+    @Test
+    void utanReturlosenordNekasGatewayensAnropOchIngetSmsBerOmRapport() {
+        long d = deltagareMedTelefon("sv", "070-123 45 67");
+        long id = nyttMeddelande(d, "test:utan-retur");
+        avsandare().korEnGang();
+        assertNull(gateway.mottagna.get(0).whendelivered(), "no delivery report is asked for without its password");
+        String referens = (String) rad(id).get("referens");
+        assertEquals(403, gateway.posta(java.net.URI.create("http://finsam:vad-som-helst-123456@localhost"
+                + SmsReturRoutes.LEVERANSRAPPORT), "id=" + referens + "&status=failed"));
+        assertEquals("skickat", rad(id).get("status"));
     }
 }

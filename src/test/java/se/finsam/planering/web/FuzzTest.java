@@ -138,6 +138,7 @@ class FuzzTest extends AppTest {
         read(koordinator, "/deltagare/" + stangd + "/efterkontroll", formular);
         read(koordinator, "/statistik/import", formular);
         read(handlaggare, "/oversikt", formular);
+        read(handlaggare, "/konto/meddelanden", formular);
         read(deltagaren, "/min-planering", formular);
         read(deltagaren, "/min-planering/mina-uppgifter", formular);
         // Notifications: the page's script posts the browser's subscription (no form of its own, so it is added
@@ -182,6 +183,7 @@ class FuzzTest extends AppTest {
         for (String page : List.of("/admin/enkater", "/admin/enkater/ny", "/admin/enkater/" + enkat)) {
             read(admin, page, formular);
         }
+        read(admin, "/admin/kanaler", formular);
         long jobbtorg = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE typ = 'jobbtorg'")
                 .mapTo(Long.class).one());
         long city = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team WHERE namn = 'Jobbtorg City'")
@@ -291,6 +293,16 @@ class FuzzTest extends AppTest {
             check(koordinator, "/statistik/import/spara", Map.of("team", List.of(v), "rader", List.of(v)));
         }
         reached.add("/statistik/import/spara");
+        // Her "Jag kan inte komma" (she has no meeting to give up) and the SMS gateway's callbacks (refused: this
+        // server has no callback password): odd bodies straight to them.
+        for (byte[] value : TEXT) {
+            String v = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+            check(deltagaren, "/min-planering/mote/kan-inte-komma", Map.of("bokning", List.of(v)));
+            check(besokare, "/api/sms/leveransrapport", Map.of("id", List.of(v), "status", List.of(v)));
+            check(besokare, "/api/sms/inkommande", Map.of("from", List.of(v), "message", List.of(v)));
+        }
+        reached.addAll(List.of("/min-planering/mote/kan-inte-komma", "/api/sms/leveransrapport",
+                "/api/sms/inkommande"));
         for (Formular f : sist) {
             reached.add(routeOf(f.action()));
             for (int i = 0; i < PER_LOGIN_FORM; i++) {
