@@ -152,6 +152,7 @@ class FuzzTest extends AppTest {
         HttpSession admin = app.session().loginStaff("admin");
         read(admin, "/admin/konton", formular);
         read(admin, "/admin/gallring", formular);
+        read(admin, "/admin/statistikmal", formular);
         read(admin, "/admin/gallring/kor", formular);
         long jobbtorg = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisation WHERE typ = 'jobbtorg'")
                 .mapTo(Long.class).one());
