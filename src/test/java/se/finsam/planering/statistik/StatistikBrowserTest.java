@@ -51,11 +51,11 @@ class StatistikBrowserTest extends BrowserTest {
             assertTrue(text.contains("Avslutsorsak efter kön"), "the tables are printed");
             assertFalse(text.contains("Visa siffrorna"), "the filter form is not printed");
         }
+        aretPaEnSidaArTillgangligOchRymsPaEttA4();
     }
 
-    @Test
-    void aretPaEnSidaArTillgangligOchRymsPaEttA4() throws IOException {
-        browser.loginStaff("styrgrupp", DemoData.STAFF_PASSWORD);
+    /** The year page, in the same logged-in browser. */
+    private void aretPaEnSidaArTillgangligOchRymsPaEttA4() throws IOException {
         browser.open("/statistik/ar/2026");
         assertFalse(browser.findAll("svg.diagram[role=img]").isEmpty());
         browser.assertAccessibleAtBothSizes("statistik-ar");

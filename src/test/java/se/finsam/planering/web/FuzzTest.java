@@ -178,6 +178,7 @@ class FuzzTest extends AppTest {
         read(admin, "/admin/konton", formular);
         read(admin, "/admin/gallring", formular);
         read(admin, "/admin/handelser", formular);
+        read(admin, "/admin/statistikmal", formular);
         read(admin, "/admin/gallring/kor", formular);
         long enkat = app.jdbi().withHandle(h -> h.createQuery("SELECT min(id) FROM enkat").mapTo(Long.class).one());
         for (String page : List.of("/admin/enkater", "/admin/enkater/ny", "/admin/enkater/" + enkat)) {
