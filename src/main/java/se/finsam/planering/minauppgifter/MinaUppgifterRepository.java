@@ -70,7 +70,8 @@ public final class MinaUppgifterRepository {
      * then (null when not recorded that time), the note meant for her and what happens next.
      */
     public record Uppfoljning(LocalDate datum, Instant tid, String av, String avOrganisation, String forsorjning,
-                              String sysselsattning, String notering, String nastaSteg, boolean rattelse) {
+                              String sysselsattning, String stegMotArbete, String notering, String nastaSteg,
+                              boolean rattelse) {
     }
 
     /** A check 6 or 12 months after the end; {@code ersatt} when a later correction replaced it. */
@@ -240,14 +241,14 @@ public final class MinaUppgifterRepository {
                     .bind("d", deltagareId).mapTo(Lasbekraftelse.class).list();
             List<Uppfoljning> uppfoljningar = h.createQuery("""
                             SELECT u.datum, u.ordningstid AS tid, a.namn AS av, o.namn AS av_organisation,
-                                   u.forsorjning, u.sysselsattning, u.notering_deltagare AS notering, u.nasta_steg,
-                                   u.korrigerar_id IS NOT NULL AS rattelse
+                                   u.forsorjning, u.sysselsattning, u.steg_mot_arbete, u.notering_deltagare AS notering,
+                                   u.nasta_steg, u.korrigerar_id IS NOT NULL AS rattelse
                             FROM uppfoljning u JOIN anvandare a ON a.id = u.registrerad_av
                             LEFT JOIN organisation o ON o.id = a.organisation_id
                             WHERE u.deltagare_id = :d
                               AND (u.typ = 'uppfoljning' OR u.notering_deltagare IS NOT NULL
                                    OR u.nasta_steg IS NOT NULL OR u.forsorjning IS NOT NULL
-                                   OR u.sysselsattning IS NOT NULL)
+                                   OR u.sysselsattning IS NOT NULL OR u.steg_mot_arbete IS NOT NULL)
                             ORDER BY u.ordningstid DESC, u.registrerad DESC, u.id DESC""")
                     .bind("d", deltagareId).mapTo(Uppfoljning.class).list();
             List<Kontakt> kontakter = h.createQuery("""

@@ -90,6 +90,7 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         d.put("skapad", intern("when the row was written; the day she was referred is person.anmald"));
         d.put("tidigare_deltagare_id", intern("link to the record of an earlier referral, a record of its own"));
         d.put("gallrad", intern("set only when her personal data has been removed"));
+        d.put("cellnyckel", intern("a random number for the statistics' disclosure control; says nothing about her"));
         KOLUMNER.put("deltagare", d);
 
         Map<String, Object> a = new LinkedHashMap<>();
@@ -155,6 +156,7 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         u.put("registrerad_av", ut("uppfoljningar[].av|punkter[].historik[].av", "SELECT x.namn FROM uppfoljning u JOIN anvandare x ON x.id = u.registrerad_av WHERE u.deltagare_id = :d"));
         u.put("forsorjning", ut("uppfoljningar[].forsorjning", "SELECT u.forsorjning" + uppf));
         u.put("sysselsattning", ut("uppfoljningar[].sysselsattning", "SELECT u.sysselsattning" + uppf));
+        u.put("steg_mot_arbete", ut("uppfoljningar[].stegMotArbete", "SELECT u.steg_mot_arbete" + uppf));
         u.put("notering_deltagare", ut("uppfoljningar[].notering", "SELECT u.notering_deltagare" + uppf));
         u.put("notering_intern", intern("the internal follow-up note"));
         u.put("nasta_steg", ut("uppfoljningar[].nastaSteg", "SELECT u.nasta_steg" + uppf));
