@@ -40,7 +40,7 @@ record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenor
         DeltagarAtkomst access = new DeltagarAtkomst(new AtkomstRepository(jdbi), audit, web::messages);
         Datautgava datautgava = new Datautgava(database);
         Webbskydd security = new Webbskydd(web, sessions, users, audit, config.secureCookies(), access,
-                datautgava);
+                datautgava, se.finsam.planering.utskick.SmsReturRoutes.SOKVAGAR);
         Felsidor errors = new Felsidor(mallar, web);
         Inloggningsbroms throttle = new Inloggningsbroms(jdbi, clock);
         Kedjeankare kedjeankare = new Kedjeankare(config.databaseFile());

@@ -15,7 +15,6 @@ import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.auth.Sessioner;
 import se.finsam.planering.auth.AnvandarRepository;
 import se.finsam.planering.db.Datautgava;
-import se.finsam.planering.utskick.SmsReturRoutes;
 
 /**
  * The one place where every request is checked: security headers, who is logged in,
@@ -65,9 +64,21 @@ public final class Webbskydd {
     private final boolean secureCookies;
     private final Atkomst.Kontroll atkomst;
     private final Datautgava datautgava;
+    private final java.util.Set<String> utanCsrf;
 
     public Webbskydd(Webbkontext web, Sessioner sessions, AnvandarRepository users, Handelselogg audit,
                        boolean secureCookies, Atkomst.Kontroll atkomst, Datautgava datautgava) {
+        this(web, sessions, users, audit, secureCookies, atkomst, datautgava, java.util.Set.of());
+    }
+
+    /**
+     * As above; {@code utanCsrf} are paths whose POSTs carry no CSRF token because they come from a service,
+     * not a browser, and authenticate themselves (an SMS gateway's callbacks).
+     */
+    public Webbskydd(Webbkontext web, Sessioner sessions, AnvandarRepository users, Handelselogg audit,
+                       boolean secureCookies, Atkomst.Kontroll atkomst, Datautgava datautgava,
+                       java.util.Set<String> utanCsrf) {
+        this.utanCsrf = java.util.Set.copyOf(utanCsrf);
         this.datautgava = datautgava;
         this.atkomst = atkomst;
         this.web = web;
@@ -98,8 +109,8 @@ public final class Webbskydd {
         }
         ctx.header("Cache-Control", "no-store");
         loadUser(ctx);
-        // The SMS gateway's callbacks carry no token: they authenticate themselves (SmsReturRoutes).
-        if (changesState(ctx.method()) && !SmsReturRoutes.SOKVAGAR.contains(ctx.path()) && !csrfOk(ctx)) {
+        // A service's callbacks carry no token: they authenticate themselves.
+        if (changesState(ctx.method()) && !utanCsrf.contains(ctx.path()) && !csrfOk(ctx)) {
             LOG.warn("Refused {} {} without a valid CSRF token from {}", ctx.method(), ctx.path(), ctx.ip());
             throw new Felsvar(403, web.messages(ctx).get("fel.csrf"));
         }
