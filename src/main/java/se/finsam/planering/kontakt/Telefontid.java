@@ -81,6 +81,24 @@ public record Telefontid(int dagar, LocalTime fran, LocalTime till) {
 
     /** The days in the reader's language: "vardagar", "måndag–torsdag", "tisdag och torsdag". */
     public String dagarText(Texter m) {
+        // Written once per set of days and language: there are 127 sets of days, and a page writes a dozen.
+        String[] perDagar = DAGAR_TEXT.computeIfAbsent(m.lang(), k -> new String[ALLA_DAGAR + 1]);
+        String text = perDagar[dagar];
+        if (text == null) {
+            text = skrivDagar(m);
+            perDagar[dagar] = text;
+        }
+        return text;
+    }
+
+    /**
+     * The days written out, per language and set of days. Writing them (day names from the JDK, a message
+     * format) was 7 % of the plan page's CPU under load; a set's words never change. A race writes the same text.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> DAGAR_TEXT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String skrivDagar(Texter m) {
         if (dagar == ALLA_DAGAR) {
             return m.get("telefontid.alladagar");
         }
