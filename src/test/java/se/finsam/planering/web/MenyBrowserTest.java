@@ -37,11 +37,11 @@ class MenyBrowserTest extends BrowserTest {
 
     @Test
     void koordinatornsMenyPaEnTelefon() {
-        pruvaMenyn("koordinator", List.of("Översikt", "Uppföljning", "Offline", "Ny anmälan", "Möten", "Statistik", "Utskick"));
+        pruvaMenyn("koordinator", List.of("Översikt", "Uppföljning", "Offline", "Ny anmälan", "Möten", "Statistik", "Utskick", "Enkätsvar"));
     }
 
     @Test
     void administratorensMenyPaEnTelefon() {
-        pruvaMenyn("admin", List.of("Administration", "Personal", "Organisationer", "Team", "Händelser", "Gallring"));
+        pruvaMenyn("admin", List.of("Administration", "Personal", "Organisationer", "Team", "Händelser", "Gallring", "Enkäter"));
     }
 }
