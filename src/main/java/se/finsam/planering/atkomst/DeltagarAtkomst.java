@@ -112,6 +112,19 @@ public final class DeltagarAtkomst implements Atkomst.Kontroll {
         return ettEgetTeam ? "fel.403.samtycke" : "fel.403.deltagare";
     }
 
+    /**
+     * The logged-in participant's own id, checked and logged as {@link #require} does; a user who is not a
+     * participant gets a 404 with the message {@code ingenNyckel}.
+     */
+    public long egen(Context ctx, Handelselogg.Handling handling, String vad, String ingenNyckel) {
+        Anvandare user = inloggad(ctx, texter);
+        if (user.deltagareId() == null) {
+            throw nekad(ctx, 404, ingenNyckel);
+        }
+        require(ctx, user.deltagareId(), handling, vad);
+        return user.deltagareId();
+    }
+
     /** Lets the request through and logs that it read (or changed) the participant's data, or refuses it. */
     public Anvandare require(Context ctx, long deltagareId, Handelselogg.Handling handling, String vad) {
         Anvandare user = inloggad(ctx, texter);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.audit.Handelselogg;
 import se.finsam.planering.sprak.Texter;
@@ -48,12 +47,7 @@ public final class EnkatSvarRoutes {
     }
 
     private long egen(Context ctx, Handelselogg.Handling handling, String vad) {
-        Anvandare user = web.requireUser(ctx);
-        if (user.deltagareId() == null) {
-            throw Felsvar.notFound(web.messages(ctx).get("enkat.ingen"));
-        }
-        access.require(ctx, user.deltagareId(), handling, vad);
-        return user.deltagareId();
+        return access.egen(ctx, handling, vad, "enkat.ingen");
     }
 
     private String tillfalle(Context ctx) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.audit.Handelselogg;
 import se.finsam.planering.deltagare.SamtyckeRepository;
@@ -64,12 +63,7 @@ public final class MinaUppgifterRoutes {
 
     /** The participant's own id, after the access check has logged what she did. */
     private long egen(Context ctx, Handelselogg.Handling handling, String vad) {
-        Anvandare user = web.requireUser(ctx);
-        if (user.deltagareId() == null) {
-            throw Felsvar.notFound(web.messages(ctx).get("minplanering.ingen"));
-        }
-        access.require(ctx, user.deltagareId(), handling, vad);
-        return user.deltagareId();
+        return access.egen(ctx, handling, vad, "minplanering.ingen");
     }
 
     public void sida(Context ctx) {

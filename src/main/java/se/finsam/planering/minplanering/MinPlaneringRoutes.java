@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import se.finsam.planering.audit.Handelselogg;
-import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.planering.PlaneringRepository;
 import se.finsam.planering.uppfoljning.Uppfoljningsschema;
 import se.finsam.planering.web.Felsvar;
@@ -97,12 +96,7 @@ public final class MinPlaneringRoutes {
 
     /** The logged-in participant's own id, after the per-participant check and an audit entry. */
     private long egen(Context ctx, Handelselogg.Handling handling, String vad) {
-        Anvandare user = web.requireUser(ctx);
-        if (user.deltagareId() == null) {
-            throw Felsvar.notFound(web.messages(ctx).get("minplanering.ingen"));
-        }
-        access.require(ctx, user.deltagareId(), handling, vad);
-        return user.deltagareId();
+        return access.egen(ctx, handling, vad, "minplanering.ingen");
     }
 
     /**
