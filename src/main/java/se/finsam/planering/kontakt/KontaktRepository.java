@@ -149,7 +149,7 @@ public final class KontaktRepository {
 
     public static void byt(Handle h, long deltagareId, NyKontakt ny, LocalDate idag) {
         h.createUpdate("""
-                        UPDATE kontaktperson SET till_datum = max(:idag, fran_datum)
+                        UPDATE kontaktperson SET till_datum = CASE WHEN fran_datum > :idag THEN fran_datum ELSE :idag END
                         WHERE deltagare_id = :d AND organisation_id = :o AND till_datum IS NULL""")
                 .bind("idag", idag).bind("d", deltagareId).bind("o", ny.organisationId()).execute();
         h.createUpdate("""
@@ -171,7 +171,7 @@ public final class KontaktRepository {
     /** Ends the authority's current contact without a successor. */
     public void avsluta(long deltagareId, long kontaktId, LocalDate idag) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE kontaktperson SET till_datum = max(:idag, fran_datum)
+                        UPDATE kontaktperson SET till_datum = CASE WHEN fran_datum > :idag THEN fran_datum ELSE :idag END
                         WHERE id = :k AND deltagare_id = :d AND till_datum IS NULL""")
                 .bind("idag", idag).bind("k", kontaktId).bind("d", deltagareId).execute());
     }
