@@ -133,7 +133,7 @@ public final class KontaktRepository {
                         FROM kontaktperson k JOIN organisation o ON o.id = k.organisation_id
                         LEFT JOIN anvandare a ON a.id = k.anvandare_id
                         WHERE k.deltagare_id = :d AND <villkor>
-                        ORDER BY k.organisation_id, k.till_datum DESC, k.id DESC""")
+                        ORDER BY k.organisation_id, k.till_datum DESC NULLS LAST, k.id DESC""")
                 .define("villkor", villkor)
                 .define("atid", Telefontid.sql("a")).define("ktid", Telefontid.sql("k"))
                 .bind("d", deltagareId)
