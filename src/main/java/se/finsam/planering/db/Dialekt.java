@@ -60,6 +60,16 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
      */
     boolean frigorUtrymme(Handle handle);
 
+    /**
+     * Makes every transaction of {@code jdbi} wait for the ones before it, as SQLite's {@code BEGIN IMMEDIATE}
+     * does: the transactions here read and then write (the next participant code, "already closed?", "already
+     * booked?"), and run side by side they could both read the same and then both write. SQLite is opened that
+     * way; on PostgreSQL each transaction first takes one transaction-level advisory lock, shared by every
+     * instance on the database, waiting at most as long as SQLite's busy timeout. Reads outside transactions
+     * are not affected. Installing it twice is the same as once.
+     */
+    void ordnaTransaktioner(Jdbi jdbi);
+
     /** The dialect of the database behind {@code jdbi}, looked up once per Jdbi. */
     static Dialekt av(Jdbi jdbi) {
         synchronized (Dialekter.CACHE) {
@@ -108,6 +118,53 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
         }
     }
 
+    /** PostgreSQL's transactions one at a time: each begins by taking the same advisory lock. */
+    final class EnAtGangen extends org.jdbi.v3.core.transaction.DelegatingTransactionHandler {
+        /** The lock's key: any fixed number; the application takes no other advisory lock with it. */
+        private static final long NYCKEL = 0x46494e53414d01L;
+
+        EnAtGangen(org.jdbi.v3.core.transaction.TransactionHandler delegat) {
+            super(delegat);
+        }
+
+        @Override
+        public org.jdbi.v3.core.transaction.TransactionHandler specialize(Handle handle) throws SQLException {
+            return new EnAtGangen(getDelegate().specialize(handle));
+        }
+
+        @Override
+        public <R, X extends Exception> R inTransaction(Handle handle, org.jdbi.v3.core.HandleCallback<R, X> arbete)
+                throws X {
+            boolean yttre = !handle.isInTransaction();
+            return super.inTransaction(handle, h -> {
+                if (yttre) {
+                    las(h);
+                }
+                return arbete.withHandle(h);
+            });
+        }
+
+        @Override
+        public <R, X extends Exception> R inTransaction(Handle handle,
+                org.jdbi.v3.core.transaction.TransactionIsolationLevel niva,
+                org.jdbi.v3.core.HandleCallback<R, X> arbete) throws X {
+            boolean yttre = !handle.isInTransaction();
+            return super.inTransaction(handle, niva, h -> {
+                if (yttre) {
+                    las(h);
+                }
+                return arbete.withHandle(h);
+            });
+        }
+
+        private static void las(Handle h) {
+            // As long as SQLite's busy timeout; a transaction that waits longer fails instead of hanging.
+            h.execute("SET LOCAL lock_timeout = '5s'");
+            h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:nyckel)) l").bind("nyckel", NYCKEL)
+                    .mapTo(Integer.class).one();
+        }
+    }
+
     final class Sqlite implements Dialekt {
         private Sqlite() {
         }
@@ -135,6 +192,11 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
         @Override
         public String talEfterBindestreck(String kod) {
             return "CAST(substr(" + kod + ", instr(" + kod + ", '-') + 1) AS INTEGER)";
+        }
+
+        @Override
+        public void ordnaTransaktioner(Jdbi jdbi) {
+            // The connection begins every transaction IMMEDIATE (see Databas).
         }
 
         @Override
@@ -189,6 +251,13 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
         @Override
         public String talEfterBindestreck(String kod) {
             return "CAST(coalesce(nullif(substring(" + kod + " from '^[^-]*-([0-9]*)'), ''), '0') AS bigint)";
+        }
+
+        @Override
+        public void ordnaTransaktioner(Jdbi jdbi) {
+            if (!(jdbi.getTransactionHandler() instanceof EnAtGangen)) {
+                jdbi.setTransactionHandler(new EnAtGangen(jdbi.getTransactionHandler()));
+            }
         }
 
         @Override

@@ -75,4 +75,40 @@ class DialektTest {
                 .mapTo(String.class).list());
         assertEquals(List.of("KIS-0100", "KIS-0042", "KIS-7"), koder);
     }
+
+    /**
+     * Two transactions that each read a number and write it back one higher: the second waits for the first, so
+     * neither increment is lost (SQLite begins each transaction IMMEDIATE; PostgreSQL takes the advisory lock).
+     * The first waits a while for the second to read; when the second cannot begin meanwhile, it writes 2.
+     */
+    @Test
+    void transaktionerGarEnAtGangen() throws Exception {
+        dialekt.ordnaTransaktioner(jdbi);
+        jdbi.useHandle(h -> {
+            h.execute("CREATE TABLE dialekt_raknare (n INTEGER NOT NULL)");
+            h.execute("INSERT INTO dialekt_raknare (n) VALUES (0)");
+        });
+        java.util.concurrent.CountDownLatch forstaHarLast = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch andraHarLast = new java.util.concurrent.CountDownLatch(1);
+        Thread forsta = new Thread(() -> jdbi.useTransaction(h -> {
+            int n = h.createQuery("SELECT n FROM dialekt_raknare").mapTo(Integer.class).one();
+            forstaHarLast.countDown();
+            try {
+                andraHarLast.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            h.createUpdate("UPDATE dialekt_raknare SET n = :n").bind("n", n + 1).execute();
+        }));
+        forsta.start();
+        forstaHarLast.await();
+        jdbi.useTransaction(h -> {
+            int n = h.createQuery("SELECT n FROM dialekt_raknare").mapTo(Integer.class).one();
+            andraHarLast.countDown();
+            h.createUpdate("UPDATE dialekt_raknare SET n = :n").bind("n", n + 1).execute();
+        });
+        forsta.join();
+        int n = jdbi.withHandle(h -> h.createQuery("SELECT n FROM dialekt_raknare").mapTo(Integer.class).one());
+        assertEquals(2, n, "both increments are kept");
+    }
 }
