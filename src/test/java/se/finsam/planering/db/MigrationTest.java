@@ -39,12 +39,12 @@ class MigrationTest {
     void enAktuellDatabasStartarUtanFlywayOchEnOmigreradMigreras() throws Exception {
         Path file = dir.resolve("aktuell.db");
         try (Databas first = Databas.connect(file)) {
-            assertTrue(Databas.aktuell(first.pool()), "after migrating, the database is current");
+            assertTrue(Databas.aktuell(first.pool(), first.motor()), "after migrating, the database is current");
             assertEquals(null, first.kontrollera(), "the applied migrations match the files");
             // A history that ends before the newest migration is not current: start-up migrates it.
             first.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = ?",
                     String.valueOf(Databas.SENASTE_MIGRERING)));
-            assertFalse(Databas.aktuell(first.pool()));
+            assertFalse(Databas.aktuell(first.pool(), first.motor()));
         }
     }
 
