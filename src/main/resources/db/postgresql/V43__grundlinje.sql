@@ -635,6 +635,31 @@ CREATE TABLE enkat_svarsrad (
     PRIMARY KEY (svar_id, fraga_id)
 );
 
+-- Views.
+
+CREATE VIEW planpunkt_aktuell_status AS
+SELECT pp.id AS planpunkt_id,
+       (SELECT us.status FROM uppfoljning_status us JOIN uppfoljning u ON u.id = us.uppfoljning_id
+        WHERE us.planpunkt_id = pp.id ORDER BY u.ordningstid DESC, u.registrerad DESC, u.id DESC LIMIT 1) AS status,
+       (SELECT us.orsak FROM uppfoljning_status us JOIN uppfoljning u ON u.id = us.uppfoljning_id
+        WHERE us.planpunkt_id = pp.id ORDER BY u.ordningstid DESC, u.registrerad DESC, u.id DESC LIMIT 1) AS orsak,
+       (SELECT u.ordningstid FROM uppfoljning_status us JOIN uppfoljning u ON u.id = us.uppfoljning_id
+        WHERE us.planpunkt_id = pp.id ORDER BY u.ordningstid DESC, u.registrerad DESC, u.id DESC LIMIT 1) AS sedan,
+       (SELECT u.id FROM uppfoljning_status us JOIN uppfoljning u ON u.id = us.uppfoljning_id
+        WHERE us.planpunkt_id = pp.id ORDER BY u.ordningstid DESC, u.registrerad DESC, u.id DESC LIMIT 1) AS uppfoljning_id
+FROM planpunkt pp;
+
+CREATE VIEW deltagare_fas AS
+SELECT d.id AS deltagare_id,
+       CASE
+           WHEN EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id) THEN 'avslutad'
+           WHEN EXISTS (SELECT 1 FROM planering p WHERE p.deltagare_id = d.id AND p.overlamnad IS NOT NULL) THEN 'uppfoljning'
+           WHEN EXISTS (SELECT 1 FROM planering p WHERE p.deltagare_id = d.id) THEN 'planerad'
+           WHEN EXISTS (SELECT 1 FROM mote_deltagare md WHERE md.deltagare_id = d.id) THEN 'kallad'
+           ELSE 'anmald'
+       END AS fas
+FROM deltagare d;
+
 -- Indexes.
 
 CREATE INDEX anvandare_organisation ON anvandare (organisation_id);

@@ -186,6 +186,7 @@ public record Databas(Jdbi jdbi, HikariDataSource pool, Motor motor) implements 
         }
         Jdbi jdbi = Jdbi.create(pool);
         registerTimeTypes(jdbi);
+        registerFlags(jdbi);
         Gallringslage.installera(jdbi);
         return new Databas(jdbi, pool, Motor.POSTGRESQL);
     }
@@ -199,6 +200,41 @@ public record Databas(Jdbi jdbi, HikariDataSource pool, Motor motor) implements 
         String text = String.valueOf(inre.getMessage());
         return adress.losenord() == null || adress.losenord().isEmpty() ? text
                 : text.replace(adress.losenord(), "***");
+    }
+
+    /**
+     * After rows were written with ids of their own (the demo data, a move from SQLite): PostgreSQL's identity
+     * columns go on after the highest id, as SQLite's INTEGER PRIMARY KEY does by itself. Nothing on SQLite.
+     */
+    public static void fortsattIdentiteter(org.jdbi.v3.core.Handle handle) {
+        if (Motor.av(handle) != Motor.POSTGRESQL) {
+            return;
+        }
+        java.util.List<String> tabeller = handle.createQuery("""
+                        SELECT table_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'
+                        ORDER BY table_name""")
+                .mapTo(String.class).list();
+        for (String tabell : tabeller) {
+            // The names come from the catalogue, not from input; quoted all the same.
+            String namn = '"' + tabell.replace("\"", "\"\"") + '"';
+            handle.createQuery("SELECT setval(pg_get_serial_sequence(:t, 'id'), coalesce(max(id), 0) + 1, false)"
+                    + " FROM " + namn).bind("t", namn).mapTo(Long.class).one();
+        }
+    }
+
+    /**
+     * On PostgreSQL a Java boolean is bound as an untyped 1 or 0: flags are INTEGER 0/1 columns as in SQLite (where
+     * the driver binds true as 1), and the server reads the same literal as a boolean where the SQL wants one.
+     */
+    private static void registerFlags(Jdbi jdbi) {
+        jdbi.registerArgument(new AbstractArgumentFactory<Boolean>(Types.OTHER) {
+            @Override
+            protected Argument build(Boolean value, ConfigRegistry config) {
+                String text = value ? "1" : "0";
+                return (position, statement, ctx) -> statement.setObject(position, text, Types.OTHER);
+            }
+        });
     }
 
     /** Dates and times are stored as ISO-8601 text so that they sort and read well in SQL. */

@@ -17,8 +17,12 @@ import java.util.Objects;
  * @param jdbcUrl the JDBC URL, without user and password when they were given apart from it
  * @param anvandare the user for PostgreSQL, or null (then the JDBC URL or the driver's defaults say)
  * @param losenord the password for PostgreSQL, or null
+ * @param ankarbas where the audit log chain's end is noted ({@code .kedja} is added): beside the SQLite file, or
+ *     for PostgreSQL in the folder {@code data} of the working directory, named by host, port and database, so
+ *     that each instance notes its own end of the shared log
  */
-public record Databasadress(Motor motor, Path fil, String jdbcUrl, String anvandare, String losenord) {
+public record Databasadress(Motor motor, Path fil, String jdbcUrl, String anvandare, String losenord,
+                            Path ankarbas) {
 
     public Databasadress {
         Objects.requireNonNull(motor, "motor");
@@ -26,6 +30,13 @@ public record Databasadress(Motor motor, Path fil, String jdbcUrl, String anvand
         if (motor == Motor.SQLITE) {
             Objects.requireNonNull(fil, "fil");
         }
+        if (ankarbas == null) {
+            ankarbas = motor == Motor.SQLITE ? fil : standardAnkarbas(jdbcUrl);
+        }
+    }
+
+    private Databasadress(Motor motor, Path fil, String jdbcUrl, String anvandare, String losenord) {
+        this(motor, fil, jdbcUrl, anvandare, losenord, null);
     }
 
     /** An SQLite file. */
@@ -39,6 +50,15 @@ public record Databasadress(Motor motor, Path fil, String jdbcUrl, String anvand
             throw new IllegalArgumentException("A PostgreSQL JDBC URL starts with jdbc:postgresql:");
         }
         return new Databasadress(Motor.POSTGRESQL, null, jdbcUrl, anvandare, losenord);
+    }
+
+    private static Path standardAnkarbas(String jdbcUrl) {
+        String utan = jdbcUrl.substring(jdbcUrl.indexOf(':', "jdbc:".length()) + 1);
+        int fraga = utan.indexOf('?');
+        if (fraga >= 0) {
+            utan = utan.substring(0, fraga);
+        }
+        return Path.of("data", "postgresql-" + utan.replaceAll("^/+", "").replaceAll("[^A-Za-z0-9._-]+", "-"));
     }
 
     /**
@@ -177,23 +197,6 @@ public record Databasadress(Motor motor, Path fil, String jdbcUrl, String anvand
                     + this + ")");
         }
         return fil;
-    }
-
-    /**
-     * Where the audit log chain's end is noted ({@code .kedja} is added): beside the SQLite file, or for
-     * PostgreSQL in the folder {@code data} of the working directory, named by host, port and database, so that
-     * each instance notes its own end of the shared log.
-     */
-    public Path ankarbas() {
-        if (motor == Motor.SQLITE) {
-            return fil;
-        }
-        String utan = jdbcUrl.substring("jdbc:postgresql:".length());
-        int fraga = utan.indexOf('?');
-        if (fraga >= 0) {
-            utan = utan.substring(0, fraga);
-        }
-        return Path.of("data", "postgresql-" + utan.replaceAll("^/+", "").replaceAll("[^A-Za-z0-9._-]+", "-"));
     }
 
     /** For the start banner and logs: the file, or the PostgreSQL URL with its user and without a password. */
