@@ -145,8 +145,10 @@ public final class App {
             rutter(r, t, f);
         });
         javalin.start(config.port());
-        ScheduledExecutorService housekeeping = stadning(t, f.gallringen());
-        f.utskick().avsandare().starta();
+        // Of several servers on one database, one at a time sends messages and runs the nightly gallring.
+        se.finsam.planering.db.Ensamjobb ensam = new se.finsam.planering.db.Ensamjobb(t.jdbi(), clock);
+        ScheduledExecutorService housekeeping = stadning(t, f.gallringen(), ensam);
+        f.utskick().avsandare().starta(ensam);
         return new App(javalin, database, table[0].all(), housekeeping, t.audit(), t.datautgava(), t.kedjeankare(),
                 f.utskick());
     }
@@ -392,7 +394,8 @@ public final class App {
     }
 
     /** Removes expired sessions, checks the audit chain and the migrations, and runs the nightly gallring. */
-    private static ScheduledExecutorService stadning(Tjanster t, Gallring gallring) {
+    private static ScheduledExecutorService stadning(Tjanster t, Gallring gallring,
+                                                     se.finsam.planering.db.Ensamjobb ensam) {
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "housekeeping");
             thread.setDaemon(true);
@@ -424,7 +427,7 @@ public final class App {
                 Vakt.dodligt(e);
             }
         }, 10, 3600, TimeUnit.SECONDS);
-        gallring.schemalagg(housekeeping);
+        gallring.schemalagg(housekeeping, ensam);
         // Not while the server is still starting: Flyway loads a great many classes.
         housekeeping.schedule(() -> {
             String problem = t.database().kontrollera();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
+import se.finsam.planering.db.Ensamjobb;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -46,11 +47,18 @@ public final class Gallring {
         return idag.isAfter(nu) ? idag : idag.plusDays(1);
     }
 
-    /** Schedules the daily run on the app's housekeeping thread. */
-    public void schemalagg(ScheduledExecutorService executor) {
+    /**
+     * Schedules the daily run on the app's housekeeping thread. Of several servers on one database, the one that
+     * takes the night's lease of {@link Ensamjobb#GALLRING} runs it; the others skip that night's run.
+     */
+    public void schemalagg(ScheduledExecutorService executor, Ensamjobb ensam) {
         long forst = Duration.between(ZonedDateTime.now(clock), nastaKorning()).toMinutes();
         executor.scheduleAtFixedRate(() -> {
             try {
+                if (!ensam.ta(Ensamjobb.GALLRING, Ensamjobb.GALLRING_LAS)) {
+                    LOG.info("Gallring: another server runs tonight's gallring");
+                    return;
+                }
                 kor("schemalagd körning");
             } catch (RuntimeException e) {
                 LOG.error("Gallring failed; it runs again tomorrow", e);

@@ -33,7 +33,17 @@ public final class MinPlaneringRoutes {
                                    List<MinPlaneringRepository.Myndighet> kontakter,
                                    java.util.Map<Long, MinPlaneringRepository.RingIStallet> ringIStallet,
                                    gg.jte.Content qrSvg, String appUrl, LocalDate idag, Instant hamtad,
-                                   List<String> enkater) {
+                                   List<String> enkater, se.finsam.planering.web.Fardigdelar delar) {
+
+        /** The print-only table of her plan: the same for every view of this data in her language. */
+        public gg.jte.Content utskriftPunkter(se.finsam.planering.web.Sidkontext c) {
+            return delar.del("minplanering/utskrift-punkter.jte", c, this);
+        }
+
+        /** The print-only list of her contacts with the app's QR code, likewise. */
+        public gg.jte.Content utskriftKontakter(se.finsam.planering.web.Sidkontext c) {
+            return delar.del("minplanering/utskrift-kontakter.jte", c, this);
+        }
 
         /** The team's koordinator(s), whom she can always turn to. */
         public List<MinPlaneringRepository.Kontakt> koordinatorer() {
@@ -43,7 +53,7 @@ public final class MinPlaneringRoutes {
 
         MinPlaneringPage med(gg.jte.Content qr, Instant nu) {
             return new MinPlaneringPage(deltagaren, planering, nyheter, senastBekraftad, nastaUppfoljning,
-                    senasteNotering, avslut, hjalpkontakter, kontakter, ringIStallet, qr, appUrl, idag, nu, enkater);
+                    senasteNotering, avslut, hjalpkontakter, kontakter, ringIStallet, qr, appUrl, idag, nu, enkater, delar);
         }
     }
 
@@ -141,7 +151,8 @@ public final class MinPlaneringRoutes {
                     appUrl,
                     idag,
                     null,
-                    enkater.apply(id));
+                    enkater.apply(id),
+                    new se.finsam.planering.web.Fardigdelar(mallar));
         });
         if (page == null) {
             return;

@@ -1,5 +1,6 @@
 package se.finsam.planering.utskick;
 
+import se.finsam.planering.db.Ensamjobb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.finsam.planering.db.Ensamjobb;
 
 /**
  * Sends what the outbox holds, one message at a time, on a thread of its own. A row is marked sent only after its
@@ -44,6 +46,13 @@ public final class Avsandare implements AutoCloseable {
     private final Consumer<Skickat> efterSkickat;
     private volatile Thread trad;
     private volatile boolean stoppad;
+    /**
+     * Whether this server may plan and send now: always, until {@link #starta(Ensamjobb)} makes it hold the
+     * shared lease, so that of several servers on one database only one sends.
+     */
+    private volatile java.util.function.BooleanSupplier tur = () -> true;
+    /** When this server last renewed its lease; renewed when a sixth of it has passed. */
+    private Instant fornyad = Instant.MIN;
 
     public Avsandare(UtskickRepository repo, Planerare planerare, Utskickstexter texter, List<Kanalsandare> sandare,
                      Clock clock, int maxPerDag, Consumer<Skickat> efterSkickat) {
@@ -75,11 +84,23 @@ public final class Avsandare implements AutoCloseable {
         }
     }
 
-    /** Starts the thread that plans and sends until {@link #close()}. */
-    public synchronized void starta() {
+    /**
+     * Starts the thread that plans and sends until {@link #close()}, while this server holds the lease of
+     * {@link Ensamjobb#UTSKICK}; another server on the same database waits until it is free or has run out.
+     */
+    public synchronized void starta(Ensamjobb ensam) {
         if (trad != null) {
             return;
         }
+        tur = () -> {
+            Instant nu = clock.instant();
+            if (nu.isBefore(fornyad.plus(Ensamjobb.UTSKICK_LAS.dividedBy(6))) && !nu.isBefore(fornyad)) {
+                return true;
+            }
+            boolean har = ensam.ta(Ensamjobb.UTSKICK, Ensamjobb.UTSKICK_LAS);
+            fornyad = har ? nu : Instant.MIN;
+            return har;
+        };
         trad = new Thread(() -> {
             while (!stoppad) {
                 int gjorda = 0;
@@ -96,6 +117,11 @@ public final class Avsandare implements AutoCloseable {
                     }
                 }
             }
+            try {
+                ensam.slapp(Ensamjobb.UTSKICK);
+            } catch (RuntimeException e) {
+                LOG.warn("Utskick: could not let go of the lease; another server takes over when it runs out", e);
+            }
         }, "utskick");
         trad.setDaemon(true);
         trad.start();
@@ -103,10 +129,13 @@ public final class Avsandare implements AutoCloseable {
 
     /** Plans what fell due and sends up to a hundred due messages; returns how many rows it settled or moved. */
     public synchronized int korEnGang() {
+        if (!tur.getAsBoolean()) {
+            return 0;
+        }
         int planerade = planerare == null ? 0 : planerare.planera();
         int n = 0;
         for (UtskickRepository.Rad rad : repo.forfallna(clock.instant(), 100)) {
-            if (stoppad) {
+            if (stoppad || !tur.getAsBoolean()) {
                 break;
             }
             skicka(rad);

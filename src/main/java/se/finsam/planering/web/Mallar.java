@@ -78,6 +78,21 @@ public final class Mallar {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Mallar.class);
 
+    /**
+     * A template rendered now into bytes, written as they are wherever the returned content is placed: for
+     * parts that stay the same for many answers ({@link Fardigdelar}).
+     */
+    public gg.jte.Content fardig(String template, Map<String, Object> params) {
+        Sidbuffert buffert = Sidbuffert.ta();
+        try {
+            engine.render(template, params, buffert);
+            byte[] bytes = java.util.Arrays.copyOf(buffert.bytes(), buffert.langd());
+            return output -> output.writeBinaryContent(bytes);
+        } finally {
+            buffert.slapp();
+        }
+    }
+
     public String renderToString(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);

@@ -89,6 +89,12 @@ class StartsidaOchMotesfilterHttpTest extends AppTest {
         assertTrue(iDag > HemRoutes.PersonalStart.FORST, "more wait than the start page shows: " + iDag);
         var poster = start.select("section[aria-labelledby=kvittens-rubrik] li.overlamning");
         assertEquals(HemRoutes.PersonalStart.FORST, poster.size(), "a short first page of what waits for her");
+        for (var post : poster) {
+            var datum = post.selectFirst(".lista__info time");
+            assertNotNull(datum, "each item says when it is due: " + post.text());
+            assertTrue(datum.attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}"), datum.outerHtml());
+            assertFalse(post.text().matches(".*\\d{4}-\\d{2}-\\d{2}.*"), "a date in words, not ISO: " + post.text());
+        }
         assertTrue(start.selectFirst("#kvittens-rubrik").text().contains("(" + iDag + ")"), "the heading counts all");
         assertNotNull(start.selectFirst("section[aria-labelledby=kvittens-rubrik] a[href=/arbetslista?lista=kvittera]"),
                 "the rest are one link away");
