@@ -228,11 +228,25 @@ public record Databas(Jdbi jdbi, HikariDataSource pool, Motor motor) implements 
      * the driver binds true as 1), and the server reads the same literal as a boolean where the SQL wants one.
      */
     private static void registerFlags(Jdbi jdbi) {
-        jdbi.registerArgument(new AbstractArgumentFactory<Boolean>(Types.OTHER) {
+        jdbi.registerArgument(new org.jdbi.v3.core.argument.ArgumentFactory.Preparable() {
             @Override
-            protected Argument build(Boolean value, ConfigRegistry config) {
-                String text = value ? "1" : "0";
-                return (position, statement, ctx) -> statement.setObject(position, text, Types.OTHER);
+            public java.util.Optional<java.util.function.Function<Object, Argument>> prepare(
+                    java.lang.reflect.Type type, ConfigRegistry config) {
+                if (type != Boolean.class && type != boolean.class) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(value -> (position, statement, ctx) -> {
+                    if (value == null) {
+                        statement.setNull(position, Types.OTHER);
+                    } else {
+                        statement.setObject(position, ((Boolean) value) ? "1" : "0", Types.OTHER);
+                    }
+                });
+            }
+
+            @Override
+            public java.util.Collection<? extends java.lang.reflect.Type> prePreparedTypes() {
+                return java.util.List.of(Boolean.class, boolean.class);
             }
         });
     }
