@@ -92,7 +92,7 @@ public final class App {
         Kanalinstallning kanaler = Kanalinstallning.fromEnvironment(System.getenv());
         App app = start(config, Clock.system(Config.TIDSZON), kanaler);
         System.out.println();
-        System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databaseFile()
+        System.out.println("FINSAM Planering är igång: " + config.baseUrl() + "  (database " + config.databas()
                 + ")");
         System.out.println(kanaler.beskrivning());
         if (config.demo() != Config.DemoMode.NONE) {
@@ -121,7 +121,7 @@ public final class App {
         // while this thread opens the database; the thread is waited for before the web server is built.
         Thread forvarmning = forvarm();
 
-        Databas database = Databas.connect(config.databaseFile());
+        Databas database = Databas.connect(config.databas());
         // Telephone hours written as free text before they had days and times of their own (V29): read once
         // where they can be; a text that cannot be read stays as written and is looked at again next start.
         Telefontid.tolkaFritext(database.jdbi());

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import se.finsam.planering.db.Databasadress;
 
 /** Settings read from the environment, with defaults that are safe for a first run on a laptop. */
 public record Config(
         int port,
-        Path databaseFile,
+        Databasadress databas,
         String baseUrl,
         DemoMode demo,
         boolean secureCookies,
@@ -20,10 +21,17 @@ public record Config(
     public enum DemoMode { SMALL, LARGE, NONE }
 
     /** The settings with the default number of request threads. */
+    public Config(int port, Databasadress databas, String baseUrl, DemoMode demo, boolean secureCookies,
+                  Duration sessionTimeout, boolean devTemplates, boolean trustProxy) {
+        this(port, databas, baseUrl, demo, secureCookies, sessionTimeout, devTemplates, trustProxy,
+                standardTradar());
+    }
+
+    /** The settings for an SQLite file, with the default number of request threads. */
     public Config(int port, Path databaseFile, String baseUrl, DemoMode demo, boolean secureCookies,
                   Duration sessionTimeout, boolean devTemplates, boolean trustProxy) {
-        this(port, databaseFile, baseUrl, demo, secureCookies, sessionTimeout, devTemplates, trustProxy,
-                standardTradar());
+        this(port, Databasadress.sqlite(databaseFile), baseUrl, demo, secureCookies, sessionTimeout, devTemplates,
+                trustProxy, standardTradar());
     }
 
     /**
@@ -44,7 +52,7 @@ public record Config(
 
     public static Config fromEnvironment(Map<String, String> env) {
         int port = parseInt(env, "FINSAM_PORT", 7070);
-        Path db = Path.of(env.getOrDefault("FINSAM_DB", "data/finsam.db"));
+        Databasadress db = Databasadress.las(env.getOrDefault("FINSAM_DB", "data/finsam.db"));
         String baseUrl = env.getOrDefault("FINSAM_BASE_URL", "http://localhost:" + port);
         DemoMode demo = parseDemo(env.getOrDefault("FINSAM_DEMO", "small"));
         boolean secure = Boolean.parseBoolean(env.getOrDefault("FINSAM_SECURE_COOKIES",

@@ -62,7 +62,7 @@ public final class Kommandon {
             System.err.println("Lösenordet måste ha minst 12 tecken.");
             return 2;
         }
-        try (Databas database = Databas.connect(config.databaseFile())) {
+        try (Databas database = Databas.connect(config.databas())) {
             AnvandarRepository users = new AnvandarRepository(database.jdbi());
             if (users.findByUsername(args[1]).isPresent()) {
                 System.err.println("Användarnamnet finns redan: " + args[1]);
@@ -70,7 +70,7 @@ public final class Kommandon {
             }
             users.createStaff(args[1], args[2].strip(), Roll.ADMIN, null,
                     new Losenordshash().hash(password), Instant.now());
-            System.out.println("Administratören " + args[1] + " är skapad i " + config.databaseFile());
+            System.out.println("Administratören " + args[1] + " är skapad i " + config.databas());
             return 0;
         }
     }
@@ -92,11 +92,11 @@ public final class Kommandon {
             }
             ankare.put(Long.parseLong(m.group(1)), HexFormat.of().parseHex(m.group(2)));
         }
-        if (!Files.isRegularFile(config.databaseFile())) {
-            ut.println("Databasen finns inte: " + config.databaseFile());
+        if (config.databas().arSqlite() && !Files.isRegularFile(config.databas().fil())) {
+            ut.println("Databasen finns inte: " + config.databas());
             return 2;
         }
-        try (Databas database = Databas.connect(config.databaseFile())) {
+        try (Databas database = Databas.connect(config.databas())) {
             Loggkedja.Resultat kedjan = Handelselogg.kontrolleraKedjan(database.jdbi(), ankare);
             ut.println(kedjan.text());
             return kedjan.hel() ? 0 : 1;

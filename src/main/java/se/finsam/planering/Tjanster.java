@@ -44,7 +44,7 @@ record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenor
                 datautgava, se.finsam.planering.utskick.SmsReturRoutes.SOKVAGAR);
         Felsidor errors = new Felsidor(mallar, web);
         Inloggningsbroms throttle = new Inloggningsbroms(jdbi, clock);
-        Kedjeankare kedjeankare = new Kedjeankare(config.databaseFile());
+        Kedjeankare kedjeankare = new Kedjeankare(config.databas().ankarbas());
         return new Tjanster(config, clock, database, jdbi, hasher, users, sessions, throttle, audit, web, mallar,
                 access, datautgava, security, errors, kedjeankare, new Kedjekontroll(jdbi, kedjeankare, clock));
     }

@@ -56,6 +56,7 @@ public final class Kedjeankare {
             return;
         }
         try {
+            Files.createDirectories(fil.getParent());
             Path ny = fil.resolveSibling(fil.getFileName() + ".ny");
             Files.writeString(ny, slut + "\n", StandardCharsets.US_ASCII);
             Files.move(ny, fil, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -20,31 +20,46 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens the SQLite file with the pragmas we rely on, migrates it and sets up Jdbi over a small
- * connection pool (opening an SQLite connection and setting its pragmas costs more than most queries).
+ * Opens the database, migrates it and sets up Jdbi over a small connection pool. SQLite is a file opened with
+ * the pragmas we rely on (opening a connection and setting its pragmas costs more than most queries, hence the
+ * pool); PostgreSQL is a server reached by its JDBC URL. Each engine has its own migrations
+ * ({@code db/migration} and {@code db/postgresql}) that build the same schema with the same rules.
  */
-public record Databas(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable {
+public record Databas(Jdbi jdbi, HikariDataSource pool, Motor motor) implements AutoCloseable {
 
     /** Readers run in parallel in WAL mode; write transactions are short and queue on the busy timeout. */
     private static final int POOL_SIZE = 8;
 
+    /** Connections to PostgreSQL: the server runs queries of several connections at once on its own cores. */
+    private static final int POOL_SIZE_POSTGRESQL = 12;
+
     /**
-     * The newest migration in {@code db/migration}. A database whose history ends here, with nothing failed,
-     * starts without Flyway (scanning and checking every migration is most of a start-up); {@link #kontrollera}
-     * then checks the migrations' checksums in the background. A test keeps this equal to the newest file.
+     * The newest migration in {@code db/migration} (and in {@code db/postgresql}, whose baseline has this
+     * number's predecessors built in). A database whose history ends here, with nothing failed, starts without
+     * Flyway (scanning and checking every migration is most of a start-up); {@link #kontrollera} then checks
+     * the migrations' checksums in the background. A test keeps this equal to the newest file.
      */
     public static final int SENASTE_MIGRERING = 47;
 
-    private static Flyway flyway(javax.sql.DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    /** Where each engine's migrations are. */
+    static String migreringar(Motor motor) {
+        return motor == Motor.POSTGRESQL ? "classpath:db/postgresql" : "classpath:db/migration";
+    }
+
+    private static Flyway flyway(javax.sql.DataSource dataSource, Motor motor) {
+        return Flyway.configure().dataSource(dataSource).locations(migreringar(motor)).load();
     }
 
     /** Whether the database has every migration of this version applied (and none failed). */
-    static boolean aktuell(javax.sql.DataSource dataSource) {
+    static boolean aktuell(javax.sql.DataSource dataSource, Motor motor) {
+        String sql = motor == Motor.POSTGRESQL ? """
+                SELECT (SELECT count(*) FROM flyway_schema_history WHERE NOT success),
+                       (SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success)"""
+                : """
+                SELECT (SELECT count(*) FROM flyway_schema_history WHERE success = 0),
+                       (SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1)""";
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            try (var rs = statement.executeQuery("""
-                    SELECT (SELECT count(*) FROM flyway_schema_history WHERE success = 0),
-                           (SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1)""")) {
+            try (var rs = statement.executeQuery(sql)) {
                 return rs.next() && rs.getInt(1) == 0 && rs.getInt(2) == SENASTE_MIGRERING;
             }
         } catch (java.sql.SQLException noHistoryYet) {
@@ -58,7 +73,7 @@ public record Databas(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable
      */
     public String kontrollera() {
         try {
-            flyway(pool).validate();
+            flyway(pool, motor).validate();
             return null;
         } catch (RuntimeException e) {
             return e.getMessage();
@@ -70,12 +85,26 @@ public record Databas(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable
         return connect(file).jdbi();
     }
 
+    /** For tools and tests that only need Jdbi; the pool's threads are daemons. */
+    public static Jdbi open(Databasadress adress) {
+        return connect(adress).jdbi();
+    }
+
     @Override
     public void close() {
         pool.close();
     }
 
     public static Databas connect(Path file) {
+        return connectSqlite(file);
+    }
+
+    /** Opens (and migrates) the database at this address, SQLite or PostgreSQL. */
+    public static Databas connect(Databasadress adress) {
+        return adress.motor() == Motor.POSTGRESQL ? connectPostgresql(adress) : connectSqlite(adress.fil());
+    }
+
+    private static Databas connectSqlite(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -107,8 +136,8 @@ public record Databas(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable
         };
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 
-        if (!aktuell(dataSource)) {
-            flyway(dataSource).migrate();
+        if (!aktuell(dataSource, Motor.SQLITE)) {
+            flyway(dataSource, Motor.SQLITE).migrate();
         }
 
         HikariConfig hikari = new HikariConfig();
@@ -120,7 +149,106 @@ public record Databas(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable
 
         Jdbi jdbi = Jdbi.create(pool);
         registerTimeTypes(jdbi);
-        return new Databas(jdbi, pool);
+        return new Databas(jdbi, pool, Motor.SQLITE);
+    }
+
+    /**
+     * PostgreSQL through its JDBC driver. The pool is built over a data source of its own, so that the data
+     * version's readers ({@link Datautgava}) can open connections beside the pool as they do on SQLite.
+     * Flyway takes PostgreSQL's advisory lock while it migrates, so instances started together migrate once.
+     */
+    private static Databas connectPostgresql(Databasadress adress) {
+        java.util.Properties egenskaper = new java.util.Properties();
+        egenskaper.setProperty("ApplicationName", "finsam-planering");
+        // Batches of inserts (the audit log's writer, the move from SQLite) go as one multi-row statement.
+        egenskaper.setProperty("reWriteBatchedInserts", "true");
+        com.zaxxer.hikari.util.DriverDataSource dataSource = new com.zaxxer.hikari.util.DriverDataSource(
+                adress.jdbcUrl(), "org.postgresql.Driver", egenskaper, adress.anvandare(), adress.losenord());
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(dataSource);
+        hikari.setPoolName("finsam-postgresql");
+        hikari.setMaximumPoolSize(POOL_SIZE_POSTGRESQL);
+        hikari.setMinimumIdle(2);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot connect to PostgreSQL at " + adress + ": " + utanLosenord(e,
+                    adress), e);
+        }
+        try {
+            if (!aktuell(pool, Motor.POSTGRESQL)) {
+                flyway(pool, Motor.POSTGRESQL).migrate();
+            }
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        Jdbi jdbi = Jdbi.create(pool);
+        registerTimeTypes(jdbi);
+        registerFlags(jdbi);
+        Gallringslage.installera(jdbi);
+        return new Databas(jdbi, pool, Motor.POSTGRESQL);
+    }
+
+    /** The innermost message of a failure to connect, with the password taken out should it appear in it. */
+    private static String utanLosenord(Throwable e, Databasadress adress) {
+        Throwable inre = e;
+        while (inre.getCause() != null && inre.getCause() != inre) {
+            inre = inre.getCause();
+        }
+        String text = String.valueOf(inre.getMessage());
+        return adress.losenord() == null || adress.losenord().isEmpty() ? text
+                : text.replace(adress.losenord(), "***");
+    }
+
+    /**
+     * After rows were written with ids of their own (the demo data, a move from SQLite): PostgreSQL's identity
+     * columns go on after the highest id, as SQLite's INTEGER PRIMARY KEY does by itself. Nothing on SQLite.
+     */
+    public static void fortsattIdentiteter(org.jdbi.v3.core.Handle handle) {
+        if (Motor.av(handle) != Motor.POSTGRESQL) {
+            return;
+        }
+        java.util.List<String> tabeller = handle.createQuery("""
+                        SELECT table_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'
+                        ORDER BY table_name""")
+                .mapTo(String.class).list();
+        for (String tabell : tabeller) {
+            // The names come from the catalogue, not from input; quoted all the same.
+            String namn = '"' + tabell.replace("\"", "\"\"") + '"';
+            handle.createQuery("SELECT setval(pg_get_serial_sequence(:t, 'id'), coalesce(max(id), 0) + 1, false)"
+                    + " FROM " + namn).bind("t", namn).mapTo(Long.class).one();
+        }
+    }
+
+    /**
+     * On PostgreSQL a Java boolean is bound as an untyped 1 or 0: flags are INTEGER 0/1 columns as in SQLite (where
+     * the driver binds true as 1), and the server reads the same literal as a boolean where the SQL wants one.
+     */
+    private static void registerFlags(Jdbi jdbi) {
+        jdbi.registerArgument(new org.jdbi.v3.core.argument.ArgumentFactory.Preparable() {
+            @Override
+            public java.util.Optional<java.util.function.Function<Object, Argument>> prepare(
+                    java.lang.reflect.Type type, ConfigRegistry config) {
+                if (type != Boolean.class && type != boolean.class) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(value -> (position, statement, ctx) -> {
+                    if (value == null) {
+                        statement.setNull(position, Types.OTHER);
+                    } else {
+                        statement.setObject(position, ((Boolean) value) ? "1" : "0", Types.OTHER);
+                    }
+                });
+            }
+
+            @Override
+            public java.util.Collection<? extends java.lang.reflect.Type> prePreparedTypes() {
+                return java.util.List.of(Boolean.class, boolean.class);
+            }
+        });
     }
 
     /** Dates and times are stored as ISO-8601 text so that they sort and read well in SQL. */

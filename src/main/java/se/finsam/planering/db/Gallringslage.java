@@ -1,8 +1,12 @@
 package se.finsam.planering.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.sqlite.Function;
 
 /**
@@ -11,6 +15,13 @@ import org.sqlite.Function;
  * on each of its connections; it answers only on the thread that is clearing one participant, with that run,
  * that participant and her account, and NULL everywhere else. A connection the application did not open (the
  * sqlite3 shell, a script) has no such function, so a statement that would fire those triggers fails there.
+ *
+ * <p>On PostgreSQL the function is defined by the schema and reads the transaction-local settings
+ * {@code finsam.gallring_korning}, {@code finsam.gallring_deltagare} and {@code finsam.gallring_konto}: before
+ * each statement of the clearing thread the application sets them in its transaction (they end with it), and
+ * clears them before the thread's next statement once the clearing is over. Someone with a connection of her
+ * own can set them too; on PostgreSQL the rule holds against the application's mistakes, and the database's
+ * roles and the hash-chained log hold against people (see docs/drift.md).
  */
 public final class Gallringslage {
 
@@ -34,6 +45,43 @@ public final class Gallringslage {
             } else {
                 LAGE.set(fore);
             }
+        }
+    }
+
+    /** The connection this thread last set the settings on, while they may still be set there. */
+    private static final ThreadLocal<Connection> SATT = new ThreadLocal<>();
+
+    private static final String SATT_SQL = "SELECT set_config('finsam.gallring_korning', ?, true),"
+            + " set_config('finsam.gallring_deltagare', ?, true), set_config('finsam.gallring_konto', ?, true)";
+
+    /** On PostgreSQL: sets (or clears) the transaction-local settings before each statement of this thread. */
+    static void installera(Jdbi jdbi) {
+        jdbi.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement statement, StatementContext ctx) throws SQLException {
+                Lage lage = LAGE.get();
+                Connection connection = ctx.getConnection();
+                if (lage != null) {
+                    satt(connection, String.valueOf(lage.korning()), String.valueOf(lage.deltagare()),
+                            String.valueOf(lage.konto()));
+                    SATT.set(connection);
+                } else if (SATT.get() != null) {
+                    if (SATT.get() == connection && !connection.getAutoCommit()) {
+                        satt(connection, "", "", "");
+                    }
+                    SATT.remove();
+                }
+            }
+        });
+    }
+
+    private static void satt(Connection connection, String korning, String deltagare, String konto)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(SATT_SQL)) {
+            s.setString(1, korning);
+            s.setString(2, deltagare);
+            s.setString(3, konto);
+            s.execute();
         }
     }
 

@@ -72,6 +72,8 @@ public final class DemoData {
                 return false;
             }
             new Simulering(handle, clock, staffHash, pinHash, small, small ? 0 : LARGE_COUNT).run();
+            // The simulation gives ids itself; rows added without one go on after them.
+            se.finsam.planering.db.Databas.fortsattIdentiteter(handle);
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
             avslutadesMedBeslut(handle);
@@ -122,25 +124,39 @@ public final class DemoData {
      * the last two weeks still wait for her. (The small demo keeps its escalations, to show them.)
      */
     private static void eskaleringarHanterade(Handle handle, Clock clock) {
-        handle.createUpdate("""
-                        INSERT INTO eskalering_hanterad (uppfoljning_id, hanterad, hanterad_av, notering)
-                        SELECT u.id, strftime('%Y-%m-%dT%H:%M:%SZ', u.registrerad, '+' || (1 + u.id % 4) || ' days'),
+        record Eskalering(long id, String registrerad, Long koordinator) {
+        }
+        List<Eskalering> eskaleringar = handle.createQuery("""
+                        SELECT u.id, u.registrerad,
                                (SELECT m.anvandare_id FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
-                                WHERE m.team_id = d.team_id AND a.roll = 'koordinator' ORDER BY a.id LIMIT 1),
-                               'Har pratat med den ansvariga enheten. Punkten följs upp vid nästa teammöte.'
+                                WHERE m.team_id = d.team_id AND a.roll = 'koordinator' ORDER BY a.id LIMIT 1)
                         FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id
-                        WHERE u.eskalera = 1 AND u.datum < :grans""")
+                        WHERE u.eskalera = 1 AND u.datum < :grans ORDER BY u.id""")
                 .bind("grans", java.time.LocalDate.now(clock).minusDays(14).toString())
-                .execute();
+                .map((rs, ctx) -> new Eskalering(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3) == null ? null : rs.getLong(3)))
+                .list();
+        var batch = handle.prepareBatch("""
+                INSERT INTO eskalering_hanterad (uppfoljning_id, hanterad, hanterad_av, notering)
+                VALUES (:u, :h, :a, 'Har pratat med den ansvariga enheten. Punkten följs upp vid nästa teammöte.')""");
+        for (Eskalering e : eskaleringar) {
+            // Handled one to four days after it was raised.
+            java.time.Instant hanterad = java.time.Instant.parse(e.registrerad()).plus(java.time.Duration.ofDays(1 + e.id() % 4));
+            batch.bind("u", e.id()).bind("h", hanterad).bind("a", e.koordinator()).add();
+        }
+        if (!eskaleringar.isEmpty()) {
+            batch.execute();
+        }
     }
 
     /** Each demo team takes part with the organisations of its members. */
     private static void teamensOrganisationer(org.jdbi.v3.core.Handle handle) {
         handle.execute("""
-                INSERT OR IGNORE INTO team_organisation (team_id, organisation_id)
+                INSERT INTO team_organisation (team_id, organisation_id)
                 SELECT DISTINCT m.team_id, a.organisation_id
                 FROM team_medlem m JOIN anvandare a ON a.id = m.anvandare_id
-                WHERE a.organisation_id IS NOT NULL""");
+                WHERE a.organisation_id IS NOT NULL
+                ON CONFLICT DO NOTHING""");
     }
 
     /**
@@ -159,6 +175,7 @@ public final class DemoData {
                 throw new IllegalStateException("The database already has data; seed a new, empty database file.");
             }
             new Simulering(handle, clock, staffHash, pinHash, false, deltagareCount).run();
+            se.finsam.planering.db.Databas.fortsattIdentiteter(handle);
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
             avslutadesMedBeslut(handle);

@@ -35,16 +35,35 @@ class MigrationTest {
                 "Databas.SENASTE_MIGRERING must name the newest migration, or start-up runs Flyway every time");
     }
 
+    /** The version numbers of a migration folder. */
+    private static java.util.SortedSet<Integer> versioner(String mapp) throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db", mapp))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    @Test
+    void varjeMigreringEfterPostgresqlsGrundlinjeFinnsForBadaMotorerna() throws Exception {
+        // PostgreSQL starts from one baseline with SQLite's V1..V43 built in; every later change is a migration
+        // with the same number in both folders, so that both engines reach the same schema at the same version.
+        var sqlite = versioner("migration");
+        var postgresql = versioner("postgresql");
+        assertEquals(43, postgresql.first(), "PostgreSQL's first migration is the baseline V43");
+        assertEquals(sqlite.tailSet(43), postgresql, "the migrations from V43 on, in db/migration and db/postgresql");
+    }
+
     @Test
     void enAktuellDatabasStartarUtanFlywayOchEnOmigreradMigreras() throws Exception {
         Path file = dir.resolve("aktuell.db");
         try (Databas first = Databas.connect(file)) {
-            assertTrue(Databas.aktuell(first.pool()), "after migrating, the database is current");
+            assertTrue(Databas.aktuell(first.pool(), first.motor()), "after migrating, the database is current");
             assertEquals(null, first.kontrollera(), "the applied migrations match the files");
             // A history that ends before the newest migration is not current: start-up migrates it.
             first.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = ?",
                     String.valueOf(Databas.SENASTE_MIGRERING)));
-            assertFalse(Databas.aktuell(first.pool()));
+            assertFalse(Databas.aktuell(first.pool(), first.motor()));
         }
     }
 

@@ -18,13 +18,17 @@ import se.finsam.planering.Config;
 import se.finsam.planering.auth.Losenordshash;
 import se.finsam.planering.auth.Totp;
 import se.finsam.planering.db.Databas;
+import se.finsam.planering.db.Databasadress;
+import se.finsam.planering.db.Motor;
 import se.finsam.planering.demo.DemoData;
 
 /**
- * The real app on a random port, with a fresh SQLite file in a temporary folder.
+ * The real app on a random port, with a fresh database: an SQLite file in a temporary folder, or with
+ * {@code -Dfinsam.motor=postgresql} a PostgreSQL database of its own ({@link PostgresqlKluster}).
  *
  * <p>Migrating and seeding the demo data cost seconds (Argon2 hashes, a few thousand rows), so it is done once per
- * test run into a template file; each app gets its own copy of that file and so starts from the same fresh data.
+ * test run into a template (a file, or a template database); each app gets its own copy of it and so starts from
+ * the same fresh data.
  */
 public final class TestApp implements AutoCloseable {
 
@@ -32,6 +36,12 @@ public final class TestApp implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
 
     private static final String FILE = "finsam.db";
+
+    /** The engine the tests run on: {@code -Dfinsam.motor=postgresql}, or SQLite. */
+    public static final Motor MOTOR = "postgresql".equalsIgnoreCase(System.getProperty("finsam.motor", "sqlite")
+            .strip()) ? Motor.POSTGRESQL : Motor.SQLITE;
+    /** One migrated (and for SMALL seeded) template database per demo mode on PostgreSQL, made on first use. */
+    private static final Map<Config.DemoMode, String> PG_TEMPLATES = new EnumMap<>(Config.DemoMode.class);
     /** One migrated (and for SMALL seeded) database file per demo mode, made on first use. */
     private static final Map<Config.DemoMode, Path> TEMPLATES = new EnumMap<>(Config.DemoMode.class);
     private static final Map<Config.DemoMode, Integer> TEMPLATES_MADE = new EnumMap<>(Config.DemoMode.class);
@@ -40,14 +50,20 @@ public final class TestApp implements AutoCloseable {
     final Set<Long> handedOut = new HashSet<>();
 
     private final Path folder;
+    /** Where the data is: the file in the folder, or the app's own PostgreSQL database. */
+    private final Databasadress adress;
+    /** The PostgreSQL database's name, dropped at close; null on SQLite. */
+    private final String pgDatabas;
     private App app;
     private final MutableClock clock;
     private se.finsam.planering.db.Databas testDatabase;
     /** Kept so that URLs stay the same after a test stops the server. */
     private final int port;
 
-    private TestApp(Path folder, App app, MutableClock clock) {
+    private TestApp(Path folder, Databasadress adress, String pgDatabas, App app, MutableClock clock) {
         this.folder = folder;
+        this.adress = adress;
+        this.pgDatabas = pgDatabas;
         this.app = app;
         this.clock = clock;
         this.port = app.port();
@@ -83,13 +99,29 @@ public final class TestApp implements AutoCloseable {
         try {
             Path folder = Files.createTempDirectory("finsam-test");
             MutableClock clock = new MutableClock(START, Config.TIDSZON);
-            if (demo != Config.DemoMode.LARGE) {
+            Databasadress adress;
+            String pgDatabas = null;
+            if (MOTOR == Motor.POSTGRESQL) {
                 // The large data set is made only by the benchmark, once: a template would not save anything.
-                Files.copy(template(demo), folder.resolve(FILE));
+                pgDatabas = PostgresqlKluster.get().nyDatabas(demo == Config.DemoMode.LARGE ? null
+                        : pgTemplate(demo));
+                adress = pgAdress(pgDatabas, folder);
+            } else {
+                if (demo != Config.DemoMode.LARGE) {
+                    Files.copy(template(demo), folder.resolve(FILE));
+                }
+                adress = Databasadress.sqlite(folder.resolve(FILE));
             }
-            Config config = new Config(0, folder.resolve(FILE), "http://localhost", demo, false,
+            Config config = new Config(0, adress, "http://localhost", demo, false,
                     Duration.ofMinutes(30), false, bakomProxy);
-            return new TestApp(folder, App.start(config, clock, kanaler), clock);
+            try {
+                return new TestApp(folder, adress, pgDatabas, App.start(config, clock, kanaler), clock);
+            } catch (RuntimeException e) {
+                if (pgDatabas != null) {
+                    PostgresqlKluster.get().taBort(pgDatabas);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,6 +160,32 @@ public final class TestApp implements AutoCloseable {
         return file;
     }
 
+    /** A database on the run's PostgreSQL server, with the audit chain's anchor noted in the test's folder. */
+    private static Databasadress pgAdress(String databas, Path folder) {
+        Databasadress pa = PostgresqlKluster.get().adress(databas);
+        return new Databasadress(pa.motor(), null, pa.jdbcUrl(), pa.anvandare(), pa.losenord(),
+                folder.resolve(databas));
+    }
+
+    /**
+     * The template database for a demo mode on PostgreSQL: migrated and seeded as {@link #template} is, and closed,
+     * since a database is copied only while nobody is connected to it.
+     */
+    static synchronized String pgTemplate(Config.DemoMode demo) throws IOException {
+        String existing = PG_TEMPLATES.get(demo);
+        if (existing != null) {
+            return existing;
+        }
+        PostgresqlKluster kluster = PostgresqlKluster.get();
+        String namn = kluster.tomDatabas("mall_" + demo.name().toLowerCase(java.util.Locale.ROOT));
+        try (Databas database = Databas.connect(kluster.adress(namn))) {
+            DemoData.seedIfEmpty(database.jdbi(), new MutableClock(START, Config.TIDSZON), demo, new Losenordshash());
+        }
+        PG_TEMPLATES.put(demo, namn);
+        TEMPLATES_MADE.merge(demo, 1, Integer::sum);
+        return namn;
+    }
+
     /** How many template databases this test run has made for the mode: one, however many apps started. */
     static synchronized int templatesMade(Config.DemoMode demo) {
         return TEMPLATES_MADE.getOrDefault(demo, 0);
@@ -137,8 +195,18 @@ public final class TestApp implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
+    /** The SQLite file; a test that reads the file itself runs on SQLite only. */
     public Path databaseFile() {
-        return folder.resolve(FILE);
+        return adress.sqliteFil("TestApp.databaseFile()");
+    }
+
+    /** Where the app's data is, on either engine. */
+    public Databasadress databas() {
+        return adress;
+    }
+
+    public Motor motor() {
+        return adress.motor();
     }
 
     public int port() {
@@ -151,7 +219,7 @@ public final class TestApp implements AutoCloseable {
             app.skrivLoggKlar();
         }
         if (testDatabase == null) {
-            testDatabase = se.finsam.planering.db.Databas.connect(folder.resolve(FILE));
+            testDatabase = se.finsam.planering.db.Databas.connect(adress);
         }
         return testDatabase.jdbi();
     }
@@ -208,7 +276,7 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts the server again on the same port and database, as if the network came back. */
     public void startServerAgain() {
-        Config config = new Config(port, folder.resolve(FILE), "http://localhost", Config.DemoMode.NONE, false,
+        Config config = new Config(port, adress, "http://localhost", Config.DemoMode.NONE, false,
                 Duration.ofMinutes(30), false, false);
         app = App.start(config, clock);
     }
@@ -254,6 +322,9 @@ public final class TestApp implements AutoCloseable {
         app.stop();
         if (testDatabase != null) {
             testDatabase.close();
+        }
+        if (pgDatabas != null) {
+            PostgresqlKluster.get().taBort(pgDatabas);
         }
         deleteFolder(folder);
     }

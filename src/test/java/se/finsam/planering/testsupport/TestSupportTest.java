@@ -43,7 +43,7 @@ class TestSupportTest {
     @Test
     void varjeAppFarEnEgenKopiaAvEnGangSeedadDemodata() throws Exception {
         try (TestApp a = TestApp.start(); TestApp b = TestApp.start()) {
-            assertNotEquals(a.databaseFile(), b.databaseFile());
+            assertNotEquals(a.databas(), b.databas());
             long deltagare = count(a, "SELECT count(*) FROM deltagare");
             assertTrue(deltagare >= 50, "the demo data is there: " + deltagare);
             assertEquals(deltagare, count(b, "SELECT count(*) FROM deltagare"));
