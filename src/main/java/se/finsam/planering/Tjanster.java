@@ -32,7 +32,7 @@ record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenor
 
     static Tjanster bygg(Config config, Clock clock, Databas database, Losenordshash hasher) {
         Jdbi jdbi = database.jdbi();
-        se.finsam.planering.db.Dialekt.av(jdbi).ordnaTransaktioner(jdbi);
+        se.finsam.planering.db.Dialekt.av(database).ordnaTransaktioner(jdbi);
         AnvandarRepository users = new AnvandarRepository(jdbi);
         Sessioner sessions = new Sessioner(jdbi, clock, config.sessionTimeout());
         Handelselogg audit = new Handelselogg(jdbi, clock);

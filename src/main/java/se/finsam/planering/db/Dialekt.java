@@ -70,7 +70,24 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
      */
     void ordnaTransaktioner(Jdbi jdbi);
 
-    /** The dialect of the database behind {@code jdbi}, looked up once per Jdbi. */
+    /** The dialect of an engine. */
+    static Dialekt av(Motor motor) {
+        return motor == Motor.POSTGRESQL ? POSTGRESQL : SQLITE;
+    }
+
+    /** The dialect of an open database, by the engine it was opened with; kept for its Jdbi too. */
+    static Dialekt av(Databas databas) {
+        Dialekt dialekt = av(databas.motor());
+        synchronized (Dialekter.CACHE) {
+            Dialekter.CACHE.put(databas.jdbi(), dialekt);
+        }
+        return dialekt;
+    }
+
+    /**
+     * The dialect of the database behind {@code jdbi}: the engine it was opened with when it came from
+     * {@link #av(Databas)}, else told from a connection once per Jdbi.
+     */
     static Dialekt av(Jdbi jdbi) {
         synchronized (Dialekter.CACHE) {
             Dialekt kand = Dialekter.CACHE.get(jdbi);
@@ -90,10 +107,10 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
         return av(handle.getConnection());
     }
 
-    /** The dialect of the database {@code connection} is connected to, from its JDBC URL. */
+    /** The dialect of the database {@code connection} is connected to, by the engine its driver names. */
     static Dialekt av(Connection connection) {
         try {
-            return avUrl(connection.getMetaData().getURL());
+            return av(Motor.av(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell which database engine this is", e);
         }
