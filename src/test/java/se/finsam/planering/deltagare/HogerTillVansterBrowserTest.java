@@ -59,7 +59,9 @@ class HogerTillVansterBrowserTest extends BrowserTest {
         anvandarnamn = TestData.kontoMedPin(app, deltagare, PIN);
         // She gets a new regional contact: the one she had ends the day before, as a change of contact does.
         app.jdbi().useHandle(h -> h.createUpdate("""
-                        UPDATE kontaktperson SET till_datum = max(fran_datum, '2026-09-30') WHERE deltagare_id = :d AND till_datum IS NULL
+                        UPDATE kontaktperson SET till_datum =
+                            CASE WHEN fran_datum > '2026-09-30' THEN fran_datum ELSE '2026-09-30' END
+                        WHERE deltagare_id = :d AND till_datum IS NULL
                           AND organisation_id = (SELECT id FROM organisation WHERE kod = 'REGION')""")
                 .bind("d", deltagare).execute());
         app.jdbi().useHandle(h -> h.createUpdate("""

@@ -56,7 +56,8 @@ class KallelsenOchKontakternaBrowserTest extends BrowserTest {
             h.execute("UPDATE anvandare SET sprak = 'ar' WHERE id = (SELECT anvandare_id FROM deltagare WHERE id = ?)",
                     kallad);
             h.execute("""
-                    UPDATE samtycke SET aterkallat_datum = max(givet_datum, '2026-11-20')
+                    UPDATE samtycke SET aterkallat_datum =
+                        CASE WHEN givet_datum > '2026-11-20' THEN givet_datum ELSE '2026-11-20' END
                     WHERE deltagare_id = ? AND aterkallat_datum IS NULL
                       AND organisation_id = (SELECT id FROM organisation WHERE kod = 'JOBBTORG')""", kallad);
         });

@@ -98,7 +98,8 @@ class VemHonMoterOchNarHttpTest extends AppTest {
                     .bind("p", punkt).bind("a", till).bind("nu", app.clock().instant()).execute();
             // Nobody of that organisation is her contact person now.
             h.createUpdate("""
-                            UPDATE kontaktperson SET till_datum = max(fran_datum, :idag)
+                            UPDATE kontaktperson SET till_datum =
+                                CASE WHEN fran_datum > :idag THEN fran_datum ELSE :idag END
                             WHERE deltagare_id = :d AND till_datum IS NULL
                               AND organisation_id = (SELECT id FROM organisation WHERE kod = :o)""")
                     .bind("d", deltagare).bind("o", orgKod).bind("idag", "2026-11-20").execute();

@@ -136,7 +136,7 @@ class UtskickPlaneringTest {
     @Test
     void planenAndradEttBeskedOmDagenOchIngetNarHonHarLastDen() {
         long d = TestData.deltagare(app).iFas("uppfoljning").hamta();
-        if (antal("SELECT anvandare_id IS NULL FROM deltagare WHERE id = ?", d) == 1) {
+        if (antal("SELECT CASE WHEN anvandare_id IS NULL THEN 1 ELSE 0 END FROM deltagare WHERE id = ?", d) == 1) {
             TestData.kontoMedPin(app, d, "428615");
         }
         long personal = antal("SELECT id FROM anvandare WHERE anvandarnamn = 'koordinator'");
