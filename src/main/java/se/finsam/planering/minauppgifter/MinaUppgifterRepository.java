@@ -295,14 +295,20 @@ public final class MinaUppgifterRepository {
             // Her own account's events, and refused PIN logins to her user name while PIN login is off (those
             // are written before any account is chosen, so they name the user name typed). Her own reads of
             // her pages are left out: they are her looking, not something that happened to her data.
+            // The user name is read first and the log's text compared with a bound text: on PostgreSQL the user
+            // name compares without regard to case and the log byte by byte, which one comparison cannot mix.
+            String avstangd = h.createQuery("""
+                            SELECT a.anvandarnamn FROM deltagare d JOIN anvandare a ON a.id = d.anvandare_id
+                            WHERE d.id = :d""")
+                    .bind("d", deltagareId).mapTo(String.class).findOne()
+                    .map(namn -> "PIN-inloggning avstängd, deltagare: " + namn).orElse(null);
             List<Kontohandelse> kontohandelser = h.createQuery("""
                             SELECT l.tid, l.handling, l.vad, l.antal FROM audit_log l
                             JOIN deltagare d ON d.id = :d JOIN anvandare a ON a.id = d.anvandare_id
                             WHERE (l.anvandare_id = a.id AND l.handling <> 'las')
-                               OR (l.anvandare_id IS NULL AND a.anvandarnamn IS NOT NULL
-                                   AND lower(l.vad) = lower('PIN-inloggning avstängd, deltagare: ' || a.anvandarnamn))
+                               OR (l.anvandare_id IS NULL AND :avstangd IS NOT NULL AND lower(l.vad) = lower(:avstangd))
                             ORDER BY l.id DESC""")
-                    .bind("d", deltagareId).mapTo(Kontohandelse.class).list();
+                    .bind("d", deltagareId).bind("avstangd", avstangd).mapTo(Kontohandelse.class).list();
             List<Logg> logg = h.createQuery("""
                             SELECT l.tid, a.namn, o.namn AS organisation, l.handling, l.vad, l.antal FROM audit_log l
                             JOIN anvandare a ON a.id = l.anvandare_id
