@@ -50,7 +50,9 @@ class UtskickILoggenTest {
         app.jdbi().useHandle(h -> {
             h.execute("UPDATE deltagare SET telefon = '070-323 45 01' WHERE id = ?", d);
             h.execute("UPDATE anvandare SET telefon = '070-323 45 02' WHERE id = ?", handlaggare);
-            h.execute("INSERT OR REPLACE INTO utskick_val (anvandare_id, epost, sms, sammanfattning) VALUES (?, 0, 1, 'vecka')",
+            h.execute("""
+                    INSERT INTO utskick_val (anvandare_id, epost, sms, sammanfattning) VALUES (?, 0, 1, 'vecka')
+                    ON CONFLICT (anvandare_id) DO UPDATE SET epost = 0, sms = 1, sammanfattning = 'vecka'""",
                     handlaggare);
             h.createUpdate("""
                             INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
