@@ -264,7 +264,7 @@ public final class TestApp implements AutoCloseable {
      * stops it.
      */
     public App andraServer(se.finsam.planering.utskick.Kanalinstallning kanaler) {
-        Config config = new Config(0, folder.resolve(FILE), "http://localhost", Config.DemoMode.NONE, false,
+        Config config = new Config(0, adress, "http://localhost", Config.DemoMode.NONE, false,
                 Duration.ofMinutes(30), false, false);
         return App.start(config, clock, kanaler);
     }
