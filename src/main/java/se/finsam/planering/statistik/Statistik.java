@@ -99,8 +99,8 @@ public final class Statistik {
                     population);
         }
 
-        Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
-               Rakning rakning, Skydd skydd, String population) {
+        public Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
+                      Rakning rakning, Skydd skydd, String population) {
             this(id, rubrik, radrubrik, rader, kolumner, rakning.varden, rakning.nycklar, skydd, population);
         }
 
@@ -179,16 +179,17 @@ public final class Statistik {
     }
 
     /** Counts and cell keys of a table being filled, totals' keys included. */
-    static final class Rakning {
+    public static final class Rakning {
         final int[][] varden;
         final int[][] nycklar;
 
-        Rakning(int rader, int kolumner) {
+        public Rakning(int rader, int kolumner) {
             varden = new int[rader][kolumner];
             nycklar = new int[rader + 1][kolumner + 1];
         }
 
-        void lagg(int rad, int kolumn, int nyckel) {
+        /** One more person (or answer) with the given cell key in the cell. */
+        public void lagg(int rad, int kolumn, int nyckel) {
             varden[rad][kolumn]++;
             int r = varden.length;
             int k = varden[0].length;
