@@ -350,6 +350,10 @@ public final class Statistik {
         tabeller.add(new Tabell("aterkommande", t.apply("statistik.tabell.aterkommande"), "",
                 List.of(t.apply("statistik.aterkommande.rad"), t.apply("statistik.aterkommande.forsta")), kon,
                 aterkommande, skydd, popAnmalda));
+        // Those referred again, by the reason of the avslut their new referral follows.
+        tabeller.add(perKon(skydd, "aterkommande_orsak", t, kon, med(Varden.AVSLUTSORSAK, EJ_REGISTRERAT),
+                "avslutsorsak.", anmalda.stream().filter(r -> r.utfall().aterkommande()).toList(),
+                r -> ellerEj(r.utfall().tidigareOrsak()), t.apply("statistik.population.aterkommande")));
 
         List<String> ansvariga = new ArrayList<>(new TreeSet<>(punkter.stream()
                 .map(p -> p.ansvarig() == null ? t.apply("statistik.deltagaren") : p.ansvarig()).toList()));
