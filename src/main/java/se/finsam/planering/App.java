@@ -311,6 +311,8 @@ public final class App {
         r.get("/enkater", f.enkat()::resultat, STYRGRUPP, KOORDINATOR);
         r.get("/enkater/svar.csv", f.enkat()::svarCsv, STYRGRUPP, KOORDINATOR);
         r.get("/enkater/svar.xlsx", f.enkat()::svarXlsx, STYRGRUPP, KOORDINATOR);
+        r.get("/enkater/resultat.csv", f.enkat()::resultatCsv, STYRGRUPP, KOORDINATOR);
+        r.get("/enkater/resultat.xlsx", f.enkat()::resultatXlsx, STYRGRUPP, KOORDINATOR);
         r.get("/admin/kanaler", f.utskick().kanalAdmin()::sida, ADMIN);
         r.post("/admin/kanaler/prov", f.utskick().kanalAdmin()::prov, ADMIN);
         r.get("/statistik", f.statistik()::visa, STYRGRUPP, KOORDINATOR);

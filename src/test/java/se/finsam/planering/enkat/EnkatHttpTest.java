@@ -190,6 +190,8 @@ class EnkatHttpTest extends AppTest {
         for (int i = 0; i < 3; i++) {
             long d = tillfragad();
             deltagare.add(d);
+            // Her own cell key, the statistics' one, set to one known value for all three.
+            app.sql("UPDATE deltagare SET cellnyckel = 77 WHERE id = ?", d);
             HttpSession hon = loggaIn(d);
             anvandare.put(d, app.jdbi().withHandle(h -> h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d")
                     .bind("d", d).mapTo(String.class).one()));
@@ -255,7 +257,18 @@ class EnkatHttpTest extends AppTest {
                 }
             }
             // An answer's rows: only what it says, no time, and nothing that keeps the order they came in.
-            assertEquals(Set.of("id", "enkat_id", "team_id", "ar", "kon", "aldersband"), allaKolumner.get("enkat_svar"));
+            assertEquals(Set.of("id", "enkat_id", "team_id", "ar", "kon", "aldersband", "aldersgrupp", "cellnyckel"),
+                    allaKolumner.get("enkat_svar"));
+            // The answer's cell key is its own: not her key (77 for all three), not made from her id.
+            List<Integer> nycklar = new ArrayList<>();
+            for (String id : nya) {
+                nycklar.add(h.createQuery("SELECT cellnyckel FROM enkat_svar WHERE id = :id").bind("id", id)
+                        .mapTo(Integer.class).one());
+            }
+            assertFalse(nycklar.stream().allMatch(k -> k == 77), "the answers' keys are their participants' keys");
+            List<Integer> franId = deltagare.stream().map(d -> (int) (d % 256)).sorted().toList();
+            assertFalse(nycklar.stream().sorted().toList().equals(franId), "the answers' keys follow her id");
+
             assertEquals(Set.of("svar_id", "fraga_id", "varde"), allaKolumner.get("enkat_svarsrad"));
             for (String t : List.of("enkat_svar", "enkat_svarsrad", "enkat_besvarad")) {
                 assertThrows(org.jdbi.v3.core.JdbiException.class,
@@ -287,38 +300,45 @@ class EnkatHttpTest extends AppTest {
     }
 
     @Test
-    void resultatenSkyddarSmaTalOchVisasBaraForArSomArSlut() {
+    void resultatenArJusteradeMedCellnycklarOchVisasBaraForArSomArSlut() {
         HttpSession styrgrupp = app.session().loginStaff("styrgrupp");
         Document sida = styrgrupp.page("/enkater?ar=2025");
-        List<Element> tabeller = sida.select("table.tabell");
-        assertEquals(5, tabeller.size(), "one table per question of the active set");
+        assertEquals(5, sida.select("section[id^=fraga-]").size(), "one section per question of the active set");
+        List<Element> tabeller = sida.select("table.tabell[id$=_team]");
+        assertEquals(5, tabeller.size(), "each question by team");
+        assertEquals(5, sida.select("table.tabell[id$=_kon]").size(), "by kön");
+        assertEquals(5, sida.select("table.tabell[id$=_alder]").size(), "and by age band");
         int enkat = Integer.parseInt(sida.selectFirst("#enkat option[selected]").attr("value"));
-        Set<String> celler = new TreeSet<>();
-        for (Element t : tabeller) {
-            for (Element td : t.select("td")) {
-                String v = td.text();
-                celler.add(v);
-                assertTrue(v.equals("<5") || v.equals("x") || v.equals("0") || Integer.parseInt(v) >= 5,
-                        "a small count shown: " + v);
+        for (Element t : sida.select("table.tabell")) {
+            for (Element td : t.select("tbody td.tal:not(.andel)")) {
+                int v = Integer.parseInt(td.text());
+                assertTrue(v == 0 || v >= se.finsam.planering.statistik.Cellnyckel.MINSTA_VISADE,
+                        "a 1 or a 2 is never shown: " + v);
             }
         }
-        assertTrue(celler.contains("<5"), "the demo's small cells are hidden: " + celler);
-        // A shown count is the count in the database: Jobbtorg Kista's total for the first question.
+        // A shown count is the cell key method's count of the answers in the database: Jobbtorg Kista's total for
+        // the first question, adjusted by the sum of those answers' own keys.
         Element forsta = tabeller.get(0);
         List<String> team = forsta.select("thead th").eachText();
         int kista = team.indexOf("Jobbtorg Kista");
         assertTrue(kista > 0, team.toString());
         String totalt = forsta.select("tbody tr").last().select("td").get(kista - 1).text();
-        int iDatabasen = tal("""
-                SELECT count(*) FROM enkat_svarsrad r JOIN enkat_svar s ON s.id = r.svar_id JOIN team t ON t.id = s.team_id
+        String villkor = """
+                FROM enkat_svarsrad r JOIN enkat_svar s ON s.id = r.svar_id JOIN team t ON t.id = s.team_id
                 WHERE s.enkat_id = ? AND s.ar = 2025 AND t.namn = 'Jobbtorg Kista'
-                  AND r.fraga_id = (SELECT id FROM enkat_fraga WHERE enkat_id = ? AND ordning = 1)""", enkat, enkat);
-        assertEquals(iDatabasen >= 5 ? Integer.toString(iDatabasen) : "<5", totalt);
+                  AND r.fraga_id = (SELECT id FROM enkat_fraga WHERE enkat_id = ? AND ordning = 1)""";
+        int iDatabasen = tal("SELECT count(*) " + villkor, enkat, enkat);
+        int nyckel = tal("SELECT coalesce(sum(s.cellnyckel), 0) % 256 " + villkor, enkat, enkat);
+        assertTrue(iDatabasen > 0, "the demo has answers from Kista");
+        assertEquals(Integer.toString(se.finsam.planering.statistik.Cellnyckel.justera(iDatabasen, nyckel)), totalt);
+        assertNotNull(sida.selectFirst("#skydd"), "the page says the counts are adjusted");
 
         // The koordinator sees her own teams only.
         HttpSession koordinator = app.session().loginStaff("koordinator");
-        List<String> hennes = koordinator.page("/enkater?ar=2025").select("table.tabell").get(0).select("thead th").eachText();
-        assertEquals(List.of("Svar", "Jobbtorg Kista", "Summa"), hennes);
+        Element hennes = koordinator.page("/enkater?ar=2025").selectFirst("table#tabell-f1_team");
+        assertEquals(List.of("Svar", "Jobbtorg Kista", "Summa", "Andel av basen"), hennes.select("thead th").eachText());
+        // and the same adjusted count for Kista as the styrgrupp: no exact small counts of her own team's answers.
+        assertEquals(totalt, hennes.select("tbody tr").last().select("td").get(0).text());
 
         // The year in progress: the number of answers, no distribution.
         Document iar = styrgrupp.page("/enkater?ar=2026");
