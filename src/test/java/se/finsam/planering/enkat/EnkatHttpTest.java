@@ -206,16 +206,15 @@ class EnkatHttpTest extends AppTest {
         Map<String, Set<String>> allaKolumner = new LinkedHashMap<>();
         List<String> fel = new ArrayList<>();
         app.jdbi().useHandle(h -> {
-            List<String> tabeller = h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                    .mapTo(String.class).list();
-            for (String t : tabeller) {
-                Set<String> kolumner = new TreeSet<>(h.createQuery("SELECT name FROM pragma_table_xinfo(:t)")
-                        .bind("t", t).mapTo(String.class).list());
+            for (String t : app.tabeller()) {
+                Set<String> kolumner = new TreeSet<>(app.kolumner(t));
                 allaKolumner.put(t, kolumner);
                 Set<String> medSvar = new TreeSet<>();
                 Set<String> medHenne = new TreeSet<>();
                 for (String k : kolumner) {
-                    String kol = "CAST(\"" + k + "\" AS TEXT)";
+                    // Byte for byte on PostgreSQL too (LIKE takes no case-blind collation there).
+                    String kol = "CAST(\"" + k + "\" AS TEXT)"
+                            + (app.motor() == se.finsam.planering.db.Motor.POSTGRESQL ? " COLLATE \"C\"" : "");
                     for (String id : nya) {
                         if (h.createQuery("SELECT EXISTS (SELECT 1 FROM \"" + t + "\" WHERE " + kol + " LIKE :s)")
                                 .bind("s", "%" + id + "%").mapTo(Boolean.class).one()) {
