@@ -100,12 +100,16 @@ public final class PushRepository {
                 .bind("a", anvandareId).mapTo(Integer.class).one());
     }
 
-    /** utskick_val.push follows whether she has a subscription left (a new row takes her role's defaults). */
+    /**
+     * utskick_val.push follows whether she has a subscription left (a new row takes her role's defaults: SMS for a
+     * participant, e-mail for staff, and the koordinator's digest daily as her account page shows it).
+     */
     private static void folj(Handle h, long anvandareId) {
         h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, push)
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, push, sammanfattning)
                         SELECT a.id, a.roll <> 'deltagare', a.roll = 'deltagare',
-                               EXISTS (SELECT 1 FROM push_prenumeration p WHERE p.anvandare_id = a.id)
+                               EXISTS (SELECT 1 FROM push_prenumeration p WHERE p.anvandare_id = a.id),
+                               CASE a.roll WHEN 'koordinator' THEN 'dag' ELSE 'vecka' END
                         FROM anvandare a WHERE a.id = :a
                         ON CONFLICT (anvandare_id) DO UPDATE SET push = excluded.push""")
                 .bind("a", anvandareId).execute();
