@@ -26,7 +26,7 @@ stor_databas
 
 DB=$OUT/fart.db
 LOG=$OUT/fart-mottaget.log
-forbered_utskick "$DB" 0 0 >/dev/null
+forbered_utskick "$DB" $((MESSAGES / 2)) $((MESSAGES - MESSAGES / 2)) 1
 start_mottagare "$LOG"
 start_server "$DB" none
 # The demo data's own messages due now go first, so that they are not counted with these.
@@ -42,8 +42,7 @@ fore=$(run_wrk /min-planering "$cookie" "$CONNECTIONS" "$DURATION")
 fore_mottagna=$(mottagna "$LOG")
 
 t0=$(nu_ms)
-sqlite3 "$DB" -cmd ".timeout 10000" -cmd ".parameter set :sms $((MESSAGES / 2))" \
-  -cmd ".parameter set :epost $((MESSAGES - MESSAGES / 2))" < bench/utskick-forbered.sql
+utskick_forfallna "$DB" $((MESSAGES / 2)) $((MESSAGES - MESSAGES / 2))
 under=$(run_wrk /min-planering "$cookie" "$CONNECTIONS" "$DURATION")
 under_mottagna=$(( $(mottagna "$LOG") - fore_mottagna ))
 until [ "$(vantande "$DB")" -eq 0 ]; do

@@ -4,7 +4,10 @@
 -- default channel), each given a number of her own (070 and her id) so that the gateway's count per number is a
 -- count per participant; :epost messages "an item was handed over to you" by e-mail to the staff with an address,
 -- in turn, each of them set to e-mail only. The two kinds are interleaved, so both channels are in flight at any
--- moment. Every row's key starts with 'bench:'. Run on a copy of the 10 000-participant database:
+-- moment. Every row's key starts with 'bench:'. With :bara_nummer 1 only the numbers and the staff's choice are
+-- set and no message is made (run again with 0 to make them: the same participants and staff are chosen), so that
+-- messages sent before are not counted against numbers changed after. Run on a copy of the 10 000-participant
+-- database:
 --   sqlite3 DB -cmd '.parameter set :sms 1000' -cmd '.parameter set :epost 1000' < bench/utskick-forbered.sql
 .bail on
 BEGIN;
@@ -29,8 +32,9 @@ SELECT nyckel, typ, team_id, deltagare_id, anvandare_id, strftime('%Y-%m-%dT%H:%
     SELECT 2 * d.nr + 1, 'bench:epost:' || d.id, 'overlamnad', d.team_id, d.id, p.id
     FROM bench_deltagare d JOIN bench_personal p ON p.nr = d.nr % (SELECT count(*) FROM bench_personal)
     WHERE d.nr < :epost)
+WHERE coalesce(:bara_nummer, 0) = 0
 ORDER BY ordning;
 COMMIT;
-SELECT 'due: ' || sum(nyckel LIKE 'bench:sms:%') || ' sms, ' || sum(nyckel LIKE 'bench:epost:%') || ' e-mail to '
+SELECT 'due: ' || coalesce(sum(nyckel LIKE 'bench:sms:%'), 0) || ' sms, ' || coalesce(sum(nyckel LIKE 'bench:epost:%'), 0) || ' e-mail to '
        || (SELECT count(*) FROM bench_personal) || ' staff'
 FROM utskick WHERE nyckel LIKE 'bench:%';

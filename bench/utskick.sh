@@ -34,11 +34,19 @@ stor_databas() {
   fi
 }
 
-# forbered_utskick DB SMS EPOST: a fresh copy of the large database with SMS + EPOST messages due.
+# forbered_utskick DB SMS EPOST [1]: a fresh copy of the large database with SMS + EPOST messages due (with 1:
+# only the numbers and choices set for them; utskick_forfallna makes them due later).
 forbered_utskick() {
   rm -f "$1" "$1-wal" "$1-shm" "$1.kedja"
   sqlite3 "$OUT/large.db" ".backup '$1'"
-  sqlite3 "$1" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" < bench/utskick-forbered.sql
+  sqlite3 "$1" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" -cmd ".parameter set :bara_nummer ${4:-0}" \
+    < bench/utskick-forbered.sql
+}
+
+# utskick_forfallna DB SMS EPOST: makes the messages due, in a database a running server uses.
+utskick_forfallna() {
+  sqlite3 "$1" -cmd ".timeout 10000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
+    -cmd ".parameter set :bara_nummer 0" < bench/utskick-forbered.sql
 }
 
 # start_mottagare LOG: the receiver, logging every message it takes to LOG.
