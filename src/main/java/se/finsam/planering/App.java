@@ -187,6 +187,8 @@ public final class App {
         r.post("/konto/pin", f.konto()::pin, DELTAGARE);
         r.get("/konto/meddelanden", f.utskick().personalVal()::sida, PERSONAL);
         r.post("/konto/meddelanden", f.utskick().personalVal()::spara, PERSONAL);
+        r.post("/konto/meddelanden/push", f.utskick().push()::pa, PERSONAL);
+        r.post("/konto/meddelanden/push/av", f.utskick().push()::av, PERSONAL);
 
         r.get("/min-planering", f.minPlanering()::plan, DELTAGARE);
         r.post("/min-planering/last", f.minPlanering()::bekraftaLast, DELTAGARE);

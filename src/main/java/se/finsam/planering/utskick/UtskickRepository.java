@@ -357,16 +357,19 @@ public final class UtskickRepository {
     }
 
     /**
-     * A staff member's choices: her channel (epost, sms or ingen) and how often she gets her digest (dag, vecka,
-     * aldrig), with the address and number her account has. No row: e-mail, and the koordinator's digest daily,
-     * everyone else's weekly.
+     * A staff member's choices: her channel (epost, sms, push or ingen) and how often she gets her digest (dag,
+     * vecka, aldrig), with the address and number her account has. No row: e-mail, and the koordinator's digest
+     * daily, everyone else's weekly. Push counts as her channel while she has it on and a browser to take it; with
+     * none left her messages go by e-mail, as the sender sends them.
      */
     public record PersonalVal(String kanal, String sammanfattning, String epost, String telefon) {
     }
 
     public PersonalVal personalVal(long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.epost, a.telefon, a.roll, v.epost AS epost_pa, v.sms AS sms_pa, v.sammanfattning
+                        SELECT a.epost, a.telefon, a.roll, v.epost AS epost_pa, v.sms AS sms_pa, v.sammanfattning,
+                               coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                   WHERE p.anvandare_id = a.id) AS push_pa
                         FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id WHERE a.id = :a""")
                 .bind("a", anvandareId)
                 .map((rs, ctx) -> {
@@ -376,20 +379,26 @@ public final class UtskickRepository {
                         kanal = "epost";
                         sammanfattning = "koordinator".equals(rs.getString("roll")) ? "dag" : "vecka";
                     } else {
-                        kanal = rs.getInt("sms_pa") == 1 ? "sms" : rs.getInt("epost_pa") == 1 ? "epost" : "ingen";
+                        kanal = rs.getInt("push_pa") == 1 ? "push" : rs.getInt("sms_pa") == 1 ? "sms"
+                                : rs.getInt("epost_pa") == 1 ? "epost" : "ingen";
                     }
                     return new PersonalVal(kanal, sammanfattning, rs.getString("epost"), rs.getString("telefon"));
                 })
                 .one());
     }
 
-    /** Saves a staff member's channel and digest frequency. */
+    /**
+     * Saves a staff member's channel and digest frequency. Push keeps e-mail on behind it when her account has an
+     * address: the sender prefers push, and takes e-mail when no browser of hers has notifications on any more.
+     */
     public void sparaPersonalVal(long anvandareId, String kanal, String sammanfattning) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, sammanfattning) VALUES (:a, :e, :s, :f)
-                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, sammanfattning = :f""")
-                .bind("a", anvandareId).bind("e", kanal.equals("epost") ? 1 : 0).bind("s", kanal.equals("sms") ? 1 : 0)
-                .bind("f", sammanfattning).execute());
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, push, sammanfattning)
+                        SELECT :a, :e OR (:p AND coalesce(a.epost, '') <> ''), :s, :p, :f FROM anvandare a WHERE a.id = :a
+                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = excluded.epost, sms = :s, push = :p,
+                            sammanfattning = :f""")
+                .bind("a", anvandareId).bind("e", kanal.equals("epost")).bind("s", kanal.equals("sms"))
+                .bind("p", kanal.equals("push")).bind("f", sammanfattning).execute());
     }
 
     /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
