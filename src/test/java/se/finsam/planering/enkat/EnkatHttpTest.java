@@ -244,7 +244,16 @@ class EnkatHttpTest extends AppTest {
                     fel.add(t + "." + medSvar + " holds an answer's id");
                 }
                 // Keys: only the answer's own rows point at an answer, and an answer points at no person.
-                for (var fk : h.createQuery("SELECT \"table\" AS till, \"from\" AS fran FROM pragma_foreign_key_list(:t)")
+                for (var fk : h.createQuery(app.motor() == se.finsam.planering.db.Motor.POSTGRESQL ? """
+                                SELECT ccu.table_name AS till, kcu.column_name AS fran
+                                FROM information_schema.table_constraints tc
+                                JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name
+                                     AND kcu.table_schema = tc.table_schema
+                                JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
+                                     AND ccu.table_schema = tc.table_schema
+                                WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()
+                                  AND tc.table_name = :t"""
+                                : "SELECT \"table\" AS till, \"from\" AS fran FROM pragma_foreign_key_list(:t)")
                         .bind("t", t).mapToMap().list()) {
                     String till = (String) fk.get("till");
                     if (till.equals("enkat_svar") && !t.equals("enkat_svarsrad")) {
@@ -282,8 +291,12 @@ class EnkatHttpTest extends AppTest {
             gemensamt.retainAll(allaKolumner.get("enkat_svar"));
             assertEquals(Set.of(), gemensamt, "enkat_besvarad and enkat_svar have no column in common");
             assertEquals(Set.of("deltagare_id", "tillfalle"), allaKolumner.get("enkat_besvarad"));
-            assertFalse(h.createQuery("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name LIKE 'enkat_svar%'"
-                    + " AND upper(sql) LIKE '%AUTOINCREMENT%')").mapTo(Boolean.class).one(), "no sequence numbers");
+            assertFalse(h.createQuery(app.motor() == se.finsam.planering.db.Motor.POSTGRESQL
+                    ? "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+                            + " AND table_name LIKE 'enkat_svar%' AND (is_identity = 'YES' OR column_default LIKE 'nextval%'))"
+                    : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name LIKE 'enkat_svar%'"
+                            + " AND upper(sql) LIKE '%AUTOINCREMENT%')").mapTo(Boolean.class).one(),
+                    "no sequence numbers");
         });
         assertEquals(List.of(), fel, "a way back from an answer to the participant");
     }

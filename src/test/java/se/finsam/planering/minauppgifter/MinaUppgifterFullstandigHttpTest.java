@@ -555,8 +555,7 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
     void varjeKolumnArUtgivenEllerInternMedSkal() {
         List<String> fel = new ArrayList<>();
         for (var tabell : KOLUMNER.entrySet()) {
-            List<String> kolumner = app.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT name FROM pragma_table_xinfo('" + tabell.getKey() + "')").mapTo(String.class).list());
+            List<String> kolumner = app.kolumner(tabell.getKey());
             Set<String> iDatabasen = new TreeSet<>(kolumner);
             Set<String> klassade = new TreeSet<>(tabell.getValue().keySet());
             Set<String> nya = new TreeSet<>(iDatabasen);
@@ -575,10 +574,9 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
 
     @Test
     void varjeTabellMedEnNyckelTillHennesUppgifterArKlassad() {
-        List<String> tabeller = app.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT DISTINCT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-                        WHERE m.type = 'table' AND p.name IN ('deltagare_id', 'anvandare_id') ORDER BY m.name""")
-                .mapTo(String.class).list());
+        List<String> tabeller = app.tabeller().stream()
+                .filter(t -> app.kolumner(t).stream().anyMatch(k -> k.equals("deltagare_id") || k.equals("anvandare_id")))
+                .toList();
         List<String> oklassade = new ArrayList<>();
         for (String t : tabeller) {
             if (!KOLUMNER.containsKey(t) && !BARA_PERSONAL.containsKey(t)) {
