@@ -312,14 +312,22 @@ public final class MinaUppgifterRepository {
             // Her own account's events, and refused PIN logins to her user name while PIN login is off (those
             // are written before any account is chosen, so they name the user name typed). Her own reads of
             // her pages are left out: they are her looking, not something that happened to her data.
+            // The refused login's text is matched as a bound value: on PostgreSQL the user name's case-blind
+            // collation cannot be compared with the log's byte-for-byte one.
+            String anvandarnamn = h.createQuery("""
+                            SELECT a.anvandarnamn FROM deltagare d JOIN anvandare a ON a.id = d.anvandare_id
+                            WHERE d.id = :d""")
+                    .bind("d", deltagareId).mapTo(String.class).findOne().orElse(null);
             List<Kontohandelse> kontohandelser = h.createQuery("""
                             SELECT l.tid, l.handling, l.vad, l.antal FROM audit_log l
                             JOIN deltagare d ON d.id = :d JOIN anvandare a ON a.id = d.anvandare_id
                             WHERE (l.anvandare_id = a.id AND l.handling <> 'las')
-                               OR (l.anvandare_id IS NULL AND a.anvandarnamn IS NOT NULL
-                                   AND lower(l.vad) = lower('PIN-inloggning avstängd, deltagare: ' || a.anvandarnamn))
+                               OR (l.anvandare_id IS NULL AND lower(l.vad) = :nekad)
                             ORDER BY l.id DESC""")
-                    .bind("d", deltagareId).mapTo(Kontohandelse.class).list();
+                    .bind("d", deltagareId)
+                    .bind("nekad", anvandarnamn == null ? null
+                            : ("PIN-inloggning avstängd, deltagare: " + anvandarnamn).toLowerCase(java.util.Locale.ROOT))
+                    .mapTo(Kontohandelse.class).list();
             List<Logg> logg = h.createQuery("""
                             SELECT l.tid, a.namn, o.namn AS organisation, l.handling, l.vad, l.antal FROM audit_log l
                             JOIN anvandare a ON a.id = l.anvandare_id
