@@ -346,8 +346,8 @@ public final class UtskickRepository {
 
     /**
      * In the demo data: the participants given an activation code who have not used it and are booked into a coming
-     * meeting got their kallelse printed and sent by SMS with that code at {@code skickat}; the code was blanked
-     * when the gateway took it, as the sender does.
+     * meeting got their kallelse sent by SMS with that code when the letter was printed (or at {@code skickat}, and
+     * the letter printed then); the code was blanked when the gateway took it, as the sender does.
      */
     public static void kallelserIDemodata(org.jdbi.v3.core.Handle h, Instant skickat) {
         String valda = """
@@ -358,8 +358,9 @@ public final class UtskickRepository {
         h.createUpdate("""
                         INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, sak_id, skapad, planerad, kanal,
                                                        status, forsok, skickat, avgjord)
-                        SELECT 'kallelse:' || md.id || ':demo', :typ, d.team_id, d.id, md.id, :t, NULL, 'sms', 'skickat',
-                               1, :t, :t
+                        SELECT 'kallelse:' || md.id || ':demo', :typ, d.team_id, d.id, md.id,
+                               coalesce(md.kallelse_utskriven, :t), NULL, 'sms', 'skickat', 1,
+                               coalesce(md.kallelse_utskriven, :t), coalesce(md.kallelse_utskriven, :t)
                         FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id WHERE md.id IN (""" + valda + ")")
                 .bind("typ", KALLELSE).bind("t", skickat).execute();
         h.createUpdate("UPDATE mote_deltagare SET kallelse_utskriven = coalesce(kallelse_utskriven, :t) WHERE id IN ("
