@@ -346,25 +346,25 @@ public final class UtskickRepository {
 
     /**
      * In the demo data: the participants given an activation code who have not used it and are booked into a coming
-     * meeting got their kallelse sent by SMS with that code when the letter was printed (or at {@code skickat}, and
-     * the letter printed then); the code was blanked when the gateway took it, as the sender does.
+     * meeting had their kallelse printed with that code and sent with it too, when the letter was printed (or at
+     * {@code tid}, and the letter printed then). The demo has no channel, so the row ended as the sender ends it
+     * there: "ingen kanal inställd", its code blanked.
      */
-    public static void kallelserIDemodata(org.jdbi.v3.core.Handle h, Instant skickat) {
+    public static void kallelserIDemodata(org.jdbi.v3.core.Handle h, Instant tid) {
         String valda = """
                 SELECT md.id FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id
                 JOIN deltagare d ON d.id = md.deltagare_id
                 JOIN aktiveringskod k ON k.anvandare_id = d.anvandare_id AND k.anvand IS NULL
                 WHERE m.status = 'planerat' AND d.telefon IS NOT NULL AND d.gallrad IS NULL""";
         h.createUpdate("""
-                        INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, sak_id, skapad, planerad, kanal,
-                                                       status, forsok, skickat, avgjord)
+                        INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, sak_id, skapad, planerad,
+                                                       status, avgjord)
                         SELECT 'kallelse:' || md.id || ':demo', :typ, d.team_id, d.id, md.id,
-                               coalesce(md.kallelse_utskriven, :t), NULL, 'sms', 'skickat', 1,
-                               coalesce(md.kallelse_utskriven, :t), coalesce(md.kallelse_utskriven, :t)
+                               coalesce(md.kallelse_utskriven, :t), NULL, 'ingen_kanal', coalesce(md.kallelse_utskriven, :t)
                         FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id WHERE md.id IN (""" + valda + ")")
-                .bind("typ", KALLELSE).bind("t", skickat).execute();
+                .bind("typ", KALLELSE).bind("t", tid).execute();
         h.createUpdate("UPDATE mote_deltagare SET kallelse_utskriven = coalesce(kallelse_utskriven, :t) WHERE id IN ("
-                + valda + ")").bind("t", skickat).execute();
+                + valda + ")").bind("t", tid).execute();
     }
 
     /** A participant's choices as her page shows them, with the number and address the team has for her. */
