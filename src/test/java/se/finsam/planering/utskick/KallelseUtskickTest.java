@@ -193,6 +193,12 @@ class KallelseUtskickTest {
 
             aktiverasEnGang(sms.substring(sms.length() - kod.length()), sprak.equals("ar"));
         }
+        // The link leads her to log in, and the login page to the activation code.
+        HttpResponse<String> lank = app.session().get("/min-planering/mote");
+        assertEquals(302, lank.statusCode());
+        String inloggning = lank.headers().firstValue("Location").orElseThrow();
+        assertTrue(inloggning.startsWith("/logga-in/deltagare"), inloggning);
+        assertNotNull(app.session().page(inloggning).selectFirst("a[href=/aktivera]"));
         // The koordinator's list shows the message like the others, without the code.
         Document utskick = k.page("/utskick");
         assertTrue(utskick.text().contains("Kallelse med länk och kod"), utskick.text());
