@@ -9,7 +9,8 @@
   if (!del) {
     return;
   }
-  var VAG = '/min-planering/mina-uppgifter/meddelanden/push';
+  // Where the page posts subscriptions: its own address and /push (a participant's page or staff's).
+  var VAG = del.getAttribute('data-vag') || '/min-planering/mina-uppgifter/meddelanden/push';
   var lagen = del.querySelectorAll('[data-push-lage]');
   var knappPa = del.querySelector('[data-push-pa]');
   var knappAv = del.querySelector('[data-push-av]');

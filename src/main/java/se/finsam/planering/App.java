@@ -187,6 +187,8 @@ public final class App {
         r.post("/konto/pin", f.konto()::pin, DELTAGARE);
         r.get("/konto/meddelanden", f.utskick().personalVal()::sida, PERSONAL);
         r.post("/konto/meddelanden", f.utskick().personalVal()::spara, PERSONAL);
+        r.post("/konto/meddelanden/push", f.utskick().push()::pa, PERSONAL);
+        r.post("/konto/meddelanden/push/av", f.utskick().push()::av, PERSONAL);
 
         r.get("/min-planering", f.minPlanering()::plan, DELTAGARE);
         r.post("/min-planering/last", f.minPlanering()::bekraftaLast, DELTAGARE);
@@ -311,6 +313,8 @@ public final class App {
         r.get("/enkater", f.enkat()::resultat, STYRGRUPP, KOORDINATOR);
         r.get("/enkater/svar.csv", f.enkat()::svarCsv, STYRGRUPP, KOORDINATOR);
         r.get("/enkater/svar.xlsx", f.enkat()::svarXlsx, STYRGRUPP, KOORDINATOR);
+        r.get("/enkater/resultat.csv", f.enkat()::resultatCsv, STYRGRUPP, KOORDINATOR);
+        r.get("/enkater/resultat.xlsx", f.enkat()::resultatXlsx, STYRGRUPP, KOORDINATOR);
         r.get("/admin/kanaler", f.utskick().kanalAdmin()::sida, ADMIN);
         r.post("/admin/kanaler/prov", f.utskick().kanalAdmin()::prov, ADMIN);
         r.get("/statistik", f.statistik()::visa, STYRGRUPP, KOORDINATOR);

@@ -154,7 +154,7 @@ record Funktioner(HemRoutes hem, InloggningRoutes auth, NyckelRoutes nyckel, Kon
         AnmalanRoutes anmalan = new AnmalanRoutes(anmalningar, kontakter, t.access(), t.audit(), t.mallar(),
                 t.web(), clock, deltagare);
         MoteRoutes moteRoutes = new MoteRoutes(moten, deltagare, kontakter, t.access(), t.mallar(), t.web(), clock,
-                baseUrl);
+                baseUrl, new se.finsam.planering.utskick.UtskickRepository(jdbi), kanaler(kanaler));
         MotelageRoutes motelage = new MotelageRoutes(anmalningar, deltagare, new PlaneringEditorRepository(jdbi),
                 kontakter, moten, overlamningar, t.access(), t.mallar(), t.web(), clock);
         OverlamningRoutes overlamning = new OverlamningRoutes(overlamningar, t.web(), clock);

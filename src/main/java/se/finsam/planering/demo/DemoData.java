@@ -82,6 +82,9 @@ public final class DemoData {
             }
             se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
             se.finsam.planering.utskick.UtskickRepository.efterDemodata(handle, clock.instant());
+            // A kallelse sent with its code beside the printed letter.
+            se.finsam.planering.utskick.UtskickRepository.kallelserIDemodata(handle, java.time.LocalDate.now(clock)
+                    .minusDays(1).atTime(10, 0).atZone(clock.getZone()).toInstant());
             // The example questions ("Vad tycker du?"), and answers from last year's participants.
             se.finsam.planering.enkat.EnkatRepository.efterDemodata(handle, clock.instant(),
                     java.time.LocalDate.now(clock).getYear() - 1);

@@ -32,8 +32,16 @@ public final class EnkatRepository {
     public record Fragor(Enkat enkat, List<Fraga> fragor) {
     }
 
-    /** One answer: where it came from, and the step chosen on each question (null where left blank). */
-    public record Svar(long teamId, String team, int ar, String kon, String aldersband, Map<Long, Integer> varden) {
+    /**
+     * One answer: where it came from, and the step chosen on each question (null where left blank). The age group
+     * ({@link #ALDERSGRUPPER}) is null for an answer stored before it was kept; the cell key is the answer's own.
+     */
+    public record Svar(long teamId, String team, int ar, String kon, String aldersband, String aldersgrupp,
+                       int cellnyckel, Map<Long, Integer> varden) {
+        /** The same answer with its background as given (for coarsening it before it leaves the app). */
+        public Svar med(String team, String kon, String aldersband) {
+            return new Svar(teamId, team, ar, kon, aldersband, aldersgrupp, cellnyckel, varden);
+        }
     }
 
     public record Team(long id, String namn) {
@@ -199,12 +207,14 @@ public final class EnkatRepository {
             var person = h.createQuery("SELECT team_id, kon, fodelsear FROM deltagare WHERE id = :d")
                     .bind("d", deltagareId).mapToMap().one();
             String id = slumpId();
+            int fodelsear = ((Number) person.get("fodelsear")).intValue();
+            // The answer's own cell key, drawn here: nothing of hers goes into it.
             h.createUpdate("""
-                            INSERT INTO enkat_svar (id, enkat_id, team_id, ar, kon, aldersband)
-                            VALUES (:id, :e, :team, :ar, :kon, :band)""")
+                            INSERT INTO enkat_svar (id, enkat_id, team_id, ar, kon, aldersband, aldersgrupp, cellnyckel)
+                            VALUES (:id, :e, :team, :ar, :kon, :band, :grupp, :nyckel)""")
                     .bind("id", id).bind("e", enkatId).bind("team", ((Number) person.get("team_id")).longValue())
-                    .bind("ar", ar).bind("kon", person.get("kon"))
-                    .bind("band", aldersband(((Number) person.get("fodelsear")).intValue(), ar)).execute();
+                    .bind("ar", ar).bind("kon", person.get("kon")).bind("band", aldersband(fodelsear, ar))
+                    .bind("grupp", aldersgrupp(fodelsear, ar)).bind("nyckel", SLUMP.nextInt(NYCKLAR)).execute();
             rader(h, id, varden);
             return Utfall.SPARAT;
         });
@@ -235,6 +245,61 @@ public final class EnkatRepository {
 
     public static final List<String> ALDERSBAND = List.of("16_29", "30_44", "45_59", "60_64", "utanfor");
 
+    /**
+     * The age groups an answer keeps: the boundaries of every band set the statistics offer together (16, 30, 40,
+     * 45, 50, 60 and 65), and no finer, so that each set's bands are unions of them.
+     */
+    public static final List<String> ALDERSGRUPPER = List.of("under16", "16_29", "30_39", "40_44", "45_49", "50_59",
+            "60_64", "65plus");
+
+    /** The age group of {@link #ALDERSGRUPPER}, by age reached in the year. */
+    public static String aldersgrupp(int fodelsear, int ar) {
+        int alder = ar - fodelsear;
+        return alder < 16 ? "under16" : alder < 30 ? "16_29" : alder < 40 ? "30_39" : alder < 45 ? "40_44"
+                : alder < 50 ? "45_49" : alder < 60 ? "50_59" : alder < 65 ? "60_64" : "65plus";
+    }
+
+    /** An answer whose age group is not known in the chosen band set (stored before the group was kept). */
+    public static final String OKAND_ALDER = "okand";
+
+    /**
+     * The band of a band set an answer falls in: the national bands from its national band, the others from its
+     * age group, or where an earlier answer has none, from its national band when that settles it.
+     */
+    public static String band(se.finsam.planering.statistik.Statistik.Bandset bandset, String aldersband,
+                              String aldersgrupp) {
+        return switch (bandset) {
+            case NATIONELL -> aldersband;
+            case NATIONELL_ALDRE -> aldersgrupp != null
+                    ? switch (aldersgrupp) {
+                        case "under16", "16_29" -> "under30";
+                        case "60_64", "65plus" -> "60plus";
+                        default -> "30_59";
+                    }
+                    : switch (aldersband) {
+                        case "16_29" -> "under30";
+                        case "30_44", "45_59" -> "30_59";
+                        case "60_64" -> "60plus";
+                        default -> OKAND_ALDER;
+                    };
+            case TIOAR -> aldersgrupp != null
+                    ? switch (aldersgrupp) {
+                        case "under16", "16_29" -> "under30";
+                        case "30_39" -> "30_39";
+                        case "40_44", "45_49" -> "40_49";
+                        default -> "50plus";
+                    }
+                    : switch (aldersband) {
+                        case "16_29" -> "under30";
+                        case "60_64" -> "50plus";
+                        default -> OKAND_ALDER;
+                    };
+        };
+    }
+
+    /** Cell keys run from 0 to 255, as the participants' do. */
+    private static final int NYCKLAR = se.finsam.planering.statistik.Cellnyckel.NYCKLAR;
+
     /** The answers to a set in a year (all years when null), from the teams given (all when null). */
     public List<Svar> svar(long enkatId, Integer ar, Collection<Long> team) {
         return jdbi.withHandle(h -> {
@@ -261,7 +326,7 @@ public final class EnkatRepository {
             }).list();
             // Ordered by what they say (team, year, kön, band), never by when they came.
             var q = h.createQuery("""
-                    SELECT s.id, s.team_id, t.namn AS team, s.ar, s.kon, s.aldersband
+                    SELECT s.id, s.team_id, t.namn AS team, s.ar, s.kon, s.aldersband, s.aldersgrupp, s.cellnyckel
                     FROM enkat_svar s JOIN team t ON t.id = s.team_id %s
                     ORDER BY t.namn, s.ar, s.kon, s.aldersband, s.id""".formatted(villkor)).bind("e", enkatId);
             if (ar != null) {
@@ -271,8 +336,8 @@ public final class EnkatRepository {
                 q.bindList("team", List.copyOf(team));
             }
             return q.map((rs, ctx) -> new Svar(rs.getLong("team_id"), rs.getString("team"), rs.getInt("ar"),
-                    rs.getString("kon"), rs.getString("aldersband"),
-                    varden.getOrDefault(rs.getString("id"), Map.of()))).list();
+                    rs.getString("kon"), rs.getString("aldersband"), rs.getString("aldersgrupp"),
+                    rs.getInt("cellnyckel"), varden.getOrDefault(rs.getString("id"), Map.of()))).list();
         });
     }
 
@@ -338,10 +403,11 @@ public final class EnkatRepository {
                 String id = slumpId();
                 int fodelsear = ((Number) p.get("fodelsear")).intValue();
                 h.createUpdate("""
-                                INSERT INTO enkat_svar (id, enkat_id, team_id, ar, kon, aldersband)
-                                VALUES (:id, :e, :team, :ar, :kon, :band)""")
+                                INSERT INTO enkat_svar (id, enkat_id, team_id, ar, kon, aldersband, aldersgrupp, cellnyckel)
+                                VALUES (:id, :e, :team, :ar, :kon, :band, :grupp, :nyckel)""")
                         .bind("id", id).bind("e", f.enkat().id()).bind("team", ((Number) p.get("team_id")).longValue())
-                        .bind("ar", ar).bind("kon", p.get("kon")).bind("band", aldersband(fodelsear, ar)).execute();
+                        .bind("ar", ar).bind("kon", p.get("kon")).bind("band", aldersband(fodelsear, ar))
+                        .bind("grupp", aldersgrupp(fodelsear, ar)).bind("nyckel", SLUMP.nextInt(NYCKLAR)).execute();
                 Map<Long, Integer> varden = new LinkedHashMap<>();
                 for (Fraga fraga : f.fragor()) {
                     int n = fraga.skala().size();

@@ -15,7 +15,9 @@ import java.util.Set;
 import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.audit.Handelselogg;
-import se.finsam.planering.statistik.Smacellsskydd;
+import se.finsam.planering.sprak.Texter;
+import se.finsam.planering.statistik.Statistik;
+import se.finsam.planering.statistik.StatistikRoutes;
 import se.finsam.planering.web.Alternativ;
 import se.finsam.planering.web.CsvFil;
 import se.finsam.planering.web.Felsvar;
@@ -26,9 +28,9 @@ import se.finsam.planering.web.Webbkontext;
 
 /**
  * The administrator's question sets (from a file or written in the form), and the results for the koordinator (her
- * teams) and the styrgrupp (all teams): counts per question and step with small cells protected, and the answers
- * one row each without identity. Only years that have ended are shown, so that no one can watch a count move as
- * one person answers.
+ * teams) and the styrgrupp (all teams): counts per question and step by team, kön and age band, adjusted by the
+ * answers' cell keys for both, and the answers one row each without identity. Only years that have ended are shown,
+ * so that no one can watch a count move as one person answers.
  */
 public final class EnkatRoutes {
 
@@ -44,13 +46,20 @@ public final class EnkatRoutes {
     public record VisaSida(EnkatRepository.Fragor fragor) {
     }
 
-    /** One question's table: the steps down, the teams across, totals last; cells as Smacellsskydd writes them. */
-    public record Tabell(String kod, String fraga, List<String> rader, List<String> kolumner, String[][] celler) {
-    }
-
     public record ResultatSida(List<EnkatRepository.Enkat> enkater, EnkatRepository.Enkat enkat, int ar,
-                               List<Integer> arval, boolean pagaende, String antal, List<Tabell> tabeller,
-                               String fel) {
+                               List<Integer> arval, boolean pagaende, String antal,
+                               List<Enkatresultat.Fragetabeller> fragor, String fel, Statistik.Bandset bandset,
+                               String bandsetNamn) {
+        /** The band sets to choose from: code and name with its bands. */
+        public List<String[]> bandval(Texter m) {
+            return java.util.Arrays.stream(Statistik.Bandset.values())
+                    .map(b -> new String[] {b.kod(), StatistikRoutes.bandsetNamn(b, m)}).toList();
+        }
+
+        /** The address's query for the exports: the set, the year and the band set. */
+        public String fraga() {
+            return "?enkat=" + enkat.id() + "&ar=" + ar + "&band=" + bandset.kod();
+        }
     }
 
     private final EnkatRepository repo;
@@ -176,7 +185,7 @@ public final class EnkatRoutes {
     // ---- Results and answers ----
 
     private record Urval(List<EnkatRepository.Enkat> enkater, EnkatRepository.Enkat enkat, int ar, boolean pagaende,
-                         Set<Long> team, String fel) {
+                         Set<Long> team, Statistik.Bandset bandset, String fel) {
     }
 
     private Urval urval(Context ctx) {
@@ -208,76 +217,145 @@ public final class EnkatRoutes {
                 fel = "enkat.resultat.fel.enkat";
             }
         }
-        return new Urval(enkater, enkat, ar, ar >= iar, team, fel);
+        Statistik.Bandset bandset = Statistik.Bandset.NATIONELL;
+        String bandText = ctx.queryParam("band");
+        if (bandText != null && !bandText.isBlank()) {
+            Statistik.Bandset valt = Statistik.Bandset.av(bandText.strip());
+            if (valt == null) {
+                fel = fel == null ? "statistik.fel.band" : fel;
+            } else {
+                bandset = valt;
+            }
+        }
+        return new Urval(enkater, enkat, ar, ar >= iar, team, bandset, fel);
     }
 
     public void resultat(Context ctx) {
         Urval u = urval(ctx);
+        Texter m = web.messages(ctx);
         List<Integer> arval = new ArrayList<>();
         int iar = LocalDate.now(clock).getYear();
         for (int a = iar; a >= Math.min(iar - 5, repo.ar().stream().min(Integer::compare).orElse(iar)); a--) {
             arval.add(a);
         }
+        String bandsetNamn = StatistikRoutes.bandsetNamn(u.bandset(), m);
         if (u.fel() != null) {
             ctx.status(400);
             mallar.render(ctx, "enkat/resultat.jte", new ResultatSida(u.enkater(), u.enkat(), u.ar(), arval,
-                    u.pagaende(), null, List.of(), web.messages(ctx).get(u.fel())));
+                    u.pagaende(), null, List.of(), m.get(u.fel()), u.bandset(), bandsetNamn));
             return;
         }
         if (u.enkat() == null) {
             mallar.render(ctx, "enkat/resultat.jte", new ResultatSida(u.enkater(), null, u.ar(), arval,
-                    u.pagaende(), null, List.of(), null));
+                    u.pagaende(), null, List.of(), null, u.bandset(), bandsetNamn));
             return;
         }
         List<EnkatRepository.Svar> svar = repo.svar(u.enkat().id(), u.ar(), u.team());
-        String antal = skydda(new int[][] {{svar.size()}})[0][0];
-        List<Tabell> tabeller = u.pagaende() ? List.of() : tabeller(u, svar);
+        String antal = Integer.toString(Enkatresultat.antal(svar, SKYDD));
+        List<Enkatresultat.Fragetabeller> fragor = u.pagaende() ? List.of() : fragetabeller(u, svar, m);
         mallar.render(ctx, "enkat/resultat.jte", new ResultatSida(u.enkater(), u.enkat(), u.ar(), arval,
-                u.pagaende(), antal, tabeller, null));
+                u.pagaende(), antal, fragor, null, u.bandset(), bandsetNamn));
     }
 
-    private List<Tabell> tabeller(Urval u, List<EnkatRepository.Svar> svar) {
+    /**
+     * How every count of the results is shown, to the styrgrupp and the koordinator alike, on the page and in the
+     * exports: adjusted by the answers' cell keys. Unlike the statistics, the koordinator gets no exact counts here:
+     * she knows whom she followed up, so an exact small count of her team would tell her what one of them answered.
+     */
+    static final Statistik.Skydd SKYDD = Statistik.Skydd.JUSTERAD;
+
+    private List<Enkatresultat.Fragetabeller> fragetabeller(Urval u, List<EnkatRepository.Svar> svar, Texter m) {
         EnkatRepository.Fragor fragor = repo.fragor(u.enkat().id()).orElseThrow();
         // The teams across: the koordinator's own teams, or for the styrgrupp every team that has answers.
         List<EnkatRepository.Team> team = repo.team(u.team()).stream()
                 .filter(t -> u.team() != null || svar.stream().anyMatch(s -> s.teamId() == t.id())).toList();
-        List<Tabell> tabeller = new ArrayList<>();
-        int nr = 0;
-        for (EnkatRepository.Fraga f : fragor.fragor()) {
-            nr++;
-            int[][] antal = new int[f.skala().size()][team.size()];
-            for (EnkatRepository.Svar s : svar) {
-                Integer v = s.varden().get(f.id());
-                int k = indexAv(team, s.teamId());
-                if (v != null && k >= 0 && v >= 1 && v <= f.skala().size()) {
-                    antal[v - 1][k]++;
-                }
-            }
-            tabeller.add(new Tabell("f" + nr, f.text().sv(),
-                    f.skala().stream().map(st -> st.varde() + " " + st.text().sv()).toList(),
-                    team.stream().map(EnkatRepository.Team::namn).toList(), skydda(antal)));
-        }
-        return tabeller;
+        return Enkatresultat.berakna(fragor, team, svar, u.bandset(), SKYDD, u.ar(), m);
     }
 
-    private static int indexAv(List<EnkatRepository.Team> team, long id) {
-        for (int i = 0; i < team.size(); i++) {
-            if (team.get(i).id() == id) {
-                return i;
+    /** The tables of an ended year as on the page, adjusted, as one CSV file. */
+    public void resultatCsv(Context ctx) {
+        Tabeller t = tabellerForExport(ctx);
+        if (t == null) {
+            return;
+        }
+        Texter m = web.messages(ctx);
+        CsvFil csv = new CsvFil();
+        csv.rad(m.get("enkat.resultat.rubrik"), t.fragor().enkat().namn(), Integer.toString(t.ar()));
+        csv.rad(m.get("enkat.resultat.tillfalle"), m.get("enkat.tillfalle." + t.fragor().enkat().tillfalle()));
+        csv.rad(m.get("statistik.aldersgrupper"), StatistikRoutes.bandsetNamn(t.bandset(), m));
+        csv.rad(m.get("enkat.resultat.antal.rubrik"), t.antal());
+        csv.rad(m.get("statistik.skydd.rubrik"), StatistikRoutes.skyddText(SKYDD, m));
+        for (Enkatresultat.Fragetabeller f : t.tabeller()) {
+            for (Statistik.Tabell tabell : f.tabeller()) {
+                StatistikRoutes.tabellCsv(csv, tabell, m);
             }
         }
-        return -1;
+        csv.skicka(ctx, t.filnamn() + ".csv");
     }
 
-    /**
-     * The disclosure control of every count shown or exported here: the table with its totals, small cells
-     * hidden. The statistics' protection is used as it is, so survey results follow whatever it does.
-     */
-    static String[][] skydda(int[][] antal) {
-        if (antal.length == 0 || antal[0].length == 0) {
-            return new String[][] {{"0"}};
+    /** The same tables as an .xlsx workbook: a sheet that names the set, year and band set, and one per table. */
+    public void resultatXlsx(Context ctx) throws IOException {
+        Tabeller t = tabellerForExport(ctx);
+        if (t == null) {
+            return;
         }
-        return Smacellsskydd.skydda(antal);
+        Texter m = web.messages(ctx);
+        ByteArrayOutputStream ut = new ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
+        org.dhatim.fastexcel.Worksheet oversikt = bok.newWorksheet("oversikt");
+        String bandset = StatistikRoutes.bandsetNamn(t.bandset(), m);
+        List<String[]> rader = List.of(
+                new String[] {m.get("enkat.resultat.rubrik"), t.fragor().enkat().namn()},
+                new String[] {m.get("enkat.resultat.ar"), Integer.toString(t.ar())},
+                new String[] {m.get("enkat.resultat.tillfalle"), m.get("enkat.tillfalle." + t.fragor().enkat().tillfalle())},
+                new String[] {m.get("statistik.aldersgrupper"), bandset},
+                new String[] {m.get("statistik.skydd.rubrik"), StatistikRoutes.skyddText(SKYDD, m)});
+        for (int r = 0; r < rader.size(); r++) {
+            oversikt.value(r, 0, rader.get(r)[0]);
+            oversikt.value(r, 1, rader.get(r)[1]);
+        }
+        oversikt.value(rader.size(), 0, m.get("enkat.resultat.antal.rubrik"));
+        oversikt.value(rader.size(), 1, t.antal());
+        oversikt.style(0, 0).bold().set();
+        oversikt.width(0, 40);
+        oversikt.width(1, 60);
+        for (Enkatresultat.Fragetabeller f : t.tabeller()) {
+            for (Statistik.Tabell tabell : f.tabeller()) {
+                StatistikRoutes.tabellBlad(bok.newWorksheet(tabell.id()), tabell, List.of(
+                        t.fragor().enkat().namn() + ", " + t.ar(), m.get("statistik.aldersgrupper") + ": " + bandset),
+                        m);
+            }
+        }
+        bok.finish();
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"" + t.filnamn() + ".xlsx\"")
+                .result(ut.toByteArray());
+    }
+
+    private record Tabeller(EnkatRepository.Fragor fragor, int ar, Statistik.Bandset bandset, int antal,
+                            List<Enkatresultat.Fragetabeller> tabeller, String filnamn) {
+    }
+
+    /** The tables of an export, or null when the request was answered with an error. */
+    private Tabeller tabellerForExport(Context ctx) {
+        Urval u = urval(ctx);
+        if (u.fel() == null && u.enkat() == null) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result(web.messages(ctx).get("enkat.resultat.inga"));
+            return null;
+        }
+        String fel = u.fel() != null ? u.fel() : u.pagaende() ? "enkat.resultat.fel.pagaende" : null;
+        if (fel != null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(web.messages(ctx).get(fel));
+            return null;
+        }
+        EnkatRepository.Fragor fragor = repo.fragor(u.enkat().id()).orElseThrow();
+        List<EnkatRepository.Svar> svar = repo.svar(u.enkat().id(), u.ar(), u.team());
+        Anvandare user = web.requireUser(ctx);
+        audit.log(user.id(), Handelselogg.Handling.LAS, null, "enkätresultat " + fragor.enkat().namn() + " " + u.ar(),
+                ctx.ip());
+        return new Tabeller(fragor, u.ar(), u.bandset(), Enkatresultat.antal(svar, SKYDD),
+                fragetabeller(u, svar, web.messages(ctx)),
+                "enkatresultat-" + fragor.enkat().id() + "-" + u.ar() + "-" + u.bandset().kod());
     }
 
     /** The answers of an ended year, one row each, for a national compilation: no identity, small groups coarsened. */

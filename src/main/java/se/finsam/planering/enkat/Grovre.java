@@ -23,11 +23,11 @@ public final class Grovre {
     public static List<EnkatRepository.Svar> grovre(List<EnkatRepository.Svar> svar) {
         List<EnkatRepository.Svar> ut = new ArrayList<>(svar);
         ut = steg(ut, s -> s.team() + "|" + s.ar() + "|" + s.kon() + "|" + s.aldersband(),
-                s -> new EnkatRepository.Svar(s.teamId(), s.team(), s.ar(), s.kon(), DOLD, s.varden()));
+                s -> s.med(s.team(), s.kon(), DOLD));
         ut = steg(ut, s -> s.team() + "|" + s.ar() + "|" + s.kon(),
-                s -> new EnkatRepository.Svar(s.teamId(), s.team(), s.ar(), DOLD, DOLD, s.varden()));
+                s -> s.med(s.team(), DOLD, DOLD));
         ut = steg(ut, s -> s.team() + "|" + s.ar(),
-                s -> new EnkatRepository.Svar(s.teamId(), DOLD, s.ar(), DOLD, DOLD, s.varden()));
+                s -> s.med(DOLD, DOLD, DOLD));
         return ut;
     }
 

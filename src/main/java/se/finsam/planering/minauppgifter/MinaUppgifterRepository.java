@@ -152,12 +152,28 @@ public final class MinaUppgifterRepository {
     public record Logg(Instant tid, String namn, String organisation, String handling, String vad, int antal) {
     }
 
+    /**
+     * How messages reach her, as she chose on her message page: each channel on or off, whether a message may carry
+     * her meeting's time and place, and when she answered STOPP to an SMS (null: she has not).
+     */
+    public record Meddelandeval(boolean sms, boolean epost, boolean push, boolean detaljer, String smsStoppad) {
+    }
+
+    /** A browser she turned notifications on in: when, and the latest notification sent to it (never its keys). */
+    public record Notis(Instant skapad, Instant senastSkickat) {
+    }
+
+    /** A message to her: its kind, channel, when it was made and sent, and how it went (never its text). */
+    public record Meddelande(String typ, String kanal, Instant skapad, Instant skickat, String status) {
+    }
+
     public record Allt(Instant hamtad, Personuppgifter person, Inskrivning inskrivning, Plan plan,
                        List<Punkt> punkter, List<Lasbekraftelse> lasbekraftelser, List<Uppfoljning> uppfoljningar,
                        List<Kontakt> kontakter, List<Mote> moten, Avslut avslut, List<Efterkontroll> efterkontroller,
                        List<SamtyckeRepository.Samtycke> samtycken, List<SamtyckeRepository.Rattelse> rattelser,
                        Konto konto, List<Nyckel> nycklar, List<Kontohandelse> kontohandelser,
-                       List<Logg> atkomstlogg) {
+                       List<Logg> atkomstlogg, Meddelandeval meddelandeval, List<Notis> notiser,
+                       List<Meddelande> meddelanden) {
     }
 
     private final Jdbi jdbi;
@@ -170,7 +186,8 @@ public final class MinaUppgifterRepository {
         this.clock = clock;
         for (Class<?> rad : List.of(Personuppgifter.class, Plan.class, PunktRad.class, HandelseRad.class,
                 Uppfoljning.class, Kontakt.class, Mote.class, Avslut.class, Logg.class, Inskrivning.class,
-                Efterkontroll.class, Lasbekraftelse.class, Konto.class, Nyckel.class, Kontohandelse.class)) {
+                Efterkontroll.class, Lasbekraftelse.class, Konto.class, Nyckel.class, Kontohandelse.class,
+                Meddelandeval.class, Notis.class, Meddelande.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(rad));
         }
         jdbi.registerColumnMapper(Telefontid.class, (rs, kolumn, ctx) -> Telefontid.avKod(rs.getString(kolumn)));
@@ -295,20 +312,22 @@ public final class MinaUppgifterRepository {
             // Her own account's events, and refused PIN logins to her user name while PIN login is off (those
             // are written before any account is chosen, so they name the user name typed). Her own reads of
             // her pages are left out: they are her looking, not something that happened to her data.
-            // The user name is read first and the log's text compared with a bound text: on PostgreSQL the user
-            // name compares without regard to case and the log byte by byte, which one comparison cannot mix.
-            String avstangd = h.createQuery("""
+            // The refused login's text is matched as a bound value: on PostgreSQL the user name's case-blind
+            // collation cannot be compared with the log's byte-for-byte one.
+            String anvandarnamn = h.createQuery("""
                             SELECT a.anvandarnamn FROM deltagare d JOIN anvandare a ON a.id = d.anvandare_id
                             WHERE d.id = :d""")
-                    .bind("d", deltagareId).mapTo(String.class).findOne()
-                    .map(namn -> "PIN-inloggning avstängd, deltagare: " + namn).orElse(null);
+                    .bind("d", deltagareId).mapTo(String.class).findOne().orElse(null);
             List<Kontohandelse> kontohandelser = h.createQuery("""
                             SELECT l.tid, l.handling, l.vad, l.antal FROM audit_log l
                             JOIN deltagare d ON d.id = :d JOIN anvandare a ON a.id = d.anvandare_id
                             WHERE (l.anvandare_id = a.id AND l.handling <> 'las')
-                               OR (l.anvandare_id IS NULL AND :avstangd IS NOT NULL AND lower(l.vad) = lower(:avstangd))
+                               OR (l.anvandare_id IS NULL AND lower(l.vad) = :nekad)
                             ORDER BY l.id DESC""")
-                    .bind("d", deltagareId).bind("avstangd", avstangd).mapTo(Kontohandelse.class).list();
+                    .bind("d", deltagareId)
+                    .bind("nekad", anvandarnamn == null ? null
+                            : ("PIN-inloggning avstängd, deltagare: " + anvandarnamn).toLowerCase(java.util.Locale.ROOT))
+                    .mapTo(Kontohandelse.class).list();
             List<Logg> logg = h.createQuery("""
                             SELECT l.tid, a.namn, o.namn AS organisation, l.handling, l.vad, l.antal FROM audit_log l
                             JOIN anvandare a ON a.id = l.anvandare_id
@@ -317,10 +336,24 @@ public final class MinaUppgifterRepository {
                               AND l.anvandare_id <> :self
                             ORDER BY l.id DESC""")
                     .bind("d", deltagareId).bind("self", egenAnvandare).mapTo(Logg.class).list();
+            Meddelandeval meddelandeval = h.createQuery("""
+                            SELECT v.sms, v.epost, v.push, v.detaljer,
+                                   coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
+                                            v.sms_stoppad) AS sms_stoppad
+                            FROM deltagare d JOIN utskick_val v ON v.anvandare_id = d.anvandare_id WHERE d.id = :d""")
+                    .bind("d", deltagareId).mapTo(Meddelandeval.class).findOne().orElse(null);
+            List<Notis> notiser = h.createQuery("""
+                            SELECT p.skapad, p.senast_skickat FROM push_prenumeration p
+                            JOIN deltagare d ON d.anvandare_id = p.anvandare_id WHERE d.id = :d ORDER BY p.id""")
+                    .bind("d", deltagareId).mapTo(Notis.class).list();
+            List<Meddelande> meddelanden = h.createQuery("""
+                            SELECT typ, kanal, skapad, skickat, status FROM utskick
+                            WHERE deltagare_id = :d AND anvandare_id IS NULL ORDER BY id DESC""")
+                    .bind("d", deltagareId).mapTo(Meddelande.class).list();
             return new Allt(clock.instant(), personuppgifter(deltagareId), inskrivning, plan, punkter,
                     lasbekraftelser, uppfoljningar, kontakter, moten, avslut, efterkontroller,
                     samtycke.historik(deltagareId), samtycke.rattelser(deltagareId), konto, nycklar, kontohandelser,
-                    logg);
+                    logg, meddelandeval, notiser, meddelanden);
         });
     }
 }

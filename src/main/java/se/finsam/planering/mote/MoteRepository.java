@@ -16,6 +16,7 @@ import org.jdbi.v3.core.mapper.reflect.ColumnName;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import se.finsam.planering.atkomst.DeltagarAtkomst;
 import se.finsam.planering.auth.Aktiveringskoder;
+import se.finsam.planering.utskick.UtskickRepository;
 
 /** The team's meeting calendar, bookings (from which the kallelse is made), attendance and activation codes. */
 public final class MoteRepository {
@@ -656,6 +657,15 @@ public final class MoteRepository {
     }
 
     public String nyAktiveringskod(long deltagareId, long skapadAv, Instant nu, Duration giltig) {
+        return nyAktiveringskod(deltagareId, skapadAv, nu, giltig, null);
+    }
+
+    /**
+     * The same, and with {@code kallelseFor} (a booking of hers) the kallelse by SMS or e-mail, written to the outbox
+     * in this transaction with this code: the letter printed now and the message carry the same code. A kallelse
+     * still waiting with an earlier code is ended, since that code no longer works.
+     */
+    public String nyAktiveringskod(long deltagareId, long skapadAv, Instant nu, Duration giltig, Long kallelseFor) {
         String kod = Aktiveringskoder.generate();
         jdbi.useTransaction(h -> {
             Long anvandareId = h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d").bind("d", deltagareId)
@@ -687,6 +697,10 @@ public final class MoteRepository {
                             VALUES (:a, :h, :nu, :till, :av)""")
                     .bind("a", anvandareId).bind("h", Aktiveringskoder.hash(kod)).bind("nu", nu)
                     .bind("till", nu.plus(giltig)).bind("av", skapadAv).execute();
+            UtskickRepository.ersattKoder(h, deltagareId, nu);
+            if (kallelseFor != null) {
+                UtskickRepository.kallelse(h, kallelseFor, kod, nu);
+            }
         });
         return kod;
     }

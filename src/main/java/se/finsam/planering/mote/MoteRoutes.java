@@ -24,6 +24,8 @@ import se.finsam.planering.web.Sidkontext;
 import se.finsam.planering.web.QrCode;
 import se.finsam.planering.web.Mallar;
 import se.finsam.planering.web.Webbkontext;
+import se.finsam.planering.utskick.Kanal;
+import se.finsam.planering.utskick.UtskickRepository;
 
 /** The koordinator's meeting calendar, booking participants into slots, attendance, and the kallelse. */
 public final class MoteRoutes {
@@ -120,7 +122,7 @@ public final class MoteRoutes {
                                DeltagareRepository.Oversikt deltagare, List<String> myndigheter,
                                KontaktRepository.Koordinator koordinator, String aktiveringskod,
                                LocalDate kodGiltigTill, LocalDate idag, String adress, Sidkontext brev,
-                               boolean svenskKopia, String qrUrl) {
+                               boolean svenskKopia, String qrUrl, Kallelsemeddelande meddelande) {
 
         /** Makes the letter's ids unique when several letters share a page. */
         public String idTillagg() {
@@ -142,6 +144,15 @@ public final class MoteRoutes {
         }
     }
 
+    /**
+     * The kallelse as a message beside the letter: where it can go ({@code kanaler}), the channel it goes on from
+     * this server ({@code kanal}; null: this server has none of hers), whether one was just written to the outbox
+     * with the letter's code ({@code skickas}), and why it could not be ({@code fel}, a text key).
+     */
+    public record Kallelsemeddelande(UtskickRepository.Kallelsekanaler kanaler, Kanal kanal, boolean skickas,
+                                     String fel) {
+    }
+
     private final MoteRepository moten;
     private final DeltagareRepository deltagare;
     private final KontaktRepository kontakter;
@@ -150,10 +161,16 @@ public final class MoteRoutes {
     private final Webbkontext web;
     private final Clock clock;
     private final String baseUrl;
+    private final UtskickRepository utskick;
+    private final Set<Kanal> serverkanaler;
 
+    /** {@code serverkanaler}: the channels this server sends SMS and e-mail on (a kallelse goes on no other). */
     public MoteRoutes(MoteRepository moten, DeltagareRepository deltagare, KontaktRepository kontakter,
-                      DeltagarAtkomst access, Mallar mallar, Webbkontext web, Clock clock, String baseUrl) {
+                      DeltagarAtkomst access, Mallar mallar, Webbkontext web, Clock clock, String baseUrl,
+                      UtskickRepository utskick, Set<Kanal> serverkanaler) {
         this.baseUrl = baseUrl;
+        this.utskick = utskick;
+        this.serverkanaler = Set.copyOf(serverkanaler);
         this.moten = moten;
         this.deltagare = deltagare;
         this.kontakter = kontakter;
@@ -436,7 +453,7 @@ public final class MoteRoutes {
         List<MoteRepository.Bokning> bokningar = moten.bokningar(mote.id(), DeltagarAtkomst.synliga(user));
         access.loggaLista(ctx, bokningar.stream().map(MoteRepository.Bokning::deltagareId).toList(), "kallelse");
         List<KallelsePage> brev = bokningar.stream()
-                .map(b -> kallelsePage(b, mote, null, false)).toList();
+                .map(b -> kallelsePage(b, mote, null, false, null)).toList();
         mallar.render(ctx, "mote/kallelser.jte", new KallelserPage(mote, brev));
     }
 
@@ -713,11 +730,29 @@ public final class MoteRoutes {
         visaKallelse(ctx, "ny");
     }
 
+    /**
+     * The kallelse; with {@code kod} "ny", with a fresh activation code printed on it. When the koordinator chose
+     * "skriv ut och skicka" ({@code skicka=ja}), the same code goes to her by SMS or e-mail as well: the outbox row is
+     * written in the transaction that makes the code, so the letter and the message always carry one code. Without
+     * a channel of hers nothing is made (400), and the page says why.
+     */
     private void visaKallelse(Context ctx, String kod) {
         long id = Formular.sokvagsId(ctx, "id");
         MoteRepository.Bokning bokning = moten.bokning(id)
                 .orElseThrow(() -> Felsvar.notFound(web.messages(ctx).get("fel.404")));
         Anvandare user = web.requireUser(ctx);
+        MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
+        String kopia = ctx.queryParam("kopia") != null ? ctx.queryParam("kopia") : ctx.formParam("kopia");
+        boolean svenskKopia = kopia == null ? !Texter.of(bokning.sprak()).lang().equals("sv") : "ja".equals(kopia);
+        boolean skicka = kod != null && "ja".equals(ctx.formParam("skicka"));
+        UtskickRepository.Kallelsekanaler kanaler = user.roll() == Roll.KOORDINATOR
+                ? utskick.kallelsekanaler(bokning.deltagareId()) : new UtskickRepository.Kallelsekanaler(null, null);
+        if (skicka && !kanaler.nagon()) {
+            ctx.status(400);
+            mallar.render(ctx, "mote/kallelse.jte", kallelsePage(bokning, mote, null, svenskKopia,
+                    meddelande(kanaler, false, "kallelse.skicka.fel.ingen")));
+            return;
+        }
         if (kod != null && moten.harPin(bokning.deltagareId())) {
             // Besides the route's own audit row: the participant reads this one under "Vem har tittat", and it
             // says in plain words why her PIN no longer works.
@@ -725,15 +760,21 @@ public final class MoteRoutes {
                     "ny aktiveringskod, gammal PIN upphävd");
         }
         String aktiveringskod = kod == null ? null
-                : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG);
-        MoteRepository.Mote mote = moten.mote(bokning.moteId()).orElseThrow();
-        String kopia = ctx.queryParam("kopia") != null ? ctx.queryParam("kopia") : ctx.formParam("kopia");
-        boolean svenskKopia = kopia == null ? !Texter.of(bokning.sprak()).lang().equals("sv") : "ja".equals(kopia);
-        mallar.render(ctx, "mote/kallelse.jte", kallelsePage(bokning, mote, aktiveringskod, svenskKopia));
+                : moten.nyAktiveringskod(bokning.deltagareId(), user.id(), clock.instant(), KOD_GILTIG,
+                skicka ? bokning.id() : null);
+        mallar.render(ctx, "mote/kallelse.jte", kallelsePage(bokning, mote, aktiveringskod, svenskKopia,
+                meddelande(kanaler, skicka, null)));
+    }
+
+    /** The channel a kallelse to her goes on from this server: SMS before e-mail, as the sender chooses. */
+    private Kallelsemeddelande meddelande(UtskickRepository.Kallelsekanaler kanaler, boolean skickas, String fel) {
+        Kanal kanal = kanaler.telefon() != null && serverkanaler.contains(Kanal.SMS) ? Kanal.SMS
+                : kanaler.epost() != null && serverkanaler.contains(Kanal.EPOST) ? Kanal.EPOST : null;
+        return new Kallelsemeddelande(kanaler, kanal, skickas, fel);
     }
 
     private KallelsePage kallelsePage(MoteRepository.Bokning bokning, MoteRepository.Mote mote, String aktiveringskod,
-                                      boolean svenskKopia) {
+                                      boolean svenskKopia, Kallelsemeddelande meddelande) {
         Texter brev = Texter.of(bokning.sprak());
         // With a code the QR code opens the activation page; without, her login.
         String qrUrl = baseUrl + (aktiveringskod != null ? "/aktivera" : "/logga-in/deltagare");
@@ -743,6 +784,6 @@ public final class MoteRoutes {
                 kontakter.koordinator(mote.teamId()).orElse(null), aktiveringskod,
                 aktiveringskod == null ? null : LocalDate.now(clock).plusDays(KOD_GILTIG.toDays()),
                 LocalDate.now(clock), baseUrl, new Sidkontext(brev, null, null, null, null, clock.getZone()),
-                svenskKopia, qrUrl);
+                svenskKopia, qrUrl, meddelande);
     }
 }

@@ -99,8 +99,8 @@ public final class Statistik {
                     population);
         }
 
-        Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
-               Rakning rakning, Skydd skydd, String population) {
+        public Tabell(String id, String rubrik, String radrubrik, List<String> rader, List<String> kolumner,
+                      Rakning rakning, Skydd skydd, String population) {
             this(id, rubrik, radrubrik, rader, kolumner, rakning.varden, rakning.nycklar, skydd, population);
         }
 
@@ -179,16 +179,17 @@ public final class Statistik {
     }
 
     /** Counts and cell keys of a table being filled, totals' keys included. */
-    static final class Rakning {
+    public static final class Rakning {
         final int[][] varden;
         final int[][] nycklar;
 
-        Rakning(int rader, int kolumner) {
+        public Rakning(int rader, int kolumner) {
             varden = new int[rader][kolumner];
             nycklar = new int[rader + 1][kolumner + 1];
         }
 
-        void lagg(int rad, int kolumn, int nyckel) {
+        /** One more person (or answer) with the given cell key in the cell. */
+        public void lagg(int rad, int kolumn, int nyckel) {
             varden[rad][kolumn]++;
             int r = varden.length;
             int k = varden[0].length;
@@ -349,6 +350,10 @@ public final class Statistik {
         tabeller.add(new Tabell("aterkommande", t.apply("statistik.tabell.aterkommande"), "",
                 List.of(t.apply("statistik.aterkommande.rad"), t.apply("statistik.aterkommande.forsta")), kon,
                 aterkommande, skydd, popAnmalda));
+        // Those referred again, by the reason of the avslut their new referral follows.
+        tabeller.add(perKon(skydd, "aterkommande_orsak", t, kon, med(Varden.AVSLUTSORSAK, EJ_REGISTRERAT),
+                "avslutsorsak.", anmalda.stream().filter(r -> r.utfall().aterkommande()).toList(),
+                r -> ellerEj(r.utfall().tidigareOrsak()), t.apply("statistik.population.aterkommande")));
 
         List<String> ansvariga = new ArrayList<>(new TreeSet<>(punkter.stream()
                 .map(p -> p.ansvarig() == null ? t.apply("statistik.deltagaren") : p.ansvarig()).toList()));

@@ -36,14 +36,23 @@ public final class StatistikRepository {
     /**
      * The outcome values of a participant (null: not recorded): at inskrivning, at avslut, whether she was
      * referred again after an earlier avslut, and the current check 6 and 12 months after avslut ({@code nadd6}
-     * null: no check; 0: not reached).
+     * null: no check; 0: not reached); for one referred again, the reason of the avslut her new referral follows.
      */
     public record Utfall(String utbildning, String tidForsorjning, String sysselsattningFore,
                          String anstallningVidStart, String sysselsattningAvslut, String steg, boolean aterkommande,
                          Integer nadd6, String forsorjning6, String sysselsattning6,
-                         Integer nadd12, String forsorjning12, String sysselsattning12) {
+                         Integer nadd12, String forsorjning12, String sysselsattning12, String tidigareOrsak) {
         public static final Utfall INGET = new Utfall(null, null, null, null, null, null, false, null, null, null,
-                null, null, null);
+                null, null, null, null);
+
+        /** Without the reason of an earlier avslut (she was not referred again, or it does not matter). */
+        public Utfall(String utbildning, String tidForsorjning, String sysselsattningFore,
+                      String anstallningVidStart, String sysselsattningAvslut, String steg, boolean aterkommande,
+                      Integer nadd6, String forsorjning6, String sysselsattning6,
+                      Integer nadd12, String forsorjning12, String sysselsattning12) {
+            this(utbildning, tidForsorjning, sysselsattningFore, anstallningVidStart, sysselsattningAvslut, steg,
+                    aterkommande, nadd6, forsorjning6, sysselsattning6, nadd12, forsorjning12, sysselsattning12, null);
+        }
     }
 
     /** A row as the query gives it; {@link #rad()} folds it into {@link Rad}. */
@@ -54,13 +63,14 @@ public final class StatistikRepository {
                                String anstallningVidStart, String sysselsattningAvslut, String steg,
                                boolean aterkommande, Integer nadd6, String forsorjning6, String sysselsattning6,
                                Integer nadd12, String forsorjning12, String sysselsattning12,
-                               String stegUppfoljning, Integer cellnyckel) {
+                               String stegUppfoljning, Integer cellnyckel, String tidigareOrsak) {
         Rad rad() {
             return new Rad(id, teamId, kon, fodelsear, anmalanDatum, forsorjningFore, remitterandeOrganisation,
                     avslutDatum, avslutOrsak, forsorjningAvslut, forstaMote, forstaKvittens,
                     new Utfall(utbildning, tidForsorjning, sysselsattningFore, anstallningVidStart,
                             sysselsattningAvslut, steg, aterkommande, nadd6, forsorjning6, sysselsattning6, nadd12,
-                            forsorjning12, sysselsattning12), stegUppfoljning, cellnyckel == null ? 0 : cellnyckel);
+                            forsorjning12, sysselsattning12, tidigareOrsak), stegUppfoljning,
+                    cellnyckel == null ? 0 : cellnyckel);
         }
     }
 
@@ -112,7 +122,9 @@ public final class StatistikRepository {
                                        AND NOT EXISTS (SELECT 1 FROM uppfoljning x WHERE x.korrigerar_id = u.id)
                                      ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1)
                                        AS steg_uppfoljning,
-                                   d.cellnyckel
+                                   d.cellnyckel,
+                                   (SELECT ta.orsak FROM avslut ta WHERE ta.deltagare_id = d.tidigare_deltagare_id)
+                                       AS tidigare_orsak
                             FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
                             JOIN organisation o ON o.id = a.remitterande_organisation_id
                             LEFT JOIN avslut av ON av.deltagare_id = d.id

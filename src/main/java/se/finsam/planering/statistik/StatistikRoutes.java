@@ -122,34 +122,7 @@ public final class StatistikRoutes {
                 : resultat.andelArbeteStudier());
         csv.rad(m.get("statistik.skydd.rubrik"), skyddText(resultat.skydd(), m));
         for (Statistik.Tabell t : resultat.tabeller()) {
-            String[][] celler = t.celler();
-            List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
-            List<Statistik.Andel> kolumnandelar = Statistik.Tabell.kolumnandelar(celler);
-            csv.tomRad();
-            csv.rad(t.rubrik());
-            csv.rad(m.get("statistik.population"), t.population());
-            csv.rad(m.get("statistik.bas"), cellvarde(celler[celler.length - 1][celler[0].length - 1]));
-            List<Object> huvud = new ArrayList<>();
-            huvud.add(t.radrubrik());
-            huvud.addAll(t.kolumner());
-            huvud.add(m.get("statistik.summa"));
-            huvud.add(m.get("statistik.andel.procent"));
-            csv.rad(huvud);
-            for (int r = 0; r < celler.length; r++) {
-                List<Object> rad = new ArrayList<>();
-                rad.add(r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
-                for (String cell : celler[r]) {
-                    rad.add(cellvarde(cell));
-                }
-                rad.add(procent(radandelar.get(r), celler[r][celler[r].length - 1]));
-                csv.rad(rad);
-            }
-            List<Object> andelsrad = new ArrayList<>();
-            andelsrad.add(m.get("statistik.andel.procent"));
-            for (int k = 0; k < kolumnandelar.size(); k++) {
-                andelsrad.add(procent(kolumnandelar.get(k), celler[celler.length - 1][k]));
-            }
-            csv.rad(andelsrad);
+            tabellCsv(csv, t, m);
         }
         csv.tomRad();
         csv.rad(m.get("statistik.tider"));
@@ -188,40 +161,8 @@ public final class StatistikRoutes {
         oversikt.width(0, 60);
         oversikt.width(1, 40);
         for (Statistik.Tabell t : resultat.tabeller()) {
-            org.dhatim.fastexcel.Worksheet blad = bok.newWorksheet(t.id());
-            String[][] celler = t.celler();
-            List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
-            List<Statistik.Andel> kolumnandelar = Statistik.Tabell.kolumnandelar(celler);
-            blad.value(0, 0, t.rubrik());
-            blad.style(0, 0).bold().set();
-            blad.value(1, 0, resultat.fran() + " – " + resultat.till());
-            blad.value(2, 0, m.get("statistik.aldersgrupper") + ": " + bandsetNamn(resultat.bandset(), m));
-            blad.value(3, 0, m.get("statistik.population") + ": " + t.population());
-            blad.value(4, 0, m.get("statistik.bas"));
-            cell(blad, 4, 1, celler[celler.length - 1][celler[0].length - 1]);
-            int huvudrad = 6;
-            blad.value(huvudrad, 0, t.radrubrik());
-            for (int k = 0; k < t.kolumner().size(); k++) {
-                blad.value(huvudrad, k + 1, t.kolumner().get(k));
-            }
-            int summa = t.kolumner().size() + 1;
-            blad.value(huvudrad, summa, m.get("statistik.summa"));
-            blad.value(huvudrad, summa + 1, m.get("statistik.andel.procent"));
-            blad.range(huvudrad, 0, huvudrad, summa + 1).style().bold().set();
-            for (int r = 0; r < celler.length; r++) {
-                int rad = huvudrad + 1 + r;
-                blad.value(rad, 0, r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
-                for (int k = 0; k < celler[r].length; k++) {
-                    cell(blad, rad, k + 1, celler[r][k]);
-                }
-                procentcell(blad, rad, summa + 1, radandelar.get(r), celler[r][celler[r].length - 1]);
-            }
-            int andelsrad = huvudrad + 1 + celler.length;
-            blad.value(andelsrad, 0, m.get("statistik.andel.procent"));
-            for (int k = 0; k < kolumnandelar.size(); k++) {
-                procentcell(blad, andelsrad, k + 1, kolumnandelar.get(k), celler[celler.length - 1][k]);
-            }
-            blad.width(0, 40);
+            tabellBlad(bok.newWorksheet(t.id()), t, List.of(resultat.fran() + " – " + resultat.till(),
+                    m.get("statistik.aldersgrupper") + ": " + bandsetNamn(resultat.bandset(), m)), m);
         }
         org.dhatim.fastexcel.Worksheet tider = bok.newWorksheet("tider");
         tider.value(0, 0, m.get("statistik.tider"));
@@ -545,8 +486,87 @@ public final class StatistikRoutes {
         csv.skicka(ctx, namn + ".csv");
     }
 
+
+    /**
+     * One table as the CSV exports write it: an empty line, its heading, population and base, the table with its
+     * totals and each row's share of the base, and a last row of the columns' shares.
+     */
+    public static void tabellCsv(CsvFil csv, Statistik.Tabell t, Texter m) {
+        String[][] celler = t.celler();
+        List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
+        List<Statistik.Andel> kolumnandelar = Statistik.Tabell.kolumnandelar(celler);
+        csv.tomRad();
+        csv.rad(t.rubrik());
+        csv.rad(m.get("statistik.population"), t.population());
+        csv.rad(m.get("statistik.bas"), cellvarde(celler[celler.length - 1][celler[0].length - 1]));
+        List<Object> huvud = new ArrayList<>();
+        huvud.add(t.radrubrik());
+        huvud.addAll(t.kolumner());
+        huvud.add(m.get("statistik.summa"));
+        huvud.add(m.get("statistik.andel.procent"));
+        csv.rad(huvud);
+        for (int r = 0; r < celler.length; r++) {
+            List<Object> rad = new ArrayList<>();
+            rad.add(r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
+            for (String cell : celler[r]) {
+                rad.add(cellvarde(cell));
+            }
+            rad.add(procent(radandelar.get(r), celler[r][celler[r].length - 1]));
+            csv.rad(rad);
+        }
+        List<Object> andelsrad = new ArrayList<>();
+        andelsrad.add(m.get("statistik.andel.procent"));
+        for (int k = 0; k < kolumnandelar.size(); k++) {
+            andelsrad.add(procent(kolumnandelar.get(k), celler[celler.length - 1][k]));
+        }
+        csv.rad(andelsrad);
+    }
+
+    /**
+     * One table on a sheet of its own as the xlsx exports write it: its heading, the lines given (the period, the
+     * band set), its population and base, then the table with totals and shares of the base.
+     */
+    public static void tabellBlad(org.dhatim.fastexcel.Worksheet blad, Statistik.Tabell t, List<String> inledning,
+                                  Texter m) {
+        String[][] celler = t.celler();
+        List<Statistik.Andel> radandelar = Statistik.Tabell.radandelar(celler);
+        List<Statistik.Andel> kolumnandelar = Statistik.Tabell.kolumnandelar(celler);
+        blad.value(0, 0, t.rubrik());
+        blad.style(0, 0).bold().set();
+        for (int i = 0; i < inledning.size(); i++) {
+            blad.value(1 + i, 0, inledning.get(i));
+        }
+        int rad0 = 1 + inledning.size();
+        blad.value(rad0, 0, m.get("statistik.population") + ": " + t.population());
+        blad.value(rad0 + 1, 0, m.get("statistik.bas"));
+        cell(blad, rad0 + 1, 1, celler[celler.length - 1][celler[0].length - 1]);
+        int huvudrad = rad0 + 3;
+        blad.value(huvudrad, 0, t.radrubrik());
+        for (int k = 0; k < t.kolumner().size(); k++) {
+            blad.value(huvudrad, k + 1, t.kolumner().get(k));
+        }
+        int summa = t.kolumner().size() + 1;
+        blad.value(huvudrad, summa, m.get("statistik.summa"));
+        blad.value(huvudrad, summa + 1, m.get("statistik.andel.procent"));
+        blad.range(huvudrad, 0, huvudrad, summa + 1).style().bold().set();
+        for (int r = 0; r < celler.length; r++) {
+            int rad = huvudrad + 1 + r;
+            blad.value(rad, 0, r < t.rader().size() ? t.rader().get(r) : m.get("statistik.summa"));
+            for (int k = 0; k < celler[r].length; k++) {
+                cell(blad, rad, k + 1, celler[r][k]);
+            }
+            procentcell(blad, rad, summa + 1, radandelar.get(r), celler[r][celler[r].length - 1]);
+        }
+        int andelsrad = huvudrad + 1 + celler.length;
+        blad.value(andelsrad, 0, m.get("statistik.andel.procent"));
+        for (int k = 0; k < kolumnandelar.size(); k++) {
+            procentcell(blad, andelsrad, k + 1, kolumnandelar.get(k), celler[celler.length - 1][k]);
+        }
+        blad.width(0, 40);
+    }
+
     /** The band set's name with its bands, as the page and every export state it. */
-    static String bandsetNamn(Statistik.Bandset bandset, Texter m) {
+    public static String bandsetNamn(Statistik.Bandset bandset, Texter m) {
         return m.get("statistik.bandset." + bandset.kod()) + " ("
                 + String.join(", ", bandset.band().stream().map(b -> m.get("statistik.alder." + b)).toList()) + ")";
     }

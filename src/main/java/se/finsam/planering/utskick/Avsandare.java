@@ -153,6 +153,10 @@ public final class Avsandare implements AutoCloseable {
         Kanal vald = null;
         boolean villNagot = false;
         for (Kanal k : Kanal.values()) {
+            // A kallelse goes by SMS or e-mail, as the printed letter's companion; never as a notification.
+            if (k == Kanal.PUSH && UtskickRepository.KALLELSE.equals(rad.typ())) {
+                continue;
+            }
             if (m.vill(k)) {
                 villNagot = true;
                 if (kanaler.containsKey(k) && vald == null) {

@@ -9,25 +9,40 @@ import se.finsam.planering.web.Mallar;
 import se.finsam.planering.web.Webbkontext;
 
 /**
- * A staff member's messages, from her account page: the channel they reach her on (e-mail, SMS or none) and how
- * often her digest comes (daily, weekly on Monday, never). The sender and the planner read these choices.
+ * A staff member's messages, from her account page: the channel they reach her on (e-mail, SMS, notifications in
+ * the browsers where she turned them on, or none) and how often her digest comes (daily, weekly on Monday, never).
+ * Notifications are turned on in each browser from the same page (the participant's script, posting to
+ * {@code /konto/meddelanden/push}); turning them on there chooses them. The sender and the planner read these
+ * choices.
  */
 public final class PersonalValRoutes {
 
-    public static final List<String> KANALER = List.of("epost", "sms", "ingen");
+    public static final List<String> KANALER = List.of("epost", "sms", "push", "ingen");
     public static final List<String> FREKVENSER = List.of("dag", "vecka", "aldrig");
 
+    /**
+     * {@code pushHashar}: the browsers she has notifications on in, as their short hashes (the script knows its own
+     * browser by it); {@code pushNyckel}: the server's public key her browser subscribes with.
+     */
     public record Sida(String kanal, String sammanfattning, String epost, String telefon, boolean koordinator,
-                       Formularfel fel) {
+                       Formularfel fel, List<String> pushHashar, String pushNyckel) {
+        public int pushAntal() {
+            return pushHashar.size();
+        }
     }
 
     private final UtskickRepository repo;
+    private final PushRepository push;
+    private final Pushnycklar nycklar;
     private final Handelselogg audit;
     private final Mallar mallar;
     private final Webbkontext web;
 
-    public PersonalValRoutes(UtskickRepository repo, Handelselogg audit, Mallar mallar, Webbkontext web) {
+    public PersonalValRoutes(UtskickRepository repo, PushRepository push, Pushnycklar nycklar, Handelselogg audit,
+                             Mallar mallar, Webbkontext web) {
         this.repo = repo;
+        this.push = push;
+        this.nycklar = nycklar;
         this.audit = audit;
         this.mallar = mallar;
         this.web = web;
@@ -42,7 +57,9 @@ public final class PersonalValRoutes {
     private void visa(Context ctx, Anvandare user, String kanal, String sammanfattning,
                       UtskickRepository.PersonalVal v, Formularfel fel) {
         mallar.render(ctx, "utskick/personalval.jte", new Sida(kanal, sammanfattning, v.epost(), v.telefon(),
-                user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR, fel));
+                user.roll() == se.finsam.planering.atkomst.Roll.KOORDINATOR, fel,
+                push.hennes(user.id()).stream().map(p -> UtskickValRoutes.hash(p.endpoint())).toList(),
+                nycklar.publik()));
     }
 
     public void spara(Context ctx) {
@@ -57,6 +74,8 @@ public final class PersonalValRoutes {
             fel.add("kanal-epost", "personalval.fel.ingenadress");
         } else if (kanal.equals("sms") && Telefonnummer.e164(v.telefon()) == null) {
             fel.add("kanal-epost", "personalval.fel.ingettelefon");
+        } else if (kanal.equals("push") && push.antal(user.id()) == 0) {
+            fel.add("kanal-epost", "personalval.fel.ingapush");
         }
         if (sammanfattning == null || !FREKVENSER.contains(sammanfattning)) {
             fel.add("sammanfattning-dag", "personalval.fel.sammanfattning");

@@ -100,14 +100,18 @@ public final class PushRepository {
                 .bind("a", anvandareId).mapTo(Integer.class).one());
     }
 
-    /** utskick_val.push follows whether she has a subscription left (a new row takes her role's defaults). */
+    /**
+     * utskick_val.push follows whether she has a subscription left (a new row takes her role's defaults: SMS for a
+     * participant, e-mail for staff, and the koordinator's digest daily as her account page shows it).
+     */
     private static void folj(Handle h, long anvandareId) {
         h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, push)
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, push, sammanfattning)
                         SELECT a.id, CASE WHEN a.roll <> 'deltagare' THEN 1 ELSE 0 END,
                                CASE WHEN a.roll = 'deltagare' THEN 1 ELSE 0 END,
                                CASE WHEN EXISTS (SELECT 1 FROM push_prenumeration p WHERE p.anvandare_id = a.id)
-                                    THEN 1 ELSE 0 END
+                                    THEN 1 ELSE 0 END,
+                               CASE a.roll WHEN 'koordinator' THEN 'dag' ELSE 'vecka' END
                         FROM anvandare a WHERE a.id = :a
                         ON CONFLICT (anvandare_id) DO UPDATE SET push = excluded.push""")
                 .bind("a", anvandareId).execute();

@@ -10,13 +10,15 @@ import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.web.Webbkontext;
 
 /**
- * Notifications turned on and off from her message choices: the page's script posts the subscription its browser
- * made (endpoint, p256dh, auth, with the CSRF token), or the endpoint it ended. Without an endpoint, "off" ends
- * them in every browser of hers (a plain form, which works without the script).
+ * Notifications turned on and off from her message choices (a participant's on Mina uppgifter, staff's on their
+ * account page): the page's script posts the subscription its browser made (endpoint, p256dh, auth, with the CSRF
+ * token) to the page's address + {@code /push}, or the endpoint it ended to {@code /push/av}. Without an endpoint,
+ * "off" ends them in every browser of hers (a plain form, which works without the script) and leads back to the
+ * page.
  */
 public final class PushRoutes {
 
-    static final String SIDA = "/min-planering/mina-uppgifter/meddelanden";
+    private static final String AV = "/push/av";
     private static final int LANGSTA_ENDPOINT = 1000;
 
     private final PushRepository repo;
@@ -60,7 +62,7 @@ public final class PushRoutes {
         }
         repo.taBortAlla(user.id());
         web.flash(ctx, "flash.utskick.push.av");
-        ctx.redirect(SIDA);
+        ctx.redirect(ctx.path().substring(0, ctx.path().length() - AV.length()));
     }
 
     private void fel(Context ctx, String nyckel) {

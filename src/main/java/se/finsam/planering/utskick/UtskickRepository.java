@@ -52,6 +52,12 @@ public final class UtskickRepository {
                           Instant planerad, Instant skickat, String status, String fel, int forsok) {
     }
 
+    /**
+     * The type of a kallelse sent by SMS or e-mail beside the printed letter. Unlike her other messages it may go
+     * by e-mail when she has made no choice (the team wrote her address down to reach her), and never by push.
+     */
+    public static final String KALLELSE = "kallelse";
+
     private static final String RAD = """
             SELECT id, nyckel, typ, team_id, deltagare_id, anvandare_id, sak_id, skapad, planerad, kanal, status,
                    forsok, fel, skickat FROM utskick""";
@@ -102,7 +108,7 @@ public final class UtskickRepository {
             if (rad.tillDeltagare()) {
                 return h.createQuery("""
                                 SELECT d.anvandare_id, d.sprak, d.telefon, d.epost, d.kod,
-                                       coalesce(v.epost, 0) AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
+                                       coalesce(v.epost, :epostStandard) AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
                                        CASE WHEN coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
                                            WHERE p.anvandare_id = d.anvandare_id) THEN 1 ELSE 0 END AS push_pa,
                                        coalesce(v.detaljer, 0) AS detaljer,
@@ -110,7 +116,8 @@ public final class UtskickRepository {
                                                 v.sms_stoppad) AS sms_stoppad, 'aldrig' AS sammanfattning
                                 FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id
                                 WHERE d.id = :d AND d.gallrad IS NULL""")
-                        .bind("d", rad.deltagareId()).map((rs, ctx) -> mottagare(rs, true)).findOne();
+                        .bind("d", rad.deltagareId()).bind("epostStandard", KALLELSE.equals(rad.typ()) ? 1 : 0)
+                        .map((rs, ctx) -> mottagare(rs, true)).findOne();
             }
             return h.createQuery("""
                             SELECT a.id AS anvandare_id, a.sprak, a.telefon, a.epost, NULL AS kod,
@@ -203,11 +210,12 @@ public final class UtskickRepository {
                 .list());
     }
 
-    /** Marks the row sent: only after the channel accepted it. */
+    /** Marks the row sent: only after the channel accepted it. An activation code it carried is blanked with it. */
     public void skickat(long id, Kanal kanal, Instant nu, String referens) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, avgjord = :nu, referens = :r,
-                               forsok = forsok + 1, fel = NULL WHERE id = :id AND status = 'vantar'""")
+                               forsok = forsok + 1, fel = NULL, aktiveringskod = NULL
+                        WHERE id = :id AND status = 'vantar'""")
                 .bind("k", kanal.kod()).bind("nu", nu).bind("r", referens).bind("id", id).execute());
     }
 
@@ -233,7 +241,8 @@ public final class UtskickRepository {
     /** The same, at {@code nu} (the time the administrator's counts file it under). */
     public void avslutat(long id, String status, Kanal kanal, String fel, Instant nu) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = :s, kanal = :k, fel = :f, forsok = forsok + :ett, avgjord = :nu
+                        UPDATE utskick SET status = :s, kanal = :k, fel = :f, forsok = forsok + :ett, avgjord = :nu,
+                               aktiveringskod = NULL
                         WHERE id = :id AND status = 'vantar'""")
                 .bind("s", status).bind("k", kanal == null ? null : kanal.kod()).bind("f", fel).bind("nu", nu)
                 .bind("ett", status.equals("misslyckat") ? 1 : 0).bind("id", id).execute());
@@ -338,6 +347,30 @@ public final class UtskickRepository {
                         ON CONFLICT DO NOTHING""").bind("nu", nu).execute();
     }
 
+    /**
+     * In the demo data: the participants given an activation code who have not used it and are booked into a coming
+     * meeting had their kallelse printed with that code and sent with it too, when the letter was printed (or at
+     * {@code tid}, and the letter printed then). The demo has no channel, so the row ended as the sender ends it
+     * there: "ingen kanal inställd", its code blanked.
+     */
+    public static void kallelserIDemodata(org.jdbi.v3.core.Handle h, Instant tid) {
+        String valda = """
+                SELECT md.id FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id
+                JOIN deltagare d ON d.id = md.deltagare_id
+                JOIN aktiveringskod k ON k.anvandare_id = d.anvandare_id AND k.anvand IS NULL
+                WHERE m.status = 'planerat' AND d.telefon IS NOT NULL AND d.gallrad IS NULL""";
+        h.createUpdate("""
+                        INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, sak_id, skapad, planerad,
+                                             status, avgjord)
+                        SELECT 'kallelse:' || md.id || ':demo', :typ, d.team_id, d.id, md.id,
+                               coalesce(md.kallelse_utskriven, :t), NULL, 'ingen_kanal', coalesce(md.kallelse_utskriven, :t)
+                        FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id WHERE md.id IN (""" + valda + """
+                        ) ON CONFLICT DO NOTHING""")
+                .bind("typ", KALLELSE).bind("t", tid).execute();
+        h.createUpdate("UPDATE mote_deltagare SET kallelse_utskriven = coalesce(kallelse_utskriven, :t) WHERE id IN ("
+                + valda + ")").bind("t", tid).execute();
+    }
+
     /** A participant's choices as her page shows them, with the number and address the team has for her. */
     public record Val(String telefon, String epost, boolean smsPa, boolean epostPa, boolean detaljer,
                       boolean smsStoppad) {
@@ -357,16 +390,19 @@ public final class UtskickRepository {
     }
 
     /**
-     * A staff member's choices: her channel (epost, sms or ingen) and how often she gets her digest (dag, vecka,
-     * aldrig), with the address and number her account has. No row: e-mail, and the koordinator's digest daily,
-     * everyone else's weekly.
+     * A staff member's choices: her channel (epost, sms, push or ingen) and how often she gets her digest (dag,
+     * vecka, aldrig), with the address and number her account has. No row: e-mail, and the koordinator's digest
+     * daily, everyone else's weekly. Push counts as her channel while she has it on and a browser to take it; with
+     * none left her messages go by e-mail, as the sender sends them.
      */
     public record PersonalVal(String kanal, String sammanfattning, String epost, String telefon) {
     }
 
     public PersonalVal personalVal(long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.epost, a.telefon, a.roll, v.epost AS epost_pa, v.sms AS sms_pa, v.sammanfattning
+                        SELECT a.epost, a.telefon, a.roll, v.epost AS epost_pa, v.sms AS sms_pa, v.sammanfattning,
+                               coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                   WHERE p.anvandare_id = a.id) AS push_pa
                         FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id WHERE a.id = :a""")
                 .bind("a", anvandareId)
                 .map((rs, ctx) -> {
@@ -376,20 +412,26 @@ public final class UtskickRepository {
                         kanal = "epost";
                         sammanfattning = "koordinator".equals(rs.getString("roll")) ? "dag" : "vecka";
                     } else {
-                        kanal = rs.getInt("sms_pa") == 1 ? "sms" : rs.getInt("epost_pa") == 1 ? "epost" : "ingen";
+                        kanal = rs.getInt("push_pa") == 1 ? "push" : rs.getInt("sms_pa") == 1 ? "sms"
+                                : rs.getInt("epost_pa") == 1 ? "epost" : "ingen";
                     }
                     return new PersonalVal(kanal, sammanfattning, rs.getString("epost"), rs.getString("telefon"));
                 })
                 .one());
     }
 
-    /** Saves a staff member's channel and digest frequency. */
+    /**
+     * Saves a staff member's channel and digest frequency. Push keeps e-mail on behind it when her account has an
+     * address: the sender prefers push, and takes e-mail when no browser of hers has notifications on any more.
+     */
     public void sparaPersonalVal(long anvandareId, String kanal, String sammanfattning) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick_val (anvandare_id, epost, sms, sammanfattning) VALUES (:a, :e, :s, :f)
-                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, sammanfattning = :f""")
-                .bind("a", anvandareId).bind("e", kanal.equals("epost") ? 1 : 0).bind("s", kanal.equals("sms") ? 1 : 0)
-                .bind("f", sammanfattning).execute());
+                        INSERT INTO utskick_val (anvandare_id, epost, sms, push, sammanfattning)
+                        SELECT :a, :e OR (:p AND coalesce(a.epost, '') <> ''), :s, :p, :f FROM anvandare a WHERE a.id = :a
+                        ON CONFLICT (anvandare_id) DO UPDATE SET epost = excluded.epost, sms = :s, push = :p,
+                            sammanfattning = :f""")
+                .bind("a", anvandareId).bind("e", kanal.equals("epost")).bind("s", kanal.equals("sms"))
+                .bind("p", kanal.equals("push")).bind("f", sammanfattning).execute());
     }
 
     /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
@@ -408,5 +450,71 @@ public final class UtskickRepository {
                         .bind("a", anvandareId).execute();
             }
         });
+    }
+
+    /**
+     * Where a kallelse to her can go: her mobile number (if it is a number) unless she turned SMS off or answered
+     * STOPP, and her e-mail address unless she turned e-mail off. Both null: she has no channel.
+     */
+    public record Kallelsekanaler(String telefon, String epost) {
+        public boolean nagon() {
+            return telefon != null || epost != null;
+        }
+    }
+
+    public Kallelsekanaler kallelsekanaler(long deltagareId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.telefon, d.epost, coalesce(v.sms, 1) AS sms, coalesce(v.epost, 1) AS epost_pa,
+                               coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
+                                        v.sms_stoppad) AS sms_stoppad
+                        FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id
+                        WHERE d.id = :d AND d.gallrad IS NULL""")
+                .bind("d", deltagareId)
+                .map((rs, ctx) -> {
+                    String telefon = rs.getString("telefon");
+                    String epost = rs.getString("epost");
+                    boolean sms = rs.getInt("sms") == 1 && rs.getString("sms_stoppad") == null && telefon != null
+                            && Telefonnummer.e164(telefon) != null;
+                    boolean e = rs.getInt("epost_pa") == 1 && epost != null && !epost.isBlank();
+                    return new Kallelsekanaler(sms ? telefon.strip() : null, e ? epost.strip() : null);
+                })
+                .findOne().orElse(new Kallelsekanaler(null, null)));
+    }
+
+    /**
+     * Writes a kallelse to the participant of the booking, in the caller's transaction (the one that made the code),
+     * due at once. {@code aktiveringskod}: the code printed on her letter, kept here only until the message is
+     * sent; null: a kallelse with the link alone. Returns the row's id.
+     */
+    public static long kallelse(org.jdbi.v3.core.Handle h, long bokningId, String aktiveringskod, Instant nu) {
+        return h.createUpdate("""
+                        INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, sak_id, skapad, planerad, aktiveringskod)
+                        SELECT :typ || ':' || md.id || ':' || :nu || ':' || (SELECT count(*) FROM utskick
+                                   WHERE typ = :typ AND sak_id = md.id),
+                               :typ, d.team_id, d.id, md.id, :nu, NULL, :kod
+                        FROM mote_deltagare md JOIN deltagare d ON d.id = md.deltagare_id WHERE md.id = :b""")
+                .bind("typ", KALLELSE).bind("nu", nu).bind("kod", aktiveringskod).bind("b", bokningId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /**
+     * A new activation code for her makes the old one useless: a kallelse still waiting with the old code is ended
+     * (its code blanked), in the caller's transaction. Returns how many.
+     */
+    public static int ersattKoder(org.jdbi.v3.core.Handle h, long deltagareId, Instant nu) {
+        return h.createUpdate("""
+                        UPDATE utskick SET status = 'avstangd', aktiveringskod = NULL, avgjord = :nu,
+                               fel = 'ersatt av en nyare aktiveringskod'
+                        WHERE deltagare_id = :d AND anvandare_id IS NULL AND status = 'vantar'
+                          AND aktiveringskod IS NOT NULL""")
+                .bind("d", deltagareId).bind("nu", nu).execute();
+    }
+
+    /** The activation code a waiting kallelse carries, to be put into its text: empty once it was sent or ended. */
+    public Optional<String> aktiveringskod(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT aktiveringskod FROM utskick
+                        WHERE id = :id AND status = 'vantar' AND aktiveringskod IS NOT NULL""")
+                .bind("id", id).mapTo(String.class).findOne());
     }
 }

@@ -33,7 +33,7 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
                 new UtskickValRoutes(repo, pushRepo, pushnycklar, mallar, web, clock), installning, pushRepo,
                 pushnycklar, new PushRoutes(pushRepo, installning.pushTjanster(), web, clock),
                 new SmsReturRoutes(repo, audit, clock, installning.smsReturLosenord()),
-                new PersonalValRoutes(repo, audit, mallar, web),
+                new PersonalValRoutes(repo, pushRepo, pushnycklar, audit, mallar, web),
                 new KanalAdminRoutes(repo, avsandare, mallar, web, clock));
     }
 

@@ -48,6 +48,9 @@ public final class Utskickstexter {
      * (and no more than the SMS would).
      */
     public Meddelande gor(UtskickRepository.Rad rad, UtskickRepository.Mottagare m, Kanal kanal) {
+        if (rad.tillDeltagare() && UtskickRepository.KALLELSE.equals(rad.typ())) {
+            return kallelse(rad, m, kanal);
+        }
         if (rad.tillDeltagare()) {
             return tillDeltagare(rad, m, kanal == Kanal.PUSH);
         }
@@ -77,6 +80,29 @@ public final class Utskickstexter {
             return new Meddelande(amne, t.get("utskick.push.besked"));
         }
         return new Meddelande(amne, t.get("utskick.besked", minSida));
+    }
+
+    /**
+     * The kallelse beside the printed letter: the link to her meeting page and, while the row still holds it, the
+     * activation code printed on her letter. Neutral, like her other messages, unless she chose details; then the
+     * meeting's time and place, but on SMS only if that still fits in two segments (else the neutral text goes).
+     */
+    private Meddelande kallelse(UtskickRepository.Rad rad, UtskickRepository.Mottagare m, Kanal kanal) {
+        Texter t = Texter.of(m.sprak());
+        String lank = baseUrl + "/min-planering/mote";
+        String kod = repo.aktiveringskod(rad.id()).map(k -> " " + t.get("utskick.kallelse.kod", k)).orElse("");
+        String neutral = t.get("utskick.besked", lank) + kod;
+        if (m.detaljer() && rad.sakId() != null) {
+            Optional<UtskickRepository.Bokning> b = repo.bokning(rad.sakId());
+            if (b.isPresent()) {
+                String text = t.get("utskick.kallelse.mote", b.get().tid().format(DAG), b.get().tid().format(TID),
+                        b.get().plats(), lank) + kod;
+                if (kanal != Kanal.SMS || Smsdelar.antal(text) <= 2) {
+                    return new Meddelande(t.get("utskick.amne"), text);
+                }
+            }
+        }
+        return new Meddelande(t.get("utskick.amne"), neutral);
     }
 
     private Meddelande tillPersonal(UtskickRepository.Rad rad) {

@@ -296,6 +296,30 @@ class DemoDataTest {
         }
     }
 
+    /**
+     * The participant given the demo activation code, booked into a coming meeting, had her kallelse printed and sent
+     * with that code; the demo has no channel, so the outbox row ended as "ingen kanal" and holds no code.
+     */
+    @Test
+    void theActivationParticipantsKallelseWasSentBesideTheLetter() {
+        List<Map<String, Object>> rader = smallDemo().withHandle(h -> h.createQuery("""
+                        SELECT u.status, u.kanal, u.aktiveringskod, u.skapad, md.kallelse_utskriven, m.status AS mote,
+                               t.namn AS team
+                        FROM utskick u JOIN mote_deltagare md ON md.id = u.sak_id JOIN mote m ON m.id = md.mote_id
+                        JOIN deltagare d ON d.id = u.deltagare_id JOIN team t ON t.id = d.team_id
+                        JOIN aktiveringskod k ON k.anvandare_id = d.anvandare_id
+                        WHERE u.typ = 'kallelse' AND u.anvandare_id IS NULL AND k.kod_hash = ?""")
+                .bind(0, Aktiveringskoder.hash(DemoData.DEMO_ACTIVATION_CODE)).mapToMap().list());
+        assertTrue(rader.stream().anyMatch(r -> "Jobbtorg Kista".equals(r.get("team"))), rader.toString());
+        for (Map<String, Object> r : rader) {
+            assertEquals("ingen_kanal", r.get("status"));
+            assertNull(r.get("kanal"));
+            assertNull(r.get("aktiveringskod"));
+            assertEquals("planerat", r.get("mote"));
+            assertEquals(r.get("skapad"), r.get("kallelse_utskriven"), "the letter printed when the message was made");
+        }
+    }
+
     @Test
     void internalTextsDifferFromWhatTheParticipantSees() {
         Jdbi jdbi = smallDemo();

@@ -117,8 +117,8 @@ class EnkatBrowserTest extends BrowserTest {
         browser.open("/logga-in");
         browser.driver().manage().deleteAllCookies();
         browser.loginStaff("styrgrupp", se.finsam.planering.demo.DemoData.STAFF_PASSWORD);
-        browser.open("/enkater?ar=2025");
-        assertEquals(5, browser.findAll("table.tabell").size());
+        browser.open("/enkater?ar=2025&band=tioar");
+        assertEquals(15, browser.findAll("table.tabell").size(), "five questions by team, kön and age band");
         browser.assertAccessibleAtBothSizes("enkat-resultat");
         browser.logout();
         browser.loginStaff("admin", se.finsam.planering.demo.DemoData.STAFF_PASSWORD);

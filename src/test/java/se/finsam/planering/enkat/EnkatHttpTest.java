@@ -190,6 +190,8 @@ class EnkatHttpTest extends AppTest {
         for (int i = 0; i < 3; i++) {
             long d = tillfragad();
             deltagare.add(d);
+            // Her own cell key, the statistics' one, set to one known value for all three.
+            app.sql("UPDATE deltagare SET cellnyckel = 77 WHERE id = ?", d);
             HttpSession hon = loggaIn(d);
             anvandare.put(d, app.jdbi().withHandle(h -> h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d")
                     .bind("d", d).mapTo(String.class).one()));
@@ -204,16 +206,15 @@ class EnkatHttpTest extends AppTest {
         Map<String, Set<String>> allaKolumner = new LinkedHashMap<>();
         List<String> fel = new ArrayList<>();
         app.jdbi().useHandle(h -> {
-            List<String> tabeller = h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                    .mapTo(String.class).list();
-            for (String t : tabeller) {
-                Set<String> kolumner = new TreeSet<>(h.createQuery("SELECT name FROM pragma_table_xinfo(:t)")
-                        .bind("t", t).mapTo(String.class).list());
+            for (String t : app.tabeller()) {
+                Set<String> kolumner = new TreeSet<>(app.kolumner(t));
                 allaKolumner.put(t, kolumner);
                 Set<String> medSvar = new TreeSet<>();
                 Set<String> medHenne = new TreeSet<>();
                 for (String k : kolumner) {
-                    String kol = "CAST(\"" + k + "\" AS TEXT)";
+                    // Byte for byte on PostgreSQL too (LIKE takes no case-blind collation there).
+                    String kol = "CAST(\"" + k + "\" AS TEXT)"
+                            + (app.motor() == se.finsam.planering.db.Motor.POSTGRESQL ? " COLLATE \"C\"" : "");
                     for (String id : nya) {
                         if (h.createQuery("SELECT EXISTS (SELECT 1 FROM \"" + t + "\" WHERE " + kol + " LIKE :s)")
                                 .bind("s", "%" + id + "%").mapTo(Boolean.class).one()) {
@@ -243,7 +244,16 @@ class EnkatHttpTest extends AppTest {
                     fel.add(t + "." + medSvar + " holds an answer's id");
                 }
                 // Keys: only the answer's own rows point at an answer, and an answer points at no person.
-                for (var fk : h.createQuery("SELECT \"table\" AS till, \"from\" AS fran FROM pragma_foreign_key_list(:t)")
+                for (var fk : h.createQuery(app.motor() == se.finsam.planering.db.Motor.POSTGRESQL ? """
+                                SELECT ccu.table_name AS till, kcu.column_name AS fran
+                                FROM information_schema.table_constraints tc
+                                JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name
+                                     AND kcu.table_schema = tc.table_schema
+                                JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
+                                     AND ccu.table_schema = tc.table_schema
+                                WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()
+                                  AND tc.table_name = :t"""
+                                : "SELECT \"table\" AS till, \"from\" AS fran FROM pragma_foreign_key_list(:t)")
                         .bind("t", t).mapToMap().list()) {
                     String till = (String) fk.get("till");
                     if (till.equals("enkat_svar") && !t.equals("enkat_svarsrad")) {
@@ -255,7 +265,18 @@ class EnkatHttpTest extends AppTest {
                 }
             }
             // An answer's rows: only what it says, no time, and nothing that keeps the order they came in.
-            assertEquals(Set.of("id", "enkat_id", "team_id", "ar", "kon", "aldersband"), allaKolumner.get("enkat_svar"));
+            assertEquals(Set.of("id", "enkat_id", "team_id", "ar", "kon", "aldersband", "aldersgrupp", "cellnyckel"),
+                    allaKolumner.get("enkat_svar"));
+            // The answer's cell key is its own: not her key (77 for all three), not made from her id.
+            List<Integer> nycklar = new ArrayList<>();
+            for (String id : nya) {
+                nycklar.add(h.createQuery("SELECT cellnyckel FROM enkat_svar WHERE id = :id").bind("id", id)
+                        .mapTo(Integer.class).one());
+            }
+            assertFalse(nycklar.stream().allMatch(k -> k == 77), "the answers' keys are their participants' keys");
+            List<Integer> franId = deltagare.stream().map(d -> (int) (d % 256)).sorted().toList();
+            assertFalse(nycklar.stream().sorted().toList().equals(franId), "the answers' keys follow her id");
+
             assertEquals(Set.of("svar_id", "fraga_id", "varde"), allaKolumner.get("enkat_svarsrad"));
             for (String t : List.of("enkat_svar", "enkat_svarsrad", "enkat_besvarad")) {
                 assertThrows(org.jdbi.v3.core.JdbiException.class,
@@ -270,8 +291,12 @@ class EnkatHttpTest extends AppTest {
             gemensamt.retainAll(allaKolumner.get("enkat_svar"));
             assertEquals(Set.of(), gemensamt, "enkat_besvarad and enkat_svar have no column in common");
             assertEquals(Set.of("deltagare_id", "tillfalle"), allaKolumner.get("enkat_besvarad"));
-            assertFalse(h.createQuery("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name LIKE 'enkat_svar%'"
-                    + " AND upper(sql) LIKE '%AUTOINCREMENT%')").mapTo(Boolean.class).one(), "no sequence numbers");
+            assertFalse(h.createQuery(app.motor() == se.finsam.planering.db.Motor.POSTGRESQL
+                    ? "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+                            + " AND table_name LIKE 'enkat_svar%' AND (is_identity = 'YES' OR column_default LIKE 'nextval%'))"
+                    : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name LIKE 'enkat_svar%'"
+                            + " AND upper(sql) LIKE '%AUTOINCREMENT%')").mapTo(Boolean.class).one(),
+                    "no sequence numbers");
         });
         assertEquals(List.of(), fel, "a way back from an answer to the participant");
     }
@@ -287,38 +312,45 @@ class EnkatHttpTest extends AppTest {
     }
 
     @Test
-    void resultatenSkyddarSmaTalOchVisasBaraForArSomArSlut() {
+    void resultatenArJusteradeMedCellnycklarOchVisasBaraForArSomArSlut() {
         HttpSession styrgrupp = app.session().loginStaff("styrgrupp");
         Document sida = styrgrupp.page("/enkater?ar=2025");
-        List<Element> tabeller = sida.select("table.tabell");
-        assertEquals(5, tabeller.size(), "one table per question of the active set");
+        assertEquals(5, sida.select("section[id^=fraga-]").size(), "one section per question of the active set");
+        List<Element> tabeller = sida.select("table.tabell[id$=_team]");
+        assertEquals(5, tabeller.size(), "each question by team");
+        assertEquals(5, sida.select("table.tabell[id$=_kon]").size(), "by kön");
+        assertEquals(5, sida.select("table.tabell[id$=_alder]").size(), "and by age band");
         int enkat = Integer.parseInt(sida.selectFirst("#enkat option[selected]").attr("value"));
-        Set<String> celler = new TreeSet<>();
-        for (Element t : tabeller) {
-            for (Element td : t.select("td")) {
-                String v = td.text();
-                celler.add(v);
-                assertTrue(v.equals("<5") || v.equals("x") || v.equals("0") || Integer.parseInt(v) >= 5,
-                        "a small count shown: " + v);
+        for (Element t : sida.select("table.tabell")) {
+            for (Element td : t.select("tbody td.tal:not(.andel)")) {
+                int v = Integer.parseInt(td.text());
+                assertTrue(v == 0 || v >= se.finsam.planering.statistik.Cellnyckel.MINSTA_VISADE,
+                        "a 1 or a 2 is never shown: " + v);
             }
         }
-        assertTrue(celler.contains("<5"), "the demo's small cells are hidden: " + celler);
-        // A shown count is the count in the database: Jobbtorg Kista's total for the first question.
+        // A shown count is the cell key method's count of the answers in the database: Jobbtorg Kista's total for
+        // the first question, adjusted by the sum of those answers' own keys.
         Element forsta = tabeller.get(0);
         List<String> team = forsta.select("thead th").eachText();
         int kista = team.indexOf("Jobbtorg Kista");
         assertTrue(kista > 0, team.toString());
         String totalt = forsta.select("tbody tr").last().select("td").get(kista - 1).text();
-        int iDatabasen = tal("""
-                SELECT count(*) FROM enkat_svarsrad r JOIN enkat_svar s ON s.id = r.svar_id JOIN team t ON t.id = s.team_id
+        String villkor = """
+                FROM enkat_svarsrad r JOIN enkat_svar s ON s.id = r.svar_id JOIN team t ON t.id = s.team_id
                 WHERE s.enkat_id = ? AND s.ar = 2025 AND t.namn = 'Jobbtorg Kista'
-                  AND r.fraga_id = (SELECT id FROM enkat_fraga WHERE enkat_id = ? AND ordning = 1)""", enkat, enkat);
-        assertEquals(iDatabasen >= 5 ? Integer.toString(iDatabasen) : "<5", totalt);
+                  AND r.fraga_id = (SELECT id FROM enkat_fraga WHERE enkat_id = ? AND ordning = 1)""";
+        int iDatabasen = tal("SELECT count(*) " + villkor, enkat, enkat);
+        int nyckel = tal("SELECT coalesce(sum(s.cellnyckel), 0) % 256 " + villkor, enkat, enkat);
+        assertTrue(iDatabasen > 0, "the demo has answers from Kista");
+        assertEquals(Integer.toString(se.finsam.planering.statistik.Cellnyckel.justera(iDatabasen, nyckel)), totalt);
+        assertNotNull(sida.selectFirst("#skydd"), "the page says the counts are adjusted");
 
         // The koordinator sees her own teams only.
         HttpSession koordinator = app.session().loginStaff("koordinator");
-        List<String> hennes = koordinator.page("/enkater?ar=2025").select("table.tabell").get(0).select("thead th").eachText();
-        assertEquals(List.of("Svar", "Jobbtorg Kista", "Summa"), hennes);
+        Element hennes = koordinator.page("/enkater?ar=2025").selectFirst("table#tabell-f1_team");
+        assertEquals(List.of("Svar", "Jobbtorg Kista", "Summa", "Andel av basen"), hennes.select("thead th").eachText());
+        // and the same adjusted count for Kista as the styrgrupp: no exact small counts of her own team's answers.
+        assertEquals(totalt, hennes.select("tbody tr").last().select("td").get(0).text());
 
         // The year in progress: the number of answers, no distribution.
         Document iar = styrgrupp.page("/enkater?ar=2026");

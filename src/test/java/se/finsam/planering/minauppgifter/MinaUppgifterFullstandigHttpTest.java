@@ -346,12 +346,90 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
                 + " are stored without her (enkat_svar has no key to her) and cannot be given out as hers"));
         KOLUMNER.put("enkat_besvarad", eb);
 
+        Map<String, Object> uv = new LinkedHashMap<>();
+        uv.put("anvandare_id", intern("key to her account"));
+        for (String[] f : new String[][] {{"sms", "sms"}, {"epost", "epost"}, {"push", "push"},
+            {"detaljer", "detaljer"}, {"sms_stoppad", "smsStoppad"}}) {
+            uv.put(f[0], ut("meddelandeval." + f[1], "SELECT " + f[0] + " FROM utskick_val WHERE anvandare_id = :a"));
+        }
+        uv.put("sammanfattning", intern("how often staff get their digest; a participant gets none"));
+        KOLUMNER.put("utskick_val", uv);
+
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("deltagare_id", intern("key to her"));
+        st.put("stoppad", ut("meddelandeval.smsStoppad", "SELECT stoppad FROM utskick_sms_stopp WHERE deltagare_id = :d"));
+        KOLUMNER.put("utskick_sms_stopp", st);
+
+        Map<String, Object> pp2 = new LinkedHashMap<>();
+        pp2.put("id", intern("row id"));
+        pp2.put("anvandare_id", intern("key to her account"));
+        pp2.put("endpoint", intern("the address her browser's push service takes notifications at: whoever has it"
+                + " can post to her browser, so it is kept like a key and never given out"));
+        pp2.put("p256dh", intern("her browser's public key for notifications: key material, as a passkey's"));
+        pp2.put("auth", intern("her browser's secret for notifications: key material"));
+        pp2.put("skapad", ut("notiser[].skapad", "SELECT skapad FROM push_prenumeration WHERE anvandare_id = :a"));
+        pp2.put("senast_skickat", ut("notiser[].senastSkickat", "SELECT senast_skickat FROM push_prenumeration WHERE anvandare_id = :a"));
+        KOLUMNER.put("push_prenumeration", pp2);
+
+        String tillHenne = " FROM utskick WHERE deltagare_id = :d AND anvandare_id IS NULL";
+        Map<String, Object> us2 = new LinkedHashMap<>();
+        us2.put("id", intern("row id"));
+        us2.put("nyckel", intern("the cause's key, so a message is made once; its parts are the columns given out"));
+        us2.put("team_id", intern("her team, given out as person.team"));
+        us2.put("deltagare_id", intern("key to her"));
+        us2.put("anvandare_id", intern("a message about her to a member of staff: that it was sent is in her"
+                + " atkomstlogg (\"fick e-post om dig\"), its text and the staff member's address are the staff's"));
+        us2.put("sak_id", intern("key to what the message is about (her booking, a handover), given out there"));
+        for (String[] f : new String[][] {{"typ", "typ"}, {"kanal", "kanal"}, {"skapad", "skapad"},
+            {"skickat", "skickat"}, {"status", "status"}}) {
+            us2.put(f[0], ut("meddelanden[]." + f[1], "SELECT " + f[0] + tillHenne));
+        }
+        for (String c : List.of("planerad", "forsok", "fel", "referens", "avgjord")) {
+            us2.put(c, intern("the sender's bookkeeping (when to try, tries, the channel's answer and reference);"
+                    + " what became of the message is meddelanden[].status"));
+        }
+        KOLUMNER.put("utskick", us2);
+
+        Map<String, Object> ap = new LinkedHashMap<>();
+        for (String c : List.of("id", "deltagare_id", "planpunkt_id", "beslut", "till_anvandare_id", "till_text",
+                "orsak", "vantade_pa_id", "vantade_sedan", "registrerad", "registrerad_av")) {
+            ap.put(c, intern("the team's closing of each open item at avslut (to whom it went on, or why it was"
+                    + " closed); her items and their latest status are under punkter, the avslut under avslut"));
+        }
+        KOLUMNER.put("avslut_punkt", ap);
+
+        Map<String, Object> ef = new LinkedHashMap<>();
+        for (String c : List.of("id", "deltagare_id", "manader", "tidpunkt", "registrerad_av")) {
+            ef.put(c, intern("the team's attempts to reach her for a check after avslut; the check itself, reached"
+                    + " or not, is under efterkontroller"));
+        }
+        KOLUMNER.put("efterkontroll_forsok", ef);
+
+        Map<String, Object> wu = new LinkedHashMap<>();
+        for (String c : List.of("id", "anvandare_id", "syfte", "begaran", "giltig_till", "adress")) {
+            wu.put(c, intern("a passkey challenge for one login or registration, deleted when it is answered"));
+        }
+        KOLUMNER.put("webauthn_utmaning", wu);
+
         Map<String, Object> ak = new LinkedHashMap<>();
         for (String c : List.of("id", "anvandare_id", "kod_hash", "skapad", "giltig_till", "anvand", "skapad_av")) {
             ak.put(c, intern("one-time activation codes (a hash); their use is in kontohandelser as aktivering"));
         }
         KOLUMNER.put("aktiveringskod", ak);
     }
+
+    /**
+     * Tables with a key to a participant or to an account that are never hers (only staff accounts have rows in
+     * them), and why. Every other table with such a key must be in {@link #KOLUMNER}.
+     */
+    private static final Map<String, String> BARA_PERSONAL = Map.of(
+            "arbetslista_besok", "when a member of staff last opened her work list",
+            "inbjudan", "invitations of new staff accounts",
+            "konto_andring", "changes to staff accounts by the administrator",
+            "mote_narvaro", "which staff members take part in a team meeting",
+            "team_medlem", "the teams a member of staff works in",
+            "totp", "staff's second factor",
+            "totp_anvand", "staff's used second-factor codes");
 
     private static long id(String sql) {
         return app.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
@@ -422,6 +500,28 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
                     .statusCode());
             hon.get("/min-planering");
             hon.post("/min-planering/last", Map.of());
+            // Her message choices, a browser she turned notifications on in, and a message sent to her.
+            app.jdbi().useHandle(h -> {
+                String nu = app.clock().instant().toString();
+                h.createUpdate("""
+                                INSERT INTO utskick_val (anvandare_id, epost, sms, push, detaljer, sammanfattning)
+                                VALUES (:a, 1, 0, 1, 1, 'vecka')
+                                ON CONFLICT (anvandare_id) DO UPDATE SET epost = 1, sms = 0, push = 1, detaljer = 1""")
+                        .bind("a", a).execute();
+                h.createUpdate("INSERT INTO utskick_sms_stopp (deltagare_id, stoppad) VALUES (:d, :nu)")
+                        .bind("d", d).bind("nu", nu).execute();
+                h.createUpdate("""
+                                INSERT INTO push_prenumeration (anvandare_id, endpoint, p256dh, auth, skapad, senast_skickat)
+                                VALUES (:a, :e, 'BNHEMLIGNYCKEL', 'HEMLIGAUTH', :nu, :nu)""")
+                        .bind("a", a).bind("e", "https://fcm.googleapis.com/fcm/send/HEMLIG-ADRESS-" + d)
+                        .bind("nu", nu).execute();
+                h.createUpdate("""
+                                INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, kanal, status, skickat,
+                                                     forsok, referens, avgjord)
+                                SELECT 'test:fullstandig:' || id, 'plan_andrad', team_id, id, :nu, 'epost', 'skickat',
+                                       :nu, 1, 'HEMLIG-REFERENS', :nu FROM deltagare WHERE id = :d""")
+                        .bind("d", d).bind("nu", nu).execute();
+            });
             // A passkey of hers (as registration stores it), then she turns PIN login off, then a PIN is refused.
             app.jdbi().useHandle(h -> h.createUpdate("""
                             INSERT INTO nyckel (anvandare_id, credential_id, user_handle, public_key_cose, sign_count,
@@ -455,8 +555,7 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
     void varjeKolumnArUtgivenEllerInternMedSkal() {
         List<String> fel = new ArrayList<>();
         for (var tabell : KOLUMNER.entrySet()) {
-            List<String> kolumner = app.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT name FROM pragma_table_xinfo('" + tabell.getKey() + "')").mapTo(String.class).list());
+            List<String> kolumner = app.kolumner(tabell.getKey());
             Set<String> iDatabasen = new TreeSet<>(kolumner);
             Set<String> klassade = new TreeSet<>(tabell.getValue().keySet());
             Set<String> nya = new TreeSet<>(iDatabasen);
@@ -471,6 +570,21 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
             }
         }
         assertEquals(List.of(), fel, "a column of her data needs a decision: into the download, or internal and why");
+    }
+
+    @Test
+    void varjeTabellMedEnNyckelTillHennesUppgifterArKlassad() {
+        List<String> tabeller = app.tabeller().stream()
+                .filter(t -> app.kolumner(t).stream().anyMatch(k -> k.equals("deltagare_id") || k.equals("anvandare_id")))
+                .toList();
+        List<String> oklassade = new ArrayList<>();
+        for (String t : tabeller) {
+            if (!KOLUMNER.containsKey(t) && !BARA_PERSONAL.containsKey(t)) {
+                oklassade.add(t);
+            }
+        }
+        assertEquals(List.of(), oklassade, "a table holds data keyed to her: classify its columns in KOLUMNER");
+        assertTrue(tabeller.contains("push_prenumeration") && tabeller.contains("utskick"), tabeller.toString());
     }
 
     @Test
@@ -543,6 +657,14 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
             assertFalse(text.contains(NYCKEL_PUBLIK) || text.contains(NYCKEL_ID), "no key material");
             assertFalse(text.contains("INTERN-HEMLIS"), "internal notes stay internal");
             assertFalse(text.contains("argon2") || text.contains("$argon"), "no PIN hash");
+            assertFalse(text.contains("HEMLIG"), "no push address, key or channel reference: " + text);
+            assertEquals(1, json.get("notiser").size());
+            boolean skickat = false;
+            for (JsonNode m : json.get("meddelanden")) {
+                skickat |= m.get("kanal").asText().equals("epost") && m.get("status").asText().equals("skickat");
+            }
+            assertTrue(skickat, "the message sent to her: " + json.get("meddelanden"));
+            assertTrue(json.at("/meddelandeval/push").asBoolean());
             Document sida = SIDA.get(d);
             assertTrue(sida.text().contains(NYCKELNAMN));
             assertTrue(sida.text().contains(SV.getProperty("minauppgifter.konto.pin_av")), sida.text());

@@ -224,6 +224,25 @@ public final class TestApp implements AutoCloseable {
         return testDatabase.jdbi();
     }
 
+    /** The database's own tables (not Flyway's history), by name, on either engine. */
+    public java.util.List<String> tabeller() {
+        return jdbi().withHandle(h -> h.createQuery(motor() == Motor.POSTGRESQL
+                        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                                + " AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'flyway%' ORDER BY table_name"
+                        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                + " AND name NOT LIKE 'flyway%' ORDER BY name")
+                .mapTo(String.class).list());
+    }
+
+    /** A table's columns, in their order, on either engine. */
+    public java.util.List<String> kolumner(String tabell) {
+        return jdbi().withHandle(h -> h.createQuery(motor() == Motor.POSTGRESQL
+                        ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                                + " AND table_name = :t ORDER BY ordinal_position"
+                        : "SELECT name FROM pragma_table_xinfo(:t)")
+                .bind("t", tabell).mapTo(String.class).list());
+    }
+
     /** One number from the database, e.g. {@code app.tal("SELECT count(*) FROM x WHERE id = ?", id)}. */
     public long tal(String sql, Object... args) {
         return jdbi().withHandle(h -> {
@@ -264,7 +283,7 @@ public final class TestApp implements AutoCloseable {
      * stops it.
      */
     public App andraServer(se.finsam.planering.utskick.Kanalinstallning kanaler) {
-        Config config = new Config(0, folder.resolve(FILE), "http://localhost", Config.DemoMode.NONE, false,
+        Config config = new Config(0, adress, "http://localhost", Config.DemoMode.NONE, false,
                 Duration.ofMinutes(30), false, false);
         return App.start(config, clock, kanaler);
     }

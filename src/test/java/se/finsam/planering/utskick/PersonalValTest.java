@@ -152,7 +152,7 @@ class PersonalValTest {
         var svar = s.post("/konto/meddelanden", Map.of("kanal", "fax", "sammanfattning", "ibland"));
         assertEquals(400, svar.statusCode());
         Document sida = HttpSession.html(svar);
-        assertTrue(sida.text().contains("Välj e-post, sms eller inga meddelanden."), sida.text());
+        assertTrue(sida.text().contains("Välj e-post, sms, notiser eller inga meddelanden."), sida.text());
         assertTrue(sida.text().contains("Välj hur ofta du vill få en sammanfattning."));
         svar = s.post("/konto/meddelanden", Map.of("kanal", "sms", "sammanfattning", "vecka"));
         assertEquals(400, svar.statusCode());

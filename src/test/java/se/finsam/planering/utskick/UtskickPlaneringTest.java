@@ -256,6 +256,13 @@ class UtskickPlaneringTest {
                     t.get("utskick.mote.flyttat", "2026-12-05", "09:00", plats, start))) {
                 assertTrue(Smsdelar.antal(text) <= 2, sprak + " (" + Smsdelar.antal(text) + " segments): " + text);
             }
+            // The kallelse beside the printed letter: the link to her meeting page and the letter's activation code.
+            // With details it goes on SMS only when it fits; the neutral one must fit always.
+            String kallelse = t.get("utskick.besked", start + "/min-planering/mote") + " "
+                    + t.get("utskick.kallelse.kod", "K7M2-9QX4-HT3W-PA8N");
+            assertTrue(Smsdelar.antal(kallelse) <= 2, sprak + " (" + Smsdelar.antal(kallelse) + " segments): "
+                    + kallelse);
+            assertEquals(!sprak.equals("ar"), Smsdelar.gsm7(kallelse), sprak);
             assertEquals(!sprak.equals("ar"), Smsdelar.gsm7(t.get("utskick.besked", lank)), sprak);
         }
         assertEquals(1, Smsdelar.antal("a".repeat(160)));

@@ -76,6 +76,7 @@ class CsvExportTest extends AppTest {
         hamtningar.put("/statistik/import/mall.csv", () -> koordinator.get("/statistik/import/mall.csv"));
         hamtningar.put("/statistik/import/koder.csv", () -> koordinator.get("/statistik/import/koder.csv"));
         hamtningar.put("/enkater/svar.csv", () -> styrgrupp.get("/enkater/svar.csv"));
+        hamtningar.put("/enkater/resultat.csv", () -> styrgrupp.get("/enkater/resultat.csv"));
         // The year page names its file by the year's path segment ("2026.csv"), not by a path of its own.
         hamtningar.put("/statistik/ar/{ar}.csv", () -> styrgrupp.get("/statistik/ar/2026.csv"));
     }
@@ -112,6 +113,7 @@ class CsvExportTest extends AppTest {
         assertTrue(neutraliserade.get("/admin/personal/import/lankar.csv")
                 .containsAll(List.of(HYPERLINK, SUMMA, MINUS, PLUS)), neutraliserade.toString());
         assertTrue(neutraliserade.get("/statistik/personfil.csv").contains(TEAM), neutraliserade.toString());
+        assertTrue(neutraliserade.get("/enkater/resultat.csv").contains(TEAM), neutraliserade.toString());
     }
 
     @Test

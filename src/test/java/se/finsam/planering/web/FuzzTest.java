@@ -140,6 +140,18 @@ class FuzzTest extends AppTest {
         read(koordinator, "/deltagare/" + stangd + "/efterkontroll", formular);
         read(koordinator, "/statistik/import", formular);
         read(handlaggare, "/oversikt", formular);
+        // Staff turn notifications on from the same page with the same script.
+        handlaggare.get("/konto/meddelanden");
+        Map<String, List<String>> personalPrenumeration = new LinkedHashMap<>();
+        personalPrenumeration.put("_csrf", List.of(handlaggare.csrf()));
+        personalPrenumeration.put("endpoint", List.of("https://fcm.googleapis.com/fcm/send/fuzz-personal"));
+        personalPrenumeration.put("p256dh", List.of(p256dh()));
+        personalPrenumeration.put("auth", List.of("AAECAwQFBgcICQoLDA0ODw"));
+        assertEquals(204, handlaggare.post("/konto/meddelanden/push", Map.of(
+                "endpoint", "https://fcm.googleapis.com/fcm/send/fuzz-personal", "p256dh", p256dh(),
+                "auth", "AAECAwQFBgcICQoLDA0ODw")).statusCode());
+        formular.put("/konto/meddelanden/push", new Formular("/konto/meddelanden/push", handlaggare,
+                personalPrenumeration));
         read(handlaggare, "/konto/meddelanden", formular);
         read(deltagaren, "/min-planering", formular);
         read(deltagaren, "/min-planering/mina-uppgifter", formular);
