@@ -388,6 +388,8 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
             us2.put(c, intern("the sender's bookkeeping (when to try, tries, the channel's answer and reference);"
                     + " what became of the message is meddelanden[].status"));
         }
+        us2.put("aktiveringskod", intern("a kallelse's activation code, held only until the message is sent (then"
+                + " blanked); it is a credential, not information about her, and is on her printed letter"));
         KOLUMNER.put("utskick", us2);
 
         Map<String, Object> ap = new LinkedHashMap<>();
