@@ -32,6 +32,7 @@ record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenor
 
     static Tjanster bygg(Config config, Clock clock, Databas database, Losenordshash hasher) {
         Jdbi jdbi = database.jdbi();
+        se.finsam.planering.db.Dialekt.av(jdbi).ordnaTransaktioner(jdbi);
         AnvandarRepository users = new AnvandarRepository(jdbi);
         Sessioner sessions = new Sessioner(jdbi, clock, config.sessionTimeout());
         Handelselogg audit = new Handelselogg(jdbi, clock);
@@ -57,7 +58,7 @@ record Tjanster(Config config, Clock clock, Databas database, Jdbi jdbi, Losenor
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         String value = jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT OR IGNORE INTO app_secret (namn, varde) VALUES (:n, :v)")
+            h.createUpdate("INSERT INTO app_secret (namn, varde) VALUES (:n, :v) ON CONFLICT DO NOTHING")
                     .bind("n", name).bind("v", Base64.getEncoder().encodeToString(fresh)).execute();
             return h.createQuery("SELECT varde FROM app_secret WHERE namn = :n").bind("n", name)
                     .mapTo(String.class).one();

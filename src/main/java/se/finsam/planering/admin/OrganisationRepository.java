@@ -75,7 +75,7 @@ public final class OrganisationRepository {
     /** Whether another organisation already has this name (case does not matter). */
     public boolean namnUpptaget(String namn, Long utom) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM organisation WHERE namn = :n COLLATE NOCASE AND id <> :utom""")
+                        SELECT count(*) FROM organisation WHERE lower(namn) = lower(:n) AND id <> :utom""")
                 .bind("n", namn).bind("utom", utom == null ? -1L : utom).mapTo(Integer.class).one() > 0);
     }
 

@@ -87,7 +87,7 @@ public final class TeamRepository {
 
     public boolean namnUpptaget(String namn, Long utom) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM team WHERE namn = :n COLLATE NOCASE AND id <> :utom""")
+                        SELECT count(*) FROM team WHERE lower(namn) = lower(:n) AND id <> :utom""")
                 .bind("n", namn).bind("utom", utom == null ? -1L : utom).mapTo(Integer.class).one() > 0);
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import se.finsam.planering.db.Dialekt;
 import se.finsam.planering.kontakt.KontaktRepository;
 
 /** Saves a referral: the participant, the anmälan, samtycke per organisation and the ordinary handläggare. */
@@ -61,8 +62,8 @@ public final class AnmalanRepository {
                         SELECT d.id, d.kod, t.namn AS team, d.team_id, (d.personnummer = :pnr) AS samma_personnummer
                         FROM deltagare d JOIN team t ON t.id = d.team_id
                         WHERE ((:pnr IS NOT NULL AND d.personnummer = :pnr)
-                           OR (:fornamn IS NOT NULL AND d.fornamn = :fornamn COLLATE NOCASE
-                               AND d.efternamn = :efternamn COLLATE NOCASE AND d.fodelsear = :ar))
+                           OR (:fornamn IS NOT NULL AND lower(d.fornamn) = lower(:fornamn)
+                               AND lower(d.efternamn) = lower(:efternamn) AND d.fodelsear = :ar))
                           -- a closed participant is no duplicate: the person is referred again
                           AND NOT EXISTS (SELECT 1 FROM avslut av WHERE av.deltagare_id = d.id)
                         ORDER BY d.id""")
@@ -160,9 +161,10 @@ public final class AnmalanRepository {
 
     /** Codes are the team's prefix and a running number, e.g. KIS-0042. */
     private static String nastaKod(Handle h, long teamId) {
-        Optional<String> senaste = h.createQuery("""
-                        SELECT kod FROM deltagare WHERE team_id = :t AND kod GLOB '[A-Z]*-[0-9]*'
-                        ORDER BY CAST(substr(kod, instr(kod, '-') + 1) AS INTEGER) DESC LIMIT 1""")
+        Dialekt dialekt = Dialekt.av(h);
+        Optional<String> senaste = h.createQuery("SELECT kod FROM deltagare WHERE team_id = :t AND "
+                        + dialekt.arLopnummerkod("kod") + " ORDER BY " + dialekt.talEfterBindestreck("kod")
+                        + " DESC LIMIT 1")
                 .bind("t", teamId).mapTo(String.class).findOne();
         String prefix;
         int nummer;

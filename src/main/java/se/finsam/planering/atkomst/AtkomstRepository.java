@@ -14,7 +14,7 @@ public final class AtkomstRepository {
 
     /** Whether the participant is among those the filter lets the user see. */
     boolean synlig(DeltagarAtkomst.Synliga synliga, long deltagareId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM (<synliga>) WHERE deltagare_id = :d)")
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM (<synliga>) sy WHERE sy.deltagare_id = :d)")
                 .define("synliga", synliga.sql()).bind("d", deltagareId).mapTo(Boolean.class).one());
     }
 

@@ -85,14 +85,14 @@ public final class DeltagarAtkomst implements Atkomst.Kontroll {
             return new Synliga(KOLUMNER + "WHERE d.id = " + (user.deltagareId() == null ? 0 : user.deltagareId()));
         }
         if (!user.roll().arPersonal() || user.teamIds().isEmpty()) {
-            return new Synliga(KOLUMNER + "WHERE 0");
+            return new Synliga(KOLUMNER + "WHERE 1 = 0");
         }
         String team = user.teamIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
         if (user.roll() == Roll.KOORDINATOR) {
             return new Synliga(KOLUMNER + "WHERE d.team_id IN (" + team + ")");
         }
         if (user.organisationId() == null) {
-            return new Synliga(KOLUMNER + "WHERE 0");
+            return new Synliga(KOLUMNER + "WHERE 1 = 0");
         }
         return new Synliga(KOLUMNER + "WHERE d.team_id IN (" + team + ")\n"
                 + "  AND " + samtyckeTacker("d.id", String.valueOf(user.organisationId())));

@@ -48,7 +48,7 @@ public final class AnvandarRepository {
     public Optional<Anvandare> load(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.id, a.namn, a.roll, a.organisation_id, a.sprak, d.id AS deltagare_id,
-                               (SELECT group_concat(team_id) FROM team_medlem WHERE anvandare_id = a.id) AS teams
+                               (SELECT string_agg(CAST(team_id AS TEXT), ',') FROM team_medlem WHERE anvandare_id = a.id) AS teams
                         FROM anvandare a LEFT JOIN deltagare d ON d.anvandare_id = a.id
                         WHERE a.id = :id AND a.aktiv = 1""")
                 .bind("id", id)
@@ -113,7 +113,7 @@ public final class AnvandarRepository {
                         UPDATE anvandare SET pin_avstangd = :av
                         WHERE id = :id AND roll = 'deltagare'
                           AND (:av = 0 OR EXISTS (SELECT 1 FROM nyckel WHERE anvandare_id = :id))""")
-                .bind("av", av).bind("id", id).execute() == 1);
+                .bind("av", av ? 1 : 0).bind("id", id).execute() == 1);
     }
 
     /**

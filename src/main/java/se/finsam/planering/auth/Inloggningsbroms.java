@@ -284,8 +284,8 @@ public final class Inloggningsbroms {
 
     /** Forgets every key that starts with a prefix (a participant's devices when she chooses a new PIN). */
     public void resetPrefix(String prefix) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_attempt WHERE nyckel >= :p AND nyckel < :q")
-                .bind("p", prefix).bind("q", prefix + Character.MAX_VALUE).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_attempt WHERE substr(nyckel, 1, length(:p)) = :p")
+                .bind("p", prefix).execute());
     }
 
     public void reset(String key) {
@@ -371,7 +371,7 @@ public final class Inloggningsbroms {
 
     private static void forgive(Handle h, String key, int freeAttempts) {
         h.createUpdate("""
-                        UPDATE login_attempt SET misslyckade = max(misslyckade - 1, 0),
+                        UPDATE login_attempt SET misslyckade = CASE WHEN misslyckade > 0 THEN misslyckade - 1 ELSE 0 END,
                                sparrad_till = CASE WHEN misslyckade - 1 < :free THEN NULL ELSE sparrad_till END
                         WHERE nyckel = :k""")
                 .bind("k", key).bind("free", freeAttempts).execute();
@@ -391,8 +391,9 @@ public final class Inloggningsbroms {
         h.createUpdate("""
                         INSERT INTO login_attempt (nyckel, misslyckade, senaste) VALUES (:k, 1, :n)
                         ON CONFLICT (nyckel) DO UPDATE SET
-                            misslyckade = CASE WHEN senaste > :start THEN misslyckade + 1 ELSE 1 END,
-                            senaste = CASE WHEN senaste > :start THEN senaste ELSE :n END""")
+                            misslyckade = CASE WHEN login_attempt.senaste > :start THEN login_attempt.misslyckade + 1
+                                               ELSE 1 END,
+                            senaste = CASE WHEN login_attempt.senaste > :start THEN login_attempt.senaste ELSE :n END""")
                 .bind("k", BUDGET_KEY).bind("n", now).bind("start", now.minus(BUDGET_WINDOW)).execute();
     }
 }

@@ -66,8 +66,8 @@ public final class Sessioner {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO session (token_hash, anvandare_id, skapad, senast_aktiv, pin_saknas, andra_faktor_kravs)
                         VALUES (:t, :a, :n, :n, :p, :f)""")
-                .bind("t", hash(token)).bind("a", anvandareId).bind("n", now).bind("p", pinSaknas)
-                .bind("f", andraFaktorKravs).execute());
+                .bind("t", hash(token)).bind("a", anvandareId).bind("n", now).bind("p", pinSaknas ? 1 : 0)
+                .bind("f", andraFaktorKravs ? 1 : 0).execute());
         return token;
     }
 

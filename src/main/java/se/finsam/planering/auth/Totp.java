@@ -137,7 +137,8 @@ public final class Totp {
                     h.createUpdate("DELETE FROM totp_anvand WHERE anvandare_id = :a AND steg < :old")
                             .bind("a", anvandareId).bind("old", current - 10L * WINDOW - 10).execute();
                     return h.createUpdate("""
-                                    INSERT OR IGNORE INTO totp_anvand (anvandare_id, steg, anvand) VALUES (:a, :s, :n)""")
+                                    INSERT INTO totp_anvand (anvandare_id, steg, anvand) VALUES (:a, :s, :n)
+                                    ON CONFLICT DO NOTHING""")
                             .bind("a", anvandareId).bind("s", step).bind("n", now).execute() == 1;
                 });
             }

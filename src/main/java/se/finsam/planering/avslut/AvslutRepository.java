@@ -151,8 +151,9 @@ public final class AvslutRepository {
                                                 ingen_fortsattning, registrerad, registrerad_av)
                             VALUES (:deltagareId, :datum, :orsak, :forsorjning, :sysselsattning, :stegMotArbete,
                                     :fortsattningOrganisationId, :fortsattningAnsvarig, :fortsattningAnvandareId,
-                                    :nastaSteg, :ingenFortsattning, :nu, :av)""")
-                    .bindMethods(a).bind("nu", nu).bind("av", anvandareId).execute();
+                                    :nastaSteg, :ingen, :nu, :av)""")
+                    .bindMethods(a).bind("ingen", a.ingenFortsattning() ? 1 : 0).bind("nu", nu).bind("av", anvandareId)
+                    .execute();
             Set<Long> oppnaIds = oppna.stream().map(OppenPunkt::id).collect(Collectors.toSet());
             for (Beslut b : beslut) {
                 if (!oppnaIds.contains(b.planpunktId())) {

@@ -118,14 +118,14 @@ public final class EfterkontrollRepository {
         }
         List<Avslutad> avslutade = jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn, av.datum AS avslut_datum,
-                               (SELECT group_concat(DISTINCT e.manader) FROM efterkontroll e
+                               (SELECT string_agg(CAST(e.manader AS TEXT), ',') FROM efterkontroll e
                                  WHERE e.deltagare_id = d.id) AS gjorda
                         FROM avslut av JOIN deltagare d ON d.id = av.deltagare_id
                         JOIN (<synliga>) sy ON sy.deltagare_id = d.id
                         WHERE d.team_id IN (<teams>) AND av.orsak <> 'felregistrering' AND d.gallrad IS NULL
-                          AND av.datum >= date(:idag, '-24 months') AND d.id <> :utom""")
+                          AND av.datum >= :fran AND d.id <> :utom""")
                 .define("synliga", synliga.sql()).bindList("teams", List.copyOf(teamIds))
-                .bind("idag", idag.toString()).bind("utom", utom)
+                .bind("fran", idag.minusMonths(24).toString()).bind("utom", utom)
                 .mapTo(Avslutad.class).list());
         java.util.Optional<Nasta> basta = java.util.Optional.empty();
         for (Avslutad a : avslutade) {

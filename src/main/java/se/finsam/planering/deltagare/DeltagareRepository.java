@@ -70,7 +70,7 @@ public final class DeltagareRepository {
             SELECT d.id, d.kod, sy.namn, t.namn AS team, f.fas, d.fodelsear
             FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id JOIN team t ON t.id = d.team_id
             JOIN deltagare_fas f ON f.deltagare_id = d.id
-            WHERE 1
+            WHERE 1 = 1
             """;
 
     /** Every participant the user may see, newest referral first. */

@@ -52,7 +52,7 @@ public final class SamtyckeRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT s.id, s.organisation_id, o.namn AS organisation, s.givet_datum, s.hur,
                                r.namn AS registrerad_av, s.aterkallat_datum, ak.namn AS aterkallat_av,
-                               coalesce(ak.id = d.anvandare_id, 0) AS aterkallat_av_henne
+                               CASE WHEN ak.id = d.anvandare_id THEN 1 ELSE 0 END AS aterkallat_av_henne
                         FROM samtycke s JOIN organisation o ON o.id = s.organisation_id
                         JOIN deltagare d ON d.id = s.deltagare_id
                         JOIN anvandare r ON r.id = s.registrerad_av
@@ -77,7 +77,8 @@ public final class SamtyckeRepository {
     public boolean aterkalla(long deltagareId, long organisationId, long anvandareId, LocalDate idag, Instant nu) {
         return jdbi.inTransaction(h -> {
             int andrade = h.createUpdate("""
-                            UPDATE samtycke SET aterkallat_datum = max(:idag, givet_datum), aterkallat_av = :av
+                            UPDATE samtycke SET aterkallat_datum = CASE WHEN givet_datum > :idag THEN givet_datum ELSE :idag END,
+                                aterkallat_av = :av
                             WHERE deltagare_id = :d AND organisation_id = :o AND aterkallat_datum IS NULL""")
                     .bind("idag", idag.toString()).bind("av", anvandareId)
                     .bind("d", deltagareId).bind("o", organisationId)

@@ -85,28 +85,26 @@ public final class DeltagarImportRepository {
         });
     }
 
-    /** The two inserts every row makes, prepared once for the whole file. */
-    private record Satser(PreparedStatement deltagare, PreparedStatement anmalan, PreparedStatement senaste)
-            implements AutoCloseable {
+    /** The two inserts every row makes, prepared once for the whole file; the first returns the new id. */
+    private record Satser(PreparedStatement deltagare, PreparedStatement anmalan) implements AutoCloseable {
         static Satser av(Handle h) throws SQLException {
             Connection c = h.getConnection();
             return new Satser(c.prepareStatement("""
                             INSERT INTO deltagare (kod, team_id, fodelsear, kon, sprak, skyddad_identitet, skapad,
                                                    tidigare_deltagare_id)
-                            VALUES (?, ?, ?, ?, 'sv', 1, ?, ?)"""),
+                            VALUES (?, ?, ?, ?, 'sv', 1, ?, ?)
+                            RETURNING id"""),
                     c.prepareStatement("""
                             INSERT INTO anmalan (deltagare_id, remitterande_id, remitterande_organisation_id, datum,
                                                  sammanfattning, forsorjning, informerad_om_mote, skapad, utbildning,
                                                  tid_forsorjning, sysselsattning, anstallning_vid_start)
-                            VALUES (?, ?, ?, ?, 'Importerad från teamets tidigare lista', ?, 0, ?, ?, ?, ?, ?)"""),
-                    c.prepareStatement("SELECT last_insert_rowid()"));
+                            VALUES (?, ?, ?, ?, 'Importerad från teamets tidigare lista', ?, 0, ?, ?, ?, ?, ?)"""));
         }
 
         @Override
         public void close() throws SQLException {
             deltagare.close();
             anmalan.close();
-            senaste.close();
         }
     }
 
@@ -126,8 +124,7 @@ public final class DeltagarImportRepository {
             ny.setString(4, r.kon());
             ny.setString(5, nu.toString());
             ny.setObject(6, tidigare);
-            ny.executeUpdate();
-            try (ResultSet id = satser.senaste().executeQuery()) {
+            try (ResultSet id = ny.executeQuery()) {
                 id.next();
                 d = id.getLong(1);
             }

@@ -243,7 +243,7 @@ public final class EnkatRepository {
                 villkor.append(" AND s.ar = :ar");
             }
             if (team != null) {
-                villkor.append(team.isEmpty() ? " AND 0" : " AND s.team_id IN (<team>)");
+                villkor.append(team.isEmpty() ? " AND 1 = 0" : " AND s.team_id IN (<team>)");
             }
             Map<String, Map<Long, Integer>> varden = new LinkedHashMap<>();
             var rq = h.createQuery("""
@@ -306,12 +306,21 @@ public final class EnkatRepository {
             }
             skapa(h, l.enkat(), nu, true);
         }
-        h.execute("""
-                INSERT OR IGNORE INTO enkat_inbjudan (token, deltagare_id, tillfalle)
-                SELECT lower(hex(randomblob(16))), d.id, 'forsta_uppfoljning' FROM deltagare d
+        List<Long> inbjudna = h.createQuery("""
+                SELECT d.id FROM deltagare d
                 WHERE EXISTS (SELECT 1 FROM uppfoljning u WHERE u.deltagare_id = d.id AND u.typ = 'uppfoljning')
                   AND EXISTS (SELECT 1 FROM planering p WHERE p.deltagare_id = d.id)
-                  AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)""");
+                  AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
+                ORDER BY d.id""").mapTo(Long.class).list();
+        var inbjudan = h.prepareBatch("""
+                INSERT INTO enkat_inbjudan (token, deltagare_id, tillfalle) VALUES (:t, :d, 'forsta_uppfoljning')
+                ON CONFLICT DO NOTHING""");
+        for (long d : inbjudna) {
+            inbjudan.bind("t", slumpId()).bind("d", d).add();
+        }
+        if (!inbjudna.isEmpty()) {
+            inbjudan.execute();
+        }
         // The outbox's reminders for these would all fall due at once: the demo starts with them sent.
         h.execute("DELETE FROM utskick WHERE typ = 'enkat'");
         // Answers from participants closed earlier, drawn with a fixed seed.

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import se.finsam.planering.db.Dialekt;
 
 /**
  * What gallring removes, and the settings and record of it. A participant is cleared when her plan was closed
@@ -88,29 +89,36 @@ public final class GallringRepository {
                 .bind("a", anvandareId).execute());
     }
 
-    private static final String KANDIDATER = """
-            FROM deltagare d JOIN avslut a ON a.deltagare_id = d.id JOIN team t ON t.id = d.team_id
-            LEFT JOIN gallring_installning g ON g.forbund = coalesce(t.forbund, '')
-            WHERE d.gallrad IS NULL
-              AND a.datum < date(:idag, '-' || coalesce(g.manader, :standard) || ' months')""";
+    private static String kandidater(Dialekt dialekt) {
+        return """
+                FROM deltagare d JOIN avslut a ON a.deltagare_id = d.id JOIN team t ON t.id = d.team_id
+                LEFT JOIN gallring_installning g ON g.forbund = coalesce(t.forbund, '')
+                WHERE d.gallrad IS NULL
+                  AND a.datum <\s""" + dialekt.datumManaderFore(":idag", "coalesce(g.manader, :standard)");
+    }
 
     /** The participants the next run clears, per förbund. */
     public List<Forhandsvisning> forhandsvisning(LocalDate idag) {
+        Dialekt dialekt = Dialekt.av(jdbi);
+        String forst = dialekt.datumManaderFore(":idag", "i.manader");
+        // The query gives the first avslut date a run keeps; the page shows the last one it clears, the day before.
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT i.forbund, i.manader, date(:idag, '-' || i.manader || ' months', '-1 day') AS grans,
+                        SELECT i.forbund, i.manader, %s AS grans,
                                (SELECT count(*) FROM deltagare d JOIN avslut a ON a.deltagare_id = d.id
                                   JOIN team t ON t.id = d.team_id
                                  WHERE coalesce(t.forbund, '') = i.forbund AND d.gallrad IS NULL
-                                   AND a.datum < date(:idag, '-' || i.manader || ' months')) AS antal
+                                   AND a.datum < %s) AS antal
                         FROM (SELECT DISTINCT coalesce(t.forbund, '') AS forbund, coalesce(g.manader, :standard) AS manader
                               FROM team t LEFT JOIN gallring_installning g ON g.forbund = coalesce(t.forbund, '')) i
-                        ORDER BY i.forbund""")
+                        ORDER BY i.forbund""".formatted(forst, forst))
                 .bind("idag", idag.toString()).bind("standard", STANDARD_MANADER)
-                .mapTo(Forhandsvisning.class).list());
+                .mapTo(Forhandsvisning.class)
+                .map(f -> new Forhandsvisning(f.forbund(), f.manader(), f.grans().minusDays(1), f.antal()))
+                .list());
     }
 
     public List<Long> kandidater(LocalDate idag) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT d.id " + KANDIDATER + " ORDER BY d.id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT d.id " + kandidater(Dialekt.av(h)) + " ORDER BY d.id")
                 .bind("idag", idag.toString()).bind("standard", STANDARD_MANADER)
                 .mapTo(Long.class).list());
     }
@@ -257,27 +265,26 @@ public final class GallringRepository {
     }
 
     /**
-     * After a run: the write-ahead log is copied into the file and cut to nothing (the old pages it held had
-     * the cleared text), and free pages are dropped by VACUUM when there are any. With secure_delete on, what
-     * a run removes is zeroed in the file itself. Returns whether the write-ahead log could be cut (a reader
-     * holding an old snapshot keeps it; it is tried a few times).
+     * After a run. On SQLite the write-ahead log is copied into the file and cut to nothing (the old pages it held
+     * had the cleared text), and free pages are dropped by VACUUM when there are any; with secure_delete on, what
+     * a run removes is zeroed in the file itself. On PostgreSQL the database is vacuumed (see {@link Dialekt}).
+     * Returns whether the write-ahead log could be cut (a reader holding an old snapshot keeps it; it is tried a
+     * few times).
      */
     public boolean rensaFilen() {
         return jdbi.withHandle(h -> {
-            boolean klar = checkpoint(h);
-            long fria = h.createQuery("PRAGMA freelist_count").mapTo(Long.class).one();
-            if (fria > 0) {
-                h.execute("VACUUM");
-                klar = checkpoint(h);
+            Dialekt dialekt = Dialekt.av(h);
+            boolean klar = tomLoggen(h, dialekt);
+            if (dialekt.frigorUtrymme(h)) {
+                klar = tomLoggen(h, dialekt);
             }
             return klar;
         });
     }
 
-    private static boolean checkpoint(Handle h) {
+    private static boolean tomLoggen(Handle h, Dialekt dialekt) {
         for (int forsok = 0; forsok < 20; forsok++) {
-            int busy = h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).first();
-            if (busy == 0) {
+            if (dialekt.tomLoggen(h)) {
                 return true;
             }
             try {

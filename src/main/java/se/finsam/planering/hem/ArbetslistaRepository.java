@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import se.finsam.planering.atkomst.DeltagarAtkomst;
+import se.finsam.planering.db.Dialekt;
 import se.finsam.planering.uppfoljning.UppfoljningRepository;
 
 /**
@@ -186,7 +187,7 @@ public final class ArbetslistaRepository {
                         SELECT u.id, d.id AS deltagare_id, d.kod, sy.namn, a.id AS person_id, a.namn AS person,
                                a.telefon, a.epost, a.organisation_id, org.namn AS organisation,
                                coalesce(u.notering_intern, u.nasta_steg) AS text,
-                               (SELECT group_concat(rtrim(pp.text, '.') || ': ' || us.orsak, ' · ')
+                               (SELECT string_agg(rtrim(pp.text, '.') || ': ' || us.orsak, ' · ')
                                 FROM uppfoljning_status us JOIN planpunkt pp ON pp.id = us.planpunkt_id
                                 WHERE us.uppfoljning_id = u.id AND us.orsak IS NOT NULL) AS detalj,
                                u.datum, u.registrerad AS tid, 0 AS kvittens_arbetsdagar, NULL AS typ,
@@ -217,7 +218,7 @@ public final class ArbetslistaRepository {
                                CASE WHEN f.skal = 'forsenad' THEN f.klart_senast ELSE substr(f.sedan, 1, 10) END AS datum,
                                f.sedan AS tid, 0 AS kvittens_arbetsdagar, f.skal AS typ,
                                pl.mote_id, (SELECT m.start FROM mote m WHERE m.id = pl.mote_id) AS mote
-                        FROM (""" + UppfoljningRepository.FASTNADE + """
+                        FROM (""" + UppfoljningRepository.fastnade(Dialekt.av(h)) + """
                         ) f JOIN planpunkt pp ON pp.id = f.planpunkt_id JOIN deltagare dd ON dd.id = f.deltagare_id
                         JOIN (<synliga>) sy ON sy.deltagare_id = f.deltagare_id
                         JOIN planering pl ON pl.id = pp.planering_id

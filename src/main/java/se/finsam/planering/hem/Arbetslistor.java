@@ -427,7 +427,7 @@ public final class Arbetslistor {
     /** The participants' codes, for the rows whose source gives the name or (protected identity) the code. */
     private Map<Long, String> koder(DeltagarAtkomst.Synliga synliga) {
         Map<Long, String> svar = new java.util.HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT deltagare_id, kod FROM (<synliga>)")
+        jdbi.useHandle(h -> h.createQuery("SELECT sy.deltagare_id, sy.kod FROM (<synliga>) sy")
                 .define("synliga", synliga.sql())
                 .map((rs, ctx) -> svar.put(rs.getLong("deltagare_id"), rs.getString("kod"))).list());
         return svar;

@@ -22,12 +22,12 @@ public final class HemRepository {
                         .mapTo(HemRoutes.Antal.class).list(),
                 h.createQuery("""
                                 SELECT t.namn, count(m.anvandare_id) AS antal FROM team t
-                                LEFT JOIN team_medlem m ON m.team_id = t.id GROUP BY t.id ORDER BY t.namn""")
+                                LEFT JOIN team_medlem m ON m.team_id = t.id GROUP BY t.id, t.namn ORDER BY t.namn""")
                         .mapTo(HemRoutes.Antal.class).list(),
                 h.createQuery("""
                                 SELECT o.namn, count(a.id) AS antal FROM organisation o
                                 LEFT JOIN anvandare a ON a.organisation_id = o.id AND a.roll <> 'deltagare'
-                                GROUP BY o.id ORDER BY o.namn""")
+                                GROUP BY o.id, o.namn ORDER BY o.namn""")
                         .mapTo(HemRoutes.Antal.class).list()));
     }
 
@@ -56,7 +56,7 @@ public final class HemRepository {
                             SELECT d.id, d.kod, sy.namn, t.namn AS team, f.fas, d.fodelsear
                             FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id JOIN team t ON t.id = d.team_id
                             JOIN deltagare_fas f ON f.deltagare_id = d.id
-                            WHERE 1 <villkor>
+                            WHERE 1 = 1 <villkor>
                             ORDER BY <ordning> <grans>""")
                     .define("synliga", synliga.sql()).define("villkor", villkor).define("ordning", ordning)
                     .define("grans", sok == null ? "LIMIT :n OFFSET :forsta" : "");
@@ -74,7 +74,7 @@ public final class HemRepository {
             }
             var count = h.createQuery("""
                             SELECT count(*) FROM (<synliga>) sy JOIN deltagare d ON d.id = sy.deltagare_id
-                            WHERE 1 <villkor>""")
+                            WHERE 1 = 1 <villkor>""")
                     .define("synliga", synliga.sql()).define("villkor", villkor);
             if (handlaggare != null) {
                 count.bind("u", handlaggare);

@@ -76,11 +76,11 @@ public final class Paminnelser {
         return Set.copyOf(jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.id FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
                         WHERE a.id IN (<ids>) AND a.aktiv = 1
-                          AND ((:epost AND coalesce(v.epost, 1) = 1 AND coalesce(trim(a.epost), '') <> '')
-                            OR (:sms AND coalesce(v.sms, 0) = 1 AND v.sms_stoppad IS NULL
+                          AND ((:epost = 1 AND coalesce(v.epost, 1) = 1 AND coalesce(trim(a.epost), '') <> '')
+                            OR (:sms = 1 AND coalesce(v.sms, 0) = 1 AND v.sms_stoppad IS NULL
                                 AND coalesce(trim(a.telefon), '') <> ''))""")
-                .bindList("ids", List.copyOf(personer)).bind("epost", kanaler.contains(Kanal.EPOST))
-                .bind("sms", kanaler.contains(Kanal.SMS)).mapTo(Long.class).list()));
+                .bindList("ids", List.copyOf(personer)).bind("epost", kanaler.contains(Kanal.EPOST) ? 1 : 0)
+                .bind("sms", kanaler.contains(Kanal.SMS) ? 1 : 0).mapTo(Long.class).list()));
     }
 
     /** What became of a reminder asked for. */
@@ -98,10 +98,10 @@ public final class Paminnelser {
         Instant nu = clock.instant();
         LocalDate idag = LocalDate.ofInstant(nu, clock.getZone());
         int gjorda = jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, sak_id,
-                                                       skapad, planerad)
+                        INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, sak_id, skapad, planerad)
                         SELECT :nyckel, :typ, d.team_id, d.id, :till, :sak, :nu, NULL FROM deltagare d
-                        WHERE d.id = :d""")
+                        WHERE d.id = :d
+                        ON CONFLICT DO NOTHING""")
                 .bind("nyckel", typ + ":" + rad.id() + ":" + idag).bind("typ", typ).bind("till", rad.personId())
                 .bind("sak", rad.id()).bind("nu", nu.toString()).bind("d", rad.deltagareId()).execute());
         return gjorda == 1 ? Utfall.SKICKAD : Utfall.REDAN_I_DAG;

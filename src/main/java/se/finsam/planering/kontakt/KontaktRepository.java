@@ -133,7 +133,7 @@ public final class KontaktRepository {
                         FROM kontaktperson k JOIN organisation o ON o.id = k.organisation_id
                         LEFT JOIN anvandare a ON a.id = k.anvandare_id
                         WHERE k.deltagare_id = :d AND <villkor>
-                        ORDER BY k.organisation_id, k.till_datum DESC, k.id DESC""")
+                        ORDER BY k.organisation_id, k.till_datum DESC NULLS LAST, k.id DESC""")
                 .define("villkor", villkor)
                 .define("atid", Telefontid.sql("a")).define("ktid", Telefontid.sql("k"))
                 .bind("d", deltagareId)
@@ -149,7 +149,7 @@ public final class KontaktRepository {
 
     public static void byt(Handle h, long deltagareId, NyKontakt ny, LocalDate idag) {
         h.createUpdate("""
-                        UPDATE kontaktperson SET till_datum = max(:idag, fran_datum)
+                        UPDATE kontaktperson SET till_datum = CASE WHEN fran_datum > :idag THEN fran_datum ELSE :idag END
                         WHERE deltagare_id = :d AND organisation_id = :o AND till_datum IS NULL""")
                 .bind("idag", idag).bind("d", deltagareId).bind("o", ny.organisationId()).execute();
         h.createUpdate("""
@@ -171,7 +171,7 @@ public final class KontaktRepository {
     /** Ends the authority's current contact without a successor. */
     public void avsluta(long deltagareId, long kontaktId, LocalDate idag) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE kontaktperson SET till_datum = max(:idag, fran_datum)
+                        UPDATE kontaktperson SET till_datum = CASE WHEN fran_datum > :idag THEN fran_datum ELSE :idag END
                         WHERE id = :k AND deltagare_id = :d AND till_datum IS NULL""")
                 .bind("idag", idag).bind("k", kontaktId).bind("d", deltagareId).execute());
     }

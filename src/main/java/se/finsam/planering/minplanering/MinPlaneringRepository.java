@@ -155,7 +155,7 @@ public final class MinPlaneringRepository {
                                CASE WHEN k.telefontider IS NOT NULL OR k.telefontid_dagar IS NOT NULL
                                     THEN k.telefontider ELSE a.telefontider END AS telefontider,
                                coalesce(<ktid>, <atid>) AS telefontid,
-                               a.roll = 'koordinator' AS koordinator
+                               CASE WHEN a.roll = 'koordinator' THEN 1 WHEN a.roll IS NOT NULL THEN 0 END AS koordinator
                         FROM kontaktperson k
                         JOIN organisation o ON o.id = k.organisation_id
                         LEFT JOIN anvandare a ON a.id = k.anvandare_id
@@ -187,7 +187,7 @@ public final class MinPlaneringRepository {
                           AND NOT (a.roll = 'koordinator' AND EXISTS (
                                   SELECT 1 FROM team_medlem m JOIN deltagare d ON d.team_id = m.team_id
                                   WHERE d.id = p.deltagare_id AND m.anvandare_id = a.id))
-                        ORDER BY koordinator DESC, org, namn""")
+                        ORDER BY koordinator DESC NULLS LAST, org, namn""")
                 .define("otid", Telefontid.sql("o")).define("atid", Telefontid.sql("a"))
                 .define("ktid", Telefontid.sql("k"))
                 // A named person of an organisation she has not consented to (or has withdrawn from) is not
@@ -318,10 +318,11 @@ public final class MinPlaneringRepository {
             h.createUpdate("DELETE FROM utskick WHERE nyckel = 'mote_installt:' || :b AND status = 'vantar'")
                     .bind("b", bokningId).execute();
             h.createUpdate("""
-                            INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, skapad, planerad)
+                            INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, skapad, planerad)
                             SELECT 'kan_inte_komma:' || :b || ':' || a.id, 'kan_inte_komma', :t, :d, a.id, :nu, NULL
                             FROM anvandare a JOIN team_medlem tm ON tm.anvandare_id = a.id
-                            WHERE tm.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1""")
+                            WHERE tm.team_id = :t AND a.roll = 'koordinator' AND a.aktiv = 1
+                            ON CONFLICT DO NOTHING""")
                     .bind("b", bokningId).bind("t", team.get()).bind("d", deltagareId).bind("nu", nu).execute();
             return true;
         });
@@ -402,7 +403,7 @@ public final class MinPlaneringRepository {
                             JOIN planpunkt pp ON pp.id = us.planpunkt_id AND pp.borttagen IS NULL
                             JOIN planpunkt_aktuell_status s ON s.planpunkt_id = pp.id
                             WHERE u.deltagare_id = :d AND u.registrerad > :s AND u.registrerad_av <> :self
-                            GROUP BY pp.id
+                            GROUP BY pp.id, pp.text, s.status, s.orsak
                             ORDER BY tid DESC, pp.id DESC LIMIT 20""")
                     .bind("d", deltagareId).bind("s", fran).bind("self", egenAnvandare)
                     .mapTo(Nyhet.class)

@@ -612,8 +612,10 @@ public final class MoteRepository {
             h.createUpdate("DELETE FROM mote_narvaro WHERE mote_id = :m").bind("m", moteId).execute();
             for (Narvaro n : narvaro) {
                 h.createUpdate("""
-                                INSERT OR REPLACE INTO mote_narvaro (mote_id, anvandare_id, organisation_id, ersattare)
-                                VALUES (:m, :a, :o, :e)""")
+                                INSERT INTO mote_narvaro (mote_id, anvandare_id, organisation_id, ersattare)
+                                VALUES (:m, :a, :o, :e)
+                                ON CONFLICT (mote_id, anvandare_id) DO UPDATE SET
+                                    organisation_id = excluded.organisation_id, ersattare = excluded.ersattare""")
                         .bind("m", moteId).bind("a", n.anvandareId()).bind("o", n.organisationId())
                         .bind("e", n.ersattare() ? 1 : 0).execute();
             }
@@ -635,7 +637,7 @@ public final class MoteRepository {
                         JOIN organisation o ON o.id = a.organisation_id
                         WHERE m.team_id = :t AND a.roll IN ('teamrepresentant', 'koordinator') AND a.aktiv = 1
                           AND <samtycke>
-                        GROUP BY o.id ORDER BY o.id""")
+                        GROUP BY o.id, o.namn ORDER BY o.id""")
                 .define("samtycke", DeltagarAtkomst.samtyckeTacker(":d", "o.id"))
                 .bind("t", teamId).bind("d", deltagareId).mapTo(String.class).list();
     }

@@ -54,10 +54,12 @@ public final class PersonalRepository {
         var q = h.createQuery("""
                 SELECT a.id, a.anvandarnamn, a.namn, a.epost, a.telefon, a.roll, a.organisation_id, o.namn AS org,
                        a.aktiv, a.losenord_hash IS NOT NULL AS har_losenord,
-                       (SELECT group_concat(t.id || char(31) || t.namn, char(30))
+                       (SELECT string_agg(CAST(t.id AS TEXT) || :enhet || t.namn, :post)
                         FROM team_medlem m JOIN team t ON t.id = m.team_id WHERE m.anvandare_id = a.id) AS team
                 FROM anvandare a LEFT JOIN organisation o ON o.id = a.organisation_id
-                WHERE\s""" + villkor + " ORDER BY a.namn COLLATE NOCASE, a.id");
+                WHERE\s""" + villkor + " ORDER BY lower(a.namn), a.id");
+        // Each team as "id<unit separator>name", the teams apart by the record separator: characters no name holds.
+        q.bind("enhet", "\u001f").bind("post", "\u001e");
         if (id != null) {
             q.bind("id", id);
         }
@@ -93,7 +95,7 @@ public final class PersonalRepository {
 
     /** The account (any role) that has this user name, compared without regard to case. */
     public Optional<Long> medAnvandarnamn(String anvandarnamn) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = :u COLLATE NOCASE")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE lower(anvandarnamn) = lower(:u)")
                 .bind("u", anvandarnamn).mapTo(Long.class).findOne());
     }
 
@@ -138,7 +140,7 @@ public final class PersonalRepository {
 
     public static void sattAktiv(Handle h, long id, boolean aktiv) {
         h.createUpdate("UPDATE anvandare SET aktiv = :a WHERE id = :id AND roll <> 'deltagare'")
-                .bind("a", aktiv).bind("id", id).execute();
+                .bind("a", aktiv ? 1 : 0).bind("id", id).execute();
     }
 
     /** Writes who changed which account and what; append-only. */

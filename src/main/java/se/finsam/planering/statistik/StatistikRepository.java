@@ -143,10 +143,10 @@ public final class StatistikRepository {
                                        AS nyckel
                             FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
                             LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
-                            WHERE pp.borttagen IS NULL AND pp.skapad <= :tillSlut
+                            WHERE pp.borttagen IS NULL AND pp.skapad < :dagenEfter
                               AND p.deltagare_id IN (""" + PERIODENS_DELTAGARE + ")")
                     .bind("fran", fran.toString()).bind("till", till.toString())
-                    .bind("tillSlut", till + "T23:59:59~")
+                    .bind("dagenEfter", till.plusDays(1).toString())
                     .bind("allaTeam", team == null ? 1 : 0)
                     .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
                     .mapTo(Punkt.class).list();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import se.finsam.planering.db.Dialekt;
 import se.finsam.planering.planering.PlaneringRepository;
 
 /** Follow-up events: appended, never updated. Each client UUID is stored once. */
@@ -124,14 +125,14 @@ public final class UppfoljningRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn, t.namn AS team,
                                av.datum AS avslut_datum,
-                               (SELECT group_concat(DISTINCT e.manader) FROM efterkontroll e
+                               (SELECT string_agg(CAST(e.manader AS TEXT), ',') FROM efterkontroll e
                                  WHERE e.deltagare_id = d.id) AS gjorda
                         FROM avslut av JOIN deltagare d ON d.id = av.deltagare_id JOIN team t ON t.id = d.team_id
                         JOIN (<synliga>) sy ON sy.deltagare_id = d.id
                         WHERE d.team_id IN (<teams>) AND av.orsak <> 'felregistrering' AND d.gallrad IS NULL
-                          AND av.datum >= date(:idag, '-24 months')""")
+                          AND av.datum >= :fran""")
                 .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
-                .bind("idag", idag.toString())
+                .bind("fran", idag.minusMonths(24).toString())
                 .mapTo(Avslutad.class)
                 .list());
     }
@@ -179,8 +180,12 @@ public final class UppfoljningRepository {
                         Collectors.mapping(GjordUppfoljning::datum, Collectors.toList()))));
     }
 
-    /** The stuck items of {@link #fastnade}; {@code <synliga>} and {@code <teams>} are defined per call. */
-    public static final String FASTNADE = """
+    /**
+     * The stuck items of {@link #fastnade}, in the engine's dialect; {@code <synliga>} and {@code <teams>} are
+     * defined per call.
+     */
+    public static String fastnade(Dialekt dialekt) {
+        return """
             SELECT d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
                    t.namn AS team, pp.id AS planpunkt_id, pp.text, o.namn AS organisation,
                    a.namn AS ansvarig, pp.klart_senast, coalesce(ls.status, 'ej_paborjad') AS status,
@@ -203,13 +208,15 @@ public final class UppfoljningRepository {
               AND coalesce(ls.status, 'ej_paborjad') NOT IN ('genomford', 'avslagen')
               AND (ls.status = 'fastnat' OR pp.klart_senast < :idag
                    OR coalesce(lu.ordningstid, p.overlamnad)
-                      < strftime('%Y-%m-%dT%H:%M:%SZ', :nu, '-' || (t.fastnat_veckor * 7) || ' days'))
+                      < %s)
               AND (:egen IS NULL OR pp.ansvarig_anvandare_id = :egen)
-              AND (:org IS NULL OR pp.ansvarig_organisation_id = :org)""";
+              AND (:org IS NULL OR pp.ansvarig_organisation_id = :org)""".formatted(
+                dialekt.tidDagarFore(":nu", "t.fastnat_veckor * 7"));
+    }
 
     /** Open items that are stuck, past their date, or unchanged for the team's number of weeks. */
     public List<UppfoljningOversikt.Fastnad> fastnade(UppfoljningOversikt.Filter filter, LocalDate idag, Instant nu) {
-        return jdbi.withHandle(h -> h.createQuery(FASTNADE)
+        return jdbi.withHandle(h -> h.createQuery(fastnade(Dialekt.av(h)))
                 .define("synliga", filter.synliga().sql()).bindList("teams", List.copyOf(filter.teamIds()))
                 .bind("idag", idag).bind("nu", nu)
                 .bind("egen", filter.egenAnvandare()).bind("org", filter.organisationId())
@@ -222,7 +229,7 @@ public final class UppfoljningRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT u.id AS uppfoljning_id, d.id AS deltagare_id, coalesce(sy.namn, d.kod) AS namn,
                                t.namn AS team, u.datum, a.namn AS av, u.nasta_steg, u.notering_intern AS varfor,
-                               (SELECT group_concat(rtrim(pp.text, '.') || ': ' || us.orsak, ' · ')
+                               (SELECT string_agg(rtrim(pp.text, '.') || ': ' || us.orsak, ' · ')
                                 FROM uppfoljning_status us JOIN planpunkt pp ON pp.id = us.planpunkt_id
                                 WHERE us.uppfoljning_id = u.id AND us.orsak IS NOT NULL) AS orsaker
                         FROM uppfoljning u JOIN deltagare d ON d.id = u.deltagare_id JOIN team t ON t.id = d.team_id
@@ -288,7 +295,7 @@ public final class UppfoljningRepository {
                     .bind("nu", nu).bind("av", anvandareId).bind("klient", u.klientTid())
                     .bind("forsorjning", u.forsorjning()).bind("syss", u.sysselsattning())
                     .bind("notD", u.noteringDeltagare()).bind("notI", u.noteringIntern())
-                    .bind("nasta", u.nastaSteg()).bind("esk", u.eskalera()).bind("korr", u.korrigerar())
+                    .bind("nasta", u.nastaSteg()).bind("esk", u.eskalera() ? 1 : 0).bind("korr", u.korrigerar())
                     .bind("steg", u.stegMotArbete()).execute();
             if (inserted == 0) {
                 long owner = h.createQuery("SELECT deltagare_id FROM uppfoljning WHERE uuid = :uuid")

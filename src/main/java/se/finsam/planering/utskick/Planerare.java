@@ -59,11 +59,12 @@ public final class Planerare {
 
     private int motesPaminnelser(Handle h, Instant nu, LocalDate idag, Instant morgon, ZoneId zon) {
         String sql = """
-                INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, sak_id, skapad, planerad)
+                INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, sak_id, skapad, planerad)
                 SELECT :typ || ':' || md.id || ':' || md.tid, :typ, d.team_id, d.id, md.id, :nu, :planerad
                 FROM mote_deltagare md JOIN mote m ON m.id = md.mote_id JOIN deltagare d ON d.id = md.deltagare_id
                 WHERE m.status = 'planerat' AND md.tid >= :fran AND md.tid < :till AND d.gallrad IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)""";
+                  AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)
+                ON CONFLICT DO NOTHING""";
         int n = h.createUpdate(sql).bind("typ", "mote_paminnelse").bind("nu", nu).bind("planerad", morgon)
                 .bind("fran", idag.plusDays(2).atStartOfDay()).bind("till", idag.plusDays(3).atStartOfDay())
                 .execute();
@@ -75,22 +76,24 @@ public final class Planerare {
 
     private int planAndrad(Handle h, Instant nu, LocalDate idag) {
         return h.createUpdate("""
-                INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
+                INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
                 SELECT 'plan_andrad:' || x.id || ':' || :idag, 'plan_andrad', x.team_id, x.id, :nu, NULL
-                FROM (SELECT d.id, d.team_id,
-                             max(p.andrad, coalesce((SELECT max(u.registrerad) FROM uppfoljning u
+                FROM (SELECT y.id, y.team_id, CASE WHEN y.andrad > y.svar THEN y.andrad ELSE y.svar END AS senast
+                      FROM (SELECT d.id, d.team_id, p.andrad,
+                                   coalesce((SELECT max(u.registrerad) FROM uppfoljning u
                                      JOIN uppfoljning_status us ON us.uppfoljning_id = u.id
                                      JOIN planpunkt pp ON pp.id = us.planpunkt_id
                                      WHERE u.deltagare_id = d.id AND pp.ansvarig_deltagaren = 1
-                                       AND u.registrerad_av <> d.anvandare_id), '')) AS senast
-                      FROM deltagare d JOIN planering p ON p.deltagare_id = d.id
-                      WHERE d.anvandare_id IS NOT NULL AND d.gallrad IS NULL AND p.overlamnad IS NOT NULL
-                        AND p.andrad_av <> d.anvandare_id
-                        AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)) x
+                                       AND u.registrerad_av <> d.anvandare_id), '') AS svar
+                            FROM deltagare d JOIN planering p ON p.deltagare_id = d.id
+                            WHERE d.anvandare_id IS NOT NULL AND d.gallrad IS NULL AND p.overlamnad IS NOT NULL
+                              AND p.andrad_av <> d.anvandare_id
+                              AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)) y) x
                 WHERE x.senast > :veckaSedan
                   AND x.senast > coalesce((SELECT max(l.last) FROM lasbekraftelse l WHERE l.deltagare_id = x.id), '')
                   AND x.senast > coalesce((SELECT max(u.skapad) FROM utskick u WHERE u.deltagare_id = x.id
-                                            AND u.typ = 'plan_andrad' AND u.anvandare_id IS NULL), '')""")
+                                            AND u.typ = 'plan_andrad' AND u.anvandare_id IS NULL), '')
+                ON CONFLICT DO NOTHING""")
                 .bind("idag", idag.toString()).bind("nu", nu).bind("veckaSedan", nu.minus(Duration.ofDays(7)))
                 .execute();
     }
@@ -109,13 +112,14 @@ public final class Planerare {
         for (OppenOverlamning o : oppna) {
             if (Arbetsdagar.mellan(LocalDate.ofInstant(o.skapad(), clock.getZone()), idag) >= KVITTENS_ARBETSDAGAR) {
                 n += h.createUpdate("""
-                                INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, sak_id,
-                                                               skapad, planerad)
+                                INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, sak_id,
+                                                     skapad, planerad)
                                 SELECT 'kvittens_saknas:' || o.id, 'kvittens_saknas', d.team_id, d.id, o.till_id, o.id,
                                        :nu, NULL
                                 FROM overlamning o JOIN planpunkt pp ON pp.id = o.planpunkt_id
                                 JOIN planering p ON p.id = pp.planering_id JOIN deltagare d ON d.id = p.deltagare_id
-                                WHERE o.id = :o""")
+                                WHERE o.id = :o
+                                ON CONFLICT DO NOTHING""")
                         .bind("nu", nu).bind("o", o.id()).execute();
             }
         }
@@ -146,14 +150,14 @@ public final class Planerare {
         Instant mandag = idag.with(DayOfWeek.MONDAY).atTime(7, 0).atZone(zon).toInstant();
         Instant idag7 = idag.atTime(7, 0).atZone(zon).toInstant();
         String sql = """
-                INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
+                INSERT INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
                 SELECT :typ || ':' || a.id || ':' || :period, :typ,
                        (SELECT min(m.team_id) FROM team_medlem m WHERE m.anvandare_id = a.id), a.id, :nu, :planerad
                 FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
                 WHERE a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
                   AND EXISTS (SELECT 1 FROM team_medlem m WHERE m.anvandare_id = a.id)
                   AND coalesce(v.sammanfattning, 'vecka') = :frekvens
-                  AND (""" + PUNKTER_ATT_GORA.replace(":a", "a.id") + ") > 0";
+                  AND (""" + PUNKTER_ATT_GORA.replace(":a", "a.id") + ") > 0\nON CONFLICT DO NOTHING";
         int n = h.createUpdate(sql).bind("typ", "veckosammanfattning").bind("period", vecka).bind("nu", nu)
                 .bind("planerad", mandag).bind("frekvens", "vecka").bind("grans", idag.plusDays(7)).execute();
         n += h.createUpdate(sql).bind("typ", "dagsammanfattning_punkter").bind("period", idag.toString())
@@ -170,9 +174,9 @@ public final class Planerare {
         List<Long> koordinatorer = jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.id FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
                         WHERE a.roll = 'koordinator' AND a.aktiv = 1
-                          AND (coalesce(v.sammanfattning, 'dag') = 'dag' OR (v.sammanfattning = 'vecka' AND :mandag))
+                          AND (coalesce(v.sammanfattning, 'dag') = 'dag' OR (v.sammanfattning = 'vecka' AND :mandag = 1))
                           AND NOT EXISTS (SELECT 1 FROM utskick u WHERE u.nyckel = 'dagssammanfattning:' || a.id || ':' || :d)""")
-                .bind("d", idag.toString()).bind("mandag", dag == DayOfWeek.MONDAY).mapTo(Long.class).list());
+                .bind("d", idag.toString()).bind("mandag", dag == DayOfWeek.MONDAY ? 1 : 0).mapTo(Long.class).list());
         Instant planerad = idag.atTime(7, 0).atZone(zon).toInstant();
         int n = 0;
         for (long id : koordinatorer) {
@@ -191,8 +195,9 @@ public final class Planerare {
             }
             long team = k.teamIds().stream().min(Long::compare).orElseThrow();
             n += jdbi.withHandle(h -> h.createUpdate("""
-                            INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
-                            VALUES ('dagssammanfattning:' || :a || ':' || :d, 'dagssammanfattning', :t, :a, :nu, :p)""")
+                            INSERT INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
+                            VALUES ('dagssammanfattning:' || :a || ':' || :d, 'dagssammanfattning', :t, :a, :nu, :p)
+                            ON CONFLICT DO NOTHING""")
                     .bind("a", id).bind("d", idag.toString()).bind("t", team).bind("nu", nu).bind("p", planerad)
                     .execute());
         }

@@ -104,8 +104,10 @@ public final class PushRepository {
     private static void folj(Handle h, long anvandareId) {
         h.createUpdate("""
                         INSERT INTO utskick_val (anvandare_id, epost, sms, push)
-                        SELECT a.id, a.roll <> 'deltagare', a.roll = 'deltagare',
-                               EXISTS (SELECT 1 FROM push_prenumeration p WHERE p.anvandare_id = a.id)
+                        SELECT a.id, CASE WHEN a.roll <> 'deltagare' THEN 1 ELSE 0 END,
+                               CASE WHEN a.roll = 'deltagare' THEN 1 ELSE 0 END,
+                               CASE WHEN EXISTS (SELECT 1 FROM push_prenumeration p WHERE p.anvandare_id = a.id)
+                                    THEN 1 ELSE 0 END
                         FROM anvandare a WHERE a.id = :a
                         ON CONFLICT (anvandare_id) DO UPDATE SET push = excluded.push""")
                 .bind("a", anvandareId).execute();

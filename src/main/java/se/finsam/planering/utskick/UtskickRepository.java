@@ -103,8 +103,8 @@ public final class UtskickRepository {
                 return h.createQuery("""
                                 SELECT d.anvandare_id, d.sprak, d.telefon, d.epost, d.kod,
                                        coalesce(v.epost, 0) AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
-                                       coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
-                                           WHERE p.anvandare_id = d.anvandare_id) AS push_pa,
+                                       CASE WHEN coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                           WHERE p.anvandare_id = d.anvandare_id) THEN 1 ELSE 0 END AS push_pa,
                                        coalesce(v.detaljer, 0) AS detaljer,
                                        coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
                                                 v.sms_stoppad) AS sms_stoppad, 'aldrig' AS sammanfattning
@@ -115,8 +115,9 @@ public final class UtskickRepository {
             return h.createQuery("""
                             SELECT a.id AS anvandare_id, a.sprak, a.telefon, a.epost, NULL AS kod,
                                    coalesce(v.epost, 1) AS epost_pa, coalesce(v.sms, 0) AS sms_pa,
-                                   coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
-                                       WHERE p.anvandare_id = a.id) AS push_pa, 0 AS detaljer, v.sms_stoppad,
+                                   CASE WHEN coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                       WHERE p.anvandare_id = a.id) THEN 1 ELSE 0 END AS push_pa, 0 AS detaljer,
+                                   v.sms_stoppad,
                                    coalesce(v.sammanfattning, 'vecka') AS sammanfattning
                             FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
                             WHERE a.id = :a AND a.aktiv = 1""")
@@ -192,7 +193,8 @@ public final class UtskickRepository {
     public List<Kanaldag> kanaldagar(Instant fran) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT substr(avgjord, 1, 10) AS dag, kanal,
-                               sum(status IN ('skickat', 'levererat')) AS skickade, sum(status = 'misslyckat') AS misslyckade
+                               sum(CASE WHEN status IN ('skickat', 'levererat') THEN 1 ELSE 0 END) AS skickade,
+                               sum(CASE WHEN status = 'misslyckat' THEN 1 ELSE 0 END) AS misslyckade
                         FROM utskick WHERE avgjord >= :fran AND kanal IS NOT NULL
                         GROUP BY dag, kanal ORDER BY dag DESC, kanal""")
                 .bind("fran", fran)
@@ -255,7 +257,7 @@ public final class UtskickRepository {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT u.id, u.typ, u.anvandare_id IS NULL AS till_deltagare,
+                        SELECT u.id, u.typ, CASE WHEN u.anvandare_id IS NULL THEN 1 ELSE 0 END AS till_deltagare,
                                CASE WHEN u.anvandare_id IS NULL THEN d.kod ELSE a.roll END AS mottagare,
                                u.kanal, u.skapad, u.planerad, u.skickat, u.status, u.fel, u.forsok
                         FROM utskick u
@@ -325,14 +327,15 @@ public final class UtskickRepository {
                 .execute();
         // In each team, the three participants with an account whose plans changed last hear of it this morning.
         h.createUpdate("""
-                        INSERT OR IGNORE INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
+                        INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
                         SELECT 'plan_andrad:' || x.id || ':demo', 'plan_andrad', x.team_id, x.id, :nu, NULL
                         FROM (SELECT d.id, d.team_id, row_number() OVER (PARTITION BY d.team_id
                                      ORDER BY p.andrad DESC, d.id) AS n
                               FROM deltagare d JOIN planering p ON p.deltagare_id = d.id
                               WHERE d.anvandare_id IS NOT NULL AND p.overlamnad IS NOT NULL
                                 AND NOT EXISTS (SELECT 1 FROM avslut a WHERE a.deltagare_id = d.id)) x
-                        WHERE x.n <= 3""").bind("nu", nu).execute();
+                        WHERE x.n <= 3
+                        ON CONFLICT DO NOTHING""").bind("nu", nu).execute();
     }
 
     /** A participant's choices as her page shows them, with the number and address the team has for her. */
@@ -395,7 +398,7 @@ public final class UtskickRepository {
             h.createUpdate("""
                             INSERT INTO utskick_val (anvandare_id, epost, sms, detaljer) VALUES (:a, :e, :s, :d)
                             ON CONFLICT (anvandare_id) DO UPDATE SET epost = :e, sms = :s, detaljer = :d,
-                                sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE sms_stoppad END""")
+                                sms_stoppad = CASE WHEN :s = 1 THEN NULL ELSE utskick_val.sms_stoppad END""")
                     .bind("a", anvandareId).bind("e", epost ? 1 : 0).bind("s", sms ? 1 : 0)
                     .bind("d", detaljer ? 1 : 0).execute();
             if (sms) {

@@ -67,15 +67,23 @@ class GallringTest extends AppTest {
     private static List<String> finns(String text) {
         return app.jdbi().withHandle(h -> {
             List<String> traffar = new ArrayList<>();
-            List<String> tabeller = h.createQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            boolean postgresql = se.finsam.planering.db.Dialekt.av(h) == se.finsam.planering.db.Dialekt.POSTGRESQL;
+            List<String> tabeller = h.createQuery(postgresql
+                    ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                            + " AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'flyway%'"
+                    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                             + " AND name NOT LIKE 'flyway%'").mapTo(String.class).list();
             for (String t : tabeller) {
-                List<String> kolumner = h.createQuery("SELECT name FROM pragma_table_info(:t)").bind("t", t)
+                List<String> kolumner = h.createQuery(postgresql
+                                ? "SELECT column_name FROM information_schema.columns"
+                                        + " WHERE table_schema = current_schema() AND table_name = :t"
+                                : "SELECT name FROM pragma_table_info(:t)").bind("t", t)
                         .mapTo(String.class).list();
                 for (String k : kolumner) {
-                    boolean hittad = h.createQuery("SELECT EXISTS (SELECT 1 FROM \"" + t + "\" WHERE CAST(\"" + k
-                            + "\" AS TEXT) LIKE :s)").bind("s", "%" + text + "%").mapTo(Boolean.class).one();
+                    // Byte for byte on PostgreSQL too (LIKE takes no case-blind collation there).
+                    String varde = "CAST(\"" + k + "\" AS TEXT)" + (postgresql ? " COLLATE \"C\"" : "");
+                    boolean hittad = h.createQuery("SELECT EXISTS (SELECT 1 FROM \"" + t + "\" WHERE " + varde
+                            + " LIKE :s)").bind("s", "%" + text + "%").mapTo(Boolean.class).one();
                     if (hittad) {
                         traffar.add(t + "." + k);
                     }

@@ -73,7 +73,7 @@ final class FlodeStod {
         for (String v : values) {
             body.append(enc(repeated)).append('=').append(enc(v)).append('&');
         }
-        return s.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(path)))
+        return s.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));
     }

@@ -33,6 +33,9 @@ public final class HttpSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private String csrf;
+    /** Other servers on the same database: requests go to each in turn, as a load balancer might send them. */
+    private final java.util.List<String> andraServrar = new java.util.ArrayList<>();
+    private int nasta;
 
     HttpSession(TestApp app) {
         this.app = app;
@@ -44,7 +47,7 @@ public final class HttpSession {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(app.url(path)))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Accept", "text/html").GET());
         String token = csrfOf(response);
         if (token != null) {
@@ -75,14 +78,14 @@ public final class HttpSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(app.url(path)))
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "multipart/form-data; boundary=" + grans).header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** A download as bytes (a spreadsheet, say), with this session's cookies. */
     public HttpResponse<byte[]> bytes(String path) {
-        return sendBytes(HttpRequest.newBuilder(URI.create(app.url(path))).GET());
+        return sendBytes(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
     /** A request of one's own (headers of one's own) with this session's cookies; the answer as bytes. */
@@ -105,7 +108,7 @@ public final class HttpSession {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(app.url(path)))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -213,8 +216,22 @@ public final class HttpSession {
         }
     }
 
-    public String url(String path) {
-        return app.url(path);
+    /** The address of a page on this session's server, or on the next server in turn when there are several. */
+    public synchronized String url(String path) {
+        if (andraServrar.isEmpty()) {
+            return app.url(path);
+        }
+        int vilken = nasta++ % (andraServrar.size() + 1);
+        return vilken == 0 ? app.url(path) : andraServrar.get(vilken - 1) + path;
+    }
+
+    /**
+     * From now on, requests alternate between this session's server and {@code server} (another server on the
+     * same database), as a load balancer without sticky sessions sends them.
+     */
+    public HttpSession vaxlaMed(se.finsam.planering.App server) {
+        andraServrar.add("http://localhost:" + server.port());
+        return this;
     }
 
     public String csrf() {

@@ -259,6 +259,16 @@ public final class TestApp implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Another server on this app's database and clock, as a second instance behind a load balancer; the caller
+     * stops it.
+     */
+    public App andraServer(se.finsam.planering.utskick.Kanalinstallning kanaler) {
+        Config config = new Config(0, folder.resolve(FILE), "http://localhost", Config.DemoMode.NONE, false,
+                Duration.ofMinutes(30), false, false);
+        return App.start(config, clock, kanaler);
+    }
+
     /** Stops the server, as if the network were gone. */
     public void stopServer() {
         app.stop();

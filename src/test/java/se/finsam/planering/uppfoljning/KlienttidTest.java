@@ -181,7 +181,7 @@ class KlienttidTest extends AppTest {
     @Test
     void oversiktenSlarUppSenasteHandelsenViaVynPerPunkt() {
         List<Long> team = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM team").mapTo(Long.class).list());
-        List<String> plan = app.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + UppfoljningRepository.FASTNADE)
+        List<String> plan = app.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + UppfoljningRepository.fastnade(se.finsam.planering.db.Dialekt.SQLITE))
                 .define("synliga", "SELECT id AS deltagare_id, NULL AS namn FROM deltagare")
                 .bindList("teams", team).bind("idag", "2026-11-23").bind("nu", Instant.parse("2026-11-23T10:00:00Z"))
                 .bind("egen", (Long) null).bind("org", (Long) null)

@@ -55,10 +55,8 @@ class TvaServrarTest {
              TestApp app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api", "hemligt", "FINSAM",
                      1000))) {
             gateway.appen(java.net.URI.create(app.url("")));
-            Kanalinstallning kanaler = new Kanalinstallning(null, null, gateway.url(), "api", "hemligt", "FINSAM", 1000);
-            Config andra = new Config(0, app.databaseFile(), "http://localhost", Config.DemoMode.NONE, false,
-                    Duration.ofMinutes(30), false, false);
-            App server2 = App.start(andra, new MutableClock(TestApp.START, Config.TIDSZON), kanaler);
+            App server2 = app.andraServer(
+                    new Kanalinstallning(null, null, gateway.url(), "api", "hemligt", "FINSAM", 1000));
             try {
                 Avsandare ett = app.app().utskick().avsandare();
                 Avsandare tva = server2.utskick().avsandare();
