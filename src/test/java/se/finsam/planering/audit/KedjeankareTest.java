@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import se.finsam.planering.testsupport.AppTest;
