@@ -41,7 +41,7 @@ class ForstaStartenTest {
             assertTrue(HttpSession.text(sida, "#forsta-admin").contains("skapa-admin"), sida.text());
 
             // The command as the console says it, against the same database file.
-            Config config = new Config(0, app.databaseFile(), "http://localhost", Config.DemoMode.NONE, false,
+            Config config = new Config(0, app.databas(), "http://localhost", Config.DemoMode.NONE, false,
                     Duration.ofMinutes(30), false, false);
             assertEquals(0, Kommandon.createAdmin(config, new String[] {"skapa-admin", "forsta.admin", "Första Admin"},
                     new ByteArrayInputStream((LOSENORD + "\n").getBytes(StandardCharsets.UTF_8))));

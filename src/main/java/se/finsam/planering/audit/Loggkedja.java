@@ -33,6 +33,8 @@ public final class Loggkedja {
     private static final Pattern GALLRING_RAD = Pattern.compile("^gallring körning (\\d+): rensade rader (\\{.*})$");
 
     private static final byte[] START = new byte[32];
+    /** PostgreSQL's advisory lock that writers of the chain take (any number, the same for every server). */
+    static final long KEDJANS_LAS = 0x46494e53414d4b31L;
     private static final SecureRandom SLUMP = new SecureRandom();
 
     /** One row to write: its content as stored. */
@@ -112,6 +114,15 @@ public final class Loggkedja {
     static void skrivIn(Connection c, List<NyRad> rader) throws SQLException {
         if (rader.isEmpty()) {
             return;
+        }
+        if (se.finsam.planering.db.Motor.av(c) == se.finsam.planering.db.Motor.POSTGRESQL) {
+            // Several servers may share a PostgreSQL database, and each holds only its own lock: the chain's end
+            // is read and extended under a transaction-level advisory lock, so the rows join it one writer at a
+            // time, in id order.
+            try (var las = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                las.setLong(1, KEDJANS_LAS);
+                las.execute();
+            }
         }
         byte[] foregaende = START;
         try (var fraga = c.prepareStatement("SELECT kedja FROM audit_log ORDER BY id DESC LIMIT 1");

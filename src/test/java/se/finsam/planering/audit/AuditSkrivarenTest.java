@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,9 +28,10 @@ class AuditSkrivarenTest extends AppTest {
 
     /** Reads of the participant in the file, counted on a connection of the test's (which writes nothing out). */
     private static long lasningar(long deltagare) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + app.databaseFile().toAbsolutePath());
+        try (var c = app.raJdbc();
              var rs = c.createStatement().executeQuery(
                      "SELECT coalesce(sum(antal), 0) FROM audit_log WHERE handling = 'las' AND deltagare_id = " + deltagare)) {
+            rs.next();
             return rs.getLong(1);
         }
     }

@@ -209,6 +209,14 @@ public final class TestApp implements AutoCloseable {
         return adress.motor();
     }
 
+    /**
+     * A plain JDBC connection to the app's database, outside the app and its pool (no functions of the app's, no
+     * settings), as someone with access to the database would open one.
+     */
+    public java.sql.Connection raJdbc() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(adress.jdbcUrl(), adress.anvandare(), adress.losenord());
+    }
+
     public int port() {
         return port;
     }

@@ -100,9 +100,9 @@ public final class TestData {
         public Urval medSamtyckeBaraTill(String... koder) {
             String lista = String.join(",", Arrays.stream(koder).sorted().toList());
             return villkor("consenting only to " + lista, """
-                    (SELECT group_concat(kod, ',') FROM (SELECT DISTINCT o.kod FROM samtycke s
+                    (SELECT string_agg(k.kod, ',' ORDER BY k.kod) FROM (SELECT DISTINCT o.kod FROM samtycke s
                         JOIN organisation o ON o.id = s.organisation_id
-                        WHERE s.deltagare_id = d.id AND s.aterkallat_datum IS NULL ORDER BY o.kod)) = :samtycken""",
+                        WHERE s.deltagare_id = d.id AND s.aterkallat_datum IS NULL) k) = :samtycken""",
                     "samtycken", lista);
         }
 

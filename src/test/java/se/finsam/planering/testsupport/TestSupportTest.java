@@ -63,13 +63,15 @@ class TestSupportTest {
 
     @Test
     void mallenArKomplettIHuvudfilenInnanDenKopieras() throws Exception {
+        // The template is a file with a write-ahead log on SQLite; on PostgreSQL it is a database copied whole.
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestApp.MOTOR == se.finsam.planering.db.Motor.SQLITE);
         Path template = TestApp.template(Config.DemoMode.SMALL);
         Path wal = template.resolveSibling(template.getFileName() + "-wal");
         assertTrue(!Files.exists(wal) || Files.size(wal) == 0, "no write-ahead log left beside the template");
         try (TestApp app = TestApp.start()) {
             // The main file alone holds the migrations and every seeded row.
-            assertEquals(count(app, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"),
-                    countInPlainCopy(template, dir, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"));
+            assertEquals(count(app, "SELECT count(*) FROM flyway_schema_history WHERE success"),
+                    countInPlainCopy(template, dir, "SELECT count(*) FROM flyway_schema_history WHERE success"));
             for (String table : List.of("deltagare", "planpunkt", "uppfoljning", "anvandare", "aktiveringskod")) {
                 long inTemplate = countInPlainCopy(template, dir, "SELECT count(*) FROM " + table);
                 assertTrue(inTemplate > 0, table);
@@ -82,7 +84,7 @@ class TestSupportTest {
     void utanDemodataArDatabasenMigreradOchTom() {
         try (TestApp app = TestApp.start(Config.DemoMode.NONE)) {
             assertEquals(0, count(app, "SELECT count(*) FROM organisation"));
-            assertTrue(count(app, "SELECT count(*) FROM flyway_schema_history WHERE success = 1") >= 1);
+            assertTrue(count(app, "SELECT count(*) FROM flyway_schema_history WHERE success") >= 1);
         }
     }
 
