@@ -401,8 +401,8 @@ public final class UtskickRepository {
     public PersonalVal personalVal(long anvandareId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.epost, a.telefon, a.roll, v.epost AS epost_pa, v.sms AS sms_pa, v.sammanfattning,
-                               coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
-                                   WHERE p.anvandare_id = a.id) AS push_pa
+                               CASE WHEN coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                   WHERE p.anvandare_id = a.id) THEN 1 ELSE 0 END AS push_pa
                         FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id WHERE a.id = :a""")
                 .bind("a", anvandareId)
                 .map((rs, ctx) -> {
