@@ -427,11 +427,12 @@ public final class UtskickRepository {
     public void sparaPersonalVal(long anvandareId, String kanal, String sammanfattning) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO utskick_val (anvandare_id, epost, sms, push, sammanfattning)
-                        SELECT :a, :e OR (:p AND coalesce(a.epost, '') <> ''), :s, :p, :f FROM anvandare a WHERE a.id = :a
+                        SELECT :a, CASE WHEN :e = 1 OR (:p = 1 AND coalesce(a.epost, '') <> '') THEN 1 ELSE 0 END,
+                               :s, :p, :f FROM anvandare a WHERE a.id = :a
                         ON CONFLICT (anvandare_id) DO UPDATE SET epost = excluded.epost, sms = :s, push = :p,
                             sammanfattning = :f""")
-                .bind("a", anvandareId).bind("e", kanal.equals("epost")).bind("s", kanal.equals("sms"))
-                .bind("p", kanal.equals("push")).bind("f", sammanfattning).execute());
+                .bind("a", anvandareId).bind("e", kanal.equals("epost") ? 1 : 0).bind("s", kanal.equals("sms") ? 1 : 0)
+                .bind("p", kanal.equals("push") ? 1 : 0).bind("f", sammanfattning).execute());
     }
 
     /** Saves her choices; turning SMS on again lifts an earlier STOPP. */
