@@ -84,6 +84,9 @@ public final class App {
         if (args.length > 0 && args[0].equals(Kommandon.SKAPA_ADMIN)) {
             System.exit(Kommandon.createAdmin(config, args, System.in));
         }
+        if (args.length > 0 && args[0].equals(Kommandon.FLYTTA_TILL_POSTGRESQL)) {
+            System.exit(Kommandon.flyttaTillPostgresql(args, System.out));
+        }
         if (args.length > 0 && args[0].equals(Kommandon.KONTROLLERA_LOGG)) {
             System.exit(Kommandon.kontrolleraLogg(config, args, System.out));
         }

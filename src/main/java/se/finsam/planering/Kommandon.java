@@ -31,6 +31,39 @@ public final class Kommandon {
     /** The command that checks the audit log's hash chain. */
     public static final String KONTROLLERA_LOGG = "kontrollera-logg";
 
+    /** The command that moves an SQLite database to an empty PostgreSQL database. */
+    public static final String FLYTTA_TILL_POSTGRESQL = "flytta-till-postgresql";
+
+    /**
+     * {@code java -jar finsam-planering.jar flytta-till-postgresql FIL.db postgresql://...}: copies everything to
+     * an empty PostgreSQL database, then compares the row count of every table and checks the audit chain there.
+     * Exit status 0 when all agree, 1 when something differs or fails, 2 on wrong arguments.
+     */
+    static int flyttaTillPostgresql(String[] args, PrintStream ut) {
+        if (args.length != 3) {
+            System.err.println("Användning: java -jar finsam-planering.jar " + FLYTTA_TILL_POSTGRESQL
+                    + " SQLITE-FIL postgresql://användare:lösenord@värd:5432/databas");
+            return 2;
+        }
+        try {
+            se.finsam.planering.db.Databasadress mal = se.finsam.planering.db.Databasadress.las(args[2]);
+            ut.println("Flyttar " + args[1] + " till " + mal + " ...");
+            Flytt.Resultat r = Flytt.flytta(java.nio.file.Path.of(args[1]), mal, ut);
+            r.rader().forEach((tabell, n) -> {
+                if (n[0] != n[1]) {
+                    ut.println("SKILLNAD " + tabell + ": " + n[0] + " i SQLite, " + n[1] + " i PostgreSQL");
+                }
+            });
+            ut.println(r.lika() ? "Alla " + r.rader().size() + " tabeller har lika många rader på båda sidor."
+                    : "Raderna skiljer sig: se ovan.");
+            ut.println(r.kedjan().text());
+            return r.lika() && r.kedjan().hel() ? 0 : 1;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
     /** An anchor of kontrollera-logg: a row and the chain's value there. */
     private static final Pattern ANKARE = Pattern.compile("(\\d{1,18}):([0-9a-fA-F]{64})");
 

@@ -36,6 +36,8 @@ public final class HttpSession {
     /** Other servers on the same database: requests go to each in turn, as a load balancer might send them. */
     private final java.util.List<String> andraServrar = new java.util.ArrayList<>();
     private int nasta;
+    /** Another server that takes every request instead of this session's own (its database moved there). */
+    private String endaServer;
 
     HttpSession(TestApp app) {
         this.app = app;
@@ -218,6 +220,9 @@ public final class HttpSession {
 
     /** The address of a page on this session's server, or on the next server in turn when there are several. */
     public synchronized String url(String path) {
+        if (endaServer != null) {
+            return endaServer + path;
+        }
         if (andraServrar.isEmpty()) {
             return app.url(path);
         }
@@ -229,6 +234,12 @@ public final class HttpSession {
      * From now on, requests alternate between this session's server and {@code server} (another server on the
      * same database), as a load balancer without sticky sessions sends them.
      */
+    /** From now on, every request goes to {@code server} (another server, on a copy of this one's data). */
+    public HttpSession baraMot(se.finsam.planering.App server) {
+        endaServer = "http://localhost:" + server.port();
+        return this;
+    }
+
     public HttpSession vaxlaMed(se.finsam.planering.App server) {
         andraServrar.add("http://localhost:" + server.port());
         return this;
