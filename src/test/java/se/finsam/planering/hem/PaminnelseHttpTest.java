@@ -71,7 +71,7 @@ class PaminnelseHttpTest {
                     "2026-12-20", langeSedan);
         });
         // What the handovers themselves sent is out of the way.
-        tomUtkorgen();
+        app.tomUtkorgen();
         smtp.purgeEmailFromAllMailboxes();
     }
 
@@ -81,11 +81,6 @@ class PaminnelseHttpTest {
         smtp.stop();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && app.app().utskick().avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     private static List<Map<String, Object>> paminnelser() {
         return app.jdbi().withHandle(h -> h.createQuery("""
@@ -136,7 +131,7 @@ class PaminnelseHttpTest {
         assertEquals(1, paminnelser().size());
 
         // The message: her code and a login link, never her name or the item.
-        tomUtkorgen();
+        app.tomUtkorgen();
         MimeMessage[] brev = Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> adress(m).equals("mikael@af.example")).toArray(MimeMessage[]::new);
         assertEquals(1, brev.length);

@@ -232,6 +232,13 @@ public final class TestApp implements AutoCloseable {
         return testDatabase.jdbi();
     }
 
+    /** Runs the message sender until nothing is due (what the demo data or earlier steps left in the outbox). */
+    public void tomUtkorgen() {
+        for (int i = 0; i < 100 && app.utskick().avsandare().korEnGang() > 0; i++) {
+            // again, until nothing is due
+        }
+    }
+
     /** The database's own tables (not Flyway's history), by name, on either engine. */
     public java.util.List<String> tabeller() {
         return jdbi().withHandle(h -> h.createQuery(motor() == Motor.POSTGRESQL

@@ -53,7 +53,7 @@ class KallelseUtskickTest {
                 + "?starttls=valfri"), "planering@finsam.example", gateway.url(), "api-anvandare", "hemligt", "FINSAM",
                 50));
         gateway.appen(URI.create(app.url("")));
-        tomUtkorgen();
+        app.tomUtkorgen();
     }
 
     @AfterAll
@@ -66,17 +66,12 @@ class KallelseUtskickTest {
     @BeforeEach
     void rensa() throws Exception {
         app.clock().set(TestApp.START);
-        tomUtkorgen();
+        app.tomUtkorgen();
         gateway.standard(LokalSmsgateway.Svar.OK);
         gateway.rensa();
         smtp.purgeEmailFromAllMailboxes();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && app.app().utskick().avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     /**
      * A participant of Jobbtorg Kista (the koordinator's team), not closed, without an account yet, in her language,
@@ -176,7 +171,7 @@ class KallelseUtskickTest {
                 assertEquals(kod, HttpSession.text(sida, "#aktiveringskod-sv"), "the Swedish copy has the same code");
             }
 
-            tomUtkorgen();
+            app.tomUtkorgen();
             List<LokalSmsgateway.Mottaget> till = gateway.mottagna.stream()
                     .filter(m -> m.to().equals(Telefonnummer.e164(telefon))).toList();
             assertEquals(1, till.size(), sprak + ": " + gateway.mottagna);
@@ -213,7 +208,7 @@ class KallelseUtskickTest {
             long bokning = boka(k, d);
             assertTrue(HttpSession.text(k.page("/kallelse/" + bokning), "#kallelse-kanaler").contains(adress));
             String kod = HttpSession.text(skrivUtOchSkicka(k, bokning), "#aktiveringskod");
-            tomUtkorgen();
+            app.tomUtkorgen();
             MimeMessage[] brev = Arrays.stream(smtp.getReceivedMessages())
                     .filter(m -> mottagare(m).equals(adress)).toArray(MimeMessage[]::new);
             assertEquals(1, brev.length, sprak);
@@ -289,7 +284,7 @@ class KallelseUtskickTest {
 
         String kod = HttpSession.text(skrivUtOchSkicka(k, bokning), "#aktiveringskod");
         String annanKod = HttpSession.text(skrivUtOchSkicka(k, annanBokning), "#aktiveringskod");
-        tomUtkorgen();
+        app.tomUtkorgen();
         Instant morgon = LocalDate.of(2026, 11, 25).atTime(8, 0).atZone(Config.TIDSZON).toInstant();
         Map<String, Object> rad = kallelserad(d);
         assertEquals("vantar", rad.get("status"));
@@ -308,7 +303,7 @@ class KallelseUtskickTest {
         assertEquals("ersatt av en nyare aktiveringskod", ersatt.get("fel"));
 
         app.clock().set(morgon);
-        tomUtkorgen();
+        app.tomUtkorgen();
         assertEquals(1, gateway.mottagna.size(), "only hers; the replaced one is never sent: " + gateway.mottagna);
         String sms = gateway.mottagna.get(0).message();
         assertEquals("+46701234581", gateway.mottagna.get(0).to());

@@ -37,7 +37,7 @@ class PersonalPushTest {
     static void starta() throws Exception {
         tjanst = new LokalPushtjanst();
         app = TestApp.start(Kanalinstallning.ingen().medPushTjanster(tjanst.origin()));
-        tomUtkorgen();
+        app.tomUtkorgen();
     }
 
     @AfterAll
@@ -49,15 +49,10 @@ class PersonalPushTest {
     @BeforeEach
     void rensa() {
         app.clock().set(TestApp.START);
-        tomUtkorgen();
+        app.tomUtkorgen();
         tjanst.rensa();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && app.app().utskick().avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     private static long id(String anvandarnamn) {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = :u")

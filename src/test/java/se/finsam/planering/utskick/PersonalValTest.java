@@ -29,7 +29,7 @@ class PersonalValTest {
     static void starta() throws Exception {
         gateway = new LokalSmsgateway();
         app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api-anvandare", "hemligt", "FINSAM", 50));
-        tomUtkorgen();
+        app.tomUtkorgen();
     }
 
     @AfterAll
@@ -41,15 +41,10 @@ class PersonalValTest {
     @BeforeEach
     void rensa() {
         app.clock().set(TestApp.START);
-        tomUtkorgen();
+        app.tomUtkorgen();
         gateway.rensa();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && app.app().utskick().avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     private static long id(String anvandarnamn) {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM anvandare WHERE anvandarnamn = :u")

@@ -37,7 +37,7 @@ class SmsReturTest {
         app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api-anvandare", "hemligt", "FINSAM",
                 50, LOSENORD));
         gateway.appen(URI.create(app.url("")));
-        tomUtkorgen();
+        app.tomUtkorgen();
     }
 
     @AfterAll
@@ -49,16 +49,11 @@ class SmsReturTest {
     @BeforeEach
     void rensa() {
         app.clock().set(TestApp.START);
-        tomUtkorgen();
+        app.tomUtkorgen();
         gateway.standard(LokalSmsgateway.Svar.OK);
         gateway.rensa();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && app.app().utskick().avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     private static URI inkommande(String losenord) {
         return URI.create("http://finsam:" + losenord + "@localhost" + SmsReturRoutes.INKOMMANDE);

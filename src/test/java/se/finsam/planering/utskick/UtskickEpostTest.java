@@ -50,15 +50,10 @@ class UtskickEpostTest {
         smtp.stop();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && app.app().utskick().avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     @Test
     void enOverlamningNarSinNyaAgareMedKodOchLankMenUtanNamn() throws Exception {
-        tomUtkorgen();
+        app.tomUtkorgen();
         smtp.purgeEmailFromAllMailboxes();
         Map<String, Object> punkt = app.jdbi().withHandle(h -> h.createQuery("""
                         SELECT pp.id, pp.ansvarig_anvandare_id AS till, d.kod, d.fornamn, d.efternamn, pp.text

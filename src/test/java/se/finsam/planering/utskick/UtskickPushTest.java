@@ -39,7 +39,7 @@ class UtskickPushTest {
     static void starta() throws Exception {
         tjanst = new LokalPushtjanst();
         app = TestApp.start(Kanalinstallning.ingen().medPushTjanster(tjanst.origin()));
-        tomUtkorgen();
+        app.tomUtkorgen();
     }
 
     @AfterAll
@@ -51,15 +51,10 @@ class UtskickPushTest {
     @BeforeEach
     void rensa() {
         app.clock().set(TestApp.START);
-        tomUtkorgen();
+        app.tomUtkorgen();
         tjanst.rensa();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && app.app().utskick().avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     private static void telefon(long d) {
         app.jdbi().useHandle(h -> h.execute("UPDATE deltagare SET telefon = '070-111 22 33' WHERE id = ?", d));

@@ -39,7 +39,7 @@ class UtskickSmsTest {
                 MAX_PER_DAG));
         gateway.appen(java.net.URI.create(app.url("")));
         // What the demo data left due goes out first, so each test sees only its own messages.
-        tomUtkorgen();
+        app.tomUtkorgen();
     }
 
     @AfterAll
@@ -51,16 +51,11 @@ class UtskickSmsTest {
     @BeforeEach
     void rensa() {
         app.clock().set(TestApp.START);
-        tomUtkorgen();
+        app.tomUtkorgen();
         gateway.standard(LokalSmsgateway.Svar.OK);
         gateway.rensa();
     }
 
-    private static void tomUtkorgen() {
-        for (int i = 0; i < 100 && avsandare().korEnGang() > 0; i++) {
-            // again, until nothing is due
-        }
-    }
 
     private static Avsandare avsandare() {
         return app.app().utskick().avsandare();
