@@ -70,13 +70,6 @@ class SmsReturTest {
         return d;
     }
 
-    private static long nyttMeddelande(long deltagare, String nyckel) {
-        return app.jdbi().withHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
-                        SELECT :n, 'plan_andrad', team_id, id, :nu, NULL FROM deltagare WHERE id = :d""")
-                .bind("n", nyckel).bind("nu", app.clock().instant()).bind("d", deltagare)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-    }
 
     private static Map<String, Object> rad(long id) {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT * FROM utskick WHERE id = :id").bind("id", id)
@@ -85,7 +78,7 @@ class SmsReturTest {
 
     /** Sends one message to her and returns the row and the gateway's id for it. */
     private static Map.Entry<Long, String> skickat(long d, String nyckel) {
-        long id = nyttMeddelande(d, nyckel);
+        long id = Utkorg.nyttMeddelande(app, d, nyckel);
         app.app().utskick().avsandare().korEnGang();
         assertEquals("skickat", rad(id).get("status"));
         LokalSmsgateway.Mottaget sms = gateway.mottagna.get(gateway.mottagna.size() - 1);
@@ -193,7 +186,7 @@ class SmsReturTest {
         assertTrue(logg.contains("svarade STOPP: sms avstängt"), logg.toString());
 
         gateway.rensa();
-        long id = nyttMeddelande(d, "retur:efter-stopp");
+        long id = Utkorg.nyttMeddelande(app, d, "retur:efter-stopp");
         app.app().utskick().avsandare().korEnGang();
         assertEquals("avstangd", rad(id).get("status"));
         assertEquals(0, gateway.anrop.get(), "no SMS after STOPP");
@@ -206,7 +199,7 @@ class SmsReturTest {
                 .bind("d", d).mapTo(Long.class).one()));
         assertEquals(204, gateway.inkommande(inkommande(LOSENORD), "+46702234506", "Stop"));
         assertEquals(1, stopp(d));
-        long id = nyttMeddelande(d, "retur:utan-konto");
+        long id = Utkorg.nyttMeddelande(app, d, "retur:utan-konto");
         app.app().utskick().avsandare().korEnGang();
         assertEquals("avstangd", rad(id).get("status"));
         assertEquals(0, gateway.mottagna.size());

@@ -73,10 +73,7 @@ class TvaServrarTest {
                         TestData.kontoMedPin(app, d, "428615");
                     }
                     app.sql("UPDATE deltagare SET telefon = ? WHERE id = ?", String.format("070-555 %02d %02d", i / 10, i), d);
-                    app.sql("""
-                            INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
-                            SELECT ?, 'plan_andrad', team_id, id, ?, NULL FROM deltagare WHERE id = ?""",
-                            "tva-servrar:" + i, app.clock().instant().toString(), d);
+                    Utkorg.nyttMeddelande(app, d, "tva-servrar:" + i);
                 }
                 int[] sanda = new int[2];
                 ExecutorService tradar = Executors.newFixedThreadPool(2);

@@ -77,13 +77,6 @@ class UtskickPushTest {
                 Map.of("endpoint", p.endpoint(), "p256dh", p.p256dh(), "auth", p.authB64()));
     }
 
-    private static long nyttMeddelande(long deltagare, String nyckel) {
-        return app.jdbi().withHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
-                        SELECT :n, 'plan_andrad', team_id, id, :nu, NULL FROM deltagare WHERE id = :d""")
-                .bind("n", nyckel).bind("nu", app.clock().instant()).bind("d", deltagare)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-    }
 
     private static Map<String, Object> rad(long id) {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT * FROM utskick WHERE id = :id").bind("id", id)
@@ -113,7 +106,7 @@ class UtskickPushTest {
                     "the page gives her browser the server's public key");
             assertEquals(1, sida.selectFirst("[data-push]").attr("data-hashar").split(" ").length);
 
-            long id = nyttMeddelande(d, "test:push:" + sprak);
+            long id = Utkorg.nyttMeddelande(app, d, "test:push:" + sprak);
             app.app().utskick().avsandare().korEnGang();
 
             assertEquals(1, tjanst.mottagna.size(), sprak);
@@ -151,7 +144,7 @@ class UtskickPushTest {
         LokalPushtjanst.Prenumeration p = tjanst.nyPrenumeration();
         assertEquals(204, slaPa(hon, p).statusCode());
         tjanst.svara(410);
-        long id = nyttMeddelande(d, "test:push:410");
+        long id = Utkorg.nyttMeddelande(app, d, "test:push:410");
         app.app().utskick().avsandare().korEnGang();
 
         Map<String, Object> r = rad(id);
@@ -167,7 +160,7 @@ class UtskickPushTest {
         }
         assertEquals(1, tjanst.anrop.get(), "never tried again");
 
-        long nasta = nyttMeddelande(d, "test:push:410:nasta");
+        long nasta = Utkorg.nyttMeddelande(app, d, "test:push:410:nasta");
         app.app().utskick().avsandare().korEnGang();
         assertEquals("ingen_kanal", rad(nasta).get("status"),
                 "with push gone her next message goes by SMS, which this server does not have");
@@ -180,7 +173,7 @@ class UtskickPushTest {
         LokalPushtjanst.Prenumeration p = tjanst.nyPrenumeration();
         assertEquals(204, slaPa(inloggad(d), p).statusCode());
         tjanst.svara(429, 503);
-        long id = nyttMeddelande(d, "test:push:429");
+        long id = Utkorg.nyttMeddelande(app, d, "test:push:429");
         app.app().utskick().avsandare().korEnGang();
         assertEquals("vantar", rad(id).get("status"));
         assertEquals(1, ((Number) rad(id).get("forsok")).intValue());
@@ -217,7 +210,7 @@ class UtskickPushTest {
         assertTrue(hon.page("/min-planering/mina-uppgifter/meddelanden").text()
                 .contains(Texter.of("sv").get("flash.utskick.push.av")));
 
-        long id = nyttMeddelande(d, "test:push:av");
+        long id = Utkorg.nyttMeddelande(app, d, "test:push:av");
         app.app().utskick().avsandare().korEnGang();
         assertEquals("ingen_kanal", rad(id).get("status"));
         assertEquals(0, tjanst.anrop.get());

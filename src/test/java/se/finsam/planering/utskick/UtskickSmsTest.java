@@ -73,14 +73,6 @@ class UtskickSmsTest {
         return d;
     }
 
-    /** A message to her, due at once, as a plan change makes it. */
-    private static long nyttMeddelande(long deltagare, String nyckel) {
-        return app.jdbi().withHandle(h -> h.createUpdate("""
-                        INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, skapad, planerad)
-                        SELECT :n, 'plan_andrad', team_id, id, :nu, NULL FROM deltagare WHERE id = :d""")
-                .bind("n", nyckel).bind("nu", app.clock().instant()).bind("d", deltagare)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-    }
 
     private static Map<String, Object> rad(long id) {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT * FROM utskick WHERE id = :id").bind("id", id)
@@ -90,7 +82,7 @@ class UtskickSmsTest {
     @Test
     void smsetGarTillGatewayenPaHennesSprakOchMarkerasSkickatNarDetTagitsEmot() {
         long d = deltagareMedTelefon("ar", "070-123 45 61");
-        long id = nyttMeddelande(d, "test:ar");
+        long id = Utkorg.nyttMeddelande(app, d, "test:ar");
         avsandare().korEnGang();
 
         assertEquals(1, gateway.mottagna.size());
@@ -113,7 +105,7 @@ class UtskickSmsTest {
     @Test
     void for429OchServerfelForsokerDenIgenEfterVaxandeVantan() {
         long d = deltagareMedTelefon("sv", "070-123 45 62");
-        long id = nyttMeddelande(d, "test:429");
+        long id = Utkorg.nyttMeddelande(app, d, "test:429");
         gateway.svara(LokalSmsgateway.Svar.FOR_MANGA, LokalSmsgateway.Svar.SERVERFEL);
 
         avsandare().korEnGang();
@@ -140,7 +132,7 @@ class UtskickSmsTest {
     @Test
     void ettOgiltigtNummerStopparForGottOchVisas() {
         long d = deltagareMedTelefon("sv", "070-123 45 63");
-        long id = nyttMeddelande(d, "test:ogiltigt");
+        long id = Utkorg.nyttMeddelande(app, d, "test:ogiltigt");
         gateway.svara(LokalSmsgateway.Svar.OGILTIGT_NUMMER);
         avsandare().korEnGang();
         Map<String, Object> r = rad(id);
@@ -156,7 +148,7 @@ class UtskickSmsTest {
     @Test
     void ettNummerSomInteArEttNummerGarInteIvag() {
         long d = deltagareMedTelefon("sv", "ring mig");
-        long id = nyttMeddelande(d, "test:inget-nummer");
+        long id = Utkorg.nyttMeddelande(app, d, "test:inget-nummer");
         avsandare().korEnGang();
         assertEquals("misslyckat", rad(id).get("status"));
         assertEquals(0, gateway.anrop.get());
@@ -167,7 +159,7 @@ class UtskickSmsTest {
         long d = deltagareMedTelefon("en", "070-123 45 64");
         ZonedDateTime kvall = LocalDate.of(2026, 11, 24).atTime(21, 30).atZone(Config.TIDSZON);
         app.clock().set(kvall.toInstant());
-        long id = nyttMeddelande(d, "test:kvall");
+        long id = Utkorg.nyttMeddelande(app, d, "test:kvall");
         avsandare().korEnGang();
         Instant morgon = LocalDate.of(2026, 11, 25).atTime(8, 0).atZone(Config.TIDSZON).toInstant();
         assertEquals(morgon.toString(), rad(id).get("planerad"));
@@ -189,7 +181,7 @@ class UtskickSmsTest {
         long d = deltagareMedTelefon("sv", "070-123 45 65");
         long[] id = new long[MAX_PER_DAG + 1];
         for (int i = 0; i < id.length; i++) {
-            id[i] = nyttMeddelande(d, "test:gräns:" + i);
+            id[i] = Utkorg.nyttMeddelande(app, d, "test:gräns:" + i);
         }
         avsandare().korEnGang();
         assertEquals(MAX_PER_DAG, gateway.mottagna.size());
@@ -243,7 +235,7 @@ class UtskickSmsTest {
     @Test
     void utanReturlosenordNekasGatewayensAnropOchIngetSmsBerOmRapport() {
         long d = deltagareMedTelefon("sv", "070-123 45 67");
-        long id = nyttMeddelande(d, "test:utan-retur");
+        long id = Utkorg.nyttMeddelande(app, d, "test:utan-retur");
         avsandare().korEnGang();
         assertNull(gateway.mottagna.get(0).whendelivered(), "no delivery report is asked for without its password");
         String referens = (String) rad(id).get("referens");
