@@ -38,6 +38,7 @@ import se.finsam.planering.audit.Kedjeankare;
 import se.finsam.planering.auth.Losenordshash;
 import se.finsam.planering.db.Databas;
 import se.finsam.planering.db.Datautgava;
+import se.finsam.planering.db.Ensamjobb;
 import se.finsam.planering.demo.DemoData;
 import se.finsam.planering.gallring.Gallring;
 import se.finsam.planering.kontakt.Telefontid;
@@ -149,7 +150,7 @@ public final class App {
         });
         javalin.start(config.port());
         // Of several servers on one database, one at a time sends messages and runs the nightly gallring.
-        se.finsam.planering.db.Ensamjobb ensam = new se.finsam.planering.db.Ensamjobb(t.jdbi(), clock);
+        Ensamjobb ensam = new Ensamjobb(t.jdbi(), clock);
         ScheduledExecutorService housekeeping = stadning(t, f.gallringen(), ensam);
         f.utskick().avsandare().starta(ensam);
         return new App(javalin, database, table[0].all(), housekeeping, t.audit(), t.datautgava(), t.kedjeankare(),
@@ -401,8 +402,7 @@ public final class App {
     }
 
     /** Removes expired sessions, checks the audit chain and the migrations, and runs the nightly gallring. */
-    private static ScheduledExecutorService stadning(Tjanster t, Gallring gallring,
-                                                     se.finsam.planering.db.Ensamjobb ensam) {
+    private static ScheduledExecutorService stadning(Tjanster t, Gallring gallring, Ensamjobb ensam) {
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "housekeeping");
             thread.setDaemon(true);
