@@ -183,23 +183,25 @@ public final class Planerare {
             if (idag.equals(dagsantalSett.get(id))) {
                 continue;
             }
-            dagsantalSett.put(id, idag);
             Anvandare k = anvandare.load(id).orElse(null);
             if (k == null || k.teamIds().isEmpty()) {
+                dagsantalSett.put(id, idag);
                 continue;
             }
             int summa = dagsantal.antal(k).stream().mapToInt(Dagsantal.Rad::antal).sum()
                     + new UtskickRepository(jdbi).koordinatorAntal(id, nu).stream().mapToInt(Dagsantal.Rad::antal).sum();
-            if (summa == 0) {
-                continue;
+            if (summa > 0) {
+                long team = k.teamIds().stream().min(Long::compare).orElseThrow();
+                n += jdbi.withHandle(h -> h.createUpdate("""
+                                INSERT INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
+                                VALUES ('dagssammanfattning:' || :a || ':' || :d, 'dagssammanfattning', :t, :a, :nu, :p)
+                                ON CONFLICT DO NOTHING""")
+                        .bind("a", id).bind("d", idag.toString()).bind("t", team).bind("nu", nu).bind("p", planerad)
+                        .execute());
             }
-            long team = k.teamIds().stream().min(Long::compare).orElseThrow();
-            n += jdbi.withHandle(h -> h.createUpdate("""
-                            INSERT INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
-                            VALUES ('dagssammanfattning:' || :a || ':' || :d, 'dagssammanfattning', :t, :a, :nu, :p)
-                            ON CONFLICT DO NOTHING""")
-                    .bind("a", id).bind("d", idag.toString()).bind("t", team).bind("nu", nu).bind("p", planerad)
-                    .execute());
+            // Noted only once the day's digest is written (or not needed): a pass running beside this one finds
+            // either the row or nothing noted, never a note without its row.
+            dagsantalSett.put(id, idag);
         }
         return n;
     }
