@@ -336,8 +336,8 @@ public final class EnkatRoutes {
                             List<Enkatresultat.Fragetabeller> tabeller, String filnamn) {
     }
 
-    /** The tables of an export, or null when the request was answered with an error. */
-    private Tabeller tabellerForExport(Context ctx) {
+    /** The choice of an export (a survey, an ended year), or null when the request was answered with an error. */
+    private Urval exporterbart(Context ctx) {
         Urval u = urval(ctx);
         if (u.fel() == null && u.enkat() == null) {
             ctx.status(404).contentType("text/plain; charset=utf-8").result(web.messages(ctx).get("enkat.resultat.inga"));
@@ -346,6 +346,15 @@ public final class EnkatRoutes {
         String fel = u.fel() != null ? u.fel() : u.pagaende() ? "enkat.resultat.fel.pagaende" : null;
         if (fel != null) {
             ctx.status(400).contentType("text/plain; charset=utf-8").result(web.messages(ctx).get(fel));
+            return null;
+        }
+        return u;
+    }
+
+    /** The tables of an export, or null when the request was answered with an error. */
+    private Tabeller tabellerForExport(Context ctx) {
+        Urval u = exporterbart(ctx);
+        if (u == null) {
             return null;
         }
         EnkatRepository.Fragor fragor = repo.fragor(u.enkat().id()).orElseThrow();
@@ -421,14 +430,8 @@ public final class EnkatRoutes {
 
     /** The export's rows, or null when the request was answered with an error. */
     private Export export(Context ctx) {
-        Urval u = urval(ctx);
-        if (u.fel() == null && u.enkat() == null) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result(web.messages(ctx).get("enkat.resultat.inga"));
-            return null;
-        }
-        String fel = u.fel() != null ? u.fel() : u.pagaende() ? "enkat.resultat.fel.pagaende" : null;
-        if (fel != null) {
-            ctx.status(400).contentType("text/plain; charset=utf-8").result(web.messages(ctx).get(fel));
+        Urval u = exporterbart(ctx);
+        if (u == null) {
             return null;
         }
         EnkatRepository.Fragor fragor = repo.fragor(u.enkat().id()).orElseThrow();
