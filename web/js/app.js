@@ -399,7 +399,8 @@
       var paths = ['/offline'].concat(ids.map(function (id) { return '/deltagare/' + id + '/uppfoljning'; }));
       caches.open('finsam-personal').then(function (cache) {
         return Promise.all(paths.map(function (path) {
-          return fetch(path, { credentials: 'same-origin' }).then(function (response) {
+          // A redirect (to the login page, when the session has ended) is not followed: nothing to save there.
+          return fetch(path, { credentials: 'same-origin', redirect: 'manual' }).then(function (response) {
             if (!response.ok || response.redirected) { throw new Error(path); }
             return cache.put(path, response);
           });
@@ -458,7 +459,9 @@
         // A page the worker already saw on the way in is saved by the worker itself.
         return !(controlled && path === location.pathname);
       }).map(function (path) {
-        return fetch(path, { credentials: 'same-origin' }).then(function (response) {
+        // Not followed to the login page when her session has ended: that page is not hers to keep, and
+        // loading it in the background would give the device a new CSRF cookie behind the form she sees.
+        return fetch(path, { credentials: 'same-origin', redirect: 'manual' }).then(function (response) {
           if (response.ok && !response.redirected) {
             return cache.put(path, response);
           }

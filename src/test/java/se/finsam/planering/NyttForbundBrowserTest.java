@@ -37,7 +37,7 @@ class NyttForbundBrowserTest {
 
     /** Accepts the invitation at the link in a browser without a session and sets a password. */
     private static void tackaJa(Browser browser, String lank) {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.driver().get(lank.replace("http://localhost", browser.driver().getCurrentUrl().replaceAll(
                 "(https?://[^/]+).*", "$1")));
         assertTrue(browser.text().contains("Välj ditt lösenord"), browser.text());

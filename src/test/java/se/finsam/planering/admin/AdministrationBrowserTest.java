@@ -16,7 +16,7 @@ class AdministrationBrowserTest extends BrowserTest {
 
     @Test
     void administratorenSkaparOrganisationOchTeam() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("admin", DemoData.STAFF_PASSWORD);
         browser.open("/admin");
         browser.assertAccessibleAtBothSizes("admin-start");

@@ -13,7 +13,7 @@ class KontoBrowserTest extends BrowserTest {
 
     @Test
     void personalLoggarUtOveralltFranKontosidan() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.clickAndWait(".sidhuvud__konto");
         assertTrue(browser.text().contains("Logga ut överallt"), browser.text());
@@ -24,7 +24,7 @@ class KontoBrowserTest extends BrowserTest {
 
     @Test
     void administratornsKontolistaArTillganglig() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("admin", DemoData.STAFF_PASSWORD);
         browser.clickAndWait("a[href='/admin/konton']");
         assertTrue(browser.text().contains("Logga ut användare"));
@@ -36,7 +36,7 @@ class KontoBrowserTest extends BrowserTest {
     @Test
     void deltagarensKontosidaOchSparrmeddelandePaArabiska() {
         app.jdbi().useHandle(h -> h.execute("DELETE FROM login_attempt"));
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.driver().manage().addCookie(new Cookie("finsam_sprak", "ar"));
         for (int i = 0; i < Inloggningsbroms.FREE_ATTEMPTS; i++) {

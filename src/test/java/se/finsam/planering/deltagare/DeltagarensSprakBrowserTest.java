@@ -31,8 +31,7 @@ class DeltagarensSprakBrowserTest extends BrowserTest {
     @BeforeEach
     void freshBrowser() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
     }
 
     private String lang() {

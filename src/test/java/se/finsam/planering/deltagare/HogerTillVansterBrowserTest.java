@@ -88,8 +88,7 @@ class HogerTillVansterBrowserTest extends BrowserTest {
     @BeforeEach
     void loggaIn() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", anvandarnamn);
         browser.type("#pin", PIN);
@@ -232,7 +231,7 @@ class HogerTillVansterBrowserTest extends BrowserTest {
         long ny = TestData.deltagareIFas(app, "uppfoljning", 1);
         String kod = TestData.kontoMedAktiveringskod(app, ny);
         for (String lang : List.of("ar", "en")) {
-            browser.driver().manage().deleteAllCookies();
+            browser.utanKakor();
             browser.open("/logga-in/deltagare");
             sprak(lang);
             browser.size(Browser.PHONE);

@@ -74,8 +74,7 @@ class KallelsenOchKontakternaBrowserTest extends BrowserTest {
 
     private void loggaInSomDeltagare(String anvandarnamn) {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", anvandarnamn);
         browser.type("#pin", PIN);
@@ -85,8 +84,7 @@ class KallelsenOchKontakternaBrowserTest extends BrowserTest {
 
     private void loggaInSomKoordinator() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         String path = java.net.URI.create(browser.driver().getCurrentUrl()).getPath();
         assertFalse(path.startsWith("/logga-in") || path.startsWith("/tvafaktor"),

@@ -45,8 +45,7 @@ class MinPlaneringBrowserTest extends BrowserTest {
     @BeforeEach
     void freshBrowser() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
     }
 
     private void loggaIn(String user, String pin) {
@@ -54,7 +53,8 @@ class MinPlaneringBrowserTest extends BrowserTest {
         browser.type("#anvandarnamn", user);
         browser.type("#pin", pin);
         browser.submitWithEnter("#pin");
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/min-planering"), browser.driver().getCurrentUrl());
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/min-planering"),
+                () -> browser.driver().getCurrentUrl() + ": " + browser.text());
     }
 
     private List<String> punkter(long id) {

@@ -27,8 +27,7 @@ class NyttOchAvslutBrowserTest extends BrowserTest {
     @BeforeEach
     void tomWebblasare() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
     }
 
     private void loggaIn(String user) {

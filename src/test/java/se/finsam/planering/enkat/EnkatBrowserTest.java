@@ -49,8 +49,7 @@ class EnkatBrowserTest extends BrowserTest {
                 .bind("d", ahmed).mapTo(Integer.class).one()), "asked at his follow-up");
         String anvandarnamn = TestData.kontoMedPin(app, ahmed, PIN);
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", anvandarnamn);
         browser.type("#pin", PIN);
@@ -114,8 +113,7 @@ class EnkatBrowserTest extends BrowserTest {
     @Test
     void resultatenOchAdministratorensSidorArTillgangliga() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("styrgrupp", se.finsam.planering.demo.DemoData.STAFF_PASSWORD);
         browser.open("/enkater?ar=2025&band=tioar");
         assertEquals(15, browser.findAll("table.tabell").size(), "five questions by team, kön and age band");

@@ -78,8 +78,7 @@ class IdagStortTeamBrowserTest extends BrowserTest {
     /** Each test logs in afresh, whatever the one before it left. */
     @org.junit.jupiter.api.BeforeEach
     void utloggad() {
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
     }
 
     @Test

@@ -44,7 +44,7 @@ class NyckelBrowserTest extends BrowserTest {
             ((HasVirtualAuthenticator) browser.driver()).removeVirtualAuthenticator(authenticator);
             authenticator = null;
         }
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
     }
 
     private String path() {

@@ -33,8 +33,7 @@ class MinaUppgifterBrowserTest extends BrowserTest {
 
     private void loggaIn() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", anvandarnamn);
         browser.type("#pin", PIN);

@@ -40,7 +40,7 @@ class MoteFlyttBrowserTest extends BrowserTest {
 
     @Test
     void koordinatornFlyttarMotetOchDeltagarenSerFlyttenPaArabiska() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", "finsam-demo");
         browser.open("/moten/" + mote);
         browser.assertAccessibleAtBothSizes("mote-flytta");
@@ -61,7 +61,7 @@ class MoteFlyttBrowserTest extends BrowserTest {
         assertTrue(browser.text().contains("10:45"), "the booking follows the meeting");
         browser.logout();
 
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", anvandarnamn);
         browser.type("#pin", PIN);

@@ -70,8 +70,7 @@ class MotesforberedelseBrowserTest extends BrowserTest {
 
     private void loggaInSomKoordinator() {
         browser.size(Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
     }
 

@@ -29,8 +29,7 @@ class AvslutOchMotelageBrowserTest extends BrowserTest {
 
     @BeforeEach
     void utloggad() {
-        browser.open("/robots.txt");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
     }
 
     private String fokus() {

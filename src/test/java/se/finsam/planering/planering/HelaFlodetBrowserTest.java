@@ -77,7 +77,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
         assertTrue(browser.text().contains("Anmälan är sparad"), "visible confirmation");
         String url = browser.driver().getCurrentUrl();
         long deltagareId = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
 
         // 2. The koordinator adds the team's meetings and books the participant; the kallelse is printed with a code.
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
@@ -202,7 +202,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
         assertTrue(browser.text().contains("Vem får vad"), "who gets what, before anything is handed over");
         browser.clickAndWait("#bekrafta-overlamna");
         assertTrue(browser.text().contains("Planpunkterna är överlämnade"));
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
 
         // 4. Each responsible handläggare confirms receipt on their start page.
         browser.loginStaff("handlaggare", DemoData.STAFF_PASSWORD);
@@ -214,7 +214,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
             assertTrue(browser.text().contains("Punkten är kvitterad"));
         }
         assertTrue(browser.text().contains("Inga planpunkter väntar på din kvittens"), "empty state");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         for (String vem : List.of("fk.handlaggare", "region.handlaggare")) {
             HttpSession s = app.session().loginStaff(vem);
             List<String> kvittera = s.page("/oversikt").select("form[action$=/kvittera]").eachAttr("action");
@@ -231,7 +231,7 @@ class HelaFlodetBrowserTest extends BrowserTest {
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         assertTrue(browser.text().contains("Kommande möten"), "the koordinator's start page");
         sidanArTillgangligPaLaptopOchPlatta("koordinator-start");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
 
         // 5. The participant logs in with the code from the printout, chooses a PIN and sees exactly the plan.
         HttpSession deltagare = app.session();

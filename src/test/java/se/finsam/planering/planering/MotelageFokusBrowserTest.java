@@ -23,8 +23,7 @@ class MotelageFokusBrowserTest extends BrowserTest {
 
     @org.junit.jupiter.api.BeforeEach
     void loggedOut() {
-        browser.open("/robots.txt");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
     }
 
     private long planMedTrePunkter() {

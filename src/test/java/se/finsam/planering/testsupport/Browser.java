@@ -97,6 +97,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Forgets the app's cookies, as a browser that never logged in. It first leaves for a file that runs no script:
+     * a page of the app left open could still send a request in the background once the cookies are gone, be given
+     * a new CSRF cookie, and so make the next form's token stale.
+     */
+    public Browser utanKakor() {
+        open("/robots.txt");
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
     public Browser size(Dimension size) {
         driver.manage().window().setSize(size);
         return this;

@@ -60,7 +60,7 @@ class FormularPaBegaranBrowserTest extends BrowserTest {
         long forsta = eskalera(k, TestData.deltagareIFas(app, "uppfoljning", 0), "Första eskaleringen i testet");
         long andra = eskalera(k, TestData.deltagareIFas(app, "uppfoljning", 1), "Andra eskaleringen i testet");
 
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.open("/uppfoljning");
         assertTrue(browser.findAll("[data-eskalering] textarea").isEmpty(), "no form until one is asked for");
@@ -106,7 +106,7 @@ class FormularPaBegaranBrowserTest extends BrowserTest {
 
     @Test
     void startsidanOppnarFormularetForAttSkickaTillbakaDenPunktLankenHorTill() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("handlaggare", DemoData.STAFF_PASSWORD);
         browser.open("/oversikt");
         List<WebElement> lankar = browser.findAll(".overlamning a[data-formular]");

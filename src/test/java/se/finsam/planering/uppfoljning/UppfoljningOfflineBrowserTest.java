@@ -21,8 +21,7 @@ class UppfoljningOfflineBrowserTest extends BrowserTest {
 
     @org.junit.jupiter.api.BeforeEach
     void loggedOut() {
-        browser.open("/robots.txt");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         serverKlockanSomEnhetens();
     }
 

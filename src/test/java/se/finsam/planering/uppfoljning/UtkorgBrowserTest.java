@@ -23,8 +23,7 @@ class UtkorgBrowserTest extends BrowserTest {
 
     @BeforeEach
     void loggedOut() {
-        browser.open("/robots.txt");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         serverKlockanSomEnhetens();
     }
 

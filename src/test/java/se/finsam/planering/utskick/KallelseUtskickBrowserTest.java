@@ -43,8 +43,7 @@ class KallelseUtskickBrowserTest extends BrowserTest {
         long utanBokning = bokning(utan, LocalDate.of(2026, 12, 12));
 
         browser.size(se.finsam.planering.testsupport.Browser.DESKTOP);
-        browser.open("/logga-in");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
 
         browser.open("/kallelse/" + utanBokning);

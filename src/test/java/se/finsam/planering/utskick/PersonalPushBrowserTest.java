@@ -35,7 +35,7 @@ class PersonalPushBrowserTest extends BrowserTest {
         long anvandare = app.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM anvandare WHERE anvandarnamn = 'soc.handlaggare'").mapTo(Long.class).one());
         Texter sv = Texter.of("sv");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("soc.handlaggare", DemoData.STAFF_PASSWORD);
         browser.driver().executeCdpCommand("Browser.setPermission", Map.of(
                 "permission", Map.of("name", "notifications"), "setting", "granted", "origin", app.url("")));

@@ -46,7 +46,7 @@ class UtskickBrowserTest extends BrowserTest {
             h.execute("UPDATE deltagare SET telefon = '070-246 80 12', epost = 'deltagare@example.se' WHERE id = ?", d);
             return h.createQuery("SELECT kod FROM deltagare WHERE id = :d").bind("d", d).mapTo(String.class).one();
         });
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.size(Browser.DESKTOP);
         browser.open("/logga-in/deltagare");
         valjSprak("ar");
@@ -77,7 +77,7 @@ class UtskickBrowserTest extends BrowserTest {
                        version = version + 1 WHERE deltagare_id = ?""", app.clock().instant(), d));
         app.app().utskick().avsandare().korEnGang();
 
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", se.finsam.planering.demo.DemoData.STAFF_PASSWORD);
         browser.open("/utskick");
         assertTrue(browser.findAll("tr[data-utskick]").stream()

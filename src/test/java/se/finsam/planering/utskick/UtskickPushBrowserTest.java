@@ -57,7 +57,7 @@ class UtskickPushBrowserTest extends BrowserTest {
         long anvandare = app.jdbi().withHandle(h -> h.createQuery("SELECT anvandare_id FROM deltagare WHERE id = :d")
                 .bind("d", d).mapTo(Long.class).one());
         Texter sv = Texter.of("sv");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", user);
         browser.type("#pin", PIN);
@@ -150,7 +150,7 @@ class UtskickPushBrowserTest extends BrowserTest {
     void arbetarenVisarNotisenMedTextenUrMeddelandet() {
         long d = TestData.deltagare(app).iTeam("Jobbtorg Kista").talar("ar").hamta();
         String user = TestData.kontoMedPin(app, d, PIN);
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", user);
         browser.type("#pin", PIN);

@@ -13,7 +13,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void inloggningssidornaArTillgangliga() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         for (String path : List.of("/logga-in", "/logga-in/deltagare", "/aktivera", "/finns-inte")) {
             browser.open(path);
             browser.assertAccessibleAtBothSizes(path.replace('/', '_'));
@@ -22,7 +22,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void felsammanfattningenArTillgangligOchFarFokus() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in");
         browser.clickAndWait("form.formular button[type=submit]");
         assertTrue(browser.text().contains("Något behöver rättas"));
@@ -33,13 +33,13 @@ class AccessibilityTest extends BrowserTest {
     @Test
     void startsidornaForVarjeRollArTillgangliga() {
         for (String user : List.of("koordinator", "handlaggare", "admin", "styrgrupp")) {
-            browser.driver().manage().deleteAllCookies();
+            browser.utanKakor();
             browser.loginStaff(user, DemoData.STAFF_PASSWORD);
             assertTrue(browser.driver().getCurrentUrl().matches(".*/(oversikt|admin|statistik)$"),
                     user + " landed on " + browser.driver().getCurrentUrl());
             browser.assertAccessibleAtBothSizes("start-" + user);
         }
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in/deltagare");
         browser.type("#anvandarnamn", DemoData.DEMO_PARTICIPANT_USERNAME);
         browser.type("#pin", DemoData.DEMO_PARTICIPANT_PIN);
@@ -50,7 +50,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void deltagarsidanForPersonalArTillganglig() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         // From a work list of the start page's "I dag" to a participant in it.
         browser.open("/arbetslista?lista=uppfoljningar");
@@ -61,7 +61,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void uppfoljningsSidornaArTillgangliga() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         long id = se.finsam.planering.testsupport.TestData.ledigDeltagareIFas(app, "uppfoljning");
         for (String path : List.of("/uppfoljning", "/deltagare/" + id + "/uppfoljning", "/offline",
@@ -100,7 +100,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void engelskaSidorArTillgangliga() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in");
         browser.clickAndWait("button[name=sprak][value=en]");
         assertTrue(browser.text().contains("Log in"));
@@ -110,7 +110,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void skipLankenFlyttarFokusTillInnehallet() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.open("/logga-in");
         browser.find("body").sendKeys(Keys.TAB);
         var active = browser.driver().switchTo().activeElement();

@@ -41,7 +41,7 @@ class FormularFelBrowserTest extends BrowserTest {
 
     @Test
     void deltagarensInloggningMedFelPaTreSprak() {
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         for (String sprak : List.of("sv", "en", "ar")) {
             browser.open("/logga-in/deltagare");
             if (!browser.findAll("button[name=sprak][value=" + sprak + "]").isEmpty()) {
@@ -60,7 +60,7 @@ class FormularFelBrowserTest extends BrowserTest {
     @Test
     void kontaktbyteMedFelForPersonal() {
         long id = TestData.ledigDeltagareIFas(app, "planerad");
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.open("/deltagare/" + id + "/kontakter");
         browser.type("#telefon", "ring mig");

@@ -23,7 +23,7 @@ class SamtyckeBrowserTest extends BrowserTest {
                 "UPDATE deltagare SET fornamn = 'Leila', efternamn = 'Lika', fodelsear = 1988 WHERE id = ?", farsta));
         String kod = app.jdbi().withHandle(h -> h.createQuery("SELECT kod FROM deltagare WHERE id = :d")
                 .bind("d", farsta).mapTo(String.class).one());
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("handlaggare", DemoData.STAFF_PASSWORD);
         browser.open("/anmalan");
         browser.type("#fornamn", "Leila");
@@ -50,13 +50,13 @@ class SamtyckeBrowserTest extends BrowserTest {
                 WHERE t.namn = 'Jobbtorg Kista' AND f.fas = 'kallad' AND d.skyddad_identitet = 0 ORDER BY d.id LIMIT 1""");
         long mote = id("SELECT mote_id FROM mote_deltagare WHERE deltagare_id = " + d + " ORDER BY tid DESC LIMIT 1");
         app.jdbi().useHandle(h -> h.execute("DELETE FROM samtycke WHERE deltagare_id = ? AND organisation_id = ?", d, fk));
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("fk.handlaggare", DemoData.STAFF_PASSWORD);
         browser.open("/moten/" + mote);
         assertTrue(browser.text().contains("Bokad tid. Du kan inte se vem det är"), browser.text());
         browser.assertAccessibleAtBothSizes("mote-utan-samtycke");
 
-        browser.driver().manage().deleteAllCookies();
+        browser.utanKakor();
         browser.loginStaff("koordinator", DemoData.STAFF_PASSWORD);
         browser.open("/deltagare/" + d + "/motelage");
         assertFalse(browser.find("#ny_ansvar").getText().contains("Försäkringskassan"),
