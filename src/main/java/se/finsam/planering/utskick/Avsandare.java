@@ -258,12 +258,15 @@ public final class Avsandare implements AutoCloseable {
     /** One channel's part of a pass, in order, over one run of the channel. */
     private int skickaAlla(Kanal kanal, List<Jobb> jobb) {
         int n = 0;
+        // Each recipient's count for the daily limit, read once in the pass: all her messages of the pass are on
+        // this thread, so it counts on from there as they are accepted.
+        Map<String, Integer> idag = new HashMap<>();
         try (Kanalsandare.Omgang omgang = kanaler.get(kanal).omgang()) {
             for (Jobb j : jobb) {
                 if (stoppad || !harTur()) {
                     break;
                 }
-                skicka(j, omgang);
+                skicka(j, omgang, idag);
                 n++;
             }
         }
@@ -318,14 +321,17 @@ public final class Avsandare implements AutoCloseable {
     }
 
     /** Sends one message on its channel's thread and settles its row by the channel's answer. */
-    private void skicka(Jobb jobb, Kanalsandare.Omgang omgang) {
+    private void skicka(Jobb jobb, Kanalsandare.Omgang omgang, Map<String, Integer> antalIdag) {
         UtskickRepository.Rad rad = jobb.rad();
         Kanal vald = jobb.kanal();
         UtskickRepository.Mottagare m = jobb.m();
         Instant nu = clock.instant();
         ZoneId zon = clock.getZone();
         LocalDate idag = LocalDate.ofInstant(nu, zon);
-        if (repo.skickadeSedan(rad, idag.atStartOfDay(zon).toInstant()) >= maxPerDag) {
+        String vem = (rad.tillDeltagare() ? "d" + rad.deltagareId() : "a" + rad.anvandareId()) + ":" + idag;
+        int antal = antalIdag.computeIfAbsent(vem,
+                k -> repo.skickadeSedan(rad, idag.atStartOfDay(zon).toInstant()));
+        if (antal >= maxPerDag) {
             repo.vanta(rad.id(), vald, idag.plusDays(1).atTime(TYST_TILL).atZone(zon).toInstant());
             return;
         }
@@ -352,6 +358,7 @@ public final class Avsandare implements AutoCloseable {
                             efterSkickat == null ? null : h -> efterSkickat.skrivI(h, skickat));
                     return null;
                 });
+                antalIdag.merge(vem, 1, Integer::sum);
             }
             case PERMANENT -> {
                 LOG.warn("Utskick: message {} on {} failed for good: {}", rad.id(), vald, svar.fel());
