@@ -36,8 +36,8 @@ import se.finsam.planering.db.Ensamjobb;
  * tried again after a growing wait (1, 2, 4 ... minutes, at most an hour); an address that fails for good ends the
  * row (misslyckat) and is not tried again. SMS and push wait through quiet hours (20:00 to 08:00, local time), and
  * nobody gets more than the daily limit: the rest waits for the next morning. A recipient's messages in one pass
- * all go on one channel's thread (one chosen on another channel waits for the next pass), so the count for her
- * daily limit is read with none of hers in flight.
+ * all go on one channel's thread (one chosen on another channel waits for the next pass), so her count for the
+ * daily limit is read once in the pass, with none of hers in flight, and counted on there as they are accepted.
  *
  * <p>The planner, which reads every participant, runs before a pass of the thread only once every
  * {@link #PLANERA_VAR} (what a change causes is written by the change itself, not by the planner); a
