@@ -401,5 +401,12 @@ public final class Avsandare implements AutoCloseable {
             }
         }
         kanaltradar.shutdownNow();
+        try {
+            // A channel thread in the middle of a message finishes it, or leaves it to be sent again, before the
+            // database closes.
+            kanaltradar.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
