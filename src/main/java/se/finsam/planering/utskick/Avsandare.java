@@ -1,6 +1,5 @@
 package se.finsam.planering.utskick;
 
-import se.finsam.planering.db.Ensamjobb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,20 +7,41 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.finsam.planering.audit.Handelselogg;
 import se.finsam.planering.db.Ensamjobb;
 
 /**
- * Sends what the outbox holds, one message at a time, on a thread of its own. A row is marked sent only after its
- * channel accepted it, so a crash between the two repeats at most the one message in flight. A channel that cannot
- * take it now is tried again after a growing wait (1, 2, 4 ... minutes, at most an hour); an address that fails for
- * good ends the row (misslyckat) and is not tried again. SMS and push wait through quiet hours (20:00 to 08:00,
- * local time), and nobody gets more than the daily limit: the rest waits for the next morning.
+ * Sends what the outbox holds, on threads of its own. A pass takes up to {@link #OMGANG} due rows (ids and keys,
+ * no text), settles at once those that cannot go now, and hands the rest to one thread per channel: SMS, e-mail
+ * and push go side by side, each channel's messages one after the other over what the channel keeps open (one
+ * SMTP connection for the pass, the HTTP client's kept-alive connections). The pass ends when every channel is
+ * done with its part; the next pass takes the next rows.
+ *
+ * <p>A row is marked sent only after its channel accepted it, in a transaction of its own together with the audit
+ * line that says it was sent about her. Each channel has at most one message between the channel's acceptance and
+ * that mark, so a crash repeats at most one message per channel. A channel that cannot take a message now is
+ * tried again after a growing wait (1, 2, 4 ... minutes, at most an hour); an address that fails for good ends the
+ * row (misslyckat) and is not tried again. SMS and push wait through quiet hours (20:00 to 08:00, local time), and
+ * nobody gets more than the daily limit: the rest waits for the next morning. A recipient's messages in one pass
+ * all go on one channel's thread (one chosen on another channel waits for the next pass), so her count for the
+ * daily limit is read once in the pass, with none of hers in flight, and counted on there as they are accepted.
+ *
+ * <p>The planner, which reads every participant, runs before a pass of the thread only once every
+ * {@link #PLANERA_VAR} (what a change causes is written by the change itself, not by the planner); a
+ * {@link #korEnGang()} called directly always plans first.
  */
 public final class Avsandare implements AutoCloseable {
 
@@ -32,9 +52,23 @@ public final class Avsandare implements AutoCloseable {
     static final Duration LANGSTA_VANTAN = Duration.ofHours(1);
     /** How long the thread rests between passes when nothing is due. */
     static final Duration VILA = Duration.ofSeconds(10);
+    /** How often the thread runs the planner. */
+    static final Duration PLANERA_VAR = Duration.ofMinutes(1);
+    /** How many due rows a pass takes. */
+    static final int OMGANG = 200;
 
     /** A message the channel accepted: the audit log is told it was sent about her (never its text). */
-    public record Skickat(UtskickRepository.Rad rad, Kanal kanal) {
+    public record Skickat(UtskickRepository.Rad rad, Kanal kanal, Instant tid) {
+    }
+
+    /** What is written with the mark "sent", in its transaction: the audit line that it was sent about her. */
+    @FunctionalInterface
+    public interface Efterskickat {
+        void skrivI(Handle h, Skickat skickat);
+    }
+
+    /** A row ready for its channel: to whom, on which channel. */
+    private record Jobb(UtskickRepository.Rad rad, UtskickRepository.Mottagare m, Kanal kanal) {
     }
 
     private final UtskickRepository repo;
@@ -43,7 +77,9 @@ public final class Avsandare implements AutoCloseable {
     private final Map<Kanal, Kanalsandare> kanaler = new EnumMap<>(Kanal.class);
     private final Clock clock;
     private final int maxPerDag;
-    private final Consumer<Skickat> efterSkickat;
+    private final Efterskickat efterSkickat;
+    /** One thread per channel, made when first needed; below the request threads' priority where the JVM heeds it. */
+    private final ExecutorService kanaltradar;
     private volatile Thread trad;
     private volatile boolean stoppad;
     /**
@@ -51,11 +87,15 @@ public final class Avsandare implements AutoCloseable {
      * shared lease, so that of several servers on one database only one sends.
      */
     private volatile java.util.function.BooleanSupplier tur = () -> true;
+    /** Guards the lease's check and renewal, which every channel's thread makes before each message. */
+    private final Object turLas = new Object();
     /** When this server last renewed its lease; renewed when a sixth of it has passed. */
     private Instant fornyad = Instant.MIN;
+    /** When the thread last ran the planner. */
+    private Instant planerad = Instant.MIN;
 
     public Avsandare(UtskickRepository repo, Planerare planerare, Utskickstexter texter, List<Kanalsandare> sandare,
-                     Clock clock, int maxPerDag, Consumer<Skickat> efterSkickat) {
+                     Clock clock, int maxPerDag, Efterskickat efterSkickat) {
         this.repo = repo;
         this.planerare = planerare;
         this.texter = texter;
@@ -63,6 +103,13 @@ public final class Avsandare implements AutoCloseable {
         this.clock = clock;
         this.maxPerDag = maxPerDag;
         this.efterSkickat = efterSkickat;
+        AtomicInteger nr = new AtomicInteger();
+        this.kanaltradar = Executors.newFixedThreadPool(Math.max(1, kanaler.size()), r -> {
+            Thread t = new Thread(r, "utskick-kanal-" + nr.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
     }
 
     /** Which channels this server has. */
@@ -105,7 +152,7 @@ public final class Avsandare implements AutoCloseable {
             while (!stoppad) {
                 int gjorda = 0;
                 try {
-                    gjorda = korEnGang();
+                    gjorda = kor(planeringDags(planerad, clock.instant()));
                 } catch (RuntimeException e) {
                     LOG.warn("Utskick: a pass failed; tried again shortly", e);
                 }
@@ -113,7 +160,7 @@ public final class Avsandare implements AutoCloseable {
                     try {
                         Thread.sleep(VILA.toMillis());
                     } catch (InterruptedException e) {
-                        return;
+                        break;
                     }
                 }
             }
@@ -124,31 +171,123 @@ public final class Avsandare implements AutoCloseable {
             }
         }, "utskick");
         trad.setDaemon(true);
+        trad.setPriority(Thread.NORM_PRIORITY - 1);
         trad.start();
     }
 
-    /** Plans what fell due and sends up to a hundred due messages; returns how many rows it settled or moved. */
-    public synchronized int korEnGang() {
-        if (!tur.getAsBoolean()) {
-            return 0;
-        }
-        int planerade = planerare == null ? 0 : planerare.planera();
-        int n = 0;
-        for (UtskickRepository.Rad rad : repo.forfallna(clock.instant(), 100)) {
-            if (stoppad || !tur.getAsBoolean()) {
-                break;
-            }
-            skicka(rad);
-            n++;
-        }
-        return n + planerade;
+    /** Whether the planner is due again: {@link #PLANERA_VAR} after it last ran (or the clock went back). */
+    static boolean planeringDags(Instant senast, Instant nu) {
+        return !nu.isBefore(senast.plus(PLANERA_VAR)) || nu.isBefore(senast);
     }
 
-    private void skicka(UtskickRepository.Rad rad) {
+    /** Plans what fell due and sends one pass of due messages; returns how many rows it settled or moved. */
+    public int korEnGang() {
+        return kor(true);
+    }
+
+    /** One pass, planning first if {@code planera}; returns how many rows were planned, settled or moved. */
+    synchronized int kor(boolean planera) {
+        if (!harTur()) {
+            return 0;
+        }
+        int planerade = 0;
+        if (planera && planerare != null) {
+            planerade = planerare.planera();
+            planerad = clock.instant();
+        }
+        Map<Kanal, List<Jobb>> perKanal = new EnumMap<>(Kanal.class);
+        Map<String, Kanal> mottagarnasKanal = new HashMap<>();
+        int n = 0;
+        for (UtskickRepository.Rad rad : repo.forfallna(clock.instant(), OMGANG)) {
+            if (stoppad || !harTur()) {
+                break;
+            }
+            Jobb jobb = forbered(rad);
+            if (jobb == null) {
+                n++;
+                continue;
+            }
+            String vem = rad.tillDeltagare() ? "d" + rad.deltagareId() : "a" + rad.anvandareId();
+            Kanal hennes = mottagarnasKanal.putIfAbsent(vem, jobb.kanal());
+            if (hennes != null && hennes != jobb.kanal()) {
+                continue;
+            }
+            perKanal.computeIfAbsent(jobb.kanal(), k -> new ArrayList<>()).add(jobb);
+        }
+        return planerade + n + skickaPerKanal(perKanal);
+    }
+
+    /** Each channel's messages on its own thread, side by side; returns when all are done. */
+    private int skickaPerKanal(Map<Kanal, List<Jobb>> perKanal) {
+        List<Future<Integer>> delar = new ArrayList<>();
+        for (Map.Entry<Kanal, List<Jobb>> e : perKanal.entrySet()) {
+            delar.add(kanaltradar.submit(() -> skickaAlla(e.getKey(), e.getValue())));
+        }
+        int n = 0;
+        RuntimeException fel = null;
+        boolean avbruten = false;
+        for (Future<Integer> del : delar) {
+            while (true) {
+                try {
+                    n += del.get();
+                    break;
+                } catch (InterruptedException e) {
+                    // Closing sets stoppad first: each channel ends after the message in hand, and is waited for.
+                    avbruten = true;
+                } catch (ExecutionException e) {
+                    RuntimeException orsak = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause());
+                    if (fel == null) {
+                        fel = orsak;
+                    } else {
+                        fel.addSuppressed(orsak);
+                    }
+                    break;
+                }
+            }
+        }
+        if (avbruten) {
+            Thread.currentThread().interrupt();
+        }
+        if (fel != null) {
+            throw fel;
+        }
+        return n;
+    }
+
+    /** One channel's part of a pass, in order, over one run of the channel. */
+    private int skickaAlla(Kanal kanal, List<Jobb> jobb) {
+        int n = 0;
+        // Each recipient's count for the daily limit, read once in the pass: all her messages of the pass are on
+        // this thread, so it counts on from there as they are accepted.
+        Map<String, Integer> idag = new HashMap<>();
+        try (Kanalsandare.Omgang omgang = kanaler.get(kanal).omgang()) {
+            for (Jobb j : jobb) {
+                if (stoppad || !harTur()) {
+                    break;
+                }
+                skicka(j, omgang, idag);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean harTur() {
+        synchronized (turLas) {
+            return tur.getAsBoolean();
+        }
+    }
+
+    /**
+     * What the row needs before a channel can take it: its recipient and her channel. Null when it was settled
+     * here instead (no recipient, no channel she wants, quiet hours on her channel).
+     */
+    private Jobb forbered(UtskickRepository.Rad rad) {
         UtskickRepository.Mottagare m = repo.mottagare(rad).orElse(null);
         if (m == null) {
             repo.avslutat(rad.id(), "avstangd", null, "mottagaren finns inte längre", clock.instant());
-            return;
+            return null;
         }
         Kanal vald = null;
         boolean villNagot = false;
@@ -166,20 +305,33 @@ public final class Avsandare implements AutoCloseable {
         }
         if (!villNagot) {
             repo.avslutat(rad.id(), "avstangd", null, null, clock.instant());
-            return;
+            return null;
         }
         if (vald == null) {
             repo.avslutat(rad.id(), "ingen_kanal", null, null, clock.instant());
-            return;
+            return null;
         }
         Instant nu = clock.instant();
         ZoneId zon = clock.getZone();
         if (vald.tystaTimmar() && tyst(nu, zon)) {
             repo.vanta(rad.id(), vald, morgon(nu, zon));
-            return;
+            return null;
         }
+        return new Jobb(rad, m, vald);
+    }
+
+    /** Sends one message on its channel's thread and settles its row by the channel's answer. */
+    private void skicka(Jobb jobb, Kanalsandare.Omgang omgang, Map<String, Integer> antalIdag) {
+        UtskickRepository.Rad rad = jobb.rad();
+        Kanal vald = jobb.kanal();
+        UtskickRepository.Mottagare m = jobb.m();
+        Instant nu = clock.instant();
+        ZoneId zon = clock.getZone();
         LocalDate idag = LocalDate.ofInstant(nu, zon);
-        if (repo.skickadeSedan(rad, idag.atStartOfDay(zon).toInstant()) >= maxPerDag) {
+        String vem = (rad.tillDeltagare() ? "d" + rad.deltagareId() : "a" + rad.anvandareId()) + ":" + idag;
+        int antal = antalIdag.computeIfAbsent(vem,
+                k -> repo.skickadeSedan(rad, idag.atStartOfDay(zon).toInstant()));
+        if (antal >= maxPerDag) {
             repo.vanta(rad.id(), vald, idag.plusDays(1).atTime(TYST_TILL).atZone(zon).toInstant());
             return;
         }
@@ -191,7 +343,7 @@ public final class Avsandare implements AutoCloseable {
         }
         Kanalsvar svar;
         try {
-            svar = kanaler.get(vald).skicka(adress, med.amne(), med.text());
+            svar = omgang.skicka(adress, med.amne(), med.text());
         } catch (RuntimeException e) {
             LOG.warn("Utskick: channel {} failed on message {}", vald, rad.id(), e);
             svar = Kanalsvar.forsokIgen("oväntat fel i kanalen");
@@ -199,10 +351,14 @@ public final class Avsandare implements AutoCloseable {
         Instant efter = clock.instant();
         switch (svar.utfall()) {
             case ACCEPTERAT -> {
-                repo.skickat(rad.id(), vald, efter, svar.referens());
-                if (efterSkickat != null) {
-                    efterSkickat.accept(new Skickat(rad, vald));
-                }
+                Skickat skickat = new Skickat(rad, vald, efter);
+                String referens = svar.referens();
+                Handelselogg.medLas(repo.jdbi(), () -> {
+                    repo.skickat(rad.id(), vald, efter, referens,
+                            efterSkickat == null ? null : h -> efterSkickat.skrivI(h, skickat));
+                    return null;
+                });
+                antalIdag.merge(vem, 1, Integer::sum);
             }
             case PERMANENT -> {
                 LOG.warn("Utskick: message {} on {} failed for good: {}", rad.id(), vald, svar.fel());
@@ -243,6 +399,14 @@ public final class Avsandare implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        kanaltradar.shutdownNow();
+        try {
+            // A channel thread in the middle of a message finishes it, or leaves it to be sent again, before the
+            // database closes.
+            kanaltradar.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The outbox: rows waiting, what they are sent to, and how each went. */
@@ -212,11 +213,24 @@ public final class UtskickRepository {
 
     /** Marks the row sent: only after the channel accepted it. An activation code it carried is blanked with it. */
     public void skickat(long id, Kanal kanal, Instant nu, String referens) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, avgjord = :nu, referens = :r,
-                               forsok = forsok + 1, fel = NULL, aktiveringskod = NULL
-                        WHERE id = :id AND status = 'vantar'""")
-                .bind("k", kanal.kod()).bind("nu", nu).bind("r", referens).bind("id", id).execute());
+        skickat(id, kanal, nu, referens, null);
+    }
+
+    /**
+     * The same, and {@code ocksa} (the audit line that it was sent) in the same transaction, if the row was still
+     * waiting: both are written or neither.
+     */
+    public void skickat(long id, Kanal kanal, Instant nu, String referens, java.util.function.Consumer<Handle> ocksa) {
+        jdbi.useTransaction(h -> {
+            int andrade = h.createUpdate("""
+                            UPDATE utskick SET status = 'skickat', kanal = :k, skickat = :nu, avgjord = :nu, referens = :r,
+                                   forsok = forsok + 1, fel = NULL, aktiveringskod = NULL
+                            WHERE id = :id AND status = 'vantar'""")
+                    .bind("k", kanal.kod()).bind("nu", nu).bind("r", referens).bind("id", id).execute();
+            if (andrade > 0 && ocksa != null) {
+                ocksa.accept(h);
+            }
+        });
     }
 
     /** Holds the row until {@code tills} (quiet hours, the daily limit) without counting a try. */

@@ -28,7 +28,7 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
         sandare.add(new Pushsandare(pushRepo, pushnycklar, installning.pushKontakt(baseUrl),
                 installning.pushTjanster(), clock, java.time.Duration.ofSeconds(20)));
         Avsandare avsandare = new Avsandare(repo, planerare, texter, sandare, clock,
-                installning.maxPerDag(), skickat -> logga(audit, skickat));
+                installning.maxPerDag(), (h, skickat) -> logga(h, audit, skickat));
         return new Utskicket(repo, planerare, texter, avsandare, new UtskickRoutes(repo, avsandare, mallar, web),
                 new UtskickValRoutes(repo, pushRepo, pushnycklar, mallar, web, clock), installning, pushRepo,
                 pushnycklar, new PushRoutes(pushRepo, installning.pushTjanster(), web, clock),
@@ -38,10 +38,10 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
     }
 
     /**
-     * That a message was sent about her, never its text: to staff, as the staff member's (she sees who was told);
-     * to herself, without a person.
+     * That a message was sent about her, never its text, written in the transaction that marks it sent: to staff,
+     * as the staff member's (she sees who was told); to herself, without a person.
      */
-    private static void logga(Handelselogg audit, Avsandare.Skickat s) {
+    private static void logga(org.jdbi.v3.core.Handle h, Handelselogg audit, Avsandare.Skickat s) {
         if (audit == null || s.rad().deltagareId() == null) {
             return;
         }
@@ -50,6 +50,7 @@ public record Utskicket(UtskickRepository repo, Planerare planerare, Utskickstex
             case SMS -> s.rad().tillDeltagare() ? "skickade sms till dig" : "fick sms om dig";
             case PUSH -> s.rad().tillDeltagare() ? "skickade en notis till dig" : "fick en notis om dig";
         };
-        audit.log(s.rad().anvandareId(), Handelselogg.Handling.ANDRA, s.rad().deltagareId(), vad, null);
+        Handelselogg.skrivI(h, s.tid(), s.rad().anvandareId(), Handelselogg.Handling.ANDRA, s.rad().deltagareId(),
+                vad, null);
     }
 }

@@ -44,6 +44,7 @@ final class LokalSmsgateway implements AutoCloseable {
             anrop.incrementAndGet();
             Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Svar svar = nastaSvar();
+            vantaPaVillkor();
             int status;
             String body;
             switch (svar) {
@@ -138,6 +139,26 @@ final class LokalSmsgateway implements AutoCloseable {
 
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Until this holds (at most 20 s), every request waits for its answer; null: answered at once. */
+    private volatile java.util.function.BooleanSupplier svaraNar;
+
+    /** Holds each answer until {@code villkor} holds, or 20 s have passed; null: answers at once again. */
+    void svaraNar(java.util.function.BooleanSupplier villkor) {
+        svaraNar = villkor;
+    }
+
+    private void vantaPaVillkor() {
+        java.util.function.BooleanSupplier villkor = svaraNar;
+        for (int i = 0; villkor != null && !villkor.getAsBoolean() && i < 400; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private synchronized Svar nastaSvar() {
