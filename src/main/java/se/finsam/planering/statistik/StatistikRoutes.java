@@ -267,6 +267,18 @@ public final class StatistikRoutes {
                 Arsoversikt.forsorjning(fran, till, iAr, skydd));
     }
 
+    /** What the year page and its files say about the months they count, and those of the year before. */
+    private List<String> arsperiodrader(int ar, Texter m) {
+        Urval hela = arsperiod(ar);
+        List<String> rader = new ArrayList<>(periodrader(new Urval(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31),
+                null, null), hela, m));
+        if (!tom(hela) && hela.till().isBefore(LocalDate.of(ar, 12, 31))) {
+            rader.add(m.get("statistik.ar.sammamanader", periodtext(hela.fran().minusYears(1),
+                    hela.till().minusYears(1))));
+        }
+        return rader;
+    }
+
     /** A whole year as adjusted figures see it: its ended months. */
     private Urval arsperiod(int ar) {
         return helaManader(new Urval(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31), null, null));
@@ -300,8 +312,7 @@ public final class StatistikRoutes {
             return;
         }
         Statistik.Skydd skydd = user.roll() == Roll.KOORDINATOR ? Statistik.Skydd.EXAKT : Statistik.Skydd.JUSTERAD;
-        List<String> periodrader = skydd == Statistik.Skydd.EXAKT ? List.of()
-                : periodrader(new Urval(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31), null, null), arsperiod(ar), m);
+        List<String> periodrader = skydd == Statistik.Skydd.EXAKT ? List.of() : arsperiodrader(ar, m);
         mallar.render(ctx, "statistik/ar.jte", new ArSida(null, arsoversikt(user, ar, skydd), null, periodrader));
     }
 
@@ -383,8 +394,7 @@ public final class StatistikRoutes {
             return;
         }
         List<List<Object>> rader = arrader(arsoversikt(user, ar, Statistik.Skydd.JUSTERAD), m);
-        rader.add(1, new ArrayList<>(periodrader(new Urval(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31), null,
-                null), arsperiod(ar), m)));
+        rader.add(1, new ArrayList<>(arsperiodrader(ar, m)));
         if (ctx.path().endsWith(".xlsx")) {
             java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
             org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");

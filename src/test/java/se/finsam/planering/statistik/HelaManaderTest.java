@@ -252,6 +252,8 @@ class HelaManaderTest extends AppTest {
             forraTabeller = tabeller;
             sistaSidan = sida;
         }
+        assertTrue(app.session().loginStaff("styrgrupp").page("/statistik/ar/2026").select("#helamanader").text()
+                .contains("Året innan räknas för samma månader, 1 jan–30 nov 2025"));
         assertTrue(sistaSidan.select("#helamanader").text().contains(
                 "Den pågående månaden räknas först när den är slut, så perioden slutar 30 nov 2026."),
                 sistaSidan.select("#helamanader").text());
