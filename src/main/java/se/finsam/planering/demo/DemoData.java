@@ -77,6 +77,7 @@ public final class DemoData {
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);
             avslutadesMedBeslut(handle);
+            anmaldaIgen(handle, clock, small ? 5 : 50);
             if (!small) {
                 eskaleringarHanterade(handle, clock);
             }
@@ -120,6 +121,92 @@ public final class DemoData {
                 DELETE FROM overlamning WHERE kvitterad IS NULL AND avvisad IS NULL
                   AND planpunkt_id IN (SELECT pp.id FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
                                        JOIN avslut a ON a.deltagare_id = p.deltagare_id)""");
+    }
+
+    /** The earlier participations of the people referred again: avslutsorsak, försörjning and sysselsättning at
+     * avslut, step towards work, in turn. */
+    private static final String[][] TIDIGARE_AVSLUT = {
+        {"arbete", "lon", "arbete", "arbete_studier"},
+        {"fortsatt_rehabilitering", "sjukpenning", "ingen", "annan_insats_rehabilitering"},
+        {"avbrutit", "forsorjningsstod", "ingen", "inget"},
+        {"studier", "studiemedel", "studier", "arbete_studier"},
+        {"arbetssokande", "aktivitetsstod", "arbetssokande", "annan_insats_rehabilitering"},
+    };
+
+    /**
+     * A few people who come back: referred this year after an earlier participation in the same team that closed
+     * about a year before (before the rest of the demo's history starts). The earlier participation is the same
+     * person's closed row, as the referral form links them: her name, birth year and kön, no personnummer (that is
+     * kept on the newest row only), referred twenty months before the new referral, a first meeting three weeks
+     * later and an avslut thirteen months before the new referral, for a reason that differs from person to person.
+     * The new row names it. At most {@code hogst} people, spread over the teams.
+     */
+    static void anmaldaIgen(Handle handle, Clock clock, int hogst) {
+        record Ny(long id, long team, String kod, java.time.LocalDate anmald, long remitterande,
+                  long organisation, long koordinator) {
+        }
+        java.time.LocalDate idag = java.time.LocalDate.now(clock);
+        List<Ny> nya = handle.createQuery("""
+                        SELECT d.id, d.team_id, d.kod, a.datum, a.remitterande_id, a.remitterande_organisation_id,
+                               (SELECT m.anvandare_id FROM team_medlem m JOIN anvandare u ON u.id = m.anvandare_id
+                                WHERE m.team_id = d.team_id AND u.roll = 'koordinator' ORDER BY u.id LIMIT 1)
+                        FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
+                        WHERE d.skyddad_identitet = 0 AND d.tidigare_deltagare_id IS NULL AND a.datum >= :fran
+                          AND d.fornamn || ' ' || d.efternamn NOT IN (:demo, :aktivering)
+                        ORDER BY d.id""")
+                .bind("fran", idag.withDayOfYear(1).toString())
+                .bind("demo", DEMO_PARTICIPANT_NAME).bind("aktivering", ACTIVATION_PARTICIPANT_NAME)
+                .map((rs, ctx) -> new Ny(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        java.time.LocalDate.parse(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .list();
+        if (nya.isEmpty() || hogst <= 0) {
+            return;
+        }
+        int steg = Math.max(1, nya.size() / hogst);
+        for (int n = 0; n < hogst && n * steg < nya.size(); n++) {
+            Ny ny = nya.get(n * steg);
+            String[] avslut = TIDIGARE_AVSLUT[n % TIDIGARE_AVSLUT.length];
+            java.time.LocalDate anmald = ny.anmald().minusMonths(20);
+            java.time.LocalDate start = anmald.plusWeeks(3);
+            java.time.LocalDate avslutad = ny.anmald().minusMonths(13);
+            String kod = ny.kod().substring(0, ny.kod().lastIndexOf('-')) + String.format(Locale.ROOT, "-T%03d", n + 1);
+            long fore = handle.createUpdate("""
+                            INSERT INTO deltagare (kod, team_id, fornamn, efternamn, fodelsear, kon, sprak,
+                                                   skyddad_identitet, skapad)
+                            SELECT :kod, team_id, fornamn, efternamn, fodelsear, kon, sprak, 0, :skapad
+                            FROM deltagare WHERE id = :ny""")
+                    .bind("kod", kod).bind("skapad", anmald.atTime(9, 0).atZone(clock.getZone()).toInstant().toString())
+                    .bind("ny", ny.id()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            handle.createUpdate("""
+                            INSERT INTO anmalan (deltagare_id, remitterande_id, remitterande_organisation_id, datum,
+                                                 sammanfattning, forsorjning, informerad_om_mote, skapad, utbildning,
+                                                 tid_forsorjning, sysselsattning, anstallning_vid_start)
+                            SELECT :d, remitterande_id, remitterande_organisation_id, :datum,
+                                   'Behöver stöd att hitta vägen till arbete efter lång tid utan sysselsättning.',
+                                   forsorjning, 1, :skapad, utbildning, tid_forsorjning, sysselsattning,
+                                   anstallning_vid_start
+                            FROM anmalan WHERE deltagare_id = :ny""")
+                    .bind("d", fore).bind("datum", anmald.toString())
+                    .bind("skapad", anmald.atTime(9, 0).atZone(clock.getZone()).toInstant().toString())
+                    .bind("ny", ny.id()).execute();
+            long mote = handle.createUpdate("""
+                            INSERT INTO mote (team_id, start, slut, plats, status)
+                            SELECT :t, :start, :slut, motesplats, 'genomfort' FROM team WHERE id = :t""")
+                    .bind("t", ny.team()).bind("start", start + "T09:00").bind("slut", start + "T12:00")
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            handle.createUpdate("INSERT INTO mote_deltagare (mote_id, deltagare_id, tid) VALUES (:m, :d, :tid)")
+                    .bind("m", mote).bind("d", fore).bind("tid", start + "T09:00").execute();
+            handle.createUpdate("""
+                            INSERT INTO avslut (deltagare_id, datum, orsak, forsorjning, ingen_fortsattning, registrerad,
+                                                registrerad_av, sysselsattning, steg_mot_arbete)
+                            VALUES (:d, :datum, :orsak, :f, 1, :registrerad, :k, :s, :steg)""")
+                    .bind("d", fore).bind("datum", avslutad.toString()).bind("orsak", avslut[0])
+                    .bind("f", avslut[1]).bind("s", avslut[2]).bind("steg", avslut[3])
+                    .bind("registrerad", avslutad.atTime(15, 0).atZone(clock.getZone()).toInstant().toString())
+                    .bind("k", ny.koordinator()).execute();
+            handle.createUpdate("UPDATE deltagare SET tidigare_deltagare_id = :fore WHERE id = :ny")
+                    .bind("fore", fore).bind("ny", ny.id()).execute();
+        }
     }
 
     /**

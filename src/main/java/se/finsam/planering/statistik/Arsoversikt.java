@@ -69,10 +69,12 @@ public final class Arsoversikt {
     private Arsoversikt() {
     }
 
-    /** The figures of the rows of one year (as {@link StatistikRepository#rader} gives them for that year). */
-    public static Siffror siffror(String namn, int ar, List<StatistikRepository.Rad> rader, Statistik.Skydd skydd) {
-        LocalDate fran = LocalDate.of(ar, 1, 1);
-        LocalDate till = LocalDate.of(ar, 12, 31);
+    /**
+     * The figures of the rows of a year, or of its first months up to {@code till} (as {@link StatistikRepository#rader}
+     * gives them for that period).
+     */
+    public static Siffror siffror(String namn, LocalDate fran, LocalDate till, List<StatistikRepository.Rad> rader,
+                                  Statistik.Skydd skydd) {
         List<StatistikRepository.Rad> startade = rader.stream().filter(r -> inom(r.forstaMote(), fran, till)).toList();
         List<StatistikRepository.Rad> pagaende = rader.stream()
                 .filter(r -> r.forstaMote() != null && !LocalDate.parse(r.forstaMote()).isAfter(till))
@@ -88,9 +90,8 @@ public final class Arsoversikt {
     }
 
     /** Försörjning of those closed in the year, by the value set's order, each cell adjusted as the year's counts. */
-    public static Forsorjning forsorjning(int ar, List<StatistikRepository.Rad> rader, Statistik.Skydd skydd) {
-        LocalDate fran = LocalDate.of(ar, 1, 1);
-        LocalDate till = LocalDate.of(ar, 12, 31);
+    public static Forsorjning forsorjning(LocalDate fran, LocalDate till, List<StatistikRepository.Rad> rader,
+                                          Statistik.Skydd skydd) {
         List<StatistikRepository.Rad> avslutade = rader.stream().filter(r -> inom(r.avslutDatum(), fran, till))
                 .toList();
         List<Function<StatistikRepository.Rad, String>> kolumner = List.of(StatistikRepository.Rad::forsorjningFore,

@@ -49,8 +49,19 @@ public final class StatistikRoutes {
         }
     }
 
+    /**
+     * The page: {@code manader} when the period is chosen in whole months (everyone whose figures are adjusted);
+     * {@code periodrader} says in plain words which whole months the figures cover and why (empty for exact
+     * figures).
+     */
     public record Sida(Val val, List<StatistikRepository.Team> teamval, String teamnamn,
-                       Statistik.Resultat resultat, String fel, String bandsetNamn) {
+                       Statistik.Resultat resultat, String fel, String bandsetNamn, boolean manader,
+                       List<String> periodrader) {
+        /** A month field's value (ÅÅÅÅ-MM) from the date or month given in the address. */
+        public static String manad(String datum) {
+            return datum.matches("\\d{4}-\\d{2}.*") ? datum.substring(0, 7) : datum;
+        }
+
         /** The band sets to choose from: code and name with its bands. */
         public List<String[]> bandval(Texter m) {
             return java.util.Arrays.stream(Statistik.Bandset.values())
@@ -90,19 +101,28 @@ public final class StatistikRoutes {
         Val val = val(ctx);
         Urval urval = urval(ctx, user, val);
         List<StatistikRepository.Team> teamval = repo.team(tillatnaTeam(user));
+        // The koordinator sees her own teams' exact counts for any days; the styrgrupp sees whole, ended months,
+        // adjusted.
+        boolean exakt = user.roll() == Roll.KOORDINATOR;
         if (urval.fel() != null) {
             ctx.status(400);
-            mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, null, null, m.get(urval.fel()), null));
+            mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, null, null, m.get(urval.fel()), null,
+                    !exakt, List.of()));
             return;
         }
         String teamnamn = urval.team() == null || urval.team().size() != 1 ? null
                 : teamval.stream().filter(t -> urval.team().contains(t.id())).map(StatistikRepository.Team::namn)
                         .findFirst().orElse(null);
-        // The koordinator sees her own teams' exact counts; the styrgrupp sees whole months, adjusted.
-        Statistik.Skydd skydd = user.roll() == Roll.KOORDINATOR ? Statistik.Skydd.EXAKT : Statistik.Skydd.JUSTERAD;
+        if (exakt) {
+            mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, teamnamn,
+                    berakna(urval, m, Statistik.Skydd.EXAKT), null, bandsetNamn(urval.bandset(), m), false,
+                    List.of()));
+            return;
+        }
+        Urval hela = helaManader(urval);
         mallar.render(ctx, "statistik/statistik.jte", new Sida(val, teamval, teamnamn,
-                berakna(skydd == Statistik.Skydd.JUSTERAD ? helaManader(urval) : urval, m, skydd), null,
-                bandsetNamn(urval.bandset(), m)));
+                tom(hela) ? null : berakna(hela, m, Statistik.Skydd.JUSTERAD), null, bandsetNamn(urval.bandset(), m),
+                true, periodrader(urval, hela, m)));
     }
 
     /** The page's tables as one CSV file: UTF-8 with a byte order mark, semicolons, suppression as on the page. */
@@ -116,7 +136,20 @@ public final class StatistikRoutes {
         }
         Statistik.Resultat resultat = exportresultat(ctx, user, urval, m);
         CsvFil csv = new CsvFil();
-        csv.rad(m.get("statistik.rubrik"), resultat.fran().toString(), resultat.till().toString());
+        if (resultat == null) {
+            csv.rad(m.get("statistik.rubrik"));
+            for (String rad : periodrader(urval, helaManader(urval), m)) {
+                csv.rad(rad);
+            }
+            csv.skicka(ctx, "statistik-ingen-hel-manad.csv");
+            return;
+        }
+        List<String> forsta = new ArrayList<>(List.of(m.get("statistik.rubrik"), resultat.fran().toString(),
+                resultat.till().toString()));
+        if (resultat.skydd() == Statistik.Skydd.JUSTERAD) {
+            forsta.add(m.get("statistik.period.helamanader", periodtext(resultat.fran(), resultat.till())));
+        }
+        csv.rad(forsta);
         csv.rad(m.get("statistik.aldersgrupper"), bandsetNamn(resultat.bandset(), m));
         csv.rad(m.get("statistik.andel"), resultat.andelArbeteStudier() == null ? m.get("statistik.andel.dold")
                 : resultat.andelArbeteStudier());
@@ -150,7 +183,22 @@ public final class StatistikRoutes {
         org.dhatim.fastexcel.Worksheet oversikt = bok.newWorksheet("oversikt");
         oversikt.value(0, 0, m.get("statistik.rubrik"));
         oversikt.style(0, 0).bold().set();
+        if (resultat == null) {
+            List<String> rader = periodrader(urval, helaManader(urval), m);
+            for (int i = 0; i < rader.size(); i++) {
+                oversikt.value(1 + i, 0, rader.get(i));
+            }
+            oversikt.width(0, 60);
+            bok.finish();
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .header("Content-Disposition", "attachment; filename=\"statistik-ingen-hel-manad.xlsx\"")
+                    .result(ut.toByteArray());
+            return;
+        }
         oversikt.value(1, 0, resultat.fran() + " – " + resultat.till());
+        if (resultat.skydd() == Statistik.Skydd.JUSTERAD) {
+            oversikt.value(1, 1, m.get("statistik.period.helamanader", periodtext(resultat.fran(), resultat.till())));
+        }
         oversikt.value(2, 0, m.get("statistik.aldersgrupper"));
         oversikt.value(2, 1, bandsetNamn(resultat.bandset(), m));
         oversikt.value(3, 0, m.get("statistik.andel"));
@@ -192,23 +240,48 @@ public final class StatistikRoutes {
     }
 
     /** The year page's data, or the reason it cannot be shown. */
-    public record ArSida(Statistik.Resultat tom, Arsoversikt.Resultat resultat, String fel) {
+    /** The year page's data, or the reason it cannot be shown; {@code periodrader} as on the statistics page. */
+    public record ArSida(Statistik.Resultat tom, Arsoversikt.Resultat resultat, String fel, List<String> periodrader) {
     }
 
+    /**
+     * The year's figures. Adjusted figures count whole, ended months only: a year under way up to the last month
+     * that has ended, and the previous year over the same months, so the two columns compare like with like.
+     */
     private Arsoversikt.Resultat arsoversikt(Anvandare user, int ar, Statistik.Skydd skydd) {
         Set<Long> tillatna = tillatnaTeam(user);
         List<StatistikRepository.Team> teamen = repo.team(tillatna);
-        List<StatistikRepository.Rad> iAr = repo.rader(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31), tillatna);
-        List<StatistikRepository.Rad> forra = repo.rader(LocalDate.of(ar - 1, 1, 1), LocalDate.of(ar - 1, 12, 31),
-                tillatna);
+        LocalDate fran = LocalDate.of(ar, 1, 1);
+        LocalDate till = skydd == Statistik.Skydd.JUSTERAD ? arsperiod(ar).till() : LocalDate.of(ar, 12, 31);
+        boolean tomt = till.isBefore(fran);
+        List<StatistikRepository.Rad> iAr = tomt ? List.of() : repo.rader(fran, till, tillatna);
+        List<StatistikRepository.Rad> forra = tomt ? List.of()
+                : repo.rader(fran.minusYears(1), till.minusYears(1), tillatna);
         List<Arsoversikt.Siffror> perTeam = new ArrayList<>();
         for (StatistikRepository.Team t : teamen) {
-            perTeam.add(Arsoversikt.siffror(t.namn(), ar, iAr.stream().filter(r -> r.teamId() == t.id()).toList(),
-                    skydd));
+            perTeam.add(Arsoversikt.siffror(t.namn(), fran, till,
+                    iAr.stream().filter(r -> r.teamId() == t.id()).toList(), skydd));
         }
-        return new Arsoversikt.Resultat(ar, skydd, perTeam, Arsoversikt.siffror("Totalt", ar, iAr, skydd),
-                Arsoversikt.siffror("Totalt", ar - 1, forra, skydd), repo.mal(ar),
-                Arsoversikt.forsorjning(ar, iAr, skydd));
+        return new Arsoversikt.Resultat(ar, skydd, perTeam, Arsoversikt.siffror("Totalt", fran, till, iAr, skydd),
+                Arsoversikt.siffror("Totalt", fran.minusYears(1), till.minusYears(1), forra, skydd), repo.mal(ar),
+                Arsoversikt.forsorjning(fran, till, iAr, skydd));
+    }
+
+    /** What the year page and its files say about the months they count, and those of the year before. */
+    private List<String> arsperiodrader(int ar, Texter m) {
+        Urval hela = arsperiod(ar);
+        List<String> rader = new ArrayList<>(periodrader(new Urval(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31),
+                null, null), hela, m));
+        if (!tom(hela) && hela.till().isBefore(LocalDate.of(ar, 12, 31))) {
+            rader.add(m.get("statistik.ar.sammamanader", periodtext(hela.fran().minusYears(1),
+                    hela.till().minusYears(1))));
+        }
+        return rader;
+    }
+
+    /** A whole year as adjusted figures see it: its ended months. */
+    private Urval arsperiod(int ar) {
+        return helaManader(new Urval(LocalDate.of(ar, 1, 1), LocalDate.of(ar, 12, 31), null, null));
     }
 
     private static Integer ar(Context ctx) {
@@ -235,11 +308,12 @@ public final class StatistikRoutes {
         Integer ar = ar(ctx);
         if (ar == null) {
             ctx.status(400);
-            mallar.render(ctx, "statistik/ar.jte", new ArSida(null, null, m.get("statistik.fel.period")));
+            mallar.render(ctx, "statistik/ar.jte", new ArSida(null, null, m.get("statistik.fel.period"), List.of()));
             return;
         }
         Statistik.Skydd skydd = user.roll() == Roll.KOORDINATOR ? Statistik.Skydd.EXAKT : Statistik.Skydd.JUSTERAD;
-        mallar.render(ctx, "statistik/ar.jte", new ArSida(null, arsoversikt(user, ar, skydd), null));
+        List<String> periodrader = skydd == Statistik.Skydd.EXAKT ? List.of() : arsperiodrader(ar, m);
+        mallar.render(ctx, "statistik/ar.jte", new ArSida(null, arsoversikt(user, ar, skydd), null, periodrader));
     }
 
     /** The year page's rows as the CSV and the xlsx give them: label, then one value per column. */
@@ -320,6 +394,7 @@ public final class StatistikRoutes {
             return;
         }
         List<List<Object>> rader = arrader(arsoversikt(user, ar, Statistik.Skydd.JUSTERAD), m);
+        rader.add(1, new ArrayList<>(arsperiodrader(ar, m)));
         if (ctx.path().endsWith(".xlsx")) {
             java.io.ByteArrayOutputStream ut = new java.io.ByteArrayOutputStream();
             org.dhatim.fastexcel.Workbook bok = new org.dhatim.fastexcel.Workbook(ut, "FINSAM Planering", "1.0");
@@ -617,16 +692,67 @@ public final class StatistikRoutes {
         if (user.roll() == Roll.KOORDINATOR && "1".equals(ctx.queryParam("exakt"))) {
             return berakna(urval, m, Statistik.Skydd.EXAKT);
         }
-        return berakna(helaManader(urval), m, Statistik.Skydd.JUSTERAD);
+        Urval hela = helaManader(urval);
+        return tom(hela) ? null : berakna(hela, m, Statistik.Skydd.JUSTERAD);
     }
 
     /**
-     * The period widened to whole months: adjusted figures are only given for whole months, so two periods a few
-     * days apart cannot be set against each other.
+     * The period for adjusted figures: widened to whole months, and ending at the latest on the last day of the last
+     * month that has ended. So two periods a few days apart give the same figures, and the month under way, which
+     * grows by a person at a time, is counted only once it is over; two periods anyone can ask for differ by whole
+     * months of people. When the chosen period lies wholly in the month under way (or later), the result ends
+     * before it starts: see {@link #tom}.
      */
-    static Urval helaManader(Urval u) {
-        return new Urval(u.fran().withDayOfMonth(1), u.till().withDayOfMonth(u.till().lengthOfMonth()), u.team(),
-                u.bandset(), null);
+    Urval helaManader(Urval u) {
+        LocalDate till = u.till().withDayOfMonth(u.till().lengthOfMonth());
+        LocalDate sista = sistaHelaManadensSlut(LocalDate.now(clock));
+        return new Urval(u.fran().withDayOfMonth(1), till.isAfter(sista) ? sista : till, u.team(), u.bandset(),
+                null);
+    }
+
+    /** The last day of the last month that has ended. */
+    static LocalDate sistaHelaManadensSlut(LocalDate idag) {
+        return idag.withDayOfMonth(1).minusDays(1);
+    }
+
+    /** Whether a period of whole months holds no ended month. */
+    static boolean tom(Urval hela) {
+        return hela.till().isBefore(hela.fran());
+    }
+
+    private static final String[] MANADER = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
+        "nov", "dec"};
+
+    /** A period in plain Swedish: "1 jan–30 jun 2026", or "1 dec 2025–28 feb 2026" across a New Year. */
+    public static String periodtext(LocalDate fran, LocalDate till) {
+        return fran.getDayOfMonth() + " " + MANADER[fran.getMonthValue() - 1]
+                + (fran.getYear() == till.getYear() ? "" : " " + fran.getYear()) + "–" + dagtext(till);
+    }
+
+    private static String dagtext(LocalDate dag) {
+        return dag.getDayOfMonth() + " " + MANADER[dag.getMonthValue() - 1] + " " + dag.getYear();
+    }
+
+    /**
+     * What the page and the exports say about a period of whole months: which months it covers, that the chosen
+     * days were widened, and that the month under way is left out (or, when nothing is left, that it has no ended
+     * month yet).
+     */
+    static List<String> periodrader(Urval valt, Urval hela, Texter m) {
+        List<String> rader = new ArrayList<>();
+        if (tom(hela)) {
+            rader.add(m.get("statistik.period.ingen"));
+            return rader;
+        }
+        rader.add(m.get("statistik.period.helamanader", periodtext(hela.fran(), hela.till())));
+        LocalDate helaTill = valt.till().withDayOfMonth(valt.till().lengthOfMonth());
+        if (!valt.fran().equals(hela.fran()) || !valt.till().equals(helaTill)) {
+            rader.add(m.get("statistik.period.utvidgad", periodtext(valt.fran(), valt.till())));
+        }
+        if (helaTill.isAfter(hela.till())) {
+            rader.add(m.get("statistik.period.kortad", dagtext(hela.till())));
+        }
+        return rader;
     }
 
     public static String skyddText(Statistik.Skydd skydd, Texter m) {
@@ -646,6 +772,21 @@ public final class StatistikRoutes {
     private static String param(Context ctx, String namn) {
         String v = ctx.queryParam(namn);
         return v == null ? "" : v.trim();
+    }
+
+    /** A date (ÅÅÅÅ-MM-DD) or a month (ÅÅÅÅ-MM, as a month field sends it): its first day, or last when an end. */
+    private static LocalDate datum(String text, boolean slut) {
+        if (text.matches("\\d{4}-\\d{1,2}")) {
+            String[] delar = text.split("-");
+            java.time.YearMonth manad;
+            try {
+                manad = java.time.YearMonth.of(Integer.parseInt(delar[0]), Integer.parseInt(delar[1]));
+            } catch (java.time.DateTimeException e) {
+                throw new DateTimeParseException("ingen månad", text, 0);
+            }
+            return slut ? manad.atEndOfMonth() : manad.atDay(1);
+        }
+        return LocalDate.parse(text);
     }
 
     private Urval urval(Context ctx, Anvandare user, Val val) {
@@ -676,14 +817,18 @@ public final class StatistikRoutes {
         LocalDate idag = LocalDate.now(clock);
         try {
             if (!val.fran().isEmpty() || !val.till().isEmpty()) {
-                LocalDate fran = val.fran().isEmpty() ? LocalDate.of(idag.getYear(), 1, 1) : LocalDate.parse(val.fran());
-                LocalDate till = val.till().isEmpty() ? idag : LocalDate.parse(val.till());
+                LocalDate fran = val.fran().isEmpty() ? LocalDate.of(idag.getYear(), 1, 1) : datum(val.fran(), false);
+                LocalDate till = val.till().isEmpty() ? idag : datum(val.till(), true);
                 if (till.isBefore(fran)) {
                     return new Urval(null, null, null, "statistik.fel.ordning");
                 }
                 return new Urval(fran, till, team, null);
             }
-            int ar = val.ar().isEmpty() ? idag.getYear() : Integer.parseInt(val.ar());
+            // Whoever sees adjusted figures starts on the year of the last ended month, so in January the styrgrupp
+            // sees last year rather than a year with no ended month.
+            int standardar = user.roll() == Roll.KOORDINATOR ? idag.getYear()
+                    : sistaHelaManadensSlut(idag).getYear();
+            int ar = val.ar().isEmpty() ? standardar : Integer.parseInt(val.ar());
             if (ar < 2000 || ar > 2100) {
                 return new Urval(null, null, null, "statistik.fel.period");
             }

@@ -2,6 +2,7 @@ package se.finsam.planering.deltagarimport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -103,12 +104,27 @@ class DeltagarImportTest extends AppTest {
         long kista = id("SELECT id FROM team WHERE namn = 'Jobbtorg Kista'");
         long team = nyttTeam("Importteam");
         HttpSession k = koordinator();
-        String export = k.get("/statistik/personfil.csv?ar=2026&team=" + kista).body();
-        // new codes, since codes are unique across teams
+        // Every participant the team has had, so that a person referred again finds her earlier participation in
+        // the file.
+        String export = k.get("/statistik/personfil.csv?fran=2000-01-01&till=2026-12-31&team=" + kista).body();
+        // new codes, since codes are unique across teams, and the earlier participations above those who follow them
         String[] rader = export.substring(1).split("\r\n");
+        int tidigare = se.finsam.planering.statistik.StatistikRoutes.PERSONFIL_KOLUMNER.indexOf("tidigare_deltagarkod");
         StringBuilder fil = new StringBuilder("\uFEFF").append(rader[0]).append("\r\n");
+        List<String> foljer = new java.util.ArrayList<>();
         for (int i = 1; i < rader.length; i++) {
-            fil.append("IMP-").append(rader[i].replace(";IMP-", ";")).append("\r\n");
+            String[] celler = rader[i].split(";", -1);
+            celler[0] = "IMP-" + celler[0];
+            if (!celler[tidigare].isEmpty()) {
+                celler[tidigare] = "IMP-" + celler[tidigare];
+                foljer.add(String.join(";", celler));
+            } else {
+                fil.append(String.join(";", celler)).append("\r\n");
+            }
+        }
+        assertFalse(foljer.isEmpty(), "the demo has people referred again");
+        for (String rad : foljer) {
+            fil.append(rad).append("\r\n");
         }
         HttpResponse<String> granskning = ladda(k, team, "export.csv", "text/csv",
                 fil.toString().getBytes(StandardCharsets.UTF_8));

@@ -175,6 +175,49 @@ class DemoDataTest {
                 .replace(":idag", "'" + TODAY + "'")) > 0, "some 6-month checks are overdue");
     }
 
+    /**
+     * Some people come back: referred again a year or so after an earlier avslut, the new row naming the closed one
+     * as the referral form links them, the same person on both, and the statistics' "referred again" tables count
+     * them for the current year.
+     */
+    @Test
+    void smallDemoHasPeopleReferredAgainAfterAnEarlierAvslut() {
+        List<Map<String, Object>> par = small.withHandle(h -> h.createQuery("""
+                SELECT ny.fornamn || ' ' || ny.efternamn AS ny_namn, fore.fornamn || ' ' || fore.efternamn AS fore_namn,
+                       ny.fodelsear AS ny_ar, fore.fodelsear AS fore_ar, ny.kon AS ny_kon, fore.kon AS fore_kon,
+                       ny.team_id AS ny_team, fore.team_id AS fore_team, fore.personnummer AS fore_pnr,
+                       av.datum AS avslut, av.orsak AS orsak, an.datum AS anmalan
+                FROM deltagare ny JOIN deltagare fore ON fore.id = ny.tidigare_deltagare_id
+                JOIN avslut av ON av.deltagare_id = fore.id JOIN anmalan an ON an.deltagare_id = ny.id""")
+                .mapToMap().list());
+        assertTrue(par.size() >= 3, "referred again: " + par.size());
+        Set<String> orsaker = new TreeSet<>();
+        for (Map<String, Object> p : par) {
+            assertEquals(p.get("ny_namn"), p.get("fore_namn"), "the same person");
+            assertEquals(p.get("ny_ar"), p.get("fore_ar"));
+            assertEquals(p.get("ny_kon"), p.get("fore_kon"));
+            assertEquals(p.get("ny_team"), p.get("fore_team"));
+            assertNull(p.get("fore_pnr"), "the personnummer is on the newest row only");
+            assertFalse("felregistrering".equals(p.get("orsak")));
+            LocalDate avslut = LocalDate.parse((String) p.get("avslut"));
+            LocalDate anmalan = LocalDate.parse((String) p.get("anmalan"));
+            assertEquals(avslut.plusMonths(13), anmalan, "a year or so between");
+            orsaker.add((String) p.get("orsak"));
+        }
+        assertTrue(orsaker.size() >= 3, "for different reasons: " + orsaker);
+
+        // The statistics' tables of those referred again, for the year of the clock, as the koordinator sees them.
+        LocalDate fran = TODAY.withDayOfYear(1);
+        var repo = new se.finsam.planering.statistik.StatistikRepository(small);
+        var resultat = se.finsam.planering.statistik.Statistik.berakna(fran, TODAY,
+                se.finsam.planering.statistik.Statistik.Bandset.NATIONELL,
+                se.finsam.planering.statistik.Statistik.Skydd.EXAKT, repo.rader(fran, TODAY, null), List.of(), k -> k);
+        String[][] igen = resultat.tabell("aterkommande").celler();
+        assertTrue(Integer.parseInt(igen[0][igen[0].length - 1]) > 0, "referred again this year");
+        String[][] orsak = resultat.tabell("aterkommande_orsak").celler();
+        assertTrue(Integer.parseInt(orsak[orsak.length - 1][orsak[0].length - 1]) > 0);
+    }
+
     @Test
     void smallDemoHasOverdueAndStuckItems() {
         Jdbi jdbi = smallDemo();

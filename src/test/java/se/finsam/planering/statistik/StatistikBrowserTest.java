@@ -51,6 +51,18 @@ class StatistikBrowserTest extends BrowserTest {
             assertTrue(text.contains("Avslutsorsak efter kön"), "the tables are printed");
             assertFalse(text.contains("Visa siffrorna"), "the filter form is not printed");
         }
+        // Days chosen in a link: the styrgrupp's months, and the page says which whole months it shows.
+        browser.open("/statistik?fran=2026-01-15&till=2026-06-20");
+        assertTrue(browser.find("#helamanader").getText().contains("Perioden gäller hela månader: 1 jan–30 jun 2026."),
+                browser.find("#helamanader").getText());
+        assertEquals("month", browser.find("#fran").getAttribute("type"));
+        assertEquals("2026-01", browser.find("#fran").getAttribute("value"));
+        browser.assertAccessibleAtBothSizes("statistik-hela-manader");
+        browser.wholePageOnPhone("statistik-hela-manader-hel");
+        assertEquals(0L, ((Number) browser.driver().executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue(),
+                "nothing wider than the phone");
+        browser.size(se.finsam.planering.testsupport.Browser.DESKTOP);
         aretPaEnSidaArTillgangligOchRymsPaEttA4();
     }
 

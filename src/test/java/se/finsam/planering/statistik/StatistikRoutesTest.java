@@ -136,6 +136,18 @@ class StatistikRoutesTest extends AppTest {
         assertEquals(Integer.toString(egna), summa, "her own teams' exact count");
     }
 
+    /** The demo has people referred again after an earlier avslut, so the styrgrupp's table of them has counts. */
+    @Test
+    void anmaldaIgenSynsIDemodatan() {
+        Document sida = app.session().loginStaff("styrgrupp").page("/statistik");
+        List<String> igen = sida.select("#tabell-aterkommande tbody tr").first().select("td.tal:not(.andel)")
+                .eachText();
+        assertTrue(Integer.parseInt(igen.get(igen.size() - 1)) > 0, "referred again: " + igen);
+        List<String> orsak = sida.select("#tabell-aterkommande_orsak tbody tr").last().select("td.tal:not(.andel)")
+                .eachText();
+        assertTrue(Integer.parseInt(orsak.get(orsak.size() - 1)) > 0, "by the earlier avslut's reason: " + orsak);
+    }
+
     @Test
     void andraRollerFarInteSeStatistik() {
         for (String user : List.of("handlaggare", "teamrep.af", "admin")) {
