@@ -98,6 +98,7 @@ large_p50=$(one_connection_p50 /min-planering "$deltagare")
 } | tee "$OUT/wrk.txt"
 
 [[ " $ENGINES " == *" postgresql "* ]] || exit 0
+stop_server
 
 # budget_figures DELTAGARE KOORDINATOR STYRGRUPP: on the running server, the figures the engines are held to.
 # Prints "static_rps plan_rps plan_p99 koordinator_p50 statistik_p50 statistik_max"; requests/s and p99 are the

@@ -120,6 +120,11 @@ class RegionDemoTest {
                 WHERE (SELECT count(*) FROM samtycke s WHERE s.deltagare_id = d.id) BETWEEN 1 AND 4""") > 0,
                 "consent to only some of the organisations");
         assertTrue(count("SELECT count(*) FROM samtycke WHERE aterkallat_datum IS NOT NULL") > 0, "consent withdrawn");
+        // The survey's answers, of most of those closed, each with its rows.
+        long svar = count("SELECT count(*) FROM enkat_svar");
+        assertTrue(svar > DELTAGARE, "survey answers: " + svar);
+        assertEquals(0, count("SELECT count(*) FROM enkat_svar s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM enkat_svarsrad r WHERE r.svar_id = s.id)"));
     }
 
     @Test
