@@ -110,6 +110,10 @@ public final class DemoData {
                 return false;
             }
             new Simulering(handle, clock, staffHash, pinHash, false, Omfang.region(deltagare)).run();
+            if (se.finsam.planering.db.Motor.av(handle) == se.finsam.planering.db.Motor.POSTGRESQL) {
+                // The derived rows are found by joins over millions of new rows: plan them from their real sizes.
+                handle.execute("ANALYZE");
+            }
             handle.useTransaction(h -> efterSimuleringen(h, clock, false));
             return true;
         });
