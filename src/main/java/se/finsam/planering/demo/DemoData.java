@@ -109,14 +109,52 @@ public final class DemoData {
             if (hasOrganisations(handle)) {
                 return false;
             }
-            new Simulering(handle, clock, staffHash, pinHash, false, Omfang.region(deltagare)).run();
-            if (se.finsam.planering.db.Motor.av(handle) == se.finsam.planering.db.Motor.POSTGRESQL) {
-                // The derived rows are found by joins over millions of new rows: plan them from their real sizes.
-                handle.execute("ANALYZE");
+            boolean postgresql = se.finsam.planering.db.Motor.av(handle) == se.finsam.planering.db.Motor.POSTGRESQL;
+            List<Trigger> utgavor = postgresql ? utgavetriggrar(handle) : List.of();
+            vaxla(handle, utgavor, "DISABLE");
+            try {
+                new Simulering(handle, clock, staffHash, pinHash, false, Omfang.region(deltagare)).run();
+                if (postgresql) {
+                    // The derived rows are found by joins over millions of new rows: plan them from their real sizes.
+                    handle.execute("ANALYZE");
+                }
+                handle.useTransaction(h -> efterSimuleringen(h, clock, false));
+            } finally {
+                vaxla(handle, utgavor, "ENABLE");
             }
-            handle.useTransaction(h -> efterSimuleringen(h, clock, false));
+            if (postgresql) {
+                handle.execute("UPDATE datautgava SET nr = nr + 1");
+                handle.execute("UPDATE sessionsutgava SET nr = nr + 1");
+            }
             return true;
         });
+    }
+
+    /**
+     * On PostgreSQL, the triggers that count the data and session versions: each written row adds one to a single
+     * row, and a transaction that updates one row thousands of times gets slower with every update (each new
+     * version of the row is found through all the earlier ones of the same transaction). The regional set switches
+     * them off while it writes, and adds one to each version when it is done.
+     */
+    private static List<Trigger> utgavetriggrar(Handle handle) {
+        return handle.createQuery("""
+                        SELECT quote_ident(c.relname), quote_ident(t.tgname)
+                        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+                        WHERE NOT t.tgisinternal AND p.proname IN ('finsam_datautgava', 'finsam_sessionsutgava')
+                          AND c.relnamespace = current_schema()::regnamespace
+                        ORDER BY c.relname, t.tgname""")
+                .map((rs, ctx) -> new Trigger(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** A trigger and its table, both named as the catalogue names them (quoted), never from input. */
+    private record Trigger(String tabell, String namn) {
+    }
+
+    /** hur: ENABLE or DISABLE. */
+    private static void vaxla(Handle handle, List<Trigger> triggrar, String hur) {
+        for (Trigger t : triggrar) {
+            handle.execute("ALTER TABLE " + t.tabell() + " " + hur + " TRIGGER " + t.namn());
+        }
     }
 
     /** What follows from the simulated rows, in the transaction that ends the seeding. */

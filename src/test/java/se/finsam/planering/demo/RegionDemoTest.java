@@ -177,6 +177,16 @@ class RegionDemoTest {
         }
     }
 
+    /** The data version moved on, and on PostgreSQL its triggers, switched off while the rows were written, are on. */
+    @Test
+    void datautgavanRaknasEfterSadden() {
+        assertTrue(count("SELECT nr FROM datautgava") > 1);
+        if (TestApp.MOTOR == Motor.POSTGRESQL) {
+            assertEquals(0, count("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'"));
+            assertTrue(count("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'datautgava%' AND tgenabled = 'O'") > 30);
+        }
+    }
+
     @Test
     void seedasInteTvaGanger() {
         assertFalse(DemoData.seedIfEmpty(jdbi, CLOCK, Config.DemoMode.REGION, hasher));
