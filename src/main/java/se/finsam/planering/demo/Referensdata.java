@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Fixed reference data: the organisations, the five Jobbtorg teams and their staff. */
+/** Fixed reference data: the organisations, the five Jobbtorg teams and their staff, and the regional set's fifteen more. */
 final class Referensdata {
 
     private Referensdata() {
