@@ -22,6 +22,8 @@ trap stop_server EXIT
 # start_server DB DEMO: starts the jar; STARTUP_MS is the time to the first answered request.
 start_server() {
   local start
+  # Another server on the port would answer for this one, and every figure would be its.
+  if health_answers; then echo "Port $PORT already answers: another server runs there (set PORT)" >&2; exit 1; fi
   start=$(date +%s%N)
   FINSAM_PORT=$PORT FINSAM_DB=$1 FINSAM_DEMO=$2 java $JAVA_OPTS ${JAVA_EXTRA:-} -jar "${JAR:-target/finsam-planering.jar}" \
     > "$OUT/server.log" 2>&1 &

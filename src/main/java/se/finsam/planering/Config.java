@@ -18,7 +18,7 @@ public record Config(
         boolean trustProxy,
         int threads) {
 
-    public enum DemoMode { SMALL, LARGE, NONE }
+    public enum DemoMode { SMALL, LARGE, REGION, NONE }
 
     /** The settings with the default number of request threads. */
     public Config(int port, Databasadress databas, String baseUrl, DemoMode demo, boolean secureCookies,
@@ -83,7 +83,7 @@ public record Config(
         try {
             return DemoMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("FINSAM_DEMO must be small, large or none, was: " + value);
+            throw new IllegalArgumentException("FINSAM_DEMO must be small, large, region or none, was: " + value);
         }
     }
 

@@ -25,6 +25,15 @@ class ConfigTest {
     }
 
     @Test
+    void demodataRegionVaxlasMedSmaOchStoraBokstaver() {
+        assertEquals(Config.DemoMode.REGION, Config.fromEnvironment(Map.of("FINSAM_DEMO", "region")).demo());
+        assertEquals(Config.DemoMode.REGION, Config.fromEnvironment(Map.of("FINSAM_DEMO", " Region ")).demo());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Config.fromEnvironment(Map.of("FINSAM_DEMO", "regionen")));
+        assertEquals("FINSAM_DEMO must be small, large, region or none, was: regionen", e.getMessage());
+    }
+
+    @Test
     void tradarKanSattasInomGranserna() {
         assertEquals(8, Config.fromEnvironment(Map.of("FINSAM_THREADS", "8")).threads());
         assertEquals(64, Config.fromEnvironment(Map.of("FINSAM_THREADS", " 64 ")).threads());

@@ -126,7 +126,7 @@ final class Deltagarbana extends Simuleringsdel {
                                 "samtycke_aterkallat", 1, "annat", 2);
                 if (foreMotet) {
                     uppfoljningarFore = 0;
-                    anmalanDatum = today.minusDays(between(60, 390));
+                    anmalanDatum = today.minusDays(between(60, omfang.manader() * 30));
                 } else {
                     uppfoljningarFore = switch (orsak) {
                         case "avbrutit", "flyttat", "samtycke_aterkallat" -> between(1, 2);
@@ -138,7 +138,7 @@ final class Deltagarbana extends Simuleringsdel {
                         case 2 -> 4;
                         default -> 7;
                     };
-                    mote = pickPast(team, today.minusMonths(13), today.minusMonths(manader));
+                    mote = pickPast(team, today.minusMonths(omfang.manader()), today.minusMonths(manader));
                     anmalanDatum = mote.datum.minusDays(between(14, 35));
                 }
             }

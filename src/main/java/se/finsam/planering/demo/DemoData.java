@@ -20,9 +20,10 @@ import se.finsam.planering.demo.Referensdata.StaffDef;
  * dates relative to the clock so that the demo always looks current.
  *
  * <p>SMALL is for showing the app (about 60 deltagare, the demo logins see plenty); LARGE is the
- * benchmark data set (10 000 deltagare). Both are generated from a seeded {@link Random}, so the
- * same clock gives the same data. Everything is written in one transaction with batch inserts and
- * only two password hashes are computed, however many users there are.
+ * benchmark data set (10 000 deltagare); REGION is a region's worth (twenty teams, 100 000 deltagare over five
+ * years). All are generated from a seeded {@link java.util.Random}, so the same clock gives the same data. SMALL and
+ * LARGE are written in one transaction, REGION in one transaction per few thousand rows; all with batch inserts,
+ * and only two password hashes are computed, however many users there are.
  *
  * <p>The parts: {@link Referensdata} (organisations, teams, staff), {@link Ursprung} and
  * {@link Exempeltexter} (names and texts), {@link Urval} (who takes part), {@link Simulering},
@@ -45,6 +46,8 @@ public final class DemoData {
     public static final String DEMO_PARTICIPANT_PIN = "246810";
 
     static final int LARGE_COUNT = 10_000;
+    /** The regional set's participants: twenty teams, five years. */
+    public static final int REGION_COUNT = 100_000;
 
     static final String DEMO_PARTICIPANT_NAME = "Amina Hassan";
     static final String ACTIVATION_PARTICIPANT_NAME = "Johan Lindqvist";
@@ -66,31 +69,113 @@ public final class DemoData {
         // Hash before the transaction: Argon2 is slow on purpose and should not hold the write lock.
         String staffHash = hasher.hash(STAFF_PASSWORD);
         String pinHash = hasher.hash(DEMO_PARTICIPANT_PIN);
+        if (mode == Config.DemoMode.REGION) {
+            return seedRegion(jdbi, clock, staffHash, pinHash, REGION_COUNT);
+        }
         boolean small = mode == Config.DemoMode.SMALL;
         return jdbi.inTransaction(handle -> {
             if (hasOrganisations(handle)) {
                 return false;
             }
-            new Simulering(handle, clock, staffHash, pinHash, small, small ? 0 : LARGE_COUNT).run();
-            // The simulation gives ids itself; rows added without one go on after them.
-            se.finsam.planering.db.Databas.fortsattIdentiteter(handle);
-            seedSecondFactor(handle, clock);
-            teamensOrganisationer(handle);
-            avslutadesMedBeslut(handle);
-            anmaldaIgen(handle, clock, small ? 5 : 50);
-            if (!small) {
-                eskaleringarHanterade(handle, clock);
-            }
-            se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
-            se.finsam.planering.utskick.UtskickRepository.efterDemodata(handle, clock.instant());
-            // A kallelse sent with its code beside the printed letter.
-            se.finsam.planering.utskick.UtskickRepository.kallelserIDemodata(handle, java.time.LocalDate.now(clock)
-                    .minusDays(1).atTime(10, 0).atZone(clock.getZone()).toInstant());
-            // The example questions ("Vad tycker du?"), and answers from last year's participants.
-            se.finsam.planering.enkat.EnkatRepository.efterDemodata(handle, clock.instant(),
-                    java.time.LocalDate.now(clock).getYear() - 1);
+            new Simulering(handle, clock, staffHash, pinHash, small, Omfang.stockholm(small ? 0 : LARGE_COUNT)).run();
+            efterSimuleringen(handle, clock, small);
             return true;
         });
+    }
+
+    /**
+     * The regional set with a chosen number of deltagare ({@link #REGION_COUNT} for FINSAM_DEMO=region; a test seeds a
+     * hundredth of it the same way).
+     *
+     * @throws IllegalStateException if the database already has organisations (it would be mixed data)
+     */
+    public static void seedRegion(Jdbi jdbi, Clock clock, Losenordshash hasher, int deltagareCount) {
+        if (deltagareCount < 0) {
+            throw new IllegalArgumentException("deltagareCount must not be negative: " + deltagareCount);
+        }
+        if (!seedRegion(jdbi, clock, hasher.hash(STAFF_PASSWORD), hasher.hash(DEMO_PARTICIPANT_PIN), deltagareCount)) {
+            throw new IllegalStateException("The database already has data; seed a new, empty database.");
+        }
+    }
+
+    /**
+     * Millions of rows: written a few thousand at a time, each lot in a transaction of its own (the write-ahead log
+     * stays small and a PostgreSQL transaction short), then what is derived from them in one last transaction. A
+     * seeding stopped half-way leaves a half-seeded database, which the next start does not seed again: start over
+     * with an empty one.
+     */
+    private static boolean seedRegion(Jdbi jdbi, Clock clock, String staffHash, String pinHash, int deltagare) {
+        return jdbi.withHandle(handle -> {
+            if (hasOrganisations(handle)) {
+                return false;
+            }
+            boolean postgresql = se.finsam.planering.db.Motor.av(handle) == se.finsam.planering.db.Motor.POSTGRESQL;
+            List<Trigger> utgavor = postgresql ? utgavetriggrar(handle) : List.of();
+            vaxla(handle, utgavor, "DISABLE");
+            try {
+                new Simulering(handle, clock, staffHash, pinHash, false, Omfang.region(deltagare)).run();
+                if (postgresql) {
+                    // The derived rows are found by joins over millions of new rows: plan them from their real sizes.
+                    handle.execute("ANALYZE");
+                }
+                handle.useTransaction(h -> efterSimuleringen(h, clock, false));
+            } finally {
+                vaxla(handle, utgavor, "ENABLE");
+            }
+            if (postgresql) {
+                handle.execute("UPDATE datautgava SET nr = nr + 1");
+                handle.execute("UPDATE sessionsutgava SET nr = nr + 1");
+            }
+            return true;
+        });
+    }
+
+    /**
+     * On PostgreSQL, the triggers that count the data and session versions: each written row adds one to a single
+     * row, and a transaction that updates one row thousands of times gets slower with every update (each new
+     * version of the row is found through all the earlier ones of the same transaction). The regional set switches
+     * them off while it writes, and adds one to each version when it is done.
+     */
+    private static List<Trigger> utgavetriggrar(Handle handle) {
+        return handle.createQuery("""
+                        SELECT quote_ident(c.relname), quote_ident(t.tgname)
+                        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+                        WHERE NOT t.tgisinternal AND p.proname IN ('finsam_datautgava', 'finsam_sessionsutgava')
+                          AND c.relnamespace = current_schema()::regnamespace
+                        ORDER BY c.relname, t.tgname""")
+                .map((rs, ctx) -> new Trigger(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** A trigger and its table, both named as the catalogue names them (quoted), never from input. */
+    private record Trigger(String tabell, String namn) {
+    }
+
+    /** hur: ENABLE or DISABLE. */
+    private static void vaxla(Handle handle, List<Trigger> triggrar, String hur) {
+        for (Trigger t : triggrar) {
+            handle.execute("ALTER TABLE " + t.tabell() + " " + hur + " TRIGGER " + t.namn());
+        }
+    }
+
+    /** What follows from the simulated rows, in the transaction that ends the seeding. */
+    private static void efterSimuleringen(Handle handle, Clock clock, boolean small) {
+        // The simulation gives ids itself; rows added without one go on after them.
+        se.finsam.planering.db.Databas.fortsattIdentiteter(handle);
+        seedSecondFactor(handle, clock);
+        teamensOrganisationer(handle);
+        avslutadesMedBeslut(handle);
+        anmaldaIgen(handle, clock, small ? 5 : 50);
+        if (!small) {
+            eskaleringarHanterade(handle, clock);
+        }
+        se.finsam.planering.kontakt.Telefontid.tolkaFritext(handle);
+        se.finsam.planering.utskick.UtskickRepository.efterDemodata(handle, clock.instant());
+        // A kallelse sent with its code beside the printed letter.
+        se.finsam.planering.utskick.UtskickRepository.kallelserIDemodata(handle, java.time.LocalDate.now(clock)
+                .minusDays(1).atTime(10, 0).atZone(clock.getZone()).toInstant());
+        // The example questions ("Vad tycker du?"), and answers from last year's participants.
+        se.finsam.planering.enkat.EnkatRepository.efterDemodata(handle, clock.instant(),
+                java.time.LocalDate.now(clock).getYear() - 1);
     }
 
     /**
@@ -264,7 +349,7 @@ public final class DemoData {
             if (hasOrganisations(handle)) {
                 throw new IllegalStateException("The database already has data; seed a new, empty database file.");
             }
-            new Simulering(handle, clock, staffHash, pinHash, false, deltagareCount).run();
+            new Simulering(handle, clock, staffHash, pinHash, false, Omfang.stockholm(deltagareCount)).run();
             se.finsam.planering.db.Databas.fortsattIdentiteter(handle);
             seedSecondFactor(handle, clock);
             teamensOrganisationer(handle);

@@ -51,10 +51,13 @@ final class Radskrivare {
         }
     }
 
+    /** Writes what is waiting in one transaction (part of the caller's, when it has one). */
     void flush() {
-        for (Tabell tabell : tabeller.values()) {
-            tabell.flush(handle);
-        }
+        handle.useTransaction(h -> {
+            for (Tabell tabell : tabeller.values()) {
+                tabell.flush(h);
+            }
+        });
         pending = 0;
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Fixed reference data: the organisations, the five Jobbtorg teams and their staff. */
+/** Fixed reference data: the organisations, the five Jobbtorg teams and their staff, and the regional set's fifteen more. */
 final class Referensdata {
 
     private Referensdata() {
@@ -131,6 +131,89 @@ final class Referensdata {
                 "Systemförvaltare, Samordningsförbundet Stockholms stad");
         addStaff(staff, "styrgrupp", "Birgitta Sundin", "styrgrupp", null, null,
                 "Förbundschef, Samordningsförbundet Stockholms stad");
+        return List.copyOf(staff);
+    }
+
+    /**
+     * The regional data set: the five Stockholm teams and fifteen more, each a förbund's team in a kommun of the
+     * region with the same roles as the Stockholm teams. Their staff follow the Stockholm staff (whose ids stay as
+     * in the other sets) and are named koordinator.ORT, teamrep.af.ORT, handlaggare.soc.ORT and so on.
+     */
+    static final List<TeamDef> REGION_TEAMS = buildRegionTeams();
+
+    static final List<StaffDef> REGION_STAFF = buildRegionStaff();
+
+    private static List<TeamDef> buildRegionTeams() {
+        String[][] orter = {
+            {"Södertälje", "SOD", "sodertalje", "Storgatan 15, 151 72 Södertälje", "Södertälje vårdcentral"},
+            {"Botkyrka", "BOT", "botkyrka", "Hallunda torg 8, 145 68 Norsborg", "Hallunda vårdcentral"},
+            {"Huddinge", "HUD", "huddinge", "Kommunalvägen 28, 141 61 Huddinge", "Huddinge vårdcentral"},
+            {"Haninge", "HAN", "haninge", "Rudsjöterrassen 2, 136 81 Haninge", "Handens vårdcentral"},
+            {"Nacka", "NAC", "nacka", "Granitvägen 15, 131 81 Nacka", "Nacka vårdcentral"},
+            {"Järfälla", "JAR", "jarfalla", "Riddarplatsen 5, 177 30 Järfälla", "Jakobsbergs vårdcentral"},
+            {"Sollentuna", "STU", "sollentuna", "Turebergs torg 1, 191 47 Sollentuna", "Tureberg vårdcentral"},
+            {"Täby", "TAB", "taby", "Esplanaden 3, 183 80 Täby", "Täby centrum vårdcentral"},
+            {"Norrtälje", "NTJ", "norrtalje", "Estunavägen 14, 761 29 Norrtälje", "Norrtälje vårdcentral"},
+            {"Upplands Väsby", "UVA", "upplandsvasby", "Dragonvägen 86, 194 33 Upplands Väsby",
+                "Väsby vårdcentral"},
+            {"Tyresö", "TYR", "tyreso", "Marknadsvägen 15, 135 81 Tyresö", "Tyresö vårdcentral"},
+            {"Värmdö", "VDO", "varmdo", "Skogsbovägen 9, 134 81 Gustavsberg", "Gustavsbergs vårdcentral"},
+            {"Sundbyberg", "SUN", "sundbyberg", "Östra Madenvägen 4, 172 92 Sundbyberg",
+                "Sundbybergs vårdcentral"},
+            {"Solna", "SLN", "solna", "Stadshusgången 2, 171 86 Solna", "Solna vårdcentral"},
+            {"Lidingö", "LID", "lidingo", "Stockholmsvägen 50, 181 82 Lidingö", "Lidingö vårdcentral"}};
+        List<TeamDef> teams = new ArrayList<>(TEAMS);
+        for (int i = 0; i < orter.length; i++) {
+            String[] o = orter[i];
+            teams.add(new TeamDef("Finsam " + o[0], o[1], o[2], o[3], 1 + i % 4, i % 2 == 0 ? "09:00" : "13:00",
+                    o[4]));
+        }
+        return List.copyOf(teams);
+    }
+
+    private static List<StaffDef> buildRegionStaff() {
+        String[] fornamn = {"Anna", "Johan", "Fatima", "Mats", "Sara", "Ahmed", "Elisabeth", "Mikael", "Zeynep",
+            "Lars", "Amal", "Kristina", "Omar", "Malin", "Jens", "Hiba", "Ulf", "Nina", "Said"};
+        String[] efternamn = {"Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
+            "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Jansson", "Hansson", "Bengtsson",
+            "Jönsson", "Lindberg", "Jakobsson", "Magnusson", "Olofsson", "Axelsson", "Berg", "Holm"};
+        List<StaffDef> staff = new ArrayList<>(STAFF);
+        int n = 0;
+        for (TeamDef team : REGION_TEAMS.subList(TEAMS.size(), REGION_TEAMS.size())) {
+            String slug = team.slug();
+            String[] roller = {"koordinator", "teamrep.af", "teamrep.fk", "teamrep.region", "teamrep.soc",
+                "teamrep.jobbtorg", "handlaggare.af", "handlaggare.fk", "handlaggare.region", "handlaggare.soc"};
+            for (String r : roller) {
+                String namn = fornamn[n % fornamn.length] + " " + efternamn[(n * 7 + 3) % efternamn.length];
+                n++;
+                String[] delar = r.split("\\.");
+                String org = switch (delar.length == 1 ? "jobbtorg" : delar[1]) {
+                    case "af" -> AF;
+                    case "fk" -> FK;
+                    case "region" -> REGION;
+                    case "soc" -> SOC;
+                    default -> JOBBTORG;
+                };
+                String roll = switch (delar[0]) {
+                    case "koordinator" -> "koordinator";
+                    case "teamrep" -> "teamrepresentant";
+                    default -> "handlaggare";
+                };
+                String titel = switch (r) {
+                    case "koordinator" -> "FINSAM-koordinator";
+                    case "teamrep.jobbtorg" -> "Jobbcoach";
+                    case "teamrep.region" -> "Kurator, " + team.vardcentral();
+                    case "handlaggare.region" -> "Rehabkoordinator, " + team.vardcentral();
+                    case "handlaggare.soc" -> "Socialsekreterare, ekonomiskt bistånd";
+                    case "handlaggare.fk" -> "Handläggare, sjukpenning";
+                    case "handlaggare.af" -> "Arbetsförmedlare";
+                    default -> roll.equals("teamrepresentant") && org.equals(FK) ? "Samordnare, FINSAM-representant"
+                            : org.equals(SOC) ? "Socialsekreterare, FINSAM-representant"
+                            : "Arbetsförmedlare, FINSAM-representant";
+                };
+                addStaff(staff, r + "." + slug, namn, roll, org, team.namn(), titel);
+            }
+        }
         return List.copyOf(staff);
     }
 

@@ -3,8 +3,6 @@ package se.finsam.planering.demo;
 import static se.finsam.planering.demo.Referensdata.JOBBTORG;
 import static se.finsam.planering.demo.Referensdata.MYNDIGHETER;
 import static se.finsam.planering.demo.Referensdata.ORGS;
-import static se.finsam.planering.demo.Referensdata.STAFF;
-import static se.finsam.planering.demo.Referensdata.TEAMS;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -31,13 +29,10 @@ final class Simulering extends Simuleringsdel {
 
     private final String staffHash;
     private final String pinHash;
-    private final int count;
-
-    Simulering(Handle handle, Clock clock, String staffHash, String pinHash, boolean small, int count) {
-        super(handle, clock, small);
+    Simulering(Handle handle, Clock clock, String staffHash, String pinHash, boolean small, Omfang omfang) {
+        super(handle, clock, small, omfang);
         this.staffHash = staffHash;
         this.pinHash = pinHash;
-        this.count = count;
     }
 
     void run() {
@@ -45,7 +40,8 @@ final class Simulering extends Simuleringsdel {
         insertTeamsAndStaff();
         insertMeetings();
         Urval urval = new Urval(this);
-        List<List<Spec>> specs = small ? urval.smallSpecs() : urval.largeSpecs(count);
+        List<List<Spec>> specs = small ? urval.smallSpecs()
+                : omfang.region() ? urval.regionSpecs(omfang.deltagare()) : urval.largeSpecs(omfang.deltagare());
         Deltagarbana bana = new Deltagarbana(this, pinHash);
         for (int t = 0; t < teams.size(); t++) {
             for (Spec spec : specs.get(t)) {
@@ -73,7 +69,7 @@ final class Simulering extends Simuleringsdel {
 
     private void insertTeamsAndStaff() {
         Map<String, Teamlage> byName = new HashMap<>();
-        for (TeamDef def : TEAMS) {
+        for (TeamDef def : omfang.teams()) {
             Teamlage team = new Teamlage(def);
             team.id = rader.nyttId(Rader.Team.class);
             rader.add(new Rader.Team(team.id, def.namn(), def.motesplats(), def.veckodag(), def.motestid(), 2,
@@ -87,7 +83,7 @@ final class Simulering extends Simuleringsdel {
             byName.put(def.namn(), team);
         }
         Instant skapad = at(today.minusMonths(18).withDayOfMonth(1), 8, 0);
-        for (StaffDef s : STAFF) {
+        for (StaffDef s : omfang.staff()) {
             long id = rader.nyttId(Rader.Anvandare.class);
             staffIds.put(s.anvandarnamn(), id);
             staffById.put(id, s);
@@ -116,7 +112,7 @@ final class Simulering extends Simuleringsdel {
         for (Teamlage team : teams) {
             LocalTime tid = LocalTime.parse(team.def.motestid());
             LocalDate anchor = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.of(team.def.veckodag())));
-            for (int k = -30; k <= 4; k++) {
+            for (int k = -omfang.motenBakat(); k <= 4; k++) {
                 SimuleratMote mote = new SimuleratMote();
                 mote.id = rader.nyttId(Rader.Mote.class);
                 mote.datum = anchor.plusWeeks(2L * k);

@@ -42,8 +42,9 @@ abstract class Simuleringsdel {
     protected final Map<String, Long> staffIds;
     protected final Map<Long, StaffDef> staffById;
     protected final List<Teamlage> teams;
+    protected final Omfang omfang;
 
-    Simuleringsdel(Handle handle, Clock clock, boolean small) {
+    Simuleringsdel(Handle handle, Clock clock, boolean small, Omfang omfang) {
         this.today = LocalDate.now(clock);
         this.now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         this.rnd = new Random(SEED);
@@ -54,6 +55,7 @@ abstract class Simuleringsdel {
         this.staffIds = new HashMap<>();
         this.staffById = new HashMap<>();
         this.teams = new ArrayList<>();
+        this.omfang = omfang;
     }
 
     /** Another part of the same simulation. */
@@ -73,6 +75,7 @@ abstract class Simuleringsdel {
         this.staffIds = del.staffIds;
         this.staffById = del.staffById;
         this.teams = del.teams;
+        this.omfang = del.omfang;
     }
 
     protected int between(int lo, int hi) {

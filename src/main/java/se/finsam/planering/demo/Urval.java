@@ -216,6 +216,33 @@ final class Urval extends Simuleringsdel {
         return all;
     }
 
+    /**
+     * The regional set: every team takes the same share, the demo logins' team the odd ones over. Five years of a
+     * team's work: most have been closed over the years, about a fifth are on their way now.
+     */
+    List<List<Spec>> regionSpecs(int total) {
+        int antal = omfang.teams().size();
+        List<List<Spec>> all = new ArrayList<>();
+        for (int t = 0; t < antal; t++) {
+            int count = total / antal + (t == 0 ? total % antal : 0);
+            List<Spec> team = new ArrayList<>();
+            if (t == 0 && count >= 2) {
+                team.add(demoParticipant());
+                team.add(activationParticipant());
+            }
+            while (team.size() < count) {
+                Stage stage = Stage.valueOf(weighted("ANMALD", 1, "KALLAD", 1.2, "PLANERAD", 0.8,
+                        "UPPFOLJNING", 15, "AVSLUTAD", 82));
+                Spec spec = new Spec(stage);
+                spec.skyddad = chance(0.003);
+                team.add(spec);
+            }
+            Collections.shuffle(team, rnd);
+            all.add(team);
+        }
+        return all;
+    }
+
     /** The participant behind the "deltagare" login: in follow-up, with something done, stuck and late. */
     Spec demoParticipant() {
         Spec s = new Spec(Stage.UPPFOLJNING).namn("Amina", "Hassan", "kvinna");

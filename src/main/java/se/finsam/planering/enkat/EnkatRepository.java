@@ -393,6 +393,14 @@ public final class EnkatRepository {
         List<Map<String, Object>> personer = h.createQuery("""
                 SELECT d.team_id, d.kon, d.fodelsear FROM deltagare d JOIN avslut a ON a.deltagare_id = d.id
                 WHERE a.orsak <> 'felregistrering' ORDER BY d.id""").mapToMap().list();
+        // Written in batches (the answers first, then their rows): the regional data set has over a hundred thousand.
+        String svarSql = """
+                INSERT INTO enkat_svar (id, enkat_id, team_id, ar, kon, aldersband, aldersgrupp, cellnyckel)
+                VALUES (:id, :e, :team, :ar, :kon, :band, :grupp, :nyckel)""";
+        String radSql = "INSERT INTO enkat_svarsrad (svar_id, fraga_id, varde) VALUES (:s, :f, :v)";
+        var svar = h.prepareBatch(svarSql);
+        var svarsrader = h.prepareBatch(radSql);
+        int ivantan = 0;
         for (String tillfalle : List.of("forsta_uppfoljning", "avslut")) {
             Fragor f = h.createQuery("SELECT id FROM enkat WHERE tillfalle = :t AND aktiv = 1").bind("t", tillfalle)
                     .mapTo(Long.class).findOne().flatMap(id -> fragor(h, id)).orElseThrow();
@@ -402,12 +410,9 @@ public final class EnkatRepository {
                 }
                 String id = slumpId();
                 int fodelsear = ((Number) p.get("fodelsear")).intValue();
-                h.createUpdate("""
-                                INSERT INTO enkat_svar (id, enkat_id, team_id, ar, kon, aldersband, aldersgrupp, cellnyckel)
-                                VALUES (:id, :e, :team, :ar, :kon, :band, :grupp, :nyckel)""")
-                        .bind("id", id).bind("e", f.enkat().id()).bind("team", ((Number) p.get("team_id")).longValue())
+                svar.bind("id", id).bind("e", f.enkat().id()).bind("team", ((Number) p.get("team_id")).longValue())
                         .bind("ar", ar).bind("kon", p.get("kon")).bind("band", aldersband(fodelsear, ar))
-                        .bind("grupp", aldersgrupp(fodelsear, ar)).bind("nyckel", SLUMP.nextInt(NYCKLAR)).execute();
+                        .bind("grupp", aldersgrupp(fodelsear, ar)).bind("nyckel", SLUMP.nextInt(NYCKLAR)).add();
                 Map<Long, Integer> varden = new LinkedHashMap<>();
                 for (Fraga fraga : f.fragor()) {
                     int n = fraga.skala().size();
@@ -418,7 +423,30 @@ public final class EnkatRepository {
                             : Math.max(1, n - Math.abs((int) Math.round(slump.nextGaussian() * 1.2)));
                     varden.put(fraga.id(), slump.nextInt(8) == 0 ? null : steg);
                 }
-                rader(h, id, varden);
+                for (var e : varden.entrySet()) {
+                    if (e.getValue() != null) {
+                        svarsrader.bind("s", id).bind("f", e.getKey()).bind("v", e.getValue()).add();
+                    }
+                }
+                if (++ivantan == 2_000) {
+                    skriv(svar, svarsrader);
+                    svar = h.prepareBatch(svarSql);
+                    svarsrader = h.prepareBatch(radSql);
+                    ivantan = 0;
+                }
+            }
+        }
+        skriv(svar, svarsrader);
+    }
+
+    private static void skriv(org.jdbi.v3.core.statement.PreparedBatch svar,
+                              org.jdbi.v3.core.statement.PreparedBatch svarsrader) {
+        try (svar; svarsrader) {
+            if (svar.size() > 0) {
+                svar.execute();
+            }
+            if (svarsrader.size() > 0) {
+                svarsrader.execute();
             }
         }
     }
