@@ -162,6 +162,9 @@ public record Databas(Jdbi jdbi, HikariDataSource pool, Motor motor) implements 
         egenskaper.setProperty("ApplicationName", "finsam-planering");
         // Batches of inserts (the audit log's writer, the move from SQLite) go as one multi-row statement.
         egenskaper.setProperty("reWriteBatchedInserts", "true");
+        // No just-in-time compilation of queries: it pays off for long analytical scans, not for the short queries
+        // a page is made of. With it, the statistics' query of a year's 30 000 participants spent 1.7 s compiling.
+        egenskaper.setProperty("options", "-c jit=off");
         com.zaxxer.hikari.util.DriverDataSource dataSource = new com.zaxxer.hikari.util.DriverDataSource(
                 adress.jdbcUrl(), "org.postgresql.Driver", egenskaper, adress.anvandare(), adress.losenord());
         HikariConfig hikari = new HikariConfig();

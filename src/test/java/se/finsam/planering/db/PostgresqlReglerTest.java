@@ -72,6 +72,11 @@ class PostgresqlReglerTest {
     }
 
     @Test
+    void ingenJustInTimeKompileringAvFragorna() {
+        assertEquals("off", jdbi.withHandle(h -> h.createQuery("SHOW jit").mapTo(String.class).one()));
+    }
+
+    @Test
     void vardemangderOchEnAktuellKontaktPerMyndighet() {
         String fel = sqlstate(() -> jdbi.useHandle(h -> h.execute(
                 "UPDATE deltagare SET kon = 'okand' WHERE id = 1")));
