@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The plan page's throughput while messages go out, against the same server without them. A server keeps getting
+# faster for minutes after it starts (compilation, the message planner's first passes), so "before" and "after"
+# in one server's life are no fair baseline (bench/utskick-fart.sh measured before < while < after). Here each
+# measurement has a server of its own, started on a fresh copy of the 10 000-participant database, settled and
+# warmed up the same way, and measured at the same moment of its life: in an "A" run nothing is due, in a "B" run
+# MESSAGES messages (half SMS, half e-mail) are made due just as the measurement starts. The runs alternate
+# (A B A B ...) ROUNDS times each, and the figure is the median of the B runs against the median of the A runs.
+#
+#   bench/utskick-sida.sh                 5 000 messages, 32 connections, 20 s, 2 rounds (about 6 minutes)
+#   ROUNDS=3 DURATION=30 bench/utskick-sida.sh
+#
+# Needs wrk, sqlite3 and python3; run between 08:00 and 20:00 Swedish time (SMS waits through quiet hours).
+# Writes target/bench/utskick-sida.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MESSAGES=${MESSAGES:-5000}
+DURATION=${DURATION:-20}
+ROUNDS=${ROUNDS:-2}
+. bench/gemensamt.sh
+. bench/utskick.sh
+kraver_wrk
+kraver_verktyg
+kraver_dagtid
+stor_databas
+
+DB=$OUT/sida.db
+LOG=$OUT/sida-mottaget.log
+
+# run KIND: one server's life; sets RESULT to "requests/s p50 p99 received-during". Runs in this shell (not in
+# $(...)), so that the exit trap stops its server whatever happens.
+RESULT=
+run() {
+  forbered_utskick "$DB" $((MESSAGES / 2)) $((MESSAGES - MESSAGES / 2)) 1 >/dev/null
+  start_mottagare "$LOG"
+  start_server "$DB" none
+  local start cookie fore res
+  start=$(nu_ms)
+  # The demo data's own messages due now go first, in both kinds of run.
+  until [ "$(sqlite3 "$DB" ".timeout 5000" "SELECT count(*) FROM utskick WHERE status = 'vantar'
+              AND (planerad IS NULL OR planerad <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")" -eq 0 ]; do
+    [ $(( $(nu_ms) - start )) -lt 300000 ] || { echo "the demo data's messages still going after 5 minutes" >&2; exit 1; }
+    sleep 2
+  done
+  cookie=$(retry login_participant)
+  run_wrk /min-planering "$cookie" "$CONNECTIONS" "$DURATION" >/dev/null
+  fore=$(mottagna "$LOG")
+  if [ "$1" = B ]; then
+    utskick_forfallna "$DB" $((MESSAGES / 2)) $((MESSAGES - MESSAGES / 2)) >/dev/null
+  fi
+  res=$(run_wrk /min-planering "$cookie" "$CONNECTIONS" "$DURATION")
+  RESULT="$res $(( $(mottagna "$LOG") - fore ))"
+  stop_server
+  stop_mottagare
+}
+
+a=() b=()
+for round in $(seq 1 "$ROUNDS"); do
+  run A; echo "A, nothing due: $RESULT" >&2; a+=("${RESULT%% *}")
+  run B; echo "B, $MESSAGES made due at the start: $RESULT" >&2; b+=("${RESULT%% *}")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+{
+  echo "/min-planering, $CONNECTIONS connections, $DURATION s, each run a server of its own ($(date -u +%FT%TZ)):"
+  echo "  A, nothing due, requests/s: ${a[*]} (median $(median "${a[@]}"))"
+  echo "  B, $MESSAGES messages going out, requests/s: ${b[*]} (median $(median "${b[@]}"))"
+  awk -v a="$(median "${a[@]}")" -v b="$(median "${b[@]}")" 'BEGIN { printf "  B against A: %.2f\n", b / a }'
+} | tee "$OUT/utskick-sida.txt"
