@@ -45,7 +45,7 @@ forbered_utskick() {
 
 # utskick_forfallna DB SMS EPOST: makes the messages due, in a database a running server uses.
 utskick_forfallna() {
-  sqlite3 "$1" -cmd ".timeout 10000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
+  sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
     -cmd ".parameter set :bara_nummer 0" < bench/utskick-forbered.sql
 }
 
