@@ -198,22 +198,29 @@ final class Urval extends Simuleringsdel {
         counts[0] = total - assigned;
         List<List<Spec>> all = new ArrayList<>();
         for (int t = 0; t < counts.length; t++) {
-            List<Spec> team = new ArrayList<>();
-            if (t == 0 && counts[0] >= 2) {
-                team.add(demoParticipant());
-                team.add(activationParticipant());
-            }
-            while (team.size() < counts[t]) {
-                Stage stage = Stage.valueOf(weighted("ANMALD", 5, "KALLAD", 6, "PLANERAD", 3,
-                        "UPPFOLJNING", 50, "AVSLUTAD", 36));
-                Spec spec = new Spec(stage);
-                spec.skyddad = chance(0.003);
-                team.add(spec);
-            }
-            Collections.shuffle(team, rnd);
-            all.add(team);
+            all.add(teamet(counts[t], t == 0, "ANMALD", 5, "KALLAD", 6, "PLANERAD", 3, "UPPFOLJNING", 50,
+                    "AVSLUTAD", 36));
         }
         return all;
+    }
+
+    /**
+     * One team's participants: in the first team the demo logins' two first, then {@code count} in all, each in a
+     * stage drawn by the weights ({@link #weighted}), a few with protected identity; shuffled.
+     */
+    private List<Spec> teamet(int count, boolean forsta, Object... stadievikter) {
+        List<Spec> team = new ArrayList<>();
+        if (forsta && count >= 2) {
+            team.add(demoParticipant());
+            team.add(activationParticipant());
+        }
+        while (team.size() < count) {
+            Spec spec = new Spec(Stage.valueOf(weighted(stadievikter)));
+            spec.skyddad = chance(0.003);
+            team.add(spec);
+        }
+        Collections.shuffle(team, rnd);
+        return team;
     }
 
     /**
@@ -225,20 +232,8 @@ final class Urval extends Simuleringsdel {
         List<List<Spec>> all = new ArrayList<>();
         for (int t = 0; t < antal; t++) {
             int count = total / antal + (t == 0 ? total % antal : 0);
-            List<Spec> team = new ArrayList<>();
-            if (t == 0 && count >= 2) {
-                team.add(demoParticipant());
-                team.add(activationParticipant());
-            }
-            while (team.size() < count) {
-                Stage stage = Stage.valueOf(weighted("ANMALD", 1, "KALLAD", 1.2, "PLANERAD", 0.8,
-                        "UPPFOLJNING", 15, "AVSLUTAD", 82));
-                Spec spec = new Spec(stage);
-                spec.skyddad = chance(0.003);
-                team.add(spec);
-            }
-            Collections.shuffle(team, rnd);
-            all.add(team);
+            all.add(teamet(count, t == 0, "ANMALD", 1, "KALLAD", 1.2, "PLANERAD", 0.8, "UPPFOLJNING", 15,
+                    "AVSLUTAD", 82));
         }
         return all;
     }

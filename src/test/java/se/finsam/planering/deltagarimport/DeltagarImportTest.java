@@ -1,5 +1,6 @@
 package se.finsam.planering.deltagarimport;
 
+import se.finsam.planering.testsupport.TestData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,20 +35,7 @@ class DeltagarImportTest extends AppTest {
 
     /** A new, empty team the koordinator belongs to. */
     private static long nyttTeam(String namn) {
-        return app.jdbi().inTransaction(h -> {
-            long t = h.createUpdate("""
-                            INSERT INTO team (namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
-                                              uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
-                                              moteslangd_minuter, aktiv)
-                            SELECT :n, motesplats, motesveckodag, motestid, motesintervall_veckor, uppfoljning_manader,
-                                   kvittens_arbetsdagar, fastnat_veckor, forbund, moteslangd_minuter, aktiv
-                            FROM team WHERE namn = 'Jobbtorg Kista'""")
-                    .bind("n", namn).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("""
-                            INSERT INTO team_medlem (team_id, anvandare_id)
-                            SELECT :t, id FROM anvandare WHERE anvandarnamn = 'koordinator'""").bind("t", t).execute();
-            return t;
-        });
+        return TestData.teamSomKista(app, namn);
     }
 
     private static HttpSession koordinator() {

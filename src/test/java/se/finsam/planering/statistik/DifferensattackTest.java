@@ -1,5 +1,6 @@
 package se.finsam.planering.statistik;
 
+import se.finsam.planering.testsupport.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,21 +32,7 @@ class DifferensattackTest extends AppTest {
      */
     @BeforeAll
     static void importeraOchFastaNycklar() {
-        long id = app.jdbi().inTransaction(h -> {
-            long t = h.createUpdate("""
-                            INSERT INTO team (namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
-                                              uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
-                                              moteslangd_minuter, aktiv)
-                            SELECT 'Vällingby prov', motesplats, motesveckodag, motestid, motesintervall_veckor,
-                                   uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
-                                   moteslangd_minuter, aktiv
-                            FROM team WHERE namn = 'Jobbtorg Kista'""")
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("""
-                    INSERT INTO team_medlem (team_id, anvandare_id)
-                    SELECT :t, id FROM anvandare WHERE anvandarnamn = 'koordinator'""").bind("t", t).execute();
-            return t;
-        });
+        long id = TestData.teamSomKista(app, "Vällingby prov");
         StringBuilder fil = new StringBuilder("\uFEFF").append(String.join(";", StatistikRoutes.PERSONFIL_KOLUMNER))
                 .append("\r\n");
         int[] fodd = {2000, 1990, 1975, 1963};

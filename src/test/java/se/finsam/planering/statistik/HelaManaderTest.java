@@ -1,5 +1,6 @@
 package se.finsam.planering.statistik;
 
+import se.finsam.planering.testsupport.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,21 +44,7 @@ class HelaManaderTest extends AppTest {
      */
     @BeforeAll
     static void importera() {
-        teamId = app.jdbi().inTransaction(h -> {
-            long t = h.createUpdate("""
-                            INSERT INTO team (namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
-                                              uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
-                                              moteslangd_minuter, aktiv)
-                            SELECT 'Vällingby månader', motesplats, motesveckodag, motestid, motesintervall_veckor,
-                                   uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
-                                   moteslangd_minuter, aktiv
-                            FROM team WHERE namn = 'Jobbtorg Kista'""")
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("""
-                    INSERT INTO team_medlem (team_id, anvandare_id)
-                    SELECT :t, id FROM anvandare WHERE anvandarnamn = 'koordinator'""").bind("t", t).execute();
-            return t;
-        });
+        teamId = TestData.teamSomKista(app, "Vällingby månader");
         StringBuilder rader = new StringBuilder();
         int[] fodd = {2000, 1990, 1975, 1963};
         String[] orsak = {"arbete", "studier", "fortsatt_rehabilitering"};

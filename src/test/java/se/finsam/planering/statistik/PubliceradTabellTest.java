@@ -1,5 +1,6 @@
 package se.finsam.planering.statistik;
 
+import se.finsam.planering.testsupport.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,21 +44,7 @@ class PubliceradTabellTest extends AppTest {
 
     @BeforeAll
     static void importera() {
-        team = app.jdbi().inTransaction(h -> {
-            long t = h.createUpdate("""
-                            INSERT INTO team (namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
-                                              uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
-                                              moteslangd_minuter, aktiv)
-                            SELECT 'Programmet', motesplats, motesveckodag, motestid, motesintervall_veckor,
-                                   uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
-                                   moteslangd_minuter, aktiv
-                            FROM team WHERE namn = 'Jobbtorg Kista'""")
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("""
-                    INSERT INTO team_medlem (team_id, anvandare_id)
-                    SELECT :t, id FROM anvandare WHERE anvandarnamn = 'koordinator'""").bind("t", t).execute();
-            return t;
-        });
+        team = TestData.teamSomKista(app, "Programmet");
         StringBuilder fil = new StringBuilder("\uFEFF").append(HUVUD).append("\r\n");
         // Women: 20 aged 22, 18 aged 37, 10 aged 50, 5 aged 62 (age in 2025); 10 closed to work, 7 to studies,
         // 16 to further rehabilitation, 6 dropped out, 14 still ongoing; 30 on försörjningsstöd before, 23 on

@@ -41,6 +41,24 @@ public final class TestData {
      * A participant in the stage, of any team (Kista first), with a name and no login yet, not handed out before: for
      * a test that gives them a login and looks at their own pages.
      */
+    /** A new team set up as Jobbtorg Kista is (meeting place, days, rules), with the demo koordinator in it. */
+    public static long teamSomKista(TestApp app, String namn) {
+        return app.jdbi().inTransaction(h -> {
+            long t = h.createUpdate("""
+                            INSERT INTO team (namn, motesplats, motesveckodag, motestid, motesintervall_veckor,
+                                              uppfoljning_manader, kvittens_arbetsdagar, fastnat_veckor, forbund,
+                                              moteslangd_minuter, aktiv)
+                            SELECT :n, motesplats, motesveckodag, motestid, motesintervall_veckor, uppfoljning_manader,
+                                   kvittens_arbetsdagar, fastnat_veckor, forbund, moteslangd_minuter, aktiv
+                            FROM team WHERE namn = 'Jobbtorg Kista'""")
+                    .bind("n", namn).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("""
+                            INSERT INTO team_medlem (team_id, anvandare_id)
+                            SELECT :t, id FROM anvandare WHERE anvandarnamn = 'koordinator'""").bind("t", t).execute();
+            return t;
+        });
+    }
+
     public static long deltagareAttLoggaInSom(TestApp app, String fas) {
         return deltagare(app).iFas(fas).utanKonto().medNamn().hamta();
     }
