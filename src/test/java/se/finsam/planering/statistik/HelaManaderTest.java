@@ -98,16 +98,7 @@ class HelaManaderTest extends AppTest {
 
     /** The exact table, as the koordinator's own figures count it. */
     private static int[][] exakt(LocalDate fran, LocalDate till, String tabell) {
-        String[][] c = Statistik.berakna(fran, till, Statistik.Bandset.NATIONELL, Statistik.Skydd.EXAKT,
-                new StatistikRepository(app.jdbi()).rader(fran, till, Set.of(teamId)), List.of(), k -> k)
-                .tabell(tabell).celler();
-        int[][] ut = new int[c.length][c[0].length];
-        for (int r = 0; r < c.length; r++) {
-            for (int k = 0; k < c[0].length; k++) {
-                ut[r][k] = Integer.parseInt(c[r][k]);
-            }
-        }
-        return ut;
+        return DifferensattackTest.exakt(app, fran, till, teamId, tabell);
     }
 
     private static int summa(int[][] tabell) {
