@@ -239,7 +239,6 @@ public final class StatistikRoutes {
                 .result(ut.toByteArray());
     }
 
-    /** The year page's data, or the reason it cannot be shown. */
     /** The year page's data, or the reason it cannot be shown; {@code periodrader} as on the statistics page. */
     public record ArSida(Statistik.Resultat tom, Arsoversikt.Resultat resultat, String fel, List<String> periodrader) {
     }
