@@ -190,7 +190,12 @@ public final class Statistik {
 
         /** One more person (or answer) with the given cell key in the cell. */
         public void lagg(int rad, int kolumn, int nyckel) {
-            varden[rad][kolumn]++;
+            lagg(rad, kolumn, 1, nyckel);
+        }
+
+        /** {@code antal} more whose cell keys sum to {@code nyckel} (mod 256). */
+        public void lagg(int rad, int kolumn, int antal, int nyckel) {
+            varden[rad][kolumn] += antal;
             int r = varden.length;
             int k = varden[0].length;
             nycklar[rad][kolumn] = Cellnyckel.summa(nycklar[rad][kolumn], nyckel);
@@ -237,18 +242,18 @@ public final class Statistik {
     }
 
     public static Resultat berakna(LocalDate fran, LocalDate till, List<StatistikRepository.Rad> rader,
-                                   List<StatistikRepository.Punkt> punkter, Function<String, String> t) {
+                                   List<StatistikRepository.Punkter> punkter, Function<String, String> t) {
         return berakna(fran, till, Bandset.NATIONELL, Skydd.EXAKT, rader, punkter, t);
     }
 
     public static Resultat berakna(LocalDate fran, LocalDate till, Bandset bandset,
-                                   List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkt> punkter,
+                                   List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkter> punkter,
                                    Function<String, String> t) {
         return berakna(fran, till, bandset, Skydd.EXAKT, rader, punkter, t);
     }
 
     public static Resultat berakna(LocalDate fran, LocalDate till, Bandset bandset, Skydd skydd,
-                                   List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkt> punkter,
+                                   List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkter> punkter,
                                    Function<String, String> t) {
         List<String> kon = Varden.KON.stream().map(k -> t.apply("kon." + k)).toList();
         Predicate<StatistikRepository.Rad> anmald = r -> inom(r.anmalanDatum(), fran, till);
@@ -358,9 +363,9 @@ public final class Statistik {
         List<String> ansvariga = new ArrayList<>(new TreeSet<>(punkter.stream()
                 .map(p -> p.ansvarig() == null ? t.apply("statistik.deltagaren") : p.ansvarig()).toList()));
         Rakning punktTabell = new Rakning(ansvariga.size(), Varden.STATUS.size());
-        for (StatistikRepository.Punkt p : punkter) {
+        for (StatistikRepository.Punkter p : punkter) {
             String a = p.ansvarig() == null ? t.apply("statistik.deltagaren") : p.ansvarig();
-            punktTabell.lagg(ansvariga.indexOf(a), Varden.STATUS.indexOf(p.status()), p.nyckel());
+            punktTabell.lagg(ansvariga.indexOf(a), Varden.STATUS.indexOf(p.status()), p.antal(), p.nyckel());
         }
         tabeller.add(new Tabell("planpunkter", t.apply("statistik.tabell.planpunkter"),
                 t.apply("statistik.ansvarig"), ansvariga,

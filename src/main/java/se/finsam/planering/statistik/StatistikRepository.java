@@ -75,18 +75,25 @@ public final class StatistikRepository {
     }
 
     /**
-     * A plan item of such a participant: who is responsible (organisation name, or null for the participant), and
-     * the participant's cell key, which the item carries as its own.
+     * The plan items of such participants with one responsible (organisation name, or null for the participant)
+     * and one status: how many, and the sum of their cell keys (mod 256), each item carrying its participant's key.
      */
-    public record Punkt(String ansvarig, String status, int nyckel) {
+    public record Punkter(String ansvarig, String status, int antal, int nyckel) {
     }
+
+    /**
+     * Who belongs to the period, over a participant {@code d} joined with her referral {@code a} and, left, her
+     * avslut {@code av} (each at most one per participant).
+     */
+    private static final String I_PERIODEN = " " + """
+            a.datum <= :till AND (av.id IS NULL OR av.datum >= :fran)
+              AND (av.orsak IS NULL OR av.orsak <> 'felregistrering')
+              AND (:allaTeam = 1 OR d.team_id IN (<team>))""";
 
     private static final String PERIODENS_DELTAGARE = """
             SELECT d.id FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
             LEFT JOIN avslut av ON av.deltagare_id = d.id
-            WHERE a.datum <= :till AND (av.id IS NULL OR av.datum >= :fran)
-              AND (av.orsak IS NULL OR av.orsak <> 'felregistrering')
-              AND (:allaTeam = 1 OR d.team_id IN (<team>))""";
+            WHERE """ + I_PERIODEN;
 
     private final Jdbi jdbi;
 
@@ -112,19 +119,14 @@ public final class StatistikRepository {
                                    (SELECT substr(min(m.start), 1, 10) FROM mote_deltagare md
                                       JOIN mote m ON m.id = md.mote_id
                                      WHERE md.deltagare_id = d.id AND m.status <> 'installt') AS forsta_mote,
-                                   (SELECT substr(min(ov.kvitterad), 1, 10) FROM planering p
-                                      JOIN planpunkt pp ON pp.planering_id = p.id
-                                      JOIN overlamning ov ON ov.planpunkt_id = pp.id
-                                     WHERE p.deltagare_id = d.id AND ov.kvitterad IS NOT NULL) AS forsta_kvittens,
+                                   substr(d.forsta_kvittens, 1, 10) AS forsta_kvittens,
                                    (SELECT u.steg_mot_arbete FROM uppfoljning u
                                      WHERE u.deltagare_id = d.id AND u.steg_mot_arbete IS NOT NULL
                                        AND u.datum <= :till
                                        AND NOT EXISTS (SELECT 1 FROM uppfoljning x WHERE x.korrigerar_id = u.id)
                                      ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1)
                                        AS steg_uppfoljning,
-                                   d.cellnyckel,
-                                   (SELECT ta.orsak FROM avslut ta WHERE ta.deltagare_id = d.tidigare_deltagare_id)
-                                       AS tidigare_orsak
+                                   d.cellnyckel, ta.orsak AS tidigare_orsak
                             FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
                             JOIN organisation o ON o.id = a.remitterande_organisation_id
                             LEFT JOIN avslut av ON av.deltagare_id = d.id
@@ -132,7 +134,8 @@ public final class StatistikRepository {
                                  AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e6.id)
                             LEFT JOIN efterkontroll e12 ON e12.deltagare_id = d.id AND e12.manader = 12
                                  AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e12.id)
-                            WHERE d.id IN (""" + PERIODENS_DELTAGARE + ") ORDER BY d.id")
+                            LEFT JOIN avslut ta ON ta.deltagare_id = d.tidigare_deltagare_id
+                            WHERE """ + I_PERIODEN + " ORDER BY d.id")
                     .bind("fran", fran.toString()).bind("till", till.toString())
                     .bind("allaTeam", team == null ? 1 : 0)
                     .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
@@ -140,28 +143,36 @@ public final class StatistikRepository {
         });
     }
 
-    /** Plan items (not removed) of the period's participants with their latest status up to the last day. */
-    public List<Punkt> planpunkter(LocalDate fran, LocalDate till, Set<Long> team) {
+    /**
+     * Plan items (not removed) of the period's participants, counted by responsible and by latest status up to the
+     * last day: the item's kept latest status when it was set on or before that day, else the latest one of its
+     * history up to it.
+     */
+    public List<Punkter> planpunkter(LocalDate fran, LocalDate till, Set<Long> team) {
         return jdbi.withHandle(h -> {
-            h.registerRowMapper(ConstructorMapper.factory(Punkt.class));
+            h.registerRowMapper(ConstructorMapper.factory(Punkter.class));
             return h.createQuery("""
-                            SELECT CASE WHEN pp.ansvarig_deltagaren = 1 THEN NULL ELSE o.namn END AS ansvarig,
-                                   coalesce((SELECT us.status FROM uppfoljning_status us
-                                               JOIN uppfoljning u ON u.id = us.uppfoljning_id
-                                              WHERE us.planpunkt_id = pp.id AND u.datum <= :till
-                                              ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1),
-                                            'ej_paborjad') AS status,
-                                   coalesce((SELECT d.cellnyckel FROM deltagare d WHERE d.id = p.deltagare_id), 0)
-                                       AS nyckel
-                            FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
-                            LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
-                            WHERE pp.borttagen IS NULL AND pp.skapad < :dagenEfter
-                              AND p.deltagare_id IN (""" + PERIODENS_DELTAGARE + ")")
+                            SELECT ansvarig, status, count(*) AS antal, sum(nyckel) % 256 AS nyckel FROM (
+                              SELECT CASE WHEN pp.ansvarig_deltagaren = 1 THEN NULL ELSE o.namn END AS ansvarig,
+                                     CASE WHEN pp.senaste_status IS NULL THEN 'ej_paborjad'
+                                          WHEN pp.senaste_status_datum <= :till THEN pp.senaste_status
+                                          ELSE coalesce((SELECT us.status FROM uppfoljning_status us
+                                                           JOIN uppfoljning u ON u.id = us.uppfoljning_id
+                                                          WHERE us.planpunkt_id = pp.id AND u.datum <= :till
+                                                          ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC
+                                                          LIMIT 1), 'ej_paborjad') END AS status,
+                                     coalesce(d.cellnyckel, 0) AS nyckel
+                              FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+                              JOIN deltagare d ON d.id = p.deltagare_id
+                              LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
+                              WHERE pp.borttagen IS NULL AND pp.skapad < :dagenEfter
+                                AND p.deltagare_id IN (""" + PERIODENS_DELTAGARE + """
+                            )) punkter GROUP BY ansvarig, status""")
                     .bind("fran", fran.toString()).bind("till", till.toString())
                     .bind("dagenEfter", till.plusDays(1).toString())
                     .bind("allaTeam", team == null ? 1 : 0)
                     .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
-                    .mapTo(Punkt.class).list();
+                    .mapTo(Punkter.class).list();
         });
     }
 
@@ -247,7 +258,7 @@ public final class StatistikRepository {
                                  AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e6.id)
                             LEFT JOIN efterkontroll e12 ON e12.deltagare_id = d.id AND e12.manader = 12
                                  AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e12.id)
-                            WHERE d.id IN (""" + PERIODENS_DELTAGARE + ") ORDER BY t.namn, d.kod")
+                            WHERE """ + I_PERIODEN + " ORDER BY t.namn, d.kod")
                     .bind("fran", fran.toString()).bind("till", till.toString())
                     .bind("allaTeam", 0)
                     .bindList("team", team.isEmpty() ? List.of(-1L) : List.copyOf(team))
