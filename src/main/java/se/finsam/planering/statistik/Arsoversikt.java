@@ -75,12 +75,15 @@ public final class Arsoversikt {
      */
     public static Siffror siffror(String namn, LocalDate fran, LocalDate till, List<StatistikRepository.Rad> rader,
                                   Statistik.Skydd skydd) {
-        List<StatistikRepository.Rad> startade = rader.stream().filter(r -> inom(r.forstaMote(), fran, till)).toList();
+        String franDag = fran.toString();
+        String tillDag = till.toString();
+        List<StatistikRepository.Rad> startade = rader.stream()
+                .filter(r -> Statistik.inom(r.forstaMote(), franDag, tillDag)).toList();
         List<StatistikRepository.Rad> pagaende = rader.stream()
-                .filter(r -> r.forstaMote() != null && !LocalDate.parse(r.forstaMote()).isAfter(till))
-                .filter(r -> r.avslutDatum() == null || LocalDate.parse(r.avslutDatum()).isAfter(till)).toList();
-        List<StatistikRepository.Rad> avslutade = rader.stream().filter(r -> inom(r.avslutDatum(), fran, till))
-                .toList();
+                .filter(r -> r.forstaMote() != null && r.forstaMote().compareTo(tillDag) <= 0)
+                .filter(r -> r.avslutDatum() == null || r.avslutDatum().compareTo(tillDag) > 0).toList();
+        List<StatistikRepository.Rad> avslutade = rader.stream()
+                .filter(r -> Statistik.inom(r.avslutDatum(), franDag, tillDag)).toList();
         return new Siffror(namn, antal(startade, skydd), antal(pagaende, skydd), antal(avslutade, skydd),
                 Statistik.andel(avslutade, r -> Set.of("arbete", "studier").contains(r.avslutOrsak()), skydd),
                 Statistik.andel(avslutade, r -> "fortsatt_rehabilitering".equals(r.avslutOrsak()), skydd),
@@ -92,8 +95,8 @@ public final class Arsoversikt {
     /** Försörjning of those closed in the year, by the value set's order, each cell adjusted as the year's counts. */
     public static Forsorjning forsorjning(LocalDate fran, LocalDate till, List<StatistikRepository.Rad> rader,
                                           Statistik.Skydd skydd) {
-        List<StatistikRepository.Rad> avslutade = rader.stream().filter(r -> inom(r.avslutDatum(), fran, till))
-                .toList();
+        List<StatistikRepository.Rad> avslutade = rader.stream()
+                .filter(r -> Statistik.inom(r.avslutDatum(), fran.toString(), till.toString())).toList();
         List<Function<StatistikRepository.Rad, String>> kolumner = List.of(StatistikRepository.Rad::forsorjningFore,
                 StatistikRepository.Rad::forsorjningAvslut,
                 r -> r.utfall().nadd6() != null && r.utfall().nadd6() == 1 ? r.utfall().forsorjning6() : null,
@@ -128,7 +131,7 @@ public final class Arsoversikt {
     private static Long median(List<StatistikRepository.Rad> rader, Function<StatistikRepository.Rad, String> fran,
                                Function<StatistikRepository.Rad, String> till, Statistik.Skydd skydd) {
         Predicate<StatistikRepository.Rad> bada = r -> fran.apply(r) != null && till.apply(r) != null
-                && !LocalDate.parse(till.apply(r)).isBefore(LocalDate.parse(fran.apply(r)));
+                && till.apply(r).compareTo(fran.apply(r)) >= 0;
         List<StatistikRepository.Rad> med = rader.stream().filter(bada).toList();
         if (med.size() < Smacellsskydd.GRANS || antal(med, skydd) < Smacellsskydd.GRANS) {
             return null;
@@ -137,13 +140,5 @@ public final class Arsoversikt {
                 LocalDate.parse(fran.apply(r)), LocalDate.parse(till.apply(r)))).toList());
         dagar.sort(null);
         return Math.round(Statistik.kvantil(dagar, 0.5));
-    }
-
-    private static boolean inom(String datum, LocalDate fran, LocalDate till) {
-        if (datum == null) {
-            return false;
-        }
-        LocalDate d = LocalDate.parse(datum);
-        return !d.isBefore(fran) && !d.isAfter(till);
     }
 }

@@ -1,10 +1,11 @@
 package se.finsam.planering.statistik;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -256,12 +257,16 @@ public final class Statistik {
                                    List<StatistikRepository.Rad> rader, List<StatistikRepository.Punkter> punkter,
                                    Function<String, String> t) {
         List<String> kon = Varden.KON.stream().map(k -> t.apply("kon." + k)).toList();
-        Predicate<StatistikRepository.Rad> anmald = r -> inom(r.anmalanDatum(), fran, till);
+        // The rows' dates are ISO days (yyyy-mm-dd), which sort as text in date order: compared as text, each of
+        // tens of thousands of rows is not parsed again for every table it is counted in.
+        String franDag = fran.toString();
+        String tillDag = till.toString();
+        Predicate<StatistikRepository.Rad> anmald = r -> inom(r.anmalanDatum(), franDag, tillDag);
         // The inskrivning date (the start) is the date of the first team meeting.
-        Predicate<StatistikRepository.Rad> inskriven = r -> inom(r.forstaMote(), fran, till);
-        Predicate<StatistikRepository.Rad> avslutad = r -> inom(r.avslutDatum(), fran, till);
+        Predicate<StatistikRepository.Rad> inskriven = r -> inom(r.forstaMote(), franDag, tillDag);
+        Predicate<StatistikRepository.Rad> avslutad = r -> inom(r.avslutDatum(), franDag, tillDag);
         Predicate<StatistikRepository.Rad> pagaende = r -> r.avslutDatum() == null
-                || LocalDate.parse(r.avslutDatum()).isAfter(till);
+                || r.avslutDatum().compareTo(tillDag) > 0;
         String popAnmalda = t.apply("statistik.population.anmalda");
         String popInskrivna = t.apply("statistik.population.inskrivna");
         String popPagaende = t.apply("statistik.population.pagaende");
@@ -275,8 +280,7 @@ public final class Statistik {
 
         // What became of those who started in the period, by the period's end: the base of the key share.
         List<StatistikRepository.Rad> inskrivnaRader = rader.stream().filter(inskriven).toList();
-        Function<StatistikRepository.Rad, String> lage = r -> r.avslutDatum() == null
-                || LocalDate.parse(r.avslutDatum()).isAfter(till) ? PAGAENDE : r.avslutOrsak();
+        Function<StatistikRepository.Rad, String> lage = r -> pagaende.test(r) ? PAGAENDE : r.avslutOrsak();
         tabeller.add(perKon(skydd, "startade_utfall", t, kon, med(Varden.AVSLUTSORSAK, PAGAENDE), "avslutsorsak.",
                 inskrivnaRader, lage, popInskrivna));
 
@@ -322,7 +326,7 @@ public final class Statistik {
         tabeller.add(perKon(skydd, "steg", t, kon, med(Varden.STEG_MOT_ARBETE, EJ_REGISTRERAT), "steg.", avslutade,
                 r -> ellerEj(r.utfall().steg()), popAvslutade));
         List<StatistikRepository.Rad> pagaendeInskrivna = rader.stream()
-                .filter(r -> r.forstaMote() != null && !LocalDate.parse(r.forstaMote()).isAfter(till))
+                .filter(r -> r.forstaMote() != null && r.forstaMote().compareTo(tillDag) <= 0)
                 .filter(pagaende).toList();
         tabeller.add(perKon(skydd, "steg_pagaende", t, kon, med(Varden.STEG_MOT_ARBETE, EJ_REGISTRERAT), "steg.",
                 pagaendeInskrivna, r -> ellerEj(r.stegUppfoljning()),
@@ -501,12 +505,16 @@ public final class Statistik {
                            Function<StatistikRepository.Rad, String> till, LocalDate periodSlut, Skydd skydd) {
         List<Long> dagar = new ArrayList<>();
         int nyckel = 0;
+        String slut = periodSlut.toString();
+        // Tens of thousands of rows share a few thousand days: each day parsed once.
+        Map<String, Long> dag = new HashMap<>();
         for (StatistikRepository.Rad r : rader) {
             String a = fran.apply(r);
             String b = till.apply(r);
-            if (a != null && b != null && !LocalDate.parse(b).isAfter(periodSlut)
-                    && !LocalDate.parse(b).isBefore(LocalDate.parse(a))) {
-                dagar.add(ChronoUnit.DAYS.between(LocalDate.parse(a), LocalDate.parse(b)));
+            // ISO days, compared as text (see berakna); parsed only to count the days.
+            if (a != null && b != null && b.compareTo(slut) <= 0 && b.compareTo(a) >= 0) {
+                dagar.add(dag.computeIfAbsent(b, x -> LocalDate.parse(x).toEpochDay())
+                        - dag.computeIfAbsent(a, x -> LocalDate.parse(x).toEpochDay()));
                 nyckel = Cellnyckel.summa(nyckel, r.nyckel());
             }
         }
@@ -530,11 +538,11 @@ public final class Statistik {
         return sorterade.get(lag) + (pos - lag) * (sorterade.get(hog) - sorterade.get(lag));
     }
 
-    private static boolean inom(String datum, LocalDate fran, LocalDate till) {
-        if (datum == null) {
-            return false;
-        }
-        LocalDate d = LocalDate.parse(datum);
-        return !d.isBefore(fran) && !d.isAfter(till);
+    /**
+     * Whether an ISO day (yyyy-mm-dd, as the rows hold them) lies in the period, both ends included; the period's
+     * ends as ISO days too. Such days sort as text in date order.
+     */
+    static boolean inom(String datum, String fran, String till) {
+        return datum != null && datum.compareTo(fran) >= 0 && datum.compareTo(till) <= 0;
     }
 }

@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import se.finsam.planering.atkomst.Anvandare;
 import se.finsam.planering.atkomst.Roll;
 import se.finsam.planering.sprak.Texter;
@@ -253,9 +259,11 @@ public final class StatistikRoutes {
         LocalDate fran = LocalDate.of(ar, 1, 1);
         LocalDate till = skydd == Statistik.Skydd.JUSTERAD ? arsperiod(ar).till() : LocalDate.of(ar, 12, 31);
         boolean tomt = till.isBefore(fran);
-        List<StatistikRepository.Rad> iAr = tomt ? List.of() : repo.rader(fran, till, tillatna);
-        List<StatistikRepository.Rad> forra = tomt ? List.of()
-                : repo.rader(fran.minusYears(1), till.minusYears(1), tillatna);
+        List<List<StatistikRepository.Rad>> bada = tomt ? List.of(List.of(), List.of())
+                : sidaVidSida(() -> repo.rader(fran, till, tillatna),
+                        () -> repo.rader(fran.minusYears(1), till.minusYears(1), tillatna), List::of);
+        List<StatistikRepository.Rad> iAr = bada.get(0);
+        List<StatistikRepository.Rad> forra = bada.get(1);
         List<Arsoversikt.Siffror> perTeam = new ArrayList<>();
         for (StatistikRepository.Team t : teamen) {
             perTeam.add(Arsoversikt.siffror(t.namn(), fran, till,
@@ -678,9 +686,35 @@ public final class StatistikRoutes {
     }
 
     private Statistik.Resultat berakna(Urval urval, Texter m, Statistik.Skydd skydd) {
-        return Statistik.berakna(urval.fran(), urval.till(), urval.bandset(), skydd,
-                repo.rader(urval.fran(), urval.till(), urval.team()),
-                repo.planpunkter(urval.fran(), urval.till(), urval.team()), m::get);
+        return sidaVidSida(() -> repo.rader(urval.fran(), urval.till(), urval.team()),
+                () -> repo.planpunkter(urval.fran(), urval.till(), urval.team()),
+                (rader, punkter) -> Statistik.berakna(urval.fran(), urval.till(), urval.bandset(), skydd, rader,
+                        punkter, m::get));
+    }
+
+    /**
+     * Threads for the second of two reads a page makes side by side. Each read runs on a connection of its own, so
+     * the database works on one while the rows of the other are read and counted here; two, so that at most two
+     * pages at a time read this way and the rest wait their turn.
+     */
+    private static final ExecutorService BREDVID = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "statistik-bredvid");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** {@code forsta} on this thread and {@code andra} beside it, then both results to {@code sedan}. */
+    private static <A, B, R> R sidaVidSida(Supplier<A> forsta, Supplier<B> andra, BiFunction<A, B, R> sedan) {
+        CompletableFuture<B> bredvid = CompletableFuture.supplyAsync(andra, BREDVID);
+        A a = forsta.get();
+        try {
+            return sedan.apply(a, bredvid.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException fel) {
+                throw fel;
+            }
+            throw e;
+        }
     }
 
     /**
