@@ -157,6 +157,7 @@ public final class Planerare {
                 WHERE a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
                   AND EXISTS (SELECT 1 FROM team_medlem m WHERE m.anvandare_id = a.id)
                   AND coalesce(v.sammanfattning, 'vecka') = :frekvens
+                  AND NOT EXISTS (SELECT 1 FROM utskick u WHERE u.nyckel = :typ || ':' || a.id || ':' || :period)
                   AND (""" + PUNKTER_ATT_GORA.replace(":a", "a.id") + ") > 0\nON CONFLICT DO NOTHING";
         int n = h.createUpdate(sql).bind("typ", "veckosammanfattning").bind("period", vecka).bind("nu", nu)
                 .bind("planerad", mandag).bind("frekvens", "vecka").bind("grans", idag.plusDays(7)).execute();
