@@ -149,6 +149,8 @@ public final class Planerare {
         String vecka = idag.get(IsoFields.WEEK_BASED_YEAR) + "-V" + idag.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         Instant mandag = idag.with(DayOfWeek.MONDAY).atTime(7, 0).atZone(zon).toInstant();
         Instant idag7 = idag.atTime(7, 0).atZone(zon).toInstant();
+        // Her items are counted only when her digest for the period is not yet planned: a CASE, since a plain
+        // NOT EXISTS beside the count may be joined after the count has been made for every staff member.
         String sql = """
                 INSERT INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
                 SELECT :typ || ':' || a.id || ':' || :period, :typ,
@@ -157,8 +159,8 @@ public final class Planerare {
                 WHERE a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
                   AND EXISTS (SELECT 1 FROM team_medlem m WHERE m.anvandare_id = a.id)
                   AND coalesce(v.sammanfattning, 'vecka') = :frekvens
-                  AND NOT EXISTS (SELECT 1 FROM utskick u WHERE u.nyckel = :typ || ':' || a.id || ':' || :period)
-                  AND (""" + PUNKTER_ATT_GORA.replace(":a", "a.id") + ") > 0\nON CONFLICT DO NOTHING";
+                  AND CASE WHEN EXISTS (SELECT 1 FROM utskick u WHERE u.nyckel = :typ || ':' || a.id || ':' || :period)
+                           THEN 0 ELSE (""" + PUNKTER_ATT_GORA.replace(":a", "a.id") + ") END > 0\nON CONFLICT DO NOTHING";
         int n = h.createUpdate(sql).bind("typ", "veckosammanfattning").bind("period", vecka).bind("nu", nu)
                 .bind("planerad", mandag).bind("frekvens", "vecka").bind("grans", idag.plusDays(7)).execute();
         n += h.createUpdate(sql).bind("typ", "dagsammanfattning_punkter").bind("period", idag.toString())
