@@ -35,9 +35,11 @@ import se.finsam.planering.db.Ensamjobb;
  * that mark, so a crash repeats at most one message per channel. A channel that cannot take a message now is
  * tried again after a growing wait (1, 2, 4 ... minutes, at most an hour); an address that fails for good ends the
  * row (misslyckat) and is not tried again. SMS and push wait through quiet hours (20:00 to 08:00, local time), and
- * nobody gets more than the daily limit: the rest waits for the next morning. A recipient's messages in one pass
- * all go on one channel's thread (one chosen on another channel waits for the next pass), so her count for the
- * daily limit is read once in the pass, with none of hers in flight, and counted on there as they are accepted.
+ * nobody gets more than the daily limit: the rest waits for the next morning. The recipients of a pass's rows, with
+ * their numbers, addresses and choices, are read together as the pass begins, and so are their counts for the
+ * daily limit: a recipient's messages in one pass all go on one channel's thread (one chosen on another channel
+ * waits for the next pass), so her count is read with none of hers in flight and counted on there as they are
+ * accepted. What she changes during a pass holds from the next.
  *
  * <p>The planner, which reads every participant, runs before a pass of the thread only once every
  * {@link #PLANERA_VAR} (what a change causes is written by the change itself, not by the planner); a
@@ -69,6 +71,10 @@ public final class Avsandare implements AutoCloseable {
 
     /** A row ready for its channel: to whom, on which channel. */
     private record Jobb(UtskickRepository.Rad rad, UtskickRepository.Mottagare m, Kanal kanal) {
+    }
+
+    /** The messages each recipient of a pass was sent on {@code dag}, by {@link UtskickRepository#vem}. */
+    private record Skickade(LocalDate dag, Map<String, Integer> antal) {
     }
 
     private final UtskickRepository repo;
@@ -197,31 +203,43 @@ public final class Avsandare implements AutoCloseable {
         }
         Map<Kanal, List<Jobb>> perKanal = new EnumMap<>(Kanal.class);
         Map<String, Kanal> mottagarnasKanal = new HashMap<>();
+        List<UtskickRepository.Rad> rader = repo.forfallna(clock.instant(), OMGANG);
+        if (rader.isEmpty()) {
+            return planerade;
+        }
+        Map<Long, UtskickRepository.Mottagare> mottagarna = repo.mottagare(rader);
+        List<UtskickRepository.Rad> attSkicka = new ArrayList<>();
         int n = 0;
-        for (UtskickRepository.Rad rad : repo.forfallna(clock.instant(), OMGANG)) {
+        for (UtskickRepository.Rad rad : rader) {
             if (stoppad || !harTur()) {
                 break;
             }
-            Jobb jobb = forbered(rad);
+            Jobb jobb = forbered(rad, mottagarna.get(rad.id()));
             if (jobb == null) {
                 n++;
                 continue;
             }
-            String vem = rad.tillDeltagare() ? "d" + rad.deltagareId() : "a" + rad.anvandareId();
-            Kanal hennes = mottagarnasKanal.putIfAbsent(vem, jobb.kanal());
+            Kanal hennes = mottagarnasKanal.putIfAbsent(UtskickRepository.vem(rad), jobb.kanal());
             if (hennes != null && hennes != jobb.kanal()) {
                 continue;
             }
             perKanal.computeIfAbsent(jobb.kanal(), k -> new ArrayList<>()).add(jobb);
+            attSkicka.add(rad);
         }
-        return planerade + n + skickaPerKanal(perKanal);
+        if (attSkicka.isEmpty()) {
+            return planerade + n;
+        }
+        ZoneId zon = clock.getZone();
+        LocalDate idag = LocalDate.ofInstant(clock.instant(), zon);
+        Skickade skickade = new Skickade(idag, repo.skickadeSedan(attSkicka, idag.atStartOfDay(zon).toInstant()));
+        return planerade + n + skickaPerKanal(perKanal, skickade);
     }
 
     /** Each channel's messages on its own thread, side by side; returns when all are done. */
-    private int skickaPerKanal(Map<Kanal, List<Jobb>> perKanal) {
+    private int skickaPerKanal(Map<Kanal, List<Jobb>> perKanal, Skickade skickade) {
         List<Future<Integer>> delar = new ArrayList<>();
         for (Map.Entry<Kanal, List<Jobb>> e : perKanal.entrySet()) {
-            delar.add(kanaltradar.submit(() -> skickaAlla(e.getKey(), e.getValue())));
+            delar.add(kanaltradar.submit(() -> skickaAlla(e.getKey(), e.getValue(), skickade)));
         }
         int n = 0;
         RuntimeException fel = null;
@@ -256,17 +274,17 @@ public final class Avsandare implements AutoCloseable {
     }
 
     /** One channel's part of a pass, in order, over one run of the channel. */
-    private int skickaAlla(Kanal kanal, List<Jobb> jobb) {
+    private int skickaAlla(Kanal kanal, List<Jobb> jobb, Skickade skickade) {
         int n = 0;
-        // Each recipient's count for the daily limit, read once in the pass: all her messages of the pass are on
-        // this thread, so it counts on from there as they are accepted.
+        // Each recipient's count for the daily limit, as read when the pass began: all her messages of the pass
+        // are on this thread, so it counts on from there as they are accepted.
         Map<String, Integer> idag = new HashMap<>();
         try (Kanalsandare.Omgang omgang = kanaler.get(kanal).omgang()) {
             for (Jobb j : jobb) {
                 if (stoppad || !harTur()) {
                     break;
                 }
-                skicka(j, omgang, idag);
+                skicka(j, omgang, idag, skickade);
                 n++;
             }
         }
@@ -280,11 +298,11 @@ public final class Avsandare implements AutoCloseable {
     }
 
     /**
-     * What the row needs before a channel can take it: its recipient and her channel. Null when it was settled
-     * here instead (no recipient, no channel she wants, quiet hours on her channel).
+     * What the row needs before a channel can take it: its recipient (null: there is none any more) and her
+     * channel. Null when it was settled here instead (no recipient, no channel she wants, quiet hours on her
+     * channel).
      */
-    private Jobb forbered(UtskickRepository.Rad rad) {
-        UtskickRepository.Mottagare m = repo.mottagare(rad).orElse(null);
+    private Jobb forbered(UtskickRepository.Rad rad, UtskickRepository.Mottagare m) {
         if (m == null) {
             repo.avslutat(rad.id(), "avstangd", null, "mottagaren finns inte längre", clock.instant());
             return null;
@@ -321,16 +339,18 @@ public final class Avsandare implements AutoCloseable {
     }
 
     /** Sends one message on its channel's thread and settles its row by the channel's answer. */
-    private void skicka(Jobb jobb, Kanalsandare.Omgang omgang, Map<String, Integer> antalIdag) {
+    private void skicka(Jobb jobb, Kanalsandare.Omgang omgang, Map<String, Integer> antalIdag, Skickade skickade) {
         UtskickRepository.Rad rad = jobb.rad();
         Kanal vald = jobb.kanal();
         UtskickRepository.Mottagare m = jobb.m();
         Instant nu = clock.instant();
         ZoneId zon = clock.getZone();
         LocalDate idag = LocalDate.ofInstant(nu, zon);
-        String vem = (rad.tillDeltagare() ? "d" + rad.deltagareId() : "a" + rad.anvandareId()) + ":" + idag;
-        int antal = antalIdag.computeIfAbsent(vem,
-                k -> repo.skickadeSedan(rad, idag.atStartOfDay(zon).toInstant()));
+        String vem = UtskickRepository.vem(rad) + ":" + idag;
+        // A pass that runs past midnight reads the new day's count when it first needs it.
+        int antal = antalIdag.computeIfAbsent(vem, k -> skickade.dag().equals(idag)
+                ? skickade.antal().getOrDefault(UtskickRepository.vem(rad), 0)
+                : repo.skickadeSedan(rad, idag.atStartOfDay(zon).toInstant()));
         if (antal >= maxPerDag) {
             repo.vanta(rad.id(), vald, idag.plusDays(1).atTime(TYST_TILL).atZone(zon).toInstant());
             return;

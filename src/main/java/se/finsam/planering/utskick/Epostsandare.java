@@ -24,6 +24,16 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 public final class Epostsandare implements Kanalsandare {
 
+    static {
+        // Jakarta Mail looks up its encoders' provider for every encoded header and body it writes, by default with
+        // a ServiceLoader scan of the class path each time (most of what an e-mail's encoding cost). Named in the
+        // system property it consults first, it is found by its name instead; a name set from outside is kept.
+        String namn = jakarta.mail.util.StreamProvider.class.getName();
+        if (System.getProperty(namn) == null) {
+            System.setProperty(namn, org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
+        }
+    }
+
     private final Session session;
     private final String fran;
     private final String anvandare;

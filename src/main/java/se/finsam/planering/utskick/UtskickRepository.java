@@ -3,8 +3,12 @@ package se.finsam.planering.utskick;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,7 +26,8 @@ public final class UtskickRepository {
 
     /**
      * Who receives a row, and what she chose. {@code deltagare}: a participant (her language decides the text);
-     * {@code anvandareId}: her account, if she has one (her choices are kept by it).
+     * {@code anvandareId}: her account, if she has one (her choices are kept by it); {@code kod}: the code of the
+     * participant the row is about (hers, or the one a message to staff names), null if none.
      */
     public record Mottagare(boolean deltagare, Long anvandareId, String sprak, String telefon, String epost,
                             boolean epostPa, boolean smsPa, boolean pushPa, boolean detaljer, boolean smsStoppad,
@@ -105,32 +110,112 @@ public final class UtskickRepository {
 
     /** The recipient of a row, with her choices (or the defaults when she has made none). */
     public Optional<Mottagare> mottagare(Rad rad) {
-        return jdbi.withHandle(h -> {
-            if (rad.tillDeltagare()) {
-                return h.createQuery("""
-                                SELECT d.anvandare_id, d.sprak, d.telefon, d.epost, d.kod,
-                                       coalesce(v.epost, :epostStandard) AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
+        return Optional.ofNullable(mottagare(List.of(rad)).get(rad.id()));
+    }
+
+    /** At most this many ids in one IN list. */
+    private static final int PER_FRAGA = 500;
+
+    /**
+     * The recipients of many rows (a pass of the sender), by row id, read together: a query for the participants,
+     * one for the staff and one for the codes of the participants the staff's messages are about, however many
+     * rows. A row whose recipient is gone (gallrad, an account no longer active) has none. {@code kod} is the code
+     * of the participant the row is about: hers, or, for a message to staff, the one thing its text names.
+     */
+    public Map<Long, Mottagare> mottagare(Collection<Rad> rader) {
+        Set<Long> deltagare = new HashSet<>();
+        Set<Long> personal = new HashSet<>();
+        Set<Long> omDeltagare = new HashSet<>();
+        for (Rad r : rader) {
+            if (r.tillDeltagare()) {
+                deltagare.add(r.deltagareId());
+            } else {
+                personal.add(r.anvandareId());
+                if (r.deltagareId() != null) {
+                    omDeltagare.add(r.deltagareId());
+                }
+            }
+        }
+        Map<Long, Mottagare> svar = new HashMap<>();
+        jdbi.useHandle(h -> {
+            Map<Long, Mottagare> deltagarna = new HashMap<>();
+            Map<Long, Integer> epostVal = new HashMap<>();
+            for (List<Long> del : delar(deltagare)) {
+                h.createQuery("""
+                                SELECT d.id, d.anvandare_id, d.sprak, d.telefon, d.epost, d.kod, v.epost AS epost_val,
+                                       0 AS epost_pa, coalesce(v.sms, 1) AS sms_pa,
                                        CASE WHEN coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
                                            WHERE p.anvandare_id = d.anvandare_id) THEN 1 ELSE 0 END AS push_pa,
                                        coalesce(v.detaljer, 0) AS detaljer,
                                        coalesce((SELECT s.stoppad FROM utskick_sms_stopp s WHERE s.deltagare_id = d.id),
                                                 v.sms_stoppad) AS sms_stoppad, 'aldrig' AS sammanfattning
                                 FROM deltagare d LEFT JOIN utskick_val v ON v.anvandare_id = d.anvandare_id
-                                WHERE d.id = :d AND d.gallrad IS NULL""")
-                        .bind("d", rad.deltagareId()).bind("epostStandard", KALLELSE.equals(rad.typ()) ? 1 : 0)
-                        .map((rs, ctx) -> mottagare(rs, true)).findOne();
+                                WHERE d.id IN (<ids>) AND d.gallrad IS NULL""")
+                        .bindList("ids", del)
+                        .map((rs, ctx) -> {
+                            long id = rs.getLong("id");
+                            int val = rs.getInt("epost_val");
+                            if (!rs.wasNull()) {
+                                epostVal.put(id, val);
+                            }
+                            deltagarna.put(id, mottagare(rs, true));
+                            return id;
+                        })
+                        .list();
             }
-            return h.createQuery("""
-                            SELECT a.id AS anvandare_id, a.sprak, a.telefon, a.epost, NULL AS kod,
-                                   coalesce(v.epost, 1) AS epost_pa, coalesce(v.sms, 0) AS sms_pa,
-                                   CASE WHEN coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
-                                       WHERE p.anvandare_id = a.id) THEN 1 ELSE 0 END AS push_pa, 0 AS detaljer,
-                                   v.sms_stoppad,
-                                   coalesce(v.sammanfattning, 'vecka') AS sammanfattning
-                            FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
-                            WHERE a.id = :a AND a.aktiv = 1""")
-                    .bind("a", rad.anvandareId()).map((rs, ctx) -> mottagare(rs, false)).findOne();
+            Map<Long, Mottagare> personalen = new HashMap<>();
+            for (List<Long> del : delar(personal)) {
+                h.createQuery("""
+                                SELECT a.id AS anvandare_id, a.sprak, a.telefon, a.epost, NULL AS kod,
+                                       coalesce(v.epost, 1) AS epost_pa, coalesce(v.sms, 0) AS sms_pa,
+                                       CASE WHEN coalesce(v.push, 0) = 1 AND EXISTS (SELECT 1 FROM push_prenumeration p
+                                           WHERE p.anvandare_id = a.id) THEN 1 ELSE 0 END AS push_pa, 0 AS detaljer,
+                                       v.sms_stoppad,
+                                       coalesce(v.sammanfattning, 'vecka') AS sammanfattning
+                                FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
+                                WHERE a.id IN (<ids>) AND a.aktiv = 1""")
+                        .bindList("ids", del)
+                        .map((rs, ctx) -> mottagare(rs, false))
+                        .forEach(m -> personalen.put(m.anvandareId(), m));
+            }
+            Map<Long, String> koder = new HashMap<>();
+            for (List<Long> del : delar(omDeltagare)) {
+                h.createQuery("SELECT id, kod FROM deltagare WHERE id IN (<ids>)").bindList("ids", del)
+                        .map((rs, ctx) -> koder.put(rs.getLong(1), rs.getString(2)))
+                        .list();
+            }
+            for (Rad r : rader) {
+                if (r.tillDeltagare()) {
+                    Mottagare m = deltagarna.get(r.deltagareId());
+                    if (m != null) {
+                        // No choice of hers: a kallelse goes by e-mail too, her other messages do not.
+                        Integer val = epostVal.get(r.deltagareId());
+                        boolean epostPa = val == null ? KALLELSE.equals(r.typ()) : val == 1;
+                        svar.put(r.id(), new Mottagare(true, m.anvandareId(), m.sprak(), m.telefon(), m.epost(),
+                                epostPa, m.smsPa(), m.pushPa(), m.detaljer(), m.smsStoppad(), m.sammanfattning(),
+                                m.kod()));
+                    }
+                } else {
+                    Mottagare m = personalen.get(r.anvandareId());
+                    if (m != null) {
+                        String kod = r.deltagareId() == null ? null : koder.getOrDefault(r.deltagareId(), "–");
+                        svar.put(r.id(), new Mottagare(false, m.anvandareId(), m.sprak(), m.telefon(), m.epost(),
+                                m.epostPa(), m.smsPa(), m.pushPa(), m.detaljer(), m.smsStoppad(), m.sammanfattning(),
+                                kod));
+                    }
+                }
+            }
         });
+        return svar;
+    }
+
+    private static List<List<Long>> delar(Collection<Long> ids) {
+        List<Long> alla = List.copyOf(ids);
+        List<List<Long>> delar = new java.util.ArrayList<>();
+        for (int i = 0; i < alla.size(); i += PER_FRAGA) {
+            delar.add(alla.subList(i, Math.min(alla.size(), i + PER_FRAGA)));
+        }
+        return delar;
     }
 
     private static Mottagare mottagare(java.sql.ResultSet rs, boolean deltagare) throws java.sql.SQLException {
@@ -156,17 +241,52 @@ public final class UtskickRepository {
                 .findOne());
     }
 
+    /** Whom a row goes to, as the daily limit counts: "d" and the participant's id, or "a" and the account's. */
+    public static String vem(Rad rad) {
+        return rad.tillDeltagare() ? "d" + rad.deltagareId() : "a" + rad.anvandareId();
+    }
+
     /** How many messages the recipient of {@code rad} was sent from {@code fran} on. */
     public int skickadeSedan(Rad rad, Instant fran) {
-        return jdbi.withHandle(h -> h.createQuery(rad.tillDeltagare()
-                        ? """
-                          SELECT count(*) FROM utskick WHERE anvandare_id IS NULL AND deltagare_id = :d
-                            AND status IN ('skickat', 'levererat') AND skickat >= :fran"""
-                        : """
-                          SELECT count(*) FROM utskick WHERE anvandare_id = :a
-                            AND status IN ('skickat', 'levererat') AND skickat >= :fran""")
-                .bind("d", rad.deltagareId()).bind("a", rad.anvandareId()).bind("fran", fran)
-                .mapTo(Integer.class).one());
+        return skickadeSedan(List.of(rad), fran).getOrDefault(vem(rad), 0);
+    }
+
+    /**
+     * How many messages each recipient of {@code rader} was sent from {@code fran} on, by {@link #vem}: one query
+     * for the participants and one for the staff, however many rows. A recipient sent none is left out.
+     */
+    public Map<String, Integer> skickadeSedan(Collection<Rad> rader, Instant fran) {
+        Set<Long> deltagare = new HashSet<>();
+        Set<Long> personal = new HashSet<>();
+        for (Rad r : rader) {
+            (r.tillDeltagare() ? deltagare : personal).add(r.tillDeltagare() ? r.deltagareId() : r.anvandareId());
+        }
+        Map<String, Integer> antal = new HashMap<>();
+        jdbi.useHandle(h -> {
+            for (List<Long> del : delar(deltagare)) {
+                h.createQuery("""
+                                SELECT deltagare_id, count(*) FROM utskick
+                                WHERE anvandare_id IS NULL AND deltagare_id IN (<ids>)
+                                  AND status IN ('skickat', 'levererat') AND skickat >= :fran
+                                GROUP BY deltagare_id""")
+                        .bindList("ids", del).bind("fran", fran)
+                        .map((rs, ctx) -> Map.entry("d" + rs.getLong(1), rs.getInt(2)))
+                        .forEach(e -> antal.put(e.getKey(), e.getValue()));
+            }
+            for (List<Long> del : delar(personal)) {
+                // A row is settled (avgjord) when it is marked sent or later: the condition on avgjord adds
+                // nothing to the one on skickat, but lets the index on avgjord find today's rows.
+                h.createQuery("""
+                                SELECT anvandare_id, count(*) FROM utskick
+                                WHERE anvandare_id IN (<ids>) AND status IN ('skickat', 'levererat')
+                                  AND skickat >= :fran AND avgjord >= :fran
+                                GROUP BY anvandare_id""")
+                        .bindList("ids", del).bind("fran", fran)
+                        .map((rs, ctx) -> Map.entry("a" + rs.getLong(1), rs.getInt(2)))
+                        .forEach(e -> antal.put(e.getKey(), e.getValue()));
+            }
+        });
+        return antal;
     }
 
     /**

@@ -54,7 +54,7 @@ public final class Utskickstexter {
         if (rad.tillDeltagare()) {
             return tillDeltagare(rad, m, kanal == Kanal.PUSH);
         }
-        return tillPersonal(rad);
+        return tillPersonal(rad, m);
     }
 
     private Meddelande tillDeltagare(UtskickRepository.Rad rad, UtskickRepository.Mottagare m, boolean notis) {
@@ -105,10 +105,10 @@ public final class Utskickstexter {
         return new Meddelande(t.get("utskick.amne"), neutral);
     }
 
-    private Meddelande tillPersonal(UtskickRepository.Rad rad) {
+    private Meddelande tillPersonal(UtskickRepository.Rad rad, UtskickRepository.Mottagare m) {
         Texter sv = Texter.of("sv");
         String lank = baseUrl + "/oversikt";
-        String kod = rad.deltagareId() == null ? "" : repo.deltagarkod(rad.deltagareId());
+        String kod = rad.deltagareId() == null ? "" : m.kod() != null ? m.kod() : repo.deltagarkod(rad.deltagareId());
         String nyckel = PERSONAL + rad.typ();
         String text = switch (rad.typ()) {
             case "dagssammanfattning" -> {

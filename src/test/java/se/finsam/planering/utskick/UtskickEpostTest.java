@@ -52,6 +52,15 @@ class UtskickEpostTest {
 
 
     @Test
+    void kodarnaForEttEpostHittasPaSittNamnInteGenomEnSokningIKlassvagen() throws Exception {
+        new Epostsandare(URI.create("smtp://127.0.0.1:25?starttls=valfri"), "planering@finsam.example");
+        assertEquals(org.eclipse.angus.mail.util.MailStreamProvider.class.getName(),
+                System.getProperty(jakarta.mail.util.StreamProvider.class.getName()),
+                "named where Jakarta Mail looks first, before its scan of the class path");
+        assertTrue(jakarta.mail.util.StreamProvider.provider() instanceof org.eclipse.angus.mail.util.MailStreamProvider);
+    }
+
+    @Test
     void enOverlamningNarSinNyaAgareMedKodOchLankMenUtanNamn() throws Exception {
         app.tomUtkorgen();
         smtp.purgeEmailFromAllMailboxes();
