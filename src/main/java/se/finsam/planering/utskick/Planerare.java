@@ -149,8 +149,9 @@ public final class Planerare {
         String vecka = idag.get(IsoFields.WEEK_BASED_YEAR) + "-V" + idag.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         Instant mandag = idag.with(DayOfWeek.MONDAY).atTime(7, 0).atZone(zon).toInstant();
         Instant idag7 = idag.atTime(7, 0).atZone(zon).toInstant();
-        // Her items are counted only when her digest for the period is not yet planned: a CASE, since a plain
-        // NOT EXISTS beside the count may be joined after the count has been made for every staff member.
+        // Her items are counted only when she wants this digest and it is not yet planned for the period: in one
+        // CASE, which settles the order, since conditions beside the count (a NOT EXISTS, or one on the left-joined
+        // choice) may otherwise be applied after the count has been made for every staff member.
         String sql = """
                 INSERT INTO utskick (nyckel, typ, team_id, anvandare_id, skapad, planerad)
                 SELECT :typ || ':' || a.id || ':' || :period, :typ,
@@ -158,8 +159,8 @@ public final class Planerare {
                 FROM anvandare a LEFT JOIN utskick_val v ON v.anvandare_id = a.id
                 WHERE a.aktiv = 1 AND a.roll IN ('handlaggare', 'teamrepresentant', 'koordinator')
                   AND EXISTS (SELECT 1 FROM team_medlem m WHERE m.anvandare_id = a.id)
-                  AND coalesce(v.sammanfattning, 'vecka') = :frekvens
-                  AND CASE WHEN EXISTS (SELECT 1 FROM utskick u WHERE u.nyckel = :typ || ':' || a.id || ':' || :period)
+                  AND CASE WHEN coalesce(v.sammanfattning, 'vecka') <> :frekvens THEN 0
+                           WHEN EXISTS (SELECT 1 FROM utskick u WHERE u.nyckel = :typ || ':' || a.id || ':' || :period)
                            THEN 0 ELSE (""" + PUNKTER_ATT_GORA.replace(":a", "a.id") + ") END > 0\nON CONFLICT DO NOTHING";
         int n = h.createUpdate(sql).bind("typ", "veckosammanfattning").bind("period", vecka).bind("nu", nu)
                 .bind("planerad", mandag).bind("frekvens", "vecka").bind("grans", idag.plusDays(7)).execute();
