@@ -39,7 +39,8 @@ stor_databas() {
 forbered_utskick() {
   rm -f "$1" "$1-wal" "$1-shm" "$1.kedja"
   sqlite3 "$OUT/large.db" ".backup '$1'"
-  sqlite3 "$1" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" -cmd ".parameter set :bara_nummer ${4:-0}" \
+  sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
+    -cmd ".parameter set :bara_nummer ${4:-0}" \
     < bench/utskick-forbered.sql
 }
 
@@ -47,6 +48,9 @@ forbered_utskick() {
 utskick_forfallna() {
   sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
     -cmd ".parameter set :bara_nummer 0" < bench/utskick-forbered.sql
+} |
+    sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
+      -cmd ".parameter set :bara_nummer 0"
 }
 
 # start_mottagare LOG: the receiver, logging every message it takes to LOG.
