@@ -48,9 +48,6 @@ forbered_utskick() {
 utskick_forfallna() {
   sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
     -cmd ".parameter set :bara_nummer 0" < bench/utskick-forbered.sql
-} |
-    sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
-      -cmd ".parameter set :bara_nummer 0"
 }
 
 # start_mottagare LOG: the receiver, logging every message it takes to LOG.
