@@ -91,6 +91,8 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         d.put("tidigare_deltagare_id", intern("link to the record of an earlier referral, a record of its own"));
         d.put("gallrad", intern("set only when her personal data has been removed"));
         d.put("cellnyckel", intern("a random number for the statistics' disclosure control; says nothing about her"));
+        d.put("forsta_kvittens", intern("a copy kept for the statistics of the first time staff acknowledged a "
+                + "hand-over of one of her items; the hand-overs themselves are internal (overlamning)"));
         KOLUMNER.put("deltagare", d);
 
         Map<String, Object> a = new LinkedHashMap<>();
@@ -136,6 +138,9 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         pp.put("klart_senast", ut("punkter[].klartSenast", "SELECT pp.klart_senast" + punkter));
         pp.put("skapad", ut("punkter[].skapad", "SELECT pp.skapad" + punkter));
         pp.put("borttagen", ut("punkter[].borttagen", "SELECT pp.borttagen IS NOT NULL" + punkter));
+        pp.put("senaste_status", intern("a copy kept for the statistics of the item's latest status by date, "
+                + "which the download gives in the item's history"));
+        pp.put("senaste_status_datum", intern("the date of that status, also in the item's history"));
         KOLUMNER.put("planpunkt", pp);
 
         Map<String, Object> o = new LinkedHashMap<>();
