@@ -182,6 +182,17 @@ final class LokalSmsgateway implements AutoCloseable {
         anrop.set(0);
     }
 
+    /**
+     * Before each test of a class that shares this gateway and {@code app}: the test clock at its start, the
+     * outbox empty, the gateway answering OK and having received nothing.
+     */
+    void inforTest(se.finsam.planering.testsupport.TestApp app) {
+        app.clock().set(se.finsam.planering.testsupport.TestApp.START);
+        app.tomUtkorgen();
+        standard(Svar.OK);
+        rensa();
+    }
+
     private static Map<String, String> form(String body) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String del : body.split("&")) {

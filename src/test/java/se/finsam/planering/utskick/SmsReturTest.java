@@ -48,10 +48,7 @@ class SmsReturTest {
 
     @BeforeEach
     void rensa() {
-        app.clock().set(TestApp.START);
-        app.tomUtkorgen();
-        gateway.standard(LokalSmsgateway.Svar.OK);
-        gateway.rensa();
+        gateway.inforTest(app);
     }
 
 

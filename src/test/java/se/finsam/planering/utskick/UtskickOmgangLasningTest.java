@@ -49,10 +49,7 @@ class UtskickOmgangLasningTest {
 
     @BeforeEach
     void rensa() {
-        app.clock().set(TestApp.START);
-        app.tomUtkorgen();
-        gateway.standard(LokalSmsgateway.Svar.OK);
-        gateway.rensa();
+        gateway.inforTest(app);
     }
 
     @Test

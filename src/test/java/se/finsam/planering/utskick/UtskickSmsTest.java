@@ -50,10 +50,7 @@ class UtskickSmsTest {
 
     @BeforeEach
     void rensa() {
-        app.clock().set(TestApp.START);
-        app.tomUtkorgen();
-        gateway.standard(LokalSmsgateway.Svar.OK);
-        gateway.rensa();
+        gateway.inforTest(app);
     }
 
 
