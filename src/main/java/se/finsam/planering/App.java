@@ -144,7 +144,8 @@ public final class App {
         Tjanster t = Tjanster.bygg(config, clock, database, hasher);
         Funktioner f = Funktioner.bygg(t, kanaler);
         Ruttabell[] table = new Ruttabell[1];
-        Javalin javalin = webbserver(t, r -> {
+        QueuedThreadPool tradar = tradar(config);
+        Javalin javalin = webbserver(t, tradar, r -> {
             table[0] = r;
             rutter(r, t, f);
         });
@@ -152,6 +153,8 @@ public final class App {
         // Of several servers on one database, one at a time sends messages and runs the nightly gallring.
         Ensamjobb ensam = new Ensamjobb(t.jdbi(), clock);
         ScheduledExecutorService housekeeping = stadning(t, f.gallringen(), ensam);
+        // Messages give way while requests wait for a thread.
+        f.utskick().avsandare().vikFor(tradar::getQueueSize);
         f.utskick().avsandare().starta(ensam);
         return new App(javalin, database, table[0].all(), housekeeping, t.audit(), t.datautgava(), t.kedjeankare(),
                 f.utskick());
@@ -341,30 +344,35 @@ public final class App {
         r.post(SmsReturRoutes.INKOMMANDE, f.utskick().retur()::inkommande, ALLA);
     }
 
+    /**
+     * A few request threads per core, the rest of the requests in line (see Config.standardTradar). A job of
+     * Jetty's (the acceptor, a selector, a request) that fails with an Error is caught by the pool and the thread
+     * goes on, but an acceptor that is gone is not started again: hand such an Error to the thread's handler,
+     * which ends the process in production (Vakt).
+     */
+    private static QueuedThreadPool tradar(Config config) {
+        QueuedThreadPool tradar = new QueuedThreadPool(config.threads(), Math.min(8, config.threads()), 60_000) {
+            @Override
+            protected void runJob(Runnable job) {
+                try {
+                    super.runJob(job);
+                } catch (VirtualMachineError | LinkageError e) {
+                    Vakt.dodligt(e);
+                    throw e;
+                }
+            }
+        };
+        tradar.setName("JettyServerThreadPool");
+        return tradar;
+    }
+
     /** The web server, its threads, its error pages and the checks before every handler; routes from {@code rutter}. */
-    private static Javalin webbserver(Tjanster t, Consumer<Ruttabell> rutter) {
+    private static Javalin webbserver(Tjanster t, QueuedThreadPool tradar, Consumer<Ruttabell> rutter) {
         Config config = t.config();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = 1_000_000;
-            // A few request threads per core, the rest of the requests in line (see Config.standardTradar).
-            // A job of Jetty's (the acceptor, a selector, a request) that fails with an Error is caught by the pool
-            // and the thread goes on, but an acceptor that is gone is not started again: hand such an Error to
-            // the thread's handler, which ends the process in production (Vakt).
-            QueuedThreadPool tradar = new QueuedThreadPool(
-                    config.threads(), Math.min(8, config.threads()), 60_000) {
-                @Override
-                protected void runJob(Runnable job) {
-                    try {
-                        super.runJob(job);
-                    } catch (VirtualMachineError | LinkageError e) {
-                        Vakt.dodligt(e);
-                        throw e;
-                    }
-                }
-            };
-            tradar.setName("JettyServerThreadPool");
             cfg.jetty.threadPool = tradar;
             // A page (tens of kB) is copied out in 8 kB pieces; with a larger aggregation buffer they leave
             // in one write with the headers instead of one system call each.

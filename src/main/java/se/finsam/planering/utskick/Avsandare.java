@@ -58,6 +58,11 @@ public final class Avsandare implements AutoCloseable {
     static final Duration PLANERA_VAR = Duration.ofMinutes(1);
     /** How many due rows a pass takes. */
     static final int OMGANG = 200;
+    /**
+     * While requests wait for a thread, each channel sends at most one message per this much time (ten a second
+     * per channel), so that messages still move; otherwise as fast as the channel takes them.
+     */
+    static final Duration VIK_TAKT = Duration.ofMillis(100);
 
     /** A message the channel accepted: the audit log is told it was sent about her (never its text). */
     public record Skickat(UtskickRepository.Rad rad, Kanal kanal, Instant tid) {
@@ -99,6 +104,11 @@ public final class Avsandare implements AutoCloseable {
     private Instant fornyad = Instant.MIN;
     /** When the thread last ran the planner. */
     private Instant planerad = Instant.MIN;
+    /**
+     * How many requests wait for a request thread. While any do, the pages need the cores, and each channel sends
+     * at most one message per {@link #VIK_TAKT}: every message costs CPU that a page would have had.
+     */
+    private volatile java.util.function.IntSupplier koadeSidor = () -> 0;
 
     public Avsandare(UtskickRepository repo, Planerare planerare, Utskickstexter texter, List<Kanalsandare> sandare,
                      Clock clock, int maxPerDag, Efterskickat efterSkickat) {
@@ -116,6 +126,14 @@ public final class Avsandare implements AutoCloseable {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
+    }
+
+    /**
+     * Gives way to the pages: {@code koadeSidor} tells how many requests wait for a thread (the web server's queue).
+     * While it is above zero, each channel sends at most one message per {@link #VIK_TAKT}.
+     */
+    public void vikFor(java.util.function.IntSupplier koadeSidor) {
+        this.koadeSidor = koadeSidor;
     }
 
     /** Which channels this server has. */
@@ -280,15 +298,29 @@ public final class Avsandare implements AutoCloseable {
         // are on this thread, so it counts on from there as they are accepted.
         Map<String, Integer> idag = new HashMap<>();
         try (Kanalsandare.Omgang omgang = kanaler.get(kanal).omgang()) {
+            long forra = System.nanoTime() - VIK_TAKT.toNanos();
             for (Jobb j : jobb) {
+                vik(forra);
                 if (stoppad || !harTur()) {
                     break;
                 }
+                forra = System.nanoTime();
                 skicka(j, omgang, idag, skickade);
                 n++;
             }
         }
         return n;
+    }
+
+    /** While requests wait for a thread, waits until {@link #VIK_TAKT} has passed since {@code forra} began. */
+    private void vik(long forra) {
+        while (!stoppad && koadeSidor.getAsInt() > 0) {
+            long kvar = VIK_TAKT.toNanos() - (System.nanoTime() - forra);
+            if (kvar <= 0) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(kvar, Duration.ofMillis(10).toNanos()));
+        }
     }
 
     private boolean harTur() {
