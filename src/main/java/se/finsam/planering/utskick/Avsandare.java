@@ -41,6 +41,10 @@ import se.finsam.planering.db.Ensamjobb;
  * waits for the next pass), so her count is read with none of hers in flight and counted on there as they are
  * accepted. What she changes during a pass holds from the next.
  *
+ * <p>Messages give way to pages: while requests wait for a request thread (the web server's queue, told by
+ * {@link #vikFor}), each channel sends at most one message per {@link #VIK_TAKT}, so that the CPU goes to the
+ * pages and messages still move; otherwise a channel sends as fast as it takes them.
+ *
  * <p>The planner, which reads every participant, runs before a pass of the thread only once every
  * {@link #PLANERA_VAR} (what a change causes is written by the change itself, not by the planner); a
  * {@link #korEnGang()} called directly always plans first.
