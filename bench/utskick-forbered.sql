@@ -6,7 +6,8 @@
 -- in turn, each of them set to e-mail only. The two kinds are interleaved, so both channels are in flight at any
 -- moment. Every row's key starts with 'bench:'. With :bara_nummer 1 only the numbers and the staff's choice are
 -- set and no message is made (run again with 0 to make them: the same participants and staff are chosen), so that
--- messages sent before are not counted against numbers changed after. Run on a copy of the 10 000-participant
+-- messages sent before are not counted against numbers changed after. With :planerad set (an ISO instant in
+-- quotes) the messages wait till then instead of going at once. Run on a copy of the 10 000-participant
 -- database:
 --   sqlite3 DB -cmd '.parameter set :sms 1000' -cmd '.parameter set :epost 1000' < bench/utskick-forbered.sql
 -- The transaction takes the write lock first: on a database a running server writes, a transaction that starts
@@ -26,7 +27,8 @@ CREATE TEMP TABLE bench_personal AS
 INSERT INTO utskick_val (anvandare_id, epost, sms, push) SELECT id, 1, 0, 0 FROM bench_personal WHERE true
     ON CONFLICT (anvandare_id) DO UPDATE SET epost = 1, sms = 0, push = 0;
 INSERT INTO utskick (nyckel, typ, team_id, deltagare_id, anvandare_id, skapad, planerad)
-SELECT nyckel, typ, team_id, deltagare_id, anvandare_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), NULL FROM (
+SELECT nyckel, typ, team_id, deltagare_id, anvandare_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+       nullif(:planerad, '') FROM (
     SELECT 2 * d.nr AS ordning, 'bench:sms:' || d.id AS nyckel, 'plan_andrad' AS typ, d.team_id,
            d.id AS deltagare_id, NULL AS anvandare_id
     FROM bench_deltagare d WHERE d.nr < :sms

@@ -34,20 +34,30 @@ stor_databas() {
   fi
 }
 
-# forbered_utskick DB SMS EPOST [1]: a fresh copy of the large database with SMS + EPOST messages due (with 1:
-# only the numbers and choices set for them; utskick_forfallna makes them due later).
+# forbered_utskick DB SMS EPOST [1 | vilande]: a fresh copy of the large database with SMS + EPOST messages due
+# (with 1: only the numbers and choices set for them, utskick_forfallna makes them later; with vilande: made, but
+# planned for a day far ahead, utskick_planera moves them to the moment they should go).
 forbered_utskick() {
+  local bara=0 planerad=''
+  case "${4:-0}" in 1) bara=1 ;; vilande) planerad="'2099-01-01T00:00:00Z'" ;; esac
   rm -f "$1" "$1-wal" "$1-shm" "$1.kedja"
   sqlite3 "$OUT/large.db" ".backup '$1'"
   sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
-    -cmd ".parameter set :bara_nummer ${4:-0}" \
+    -cmd ".parameter set :bara_nummer $bara" -cmd ".parameter set :planerad \"$planerad\"" \
     < bench/utskick-forbered.sql
+}
+
+# utskick_planera DB SECONDS: the benchmark's resting messages go SECONDS from now (one short UPDATE, so that no
+# long write transaction of the benchmark's own falls inside a measurement).
+utskick_planera() {
+  sqlite3 "$1" -cmd ".timeout 60000" "UPDATE utskick SET planerad = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+$2 seconds')
+    WHERE nyckel LIKE 'bench:%' AND status = 'vantar'"
 }
 
 # utskick_forfallna DB SMS EPOST: makes the messages due, in a database a running server uses.
 utskick_forfallna() {
   sqlite3 "$1" -cmd ".timeout 60000" -cmd ".parameter set :sms $2" -cmd ".parameter set :epost $3" \
-    -cmd ".parameter set :bara_nummer 0" < bench/utskick-forbered.sql
+    -cmd ".parameter set :bara_nummer 0" -cmd ".parameter set :planerad \"''\"" < bench/utskick-forbered.sql
 }
 
 # start_mottagare LOG: the receiver, logging every message it takes to LOG.
