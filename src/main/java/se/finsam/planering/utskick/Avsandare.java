@@ -42,8 +42,8 @@ import se.finsam.planering.db.Ensamjobb;
  * accepted. What she changes during a pass holds from the next.
  *
  * <p>Messages give way to pages: while requests wait for a request thread (the web server's queue, told by
- * {@link #vikFor}), each channel sends at most one message per {@link #VIK_TAKT}, so that the CPU goes to the
- * pages and messages still move; otherwise a channel sends as fast as it takes them.
+ * {@link #vikFor}), the channels together send at most one message per {@link #VIK_TAKT}, so that the CPU goes to
+ * the pages and messages still go within a minute; otherwise each channel sends as fast as it takes them.
  *
  * <p>The planner, which reads every participant, runs before a pass of the thread only once every
  * {@link #PLANERA_VAR} (what a change causes is written by the change itself, not by the planner); a
@@ -63,10 +63,11 @@ public final class Avsandare implements AutoCloseable {
     /** How many due rows a pass takes. */
     static final int OMGANG = 200;
     /**
-     * While requests wait for a thread, each channel sends at most one message per this much time (ten a second
-     * per channel), so that messages still move; otherwise as fast as the channel takes them.
+     * While requests wait for a thread, the sender (all channels together) sends at most one message per this much
+     * time: 90 a second, so that 5 000 still go within a minute under the pages' full load; otherwise as fast as the
+     * channels take them.
      */
-    static final Duration VIK_TAKT = Duration.ofMillis(100);
+    static final Duration VIK_TAKT = Duration.ofMillis(11);
 
     /** A message the channel accepted: the audit log is told it was sent about her (never its text). */
     public record Skickat(UtskickRepository.Rad rad, Kanal kanal, Instant tid) {
@@ -109,10 +110,14 @@ public final class Avsandare implements AutoCloseable {
     /** When the thread last ran the planner. */
     private Instant planerad = Instant.MIN;
     /**
-     * How many requests wait for a request thread. While any do, the pages need the cores, and each channel sends
-     * at most one message per {@link #VIK_TAKT}: every message costs CPU that a page would have had.
+     * How many requests wait for a request thread. While any do, the pages need the cores, and the channels
+     * together send at most one message per {@link #VIK_TAKT}: every message costs CPU that a page would have had.
      */
     private volatile java.util.function.IntSupplier koadeSidor = () -> 0;
+    private volatile Duration vikTakt = VIK_TAKT;
+    /** The next moment a message may go while pages wait, shared by the channels' threads. */
+    private final Object taktLas = new Object();
+    private long nastaTid = System.nanoTime();
 
     public Avsandare(UtskickRepository repo, Planerare planerare, Utskickstexter texter, List<Kanalsandare> sandare,
                      Clock clock, int maxPerDag, Efterskickat efterSkickat) {
@@ -134,7 +139,7 @@ public final class Avsandare implements AutoCloseable {
 
     /**
      * Gives way to the pages: {@code koadeSidor} tells how many requests wait for a thread (the web server's queue).
-     * While it is above zero, each channel sends at most one message per {@link #VIK_TAKT}.
+     * While it is above zero, the channels together send at most one message per {@link #VIK_TAKT}.
      */
     public void vikFor(java.util.function.IntSupplier koadeSidor) {
         this.koadeSidor = koadeSidor;
@@ -302,13 +307,11 @@ public final class Avsandare implements AutoCloseable {
         // are on this thread, so it counts on from there as they are accepted.
         Map<String, Integer> idag = new HashMap<>();
         try (Kanalsandare.Omgang omgang = kanaler.get(kanal).omgang()) {
-            long forra = System.nanoTime() - VIK_TAKT.toNanos();
             for (Jobb j : jobb) {
-                vik(forra);
+                vik();
                 if (stoppad || !harTur()) {
                     break;
                 }
-                forra = System.nanoTime();
                 skicka(j, omgang, idag, skickade);
                 n++;
             }
@@ -316,15 +319,31 @@ public final class Avsandare implements AutoCloseable {
         return n;
     }
 
-    /** While requests wait for a thread, waits until {@link #VIK_TAKT} has passed since {@code forra} began. */
-    private void vik(long forra) {
+    /**
+     * While requests wait for a thread, takes the sender's next free moment ({@link #vikTakt} after the one taken
+     * before, by any channel) and waits for it, or until nothing waits any more.
+     */
+    private void vik() {
+        if (stoppad || koadeSidor.getAsInt() <= 0) {
+            return;
+        }
+        long tid;
+        synchronized (taktLas) {
+            tid = Math.max(System.nanoTime(), nastaTid);
+            nastaTid = tid + vikTakt.toNanos();
+        }
         while (!stoppad && koadeSidor.getAsInt() > 0) {
-            long kvar = VIK_TAKT.toNanos() - (System.nanoTime() - forra);
+            long kvar = tid - System.nanoTime();
             if (kvar <= 0) {
                 return;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(Math.min(kvar, Duration.ofMillis(10).toNanos()));
         }
+    }
+
+    /** Sets the pace while pages wait ({@link #VIK_TAKT} unless a test chooses another). */
+    void vikTakt(Duration takt) {
+        this.vikTakt = takt;
     }
 
     private boolean harTur() {

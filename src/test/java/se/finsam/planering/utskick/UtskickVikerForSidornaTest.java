@@ -14,7 +14,7 @@ import se.finsam.planering.testsupport.TestApp;
 import se.finsam.planering.testsupport.TestData;
 
 /**
- * Messages give way to pages: while requests wait for a request thread, each channel waits between its messages
+ * Messages give way to pages: while requests wait for a request thread, the sender waits between its messages
  * (and asks again whether they still wait) instead of sending as fast as the channel takes them; every message
  * still goes. With nothing waiting it sends at once, asking once per message.
  */
@@ -47,12 +47,15 @@ class UtskickVikerForSidornaTest {
     @AfterEach
     void ingenKo() {
         app.app().utskick().avsandare().vikFor(() -> 0);
+        app.app().utskick().avsandare().vikTakt(Avsandare.VIK_TAKT);
     }
 
     @Test
     void medforfragningarIKoVantarVarjeKanalMellanSinaMeddelanden() {
         List<Long> rader = fyraMeddelanden("ko");
         AtomicInteger fragor = new AtomicInteger();
+        // A pace long beside the time a message takes here, so that it shows however slow the machine is.
+        app.app().utskick().avsandare().vikTakt(java.time.Duration.ofMillis(100));
         app.app().utskick().avsandare().vikFor(() -> {
             fragor.incrementAndGet();
             return 3;
