@@ -17,6 +17,13 @@ import org.jdbi.v3.core.Jdbi;
  * There are {@link #LASARE} such readers, one per core of the small server this is built for: with a single
  * one, every request queued on one lock, and a thread descheduled while holding it stalled all the others
  * (a JFR profile under 32 connections showed waits of over 10 ms on it).
+ *
+ * <p>Requests share reads. A request may use any read that began after it arrived: its answer is at least as
+ * new as the data when the request came, which is all a fresh read would promise. So a request that finds both
+ * readers busy waits for the next read to finish rather than queueing for a reader of its own, and one read
+ * answers every request that came while the one before it ran. On PostgreSQL, where each read is a round trip
+ * and a statement in another process, this makes the reads far fewer than the requests under load (see
+ * {@code docs/prestanda.md}).
  */
 public final class Datautgava implements AutoCloseable {
 
@@ -35,6 +42,32 @@ public final class Datautgava implements AutoCloseable {
     private final java.util.concurrent.ArrayBlockingQueue<Lasare> lediga =
             new java.util.concurrent.ArrayBlockingQueue<>(LASARE);
     static final int LASARE = 2;
+
+    /**
+     * A read and the last ticket handed out before it began: it answers every request holding that ticket or an
+     * earlier one, for they all arrived before it read.
+     */
+    private record Lasning(long start, Utgavor utgavor) {
+    }
+
+    /** Tickets, one per request in order of arrival. */
+    private final java.util.concurrent.atomic.AtomicLong ankomster = new java.util.concurrent.atomic.AtomicLong();
+    /** The read that began last of those finished. */
+    private volatile Lasning senaste;
+    private static final java.lang.invoke.VarHandle SENASTE;
+    /** Requests waiting for a read or a reader; they wait on {@code vakt}. */
+    private final java.util.concurrent.atomic.AtomicInteger venter = new java.util.concurrent.atomic.AtomicInteger();
+    private final Object vakt = new Object();
+    private final java.util.concurrent.atomic.LongAdder lasningar = new java.util.concurrent.atomic.LongAdder();
+
+    static {
+        try {
+            SENASTE = java.lang.invoke.MethodHandles.lookup().findVarHandle(Datautgava.class, "senaste",
+                    Lasning.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** One connection and its prepared statement, used by one thread at a time. */
     private static final class Lasare {
@@ -61,8 +94,13 @@ public final class Datautgava implements AutoCloseable {
     }
 
     public Datautgava(Databas database) {
-        this.jdbi = database.jdbi();
-        this.oppna = () -> database.pool().getDataSource().getConnection();
+        this(database.jdbi(), () -> database.pool().getDataSource().getConnection());
+    }
+
+    /** Reads over connections that {@code oppna} opens (tests give connections they can hold up). */
+    Datautgava(Jdbi jdbi, java.util.concurrent.Callable<Connection> oppna) {
+        this.jdbi = jdbi;
+        this.oppna = oppna;
         for (int i = 0; i < LASARE; i++) {
             lediga.add(new Lasare());
         }
@@ -90,36 +128,103 @@ public final class Datautgava implements AutoCloseable {
             return jdbi.withHandle(h -> h.createQuery(SQL).map((rs, c) -> new Utgavor(rs.getLong(1), rs.getLong(2)))
                     .one());
         }
-        Lasare lasare;
+        long biljett = ankomster.incrementAndGet();
+        Lasning klar = senaste;
+        if (klar != null && klar.start() >= biljett) {
+            return klar.utgavor();
+        }
+        boolean raknad = false;
         try {
-            lasare = lediga.take();
+            for (;;) {
+                Lasare lasare = lediga.poll();
+                if (lasare != null) {
+                    return lasMed(lasare);
+                }
+                synchronized (vakt) {
+                    if (!raknad) {
+                        venter.incrementAndGet();
+                        raknad = true;
+                    }
+                    klar = senaste;
+                    if (klar != null && klar.start() >= biljett) {
+                        return klar.utgavor();
+                    }
+                    if (lediga.isEmpty()) {
+                        vakt.wait();
+                    }
+                }
+                klar = senaste;
+                if (klar != null && klar.start() >= biljett) {
+                    return klar.utgavor();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to read the data version", e);
+        } finally {
+            if (raknad) {
+                venter.decrementAndGet();
+            }
         }
+    }
+
+    /**
+     * Reads with a reader of one's own, for oneself and for every request that arrived before the read began,
+     * then gives the reader back and wakes those waiting.
+     */
+    private Utgavor lasMed(Lasare lasare) {
+        // Every ticket up to this one was handed out before the statement runs: those requests may use its answer.
+        long start = ankomster.get();
         try {
-            // A connection that failed (the file was replaced by a restore, say) is opened again once.
-            for (int forsok = 1; ; forsok++) {
-                try {
-                    if (lasare.fraga == null) {
-                        lasare.anslutning = oppna.call();
-                        lasare.fraga = lasare.anslutning.prepareStatement(SQL);
-                    }
-                    try (ResultSet rs = lasare.fraga.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new SQLException("The version tables are empty");
-                        }
-                        return new Utgavor(rs.getLong(1), rs.getLong(2));
-                    }
-                } catch (Exception e) {
-                    lasare.stang();
-                    if (forsok == 2) {
-                        throw new IllegalStateException("Could not read the data version", e);
-                    }
+            Utgavor utgavor = lasDirekt(lasare);
+            lasningar.increment();
+            Lasning ny = new Lasning(start, utgavor);
+            for (Lasning forra = senaste; forra == null || forra.start() < start; forra = senaste) {
+                if (SENASTE.compareAndSet(this, forra, ny)) {
+                    break;
                 }
             }
+            return utgavor;
         } finally {
             lediga.add(lasare);
+            if (venter.get() > 0) {
+                synchronized (vakt) {
+                    vakt.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** How many times the versions were read from the database (requests that shared a read count once). */
+    long lasningar() {
+        return lasningar.sum();
+    }
+
+    /** How many requests wait for a reader or a read just now. */
+    int vantande() {
+        return venter.get();
+    }
+
+    private Utgavor lasDirekt(Lasare lasare) {
+        // A connection that failed (the file was replaced by a restore, say) is opened again once.
+        for (int forsok = 1; ; forsok++) {
+            try {
+                if (lasare.fraga == null) {
+                    lasare.anslutning = oppna.call();
+                    lasare.fraga = lasare.anslutning.prepareStatement(SQL);
+                }
+                try (ResultSet rs = lasare.fraga.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("The version tables are empty");
+                    }
+                    return new Utgavor(rs.getLong(1), rs.getLong(2));
+                }
+            } catch (Exception e) {
+                lasare.stang();
+                if (forsok == 2) {
+                    throw new IllegalStateException("Could not read the data version", e);
+                }
+            }
         }
     }
 
