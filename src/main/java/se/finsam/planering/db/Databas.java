@@ -39,7 +39,7 @@ public record Databas(Jdbi jdbi, HikariDataSource pool, Motor motor) implements 
      * Flyway (scanning and checking every migration is most of a start-up); {@link #kontrollera} then checks
      * the migrations' checksums in the background. A test keeps this equal to the newest file.
      */
-    public static final int SENASTE_MIGRERING = 48;
+    public static final int SENASTE_MIGRERING = 49;
 
     /** Where each engine's migrations are. */
     static String migreringar(Motor motor) {

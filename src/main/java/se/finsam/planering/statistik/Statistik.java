@@ -3,13 +3,14 @@ package se.finsam.planering.statistik;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import se.finsam.planering.varden.Varden;
 
 /** Every figure of the statistics page, computed from the period's rows; nothing is stored. */
@@ -334,8 +335,9 @@ public final class Statistik {
 
         List<String> orsaker = forekommande(Varden.AVSLUTSORSAK, avslutade, StatistikRepository.Rad::avslutOrsak);
         Rakning orsak = new Rakning(orsaker.size(), Varden.KON.size());
+        ToIntFunction<String> orsaksrad = plats(orsaker);
         for (StatistikRepository.Rad r : avslutade) {
-            orsak.lagg(orsaker.indexOf(r.avslutOrsak()), Varden.KON.indexOf(r.kon()), r.nyckel());
+            orsak.lagg(orsaksrad.applyAsInt(r.avslutOrsak()), Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         tabeller.add(new Tabell("avslutsorsak", t.apply("statistik.tabell.avslutsorsak"),
                 t.apply("avslut.orsak"), orsaker.stream().map(o -> t.apply("avslutsorsak." + o)).toList(), kon,
@@ -345,8 +347,9 @@ public final class Statistik {
         List<String> remittenter = new ArrayList<>(new TreeSet<>(anmalda.stream()
                 .map(StatistikRepository.Rad::remitterandeOrganisation).toList()));
         Rakning remiss = new Rakning(remittenter.size(), Varden.KON.size());
+        ToIntFunction<String> remissrad = plats(remittenter);
         for (StatistikRepository.Rad r : anmalda) {
-            remiss.lagg(remittenter.indexOf(r.remitterandeOrganisation()), Varden.KON.indexOf(r.kon()), r.nyckel());
+            remiss.lagg(remissrad.applyAsInt(r.remitterandeOrganisation()), Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         tabeller.add(new Tabell("remitterande", t.apply("statistik.tabell.remitterande"),
                 t.apply("statistik.organisation"), remittenter, kon, remiss, skydd, popAnmalda));
@@ -455,8 +458,9 @@ public final class Statistik {
                                  Function<StatistikRepository.Rad, String> varde, String population) {
         List<String> rader = forekommande(mangd, urval, varde);
         Rakning v = new Rakning(rader.size(), Varden.KON.size());
+        ToIntFunction<String> rad = plats(rader);
         for (StatistikRepository.Rad r : urval) {
-            v.lagg(rader.indexOf(varde.apply(r)), Varden.KON.indexOf(r.kon()), r.nyckel());
+            v.lagg(rad.applyAsInt(varde.apply(r)), Varden.KON.indexOf(r.kon()), r.nyckel());
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.tabell." + id + ".rad"),
                 rader.stream().map(x -> t.apply(prefix + x)).toList(), kon, v, skydd, population);
@@ -471,8 +475,9 @@ public final class Statistik {
             band.add(Bandset.UTANFOR);
         }
         Rakning v = new Rakning(Varden.KON.size(), band.size());
+        ToIntFunction<String> kolumn = plats(band);
         for (StatistikRepository.Rad r : urval) {
-            v.lagg(Varden.KON.indexOf(r.kon()), band.indexOf(bandset.band(r.fodelsear(), fran)), r.nyckel());
+            v.lagg(Varden.KON.indexOf(r.kon()), kolumn.applyAsInt(bandset.band(r.fodelsear(), fran)), r.nyckel());
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.kon"), kon,
                 band.stream().map(b -> t.apply("statistik.alder." + b)).toList(), v, skydd, population);
@@ -483,8 +488,10 @@ public final class Statistik {
                                      Function<StatistikRepository.Rad, String> rad,
                                      Function<StatistikRepository.Rad, String> kolumn, String population) {
         Rakning v = new Rakning(rader.size(), kolumner.size());
+        ToIntFunction<String> radplats = plats(rader);
+        ToIntFunction<String> kolumnplats = plats(kolumner);
         for (StatistikRepository.Rad r : urval) {
-            v.lagg(rader.indexOf(rad.apply(r)), kolumner.indexOf(kolumn.apply(r)), r.nyckel());
+            v.lagg(radplats.applyAsInt(rad.apply(r)), kolumnplats.applyAsInt(kolumn.apply(r)), r.nyckel());
         }
         return new Tabell(id, t.apply("statistik.tabell." + id), t.apply("statistik.fore"),
                 rader.stream().map(x -> t.apply(prefix + x)).toList(),
@@ -494,9 +501,26 @@ public final class Statistik {
     /** The values of a value set that occur, in the value set's order. */
     private static List<String> forekommande(List<String> mangd, List<StatistikRepository.Rad> rader,
                                              Function<StatistikRepository.Rad, String> varde) {
-        Set<String> finns = new LinkedHashSet<>();
-        rader.forEach(r -> finns.add(varde.apply(r)));
-        return mangd.stream().filter(finns::contains).toList();
+        // Most values occur among the first rows: stop as soon as every one has been seen.
+        Set<String> ejSedda = new HashSet<>(mangd);
+        for (StatistikRepository.Rad r : rader) {
+            if (ejSedda.remove(varde.apply(r)) && ejSedda.isEmpty()) {
+                break;
+            }
+        }
+        return mangd.stream().filter(v -> !ejSedda.contains(v)).toList();
+    }
+
+    /**
+     * Where each value stands in a list (its first place, -1 for one not in it, as {@link List#indexOf}), looked up
+     * by hash: the tables look up a place for each of tens of thousands of rows.
+     */
+    private static ToIntFunction<String> plats(List<String> lista) {
+        Map<String, Integer> plats = new HashMap<>();
+        for (int i = lista.size() - 1; i >= 0; i--) {
+            plats.put(lista.get(i), i);
+        }
+        return v -> plats.getOrDefault(v, -1);
     }
 
     /** Days from one event to the next, for the participants whose second event falls within the period. */
