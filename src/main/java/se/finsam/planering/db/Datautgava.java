@@ -244,6 +244,10 @@ public final class Datautgava implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             lediga.addAll(tagna);
+            // Requests that found no reader while they were taken wait for one.
+            synchronized (vakt) {
+                vakt.notifyAll();
+            }
         }
     }
 }
