@@ -38,10 +38,7 @@ class UtskickVikerForSidornaTest {
 
     @BeforeEach
     void rensa() {
-        app.clock().set(TestApp.START);
-        app.tomUtkorgen();
-        gateway.standard(LokalSmsgateway.Svar.OK);
-        gateway.rensa();
+        gateway.inforTest(app);
     }
 
     @AfterEach
