@@ -208,4 +208,19 @@ final class LokalSmsgateway implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
+    /** A test server whose SMS goes here, with {@code installning} given this gateway's address; reports go to it. */
+    se.finsam.planering.testsupport.TestApp starta(
+            java.util.function.Function<URI, Kanalinstallning> installning) {
+        se.finsam.planering.testsupport.TestApp app = se.finsam.planering.testsupport.TestApp.start(
+                installning.apply(url()));
+        appen(URI.create(app.url("")));
+        return app;
+    }
+
+    /** Stops the test server and then this gateway (a test class's end). */
+    void stang(se.finsam.planering.testsupport.TestApp app) {
+        app.close();
+        close();
+    }
 }

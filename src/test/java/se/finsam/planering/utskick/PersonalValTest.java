@@ -34,8 +34,7 @@ class PersonalValTest {
 
     @AfterAll
     static void stoppa() {
-        app.close();
-        gateway.close();
+        gateway.stang(app);
     }
 
     @BeforeEach

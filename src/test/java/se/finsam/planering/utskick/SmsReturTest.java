@@ -34,16 +34,14 @@ class SmsReturTest {
     @BeforeAll
     static void starta() throws Exception {
         gateway = new LokalSmsgateway();
-        app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api-anvandare", "hemligt", "FINSAM",
+        app = gateway.starta(url -> new Kanalinstallning(null, null, url, "api-anvandare", "hemligt", "FINSAM",
                 50, LOSENORD));
-        gateway.appen(URI.create(app.url("")));
         app.tomUtkorgen();
     }
 
     @AfterAll
     static void stoppa() {
-        app.close();
-        gateway.close();
+        gateway.stang(app);
     }
 
     @BeforeEach

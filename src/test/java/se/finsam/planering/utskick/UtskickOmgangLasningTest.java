@@ -36,15 +36,13 @@ class UtskickOmgangLasningTest {
     @BeforeAll
     static void starta() throws Exception {
         gateway = new LokalSmsgateway();
-        app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api", "hemligt", "FINSAM", MAX_PER_DAG));
-        gateway.appen(java.net.URI.create(app.url("")));
+        app = gateway.starta(url -> new Kanalinstallning(null, null, url, "api", "hemligt", "FINSAM", MAX_PER_DAG));
         app.tomUtkorgen();
     }
 
     @AfterAll
     static void stoppa() {
-        app.close();
-        gateway.close();
+        gateway.stang(app);
     }
 
     @BeforeEach

@@ -35,17 +35,15 @@ class UtskickSmsTest {
     @BeforeAll
     static void starta() throws Exception {
         gateway = new LokalSmsgateway();
-        app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api-anvandare", "hemligt", "FINSAM",
+        app = gateway.starta(url -> new Kanalinstallning(null, null, url, "api-anvandare", "hemligt", "FINSAM",
                 MAX_PER_DAG));
-        gateway.appen(java.net.URI.create(app.url("")));
         // What the demo data left due goes out first, so each test sees only its own messages.
         app.tomUtkorgen();
     }
 
     @AfterAll
     static void stoppa() {
-        app.close();
-        gateway.close();
+        gateway.stang(app);
     }
 
     @BeforeEach

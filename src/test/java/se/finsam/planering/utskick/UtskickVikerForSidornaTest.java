@@ -26,14 +26,12 @@ class UtskickVikerForSidornaTest {
     @BeforeAll
     static void starta() throws Exception {
         gateway = new LokalSmsgateway();
-        app = TestApp.start(new Kanalinstallning(null, null, gateway.url(), "api", "hemligt", "FINSAM", 10));
-        gateway.appen(java.net.URI.create(app.url("")));
+        app = gateway.starta(url -> new Kanalinstallning(null, null, url, "api", "hemligt", "FINSAM", 10));
     }
 
     @AfterAll
     static void stoppa() {
-        app.close();
-        gateway.close();
+        gateway.stang(app);
     }
 
     @BeforeEach
