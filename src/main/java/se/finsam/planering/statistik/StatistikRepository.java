@@ -82,18 +82,29 @@ public final class StatistikRepository {
     }
 
     /**
-     * Who belongs to the period, over a participant {@code d} joined with her referral {@code a} and, left, her
-     * avslut {@code av} (each at most one per participant).
+     * Who belongs to the period, over a participant {@code d}: referred on or before its last day and not closed
+     * before its first, by the days her row keeps of her referral and avslut (the latter '' for an avslut made
+     * because she was registered by mistake, so that she belongs to no period).
      */
     private static final String I_PERIODEN = " " + """
-            a.datum <= :till AND (av.id IS NULL OR av.datum >= :fran)
-              AND (av.orsak IS NULL OR av.orsak <> 'felregistrering')
+            d.statistik_fran <= :till AND (d.statistik_till IS NULL OR d.statistik_till >= :fran)
               AND (:allaTeam = 1 OR d.team_id IN (<team>))""";
 
-    private static final String PERIODENS_DELTAGARE = """
-            SELECT d.id FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
-            LEFT JOIN avslut av ON av.deltagare_id = d.id
-            WHERE """ + I_PERIODEN;
+    /** The period's plan items {@code pp} (not removed, made by its last day) and their participants {@code d}. */
+    private static final String PERIODENS_PLANPUNKTER = """
+            FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
+            JOIN deltagare d ON d.id = p.deltagare_id
+            WHERE pp.borttagen IS NULL AND pp.skapad < :dagenEfter AND""" + I_PERIODEN;
+
+    /**
+     * A plan item's status on the period's last day from its kept columns, for an item whose status before the
+     * latest (if any) was set on or before that day: not started when it has none, or its only one came later.
+     */
+    private static final String STATUS_SOM_HALLS = """
+            CASE WHEN pp.senaste_status IS NULL THEN 'ej_paborjad'
+                 WHEN pp.senaste_status_datum <= :till THEN pp.senaste_status
+                 WHEN pp.foregaende_status IS NULL THEN 'ej_paborjad'
+                 ELSE pp.foregaende_status END""";
 
     private final Jdbi jdbi;
 
@@ -101,7 +112,10 @@ public final class StatistikRepository {
         this.jdbi = jdbi;
     }
 
-    /** Participants referred on or before the last day and not closed before the first day; team null for all. */
+    /**
+     * Participants referred on or before the last day and not closed before the first day, by id (sorted here: the
+     * database would sort the wide rows on disk); team null for all.
+     */
     public List<Rad> rader(LocalDate fran, LocalDate till, Set<Long> team) {
         return jdbi.withHandle(h -> {
             h.registerRowMapper(ConstructorMapper.factory(RadMedUtfall.class));
@@ -116,17 +130,21 @@ public final class StatistikRepository {
                                    a.forsorjning AS forsorjning_fore, o.namn AS remitterande_organisation,
                                    av.datum AS avslut_datum, av.orsak AS avslut_orsak,
                                    av.forsorjning AS forsorjning_avslut,
-                                   (SELECT substr(min(m.start), 1, 10) FROM mote_deltagare md
-                                      JOIN mote m ON m.id = md.mote_id
-                                     WHERE md.deltagare_id = d.id AND m.status <> 'installt') AS forsta_mote,
-                                   substr(d.forsta_kvittens, 1, 10) AS forsta_kvittens,
-                                   (SELECT u.steg_mot_arbete FROM uppfoljning u
-                                     WHERE u.deltagare_id = d.id AND u.steg_mot_arbete IS NOT NULL
-                                       AND u.datum <= :till
-                                       AND NOT EXISTS (SELECT 1 FROM uppfoljning x WHERE x.korrigerar_id = u.id)
-                                     ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1)
-                                       AS steg_uppfoljning,
-                                   d.cellnyckel, ta.orsak AS tidigare_orsak
+                                   d.forsta_mote, substr(d.forsta_kvittens, 1, 10) AS forsta_kvittens,
+                                   CASE WHEN d.senaste_steg_datum IS NULL OR d.senaste_steg_datum <= :till
+                                        THEN d.senaste_steg
+                                        ELSE (SELECT u.steg_mot_arbete FROM uppfoljning u
+                                               WHERE u.deltagare_id = d.id AND u.steg_mot_arbete IS NOT NULL
+                                                 AND u.datum <= :till
+                                                 AND NOT EXISTS (SELECT 1 FROM uppfoljning x
+                                                                  WHERE x.korrigerar_id = u.id)
+                                               ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1)
+                                        END AS steg_uppfoljning,
+                                   d.cellnyckel,
+                                   CASE WHEN d.tidigare_deltagare_id IS NOT NULL
+                                        THEN (SELECT ta.orsak FROM avslut ta
+                                               WHERE ta.deltagare_id = d.tidigare_deltagare_id) END
+                                       AS tidigare_orsak
                             FROM deltagare d JOIN anmalan a ON a.deltagare_id = d.id
                             JOIN organisation o ON o.id = a.remitterande_organisation_id
                             LEFT JOIN avslut av ON av.deltagare_id = d.id
@@ -134,40 +152,47 @@ public final class StatistikRepository {
                                  AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e6.id)
                             LEFT JOIN efterkontroll e12 ON e12.deltagare_id = d.id AND e12.manader = 12
                                  AND NOT EXISTS (SELECT 1 FROM efterkontroll x WHERE x.ersatter_id = e12.id)
-                            LEFT JOIN avslut ta ON ta.deltagare_id = d.tidigare_deltagare_id
-                            WHERE """ + I_PERIODEN + " ORDER BY d.id")
+                            WHERE """ + I_PERIODEN)
                     .bind("fran", fran.toString()).bind("till", till.toString())
                     .bind("allaTeam", team == null ? 1 : 0)
                     .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
-                    .mapTo(RadMedUtfall.class).list().stream().map(RadMedUtfall::rad).toList();
+                    .mapTo(RadMedUtfall.class).list().stream().map(RadMedUtfall::rad)
+                    .sorted(java.util.Comparator.comparingLong(Rad::id)).toList();
         });
     }
 
     /**
      * Plan items (not removed) of the period's participants, counted by responsible and by latest status up to the
      * last day: the item's kept latest status when it was set on or before that day, else the latest one of its
-     * history up to it.
+     * history up to it; the kept status before the latest one when that was set on or before the day and the
+     * latest after it. Only items changed twice since the period's end are looked up in the history. The two kinds
+     * are counted apart, so that the first, nearly all items, are grouped by their kept columns alone, and the
+     * second is found through the index of the date of the status before the latest.
      */
     public List<Punkter> planpunkter(LocalDate fran, LocalDate till, Set<Long> team) {
         return jdbi.withHandle(h -> {
             h.registerRowMapper(ConstructorMapper.factory(Punkter.class));
             return h.createQuery("""
-                            SELECT ansvarig, status, count(*) AS antal, sum(nyckel) % 256 AS nyckel FROM (
-                              SELECT CASE WHEN pp.ansvarig_deltagaren = 1 THEN NULL ELSE o.namn END AS ansvarig,
-                                     CASE WHEN pp.senaste_status IS NULL THEN 'ej_paborjad'
-                                          WHEN pp.senaste_status_datum <= :till THEN pp.senaste_status
-                                          ELSE coalesce((SELECT us.status FROM uppfoljning_status us
-                                                           JOIN uppfoljning u ON u.id = us.uppfoljning_id
-                                                          WHERE us.planpunkt_id = pp.id AND u.datum <= :till
-                                                          ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC
-                                                          LIMIT 1), 'ej_paborjad') END AS status,
-                                     coalesce(d.cellnyckel, 0) AS nyckel
-                              FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
-                              JOIN deltagare d ON d.id = p.deltagare_id
-                              LEFT JOIN organisation o ON o.id = pp.ansvarig_organisation_id
-                              WHERE pp.borttagen IS NULL AND pp.skapad < :dagenEfter
-                                AND p.deltagare_id IN (""" + PERIODENS_DELTAGARE + """
-                            )) punkter GROUP BY ansvarig, status""")
+                            SELECT CASE WHEN g.deltagaren = 1 THEN NULL ELSE o.namn END AS ansvarig, g.status,
+                                   sum(g.antal) AS antal, sum(g.nyckel) % 256 AS nyckel
+                            FROM (SELECT pp.ansvarig_organisation_id AS org, pp.ansvarig_deltagaren AS deltagaren,
+                                         """ + STATUS_SOM_HALLS + """
+                                         AS status, count(*) AS antal, sum(coalesce(d.cellnyckel, 0)) AS nyckel
+                                  """ + PERIODENS_PLANPUNKTER + """
+                                    AND (pp.foregaende_status_datum IS NULL OR pp.foregaende_status_datum <= :till)
+                                  GROUP BY 1, 2, 3
+                                  UNION ALL
+                                  SELECT pp.ansvarig_organisation_id, pp.ansvarig_deltagaren,
+                                         coalesce((SELECT us.status FROM uppfoljning_status us
+                                                     JOIN uppfoljning u ON u.id = us.uppfoljning_id
+                                                    WHERE us.planpunkt_id = pp.id AND u.datum <= :till
+                                                    ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC
+                                                    LIMIT 1), 'ej_paborjad'),
+                                         1, coalesce(d.cellnyckel, 0)
+                                  """ + PERIODENS_PLANPUNKTER + """
+                                    AND pp.foregaende_status_datum > :till) g
+                            LEFT JOIN organisation o ON o.id = g.org
+                            GROUP BY CASE WHEN g.deltagaren = 1 THEN NULL ELSE o.namn END, g.status""")
                     .bind("fran", fran.toString()).bind("till", till.toString())
                     .bind("dagenEfter", till.plusDays(1).toString())
                     .bind("allaTeam", team == null ? 1 : 0)
@@ -238,9 +263,7 @@ public final class StatistikRepository {
             return h.createQuery("""
                             SELECT d.id, d.kod AS deltagarkod, t.namn AS team, d.kon, d.fodelsear,
                                    a.datum AS anmalan_datum, o.typ AS remitterande_typ,
-                                   (SELECT substr(min(m.start), 1, 10) FROM mote_deltagare md
-                                      JOIN mote m ON m.id = md.mote_id
-                                     WHERE md.deltagare_id = d.id AND m.status <> 'installt') AS inskrivning_datum,
+                                   d.forsta_mote AS inskrivning_datum,
                                    a.forsorjning AS forsorjning_fore, a.sysselsattning AS sysselsattning_fore,
                                    a.utbildning, a.tid_forsorjning, a.anstallning_vid_start,
                                    tidigare.kod AS tidigare_deltagarkod, av.datum AS avslut_datum,

@@ -93,6 +93,15 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         d.put("cellnyckel", intern("a random number for the statistics' disclosure control; says nothing about her"));
         d.put("forsta_kvittens", intern("a copy kept for the statistics of the first time staff acknowledged a "
                 + "hand-over of one of her items; the hand-overs themselves are internal (overlamning)"));
+        d.put("statistik_fran", intern("a copy kept for the statistics of the day she was referred, which the "
+                + "download gives as person.anmald"));
+        d.put("statistik_till", intern("a copy kept for the statistics of the day of her avslut, which the download "
+                + "gives with the avslut"));
+        d.put("forsta_mote", intern("a copy kept for the statistics of the day of her first meeting, which the "
+                + "download gives with her meetings"));
+        d.put("senaste_steg", intern("a copy kept for the statistics of the step towards work of her latest "
+                + "follow-up, which the download gives with her follow-ups"));
+        d.put("senaste_steg_datum", intern("the date of that follow-up, also with her follow-ups"));
         KOLUMNER.put("deltagare", d);
 
         Map<String, Object> a = new LinkedHashMap<>();
@@ -141,6 +150,9 @@ class MinaUppgifterFullstandigHttpTest extends AppTest {
         pp.put("senaste_status", intern("a copy kept for the statistics of the item's latest status by date, "
                 + "which the download gives in the item's history"));
         pp.put("senaste_status_datum", intern("the date of that status, also in the item's history"));
+        pp.put("foregaende_status", intern("a copy kept for the statistics of the item's status before the latest, "
+                + "which the download gives in the item's history"));
+        pp.put("foregaende_status_datum", intern("the date of that status, also in the item's history"));
         KOLUMNER.put("planpunkt", pp);
 
         Map<String, Object> o = new LinkedHashMap<>();
