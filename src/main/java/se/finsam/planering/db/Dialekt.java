@@ -70,6 +70,16 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
      */
     void ordnaTransaktioner(Jdbi jdbi);
 
+    /**
+     * Runs {@code lasning}, a read of many rows on {@code handle}, so that a query with a fetch size set gets its
+     * rows from the database a lot at a time as they are read, instead of all of them at once before the first:
+     * a page that counts a region's year would otherwise hold tens of megabytes of raw rows beside the rows it
+     * makes of them. SQLite's driver always reads that way. PostgreSQL's does only inside a transaction, so there
+     * the read runs in a read-only one of its own, begun and ended on the connection, outside
+     * {@link #ordnaTransaktioner}'s lock, which is for transactions that write.
+     */
+    <T> T iOmgangar(Handle handle, java.util.function.Supplier<T> lasning);
+
     /** The dialect of an engine. */
     static Dialekt av(Motor motor) {
         return motor == Motor.POSTGRESQL ? POSTGRESQL : SQLITE;
@@ -217,6 +227,11 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
         }
 
         @Override
+        public <T> T iOmgangar(Handle handle, java.util.function.Supplier<T> lasning) {
+            return lasning.get();
+        }
+
+        @Override
         public boolean tomLoggen(Handle h) {
             // Busy (1) when a reader still holds an old snapshot.
             return h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).first() == 0;
@@ -268,6 +283,27 @@ public sealed interface Dialekt permits Dialekt.Sqlite, Dialekt.Postgresql {
         @Override
         public String talEfterBindestreck(String kod) {
             return "CAST(coalesce(nullif(substring(" + kod + " from '^[^-]*-([0-9]*)'), ''), '0') AS bigint)";
+        }
+
+        @Override
+        public <T> T iOmgangar(Handle handle, java.util.function.Supplier<T> lasning) {
+            Connection c = handle.getConnection();
+            try {
+                if (!c.getAutoCommit()) {
+                    return lasning.get();
+                }
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+                try {
+                    return lasning.get();
+                } finally {
+                    c.rollback();
+                    c.setReadOnly(false);
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("A read in lots failed: " + e.getMessage(), e);
+            }
         }
 
         @Override

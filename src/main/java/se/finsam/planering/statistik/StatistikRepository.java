@@ -2,8 +2,10 @@ package se.finsam.planering.statistik;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import se.finsam.planering.db.Dialekt;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The rows the statistics are computed from: one per participant active in a period, and their plan items. */
@@ -64,12 +66,21 @@ public final class StatistikRepository {
                                boolean aterkommande, Integer nadd6, String forsorjning6, String sysselsattning6,
                                Integer nadd12, String forsorjning12, String sysselsattning12,
                                String stegUppfoljning, Integer cellnyckel, String tidigareOrsak) {
-        Rad rad() {
-            return new Rad(id, teamId, kon, fodelsear, anmalanDatum, forsorjningFore, remitterandeOrganisation,
-                    avslutDatum, avslutOrsak, forsorjningAvslut, forstaMote, forstaKvittens,
-                    new Utfall(utbildning, tidForsorjning, sysselsattningFore, anstallningVidStart,
-                            sysselsattningAvslut, steg, aterkommande, nadd6, forsorjning6, sysselsattning6, nadd12,
-                            forsorjning12, sysselsattning12, tidigareOrsak), stegUppfoljning,
+        /**
+         * The row, its texts taken from {@code delade}: the same value (a code, a day) is one string for all rows.
+         * A region's year is tens of thousands of rows, each with some twenty texts from small sets; the rows are
+         * held until the page is counted, and shared strings keep them to a fraction of the memory a server at
+         * {@code -Xmx128m} would otherwise spend copying them from one collection to the next.
+         */
+        Rad rad(Map<String, String> delade) {
+            java.util.function.UnaryOperator<String> d = v -> v == null ? null : delade.computeIfAbsent(v, x -> x);
+            return new Rad(id, teamId, d.apply(kon), fodelsear, d.apply(anmalanDatum), d.apply(forsorjningFore),
+                    d.apply(remitterandeOrganisation), d.apply(avslutDatum), d.apply(avslutOrsak),
+                    d.apply(forsorjningAvslut), d.apply(forstaMote), d.apply(forstaKvittens),
+                    new Utfall(d.apply(utbildning), d.apply(tidForsorjning), d.apply(sysselsattningFore),
+                            d.apply(anstallningVidStart), d.apply(sysselsattningAvslut), d.apply(steg), aterkommande,
+                            nadd6, d.apply(forsorjning6), d.apply(sysselsattning6), nadd12, d.apply(forsorjning12),
+                            d.apply(sysselsattning12), d.apply(tidigareOrsak)), d.apply(stegUppfoljning),
                     cellnyckel == null ? 0 : cellnyckel);
         }
     }
@@ -106,6 +117,9 @@ public final class StatistikRepository {
                  WHEN pp.foregaende_status IS NULL THEN 'ej_paborjad'
                  ELSE pp.foregaende_status END""";
 
+    /** How many of a period's participants are read from the database at a time. */
+    private static final int RADER_PER_OMGANG = 2000;
+
     private final Jdbi jdbi;
 
     public StatistikRepository(Jdbi jdbi) {
@@ -117,7 +131,8 @@ public final class StatistikRepository {
      * database would sort the wide rows on disk); team null for all.
      */
     public List<Rad> rader(LocalDate fran, LocalDate till, Set<Long> team) {
-        return jdbi.withHandle(h -> {
+        Map<String, String> delade = new java.util.HashMap<>();
+        return jdbi.withHandle(h -> Dialekt.av(h).iOmgangar(h, () -> {
             h.registerRowMapper(ConstructorMapper.factory(RadMedUtfall.class));
             return h.createQuery("""
                             SELECT d.id, d.team_id, d.kon, d.fodelsear, a.datum AS anmalan_datum,
@@ -156,9 +171,10 @@ public final class StatistikRepository {
                     .bind("fran", fran.toString()).bind("till", till.toString())
                     .bind("allaTeam", team == null ? 1 : 0)
                     .bindList("team", team == null || team.isEmpty() ? List.of(-1L) : List.copyOf(team))
-                    .mapTo(RadMedUtfall.class).list().stream().map(RadMedUtfall::rad)
+                    .setFetchSize(RADER_PER_OMGANG)
+                    .mapTo(RadMedUtfall.class).stream().map(r -> r.rad(delade))
                     .sorted(java.util.Comparator.comparingLong(Rad::id)).toList();
-        });
+        }));
     }
 
     /**

@@ -45,6 +45,28 @@ class DialektTest {
     }
 
     @Test
+    void enLasningIOmgangarLamnarAnslutningenSomDenVar() throws java.sql.SQLException {
+        long alla = app.tal("SELECT count(*) FROM deltagare");
+        jdbi.useHandle(h -> {
+            java.sql.Connection c = h.getConnection();
+            List<Long> id = dialekt.iOmgangar(h, () -> {
+                try {
+                    // PostgreSQL's driver reads in lots only inside a transaction; SQLite's always does.
+                    assertEquals(dialekt == Dialekt.SQLITE, c.getAutoCommit());
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return h.createQuery("SELECT id FROM deltagare ORDER BY id").setFetchSize(7).mapTo(Long.class)
+                        .list();
+            });
+            assertEquals(alla, id.size(), "every row, lot after lot");
+            assertEquals(true, c.getAutoCommit());
+            assertEquals(false, c.isReadOnly());
+            h.execute("UPDATE team SET namn = namn WHERE id = (SELECT min(id) FROM team)");
+        });
+    }
+
+    @Test
     void manaderForeEttDatumSomIJava() {
         LocalDate idag = LocalDate.parse("2026-11-23");
         for (int manader : List.of(0, 1, 6, 12, 24, 25)) {
