@@ -23,6 +23,10 @@ class HarleddaKolumnerTest extends AppTest {
             (SELECT %s FROM uppfoljning_status us JOIN uppfoljning u ON u.id = us.uppfoljning_id
               WHERE us.planpunkt_id = pp.id ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1)""";
 
+    /** The period the tests count: it ends before the days the tests write history on. */
+    private static final LocalDate FRAN = LocalDate.parse("2026-01-01");
+    private static final LocalDate TILL = LocalDate.parse("2026-10-31");
+
     private static final String FOREGAENDE_I_HISTORIKEN = """
             (SELECT %s FROM uppfoljning_status us JOIN uppfoljning u ON u.id = us.uppfoljning_id
               WHERE us.planpunkt_id = pp.id ORDER BY u.datum DESC, u.registrerad DESC, u.id DESC LIMIT 1 OFFSET 1)""";
@@ -61,26 +65,24 @@ class HarleddaKolumnerTest extends AppTest {
 
     @Test
     void enPunktAndradTvaGangerEfterPeriodenRaknasEfterHistoriken() {
-        LocalDate fran = LocalDate.parse("2026-01-01");
-        LocalDate till = LocalDate.parse("2026-10-31");
         long punkt = app.tal("""
                 SELECT min(pp.id) FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
                 JOIN deltagare d ON d.id = p.deltagare_id
                 WHERE pp.borttagen IS NULL AND pp.senaste_status_datum <= '2026-10-31'
                   AND pp.senaste_status = 'pagar' AND d.statistik_fran <= '2026-10-31'
                   AND d.statistik_till IS NULL""");
-        StatistikRepository repo = new StatistikRepository(app.jdbi());
-        List<StatistikRepository.Punkter> fore = sorterade(repo.planpunkter(fran, till, null));
+        StatistikRepository repo = repo();
+        List<StatistikRepository.Punkter> fore = sorterade(repo.planpunkter(FRAN, TILL, null));
 
         // Changed once after the period: the kept status before the latest one is the period's.
         nyStatus(punkt, "2026-11-20", "2026-11-23T09:00:00Z", "genomford");
         assertEquals("pagar", app.text("SELECT foregaende_status FROM planpunkt WHERE id = ?", punkt));
-        assertEquals(fore, sorterade(repo.planpunkter(fran, till, null)));
+        assertEquals(fore, sorterade(repo.planpunkter(FRAN, TILL, null)));
         // Twice: the period's status is found in the history.
         nyStatus(punkt, "2026-11-21", "2026-11-23T09:05:00Z", "ej_paborjad");
         assertTrue(app.text("SELECT foregaende_status_datum FROM planpunkt WHERE id = ?", punkt)
-                .compareTo(till.toString()) > 0);
-        assertEquals(fore, sorterade(repo.planpunkter(fran, till, null)),
+                .compareTo(TILL.toString()) > 0);
+        assertEquals(fore, sorterade(repo.planpunkter(FRAN, TILL, null)),
                 "an item changed twice after the period's last day is counted by its status on that day");
         assertEquals(0, felaktigaPunkter());
     }
@@ -114,21 +116,19 @@ class HarleddaKolumnerTest extends AppTest {
 
     @Test
     void ettStegEfterPeriodensSlutRaknasInteIDenOchEnRattelseDoljerDetRattade() {
-        LocalDate fran = LocalDate.parse("2026-01-01");
-        LocalDate till = LocalDate.parse("2026-10-31");
         long deltagare = app.tal("""
                 SELECT min(id) FROM deltagare WHERE (senaste_steg_datum IS NULL OR senaste_steg_datum <= '2026-10-15')
                   AND statistik_fran <= '2026-10-15' AND statistik_till IS NULL""");
         String steg = "arbete_studier";
         String annat = "inget";
-        StatistikRepository repo = new StatistikRepository(app.jdbi());
+        StatistikRepository repo = repo();
         nyttSteg(deltagare, "2026-10-15", steg, null);
-        assertEquals(steg, stegI(repo.rader(fran, till, null), deltagare));
+        assertEquals(steg, stegI(repo.rader(FRAN, TILL, null), deltagare));
 
         long uppfoljning = nyttSteg(deltagare, "2026-11-20", annat, null);
         assertEquals(annat, app.text("SELECT senaste_steg FROM deltagare WHERE id = ?", deltagare));
-        assertEquals(steg, stegI(repo.rader(fran, till, null), deltagare), "a step after the period is not its");
-        assertEquals(annat, stegI(repo.rader(fran, till.plusMonths(1), null), deltagare));
+        assertEquals(steg, stegI(repo.rader(FRAN, TILL, null), deltagare), "a step after the period is not its");
+        assertEquals(annat, stegI(repo.rader(FRAN, TILL.plusMonths(1), null), deltagare));
 
         nyttSteg(deltagare, "2026-11-20", null, uppfoljning);
         assertEquals(steg, app.text("SELECT senaste_steg FROM deltagare WHERE id = ?", deltagare),
@@ -138,12 +138,10 @@ class HarleddaKolumnerTest extends AppTest {
 
     @Test
     void enFelregistreringRaknasIIngenPeriod() {
-        LocalDate fran = LocalDate.parse("2026-01-01");
-        LocalDate till = LocalDate.parse("2026-10-31");
         long deltagare = app.tal("""
                 SELECT min(id) FROM deltagare WHERE statistik_fran <= '2026-10-31' AND statistik_till IS NULL""");
-        StatistikRepository repo = new StatistikRepository(app.jdbi());
-        assertTrue(repo.rader(fran, till, null).stream().anyMatch(r -> r.id() == deltagare));
+        StatistikRepository repo = repo();
+        assertTrue(repo.rader(FRAN, TILL, null).stream().anyMatch(r -> r.id() == deltagare));
         long av = app.tal("SELECT min(id) FROM anvandare WHERE roll = 'koordinator'");
 
         app.sql("""
@@ -151,7 +149,7 @@ class HarleddaKolumnerTest extends AppTest {
                 VALUES (?, '2026-11-02', 'felregistrering', 'ingen', '2026-11-02T10:00:00Z', ?)""", deltagare, av);
 
         assertEquals("", app.text("SELECT statistik_till FROM deltagare WHERE id = ?", deltagare));
-        assertTrue(repo.rader(fran, till, null).stream().noneMatch(r -> r.id() == deltagare),
+        assertTrue(repo.rader(FRAN, TILL, null).stream().noneMatch(r -> r.id() == deltagare),
                 "one registered by mistake counts in no period");
         assertEquals(0, app.tal(DELTAGARENS_HISTORIK));
     }
@@ -176,8 +174,6 @@ class HarleddaKolumnerTest extends AppTest {
 
     @Test
     void enStatusEfterPeriodensSlutAndrarInteDessSiffror() {
-        LocalDate fran = LocalDate.parse("2026-01-01");
-        LocalDate till = LocalDate.parse("2026-10-31");
         // An item of a participant in the period whose kept status was set within it.
         long punkt = app.tal("""
                 SELECT min(pp.id) FROM planpunkt pp JOIN planering p ON p.id = pp.planering_id
@@ -185,15 +181,15 @@ class HarleddaKolumnerTest extends AppTest {
                 LEFT JOIN avslut av ON av.deltagare_id = p.deltagare_id
                 WHERE pp.borttagen IS NULL AND pp.senaste_status_datum <= '2026-10-31'
                   AND pp.senaste_status IN ('pagar', 'ej_paborjad') AND a.datum <= '2026-10-31' AND av.id IS NULL""");
-        StatistikRepository repo = new StatistikRepository(app.jdbi());
-        List<StatistikRepository.Punkter> fore = sorterade(repo.planpunkter(fran, till, null));
-        List<StatistikRepository.Punkter> novemberFore = sorterade(repo.planpunkter(fran, till.plusMonths(1), null));
+        StatistikRepository repo = repo();
+        List<StatistikRepository.Punkter> fore = sorterade(repo.planpunkter(FRAN, TILL, null));
+        List<StatistikRepository.Punkter> novemberFore = sorterade(repo.planpunkter(FRAN, TILL.plusMonths(1), null));
 
         nyStatus(punkt, "2026-11-20", "2026-11-23T09:00:00Z", "genomford");
 
-        assertEquals(fore, sorterade(repo.planpunkter(fran, till, null)),
+        assertEquals(fore, sorterade(repo.planpunkter(FRAN, TILL, null)),
                 "a status set after the period's last day is not counted in it");
-        List<StatistikRepository.Punkter> novemberEfter = sorterade(repo.planpunkter(fran, till.plusMonths(1), null));
+        List<StatistikRepository.Punkter> novemberEfter = sorterade(repo.planpunkter(FRAN, TILL.plusMonths(1), null));
         assertNotEquals(novemberFore, novemberEfter, "a period that includes the day counts it");
         assertEquals(genomforda(novemberFore) + 1, genomforda(novemberEfter));
     }
@@ -246,6 +242,10 @@ class HarleddaKolumnerTest extends AppTest {
                 VALUES (?, ?, 'statusandring', ?, ?, ?)""", uuid, deltagare, datum, registrerad, av);
         app.sql("INSERT INTO uppfoljning_status (uppfoljning_id, planpunkt_id, status) "
                 + "SELECT id, ?, ? FROM uppfoljning WHERE uuid = ?", punkt, status, uuid);
+    }
+
+    private static StatistikRepository repo() {
+        return new StatistikRepository(app.jdbi());
     }
 
     private static String forstaMote(long deltagare) {
