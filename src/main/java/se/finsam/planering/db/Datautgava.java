@@ -138,6 +138,12 @@ public final class Datautgava implements AutoCloseable {
             for (;;) {
                 Lasare lasare = lediga.poll();
                 if (lasare != null) {
+                    // The reader may have come back from a read that answers this request: it published first.
+                    klar = senaste;
+                    if (klar != null && klar.start() >= biljett) {
+                        lamnaTillbaka(lasare);
+                        return klar.utgavor();
+                    }
                     return lasMed(lasare);
                 }
                 synchronized (vakt) {
@@ -186,11 +192,16 @@ public final class Datautgava implements AutoCloseable {
             }
             return utgavor;
         } finally {
-            lediga.add(lasare);
-            if (venter.get() > 0) {
-                synchronized (vakt) {
-                    vakt.notifyAll();
-                }
+            lamnaTillbaka(lasare);
+        }
+    }
+
+    /** Returns a reader and wakes the requests waiting for one or for a read. */
+    private void lamnaTillbaka(Lasare lasare) {
+        lediga.add(lasare);
+        if (venter.get() > 0) {
+            synchronized (vakt) {
+                vakt.notifyAll();
             }
         }
     }
