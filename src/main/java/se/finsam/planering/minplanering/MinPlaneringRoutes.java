@@ -35,6 +35,14 @@ public final class MinPlaneringRoutes {
                                    gg.jte.Content qrSvg, String appUrl, LocalDate idag, Instant hamtad,
                                    List<String> enkater, se.finsam.planering.web.Fardigdelar delar) {
 
+        /**
+         * Everything of the page but its layout: the same for every view of this data in her language, but for
+         * the form token in its buttons, which each answer writes anew.
+         */
+        public gg.jte.Content innehall(se.finsam.planering.web.Sidkontext c) {
+            return delar.del("minplanering/plan-innehall.jte", c, this);
+        }
+
         /** The print-only table of her plan: the same for every view of this data in her language. */
         public gg.jte.Content utskriftPunkter(se.finsam.planering.web.Sidkontext c) {
             return delar.del("minplanering/utskrift-punkter.jte", c, this);

@@ -79,15 +79,14 @@ public final class Mallar {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Mallar.class);
 
     /**
-     * A template rendered now into bytes, written as they are wherever the returned content is placed: for
-     * parts that stay the same for many answers ({@link Fardigdelar}).
+     * A template rendered now into bytes, to be written as they are wherever they are placed: for parts that
+     * stay the same for many answers ({@link Fardigdelar}).
      */
-    public gg.jte.Content fardig(String template, Map<String, Object> params) {
+    public byte[] fardig(String template, Map<String, Object> params) {
         Sidbuffert buffert = Sidbuffert.ta();
         try {
             engine.render(template, params, buffert);
-            byte[] bytes = java.util.Arrays.copyOf(buffert.bytes(), buffert.langd());
-            return output -> output.writeBinaryContent(bytes);
+            return java.util.Arrays.copyOf(buffert.bytes(), buffert.langd());
         } finally {
             buffert.slapp();
         }

@@ -67,6 +67,34 @@ class MinPlaneringHttpTest extends AppTest {
         assertEquals(200, annanSvar.statusCode(), "the tag holds the session's CSRF token: another device gets the page");
     }
 
+    /**
+     * Her plan is rendered once for the data and copied into every answer, but each answer's forms carry that
+     * session's own token: two devices of hers get the same plan and their own tokens, and each device's
+     * button works with its own token and not with the other's.
+     */
+    @Test
+    void denDeladePlanenBarVarjeSessionsEgenFormularnyckel() {
+        HttpSession telefon = app.session().loginDeltagare();
+        HttpSession dator = app.session().loginDeltagare();
+        Document forsta = telefon.page("/min-planering");
+        Document andra = dator.page("/min-planering");
+        List<String> telefonens = forsta.select("input[name=_csrf]").eachAttr("value");
+        List<String> datorns = andra.select("input[name=_csrf]").eachAttr("value");
+        assertTrue(forsta.select("main form[action=/min-planering/last], main form[action$=/klar]").size() >= 1,
+                "the demo participant's plan has a button of its own: " + forsta.select("main form"));
+        assertEquals(1, telefonens.stream().distinct().count(), "one token in all her forms: " + telefonens);
+        assertEquals(List.of(telefon.csrf()), telefonens.stream().distinct().toList());
+        assertEquals(List.of(dator.csrf()), datorns.stream().distinct().toList());
+        assertFalse(telefon.csrf().equals(dator.csrf()));
+        assertEquals(forsta.select("main").text(), andra.select("main").text(), "the same plan");
+        assertFalse(forsta.html().contains("finsam:formularnyckel"), "no marker is ever sent");
+
+        String last = "/min-planering/last";
+        assertEquals(403, dator.postRaw(last, Map.of("_csrf", telefon.csrf())).statusCode(),
+                "the phone's token is not the computer's");
+        assertEquals(302, dator.postRaw(last, Map.of("_csrf", datorns.get(datorns.size() - 1))).statusCode());
+    }
+
     @Test
     void kallelsenFinnsSomKalenderfil() {
         long kallad = TestData.deltagareAttLoggaInSom(app, "kallad");
