@@ -36,21 +36,12 @@ public final class MinPlaneringRoutes {
                                    List<String> enkater, se.finsam.planering.web.Fardigdelar delar) {
 
         /**
-         * Everything of the page but its layout: the same for every view of this data in her language, but for
-         * the form token in its buttons, which each answer writes anew.
+         * Everything of the page but its layout, the print-only copies of her plan and contacts included: the same
+         * for every view of this data in her language, but for the form token in its buttons, which each answer
+         * writes anew.
          */
         public gg.jte.Content innehall(se.finsam.planering.web.Sidkontext c) {
             return delar.del("minplanering/plan-innehall.jte", c, this);
-        }
-
-        /** The print-only table of her plan: the same for every view of this data in her language. */
-        public gg.jte.Content utskriftPunkter(se.finsam.planering.web.Sidkontext c) {
-            return delar.del("minplanering/utskrift-punkter.jte", c, this);
-        }
-
-        /** The print-only list of her contacts with the app's QR code, likewise. */
-        public gg.jte.Content utskriftKontakter(se.finsam.planering.web.Sidkontext c) {
-            return delar.del("minplanering/utskrift-kontakter.jte", c, this);
         }
 
         /** The team's koordinator(s), whom she can always turn to. */
