@@ -44,7 +44,7 @@ public final class Fardigdelar {
         if (klara.length == 1) {
             return output -> output.writeBinaryContent(klara[0]);
         }
-        String token = c.csrf();
+        String token = c.csrf() == null ? "" : c.csrf();
         return output -> {
             output.writeBinaryContent(klara[0]);
             for (int i = 1; i < klara.length; i++) {
