@@ -10,8 +10,9 @@
 #   bench/utskick-cpu.sh                   5 000 messages a round, 2 rounds, 60 s of idle baseline
 #   MESSAGES=2000 IDLE=30 ROUNDS=3 bench/utskick-cpu.sh
 #   JAVA_EXTRA="-XX:StartFlightRecording=filename=target/bench/utskick.jfr,settings=profile" bench/utskick-cpu.sh
+#   SMS=0 bench/utskick-cpu.sh           e-mail only (SMS=N: N of each round's messages are SMS, the rest e-mail)
 #
-# Needs sqlite3 and python3; run between 08:00 and 20:00 Swedish time (SMS waits through quiet hours).
+# Needs sqlite3 and python3; with SMS, run between 08:00 and 20:00 Swedish time (SMS waits through quiet hours).
 # Writes target/bench/utskick-cpu.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +21,12 @@ MESSAGES=${MESSAGES:-5000}
 IDLE=${IDLE:-60}
 SETTLE=${SETTLE:-30}
 ROUNDS=${ROUNDS:-2}
+SMS=${SMS:-$((MESSAGES / 2))}
+EPOST=$((MESSAGES - SMS))
 . bench/gemensamt.sh
 . bench/utskick.sh
 kraver_verktyg
-kraver_dagtid
+[ "$SMS" -eq 0 ] || kraver_dagtid
 stor_databas
 
 DB=$OUT/cpu.db
@@ -70,7 +73,7 @@ waiting() { sqlite3 "$DB" ".timeout 5000" "SELECT count(*) FROM utskick WHERE ny
 sent() { sqlite3 "$DB" ".timeout 5000" "SELECT count(*) FROM utskick WHERE nyckel LIKE '$1:%' AND status = 'skickat'"; }
 ms_now() { date +%s%3N; }
 
-forbered_utskick "$DB" $((MESSAGES / 2)) $((MESSAGES - MESSAGES / 2)) 1 >/dev/null
+forbered_utskick "$DB" "$SMS" "$EPOST" 1 >/dev/null
 start_mottagare "$LOG"
 start_server "$DB" none
 demodatan_skickad "$DB"
@@ -95,7 +98,7 @@ for i in $(seq 1 "$ROUNDS"); do
   declare -A before=()
   while read -r g ms; do before[$g]=$ms; done < <(tradar "$SERVER_PID")
   s0=$(cpu_ms "$SERVER_PID"); r0=$(cpu_ms "$MOTTAGARE_PID"); t0=$(ms_now)
-  due "$prefix" $((MESSAGES / 2)) $((MESSAGES - MESSAGES / 2))
+  due "$prefix" "$SMS" "$EPOST"
   until [ "$(waiting "$prefix")" -eq 0 ]; do
     [ $(( $(ms_now) - t0 )) -lt 900000 ] || { echo "still sending after 15 minutes" >&2; exit 1; }
     sleep 0.2
@@ -116,7 +119,7 @@ done
 stop_server
 stop_mottagare
 {
-  echo "CPU per message, $MESSAGES messages a round ($((MESSAGES / 2)) SMS, $((MESSAGES - MESSAGES / 2)) e-mail), no page load, -Xmx128m ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+  echo "CPU per message, $MESSAGES messages a round ($SMS SMS, $EPOST e-mail), no page load, -Xmx128m ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)):"
   echo "idle baseline over $IDLE s: server $idle_server CPU ms per ms, receivers $idle_recv"
   printf '%s\n' "${results[@]}"
 } | tee "$OUT/utskick-cpu.txt"

@@ -153,8 +153,9 @@ public final class App {
         // Of several servers on one database, one at a time sends messages and runs the nightly gallring.
         Ensamjobb ensam = new Ensamjobb(t.jdbi(), clock);
         ScheduledExecutorService housekeeping = stadning(t, f.gallringen(), ensam);
-        // Messages give way while requests wait for a thread.
-        f.utskick().avsandare().vikFor(tradar::getQueueSize);
+        // Messages give way while requests are served or wait for a thread. Waiting alone was too late a sign once
+        // pages took a millisecond: under full load the queue was mostly empty and the sender went unpaced.
+        f.utskick().avsandare().vikFor(() -> tradar.getQueueSize() + tradar.getUtilizedThreads());
         f.utskick().avsandare().starta(ensam);
         return new App(javalin, database, table[0].all(), housekeeping, t.audit(), t.datautgava(), t.kedjeankare(),
                 f.utskick());

@@ -41,7 +41,7 @@ import se.finsam.planering.db.Ensamjobb;
  * waits for the next pass), so her count is read with none of hers in flight and counted on there as they are
  * accepted. What she changes during a pass holds from the next.
  *
- * <p>Messages give way to pages: while requests wait for a request thread (the web server's queue, told by
+ * <p>Messages give way to pages: while requests are being served or wait for a request thread (told by
  * {@link #vikFor}), the channels together send at most one message per {@link #VIK_TAKT}, so that the CPU goes to
  * the pages and messages still go within a minute; otherwise each channel sends as fast as it takes them.
  *
@@ -138,11 +138,16 @@ public final class Avsandare implements AutoCloseable {
     }
 
     /**
-     * Gives way to the pages: {@code koadeSidor} tells how many requests wait for a thread (the web server's queue).
+     * Gives way to the pages: {@code koadeSidor} tells how many requests are being served or wait for a thread.
      * While it is above zero, the channels together send at most one message per {@link #VIK_TAKT}.
      */
     public void vikFor(java.util.function.IntSupplier koadeSidor) {
         this.koadeSidor = koadeSidor;
+    }
+
+    /** What the pages tell the sender just now: above zero, it gives way ({@link #vikFor}). */
+    int sidorNu() {
+        return koadeSidor.getAsInt();
     }
 
     /** Which channels this server has. */
@@ -320,7 +325,7 @@ public final class Avsandare implements AutoCloseable {
     }
 
     /**
-     * While requests wait for a thread, takes the sender's next free moment ({@link #vikTakt} after the one taken
+     * While requests are served or wait, takes the sender's next free moment ({@link #vikTakt} after the one taken
      * before, by any channel) and waits for it, or until nothing waits any more.
      */
     private void vik() {
